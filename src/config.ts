@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { IsnadError } from './errors.js';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], {
+    errorMap: () => ({ message: 'must be true or false' }),
+  })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const positiveInt = z.coerce.number({ invalid_type_error: 'must be a number' }).int().positive();
+
+/** Everything the core (ingest, ask, eval) needs. Discord settings live in the bot's own schema. */
+const coreSchema = z.object({
+  DOCS_DIR: z.string().min(1).default('seeds'),
+  INDEX_DIR: z.string().min(1).default('index'),
+  /** Hub id of the embedding model; `none` runs lexical-only on purpose. */
+  MODEL_ID: z.string().min(1).default('Xenova/multilingual-e5-small'),
+  MODEL_DTYPE: z.enum(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'bnb4', 'q4f16']).default('q8'),
+  /** Folder holding local models as `<MODEL_DIR>/<MODEL_ID>/{config.json,tokenizer.json,onnx/…}`. */
+  MODEL_DIR: z.string().min(1).optional(),
+  MODEL_CACHE_DIR: z.string().min(1).optional(),
+  ALLOW_REMOTE_MODELS: booleanFlag.default('true'),
+  /** The hub client has no timeout of its own; a silent host would hang start-up for minutes. */
+  MODEL_LOAD_TIMEOUT_MS: positiveInt.default(120_000),
+  /** Overrides for the model's instruction prefixes (e5 needs `query: ` / `passage: `). */
+  MODEL_QUERY_PREFIX: z.string().optional(),
+  MODEL_PASSAGE_PREFIX: z.string().optional(),
+  VECTOR_STORE: z.enum(['flat', 'vectra']).default('flat'),
+  MAX_FILE_BYTES: positiveInt.default(10 * 1024 * 1024),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export type CoreConfigInput = z.input<typeof coreSchema>;
+
+export interface ModelConfig {
+  modelId: string | null;
+  dtype: z.infer<typeof coreSchema>['MODEL_DTYPE'];
+  localModelDir: string | null;
+  cacheDir: string | null;
+  allowRemote: boolean;
+  loadTimeoutMs: number;
+  queryPrefix: string | null;
+  passagePrefix: string | null;
+}
+
+export interface CoreConfig {
+  docsDir: string;
+  indexDir: string;
+  model: ModelConfig;
+  vectorStore: 'flat' | 'vectra';
+  maxFileBytes: number;
+  logLevel: z.infer<typeof coreSchema>['LOG_LEVEL'];
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Blank values count as unset, so `FOO=` in a copied .env.example means "use the default". */
+function withoutBlanks(env: Env): Env {
+  const result: Env = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (value !== undefined && value.trim() !== '') result[key] = value;
+  }
+  return result;
+}
+
+export function parseEnv<T extends z.ZodTypeAny>(schema: T, env: Env): z.infer<T> {
+  const parsed = schema.safeParse(withoutBlanks(env));
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const variable = issue.path.join('.') || 'environment';
+  throw new IsnadError(
+    'CONFIG_INVALID',
+    `${variable} ${issue.message === 'Required' ? 'is required' : issue.message}. Set it in .env (see .env.example).`,
+    { variable },
+  );
+}
+
+export function loadConfig(env: Env, cwd: string = process.cwd()): CoreConfig {
+  const raw = parseEnv(coreSchema, env);
+  const resolve = (p: string | undefined) => (p === undefined ? null : path.resolve(cwd, p));
+  return {
+    docsDir: path.resolve(cwd, raw.DOCS_DIR),
+    indexDir: path.resolve(cwd, raw.INDEX_DIR),
+    model: {
+      modelId: raw.MODEL_ID.toLowerCase() === 'none' ? null : raw.MODEL_ID,
+      dtype: raw.MODEL_DTYPE,
+      localModelDir: resolve(raw.MODEL_DIR),
+      cacheDir: resolve(raw.MODEL_CACHE_DIR),
+      allowRemote: raw.ALLOW_REMOTE_MODELS,
+      loadTimeoutMs: raw.MODEL_LOAD_TIMEOUT_MS,
+      queryPrefix: raw.MODEL_QUERY_PREFIX ?? null,
+      passagePrefix: raw.MODEL_PASSAGE_PREFIX ?? null,
+    },
+    vectorStore: raw.VECTOR_STORE,
+    maxFileBytes: raw.MAX_FILE_BYTES,
+    logLevel: raw.LOG_LEVEL,
+  };
+}
+
+export { coreSchema };

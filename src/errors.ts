@@ -1,0 +1,39 @@
+/**
+ * One error type for everything a user can hit. `code` is stable (shown to users, used by tests);
+ * the message says what was wrong and what to do.
+ */
+export const ERROR_CODES = {
+  CONFIG_INVALID: 'A configuration variable is missing or malformed.',
+  DOCS_NOT_FOUND: 'The documents folder does not exist or cannot be read.',
+  DOCS_EMPTY: 'The documents folder has no indexable .txt or .md files.',
+  FILE_SKIPPED: 'A document could not be indexed (binary, not UTF-8, empty or too large).',
+  QUESTION_INVALID: 'The question is empty, has no words, or is too long.',
+  INDEX_CORRUPT: 'A file in the index folder is unreadable or inconsistent.',
+  INDEX_MISSING: 'No index has been built yet.',
+  MODEL_UNAVAILABLE: 'The embedding model could not be loaded.',
+  REINDEX_RUNNING: 'A reindex is already running.',
+  PASSAGE_NOT_FOUND: 'No passage has that id.',
+  SOURCE_NOT_FOUND: 'No document has that name.',
+  EVAL_GOLD_INVALID: 'The gold file is malformed.',
+  COOLDOWN: 'Too many requests; wait before trying again.',
+  FORBIDDEN: 'You do not have permission for this command.',
+  INTERNAL: 'Something unexpected went wrong.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class IsnadError extends Error {
+  override readonly name = 'IsnadError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string = ERROR_CODES[code],
+    readonly details: Record<string, unknown> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function isIsnadError(error: unknown, code?: ErrorCode): error is IsnadError {
+  return error instanceof IsnadError && (code === undefined || error.code === code);
+}

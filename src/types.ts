@@ -1,0 +1,51 @@
+/** A source file as read from the docs folder. `text` is the file decoded as UTF-8 minus a leading BOM, nothing else. */
+export interface Document {
+  /** Path relative to the docs folder, with forward slashes. */
+  source: string;
+  text: string;
+  /** sha256 of `text`, hex. */
+  hash: string;
+  bytes: number;
+}
+
+/**
+ * A quotable slice of a document. The contract: `text === documentText.slice(start, end)`,
+ * offsets in UTF-16 code units (JS string indices), `line` is the 1-based line of `start`.
+ */
+export interface Passage {
+  /** Stable: derived from source + text, so it survives a reindex when the text is unchanged. */
+  id: string;
+  source: string;
+  start: number;
+  end: number;
+  line: number;
+  text: string;
+}
+
+export interface ScoredPassage extends Passage {
+  score: number;
+}
+
+export type RetrievalMode = 'hybrid' | 'lexical' | 'dense';
+
+export interface Answer {
+  query: string;
+  /** False when nothing in the collection answers; `results` is then empty and `closest` may hold near misses. */
+  answered: boolean;
+  results: ScoredPassage[];
+  /** Nearest passages when not answered, explicitly *not* answers. */
+  closest: ScoredPassage[];
+  /** Which legs actually ran (lexical-only when no model is loaded). */
+  mode: RetrievalMode;
+}
+
+export interface SkippedFile {
+  source: string;
+  reason: string;
+}
+
+export interface DocumentInfo {
+  source: string;
+  passages: number;
+  bytes: number;
+}
