@@ -1,0 +1,94 @@
+import readline from 'node:readline';
+import { parseArgs } from 'node:util';
+import { isIsnadError } from '../errors.js';
+import { openCollection } from '../open-collection.js';
+import { DEFAULT_TOP, MAX_TOP } from '../retrieve/answer.js';
+import type { RetrievalMode } from '../types.js';
+import { cliLogger, configFromArgs, progressPrinter, reportFatal } from './common.js';
+import { formatAnswer } from './format-terminal.js';
+
+const HELP = `Usage: npm run ask -- [options] "question"
+       npm run ask -- --json < questions.txt     (one question per line, one JSON line out per question)
+
+Answers a question with verbatim, cited passages from the documents. The index is built on first use.
+
+Options:
+  --top N        passages to show (1-${MAX_TOP}, default ${DEFAULT_TOP})
+  --json         print {"query","answered","results":[{"id","source","start","end","line","text","score"}]}
+  --docs DIR     documents folder (default: DOCS_DIR or seeds/)
+  --index DIR    index folder (default: INDEX_DIR or index/)
+  --mode M       hybrid | lexical | dense (default: every leg available)
+  -h, --help     this text`;
+
+function toJson(answer: Awaited<ReturnType<Awaited<ReturnType<typeof openCollection>>['ask']>>) {
+  const pick = (r: (typeof answer.results)[number]) => ({
+    id: r.id, source: r.source, start: r.start, end: r.end, line: r.line, text: r.text, score: r.score,
+  });
+  return { query: answer.query, answered: answer.answered, results: answer.results.map(pick), closest: answer.closest.map(pick), mode: answer.mode };
+}
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseArgs({
+      allowPositionals: true,
+      options: {
+        top: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        docs: { type: 'string' },
+        index: { type: 'string' },
+        mode: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`isnad: ${(error as Error).message}\n\n${HELP}\n`);
+    process.exit(2);
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    process.stdout.write(HELP + '\n');
+    return;
+  }
+  const top = values.top === undefined ? DEFAULT_TOP : Number(values.top);
+  if (!Number.isInteger(top) || top < 1 || top > MAX_TOP) {
+    process.stderr.write(`isnad: --top must be a whole number from 1 to ${MAX_TOP} (got "${values.top}").\n`);
+    process.exit(2);
+  }
+  const mode = values.mode as RetrievalMode | undefined;
+  if (mode !== undefined && !['hybrid', 'lexical', 'dense'].includes(mode)) {
+    process.stderr.write(`isnad: --mode must be hybrid, lexical or dense (got "${values.mode}").\n`);
+    process.exit(2);
+  }
+  const fromStdin = positionals.length === 0;
+  if (fromStdin && process.stdin.isTTY) {
+    process.stderr.write(`isnad: no question given.\n\n${HELP}\n`);
+    process.exit(2);
+  }
+
+  const config = configFromArgs({ docs: values.docs, index: values.index });
+  const log = cliLogger(config);
+  const collection = await openCollection(config, { log, onProgress: progressPrinter() });
+  const status = collection.status();
+  const modeNote = status.model.loaded ? null : `lexical-only: ${status.model.reason}`;
+  const options = { top, mode: mode === 'hybrid' ? undefined : mode };
+
+  if (!fromStdin) {
+    const answer = await collection.ask(positionals.join(' '), options);
+    if (values.json) process.stdout.write(JSON.stringify(toJson(answer)) + '\n');
+    else process.stdout.write(formatAnswer(answer, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, modeNote }) + '\n');
+    return;
+  }
+  // The evaluation harness feeds questions this way: one load, one JSON line per input line, in order.
+  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    try {
+      process.stdout.write(JSON.stringify(toJson(await collection.ask(line, options))) + '\n');
+    } catch (error) {
+      if (!isIsnadError(error)) throw error;
+      process.stdout.write(JSON.stringify({ query: line, answered: false, results: [], error: { code: error.code, message: error.message } }) + '\n');
+    }
+  }
+}
+
+main().catch(reportFatal);

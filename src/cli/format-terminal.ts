@@ -1,0 +1,48 @@
+import { analyze } from '../ingest/analyze.js';
+import { hasArabic, normalizeWithMap, tokenize } from '../ingest/normalize.js';
+import { lightStem } from '../ingest/stem.js';
+import type { Answer } from '../types.js';
+
+const BOLD = '\x1b[1m';
+const DIM = '\x1b[2m';
+const RESET = '\x1b[0m';
+
+/** Wraps the words of `text` whose stem the question also has, without changing any other character. */
+export function highlight(text: string, question: string, on: string, off: string): string {
+  const wanted = new Set(analyze(question));
+  const { text: normalized, map } = normalizeWithMap(text);
+  let out = '';
+  let at = 0;
+  for (const token of tokenize(normalized)) {
+    if (!wanted.has(lightStem(token.term))) continue;
+    const start = map[token.start]!;
+    const end = map[token.end - 1]! + 1;
+    out += text.slice(at, start) + on + text.slice(start, end) + off;
+    at = end;
+  }
+  return out + text.slice(at);
+}
+
+export function formatAnswer(answer: Answer, options: { color: boolean; modeNote?: string | null }): string {
+  const on = options.color ? BOLD : '';
+  const off = options.color ? RESET : '';
+  const dim = (s: string) => (options.color ? DIM + s + RESET : s);
+  const arabic = hasArabic(answer.query);
+  const lines: string[] = [];
+  const list = answer.answered ? answer.results : answer.closest;
+  if (!answer.answered) {
+    lines.push(
+      arabic
+        ? 'لا يوجد في الوثائق ما يجيب عن هذا السؤال. (The documents do not answer this question.)'
+        : 'The documents do not answer this question. (لا يوجد في الوثائق ما يجيب عن هذا السؤال.)',
+    );
+    if (list.length > 0) lines.push('', arabic ? 'أقرب المقاطع (ليست إجابات) · closest passages, not answers:' : 'Closest passages (not answers):');
+  }
+  list.forEach((r, i) => {
+    lines.push('', `${i + 1}. ${r.source} · line ${r.line} · score ${r.score.toFixed(3)} · id ${r.id}`);
+    const body = answer.answered ? highlight(r.text, answer.query, on, off) : r.text;
+    for (const line of body.split('\n')) lines.push(`   ${line}`);
+  });
+  if (options.modeNote) lines.push('', dim(options.modeNote));
+  return lines.join('\n');
+}

@@ -1,0 +1,46 @@
+import { parseArgs } from 'node:util';
+import { ingestDocuments } from '../open-collection.js';
+import { cliLogger, configFromArgs, progressPrinter, reportFatal } from './common.js';
+
+const HELP = `Usage: npm run ingest -- [--docs DIR] [--index DIR]
+
+Indexes the .txt and .md files under the documents folder. Only changed passages are re-embedded;
+the previous index keeps serving until the new one is complete.
+
+Options:
+  --docs DIR     documents folder (default: DOCS_DIR or seeds/)
+  --index DIR    index folder (default: INDEX_DIR or index/)
+  -h, --help     this text`;
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: { docs: { type: 'string' }, index: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+    }));
+  } catch (error) {
+    process.stderr.write(`isnad: ${(error as Error).message}\n\n${HELP}\n`);
+    process.exit(2);
+  }
+  if (values.help) {
+    process.stdout.write(HELP + '\n');
+    return;
+  }
+  const config = configFromArgs({ docs: values.docs, index: values.index });
+  const summary = await ingestDocuments(config, { log: cliLogger(config), onProgress: progressPrinter() });
+  const lines = [
+    `files: ${summary.files}`,
+    `passages: ${summary.passages} (${summary.embedded} embedded, ${summary.reused} reused)`,
+    `skipped: ${summary.skipped.length}`,
+    ...summary.skipped.map((s) => `  - ${s.source}: ${s.reason}`),
+    `model: ${summary.model.loaded ? summary.model.modelId : `none — lexical-only (${summary.model.reason})`}`,
+    ...(summary.fullRebuildReason ? [`full rebuild: ${summary.fullRebuildReason}`] : []),
+    `seconds: ${summary.seconds.toFixed(2)}`,
+    `index: ${config.indexDir}`,
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+  // Skipped files are reported, not fatal; exit 3 lets scripts notice them anyway.
+  if (summary.skipped.length > 0) process.exitCode = 3;
+}
+
+main().catch(reportFatal);

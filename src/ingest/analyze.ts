@@ -1,0 +1,37 @@
+import { normalize, tokenize } from './normalize.js';
+import { lightStem } from './stem.js';
+
+/**
+ * Function words carry no topic: a question made of them only ("ما هو؟") must not match everything.
+ * Listed in normalized spelling (ى→ي, ة→ه, أ/إ→ا), including colloquial question words (شو، وين، ليش).
+ */
+const STOPWORDS = new Set(
+  (
+    'في من علي الي عن ما ماذا متي اين كيف لماذا هل اي ايه اذا ان انه انها او ام و ف ب ل ك ثم هو هي هم هن ' +
+    'هما نحن انا انت انتم هذا هذه ذلك تلك هؤلاء اولئك التي الذي الذين اللذين اللتين اللواتي كان كانت ' +
+    'يكون تكون قد لقد لا لم لن ليس مع بين كل عند حول غير بعد قبل حتي كما ايضا لدي منذ عبر الا بل لكن ' +
+    'ولكن وقد وهو وهي وفي ومن وما فيه فيها منه منها عليه عليها به بها له لها لهم هناك هنا اما اذ حيث ' +
+    'شو ايش وين ليش كم مين اللي يا ' +
+    'the a an of in on to is are was were be been what who whom whose how when where why which do does ' +
+    'did i you he she it we they and or for with by at from if that this these those there as about'
+  ).split(/\s+/),
+);
+
+export function isStopword(term: string): boolean {
+  return STOPWORDS.has(term);
+}
+
+export type Stemmer = (word: string) => string;
+
+/** The terms the lexical index stores and queries with. Pure function of the text. */
+export function analyze(text: string, stem: Stemmer = lightStem): string[] {
+  const terms: string[] = [];
+  for (const { term } of tokenize(normalize(text))) {
+    if (isStopword(term)) continue;
+    terms.push(stem(term));
+  }
+  return terms;
+}
+
+/** Bumped whenever analyze() or the stopword list changes meaningfully: the lexical index must be rebuilt. */
+export const ANALYZER_VERSION = 1;

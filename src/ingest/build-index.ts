@@ -1,0 +1,146 @@
+import { performance } from 'node:perf_hooks';
+import type { Progress, ReindexSummary } from '../collection.js';
+import type { Embedder, ModelStatus } from '../embed/embedder.js';
+import { IsnadError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { Bm25Index } from '../retrieve/bm25.js';
+import { FlatVectorStore } from '../store/flat-store.js';
+import { FORMAT_VERSION, type IndexSnapshot, type Manifest } from '../store/index-dir.js';
+import type { VectorStore } from '../store/vector-store.js';
+import { VectraVectorStore } from '../store/vectra-store.js';
+import type { Document, Passage, SkippedFile } from '../types.js';
+import { ANALYZER_VERSION, analyze } from './analyze.js';
+import { CHUNKER_VERSION, chunkDocument } from './chunk.js';
+import { isSkipped, readDocument, scanDocuments } from './load.js';
+
+export interface BuildOptions {
+  docsDir: string;
+  maxFileBytes: number;
+  vectorStore: 'flat' | 'vectra';
+  embedder: Embedder | null;
+  modelStatus: ModelStatus;
+  /** The index being replaced: vectors of unchanged passages are reused from it. */
+  previous: IndexSnapshot | null;
+  /** Why the previous index cannot be reused at all (e.g. it was unreadable), if known. */
+  previousUnusableReason?: string | null;
+  onProgress?: (progress: Progress) => void;
+  log: Logger;
+  embedBatchSize?: number;
+}
+
+export interface BuildResult {
+  snapshot: IndexSnapshot;
+  summary: ReindexSummary;
+}
+
+/** Why nothing of `previous` can be reused, or null when unchanged passages may keep their vectors. */
+export function fullRebuildReason(previous: IndexSnapshot | null, embedder: Embedder | null, docsDir: string): string | null {
+  if (!previous) return 'no index yet';
+  const m = previous.manifest;
+  if (m.chunkerVersion !== CHUNKER_VERSION) return `chunker changed (version ${m.chunkerVersion} → ${CHUNKER_VERSION})`;
+  if (m.analyzerVersion !== ANALYZER_VERSION) return `text analyzer changed (version ${m.analyzerVersion} → ${ANALYZER_VERSION})`;
+  if (m.docsDir !== docsDir) return `documents folder changed (${m.docsDir} → ${docsDir})`;
+  if (embedder) {
+    if (!m.model) return `model ${embedder.modelId} is now available (index was lexical-only)`;
+    if (m.model.id !== embedder.modelId || m.model.dimensions !== embedder.dimensions) {
+      return `model changed (${m.model.id} → ${embedder.modelId})`;
+    }
+  }
+  return null;
+}
+
+async function readAll(options: BuildOptions): Promise<{ documents: Document[]; skipped: SkippedFile[]; mtimes: Map<string, number> }> {
+  const scan = await scanDocuments(options.docsDir);
+  const documents: Document[] = [];
+  const skipped = [...scan.skipped];
+  const mtimes = new Map<string, number>();
+  let done = 0;
+  for (const file of scan.files) {
+    const result = await readDocument(file, options.maxFileBytes);
+    if (isSkipped(result)) {
+      skipped.push(result);
+      options.log.warn(`skipped ${result.source}: ${result.reason}`);
+    } else {
+      documents.push(result);
+      mtimes.set(file.source, file.mtimeMs);
+    }
+    options.onProgress?.({ phase: 'scan', done: ++done, total: scan.files.length });
+  }
+  return { documents, skipped, mtimes };
+}
+
+/** Documents → passages → lexical terms + vectors, all in memory; publishing to disk is the caller's step. */
+export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const { documents, skipped, mtimes } = await readAll(options);
+  if (documents.length === 0) {
+    throw new IsnadError(
+      'DOCS_EMPTY',
+      `No indexable .txt or .md file in ${options.docsDir}${skipped.length ? ` (${skipped.length} skipped: ${skipped.map((s) => `${s.source}: ${s.reason}`).slice(0, 3).join('; ')})` : ''}. Add UTF-8 text files or point DOCS_DIR elsewhere.`,
+      { docsDir: options.docsDir, skipped },
+    );
+  }
+
+  const passages: Passage[] = [];
+  const files: Manifest['files'] = [];
+  documents.forEach((document, i) => {
+    const chunks = chunkDocument(document);
+    passages.push(...chunks);
+    files.push({ source: document.source, hash: document.hash, bytes: document.bytes, mtimeMs: mtimes.get(document.source) ?? 0, passages: chunks.length });
+    options.onProgress?.({ phase: 'chunk', done: i + 1, total: documents.length });
+  });
+  const lexical = Bm25Index.build(passages.map((p) => analyze(p.text)));
+
+  const reason = options.previousUnusableReason ?? fullRebuildReason(options.previous, options.embedder, options.docsDir);
+  const reusable = reason === null ? options.previous?.vectors ?? null : null;
+  let vectors: VectorStore | null = null;
+  let embedded = 0;
+  let reused = 0;
+  const { embedder } = options;
+  if (embedder) {
+    vectors = options.vectorStore === 'vectra' ? VectraVectorStore.create(embedder.dimensions) : new FlatVectorStore(embedder.dimensions);
+    const known = new Map<string, Float32Array>();
+    const missing: Passage[] = [];
+    for (const passage of passages) {
+      const vector = reusable?.get(passage.id);
+      if (vector) known.set(passage.id, vector);
+      else missing.push(passage);
+    }
+    const batchSize = options.embedBatchSize ?? 64;
+    for (let i = 0; i < missing.length; i += batchSize) {
+      const batch = missing.slice(i, i + batchSize);
+      const batchVectors = await embedder.embedPassages(batch.map((p) => p.text));
+      batch.forEach((p, k) => known.set(p.id, batchVectors[k]!));
+      options.onProgress?.({ phase: 'embed', done: Math.min(i + batchSize, missing.length), total: missing.length });
+    }
+    embedded = missing.length;
+    reused = passages.length - missing.length;
+    await vectors.add(passages.map((p) => ({ id: p.id, vector: known.get(p.id)! })));
+  }
+
+  const manifest: Manifest = {
+    formatVersion: FORMAT_VERSION,
+    chunkerVersion: CHUNKER_VERSION,
+    analyzerVersion: ANALYZER_VERSION,
+    model: embedder ? { id: embedder.modelId, dimensions: embedder.dimensions } : null,
+    vectorStore: options.vectorStore,
+    docsDir: options.docsDir,
+    builtAt: new Date().toISOString(),
+    passages: passages.length,
+    files,
+    skipped,
+  };
+  return {
+    snapshot: { manifest, passages, lexical, vectors },
+    summary: {
+      files: documents.length,
+      passages: passages.length,
+      skipped,
+      embedded,
+      reused,
+      seconds: (performance.now() - started) / 1000,
+      fullRebuildReason: reason,
+      model: options.modelStatus,
+    },
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * Light stemming in the spirit of Larkey, Ballesteros & Connell's Light10 (SIGIR 2002), the usual
+ * baseline in Arabic IR: strip a few frequent prefixes and suffixes, never touch the root pattern.
+ * Works on normalized text (ة already ه, أ/إ/آ already ا, ى already ي).
+ */
+
+const ARTICLE_PREFIXES = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال'];
+// Order matters: longer suffixes first so يه is tried before ه.
+const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'يه', 'ه', 'ي'];
+
+function isArabicWord(word: string): boolean {
+  return /^[\u0621-\u064A]+$/.test(word);
+}
+
+export function lightStem(word: string): string {
+  if (!isArabicWord(word)) return word;
+  let stem = word;
+  // و (and) is attached to the next word; Light10 drops it when 3+ letters remain.
+  if (stem.startsWith('و') && stem.length >= 4) stem = stem.slice(1);
+  for (const prefix of ARTICLE_PREFIXES) {
+    if (stem.startsWith(prefix) && stem.length - prefix.length >= 2) {
+      stem = stem.slice(prefix.length);
+      break;
+    }
+  }
+  // Light10 strips each suffix once, in order, while 2+ letters remain.
+  for (const suffix of SUFFIXES) {
+    if (stem.length - suffix.length >= 2 && stem.endsWith(suffix)) stem = stem.slice(0, -suffix.length);
+  }
+  return stem;
+}

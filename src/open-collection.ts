@@ -1,0 +1,253 @@
+import fs from 'node:fs';
+import type { Collection, IndexStatus, Progress, ReindexSummary, VerifyResult } from './collection.js';
+import type { CoreConfig } from './config.js';
+import type { Embedder, ModelStatus } from './embed/embedder.js';
+import { IsnadError, isIsnadError } from './errors.js';
+import { buildIndex } from './ingest/build-index.js';
+import { scanDocuments } from './ingest/load.js';
+import { normalize } from './ingest/normalize.js';
+import type { Logger } from './log.js';
+import { answerQuestion, denseAvailable, type RetrieveOptions } from './retrieve/answer.js';
+import { verifyQuote } from './retrieve/verify.js';
+import { IndexDirectory, type IndexSnapshot } from './store/index-dir.js';
+import type { Answer, DocumentInfo, Passage } from './types.js';
+
+export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+
+export interface LoadedModel {
+  embedder: Embedder | null;
+  status: ModelStatus;
+}
+
+export interface OpenOptions {
+  log: Logger;
+  onProgress?: (progress: Progress) => void;
+  /** Loads the embedding model; injected by tests and the bench, the real loader otherwise. */
+  loadModel?: () => Promise<LoadedModel>;
+  /** `if-stale` (default) re-indexes when files changed since the index was built; `never` serves what is there. */
+  refresh?: 'if-stale' | 'never';
+}
+
+async function realModelLoader(config: CoreConfig, log: Logger): Promise<LoadedModel> {
+  // Skips importing Transformers.js (and onnxruntime) entirely when the model is switched off.
+  if (config.model.modelId === null) return { embedder: null, status: { loaded: false, modelId: null, reason: 'disabled (MODEL_ID=none)' } };
+  const { loadEmbedder } = await import('./embed/load-embedder.js');
+  return loadEmbedder(config.model, log);
+}
+
+/** True when the files on disk differ (added, removed, resized, touched) from those the index was built from. */
+async function isStale(snapshot: IndexSnapshot, docsDir: string): Promise<boolean> {
+  const scan = await scanDocuments(docsDir);
+  const indexed = new Map(snapshot.manifest.files.map((f) => [f.source, f]));
+  const skippedBefore = new Set(snapshot.manifest.skipped.map((s) => s.source));
+  let seen = 0;
+  for (const file of scan.files) {
+    const known = indexed.get(file.source);
+    if (known) {
+      seen++;
+      if (known.bytes !== file.bytes || known.mtimeMs !== file.mtimeMs) return true;
+    } else if (!skippedBefore.has(file.source)) {
+      return true;
+    }
+  }
+  return seen !== indexed.size;
+}
+
+export class IndexedCollection implements Collection {
+  private reindexing: Promise<ReindexSummary> | null = null;
+  private byId = new Map<string, Passage>();
+  private bySource = new Map<string, Passage[]>();
+
+  constructor(
+    private readonly config: CoreConfig,
+    private snapshot: IndexSnapshot,
+    private model: LoadedModel,
+    private readonly directory: IndexDirectory,
+    private readonly options: OpenOptions,
+  ) {
+    this.indexPassages();
+  }
+
+  private indexPassages(): void {
+    this.byId = new Map(this.snapshot.passages.map((p) => [p.id, p]));
+    this.bySource = new Map();
+    for (const p of this.snapshot.passages) {
+      const list = this.bySource.get(p.source) ?? [];
+      list.push(p);
+      this.bySource.set(p.source, list);
+    }
+  }
+
+  /** The index being served; swapped whole by reindex, so a query never sees a mix. */
+  get current(): IndexSnapshot {
+    return this.snapshot;
+  }
+
+  get embedder(): Embedder | null {
+    return this.model.embedder;
+  }
+
+  ask(question: string, options: RetrieveOptions = {}): Promise<Answer> {
+    return answerQuestion(this.snapshot, this.model.embedder, question, options);
+  }
+
+  passage(id: string): Passage | undefined {
+    return this.byId.get(id.trim().toLowerCase());
+  }
+
+  searchPassages(query: string, limit: number): Passage[] {
+    const q = query.trim().toLowerCase();
+    if (q === '') return this.snapshot.passages.slice(0, limit);
+    const found: Passage[] = [];
+    for (const p of this.snapshot.passages) {
+      if (p.id.startsWith(q)) found.push(p);
+      if (found.length >= limit) return found;
+    }
+    const needle = normalize(q).replace(/\s+/g, ' ');
+    for (const p of this.snapshot.passages) {
+      if (found.length >= limit) break;
+      if (!p.id.startsWith(q) && normalize(p.text).replace(/\s+/g, ' ').includes(needle)) found.push(p);
+    }
+    return found;
+  }
+
+  documents(): DocumentInfo[] {
+    return this.snapshot.manifest.files.map((f) => ({ source: f.source, passages: f.passages, bytes: f.bytes }));
+  }
+
+  passageAtLine(source: string, line: number): Passage | undefined {
+    const passages = this.bySource.get(source);
+    if (!passages) return undefined;
+    const exact = passages.find((p) => p.line === line);
+    if (exact) return exact;
+    let best: Passage | undefined;
+    for (const p of passages) if (p.line <= line) best = p;
+    return best;
+  }
+
+  verifyQuote(text: string): VerifyResult {
+    return verifyQuote(this.snapshot, text);
+  }
+
+  status(): IndexStatus {
+    const dense = denseAvailable(this.snapshot, this.model.embedder);
+    let model = this.model.status;
+    if (model.loaded && !dense) {
+      model = { loaded: false, modelId: model.modelId, reason: 'index was built without this model; run a reindex' };
+    }
+    return {
+      docsDir: this.config.docsDir,
+      documents: this.snapshot.manifest.files.length,
+      passages: this.snapshot.passages.length,
+      skipped: this.snapshot.manifest.skipped,
+      model,
+      builtAt: this.snapshot.manifest.builtAt,
+      version: VERSION,
+      reindexing: this.reindexing !== null,
+    };
+  }
+
+  reindex(onProgress?: (progress: Progress) => void): Promise<ReindexSummary> {
+    if (this.reindexing) throw new IsnadError('REINDEX_RUNNING', 'A reindex is already running; wait for it to finish.');
+    this.reindexing = this.runReindex(onProgress).finally(() => {
+      this.reindexing = null;
+    });
+    return this.reindexing;
+  }
+
+  private async runReindex(onProgress?: (progress: Progress) => void): Promise<ReindexSummary> {
+    if (!this.model.status.loaded && this.config.model.modelId !== null) {
+      // The model may be back (files copied into MODEL_DIR, network restored): try again.
+      this.model = await (this.options.loadModel ?? (() => realModelLoader(this.config, this.options.log)))();
+    }
+    const { snapshot, summary } = await build(this.config, this.model, this.snapshot, null, this.options.log, onProgress);
+    await this.directory.publish(snapshot, (done, total) => onProgress?.({ phase: 'write', done, total }));
+    this.snapshot = snapshot;
+    this.indexPassages();
+    return summary;
+  }
+}
+
+function build(
+  config: CoreConfig,
+  model: LoadedModel,
+  previous: IndexSnapshot | null,
+  previousUnusableReason: string | null,
+  log: Logger,
+  onProgress?: (progress: Progress) => void,
+) {
+  return buildIndex({
+    docsDir: config.docsDir,
+    maxFileBytes: config.maxFileBytes,
+    vectorStore: config.vectorStore,
+    embedder: model.embedder,
+    modelStatus: model.status,
+    previous,
+    previousUnusableReason,
+    onProgress,
+    log,
+  });
+}
+
+interface LoadedIndex {
+  directory: IndexDirectory;
+  snapshot: IndexSnapshot | null;
+  /** Why the stored index cannot be used (unreadable), or null. */
+  unusable: string | null;
+}
+
+async function loadIndex(config: CoreConfig, log: Logger): Promise<LoadedIndex> {
+  const directory = new IndexDirectory(config.indexDir);
+  try {
+    return { directory, snapshot: await directory.load(), unusable: null };
+  } catch (error) {
+    if (!isIsnadError(error, 'INDEX_CORRUPT')) throw error;
+    log.warn(`${error.message} Rebuilding the index from the documents (they are not touched).`);
+    return { directory, snapshot: null, unusable: `index unreadable: ${error.message}` };
+  }
+}
+
+async function buildAndPublish(
+  config: CoreConfig,
+  model: LoadedModel,
+  loaded: LoadedIndex,
+  options: OpenOptions,
+): Promise<{ snapshot: IndexSnapshot; summary: ReindexSummary }> {
+  const { log, onProgress } = options;
+  log.info(loaded.snapshot ? `Updating the index of ${config.docsDir}…` : `Building the index of ${config.docsDir}…`);
+  const result = await build(config, model, loaded.snapshot, loaded.unusable, log, onProgress);
+  await loaded.directory.publish(result.snapshot, (done, total) => onProgress?.({ phase: 'write', done, total }));
+  const { summary } = result;
+  log.info(
+    `Indexed ${summary.files} files into ${summary.passages} passages in ${summary.seconds.toFixed(1)} s` +
+      ` (${summary.embedded} embedded, ${summary.reused} reused, ${summary.skipped.length} skipped)` +
+      (summary.fullRebuildReason && loaded.snapshot ? `; full rebuild: ${summary.fullRebuildReason}` : ''),
+  );
+  return result;
+}
+
+/** `npm run ingest`: (re)builds the index incrementally and reports what happened. */
+export async function ingestDocuments(config: CoreConfig, options: OpenOptions): Promise<ReindexSummary> {
+  const model = await (options.loadModel ?? (() => realModelLoader(config, options.log)))();
+  const loaded = await loadIndex(config, options.log);
+  return (await buildAndPublish(config, model, loaded, options)).summary;
+}
+
+/**
+ * Loads the model and the index; builds or refreshes the index when there is none, it is unreadable,
+ * or the documents changed. A failed build throws and leaves whatever index was there untouched.
+ */
+export async function openCollection(config: CoreConfig, options: OpenOptions): Promise<IndexedCollection> {
+  const model = await (options.loadModel ?? (() => realModelLoader(config, options.log)))();
+  const loaded = await loadIndex(config, options.log);
+  const { snapshot, directory } = loaded;
+  const mustRebuild =
+    snapshot !== null &&
+    (snapshot.manifest.docsDir !== config.docsDir ||
+      (model.embedder !== null && snapshot.manifest.model?.id !== model.embedder.modelId));
+  if (snapshot && !mustRebuild && (options.refresh === 'never' || !(await isStale(snapshot, config.docsDir)))) {
+    return new IndexedCollection(config, snapshot, model, directory, options);
+  }
+  const built = await buildAndPublish(config, model, loaded, options);
+  return new IndexedCollection(config, built.snapshot, model, directory, options);
+}

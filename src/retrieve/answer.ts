@@ -1,0 +1,84 @@
+import type { Embedder } from '../embed/embedder.js';
+import { IsnadError } from '../errors.js';
+import { analyze } from '../ingest/analyze.js';
+import type { IndexSnapshot } from '../store/index-dir.js';
+import type { Answer, RetrievalMode, ScoredPassage } from '../types.js';
+import { collapseNearDuplicates, reciprocalRankFusion, type Ranked } from './fuse.js';
+import { cleanQuestion } from './question.js';
+
+export const DEFAULT_TOP = 3;
+export const MAX_TOP = 10;
+
+/**
+ * When to say "the collection does not answer this". Calibrated on eval/dev.jsonl (see README):
+ * lexical evidence is the share of the question's IDF mass found in one passage; dense evidence is
+ * cosine similarity, which only a real model makes meaningful.
+ */
+export interface AbstentionRule {
+  minLexicalCoverage: number;
+  minDenseScore: number;
+}
+
+export const DEFAULT_ABSTENTION: AbstentionRule = { minLexicalCoverage: 0.4, minDenseScore: 0.82 };
+
+export interface RetrieveOptions {
+  top?: number;
+  /** Restrict to one leg (evaluation); default: every leg available. */
+  mode?: RetrievalMode;
+  abstention?: AbstentionRule;
+  /** How deep each leg looks before fusion. */
+  candidates?: number;
+}
+
+export function denseAvailable(index: IndexSnapshot, embedder: Embedder | null): embedder is Embedder {
+  return embedder !== null && index.vectors !== null && index.manifest.model?.id === embedder.modelId;
+}
+
+export async function answerQuestion(
+  index: IndexSnapshot,
+  embedder: Embedder | null,
+  rawQuestion: string,
+  options: RetrieveOptions = {},
+): Promise<Answer> {
+  const query = cleanQuestion(rawQuestion);
+  const top = Math.max(1, Math.min(MAX_TOP, Math.floor(options.top ?? DEFAULT_TOP)));
+  const rule = options.abstention ?? DEFAULT_ABSTENTION;
+  const depth = Math.max(options.candidates ?? 50, top * 3);
+  const wantLexical = options.mode !== 'dense';
+  let wantDense = options.mode !== 'lexical' && denseAvailable(index, embedder);
+  if (options.mode === 'dense' && !wantDense) {
+    throw new IsnadError('MODEL_UNAVAILABLE', 'Dense retrieval needs a loaded model and an index built with it. Run with --mode lexical, or make the model available.');
+  }
+
+  const lexicalHits = wantLexical ? index.lexical.search(analyze(query), depth) : [];
+  let denseHits: Array<Ranked & { score: number }> = [];
+  if (wantDense && index.vectors) {
+    const rowOf = new Map(index.passages.map((p, row) => [p.id, row]));
+    const vector = await embedder!.embedQuery(query);
+    denseHits = (await index.vectors.query(vector, depth)).flatMap((hit) => {
+      const row = rowOf.get(hit.id);
+      return row === undefined ? [] : [{ row, score: hit.score }];
+    });
+  }
+
+  const fused = reciprocalRankFusion([lexicalHits, denseHits]);
+  const bestCoverage = lexicalHits.reduce((max, h) => Math.max(max, h.coverage), 0);
+  const bestDense = denseHits[0]?.score ?? 0;
+  const answered =
+    fused.length > 0 && (bestCoverage >= rule.minLexicalCoverage || (denseHits.length > 0 && bestDense >= rule.minDenseScore));
+
+  const termsOf = (row: number) => new Set(analyze(index.passages[row]!.text));
+  const distinct = collapseNearDuplicates(fused.slice(0, top * 4), (f) => termsOf(f.row)).slice(0, top);
+  const results: ScoredPassage[] = distinct.map((f) => ({ ...index.passages[f.row]!, score: round(f.score) }));
+  return {
+    query,
+    answered,
+    results: answered ? results : [],
+    closest: answered ? [] : results,
+    mode: wantDense && wantLexical ? 'hybrid' : wantDense ? 'dense' : 'lexical',
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,111 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { IsnadError } from '../errors.js';
+import { topKIndices, type VectorHit, type VectorItem, type VectorStore } from './vector-store.js';
+
+const VECTORS_FILE = 'vectors.f32';
+const IDS_FILE = 'vector-ids.json';
+
+/**
+ * All vectors in one contiguous Float32Array, saved as raw little-endian floats. Chosen over vectra's
+ * JSON file because that cannot be written past ~65k passages (V8 string limit) and loads slowly;
+ * a brute-force scan over contiguous memory is also faster than vectra's per-item objects.
+ */
+export class FlatVectorStore implements VectorStore {
+  readonly kind = 'flat' as const;
+  private matrix: Float32Array;
+  private ids: string[];
+  private rowOf = new Map<string, number>();
+
+  constructor(readonly dimensions: number, matrix?: Float32Array, ids?: string[]) {
+    this.matrix = matrix ?? new Float32Array(0);
+    this.ids = ids ?? [];
+    this.ids.forEach((id, row) => this.rowOf.set(id, row));
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  async add(items: VectorItem[]): Promise<void> {
+    const grown = new Float32Array((this.ids.length + items.length) * this.dimensions);
+    grown.set(this.matrix);
+    let row = this.ids.length;
+    for (const item of items) {
+      if (item.vector.length !== this.dimensions) {
+        throw new IsnadError('INTERNAL', `Vector for ${item.id} has ${item.vector.length} dimensions, expected ${this.dimensions}.`);
+      }
+      grown.set(item.vector, row * this.dimensions);
+      this.rowOf.set(item.id, row);
+      this.ids.push(item.id);
+      row++;
+    }
+    this.matrix = grown;
+  }
+
+  get(id: string): Float32Array | undefined {
+    const row = this.rowOf.get(id);
+    if (row === undefined) return undefined;
+    return this.matrix.slice(row * this.dimensions, (row + 1) * this.dimensions);
+  }
+
+  async query(vector: Float32Array, topK: number): Promise<VectorHit[]> {
+    return this.querySync(vector, topK);
+  }
+
+  querySync(vector: Float32Array, topK: number): VectorHit[] {
+    const d = this.dimensions;
+    const n = this.ids.length;
+    const scores = new Float32Array(n);
+    const m = this.matrix;
+    for (let row = 0, base = 0; row < n; row++, base += d) {
+      let dot = 0;
+      for (let k = 0; k < d; k++) dot += m[base + k]! * vector[k]!;
+      scores[row] = dot;
+    }
+    return topKIndices(scores, topK).map(({ index, score }) => ({ id: this.ids[index]!, score }));
+  }
+
+  async save(dir: string): Promise<void> {
+    await fs.mkdir(dir, { recursive: true });
+    const bytes = Buffer.from(this.matrix.buffer, this.matrix.byteOffset, this.matrix.byteLength);
+    await fs.writeFile(path.join(dir, VECTORS_FILE), bytes);
+    await fs.writeFile(path.join(dir, IDS_FILE), JSON.stringify({ dimensions: this.dimensions, ids: this.ids }));
+  }
+
+  static async load(dir: string): Promise<FlatVectorStore> {
+    const idsPath = path.join(dir, IDS_FILE);
+    const vectorsPath = path.join(dir, VECTORS_FILE);
+    let header: { dimensions: number; ids: string[] };
+    try {
+      header = JSON.parse(await fs.readFile(idsPath, 'utf8'));
+    } catch (error) {
+      throw new IsnadError('INDEX_CORRUPT', `Index file ${idsPath} is missing or not valid JSON.`, { file: idsPath }, { cause: error });
+    }
+    if (!Number.isInteger(header.dimensions) || header.dimensions <= 0 || !Array.isArray(header.ids)) {
+      throw new IsnadError('INDEX_CORRUPT', `Index file ${idsPath} has no valid dimensions/ids.`, { file: idsPath });
+    }
+    let raw: Buffer;
+    try {
+      raw = await fs.readFile(vectorsPath);
+    } catch (error) {
+      throw new IsnadError('INDEX_CORRUPT', `Index file ${vectorsPath} is missing.`, { file: vectorsPath }, { cause: error });
+    }
+    const expected = header.ids.length * header.dimensions * 4;
+    if (raw.length !== expected) {
+      throw new IsnadError(
+        'INDEX_CORRUPT',
+        `Index file ${vectorsPath} has ${raw.length} bytes, expected ${expected} (${header.ids.length} vectors × ${header.dimensions} dimensions).`,
+        { file: vectorsPath },
+      );
+    }
+    // Copy into an aligned buffer: Buffer pooling may give an offset that is not a multiple of 4.
+    const matrix = new Float32Array(header.ids.length * header.dimensions);
+    new Uint8Array(matrix.buffer).set(raw);
+    return new FlatVectorStore(header.dimensions, matrix, header.ids);
+  }
+
+  static async exists(dir: string): Promise<boolean> {
+    return fs.access(path.join(dir, IDS_FILE)).then(() => true, () => false);
+  }
+}

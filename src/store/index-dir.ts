@@ -1,0 +1,199 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { IsnadError } from '../errors.js';
+import { Bm25Index } from '../retrieve/bm25.js';
+import type { Passage } from '../types.js';
+import { FlatVectorStore } from './flat-store.js';
+import type { VectorStore } from './vector-store.js';
+import { VectraVectorStore } from './vectra-store.js';
+
+/**
+ * On-disk layout of `index/`:
+ *   CURRENT            name of the generation being served (replaced atomically by rename)
+ *   gen-…/             one complete index: manifest.json (written last), passages.json, lexical.*, vectors
+ *   .tmp-…/            a generation being written; a crash leaves it behind and the next start removes it
+ * A reader only ever follows CURRENT, so it sees the previous complete index or the new one, never half.
+ */
+export const FORMAT_VERSION = 1;
+const CURRENT = 'CURRENT';
+const MANIFEST = 'manifest.json';
+const PASSAGES = 'passages.json';
+const LEXICAL_HEADER = 'lexical.json';
+const LEXICAL_BINARY = 'lexical.bin';
+const STALE_WRITE_MS = 30 * 60 * 1000;
+
+const manifestSchema = z.object({
+  formatVersion: z.literal(FORMAT_VERSION),
+  chunkerVersion: z.number().int(),
+  analyzerVersion: z.number().int(),
+  model: z.object({ id: z.string(), dimensions: z.number().int().positive() }).nullable(),
+  vectorStore: z.enum(['flat', 'vectra']),
+  docsDir: z.string(),
+  builtAt: z.string(),
+  passages: z.number().int().nonnegative(),
+  files: z.array(
+    z.object({
+      source: z.string(),
+      hash: z.string(),
+      bytes: z.number().int().nonnegative(),
+      mtimeMs: z.number(),
+      passages: z.number().int().nonnegative(),
+    }),
+  ),
+  skipped: z.array(z.object({ source: z.string(), reason: z.string() })),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;
+
+const passageSchema = z.object({
+  id: z.string(),
+  source: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  line: z.number().int().positive(),
+  text: z.string(),
+});
+
+/** A complete index held in memory. */
+export interface IndexSnapshot {
+  manifest: Manifest;
+  passages: Passage[];
+  lexical: Bm25Index;
+  vectors: VectorStore | null;
+}
+
+async function readJson(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    throw new IsnadError('INDEX_CORRUPT', `Index file ${file} is missing.`, { file }, { cause: error });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new IsnadError('INDEX_CORRUPT', `Index file ${file} is not valid JSON (truncated or edited by hand?).`, { file }, { cause: error });
+  }
+}
+
+function invalid(file: string, error: z.ZodError): IsnadError {
+  const issue = error.issues[0]!;
+  return new IsnadError('INDEX_CORRUPT', `Index file ${file} is inconsistent: ${issue.path.join('.') || 'root'} ${issue.message}.`, { file });
+}
+
+export class IndexDirectory {
+  constructor(readonly root: string) {}
+
+  /** The generation CURRENT points to, or null when no index has been built. */
+  async currentGeneration(): Promise<string | null> {
+    try {
+      const name = (await fs.readFile(path.join(this.root, CURRENT), 'utf8')).trim();
+      return name === '' ? null : path.join(this.root, name);
+    } catch {
+      return null;
+    }
+  }
+
+  async load(): Promise<IndexSnapshot | null> {
+    const dir = await this.currentGeneration();
+    if (dir === null) return null;
+    const manifestFile = path.join(dir, MANIFEST);
+    const parsedManifest = manifestSchema.safeParse(await readJson(manifestFile));
+    if (!parsedManifest.success) throw invalid(manifestFile, parsedManifest.error);
+    const manifest = parsedManifest.data;
+
+    const passagesFile = path.join(dir, PASSAGES);
+    const parsedPassages = z.array(passageSchema).safeParse(await readJson(passagesFile));
+    if (!parsedPassages.success) throw invalid(passagesFile, parsedPassages.error);
+    const passages = parsedPassages.data;
+    if (passages.length !== manifest.passages) {
+      throw new IsnadError('INDEX_CORRUPT', `Index file ${passagesFile} has ${passages.length} passages, the manifest says ${manifest.passages}.`, { file: passagesFile });
+    }
+
+    const lexicalFile = path.join(dir, LEXICAL_BINARY);
+    const header = (await readJson(path.join(dir, LEXICAL_HEADER))) as Parameters<typeof Bm25Index.deserialize>[0]['header'];
+    let binary: Buffer;
+    try {
+      binary = await fs.readFile(lexicalFile);
+    } catch (error) {
+      throw new IsnadError('INDEX_CORRUPT', `Index file ${lexicalFile} is missing.`, { file: lexicalFile }, { cause: error });
+    }
+    const lexical = Bm25Index.deserialize({ header, binary }, lexicalFile);
+    if (lexical.documents !== passages.length) {
+      throw new IsnadError('INDEX_CORRUPT', `Index file ${lexicalFile} covers ${lexical.documents} passages, expected ${passages.length}.`, { file: lexicalFile });
+    }
+
+    let vectors: VectorStore | null = null;
+    if (manifest.model) {
+      vectors =
+        manifest.vectorStore === 'vectra'
+          ? await VectraVectorStore.load(dir, manifest.model.dimensions)
+          : await FlatVectorStore.load(dir);
+      if (vectors.dimensions !== manifest.model.dimensions || vectors.size !== passages.length) {
+        throw new IsnadError(
+          'INDEX_CORRUPT',
+          `Vectors in ${dir} (${vectors.size} × ${vectors.dimensions}) do not match the manifest (${passages.length} × ${manifest.model.dimensions}).`,
+          { file: dir },
+        );
+      }
+    }
+    return { manifest, passages, lexical, vectors };
+  }
+
+  /**
+   * Writes a complete generation into a temporary folder, then publishes it by renaming CURRENT.
+   * Anything that fails before the final rename leaves the previous index serving.
+   */
+  async publish(snapshot: IndexSnapshot, onStep?: (done: number, total: number) => void): Promise<string> {
+    await fs.mkdir(this.root, { recursive: true });
+    const name = `gen-${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
+    const tmp = path.join(this.root, `.tmp-${name}`);
+    await fs.mkdir(tmp, { recursive: true });
+    try {
+      const steps = 4;
+      await fs.writeFile(path.join(tmp, PASSAGES), JSON.stringify(snapshot.passages));
+      onStep?.(1, steps);
+      const { header, binary } = snapshot.lexical.serialize();
+      await fs.writeFile(path.join(tmp, LEXICAL_HEADER), JSON.stringify(header));
+      await fs.writeFile(path.join(tmp, LEXICAL_BINARY), binary);
+      onStep?.(2, steps);
+      if (snapshot.vectors) await snapshot.vectors.save(tmp);
+      onStep?.(3, steps);
+      await fs.writeFile(path.join(tmp, MANIFEST), JSON.stringify(snapshot.manifest, null, 1));
+      const final = path.join(this.root, name);
+      await fs.rename(tmp, final);
+      const pointerTmp = path.join(this.root, `.${CURRENT}.${randomBytes(3).toString('hex')}`);
+      await fs.writeFile(pointerTmp, name);
+      await fs.rename(pointerTmp, path.join(this.root, CURRENT));
+      onStep?.(4, steps);
+    } catch (error) {
+      await fs.rm(tmp, { recursive: true, force: true });
+      throw error;
+    }
+    await this.removeStale();
+    return path.join(this.root, name);
+  }
+
+  /** Drops generations other than the current one and leftovers of interrupted writes. */
+  async removeStale(): Promise<void> {
+    const current = await this.currentGeneration();
+    let entries: string[];
+    try {
+      entries = await fs.readdir(this.root);
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(this.root, entry);
+      let stale = entry.startsWith('gen-') && full !== current;
+      if (entry.startsWith('.tmp-') || entry.startsWith(`.${CURRENT}.`)) {
+        // Another process (the bot, while the CLI ingests) may be writing this one right now.
+        const age = await fs.stat(full).then((s) => Date.now() - s.mtimeMs, () => 0);
+        stale = age > STALE_WRITE_MS;
+      }
+      if (stale) await fs.rm(full, { recursive: true, force: true }).catch(() => undefined);
+    }
+  }
+}
