@@ -1,6 +1,6 @@
 import { analyze } from '../ingest/analyze.js';
 import { hasArabic, normalizeWithMap, tokenize } from '../ingest/normalize.js';
-import { lightStem } from '../ingest/stem.js';
+import { lightStems } from '../ingest/stem.js';
 import type { Answer } from '../types.js';
 
 const BOLD = '\x1b[1m';
@@ -14,7 +14,7 @@ export function highlight(text: string, question: string, on: string, off: strin
   let out = '';
   let at = 0;
   for (const token of tokenize(normalized)) {
-    if (!wanted.has(lightStem(token.term))) continue;
+    if (!lightStems(token.term).some((stem) => wanted.has(stem))) continue;
     const start = map[token.start]!;
     const end = map[token.end - 1]! + 1;
     out += text.slice(at, start) + on + text.slice(start, end) + off;

@@ -1,5 +1,5 @@
 import { normalize, tokenize } from './normalize.js';
-import { lightStem } from './stem.js';
+import { lightStems } from './stem.js';
 
 /**
  * Function words carry no topic: a question made of them only ("ما هو؟") must not match everything.
@@ -8,7 +8,7 @@ import { lightStem } from './stem.js';
 const STOPWORDS = new Set(
   (
     'في من علي الي عن ما ماذا متي اين كيف لماذا هل اي ايه اذا ان انه انها او ام و ف ب ل ك ثم هو هي هم هن ' +
-    'هما نحن انا انت انتم هذا هذه ذلك تلك هؤلاء اولئك التي الذي الذين اللذين اللتين اللواتي كان كانت ' +
+    'لمن هما نحن انا انت انتم هذا هذه ذلك تلك هؤلاء اولئك التي الذي الذين اللذين اللتين اللواتي كان كانت ' +
     'يكون تكون قد لقد لا لم لن ليس مع بين كل عند حول غير بعد قبل حتي كما ايضا لدي منذ عبر الا بل لكن ' +
     'ولكن وقد وهو وهي وفي ومن وما فيه فيها منه منها عليه عليها به بها له لها لهم هناك هنا اما اذ حيث ' +
     'شو ايش وين ليش كم مين اللي يا ' +
@@ -21,14 +21,14 @@ export function isStopword(term: string): boolean {
   return STOPWORDS.has(term);
 }
 
-export type Stemmer = (word: string) => string;
+export type Stemmer = (word: string) => string[];
 
 /** The terms the lexical index stores and queries with. Pure function of the text. */
-export function analyze(text: string, stem: Stemmer = lightStem): string[] {
+export function analyze(text: string, stem: Stemmer = lightStems): string[] {
   const terms: string[] = [];
   for (const { term } of tokenize(normalize(text))) {
     if (isStopword(term)) continue;
-    terms.push(stem(term));
+    terms.push(...stem(term));
   }
   return terms;
 }

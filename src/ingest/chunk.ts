@@ -13,17 +13,18 @@ export interface ChunkOptions {
 export const DEFAULT_CHUNK_OPTIONS: ChunkOptions = { targetChars: 320, minChars: 100, maxChars: 600 };
 
 /** Bumped whenever chunking changes: passages (and their ids) change, so the index must be rebuilt. */
-export const CHUNKER_VERSION = 1;
+export const CHUNKER_VERSION = 2;
 
 interface Segment {
   start: number;
   end: number;
-  /** The break before this segment is a line break, which we prefer to cut at. */
+  /** The break before this segment is a line break or a numbered item ("2 - …"), which we prefer to cut at. */
   afterLineBreak: boolean;
 }
 
 const SENTENCE_END = new Set(['.', '!', '?', '\u061F', '\u061B', '\u2026']); // . ! ? ؟ ؛ …
 const CLOSERS = new Set(['"', "'", '\u201D', '\u2019', ')', ']', '»', '\u00BB']);
+const NUMBERED_ITEM = /^\d{1,3} ?[-–.)] /;
 const LIST_MARKERS = new Set(['\u2022', '\u25CF', '\u25AA', '-', '*']); // • ● ▪ - *
 
 function isSpace(ch: string | undefined): boolean {
@@ -105,8 +106,10 @@ function segments(text: string, maxChars: number): Segment[] {
   const push = (to: number, nextAfterLineBreak: boolean) => {
     const [s, e] = trimRange(text, from, to);
     if (e > s) {
+      // A numbered item heads the bullets that follow it: start a passage there so they stay together.
+      const numbered = NUMBERED_ITEM.test(text.slice(s, s + 8));
       splitLong(text, s, e, maxChars).forEach(([ps, pe], k) =>
-        result.push({ start: ps, end: pe, afterLineBreak: k === 0 && afterLineBreak }),
+        result.push({ start: ps, end: pe, afterLineBreak: k === 0 && (afterLineBreak || numbered) }),
       );
       afterLineBreak = nextAfterLineBreak;
     } else {

@@ -12,6 +12,20 @@ function isArabicWord(word: string): boolean {
   return /^[\u0621-\u064A]+$/.test(word);
 }
 
+/**
+ * "لل" is ambiguous: لِ + ال + كتاب is written للكتاب, but لِ + ال + لاجئين is written للاجئين (one lam
+ * dropped). Both readings are returned so "اللاجئين" in a question still meets "للاجئين" in a passage.
+ */
+export function lightStems(word: string): string[] {
+  const stem = lightStem(word);
+  const bare = word.startsWith('و') && word.length >= 5 ? word.slice(1) : word;
+  if (isArabicWord(bare) && bare.startsWith('لل') && bare.length >= 5) {
+    const alternative = lightStem('ال' + bare.slice(1));
+    if (alternative !== stem) return [stem, alternative];
+  }
+  return [stem];
+}
+
 export function lightStem(word: string): string {
   if (!isArabicWord(word)) return word;
   let stem = word;

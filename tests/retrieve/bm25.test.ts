@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { Bm25Index } from '../../src/retrieve/bm25.js';
+import { collapseNearDuplicates, reciprocalRankFusion } from '../../src/retrieve/fuse.js';
+import { cleanQuestion } from '../../src/retrieve/question.js';
+import { isIsnadError } from '../../src/errors.js';
+
+const docs = [
+  ['وفد', 'نظام', 'جعفري'],
+  ['وفد', 'معارض', 'علوش'],
+  ['مناطق', 'امن', 'تصعيد', 'تصعيد'],
+  ['وفد', 'وفد', 'وفد', 'روسيا'],
+];
+
+describe('Bm25Index', () => {
+  const index = Bm25Index.build(docs);
+
+  it('ranks the passage that has the rare terms first', () => {
+    expect(index.search(['وفد', 'جعفري'], 3)[0]!.row).toBe(0);
+    expect(index.search(['تصعيد'], 3).map((h) => h.row)).toEqual([2]);
+  });
+
+  it('reports the share of the question it covers, counting unknown words against it', () => {
+    const [hit] = index.search(['جعفري', 'برميل'], 1);
+    expect(hit!.row).toBe(0);
+    expect(hit!.coverage).toBeGreaterThan(0.3);
+    expect(hit!.coverage).toBeLessThan(0.7);
+    expect(index.search(['جعفري'], 1)[0]!.coverage).toBeCloseTo(1);
+    expect(index.search(['برميل'], 3)).toEqual([]);
+  });
+
+  it('returns the same results after a save/load round trip', () => {
+    const copy = Bm25Index.deserialize(index.serialize());
+    expect(copy.search(['وفد', 'علوش'], 4)).toEqual(index.search(['وفد', 'علوش'], 4));
+  });
+
+  it('refuses a truncated file with INDEX_CORRUPT', () => {
+    const { header, binary } = index.serialize();
+    expect(() => Bm25Index.deserialize({ header, binary: binary.subarray(0, binary.length - 3) }, 'lexical.bin')).toThrow(/lexical\.bin/);
+  });
+});
+
+describe('reciprocalRankFusion', () => {
+  it('puts an item both legs rank high above one only a single leg likes', () => {
+    const fused = reciprocalRankFusion([
+      [{ row: 1 }, { row: 2 }, { row: 3 }],
+      [{ row: 2 }, { row: 4 }, { row: 1 }],
+    ]);
+    expect(fused[0]!.row).toBe(2);
+    expect(fused.map((f) => f.row).sort()).toEqual([1, 2, 3, 4]);
+    expect(fused[0]!.score).toBeLessThanOrEqual(1);
+  });
+
+  it('scores 1 for the top of the only leg that ran', () => {
+    expect(reciprocalRankFusion([[{ row: 7 }], []])[0]!.score).toBeCloseTo(1);
+  });
+});
+
+describe('collapseNearDuplicates', () => {
+  it('keeps the first of near-identical passages', () => {
+    const items = ['a b c d e', 'a b c d e f', 'x y z'];
+    const kept = collapseNearDuplicates(items, (s) => new Set(s.split(' ')));
+    expect(kept).toEqual(['a b c d e', 'x y z']);
+  });
+});
+
+describe('cleanQuestion', () => {
+  const code = (q: string) => {
+    try {
+      cleanQuestion(q);
+      return 'ok';
+    } catch (error) {
+      return isIsnadError(error) ? error.code : 'crash';
+    }
+  };
+
+  it('refuses empty, wordless and over-long questions with QUESTION_INVALID', () => {
+    expect(code('')).toBe('QUESTION_INVALID');
+    expect(code('   \n\t')).toBe('QUESTION_INVALID');
+    expect(code('؟!?...')).toBe('QUESTION_INVALID');
+    expect(code('😀🔥')).toBe('QUESTION_INVALID');
+    expect(code('س'.repeat(1001))).toBe('QUESTION_INVALID');
+    expect(code('من يرأس الوفد؟')).toBe('ok');
+  });
+
+  it('removes control and bidi override characters before echoing', () => {
+    expect(cleanQuestion('\u202eمن\u0000 يرأس\u200f  الوفد؟')).toBe('من يرأس الوفد؟');
+  });
+});
