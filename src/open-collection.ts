@@ -156,7 +156,7 @@ export class IndexedCollection implements Collection {
   }
 
   private async runReindex(onProgress?: (progress: Progress) => void): Promise<ReindexSummary> {
-    if (!this.model.status.loaded && this.config.model.modelId !== null) {
+    if (!this.model.status.loaded && this.model.status.modelId !== null) {
       // The model may be back (files copied into MODEL_DIR, network restored): try again.
       this.model = await (this.options.loadModel ?? (() => realModelLoader(this.config, this.options.log)))();
     }

@@ -1,0 +1,203 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig, type CoreConfig } from '../src/config.js';
+import type { ModelStatus } from '../src/embed/embedder.js';
+import { createLogger } from '../src/log.js';
+import { openCollection, type LoadedModel } from '../src/open-collection.js';
+import { CountingEmbedder } from './fakes/counting-embedder.js';
+import { tinyModelConfig } from './fixtures/tiny-model.js';
+import { copyOfSeeds, tempDir } from './helpers/temp.js';
+
+const QUESTION = 'من يرأس وفد النظام السوري؟';
+
+function setup(docs = copyOfSeeds()) {
+  const lines: string[] = [];
+  const log = createLogger('info', (line) => lines.push(line));
+  const config: CoreConfig = loadConfig({ DOCS_DIR: docs, INDEX_DIR: path.join(tempDir(), 'index'), MODEL_ID: 'none' });
+  return { docs, config, log, lines };
+}
+
+const withModel = (embedder: CountingEmbedder): (() => Promise<LoadedModel>) => async () => ({
+  embedder,
+  status: { loaded: true, modelId: embedder.modelId, dimensions: embedder.dimensions },
+});
+const noModel = (reason = 'model files not found'): (() => Promise<LoadedModel>) => async () => ({
+  embedder: null,
+  status: { loaded: false, modelId: 'test/counting', reason } satisfies ModelStatus,
+});
+
+function expectFaithful(docs: string, results: Array<{ source: string; start: number; end: number; text: string }>) {
+  for (const r of results) expect(fs.readFileSync(path.join(docs, r.source), 'utf8').slice(r.start, r.end)).toBe(r.text);
+}
+
+describe('openCollection', () => {
+  it('builds the index on first use and answers with the cited 001 passage naming the head of the delegation', async () => {
+    const { docs, config, log } = setup();
+    const collection = await openCollection(config, { log, loadModel: noModel() });
+    const answer = await collection.ask(QUESTION);
+    expect(answer.answered).toBe(true);
+    expect(answer.mode).toBe('lexical');
+    const hit = answer.results.find((r) => r.text.includes('بشار الجعفري'));
+    expect(hit?.source).toMatch(/^001_/);
+    expect(hit?.line).toBeGreaterThan(0);
+    expectFaithful(docs, answer.results);
+    expect(fs.existsSync(path.join(config.indexDir, 'CURRENT'))).toBe(true);
+  });
+
+  it('abstains on a question the collection does not answer, listing closest passages separately', async () => {
+    const { config, log } = setup();
+    const collection = await openCollection(config, { log, loadModel: noModel() });
+    const answer = await collection.ask('ما هو سعر برميل النفط اليوم؟');
+    expect(answer.answered).toBe(false);
+    expect(answer.results).toEqual([]);
+  });
+
+  it('re-embeds only the passages of a changed file and reuses the rest', async () => {
+    const { docs, config, log } = setup();
+    const first = new CountingEmbedder();
+    const collection = await openCollection(config, { log, loadModel: withModel(first) });
+    const total = collection.status().passages;
+    expect(first.embeddedPassages).toHaveLength(total);
+
+    const changed = fs.readdirSync(docs).find((f) => f.startsWith('003'))!;
+    fs.appendFileSync(path.join(docs, changed), '\nوأضاف المتحدث أن جولة جديدة من المباحثات ستعقد في الشهر المقبل بحضور جميع الأطراف المعنية.\n');
+    const summary = await collection.reindex();
+    const passagesOfChanged = collection.documents().find((d) => d.source === changed)!.passages;
+    expect(summary.embedded).toBeGreaterThan(0);
+    expect(summary.embedded).toBeLessThanOrEqual(passagesOfChanged);
+    expect(summary.reused).toBe(summary.passages - summary.embedded);
+    expect(summary.fullRebuildReason).toBeNull();
+    expect(first.embeddedPassages.slice(total).every((text) => fs.readFileSync(path.join(docs, changed), 'utf8').includes(text))).toBe(true);
+  });
+
+  it('rebuilds everything, saying why, when the model changes', async () => {
+    const { config, log, lines } = setup();
+    await openCollection(config, { log, loadModel: withModel(new CountingEmbedder('test/a')) });
+    const other = new CountingEmbedder('test/b');
+    const collection = await openCollection(config, { log, loadModel: withModel(other) });
+    expect(other.embeddedPassages).toHaveLength(collection.status().passages);
+    expect(lines.join('\n')).toContain('model changed (test/a → test/b)');
+  });
+
+  it('reports bad files with a reason, skips them, and indexes the rest', async () => {
+    const { docs, config, log } = setup();
+    fs.writeFileSync(path.join(docs, 'binary.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x10]));
+    fs.writeFileSync(path.join(docs, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x63, 0xe0]));
+    fs.writeFileSync(path.join(docs, 'utf16.txt'), Buffer.from('\ufeffسلام', 'utf16le'));
+    fs.writeFileSync(path.join(docs, 'empty.md'), '  \n');
+    fs.writeFileSync(path.join(docs, 'notes.pdf'), 'ignored: not a .txt/.md file');
+    const outside = tempDir();
+    fs.writeFileSync(path.join(outside, 'secret.txt'), 'كلمة السر السرية جدا');
+    fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(docs, 'link.txt'));
+    fs.mkdirSync(path.join(docs, 'sub dir'));
+    fs.writeFileSync(path.join(docs, 'sub dir', 'ملاحظة [1].md'), '\ufeffملاحظة قصيرة عن اجتماع اللجنة الفرعية في أستانا.');
+
+    const collection = await openCollection(config, { log, loadModel: noModel() });
+    const status = collection.status();
+    const reasons = Object.fromEntries(status.skipped.map((s) => [s.source, s.reason]));
+    expect(reasons['binary.txt']).toMatch(/binary/);
+    expect(reasons['latin1.txt']).toMatch(/UTF-8/);
+    expect(reasons['utf16.txt']).toMatch(/UTF-16/);
+    expect(reasons['empty.md']).toMatch(/empty/);
+    expect(reasons['link.txt']).toMatch(/outside/);
+    expect(reasons['notes.pdf']).toBeUndefined();
+    expect(status.documents).toBe(5);
+    const nested = collection.documents().find((d) => d.source === 'sub dir/ملاحظة [1].md');
+    expect(nested).toBeDefined();
+    expect((await collection.ask('كلمة السر السرية')).results.some((r) => r.source === 'link.txt')).toBe(false);
+    // The BOM is not part of the text, so offsets still slice the decoded file.
+    const note = (await collection.ask('اجتماع اللجنة الفرعية')).results[0]!;
+    expect(note.source).toBe('sub dir/ملاحظة [1].md');
+    expect(note.start).toBe(0);
+  });
+
+  it('rebuilds from the documents when an index file is corrupt, naming the file', async () => {
+    const { docs, config, log, lines } = setup();
+    await openCollection(config, { log, loadModel: noModel() });
+    const generation = fs.readFileSync(path.join(config.indexDir, 'CURRENT'), 'utf8');
+    const passagesFile = path.join(config.indexDir, generation, 'passages.json');
+    fs.writeFileSync(passagesFile, fs.readFileSync(passagesFile, 'utf8').slice(0, 100));
+    const before = fs.readdirSync(docs).map((f) => fs.readFileSync(path.join(docs, f), 'utf8'));
+
+    const collection = await openCollection(config, { log, loadModel: noModel() });
+    expect(lines.join('\n')).toMatch(/passages\.json is not valid JSON/);
+    expect((await collection.ask(QUESTION)).answered).toBe(true);
+    expect(fs.readdirSync(docs).map((f) => fs.readFileSync(path.join(docs, f), 'utf8'))).toEqual(before);
+  });
+
+  it('keeps serving the previous index when a reindex fails', async () => {
+    const { docs, config, log } = setup();
+    const collection = await openCollection(config, { log, loadModel: noModel() });
+    const pointer = fs.readFileSync(path.join(config.indexDir, 'CURRENT'), 'utf8');
+    fs.rmSync(docs, { recursive: true });
+    await expect(collection.reindex()).rejects.toMatchObject({ code: 'DOCS_NOT_FOUND' });
+    expect((await collection.ask(QUESTION)).answered).toBe(true);
+    expect(fs.readFileSync(path.join(config.indexDir, 'CURRENT'), 'utf8')).toBe(pointer);
+  });
+
+  it('refuses a second reindex while one runs', async () => {
+    const { config, log } = setup();
+    const collection = await openCollection(config, { log, loadModel: noModel() });
+    const running = collection.reindex();
+    expect(collection.status().reindexing).toBe(true);
+    expect(() => collection.reindex()).toThrow(expect.objectContaining({ code: 'REINDEX_RUNNING' }));
+    await running;
+    expect(collection.status().reindexing).toBe(false);
+  });
+
+  it('serves lexical-only without a model and picks the model up on a later reindex', async () => {
+    const { config, log } = setup();
+    const embedder = new CountingEmbedder();
+    let available = false;
+    const loadModel = async () => (available ? withModel(embedder)() : noModel('loading timed out after 120 s')());
+    const collection = await openCollection(config, { log, loadModel });
+    expect(collection.status().model).toMatchObject({ loaded: false, reason: 'loading timed out after 120 s' });
+    expect((await collection.ask(QUESTION)).mode).toBe('lexical');
+
+    available = true;
+    const summary = await collection.reindex();
+    expect(summary.embedded).toBe(summary.passages);
+    expect(collection.status().model.loaded).toBe(true);
+    expect((await collection.ask(QUESTION)).mode).toBe('hybrid');
+  });
+
+  it('notices files added since the index was built and updates it on open', async () => {
+    const { docs, config, log } = setup();
+    await openCollection(config, { log, loadModel: noModel() });
+    fs.writeFileSync(path.join(docs, '005_new.txt'), 'وصل وفد الأمم المتحدة إلى مدينة نور سلطان لبحث ملف المعتقلين والمفقودين.');
+    const collection = await openCollection(config, { log, loadModel: noModel() });
+    const answer = await collection.ask('ملف المعتقلين والمفقودين');
+    expect(answer.results[0]?.source).toBe('005_new.txt');
+  });
+
+  it('runs hybrid retrieval with the fixture model loaded through the real Transformers.js path', async () => {
+    const { docs, log } = setup();
+    const config = { ...loadConfig({ DOCS_DIR: docs, INDEX_DIR: path.join(tempDir(), 'index') }), model: tinyModelConfig() };
+    const collection = await openCollection(config, { log });
+    expect(collection.status().model).toMatchObject({ loaded: true, modelId: 'isnad/tiny-arabic-bow', dimensions: 64 });
+    const answer = await collection.ask(QUESTION);
+    expect(answer.mode).toBe('hybrid');
+    expect(answer.results.some((r) => r.text.includes('بشار الجعفري'))).toBe(true);
+    expectFaithful(docs, answer.results);
+  });
+});
+
+describe('verifyQuote', () => {
+  it('recognizes verbatim quotes, close paraphrases and unknown text', async () => {
+    const { config, log } = setup();
+    const collection = await openCollection(config, { log, loadModel: noModel() });
+    const verbatim = collection.verifyQuote('> يقود وفد المعارضة العسكرية السورية محمد علوش');
+    expect(verbatim.verdict).toBe('verbatim');
+    expect(verbatim.match?.source).toMatch(/^001_/);
+    expect(verbatim.match?.text).toBe('يقود وفد المعارضة العسكرية السورية محمد علوش');
+
+    // Diacritics, a different hamza form and one changed word.
+    const close = collection.verifyQuote('يَقود وفد المعارضة العسكرية السورية أحمد علوش');
+    expect(close.verdict).toBe('close');
+    expect(close.match?.text).toBe('يقود وفد المعارضة العسكرية السورية محمد علوش');
+    expect(close.similarity).toBeLessThan(1);
+
+    expect(collection.verifyQuote('الطقس جميل في باريس هذا الصباح').verdict).toBe('not_found');
+  });
+});
