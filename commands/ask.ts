@@ -1,0 +1,72 @@
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  MessageFlags,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import { IsnadError } from '../src/errors.js';
+import type { Command } from '../src/discord/command.js';
+import { formatAnswer, formatCooldown, formatPassagePost, parsePostCustomId } from '../src/discord/format.js';
+import { detectLang } from '../src/discord/i18n.js';
+import { edit, send } from '../src/discord/reply.js';
+
+export const MAX_QUESTION = 500;
+
+export const data = {
+  type: ApplicationCommandType.ChatInput,
+  name: 'ask',
+  description: 'Ask the documents; the answer quotes exact passages · اسأل الوثائق',
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'question',
+      description: 'Your question · سؤالك',
+      required: true,
+      max_length: MAX_QUESTION,
+    },
+    {
+      type: ApplicationCommandOptionType.Integer,
+      name: 'top',
+      description: 'How many passages (1–5) · عدد المقاطع',
+      min_value: 1,
+      max_value: 5,
+    },
+    {
+      type: ApplicationCommandOptionType.Boolean,
+      name: 'public',
+      description: 'Show the answer to everyone in the channel · اعرض الإجابة للجميع',
+    },
+  ],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+export const execute: Command['execute'] = async (interaction, ctx) => {
+  if (!interaction.isChatInputCommand()) return;
+  const question = interaction.options.getString('question', true);
+  const top = interaction.options.getInteger('top') ?? 3;
+  const isPublic = interaction.options.getBoolean('public') ?? false;
+  const lang = detectLang(question);
+  if (question.length > MAX_QUESTION) {
+    throw new IsnadError('QUESTION_INVALID', `The question is longer than ${MAX_QUESTION} characters.`);
+  }
+  const retryAt = ctx.cooldowns.take('ask', interaction.user.id, ctx.settings.askCooldownMs);
+  if (retryAt !== null) {
+    await interaction.reply(send(formatCooldown('ask', retryAt, ctx.clock(), lang), { ephemeral: true }));
+    return;
+  }
+  // Discord drops the interaction after 3 s without a response: defer before any work.
+  await interaction.deferReply(isPublic ? {} : { flags: MessageFlags.Ephemeral });
+  const answer = await ctx.collection.ask(question, { top: Math.min(5, Math.max(1, top)) });
+  await interaction.editReply(edit(formatAnswer(answer, { lang, ephemeral: !isPublic })));
+};
+
+/** "Post to channel": posts the chosen passage publicly, with citation and who shared it. */
+export const button: NonNullable<Command['button']> = async (interaction, ctx) => {
+  const id = parsePostCustomId(interaction.customId);
+  const passage = id ? ctx.collection.passage(id) : undefined;
+  if (!passage) {
+    throw new IsnadError('PASSAGE_NOT_FOUND', 'That passage is no longer in the index (the documents changed); ask again.');
+  }
+  await interaction.reply(send(formatPassagePost(passage, { lang: detectLang(passage.text), userId: interaction.user.id })));
+};
+
+export default { data, execute, button } satisfies Command;

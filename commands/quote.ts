@@ -1,0 +1,41 @@
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import { IsnadError } from '../src/errors.js';
+import type { Command } from '../src/discord/command.js';
+import { LIMITS, formatPassagePost, passageChoices } from '../src/discord/format.js';
+import { detectLang } from '../src/discord/i18n.js';
+import { send } from '../src/discord/reply.js';
+
+export const data = {
+  type: ApplicationCommandType.ChatInput,
+  name: 'quote',
+  description: 'Post a passage by its id, with citation · انشر مقطعًا بمعرّفه',
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'id',
+      description: 'Passage id (type an id or words to search) · معرّف المقطع',
+      required: true,
+      autocomplete: true,
+      max_length: 100,
+    },
+  ],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+export const execute: Command['execute'] = async (interaction, ctx) => {
+  if (!interaction.isChatInputCommand()) return;
+  const id = interaction.options.getString('id', true).trim();
+  const passage = ctx.collection.passage(id);
+  if (!passage) throw new IsnadError('PASSAGE_NOT_FOUND', 'No passage has that id; pick one from the suggestions.');
+  await interaction.reply(send(formatPassagePost(passage, { lang: detectLang(passage.text), userId: interaction.user.id })));
+};
+
+export const autocomplete: NonNullable<Command['autocomplete']> = async (interaction, ctx) => {
+  const query = String(interaction.options.getFocused() ?? '');
+  await interaction.respond(passageChoices(ctx.collection.searchPassages(query, LIMITS.choices)));
+};
+
+export default { data, execute, autocomplete } satisfies Command;

@@ -1,0 +1,65 @@
+import {
+  ApplicationCommandType,
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Progress } from '../src/collection.js';
+import { IsnadError, isIsnadError } from '../src/errors.js';
+import type { Command } from '../src/discord/command.js';
+import { formatCooldown, formatReindexProgress, formatReindexSummary } from '../src/discord/format.js';
+import { t } from '../src/discord/i18n.js';
+import { edit, send } from '../src/discord/reply.js';
+
+export const data = {
+  type: ApplicationCommandType.ChatInput,
+  name: 'reindex',
+  description: 'Rebuild the index from the documents (Manage Server) · أعد بناء الفهرس',
+  default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
+  contexts: [InteractionContextType.Guild],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+export const execute: Command['execute'] = async (interaction, ctx) => {
+  if (!interaction.isChatInputCommand()) return;
+  // Registrations can be stale or overridden per channel: check again here.
+  if (!interaction.inGuild()) throw new IsnadError('FORBIDDEN', t('en', 'guildOnly'));
+  if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
+    throw new IsnadError('FORBIDDEN', t('en', 'forbidden'));
+  }
+  if (ctx.collection.status().reindexing) throw new IsnadError('REINDEX_RUNNING', t('en', 'reindexRunning'));
+  const retryAt = ctx.cooldowns.take('reindex', interaction.user.id, ctx.settings.reindexCooldownMs);
+  if (retryAt !== null) {
+    await interaction.reply(send(formatCooldown('reindex', retryAt, ctx.clock(), 'en'), { ephemeral: true }));
+    return;
+  }
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  await interaction.editReply(edit(formatReindexProgress(null, 'en')));
+
+  // Progress edits: at most one every progressEveryMs, never two in flight.
+  let lastEdit = ctx.clock();
+  let editing: Promise<unknown> | null = null;
+  const onProgress = (progress: Progress) => {
+    const now = ctx.clock();
+    if (editing || now - lastEdit < ctx.settings.progressEveryMs) return;
+    lastEdit = now;
+    editing = interaction
+      .editReply(edit(formatReindexProgress(progress, 'en')))
+      .catch((error: unknown) => ctx.log.warn('reindex progress edit failed', { error: String(error) }))
+      .finally(() => {
+        editing = null;
+      });
+  };
+  try {
+    const summary = await ctx.collection.reindex(onProgress);
+    await editing;
+    await interaction.editReply(edit(formatReindexSummary(summary, 'en')));
+    ctx.log.info('reindex done from Discord', { user: interaction.user.id, passages: summary.passages, seconds: summary.seconds });
+  } catch (error) {
+    await editing;
+    if (isIsnadError(error, 'REINDEX_RUNNING')) ctx.cooldowns.release('reindex', interaction.user.id);
+    throw error;
+  }
+};
+
+export default { data, execute } satisfies Command;

@@ -1,0 +1,17 @@
+import { ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { Command } from '../src/discord/command.js';
+import { formatStatus } from '../src/discord/format.js';
+import { send } from '../src/discord/reply.js';
+
+export const data = {
+  type: ApplicationCommandType.ChatInput,
+  name: 'status',
+  description: 'Index status: documents, passages, model, index age · حالة الفهرس',
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+export const execute: Command['execute'] = async (interaction, ctx) => {
+  if (!interaction.isChatInputCommand()) return;
+  await interaction.reply(send(formatStatus(ctx.collection.status(), 'en'), { ephemeral: true }));
+};
+
+export default { data, execute } satisfies Command;

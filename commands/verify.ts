@@ -1,0 +1,25 @@
+import { ApplicationCommandType, MessageFlags, type RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
+import type { Command } from '../src/discord/command.js';
+import { formatVerify } from '../src/discord/format.js';
+import { detectLang, t } from '../src/discord/i18n.js';
+import { edit, send } from '../src/discord/reply.js';
+
+/** Message context menu: right-click a message → Apps → Verify quote. */
+export const data = {
+  type: ApplicationCommandType.Message,
+  name: 'Verify quote',
+} satisfies RESTPostAPIContextMenuApplicationCommandsJSONBody;
+
+export const execute: Command['execute'] = async (interaction, ctx) => {
+  if (!interaction.isMessageContextMenuCommand()) return;
+  const text = interaction.targetMessage.content ?? '';
+  const lang = detectLang(text);
+  if (text.trim() === '') {
+    await interaction.reply(send({ content: `❌ ${t(lang, 'emptyMessage')}`, embeds: [], components: [], allowedMentions: { parse: [] } }, { ephemeral: true }));
+    return;
+  }
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  await interaction.editReply(edit(formatVerify(ctx.collection.verifyQuote(text), lang)));
+};
+
+export default { data, execute } satisfies Command;

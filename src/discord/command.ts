@@ -1,0 +1,34 @@
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  CommandInteraction,
+  RESTPostAPIApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Collection } from '../collection.js';
+import type { Logger } from '../log.js';
+import type { Clock, Cooldowns } from './cooldown.js';
+
+/** What every command gets besides its interaction. */
+export interface BotContext {
+  collection: Collection;
+  log: Logger;
+  clock: Clock;
+  cooldowns: Cooldowns;
+  settings: {
+    askCooldownMs: number;
+    reindexCooldownMs: number;
+    /** Minimum time between two progress edits of /reindex. */
+    progressEveryMs: number;
+  };
+}
+
+/**
+ * One slash command or context menu: `data` is what `deploy-commands` registers.
+ * Buttons whose custom_id starts with `<data.name>:` are routed to `button`.
+ */
+export interface Command {
+  data: RESTPostAPIApplicationCommandsJSONBody;
+  execute(interaction: CommandInteraction, ctx: BotContext): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
+  button?(interaction: ButtonInteraction, ctx: BotContext): Promise<void>;
+}

@@ -1,0 +1,60 @@
+/** UI strings. Arabic when the user's text has Arabic letters, English otherwise. Pure. */
+export type Lang = 'ar' | 'en';
+
+const ARABIC_LETTER = /[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FC\u0750-\u077F\u08A0-\u08C9\uFB50-\uFDFF\uFE70-\uFEFC]/;
+
+export function detectLang(text: string | null | undefined): Lang {
+  return text && ARABIC_LETTER.test(text) ? 'ar' : 'en';
+}
+
+const strings = {
+  question: { en: 'Question', ar: 'السؤال' },
+  answerIntro: { en: 'Passages from the documents, quoted exactly:', ar: 'مقاطع من الوثائق، منقولة بنصها:' },
+  notAnswered: {
+    en: 'I found nothing in the documents that answers this question.',
+    ar: 'لم أجد في الوثائق ما يجيب عن هذا السؤال.',
+  },
+  closestLabel: {
+    en: 'Nearest passages — **not an answer**, shown only for reference:',
+    ar: 'أقرب المقاطع — **ليست إجابة**، للاطلاع فقط:',
+  },
+  postButton: { en: 'Post passage {n} to channel', ar: 'انشر المقطع {n} في القناة' },
+  postedBy: { en: 'Shared by {user}', ar: 'شاركه {user}' },
+  passageTrimmed: { en: 'passage trimmed to fit Discord', ar: 'اختُصر المقطع ليلائم حدود ديسكورد' },
+  line: { en: 'line', ar: 'line' },
+  cooldown: {
+    en: 'Please wait: you can use /{command} again {when} (in {seconds} s).',
+    ar: 'يُرجى الانتظار: يمكنك استخدام /{command} مجددًا {when} (بعد {seconds} ث).',
+  },
+  forbidden: {
+    en: 'You need the Manage Server permission to run /reindex.',
+    ar: 'تحتاج إلى صلاحية «إدارة الخادم» لتشغيل ‎/reindex.',
+  },
+  guildOnly: { en: 'This command only works in a server.', ar: 'هذا الأمر يعمل داخل الخوادم فقط.' },
+  reindexRunning: {
+    en: 'A reindex is already running; wait for it to finish.',
+    ar: 'إعادة الفهرسة جارية بالفعل؛ انتظر حتى تنتهي.',
+  },
+  reindexStarted: { en: 'Reindexing… the current index keeps answering meanwhile.', ar: 'تجري إعادة الفهرسة… يستمر الفهرس الحالي في الإجابة أثناء ذلك.' },
+  reindexDone: { en: 'Reindex finished', ar: 'انتهت إعادة الفهرسة' },
+  verbatim: { en: '✅ Verbatim: this text is in the documents.', ar: '✅ مطابق حرفيًا: هذا النص موجود في الوثائق.' },
+  close: {
+    en: '≈ Close, but not exact. The documents actually say:',
+    ar: '≈ قريب لكنه غير مطابق. النص الفعلي في الوثائق:',
+  },
+  notFound: { en: '❌ Not found in the documents.', ar: '❌ غير موجود في الوثائق.' },
+  emptyMessage: { en: 'That message has no text to verify.', ar: 'لا تحتوي هذه الرسالة على نص للتحقق منه.' },
+  documents: { en: 'Documents', ar: 'الوثائق' },
+  passages: { en: 'passages', ar: 'مقاطع' },
+  noDocuments: { en: 'No documents are indexed.', ar: 'لا توجد وثائق مفهرسة.' },
+  shuttingDown: { en: 'The bot is restarting; try again in a moment.', ar: 'يُعاد تشغيل البوت؛ حاول بعد قليل.' },
+  errorPrefix: { en: 'Something went wrong', ar: 'حدث خطأ' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type StringKey = keyof typeof strings;
+
+export function t(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
+  return strings[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in vars ? String(vars[name]) : whole,
+  );
+}

@@ -1,0 +1,76 @@
+/** `npm run bot`: validate config, load (or build) the index, then connect to Discord and serve. */
+import dotenv from 'dotenv';
+import { createBot, type Bot } from './discord/client.js';
+import { loadBotConfig, type BotConfig } from './discord/config.js';
+import { isIsnadError } from './errors.js';
+import { createLogger } from './log.js';
+import { openCollection } from './open-collection.js';
+
+dotenv.config({ quiet: true });
+
+function fatal(message: string, token?: string): never {
+  const safe = token && token.length >= 8 ? message.split(token).join('[redacted]') : message;
+  process.stderr.write(`isnad: ${safe}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  let config: BotConfig;
+  try {
+    config = loadBotConfig(process.env);
+  } catch (error) {
+    if (isIsnadError(error)) fatal(`${error.message}`);
+    throw error;
+  }
+  const { token } = config.discord;
+  const log = createLogger(config.core.logLevel);
+
+  let lastLogged = 0;
+  const collection = await openCollection(config.core, {
+    log,
+    onProgress: (p) => {
+      const now = Date.now();
+      if (p.done === p.total || now - lastLogged > 1000) {
+        lastLogged = now;
+        log.info(`indexing: ${p.phase} ${p.done}/${p.total}`);
+      }
+    },
+  }).catch((error: unknown) =>
+    fatal(isIsnadError(error) ? `${error.code}: ${error.message}` : `could not open the index: ${error instanceof Error ? error.message : String(error)}`),
+  );
+
+  const bot: Bot = createBot({
+    token,
+    apiUrl: config.discord.apiUrl,
+    collection,
+    log,
+    askCooldownMs: config.discord.askCooldownMs,
+    reindexCooldownMs: config.discord.reindexCooldownMs,
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal} received; finishing in-flight interactions and disconnecting…`);
+    const force = setTimeout(() => process.exit(1), 20_000);
+    force.unref();
+    bot.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+  try {
+    await bot.start();
+  } catch (error) {
+    await bot.client.destroy().catch(() => undefined);
+    const message = error instanceof Error ? error.message : String(error);
+    const hint = /token/i.test(message) || /401/.test(message) ? ' — check DISCORD_TOKEN (Developer Portal → Bot → Reset Token).' : '';
+    fatal(`could not connect to Discord: ${message}${hint}`, token);
+  }
+}
+
+void main().catch((error: unknown) => fatal(`unexpected error: ${error instanceof Error ? error.message : String(error)}`));
