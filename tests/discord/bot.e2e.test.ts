@@ -1,0 +1,290 @@
+/**
+ * End to end: the real discord.js Client against the fake Discord on loopback, with a fake Collection.
+ * Asserts what Discord itself would receive.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { FakeCollection } from '../fakes/fake-collection.js';
+import { PERMISSIONS, type InjectedInteraction, type RecordedCall } from '../fakes/fake-discord.js';
+import { startHarness, TOKEN, type Harness } from './harness.js';
+
+const STRING = 3;
+const INTEGER = 4;
+const BOOLEAN = 5;
+const DEADLINE_MS = 3_000;
+
+let h: Harness;
+let collection: FakeCollection;
+let userSeq = 400000000000000000n;
+const newUser = () => ({ id: String(++userSeq) });
+
+beforeAll(async () => {
+  collection = new FakeCollection({ askDelayMs: 20, reindexStepMs: 30 });
+  h = await startHarness(collection, { progressEveryMs: 0 });
+}, 20_000);
+afterAll(async () => h?.close());
+
+const callback = (i: InjectedInteraction) => h.fake.waitForCall((c) => c.path === i.callbackPath);
+const finalEdit = (i: InjectedInteraction, matches: (c: RecordedCall) => boolean = () => true) =>
+  h.fake.waitForCall((c) => c.method === 'PATCH' && c.path === i.originalPath && matches(c));
+const allText = (body: any): string =>
+  [body?.content ?? '', ...(body?.embeds ?? []).map((e: any) => `${e.title ?? ''}\n${e.description ?? ''}`)].join('\n');
+const ask = (question: string, extra: Array<{ name: string; type: number; value: any }> = [], user = newUser()) =>
+  h.fake.injectCommand('ask', [{ name: 'question', type: STRING, value: question }, ...extra], { user });
+
+describe('/ask', () => {
+  test('Arabic question: deferred ephemerally in time, then edited with the gold passage and its citation', async () => {
+    const i = ask('من يرأس وفد النظام السوري؟');
+    const cb = await callback(i);
+    expect(cb.body).toEqual({ type: 5, data: { flags: 64 } });
+    expect(cb.time - i.sentAt).toBeLessThan(DEADLINE_MS);
+    const edit = await finalEdit(i);
+    const text = allText(edit.body);
+    expect(text).toContain('بشار الجعفري');
+    expect(text).toContain('📄 \u2068`001_4a36f68e423f829a.txt`\u2069 · line \u20681\u2069');
+    expect(text).toContain('a1b2c3d4e5f6');
+    expect(edit.body.content).toContain('السؤال');
+    expect(edit.body.allowed_mentions).toEqual({ parse: [] });
+    const buttons = edit.body.components.flatMap((r: any) => r.components);
+    expect(buttons[0]).toMatchObject({ type: 2, custom_id: 'ask:post:a1b2c3d4e5f6' });
+    expect(buttons[0].label.length).toBeLessThanOrEqual(80);
+    // Captured exchange, for the report.
+    console.log('CAPTURED /ask exchange:\n' + JSON.stringify({ callback: { path: cb.path, query: cb.query, body: cb.body }, finalEdit: { path: edit.path, body: edit.body } }, null, 2));
+  });
+
+  test('public:true defers without the ephemeral flag and shows no Post buttons', async () => {
+    const i = ask('من يرأس وفد النظام السوري؟', [{ name: 'public', type: BOOLEAN, value: true }]);
+    expect((await callback(i)).body).toEqual({ type: 5, data: { flags: 0 } });
+    const edit = await finalEdit(i);
+    expect(allText(edit.body)).toContain('بشار الجعفري');
+    expect(edit.body.components).toEqual([]);
+  });
+
+  test('top limits the number of passages', async () => {
+    const i = ask('المحادثات السورية اليوم الأول الأطراف', [{ name: 'top', type: INTEGER, value: 1 }]);
+    const edit = await finalEdit(i);
+    expect(edit.body.embeds).toHaveLength(1);
+  });
+
+  test('abstains in Arabic when nothing answers, and labels the closest passages as not an answer', async () => {
+    const i = ask('ما هو الطقس على المريخ غدا؟');
+    const edit = await finalEdit(i);
+    expect(edit.body.content).toContain('لم أجد في الوثائق ما يجيب عن هذا السؤال');
+    expect(edit.body.content).toContain('ليست إجابة');
+    expect(edit.body.components).toEqual([]);
+    expect(edit.body.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  test('abstains in English for an English question', async () => {
+    const i = ask('What is the weather on Mars tomorrow?');
+    const edit = await finalEdit(i);
+    expect(edit.body.content).toContain('I found nothing in the documents that answers this question.');
+    expect(edit.body.content).toContain('not an answer');
+  });
+
+  test('per-user cooldown: a second /ask is refused with when to retry; later it works again', async () => {
+    const user = newUser();
+    await finalEdit(ask('من يرأس وفد النظام السوري؟', [], user));
+    const second = ask('من يرأس وفد النظام السوري؟', [], user);
+    const refused = await callback(second);
+    expect(refused.body.type).toBe(4);
+    expect(refused.body.data.flags).toBe(64);
+    expect(refused.body.data.content).toContain('COOLDOWN');
+    expect(refused.body.data.content).toMatch(/<t:\d+:R>/);
+    h.now.ms += 6_000;
+    const third = ask('من يرأس وفد النظام السوري؟', [], user);
+    expect((await callback(third)).body.type).toBe(5);
+    await finalEdit(third);
+  });
+});
+
+describe('Post to channel button', () => {
+  test('posts the chosen passage publicly with citation and who shared it', async () => {
+    const user = newUser();
+    const i = h.fake.injectButton('ask:post:a1b2c3d4e5f6', { content: 'ephemeral answer' }, { user });
+    const cb = await callback(i);
+    expect(cb.body.type).toBe(4);
+    expect(cb.body.data.flags ?? 0).toBe(0);
+    expect(cb.body.data.content).toContain(`<@${user.id}>`);
+    expect(allText(cb.body.data)).toContain('بشار الجعفري');
+    expect(allText(cb.body.data)).toContain('001_4a36f68e423f829a.txt');
+    expect(cb.body.data.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  test('an unknown passage id is refused ephemerally with its code', async () => {
+    const cb = await callback(h.fake.injectButton('ask:post:ffffffffffff'));
+    expect(cb.body.type).toBe(4);
+    expect(cb.body.data.flags).toBe(64);
+    expect(cb.body.data.content).toContain('PASSAGE_NOT_FOUND');
+  });
+});
+
+describe('/quote', () => {
+  test('@everyone in a passage is escaped, mentions are disabled, URLs do not unfurl', async () => {
+    const cb = await callback(h.fake.injectCommand('quote', [{ name: 'id', type: STRING, value: 'c3d4e5f6a1b2' }], { user: newUser() }));
+    expect(cb.body.type).toBe(4);
+    const text = allText(cb.body.data);
+    expect(text).toContain('\\@everyone');
+    expect(text).not.toMatch(/(?<!\\)@everyone/);
+    expect(text).toContain('\\*Thursday\\*');
+    expect(text).toContain('<https://example.org/agenda_2024>');
+    expect(cb.body.data.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  test('autocomplete answers with at most 25 choices (type 8)', async () => {
+    const cb = await callback(h.fake.injectAutocomplete('quote', [{ name: 'id', type: STRING, value: 'a1b', focused: true }]));
+    expect(cb.body.type).toBe(8);
+    expect(cb.body.data.choices.length).toBeGreaterThan(0);
+    expect(cb.body.data.choices.length).toBeLessThanOrEqual(25);
+    expect(cb.body.data.choices[0].value).toBe('a1b2c3d4e5f6');
+    for (const c of cb.body.data.choices) expect(c.name.length).toBeLessThanOrEqual(100);
+  });
+
+  test('autocomplete on words of the text', async () => {
+    const cb = await callback(h.fake.injectAutocomplete('quote', [{ name: 'id', type: STRING, value: 'الجعفري', focused: true }]));
+    expect(cb.body.data.choices.map((c: any) => c.value)).toContain('a1b2c3d4e5f6');
+  });
+
+  test('unknown id: short ephemeral error with its code', async () => {
+    const cb = await callback(h.fake.injectCommand('quote', [{ name: 'id', type: STRING, value: 'nope' }]));
+    expect(cb.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(cb.body.data.content).toContain('PASSAGE_NOT_FOUND');
+  });
+});
+
+describe('/source', () => {
+  test('lists documents with passages and size', async () => {
+    const cb = await callback(h.fake.injectCommand('source'));
+    const text = allText(cb.body.data);
+    expect(cb.body.data.flags).toBe(64);
+    expect(text).toContain('001_4a36f68e423f829a.txt');
+    expect(text).toContain('notes/english.txt');
+    expect(text).toMatch(/\d+\u2069 passages/);
+  });
+
+  test('shows the passage at a line; file autocomplete', async () => {
+    const cb = await callback(
+      h.fake.injectCommand('source', [
+        { name: 'file', type: STRING, value: '001_4a36f68e423f829a.txt' },
+        { name: 'line', type: INTEGER, value: 2 },
+      ]),
+    );
+    expect(allText(cb.body.data)).toContain('ستستمر المحادثات لمدة يومين');
+    const ac = await callback(h.fake.injectAutocomplete('source', [{ name: 'file', type: STRING, value: 'notes', focused: true }]));
+    expect(ac.body.type).toBe(8);
+    expect(ac.body.data.choices.map((c: any) => c.value).sort()).toEqual(['notes/announcements.md', 'notes/english.txt']);
+  });
+
+  test('unknown file: SOURCE_NOT_FOUND', async () => {
+    const cb = await callback(h.fake.injectCommand('source', [{ name: 'file', type: STRING, value: 'missing.txt' }]));
+    expect(cb.body.data.content).toContain('SOURCE_NOT_FOUND');
+  });
+});
+
+describe('Verify quote (message context menu)', () => {
+  test('verbatim', async () => {
+    const i = h.fake.injectMessageCommand('Verify quote', 'يرأس وفد النظام بشار الجعفري');
+    expect((await callback(i)).body).toEqual({ type: 5, data: { flags: 64 } });
+    const edit = await finalEdit(i);
+    expect(edit.body.content).toContain('مطابق حرفيًا');
+    expect(allText(edit.body)).toContain('001_4a36f68e423f829a.txt');
+  });
+
+  test('close: shows the real text', async () => {
+    const edit = await finalEdit(h.fake.injectMessageCommand('Verify quote', 'The delegation of the United Nations attended in Astana as observer'));
+    expect(edit.body.content).toContain('Close');
+    expect(allText(edit.body)).toContain('The delegation of the United Nations attended as an observer in Astana.');
+  });
+
+  test('not found', async () => {
+    const edit = await finalEdit(h.fake.injectMessageCommand('Verify quote', 'Completely unrelated words here'));
+    expect(edit.body.content).toContain('Not found');
+  });
+});
+
+test('/status shows counts, skipped files, lexical-only reason, index age, version', async () => {
+  const cb = await callback(h.fake.injectCommand('status'));
+  expect(cb.body.data.flags).toBe(64);
+  const text = allText(cb.body.data);
+  expect(text).toContain('Documents: \u20683\u2069');
+  expect(text).toContain('scan.pdf');
+  expect(text).toContain('lexical-only');
+  expect(text).toMatch(/<t:\d+:R>/);
+  expect(text).toContain('0.1.0');
+});
+
+describe('/reindex', () => {
+  test('a member without Manage Server is refused, and nothing is reindexed', async () => {
+    const cb = await callback(h.fake.injectCommand('reindex', [], { user: newUser(), permissions: PERMISSIONS.member }));
+    expect(cb.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(cb.body.data.content).toContain('FORBIDDEN');
+    expect(collection.reindexing).toBe(false);
+  });
+
+  test('refused in DMs (guild-only)', async () => {
+    const cb = await callback(h.fake.injectCommand('reindex', [], { user: newUser(), dm: true }));
+    expect(cb.body.data.content).toContain('FORBIDDEN');
+  });
+
+  test('runs with progress edits; a second one meanwhile gets REINDEX_RUNNING; /ask keeps answering', async () => {
+    const i = h.fake.injectCommand('reindex', [], { user: newUser(), permissions: PERMISSIONS.manageGuild });
+    expect((await callback(i)).body).toEqual({ type: 5, data: { flags: 64 } });
+    await finalEdit(i, (c) => /embed/.test(c.body.content));
+    const second = h.fake.injectCommand('reindex', [], { user: newUser(), permissions: PERMISSIONS.manageGuild });
+    const refused = await callback(second);
+    expect(refused.body.data.content).toContain('REINDEX_RUNNING');
+    const during = ask('من يرأس وفد النظام السوري؟');
+    expect(allText((await finalEdit(during)).body)).toContain('بشار الجعفري');
+    const done = await finalEdit(i, (c) => c.body.content.includes('Reindex finished'));
+    expect(done.body.content).toContain('passages');
+    const edits = h.fake.calls.filter((c) => c.path === i.originalPath);
+    expect(edits.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+test('an unexpected error reaches the user as INTERNAL, details only in the log', async () => {
+  const original = collection.verifyQuote.bind(collection);
+  collection.verifyQuote = () => {
+    throw new Error('disk exploded at /secret/path');
+  };
+  try {
+    const i = h.fake.injectMessageCommand('Verify quote', 'anything');
+    const edit = await finalEdit(i);
+    expect(edit.body.content).toContain('INTERNAL');
+    expect(edit.body.content).not.toContain('disk exploded');
+    expect(h.logs.join('\n')).toContain('disk exploded');
+  } finally {
+    collection.verifyQuote = original;
+  }
+});
+
+test('50 concurrent /ask are all deferred within the 3 s deadline', async () => {
+  const injected = Array.from({ length: 50 }, () => ask('من يرأس وفد النظام السوري؟'));
+  const results = await Promise.all(
+    injected.map(async (i) => {
+      const cb = await h.fake.waitForCall((c) => c.path === i.callbackPath, 10_000);
+      const edit = await h.fake.waitForCall((c) => c.path === i.originalPath, 10_000);
+      expect(allText(edit.body)).toContain('بشار الجعفري');
+      return { defer: cb.time - i.sentAt, final: edit.time - i.sentAt };
+    }),
+  );
+  const stats = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]!.toFixed(1);
+    return `min ${s[0]!.toFixed(1)} · median ${at(0.5)} · p95 ${at(0.95)} · max ${s[s.length - 1]!.toFixed(1)} ms`;
+  };
+  console.log(`50 concurrent /ask — INTERACTION_CREATE→defer callback: ${stats(results.map((r) => r.defer))}`);
+  console.log(`50 concurrent /ask — INTERACTION_CREATE→final edit:      ${stats(results.map((r) => r.final))}`);
+  for (const r of results) expect(r.defer).toBeLessThan(DEADLINE_MS);
+}, 20_000);
+
+test('the token never appears in logs or in anything sent to Discord', () => {
+  const secretParts = TOKEN.split('.');
+  const logs = h.logs.join('\n');
+  const sent = JSON.stringify(h.fake.calls.map((c) => c.body));
+  for (const part of [TOKEN, ...secretParts]) {
+    expect(logs).not.toContain(part);
+    expect(sent).not.toContain(part);
+  }
+  // The authenticated route did get the token (so the fake did check it).
+  expect(h.fake.calls.find((c) => c.path === '/gateway/bot')?.authorized).toBe(true);
+});

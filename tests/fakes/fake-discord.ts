@@ -1,0 +1,446 @@
+/**
+ * A fake Discord on loopback for driving the real discord.js Client in tests.
+ *
+ * - HTTP (127.0.0.1, port 0): the REST routes the bot uses under `/api/v10`, every call recorded.
+ * - WebSocket gateway (same port, path /gateway): HELLO → IDENTIFY → READY (+ GUILD_CREATE),
+ *   heartbeat ACKs, and `inject*` helpers that send INTERACTION_CREATE dispatches.
+ *   JSON encoding, no compression (discord.js only compresses when zlib-sync is installed).
+ *
+ * Loopback only; every wait is bounded; `close()` stops everything and an unref'd safety timer
+ * closes the fake by itself if a test forgets to.
+ */
+import { EventEmitter } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export interface RecordedCall {
+  method: string;
+  /** Path without the `/api/v10` prefix and without the query, e.g. `/interactions/1/tok/callback`. */
+  path: string;
+  query: string;
+  body: any;
+  /** performance.now() when the request arrived. */
+  time: number;
+  /** Whether an `Authorization: Bot <token>` header with the right token came with it. */
+  authorized: boolean;
+}
+
+export interface InjectedInteraction {
+  id: string;
+  token: string;
+  /** performance.now() when the dispatch was written to the socket. */
+  sentAt: number;
+  callbackPath: string;
+  originalPath: string;
+  followupPath: string;
+}
+
+export interface FakeUser {
+  id: string;
+  username: string;
+}
+
+const DISCORD_EPOCH = 1420070400000n;
+let increment = 0n;
+export function snowflake(): string {
+  increment = (increment + 1n) % 4096n;
+  return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | increment).toString();
+}
+
+export const PERMISSIONS = {
+  none: '0',
+  /** View channel + send messages etc., not Manage Server. */
+  member: String(1024n | 2048n | 65536n),
+  manageGuild: String(32n | 1024n | 2048n),
+} as const;
+
+export interface FakeDiscordOptions {
+  token: string;
+  /** The fake closes itself after this long (unref'd timer), default 60 s. */
+  safetyMs?: number;
+  /** Extra delay before answering the interaction callback (to simulate latency). */
+  callbackDelayMs?: number;
+}
+
+export class FakeDiscord {
+  readonly applicationId = snowflake();
+  readonly botUser = { id: this.applicationId, username: 'Isnad', discriminator: '0', global_name: null, avatar: null, bot: true, flags: 0 };
+  readonly guildId = snowflake();
+  readonly channelId = snowflake();
+  readonly calls: RecordedCall[] = [];
+  /** Gateway frames received from the bot (IDENTIFY, heartbeats…), token removed. */
+  readonly gatewayFrames: Array<{ op: number; time: number }> = [];
+  readonly identified: Promise<void>;
+
+  private server: http.Server;
+  private wss: WebSocketServer;
+  private sockets = new Set<WebSocket>();
+  private seq = 0;
+  private readonly events = new EventEmitter();
+  private safety: NodeJS.Timeout;
+  private closed = false;
+  private port = 0;
+  private markIdentified!: () => void;
+
+  private constructor(private readonly options: FakeDiscordOptions) {
+    this.identified = new Promise((resolve) => (this.markIdentified = resolve));
+    this.events.setMaxListeners(1000);
+    this.server = http.createServer((req, res) => void this.onRequest(req, res));
+    this.wss = new WebSocketServer({ server: this.server, path: '/gateway' });
+    this.wss.on('connection', (socket) => this.onSocket(socket));
+    this.safety = setTimeout(() => void this.close(), options.safetyMs ?? 60_000);
+    this.safety.unref();
+  }
+
+  static async start(options: FakeDiscordOptions): Promise<FakeDiscord> {
+    const fake = new FakeDiscord(options);
+    await new Promise<void>((resolve, reject) => {
+      fake.server.once('error', reject);
+      fake.server.listen(0, '127.0.0.1', () => resolve());
+    });
+    fake.port = (fake.server.address() as AddressInfo).port;
+    return fake;
+  }
+
+  /** What to give discord.js as `rest.api` / DISCORD_API_URL. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}/gateway`;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.safety);
+    for (const socket of this.sockets) socket.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  // ---------------------------------------------------------------- REST
+
+  private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const raw = Buffer.concat(chunks).toString('utf8');
+    let body: any = null;
+    if (raw) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        body = raw;
+      }
+    }
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
+    const call: RecordedCall = {
+      method: req.method ?? 'GET',
+      path,
+      query: url.search,
+      body,
+      time: performance.now(),
+      authorized: req.headers.authorization === `Bot ${this.options.token}`,
+    };
+    this.calls.push(call);
+    this.events.emit('call', call);
+
+    const json = (status: number, value: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(value));
+    };
+    const m = (re: RegExp) => re.exec(path);
+
+    if (!url.pathname.startsWith('/api/v10/')) return json(404, { message: '404: Not Found', code: 0 });
+
+    if (call.method === 'GET' && path === '/gateway/bot') {
+      if (!call.authorized) return json(401, { message: '401: Unauthorized', code: 0 });
+      return json(200, {
+        url: this.gatewayUrl,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+      });
+    }
+    if (call.method === 'GET' && path === '/users/@me') {
+      if (!call.authorized) return json(401, { message: '401: Unauthorized', code: 0 });
+      return json(200, this.botUser);
+    }
+    if (call.method === 'POST' && m(/^\/interactions\/[^/]+\/[^/]+\/callback$/)) {
+      if (this.options.callbackDelayMs) await new Promise((r) => setTimeout(r, this.options.callbackDelayMs));
+      res.writeHead(204);
+      return res.end();
+    }
+    if (call.method === 'PATCH' && m(/^\/webhooks\/[^/]+\/[^/]+\/messages\/@original$/)) {
+      return json(200, this.messageFrom(body, 64));
+    }
+    if (call.method === 'POST' && m(/^\/webhooks\/[^/]+\/[^/]+$/)) {
+      return json(200, this.messageFrom(body, body?.flags ?? 0));
+    }
+    let cmd: RegExpExecArray | null;
+    if (call.method === 'PUT' && (cmd = m(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/))) {
+      if (!call.authorized) return json(401, { message: '401: Unauthorized', code: 0 });
+      const list = Array.isArray(body) ? body : [];
+      return json(
+        200,
+        list.map((c: any) => ({ ...c, id: snowflake(), application_id: cmd![1], guild_id: cmd![2], version: snowflake() })),
+      );
+    }
+    return json(404, { message: `Unknown route ${call.method} ${path}`, code: 0 });
+  }
+
+  private messageFrom(body: any, flags: number) {
+    return {
+      id: snowflake(),
+      type: 0,
+      channel_id: this.channelId,
+      author: this.botUser,
+      content: body?.content ?? '',
+      embeds: body?.embeds ?? [],
+      components: body?.components ?? [],
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      flags,
+      webhook_id: this.applicationId,
+      application_id: this.applicationId,
+    };
+  }
+
+  /** Resolves with the first recorded call matching `predicate` (past or future), or rejects after `timeoutMs`. */
+  waitForCall(predicate: (call: RecordedCall) => boolean, timeoutMs = 5_000): Promise<RecordedCall> {
+    const found = this.calls.find(predicate);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const onCall = (call: RecordedCall) => {
+        if (!predicate(call)) return;
+        clearTimeout(timer);
+        this.events.off('call', onCall);
+        resolve(call);
+      };
+      const timer = setTimeout(() => {
+        this.events.off('call', onCall);
+        reject(new Error(`fake discord: no matching REST call within ${timeoutMs} ms`));
+      }, timeoutMs);
+      timer.unref();
+      this.events.on('call', onCall);
+    });
+  }
+
+  /** All calls for one interaction (callback, edits, follow-ups), in order. */
+  callsFor(interaction: InjectedInteraction): RecordedCall[] {
+    return this.calls.filter(
+      (c) => c.path === interaction.callbackPath || c.path.startsWith(interaction.followupPath),
+    );
+  }
+
+  // ---------------------------------------------------------------- gateway
+
+  private send(socket: WebSocket, payload: unknown): void {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(payload));
+  }
+
+  private onSocket(socket: WebSocket): void {
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('error', () => undefined);
+    this.send(socket, { op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null });
+    socket.on('message', (data) => {
+      let frame: any;
+      try {
+        frame = JSON.parse(String(data));
+      } catch {
+        return;
+      }
+      this.gatewayFrames.push({ op: frame.op, time: performance.now() });
+      if (frame.op === 1) this.send(socket, { op: 11, d: null, s: null, t: null });
+      if (frame.op === 2) {
+        if (frame.d?.token !== this.options.token) {
+          socket.close(4004, 'Authentication failed.');
+          return;
+        }
+        this.dispatch(socket, 'READY', {
+          v: 10,
+          user: this.botUser,
+          guilds: [{ id: this.guildId, unavailable: true }],
+          session_id: 'fake-session',
+          resume_gateway_url: this.gatewayUrl,
+          shard: [0, 1],
+          application: { id: this.applicationId, flags: 0 },
+        });
+        this.dispatch(socket, 'GUILD_CREATE', this.guild());
+        this.markIdentified();
+      }
+      if (frame.op === 6) this.dispatch(socket, 'RESUMED', {});
+    });
+  }
+
+  private dispatch(socket: WebSocket, t: string, d: unknown): void {
+    this.send(socket, { op: 0, s: ++this.seq, t, d });
+  }
+
+  private guild() {
+    return {
+      id: this.guildId,
+      name: 'Isnad test server',
+      icon: null,
+      splash: null,
+      discovery_splash: null,
+      owner_id: snowflake(),
+      afk_channel_id: null,
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      features: [],
+      mfa_level: 0,
+      application_id: null,
+      system_channel_id: null,
+      system_channel_flags: 0,
+      rules_channel_id: null,
+      vanity_url_code: null,
+      description: null,
+      banner: null,
+      premium_tier: 0,
+      preferred_locale: 'en-US',
+      public_updates_channel_id: null,
+      nsfw_level: 0,
+      premium_progress_bar_enabled: false,
+      joined_at: new Date().toISOString(),
+      large: false,
+      unavailable: false,
+      member_count: 2,
+      roles: [
+        { id: this.guildId, name: '@everyone', color: 0, hoist: false, position: 0, permissions: PERMISSIONS.member, managed: false, mentionable: false, flags: 0 },
+      ],
+      emojis: [],
+      stickers: [],
+      channels: [
+        { id: this.channelId, type: 0, guild_id: this.guildId, name: 'general', position: 0, permission_overwrites: [], nsfw: false, topic: null, last_message_id: null, parent_id: null, rate_limit_per_user: 0 },
+      ],
+      threads: [],
+      members: [],
+      presences: [],
+      voice_states: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+    };
+  }
+
+  // ---------------------------------------------------------------- interactions
+
+  private user(user?: Partial<FakeUser>) {
+    const id = user?.id ?? '300000000000000001';
+    return { id, username: user?.username ?? `user${id.slice(-4)}`, discriminator: '0', global_name: null, avatar: null };
+  }
+
+  private base(type: number, options: { user?: Partial<FakeUser>; permissions?: string; dm?: boolean }) {
+    const id = snowflake();
+    const token = `itok-${id}-${Math.random().toString(36).slice(2)}`;
+    const user = this.user(options.user);
+    const where = options.dm
+      ? { user, channel_id: snowflake(), channel: { id: snowflake(), type: 1 }, context: 1 }
+      : {
+          guild_id: this.guildId,
+          channel_id: this.channelId,
+          channel: { id: this.channelId, type: 0, guild_id: this.guildId, name: 'general' },
+          member: {
+            user,
+            roles: [],
+            permissions: options.permissions ?? PERMISSIONS.member,
+            joined_at: new Date().toISOString(),
+            deaf: false,
+            mute: false,
+            flags: 0,
+            pending: false,
+            nick: null,
+            avatar: null,
+          },
+          guild_locale: 'en-US',
+          context: 0,
+        };
+    return {
+      id,
+      token,
+      payload: {
+        id,
+        token,
+        type,
+        version: 1,
+        application_id: this.applicationId,
+        locale: 'en-US',
+        app_permissions: PERMISSIONS.member,
+        entitlements: [],
+        authorizing_integration_owners: { '0': this.guildId },
+        attachment_size_limit: 10_485_760,
+        ...where,
+      } as Record<string, unknown>,
+    };
+  }
+
+  private inject(id: string, token: string, payload: Record<string, unknown>): InjectedInteraction {
+    const sentAt = performance.now();
+    for (const socket of this.sockets) this.dispatch(socket, 'INTERACTION_CREATE', payload);
+    return {
+      id,
+      token,
+      sentAt,
+      callbackPath: `/interactions/${id}/${token}/callback`,
+      originalPath: `/webhooks/${this.applicationId}/${token}/messages/@original`,
+      followupPath: `/webhooks/${this.applicationId}/${token}`,
+    };
+  }
+
+  /** A slash command. `options` as Discord sends them: [{ name, type, value }]. */
+  injectCommand(
+    name: string,
+    options: Array<{ name: string; type: number; value: string | number | boolean; focused?: boolean }> = [],
+    who: { user?: Partial<FakeUser>; permissions?: string; dm?: boolean } = {},
+  ): InjectedInteraction {
+    const { id, token, payload } = this.base(2, who);
+    payload.data = { id: snowflake(), name, type: 1, options };
+    return this.inject(id, token, payload);
+  }
+
+  /** An autocomplete request; mark the option being typed with `focused: true`. */
+  injectAutocomplete(
+    name: string,
+    options: Array<{ name: string; type: number; value: string | number; focused?: boolean }>,
+    who: { user?: Partial<FakeUser> } = {},
+  ): InjectedInteraction {
+    const { id, token, payload } = this.base(4, who);
+    payload.data = { id: snowflake(), name, type: 1, options };
+    return this.inject(id, token, payload);
+  }
+
+  /** A button click on a message the bot sent (e.g. an ephemeral /ask answer). */
+  injectButton(customId: string, message: { content?: string; components?: unknown[] } = {}, who: { user?: Partial<FakeUser> } = {}): InjectedInteraction {
+    const { id, token, payload } = this.base(3, who);
+    payload.data = { custom_id: customId, component_type: 2 };
+    payload.message = this.messageFrom({ content: message.content ?? '', components: message.components ?? [] }, 64);
+    return this.inject(id, token, payload);
+  }
+
+  /** A message context menu command on a message with `content`. */
+  injectMessageCommand(name: string, content: string, who: { user?: Partial<FakeUser> } = {}): InjectedInteraction {
+    const { id, token, payload } = this.base(2, who);
+    const target = {
+      ...this.messageFrom({ content }, 0),
+      author: { id: '300000000000000099', username: 'someone', discriminator: '0', global_name: null, avatar: null },
+      webhook_id: undefined,
+      application_id: undefined,
+    };
+    payload.data = { id: snowflake(), name, type: 3, target_id: target.id, resolved: { messages: { [target.id]: target } } };
+    return this.inject(id, token, payload);
+  }
+}
