@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { commands } from '../../commands/index.js';
+import { deployCommands } from '../../src/discord/deploy.js';
+import { FakeDiscord } from '../fakes/fake-discord.js';
+import { TOKEN } from './harness.js';
+
+let fake: FakeDiscord;
+beforeAll(async () => {
+  fake = await FakeDiscord.start({ token: TOKEN });
+});
+afterAll(async () => fake?.close());
+
+test('registers to the guild when DISCORD_GUILD_ID is set, else globally', async () => {
+  const settings = { token: TOKEN, clientId: fake.applicationId, apiUrl: fake.apiUrl };
+  const guild = await deployCommands({ ...settings, guildId: fake.guildId });
+  expect(guild.scope).toBe('guild');
+  expect(guild.names).toEqual(['ask', 'quote', 'source', 'Verify quote', 'status', 'reindex']);
+  const global = await deployCommands({ ...settings, guildId: null });
+  expect(global.scope).toBe('global');
+  const puts = fake.calls.filter((c) => c.method === 'PUT');
+  expect(puts.map((c) => c.path)).toEqual([
+    `/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`,
+    `/applications/${fake.applicationId}/commands`,
+  ]);
+  expect(puts.every((c) => c.authorized)).toBe(true);
+  expect(puts[0]!.body).toHaveLength(6);
+});
+
+test('command data: bilingual descriptions ≤ 100 chars; /reindex gated to Manage Server in guilds', () => {
+  for (const c of commands) {
+    const data = c.data as any;
+    if (data.type === 1) {
+      expect(data.description.length).toBeLessThanOrEqual(100);
+      expect(data.description).toMatch(/[a-z].* · .*[\u0600-\u06FF]/i);
+      for (const o of data.options ?? []) {
+        expect(o.description.length).toBeLessThanOrEqual(100);
+        expect(o.description).toMatch(/[\u0600-\u06FF]/);
+      }
+    }
+    expect(data.name.length).toBeLessThanOrEqual(32);
+  }
+  const reindex = commands.find((c) => c.data.name === 'reindex')!.data as any;
+  expect(reindex.default_member_permissions).toBe('32');
+  expect(reindex.contexts).toEqual([0]);
+  const ask = commands.find((c) => c.data.name === 'ask')!.data as any;
+  expect(ask.options[0]).toMatchObject({ name: 'question', required: true, max_length: 500 });
+  expect(ask.options[1]).toMatchObject({ name: 'top', min_value: 1, max_value: 5 });
+});
