@@ -173,7 +173,8 @@ export class FakeDiscord {
     if (call.method === 'POST' && m(/^\/interactions\/[^/]+\/[^/]+\/callback$/)) {
       if (this.options.callbackDelayMs) await new Promise((r) => setTimeout(r, this.options.callbackDelayMs));
       res.writeHead(204);
-      return res.end();
+      res.end();
+      return;
     }
     if (call.method === 'PATCH' && m(/^\/webhooks\/[^/]+\/[^/]+\/messages\/@original$/)) {
       return json(200, this.messageFrom(body, 64));
