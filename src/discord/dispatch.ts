@@ -96,7 +96,14 @@ export class Dispatcher {
       }
       if (!interaction.isRepliable()) return;
       const reply = formatError(code, message, interactionLang(interaction));
-      if (interaction.deferred && !interaction.replied) await interaction.editReply(edit(reply));
+      if (interaction.deferred && !interaction.replied) {
+        if (interaction.ephemeral) await interaction.editReply(edit(reply));
+        else {
+          // A public deferral: do not leave the error in the channel.
+          await interaction.deleteReply().catch(() => undefined);
+          await interaction.followUp({ ...edit(reply), flags: MessageFlags.Ephemeral });
+        }
+      }
       else if (interaction.replied) await interaction.followUp({ ...edit(reply), flags: MessageFlags.Ephemeral });
       else await interaction.reply(send(reply, { ephemeral: true }));
     } catch (replyError) {

@@ -81,6 +81,15 @@ describe('/ask', () => {
     expect(edit.body.content).toContain('not an answer');
   });
 
+  test('an error after a public deferral is not left in the channel: reply deleted, error sent ephemerally', async () => {
+    const i = ask('   ', [{ name: 'public', type: BOOLEAN, value: true }]);
+    expect((await callback(i)).body).toEqual({ type: 5, data: { flags: 0 } });
+    const followup = await h.fake.waitForCall((c) => c.method === 'POST' && c.path === i.followupPath);
+    expect(followup.body.flags).toBe(64);
+    expect(followup.body.content).toContain('QUESTION_INVALID');
+    expect(h.fake.calls.some((c) => c.method === 'DELETE' && c.path === i.originalPath)).toBe(true);
+  });
+
   test('per-user cooldown: a second /ask is refused with when to retry; later it works again', async () => {
     const user = newUser();
     await finalEdit(ask('من يرأس وفد النظام السوري؟', [], user));

@@ -179,6 +179,11 @@ export class FakeDiscord {
     if (call.method === 'PATCH' && m(/^\/webhooks\/[^/]+\/[^/]+\/messages\/@original$/)) {
       return json(200, this.messageFrom(body, 64));
     }
+    if (call.method === 'DELETE' && m(/^\/webhooks\/[^/]+\/[^/]+\/messages\/@original$/)) {
+      res.writeHead(204);
+      res.end();
+      return;
+    }
     if (call.method === 'POST' && m(/^\/webhooks\/[^/]+\/[^/]+$/)) {
       return json(200, this.messageFrom(body, body?.flags ?? 0));
     }
