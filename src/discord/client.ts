@@ -31,7 +31,8 @@ export interface Bot {
 
 /** A logger that scrubs secrets (the bot token) from every message and field. */
 export function redactingLogger(log: Logger, secrets: string[]): Logger {
-  const live = secrets.filter((s) => s.length >= 8);
+  // Longest first, so the whole token is replaced before its parts.
+  const live = [...new Set(secrets)].filter((s) => s.length >= 6).sort((a, b) => b.length - a.length);
   const scrub = (text: string) => live.reduce((out, s) => out.split(s).join('[redacted]'), text);
   const fields = (f?: Record<string, unknown>) => (f === undefined ? undefined : (JSON.parse(scrub(JSON.stringify(f))) as Record<string, unknown>));
   return {
@@ -43,7 +44,8 @@ export function redactingLogger(log: Logger, secrets: string[]): Logger {
 }
 
 export function createBot(options: BotOptions): Bot {
-  const log = redactingLogger(options.log, [options.token]);
+  // The whole token, and each of its parts (discord.js debug output prints the first two).
+  const log = redactingLogger(options.log, [options.token, ...options.token.split('.')]);
   const clock = options.clock ?? Date.now;
   const ctx: BotContext = {
     collection: options.collection,
@@ -69,6 +71,9 @@ export function createBot(options: BotOptions): Bot {
   client.on(Events.Error, (error) => log.error('discord client error', { error: error.message }));
   client.on(Events.Warn, (message) => log.warn(message));
   client.on(Events.Debug, (message) => log.debug(message));
+  client.rest.on('rateLimited', (info) =>
+    log.debug('REST rate limit (client-side wait)', { route: info.route, global: info.global, waitMs: info.timeToReset, limit: info.limit }),
+  );
   client.on(Events.ShardDisconnect, (event, shard) => log.warn('gateway disconnected', { shard, code: event.code }));
 
   let stopped = false;

@@ -283,6 +283,8 @@ test('50 concurrent /ask are all deferred within the 3 s deadline', async () => 
   };
   console.log(`50 concurrent /ask — INTERACTION_CREATE→defer callback: ${stats(results.map((r) => r.defer))}`);
   console.log(`50 concurrent /ask — INTERACTION_CREATE→final edit:      ${stats(results.map((r) => r.final))}`);
+  const waits = h.logs.filter((l) => l.includes('REST rate limit')).length;
+  console.log(`50 concurrent /ask — client-side REST rate-limit waits logged by discord.js: ${waits}`);
   for (const r of results) expect(r.defer).toBeLessThan(DEADLINE_MS);
 }, 20_000);
 
