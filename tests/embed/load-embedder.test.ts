@@ -6,29 +6,8 @@ import type { ModelConfig } from '../../src/config.js';
 import { loadEmbedder, loadPipeline, type LoadPipeline } from '../../src/embed/load-embedder.js';
 import type { FeatureExtractor } from '../../src/embed/transformers-embedder.js';
 import { TINY_MODEL_DIR, TINY_MODEL_ID, tinyModelConfig } from '../fixtures/tiny-model.js';
-import type { Logger } from '../../src/log.js';
+import { collectingLogger } from '../helpers/collecting-logger.js';
 
-interface LogLine {
-  level: 'debug' | 'info' | 'warn' | 'error';
-  message: string;
-  fields?: Record<string, unknown>;
-}
-
-/** A Logger that keeps every line, for asserting on what was (and was not) logged. */
-function collectingLogger(): Logger & { lines: LogLine[]; at(level: LogLine['level']): LogLine[] } {
-  const lines: LogLine[] = [];
-  const push = (level: LogLine['level']) => (message: string, fields?: Record<string, unknown>) => {
-    lines.push({ level, message, ...(fields ? { fields } : {}) });
-  };
-  return {
-    lines,
-    at: (level) => lines.filter((l) => l.level === level),
-    debug: push('debug'),
-    info: push('info'),
-    warn: push('warn'),
-    error: push('error'),
-  };
-}
 
 
 const fakeExtractor = (dims: number, onDispose?: () => void): FeatureExtractor =>

@@ -4,29 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Embedder } from '../../src/embed/embedder.js';
 import { loadEmbedder } from '../../src/embed/load-embedder.js';
 import { TINY_MODEL_DIMENSIONS, TINY_MODEL_DIR, TINY_MODEL_ID, tinyModelConfig } from '../fixtures/tiny-model.js';
-import type { Logger } from '../../src/log.js';
+import { collectingLogger } from '../helpers/collecting-logger.js';
 
-interface LogLine {
-  level: 'debug' | 'info' | 'warn' | 'error';
-  message: string;
-  fields?: Record<string, unknown>;
-}
-
-/** A Logger that keeps every line, for asserting on what was (and was not) logged. */
-function collectingLogger(): Logger & { lines: LogLine[]; at(level: LogLine['level']): LogLine[] } {
-  const lines: LogLine[] = [];
-  const push = (level: LogLine['level']) => (message: string, fields?: Record<string, unknown>) => {
-    lines.push({ level, message, ...(fields ? { fields } : {}) });
-  };
-  return {
-    lines,
-    at: (level) => lines.filter((l) => l.level === level),
-    debug: push('debug'),
-    info: push('info'),
-    warn: push('warn'),
-    error: push('error'),
-  };
-}
 
 function cosine(a: Float32Array, b: Float32Array): number {
   let dot = 0;
