@@ -1,8 +1,10 @@
-import 'dotenv/config';
+import dotenv from 'dotenv';
 import { loadConfig, type CoreConfig } from '../config.js';
 import type { Progress } from '../collection.js';
 import { isIsnadError } from '../errors.js';
 import { createLogger, type Logger } from '../log.js';
+
+dotenv.config({ quiet: true });
 
 /** Entry-point helpers shared by the terminal commands (dotenv is loaded here, never in the core). */
 
