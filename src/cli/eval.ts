@@ -1,0 +1,120 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadEmbedder } from '../embed/load-embedder.js';
+import { isIsnadError } from '../errors.js';
+import { formatReport } from '../eval/report.js';
+import { readGoldFile } from '../eval/gold.js';
+import { runEval, type EvalMode } from '../eval/run.js';
+import type { LoadedModel } from '../open-collection.js';
+import { cliLogger, configFromArgs, reportFatal } from './common.js';
+import type { Logger } from '../log.js';
+
+const HELP = `Usage: npm run eval -- [options]
+
+Scores answer quality on a gold question set: every question goes through the same path as
+\`npm run ask\` (index loaded once, top 5 asked), and the answers are scored. Reports, never judges:
+exits 0 whatever the numbers (2 when the gold file or an option is malformed).
+
+Printed, per mode side by side: hit@1, hit@3, hit@5 and MRR@5 per language (ar, en, all) over answerable
+questions, twice — end to end (answered:false counts as a miss) and ranking only (scores \`closest\`
+when not answered, so ranking quality and abstention are separable); abstention on unanswerable
+questions and answers kept on answerable ones; citation errors (every returned text must equal its file
+sliced at start..end: must be 0); and each miss with what ranked first instead.
+
+Options:
+  --gold FILE     gold questions, JSON Lines (default: eval/dev.jsonl; format: ../shared/eval/README.md)
+  --mode M        auto | lexical | dense | hybrid | all (default: auto = every leg available, as \`npm run ask\`;
+                  all = lexical, dense and hybrid side by side; a mode that needs a model says n/a without one)
+  --model WHICH   config  = MODEL_ID etc. from the environment/.env (default)
+                  none    = no model (lexical only; same as MODEL_ID=none)
+                  fixture = the tiny offline test model in tests/fixtures/tiny-model (64 dims, bag of words over
+                            the seeds' vocabulary): exercises the dense and hybrid legs where the real model
+                            cannot be downloaded. Its numbers say nothing about the real model's quality.
+  --docs DIR      documents folder (default: DOCS_DIR or seeds/)
+  --index DIR     use (and refresh if stale) this index folder, as \`npm run ask\` does. Default: a fresh index in
+                  a temporary folder, removed afterwards, so an eval (possibly with another model) never
+                  rebuilds or replaces your index. Pass --index index to reuse a large, already-built one.
+  --sweep         also print an abstention-calibration sweep: minLexicalCoverage 0.1…0.9 against
+                  abstention-correct and answers-kept (for choosing DEFAULT_ABSTENTION)
+  --json          print the whole report as one JSON object instead of tables
+  -h, --help      this text`;
+
+function usageError(message: string): never {
+  process.stderr.write(`isnad: ${message}\n\n${HELP}\n`);
+  process.exit(2);
+}
+
+async function fixtureModel(log: Logger): Promise<LoadedModel> {
+  let helper: typeof import('../../tests/fixtures/tiny-model.js');
+  try {
+    helper = await import('../../tests/fixtures/tiny-model.js');
+  } catch (error) {
+    usageError(`--model fixture needs tests/fixtures/tiny-model.ts and the model files next to it (${(error as Error).message}).`);
+  }
+  return loadEmbedder(helper.tinyModelConfig(), log);
+}
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseArgs({
+      allowPositionals: false,
+      options: {
+        gold: { type: 'string' },
+        mode: { type: 'string', default: 'auto' },
+        model: { type: 'string', default: 'config' },
+        docs: { type: 'string' },
+        index: { type: 'string' },
+        sweep: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    usageError((error as Error).message);
+  }
+  const { values } = args;
+  if (values.help) {
+    process.stdout.write(HELP + '\n');
+    return;
+  }
+  const modeArg = values.mode;
+  if (!['auto', 'lexical', 'dense', 'hybrid', 'all'].includes(modeArg)) usageError(`--mode must be auto, lexical, dense, hybrid or all (got "${modeArg}").`);
+  const modes: EvalMode[] = modeArg === 'all' ? ['lexical', 'dense', 'hybrid'] : [modeArg as EvalMode];
+  if (!['config', 'none', 'fixture'].includes(values.model)) usageError(`--model must be config, none or fixture (got "${values.model}").`);
+
+  const goldFile = values.gold ?? 'eval/dev.jsonl';
+  let questions;
+  try {
+    questions = await readGoldFile(path.resolve(goldFile));
+  } catch (error) {
+    if (isIsnadError(error, 'EVAL_GOLD_INVALID')) {
+      process.stderr.write(`isnad: ${error.message} [${error.code}]\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+
+  const config = configFromArgs({ docs: values.docs, index: values.index });
+  const log = cliLogger(config);
+  const loadModel =
+    values.model === 'fixture'
+      ? () => fixtureModel(log)
+      : values.model === 'none'
+        ? async (): Promise<LoadedModel> => ({ embedder: null, status: { loaded: false, modelId: null, reason: 'disabled (--model none)' } })
+        : undefined;
+
+  const report = await runEval({
+    config,
+    questions,
+    goldFile,
+    modes,
+    log,
+    loadModel,
+    tempIndex: values.index === undefined,
+    sweep: values.sweep,
+  });
+  process.stdout.write((values.json ? JSON.stringify(report) : formatReport(report)) + '\n');
+}
+
+main().catch(reportFatal);
