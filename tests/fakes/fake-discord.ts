@@ -6,6 +6,12 @@
  *   heartbeat ACKs, and `inject*` helpers that send INTERACTION_CREATE dispatches.
  *   JSON encoding, no compression (discord.js only compresses when zlib-sync is installed).
  *
+ * Faults (for resilience tests): `fault()` makes matching REST calls answer with an error status
+ * (429 with retry-after, 5xx, 404 Unknown interaction…) or drop the TCP connection, `times` times;
+ * `disconnect()` closes the gateway socket with a close code or drops it; `stopAcking()` leaves
+ * heartbeats unanswered (zombie connection); RESUME (op 6) replays the dispatches the bot missed,
+ * then sends RESUMED, unless `rejectResumes` is set (then INVALID_SESSION, op 9, d:false).
+ *
  * Loopback only; every wait is bounded; `close()` stops everything and an unref'd safety timer
  * closes the fake by itself if a test forgets to.
  */
@@ -25,6 +31,40 @@ export interface RecordedCall {
   time: number;
   /** Whether an `Authorization: Bot <token>` header with the right token came with it. */
   authorized: boolean;
+  /** Set when a fault answered this call: its status, or 'drop' for a dropped connection. */
+  faulted?: number | 'drop';
+}
+
+/** A REST fault: the next `times` calls matching `match` get `status` + `body` (+ `headers`), or a dropped socket. */
+export interface FaultSpec {
+  match: (call: RecordedCall) => boolean;
+  /** HTTP status to answer with, or 'drop' to destroy the TCP connection without answering. */
+  status: number | 'drop';
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** How many matching calls to fault (default 1; Infinity for always). */
+  times?: number;
+}
+
+export interface Fault {
+  readonly spec: FaultSpec;
+  /** Calls answered by this fault so far. */
+  hits: number;
+  /** Stop faulting. */
+  remove(): void;
+}
+
+/** A 429 as Discord sends it: `retry-after` header (seconds) and the JSON body. */
+export function rateLimited(retryAfterSeconds: number, global = false): Pick<FaultSpec, 'status' | 'body' | 'headers'> {
+  return {
+    status: 429,
+    body: { message: 'You are being rate limited.', retry_after: retryAfterSeconds, global },
+    headers: {
+      'retry-after': String(retryAfterSeconds),
+      'x-ratelimit-scope': global ? 'global' : 'user',
+      ...(global ? { 'x-ratelimit-global': 'true' } : {}),
+    },
+  };
 }
 
 export interface InjectedInteraction {
@@ -62,6 +102,8 @@ export interface FakeDiscordOptions {
   safetyMs?: number;
   /** Extra delay before answering the interaction callback (to simulate latency). */
   callbackDelayMs?: number;
+  /** heartbeat_interval sent in HELLO (default 41 250 ms, as Discord). */
+  heartbeatIntervalMs?: number;
 }
 
 export class FakeDiscord {
@@ -71,13 +113,24 @@ export class FakeDiscord {
   readonly channelId = snowflake();
   readonly calls: RecordedCall[] = [];
   /** Gateway frames received from the bot (IDENTIFY, heartbeats…), token removed. */
-  readonly gatewayFrames: Array<{ op: number; time: number }> = [];
+  readonly gatewayFrames: Array<{ op: number; time: number; seq?: number | null; sessionId?: string }> = [];
   readonly identified: Promise<void>;
+  /** Gateway connections accepted so far. */
+  connections = 0;
+  /** Answer RESUME with INVALID_SESSION (d:false), forcing a fresh IDENTIFY. */
+  rejectResumes = false;
+  /** Current session id (a new one on every IDENTIFY). */
+  sessionId = 'fake-session-0';
 
   private server: http.Server;
   private wss: WebSocketServer;
   private sockets = new Set<WebSocket>();
   private seq = 0;
+  private sessions = 0;
+  /** Recent dispatches, for replay on RESUME (bounded). */
+  private history: Array<{ s: number; t: string; d: unknown }> = [];
+  private faults: Fault[] = [];
+  private silent = new WeakSet<WebSocket>();
   private readonly events = new EventEmitter();
   private safety: NodeJS.Timeout;
   private closed = false;
@@ -147,14 +200,33 @@ export class FakeDiscord {
       time: performance.now(),
       authorized: req.headers.authorization === `Bot ${this.options.token}`,
     };
+    const fault = this.faults.find((f) => f.spec.match(call));
+    if (fault) {
+      fault.hits++;
+      if (fault.hits >= (fault.spec.times ?? 1)) fault.remove();
+      call.faulted = fault.spec.status;
+    }
     this.calls.push(call);
     this.events.emit('call', call);
 
-    const json = (status: number, value: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
+    const json = (status: number, value: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(value));
     };
     const m = (re: RegExp) => re.exec(path);
+
+    if (fault) {
+      if (fault.spec.status === 'drop') {
+        req.socket.destroy();
+        return;
+      }
+      if (typeof fault.spec.body === 'string') {
+        res.writeHead(fault.spec.status, { 'content-type': 'text/html', ...fault.spec.headers });
+        res.end(fault.spec.body);
+        return;
+      }
+      return json(fault.spec.status, fault.spec.body ?? { message: `fault ${fault.spec.status}`, code: 0 }, fault.spec.headers);
+    }
 
     if (!url.pathname.startsWith('/api/v10/')) return json(404, { message: '404: Not Found', code: 0 });
 
@@ -222,6 +294,19 @@ export class FakeDiscord {
     };
   }
 
+  /** Makes matching REST calls fail (see FaultSpec). Faults are tried in the order they were added. */
+  fault(spec: FaultSpec): Fault {
+    const fault: Fault = {
+      spec,
+      hits: 0,
+      remove: () => {
+        this.faults = this.faults.filter((f) => f !== fault);
+      },
+    };
+    this.faults.push(fault);
+    return fault;
+  }
+
   /** Resolves with the first recorded call matching `predicate` (past or future), or rejects after `timeoutMs`. */
   waitForCall(predicate: (call: RecordedCall) => boolean, timeoutMs = 5_000): Promise<RecordedCall> {
     const found = this.calls.find(predicate);
@@ -256,10 +341,11 @@ export class FakeDiscord {
   }
 
   private onSocket(socket: WebSocket): void {
+    this.connections++;
     this.sockets.add(socket);
     socket.on('close', () => this.sockets.delete(socket));
     socket.on('error', () => undefined);
-    this.send(socket, { op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null });
+    this.send(socket, { op: 10, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 41_250 }, s: null, t: null });
     socket.on('message', (data) => {
       let frame: any;
       try {
@@ -267,31 +353,107 @@ export class FakeDiscord {
       } catch {
         return;
       }
-      this.gatewayFrames.push({ op: frame.op, time: performance.now() });
-      if (frame.op === 1) this.send(socket, { op: 11, d: null, s: null, t: null });
+      const resumeFields = frame.op === 6 ? { seq: frame.d?.seq ?? null, sessionId: String(frame.d?.session_id) } : {};
+      this.gatewayFrames.push({ op: frame.op, time: performance.now(), ...resumeFields });
+      this.events.emit('frame', frame.op);
+      if (frame.op === 1 && !this.silent.has(socket)) this.send(socket, { op: 11, d: null, s: null, t: null });
       if (frame.op === 2) {
         if (frame.d?.token !== this.options.token) {
           socket.close(4004, 'Authentication failed.');
           return;
         }
-        this.dispatch(socket, 'READY', {
+        this.sessionId = `fake-session-${++this.sessions}`;
+        this.history = [];
+        this.dispatchTo(socket, 'READY', {
           v: 10,
           user: this.botUser,
           guilds: [{ id: this.guildId, unavailable: true }],
-          session_id: 'fake-session',
+          session_id: this.sessionId,
           resume_gateway_url: this.gatewayUrl,
           shard: [0, 1],
           application: { id: this.applicationId, flags: 0 },
         });
-        this.dispatch(socket, 'GUILD_CREATE', this.guild());
+        this.dispatchTo(socket, 'GUILD_CREATE', this.guild());
         this.markIdentified();
       }
-      if (frame.op === 6) this.dispatch(socket, 'RESUMED', {});
+      if (frame.op === 6) {
+        if (frame.d?.token !== this.options.token) {
+          socket.close(4004, 'Authentication failed.');
+          return;
+        }
+        if (this.rejectResumes || frame.d?.session_id !== this.sessionId) {
+          this.send(socket, { op: 9, d: false, s: null, t: null });
+          return;
+        }
+        // Replay what the bot missed, in order, then RESUMED (as Discord does).
+        const after = Number(frame.d?.seq ?? 0);
+        for (const event of this.history) if (event.s > after) this.send(socket, { op: 0, ...event });
+        this.dispatchTo(socket, 'RESUMED', {});
+      }
     });
   }
 
-  private dispatch(socket: WebSocket, t: string, d: unknown): void {
+  /** Sends a dispatch to one socket (READY, RESUMED…), numbered in the session's sequence. */
+  private dispatchTo(socket: WebSocket, t: string, d: unknown): void {
     this.send(socket, { op: 0, s: ++this.seq, t, d });
+  }
+
+  /**
+   * Sends a dispatch to every connected socket and keeps it for replay on RESUME; with no socket
+   * connected (mid-reconnect) it is only kept, and the bot gets it when it resumes.
+   */
+  private broadcast(t: string, d: unknown): void {
+    const s = ++this.seq;
+    this.history.push({ s, t, d });
+    if (this.history.length > 1000) this.history.splice(0, this.history.length - 1000);
+    for (const socket of this.sockets) this.send(socket, { op: 0, s, t, d });
+  }
+
+  /** Gateway sockets currently open. */
+  get openSockets(): number {
+    return [...this.sockets].filter((s) => s.readyState === s.OPEN).length;
+  }
+
+  /**
+   * Ends the gateway connection: with a close code (e.g. 4000 unknown error, 1001 going away) as a
+   * clean close frame, or without one as a plain TCP drop (the bot sees 1006).
+   */
+  disconnect(code?: number, reason = 'fake discord: disconnect'): void {
+    for (const socket of this.sockets) {
+      if (code === undefined) socket.terminate();
+      else socket.close(code, reason);
+    }
+  }
+
+  /** Sends op 7 RECONNECT on every socket (Discord asking the bot to reconnect and resume). */
+  requestReconnect(): void {
+    for (const socket of this.sockets) this.send(socket, { op: 7, d: null, s: null, t: null });
+  }
+
+  /** From now on, heartbeats on the currently open sockets get no ACK (a zombie connection). */
+  stopAcking(): void {
+    for (const socket of this.sockets) this.silent.add(socket);
+  }
+
+  /** Resolves when the bot sends a gateway frame with `op` (the `nth` one counted from the start, default: any new one). */
+  waitForFrame(op: number, timeoutMs = 5_000, nth?: number): Promise<void> {
+    const count = () => this.gatewayFrames.filter((f) => f.op === op).length;
+    const target = nth ?? count() + 1;
+    if (count() >= target) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const onFrame = () => {
+        if (count() < target) return;
+        clearTimeout(timer);
+        this.events.off('frame', onFrame);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.events.off('frame', onFrame);
+        reject(new Error(`fake discord: no gateway op ${op} (#${target}) within ${timeoutMs} ms`));
+      }, timeoutMs);
+      timer.unref();
+      this.events.on('frame', onFrame);
+    });
   }
 
   private guild() {
@@ -396,7 +558,7 @@ export class FakeDiscord {
 
   private inject(id: string, token: string, payload: Record<string, unknown>): InjectedInteraction {
     const sentAt = performance.now();
-    for (const socket of this.sockets) this.dispatch(socket, 'INTERACTION_CREATE', payload);
+    this.broadcast('INTERACTION_CREATE', payload);
     return {
       id,
       token,
