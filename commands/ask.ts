@@ -8,7 +8,7 @@ import { IsnadError } from '../src/errors.js';
 import type { Command } from '../src/discord/command.js';
 import { formatAnswer, formatCooldown, formatPassagePost, parsePostCustomId } from '../src/discord/format.js';
 import { detectLang } from '../src/discord/i18n.js';
-import { edit, send } from '../src/discord/reply.js';
+import { edit, retryOnNetworkError, send } from '../src/discord/reply.js';
 
 export const MAX_QUESTION = 500;
 
@@ -56,7 +56,8 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
   // Discord drops the interaction after 3 s without a response: defer before any work.
   await interaction.deferReply(isPublic ? {} : { flags: MessageFlags.Ephemeral });
   const answer = await ctx.collection.ask(question, { top: Math.min(5, Math.max(1, top)) });
-  await interaction.editReply(edit(formatAnswer(answer, { lang, ephemeral: !isPublic })));
+  const reply = edit(formatAnswer(answer, { lang, ephemeral: !isPublic }));
+  await retryOnNetworkError(() => interaction.editReply(reply), ctx.log);
 };
 
 /** "Post to channel": posts the chosen passage publicly, with citation and who shared it. */

@@ -10,7 +10,7 @@ import { IsnadError, isIsnadError } from '../src/errors.js';
 import type { Command } from '../src/discord/command.js';
 import { formatCooldown, formatReindexProgress, formatReindexSummary } from '../src/discord/format.js';
 import { t } from '../src/discord/i18n.js';
-import { edit, send } from '../src/discord/reply.js';
+import { edit, retryOnNetworkError, send } from '../src/discord/reply.js';
 
 export const data = {
   type: ApplicationCommandType.ChatInput,
@@ -53,7 +53,8 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
   try {
     const summary = await ctx.collection.reindex(onProgress);
     await editing;
-    await interaction.editReply(edit(formatReindexSummary(summary, 'en')));
+    const done = edit(formatReindexSummary(summary, 'en'));
+    await retryOnNetworkError(() => interaction.editReply(done), ctx.log);
     ctx.log.info('reindex done from Discord', { user: interaction.user.id, passages: summary.passages, seconds: summary.seconds });
   } catch (error) {
     await editing;

@@ -2,7 +2,7 @@ import { ApplicationCommandType, MessageFlags, type RESTPostAPIContextMenuApplic
 import type { Command } from '../src/discord/command.js';
 import { formatVerify } from '../src/discord/format.js';
 import { detectLang, t } from '../src/discord/i18n.js';
-import { edit, send } from '../src/discord/reply.js';
+import { edit, retryOnNetworkError, send } from '../src/discord/reply.js';
 
 /** Message context menu: right-click a message → Apps → Verify quote. */
 export const data = {
@@ -19,7 +19,8 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  await interaction.editReply(edit(formatVerify(ctx.collection.verifyQuote(text), lang)));
+  const reply = edit(formatVerify(ctx.collection.verifyQuote(text), lang));
+  await retryOnNetworkError(() => interaction.editReply(reply), ctx.log);
 };
 
 export default { data, execute } satisfies Command;

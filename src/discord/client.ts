@@ -75,6 +75,9 @@ export function createBot(options: BotOptions): Bot {
     log.debug('REST rate limit (client-side wait)', { route: info.route, global: info.global, waitMs: info.timeToReset, limit: info.limit }),
   );
   client.on(Events.ShardDisconnect, (event, shard) => log.warn('gateway disconnected', { shard, code: event.code }));
+  // Recoverable drops (discord.js resumes or re-identifies by itself): visible in the log, not silent.
+  client.on(Events.ShardReconnecting, (shard) => log.warn('gateway connection lost; reconnecting', { shard }));
+  client.on(Events.ShardResume, (shard, replayed) => log.info('gateway session resumed', { shard, replayed }));
 
   let stopped = false;
   return {

@@ -1,4 +1,4 @@
-import { DiscordAPIError, MessageFlags, type Interaction } from 'discord.js';
+import { DiscordAPIError, HTTPError, MessageFlags, type Interaction } from 'discord.js';
 import { ERROR_CODES, isIsnadError, type ErrorCode } from '../errors.js';
 import type { BotContext, Command } from './command.js';
 import { formatError } from './format.js';
@@ -84,11 +84,23 @@ export class Dispatcher {
     const { log } = this.ctx;
     const code: ErrorCode = isIsnadError(error) ? error.code : 'INTERNAL';
     const message = isIsnadError(error) ? error.message : ERROR_CODES.INTERNAL;
-    const fields = { command, user: interaction.user.id, code, error: error instanceof Error ? error.message : String(error) };
+    const fields = {
+      command,
+      user: interaction.user.id,
+      code,
+      error: error instanceof Error ? error.message : String(error),
+      // Which REST answer it was (HTTPError's message is only "Bad Gateway").
+      ...(error instanceof DiscordAPIError || error instanceof HTTPError ? { status: error.status, method: error.method } : {}),
+      ...(error instanceof DiscordAPIError ? { discordCode: error.code } : {}),
+    };
+    if (error instanceof DiscordAPIError && (error.code === 10062 || error.code === 40060)) {
+      // Expired (not answered within 3 s, or the token is gone) or already answered: nothing to tell the user.
+      log.warn('interaction expired or already answered; dropped', fields);
+      return;
+    }
     if (code === 'INTERNAL') log.error('interaction failed', { ...fields, stack: error instanceof Error ? error.stack : undefined });
     else log.info('interaction refused', fields);
 
-    if (error instanceof DiscordAPIError && (error.code === 10062 || error.code === 40060)) return; // expired or already answered
     try {
       if (interaction.isAutocomplete()) {
         if (!interaction.responded) await interaction.respond([]);

@@ -1,6 +1,7 @@
 import { MessageFlags, type CommandInteraction, type Interaction } from 'discord.js';
 import type { Reply } from './format.js';
 import { detectLang, type Lang } from './i18n.js';
+import type { Logger } from '../log.js';
 
 /** discord.js options for a formatted reply (allowedMentions parse [] always travels with it). */
 export function send(reply: Reply, options: { ephemeral?: boolean } = {}) {
@@ -33,3 +34,29 @@ export function interactionLang(interaction: Interaction): Lang {
 }
 
 export type AnyCommand = CommandInteraction;
+
+const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/** True for a connection-level failure (socket closed or reset), where no HTTP answer came back. */
+export function isNetworkError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return error.name === 'SocketError' || (typeof code === 'string' && NETWORK_CODES.has(code));
+}
+
+/**
+ * Runs an idempotent REST call (an edit of @original), trying again after a short pause when the
+ * connection dropped: discord.js retries 5xx and ECONNRESET itself, but not undici's
+ * "other side closed", which would otherwise turn a finished answer into an INTERNAL error.
+ */
+export async function retryOnNetworkError<T>(run: () => Promise<T>, log: Logger, attempts = 3, pauseMs = 250): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= attempts || !isNetworkError(error)) throw error;
+      log.warn('Discord connection dropped; sending the reply again', { attempt, error: (error as Error).message });
+      await new Promise((resolve) => setTimeout(resolve, pauseMs * attempt));
+    }
+  }
+}
