@@ -61,9 +61,19 @@ export function isolate(text: string | number): string {
   return `${FSI}${text}${PDI}`;
 }
 
+// Bidi embeddings/overrides/isolates and control characters (tab and newlines kept): in text we echo
+// or quote they would reorder or hide what Discord shows (U+202E spoofing). Our own isolates are added
+// after this runs. Joiners (U+200C/U+200D) and LRM/RLM stay: Arabic, Persian and emoji need them.
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Removes characters that change how the rest of the text renders (see INVISIBLE). */
+export function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
 /** An inline code span that survives backticks inside the text. */
 export function code(text: string): string {
-  const clean = text.replace(/[\r\n]+/g, ' ');
+  const clean = stripInvisible(text).replace(/[\r\n]+/g, ' ');
   return clean.includes('`') ? `\`\` ${clean} \`\`` : `\`${clean}\``;
 }
 
@@ -91,7 +101,8 @@ function escapeLineStarts(text: string): string {
  * Escapes Discord markdown and mentions so the text renders exactly as written;
  * URLs are wrapped in <…> (no unfurl) and left unescaped.
  */
-export function escapeMarkdown(text: string): string {
+export function escapeMarkdown(raw: string): string {
+  const text = stripInvisible(raw);
   let out = '';
   let last = 0;
   for (const match of text.matchAll(URL_RE)) {
@@ -354,7 +365,7 @@ export function formatError(code_: string, message: string, lang: Lang): Reply {
 /** Autocomplete choices for a passage id: name shows id, place and the start of the text. */
 export function passageChoices(passages: Passage[]): Choice[] {
   return passages.slice(0, LIMITS.choices).map((p) => ({
-    name: truncate(`${p.id} · ${p.source}:${p.line} · ${p.text.replace(/\s+/g, ' ').trim()}`, LIMITS.choiceName),
+    name: truncate(stripInvisible(`${p.id} · ${p.source}:${p.line} · ${p.text.replace(/\s+/g, ' ').trim()}`), LIMITS.choiceName),
     value: p.id.slice(0, LIMITS.choiceValue),
   }));
 }
@@ -365,5 +376,5 @@ export function documentChoices(documents: DocumentInfo[], query: string): Choic
     .filter((d) => q === '' || d.source.toLowerCase().includes(q))
     .slice(0, LIMITS.choices)
     .filter((d) => d.source.length <= LIMITS.choiceValue)
-    .map((d) => ({ name: truncate(`${d.source} (${d.passages})`, LIMITS.choiceName), value: d.source }));
+    .map((d) => ({ name: truncate(stripInvisible(`${d.source} (${d.passages})`), LIMITS.choiceName), value: d.source }));
 }
