@@ -1,0 +1,89 @@
+import { performance } from 'node:perf_hooks';
+import { loadConfig } from '../config.js';
+import type { Embedder } from '../embed/embedder.js';
+import { loadEmbedder } from '../embed/load-embedder.js';
+import type { Logger } from '../log.js';
+import { HashEmbedder } from './fake-embedder.js';
+
+export type BenchModel = 'fixture' | 'fake' | 'config';
+
+export interface BenchEmbedder {
+  embedder: Embedder;
+  /** What the numbers were measured with, for the table. */
+  label: string;
+  /** Set when the requested model could not be used and the bench fell back. */
+  note: string | null;
+}
+
+/**
+ * The embedder the bench ingests and embeds queries with: the tiny fixture model (real Transformers.js
+ * path, tiny network), the hash fake (no model cost at all), or the configured model (MODEL_ID…).
+ */
+export async function benchEmbedder(which: BenchModel, log: Logger): Promise<BenchEmbedder> {
+  if (which === 'fake') return { embedder: new HashEmbedder(), label: 'hash fake embedder (64 dims, no model)', note: null };
+  let modelConfig;
+  if (which === 'fixture') {
+    try {
+      const helper = await import('../../tests/fixtures/tiny-model.js');
+      modelConfig = helper.tinyModelConfig();
+    } catch (error) {
+      return { embedder: new HashEmbedder(), label: 'hash fake embedder (64 dims, no model)', note: `fixture model unavailable (${(error as Error).message})` };
+    }
+  } else {
+    modelConfig = loadConfig(process.env).model;
+    if (modelConfig.modelId === null) throw new Error('--model config needs MODEL_ID set to a model (it is none).');
+  }
+  const { embedder, status } = await loadEmbedder(modelConfig, log);
+  if (!embedder) {
+    if (which === 'config') throw new Error(`model ${status.modelId} could not be loaded: ${status.loaded ? '' : status.reason}`);
+    return { embedder: new HashEmbedder(), label: 'hash fake embedder (64 dims, no model)', note: `fixture model failed to load: ${status.loaded ? '' : status.reason}` };
+  }
+  const label = which === 'fixture' ? `fixture model ${embedder.modelId} (${embedder.dimensions} dims, Transformers.js)` : `${embedder.modelId} (${embedder.dimensions} dims)`;
+  return { embedder, label, note: null };
+}
+
+/** Wraps an embedder and adds up the time spent embedding passages, so ingest time can be split. */
+export class TimingEmbedder implements Embedder {
+  passageMs = 0;
+
+  constructor(private readonly inner: Embedder) {}
+
+  get modelId(): string {
+    return this.inner.modelId;
+  }
+
+  get dimensions(): number {
+    return this.inner.dimensions;
+  }
+
+  async embedPassages(texts: string[], onProgress?: (done: number, total: number) => void): Promise<Float32Array[]> {
+    const started = performance.now();
+    try {
+      return await this.inner.embedPassages(texts, onProgress);
+    } finally {
+      this.passageMs += performance.now() - started;
+    }
+  }
+
+  embedQuery(text: string): Promise<Float32Array> {
+    return this.inner.embedQuery(text);
+  }
+}
+
+/**
+ * Serves query vectors computed beforehand, so a timed query measures retrieval without the model
+ * (the query must be the cleaned text answerQuestion embeds).
+ */
+export class PrecomputedEmbedder implements Embedder {
+  constructor(readonly modelId: string, readonly dimensions: number, private readonly vectors: Map<string, Float32Array>) {}
+
+  async embedPassages(): Promise<Float32Array[]> {
+    throw new Error('PrecomputedEmbedder embeds queries only');
+  }
+
+  async embedQuery(text: string): Promise<Float32Array> {
+    const vector = this.vectors.get(text);
+    if (!vector) throw new Error(`no precomputed vector for query "${text}"`);
+    return vector;
+  }
+}

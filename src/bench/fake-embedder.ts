@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+import type { Embedder } from '../embed/embedder.js';
+import { normalize, tokenize } from '../ingest/normalize.js';
+
+/**
+ * A deterministic stand-in for a model: hashes each normalized word into one of `dimensions` buckets
+ * (signed), then normalizes. Costs microseconds, so it measures everything but the model; the bench
+ * uses it only when the tiny fixture model is missing.
+ */
+export class HashEmbedder implements Embedder {
+  constructor(readonly modelId = 'bench/hash-bow', readonly dimensions = 64) {}
+
+  vector(text: string): Float32Array {
+    const v = new Float32Array(this.dimensions);
+    for (const { term } of tokenize(normalize(text))) {
+      const digest = createHash('md5').update(term).digest();
+      v[digest.readUInt16LE(0) % this.dimensions]! += digest[2]! & 1 ? 1 : -1;
+    }
+    let norm = 0;
+    for (const x of v) norm += x * x;
+    norm = Math.sqrt(norm);
+    if (norm === 0) {
+      v[0] = 1;
+      return v;
+    }
+    for (let i = 0; i < v.length; i++) v[i]! /= norm;
+    return v;
+  }
+
+  async embedPassages(texts: string[], onProgress?: (done: number, total: number) => void): Promise<Float32Array[]> {
+    const out = texts.map((t) => this.vector(t));
+    onProgress?.(texts.length, texts.length);
+    return out;
+  }
+
+  async embedQuery(text: string): Promise<Float32Array> {
+    return this.vector(text);
+  }
+}

@@ -1,0 +1,51 @@
+import { performance } from 'node:perf_hooks';
+
+/** Nearest-rank percentile of `values` (p in 0..100); NaN for none. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
+}
+
+export interface LatencySummary {
+  count: number;
+  p50: number;
+  p95: number;
+  max: number;
+  mean: number;
+}
+
+export function summarize(samplesMs: readonly number[]): LatencySummary {
+  return {
+    count: samplesMs.length,
+    p50: percentile(samplesMs, 50),
+    p95: percentile(samplesMs, 95),
+    max: samplesMs.length ? Math.max(...samplesMs) : NaN,
+    mean: samplesMs.length ? samplesMs.reduce((a, b) => a + b, 0) / samplesMs.length : NaN,
+  };
+}
+
+/** Milliseconds `fn` takes, and its result. */
+export async function timed<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - started, value };
+}
+
+/** Latency of `fn` over each input, after `warmup` untimed calls (JIT, caches). */
+export async function latencies<I>(inputs: readonly I[], fn: (input: I) => unknown, warmup = 10): Promise<LatencySummary> {
+  for (let i = 0; i < Math.min(warmup, inputs.length); i++) await fn(inputs[i]!);
+  const samples: number[] = [];
+  for (const input of inputs) {
+    const started = performance.now();
+    await fn(input);
+    samples.push(performance.now() - started);
+  }
+  return summarize(samples);
+}
+
+/** Peak resident set size of this process so far, in MB (the kernel's high-water mark). */
+export function peakRssMb(): number {
+  return process.resourceUsage().maxRSS / 1024;
+}

@@ -1,0 +1,228 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildIndex } from '../ingest/build-index.js';
+import { analyze } from '../ingest/analyze.js';
+import { silentLogger } from '../log.js';
+import { answerQuestion } from '../retrieve/answer.js';
+import { cleanQuestion } from '../retrieve/question.js';
+import { FlatVectorStore } from '../store/flat-store.js';
+import { IndexDirectory, type IndexSnapshot } from '../store/index-dir.js';
+import type { VectorStore } from '../store/vector-store.js';
+import { VectraVectorStore } from '../store/vectra-store.js';
+import { benchEmbedder, PrecomputedEmbedder, TimingEmbedder, type BenchModel } from './embedders.js';
+import { Prng, randomUnitVector } from './prng.js';
+import { readSeedMaterial, writeCorpus } from './synth.js';
+import { latencies, peakRssMb, summarize, timed, type LatencySummary } from './timing.js';
+
+/** How deep each leg looks, as answerQuestion does by default. */
+export const CANDIDATES = 50;
+
+export interface WorkerArgs {
+  size: number;
+  workDir: string;
+  seedsDir: string;
+  model: BenchModel;
+  seed: number;
+  queries: number;
+  vectraMax: number;
+  realDimensions: number;
+}
+
+export interface IngestResult {
+  size: number;
+  embedder: string;
+  embedderNote: string | null;
+  files: number;
+  passages: number;
+  corpusBytes: number;
+  generateSeconds: number;
+  /** buildIndex: read, chunk, analyze, BM25, embed (in memory). */
+  buildSeconds: number;
+  /** Of buildSeconds, inside embedPassages. */
+  embedSeconds: number;
+  /** IndexDirectory.publish alone: the index write path. */
+  publishSeconds: number;
+  indexBytes: number;
+  peakRssMb: number;
+  /** Peak RSS once the runtime and the embedder are loaded, before any corpus work: the fixed cost. */
+  baselineRssMb: number;
+  /** One batch of 64 passages through the embedder, warm. */
+  batch64Ms: number;
+}
+
+export type VectraResult =
+  | { ok: true; buildSaveSeconds: number; loadSeconds: number; bytes: number; query: LatencySummary }
+  | { ok: false; reason: string };
+
+export interface ServeResult {
+  size: number;
+  queries: number;
+  coldLoadSeconds: number;
+  /** After load and every timed query, before the comparison stores are built. */
+  peakRssMb: number;
+  /** Peak RSS once the runtime and the embedder are loaded, before the index. */
+  baselineRssMb: number;
+  queryEmbed: LatencySummary;
+  lexical: LatencySummary;
+  flat: LatencySummary;
+  hybrid: LatencySummary;
+  vectra: VectraResult;
+  /** Random unit vectors at the real model's size (e5-small: 384). */
+  real: { dimensions: number; flat: LatencySummary; vectra: VectraResult };
+}
+
+async function du(target: string): Promise<number> {
+  const stat = await fs.stat(target);
+  if (!stat.isDirectory()) return stat.size;
+  let total = 0;
+  for (const entry of await fs.readdir(target)) total += await du(path.join(target, entry));
+  return total;
+}
+
+const docsDirOf = (args: WorkerArgs) => path.join(args.workDir, `docs-${args.size}`);
+const indexDirOf = (args: WorkerArgs) => path.join(args.workDir, `index-${args.size}`);
+
+/** Generates the corpus, then ingests it as `npm run ingest` does: buildIndex, then publish. */
+export async function ingestWorker(args: WorkerArgs): Promise<IngestResult> {
+  const docsDir = docsDirOf(args);
+  await fs.rm(docsDir, { recursive: true, force: true });
+  const material = await readSeedMaterial(args.seedsDir);
+  const generated = await timed(() => writeCorpus(docsDir, material, { passages: args.size, seed: args.seed }));
+  const { embedder, label, note } = await benchEmbedder(args.model, silentLogger);
+  await embedder.embedPassages(['تهيئة النموذج قبل القياس.']);
+  const baseline = peakRssMb();
+  const timing = new TimingEmbedder(embedder);
+  const built = await timed(() =>
+    buildIndex({
+      docsDir,
+      maxFileBytes: 10 * 1024 * 1024,
+      vectorStore: 'flat',
+      embedder: timing,
+      modelStatus: { loaded: true, modelId: embedder.modelId, dimensions: embedder.dimensions },
+      previous: null,
+      log: silentLogger,
+    }),
+  );
+  const directory = new IndexDirectory(indexDirOf(args));
+  const published = await timed(() => directory.publish(built.value.snapshot));
+  const indexBytes = await du(published.value);
+  const peak = peakRssMb();
+  const batch = built.value.snapshot.passages.slice(0, 64).map((p) => p.text);
+  const batchTimed = await timed(() => embedder.embedPassages(batch));
+  return {
+    size: args.size,
+    embedder: label,
+    embedderNote: note,
+    files: generated.value.files,
+    passages: built.value.snapshot.passages.length,
+    corpusBytes: generated.value.bytes,
+    generateSeconds: generated.ms / 1000,
+    buildSeconds: built.ms / 1000,
+    embedSeconds: timing.passageMs / 1000,
+    publishSeconds: published.ms / 1000,
+    indexBytes,
+    peakRssMb: peak,
+    baselineRssMb: baseline,
+    batch64Ms: batchTimed.ms,
+  };
+}
+
+/** Keyword and question-shaped queries cut from random passages, plus a few that match nothing. */
+export function benchQueries(snapshot: IndexSnapshot, count: number, seed: number): string[] {
+  const prng = new Prng(seed ^ 0x5eed);
+  const queries: string[] = [];
+  const openers = ['ما', 'من', 'متى', 'أين', 'لماذا', 'كيف', 'هل'];
+  while (queries.length < count) {
+    const words = prng.pick(snapshot.passages).text.split(/\s+/).filter((w) => /[\u0621-\u064A]{3,}/.test(w));
+    if (words.length < 3) continue;
+    const length = prng.int(2, Math.min(7, words.length));
+    const from = prng.int(0, words.length - length);
+    const phrase = words.slice(from, from + length).join(' ').replace(/[.,،:؛!?؟"“”«»()]/g, '');
+    const kind = prng.next();
+    queries.push(kind < 0.5 ? `${prng.pick(openers)} ${phrase}؟` : kind < 0.95 ? phrase : 'ما هي درجة الحرارة في الرياض غدا؟');
+  }
+  return queries;
+}
+
+async function vectraLeg(
+  items: Array<{ id: string; vector: Float32Array }>,
+  dimensions: number,
+  queries: Float32Array[],
+  dir: string,
+  vectraMax: number,
+): Promise<VectraResult> {
+  if (items.length > vectraMax) {
+    return {
+      ok: false,
+      reason: `${items.length} > --vectra-max ${vectraMax}: vectra saves one JSON file (V8 string limit near 65k passages) and inserts in O(n²)`,
+    };
+  }
+  try {
+    const store = VectraVectorStore.create(dimensions);
+    await store.add(items);
+    const saved = await timed(() => store.save(dir));
+    const loaded = await timed(() => VectraVectorStore.load(dir, dimensions));
+    const bytes = await du(path.join(dir, 'vectra'));
+    const query = await latencies(queries, (q) => loaded.value.query(q, CANDIDATES));
+    return { ok: true, buildSaveSeconds: saved.ms / 1000, loadSeconds: loaded.ms / 1000, bytes, query };
+  } catch (error) {
+    return { ok: false, reason: `failed: ${(error as Error).message.split('\n')[0]}` };
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Cold-loads the index as the bot does at start, then times each retrieval leg over the same queries. */
+export async function serveWorker(args: WorkerArgs): Promise<ServeResult> {
+  const { embedder } = await benchEmbedder(args.model, silentLogger);
+  await embedder.embedQuery('تهيئة');
+  const baseline = peakRssMb();
+  const loaded = await timed(() => new IndexDirectory(indexDirOf(args)).load());
+  const snapshot = loaded.value;
+  if (!snapshot || !snapshot.vectors) throw new Error(`no index with vectors in ${indexDirOf(args)}; run the ingest phase first`);
+  const vectors: VectorStore = snapshot.vectors;
+
+  const queries = benchQueries(snapshot, args.queries, args.seed).map((q) => cleanQuestion(q));
+  const vectorOf = new Map<string, Float32Array>();
+  const embedSamples: number[] = [];
+  for (const q of queries) {
+    const started = performance.now();
+    vectorOf.set(q, await embedder.embedQuery(q));
+    embedSamples.push(performance.now() - started);
+  }
+  const queryVectors = queries.map((q) => vectorOf.get(q)!);
+  const lexical = await latencies(queries, (q) => snapshot.lexical.search(analyze(q), CANDIDATES));
+  const flat = await latencies(queryVectors, (v) => vectors.query(v, CANDIDATES));
+  const precomputed = new PrecomputedEmbedder(embedder.modelId, embedder.dimensions, vectorOf);
+  const hybrid = await latencies(queries, (q) => answerQuestion(snapshot, precomputed, q, {}));
+  const peak = peakRssMb();
+
+  const items = snapshot.passages.map((p) => ({ id: p.id, vector: vectors.get(p.id)! }));
+  const vectra = await vectraLeg(items, vectors.dimensions, queryVectors, path.join(args.workDir, `vectra-${args.size}`), args.vectraMax);
+  items.length = 0;
+
+  // The fixture model is tiny; the real e5-small has 384 dimensions, and scan cost grows with them.
+  const prng = new Prng(args.seed + args.size);
+  const d = args.realDimensions;
+  const realItems = snapshot.passages.map((p) => ({ id: p.id, vector: randomUnitVector(prng, d) }));
+  const realQueries = queries.map(() => randomUnitVector(prng, d));
+  const realFlat = new FlatVectorStore(d);
+  await realFlat.add(realItems);
+  const realFlatLatency = await latencies(realQueries, (v) => realFlat.query(v, CANDIDATES));
+  const realVectra = await vectraLeg(realItems, d, realQueries, path.join(args.workDir, `vectra-${d}-${args.size}`), args.vectraMax);
+
+  return {
+    size: args.size,
+    queries: queries.length,
+    coldLoadSeconds: loaded.ms / 1000,
+    peakRssMb: peak,
+    baselineRssMb: baseline,
+    queryEmbed: summarize(embedSamples),
+    lexical,
+    flat,
+    hybrid,
+    vectra,
+    real: { dimensions: d, flat: realFlatLatency, vectra: realVectra },
+  };
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { HashEmbedder } from '../../src/bench/fake-embedder.js';
+import { PrecomputedEmbedder, TimingEmbedder } from '../../src/bench/embedders.js';
+import { latencies, percentile, summarize } from '../../src/bench/timing.js';
+
+describe('timing helpers', () => {
+  it('percentile is nearest-rank', () => {
+    const values = Array.from({ length: 100 }, (_, i) => 100 - i); // 1..100, unsorted
+    expect(percentile(values, 50)).toBe(50);
+    expect(percentile(values, 95)).toBe(95);
+    expect(percentile(values, 100)).toBe(100);
+    expect(percentile([3], 95)).toBe(3);
+    expect(percentile([], 50)).toBeNaN();
+    expect(summarize([1, 2, 3, 4])).toMatchObject({ count: 4, p50: 2, max: 4, mean: 2.5 });
+  });
+
+  it('latencies times each input once after the warm-up', async () => {
+    let calls = 0;
+    const summary = await latencies([1, 2, 3], () => calls++, 2);
+    expect(summary.count).toBe(3);
+    expect(calls).toBe(5);
+  });
+});
+
+describe('bench embedders', () => {
+  it('the hash embedder is deterministic and unit length', async () => {
+    const e = new HashEmbedder();
+    const [a] = await e.embedPassages(['بدأت المحادثات السورية في أستانا']);
+    const b = await e.embedQuery('بدأت المحادثات السورية في أستانا');
+    expect(Array.from(a!)).toEqual(Array.from(b));
+    expect(Math.hypot(...b)).toBeCloseTo(1, 5);
+    expect(Math.hypot(...(await e.embedQuery('؟')))).toBeCloseTo(1, 5);
+  });
+
+  it('TimingEmbedder adds up passage time; PrecomputedEmbedder serves known queries only', async () => {
+    const timing = new TimingEmbedder(new HashEmbedder());
+    await timing.embedPassages(['نص']);
+    expect(timing.passageMs).toBeGreaterThanOrEqual(0);
+    expect(timing.dimensions).toBe(64);
+    const v = new Float32Array(64);
+    const pre = new PrecomputedEmbedder('m', 64, new Map([['سؤال', v]]));
+    expect(await pre.embedQuery('سؤال')).toBe(v);
+    await expect(pre.embedQuery('آخر')).rejects.toThrow(/no precomputed vector/);
+  });
+});

@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatBench } from '../../src/bench/report.js';
+import { ingestWorker, serveWorker, type WorkerArgs } from '../../src/bench/workers.js';
+import { tempDir } from '../helpers/temp.js';
+
+describe('bench workers (tiny size, fake embedder; numbers are not asserted)', () => {
+  it('ingest then serve produce a complete result and a table', async () => {
+    const args: WorkerArgs = {
+      size: 300,
+      workDir: tempDir('isnad-bench-'),
+      seedsDir: path.resolve('seeds'),
+      model: 'fake',
+      seed: 1,
+      queries: 200,
+      vectraMax: 250,
+      realDimensions: 32,
+    };
+    const ingest = await ingestWorker(args);
+    expect(ingest.passages).toBeGreaterThanOrEqual(300);
+    expect(ingest.indexBytes).toBeGreaterThan(0);
+    const serve = await serveWorker(args);
+    expect(serve.queries).toBe(200);
+    expect(serve.hybrid.count).toBe(200);
+    expect(serve.vectra.ok).toBe(false); // size > vectraMax: reported, not attempted
+    const withVectra = await serveWorker({ ...args, vectraMax: 10_000 });
+    expect(withVectra.vectra.ok).toBe(true);
+    const table = formatBench([{ size: 300, ingest, serve: withVectra }], { embedder: ingest.embedder, queries: 200, realDimensions: 32, wallSeconds: 1 });
+    expect(table).toContain('hybrid answer excl. query embedding');
+    expect(table).toContain('targets (at 300 passages');
+  }, 60_000);
+});
