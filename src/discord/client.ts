@@ -20,6 +20,11 @@ export interface BotOptions {
   progressEveryMs?: number;
   /** How long shutdown waits for in-flight interactions. */
   drainTimeoutMs?: number;
+  /**
+   * discord.js's client-side global REST limit (default 50 req/s). It also throttles interaction
+   * webhook edits, which Discord itself exempts from the global limit; the load test compares both.
+   */
+  restGlobalRequestsPerSecond?: number;
 }
 
 export interface Bot {
@@ -62,7 +67,10 @@ export function createBot(options: BotOptions): Bot {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [], repliedUser: false },
-    ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
+    rest: {
+      ...(options.apiUrl ? { api: options.apiUrl } : {}),
+      ...(options.restGlobalRequestsPerSecond ? { globalRequestsPerSecond: options.restGlobalRequestsPerSecond } : {}),
+    },
   });
 
   client.on(Events.InteractionCreate, (interaction) => {
