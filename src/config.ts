@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { IsnadError } from './errors.js';
+import { VECTOR_STORE_KINDS, type VectorStoreKind } from './store/vector-store.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], {
@@ -26,7 +27,7 @@ const coreSchema = z.object({
   /** Overrides for the model's instruction prefixes (e5 needs `query: ` / `passage: `). */
   MODEL_QUERY_PREFIX: z.string().optional(),
   MODEL_PASSAGE_PREFIX: z.string().optional(),
-  VECTOR_STORE: z.enum(['flat', 'vectra']).default('flat'),
+  VECTOR_STORE: z.enum(VECTOR_STORE_KINDS).default('hnsw'),
   MAX_FILE_BYTES: positiveInt.default(10 * 1024 * 1024),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
@@ -48,7 +49,7 @@ export interface CoreConfig {
   docsDir: string;
   indexDir: string;
   model: ModelConfig;
-  vectorStore: 'flat' | 'vectra';
+  vectorStore: VectorStoreKind;
   maxFileBytes: number;
   logLevel: z.infer<typeof coreSchema>['LOG_LEVEL'];
 }

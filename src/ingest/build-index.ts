@@ -4,10 +4,9 @@ import type { Embedder, ModelStatus } from '../embed/embedder.js';
 import { IsnadError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { Bm25Index } from '../retrieve/bm25.js';
-import { FlatVectorStore } from '../store/flat-store.js';
 import { FORMAT_VERSION, type IndexSnapshot, type Manifest } from '../store/index-dir.js';
-import type { VectorStore } from '../store/vector-store.js';
-import { VectraVectorStore } from '../store/vectra-store.js';
+import type { VectorStore, VectorStoreKind } from '../store/vector-store.js';
+import { createVectorStore } from '../store/vector-stores.js';
 import type { Document, Passage, SkippedFile } from '../types.js';
 import { ANALYZER_VERSION, analyze } from './analyze.js';
 import { CHUNKER_VERSION, chunkDocument } from './chunk.js';
@@ -16,7 +15,7 @@ import { isSkipped, readDocument, scanDocuments } from './load.js';
 export interface BuildOptions {
   docsDir: string;
   maxFileBytes: number;
-  vectorStore: 'flat' | 'vectra';
+  vectorStore: VectorStoreKind;
   embedder: Embedder | null;
   modelStatus: ModelStatus;
   /** The index being replaced: vectors of unchanged passages are reused from it. */
@@ -98,7 +97,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   let reused = 0;
   const { embedder } = options;
   if (embedder) {
-    vectors = options.vectorStore === 'vectra' ? VectraVectorStore.create(embedder.dimensions) : new FlatVectorStore(embedder.dimensions);
+    vectors = createVectorStore(options.vectorStore, embedder.dimensions);
     const known = new Map<string, Float32Array>();
     const missing: Passage[] = [];
     for (const passage of passages) {

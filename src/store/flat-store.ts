@@ -43,6 +43,16 @@ export class FlatVectorStore implements VectorStore {
     this.matrix = grown;
   }
 
+  /** The id stored at `row` (rows are in insertion order). */
+  idAt(row: number): string | undefined {
+    return this.ids[row];
+  }
+
+  /** A view (not a copy) of the vector at `row`. */
+  rowVector(row: number): Float32Array {
+    return this.matrix.subarray(row * this.dimensions, (row + 1) * this.dimensions);
+  }
+
   get(id: string): Float32Array | undefined {
     const row = this.rowOf.get(id);
     if (row === undefined) return undefined;

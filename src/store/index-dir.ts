@@ -5,9 +5,8 @@ import { z } from 'zod';
 import { IsnadError } from '../errors.js';
 import { Bm25Index } from '../retrieve/bm25.js';
 import type { Passage } from '../types.js';
-import { FlatVectorStore } from './flat-store.js';
-import type { VectorStore } from './vector-store.js';
-import { VectraVectorStore } from './vectra-store.js';
+import { VECTOR_STORE_KINDS, type VectorStore } from './vector-store.js';
+import { loadVectorStore } from './vector-stores.js';
 
 /**
  * On-disk layout of `index/`:
@@ -29,7 +28,7 @@ const manifestSchema = z.object({
   chunkerVersion: z.number().int(),
   analyzerVersion: z.number().int(),
   model: z.object({ id: z.string(), dimensions: z.number().int().positive() }).nullable(),
-  vectorStore: z.enum(['flat', 'vectra']),
+  vectorStore: z.enum(VECTOR_STORE_KINDS),
   docsDir: z.string(),
   builtAt: z.string(),
   passages: z.number().int().nonnegative(),
@@ -127,10 +126,7 @@ export class IndexDirectory {
 
     let vectors: VectorStore | null = null;
     if (manifest.model) {
-      vectors =
-        manifest.vectorStore === 'vectra'
-          ? await VectraVectorStore.load(dir, manifest.model.dimensions)
-          : await FlatVectorStore.load(dir);
+      vectors = await loadVectorStore(manifest.vectorStore, dir, manifest.model.dimensions);
       if (vectors.dimensions !== manifest.model.dimensions || vectors.size !== passages.length) {
         throw new IsnadError(
           'INDEX_CORRUPT',

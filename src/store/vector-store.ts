@@ -1,3 +1,6 @@
+export const VECTOR_STORE_KINDS = ['hnsw', 'flat', 'vectra'] as const;
+export type VectorStoreKind = (typeof VECTOR_STORE_KINDS)[number];
+
 export interface VectorItem {
   id: string;
   /** Unit length; scores are dot products, i.e. cosine similarity. */
@@ -14,7 +17,7 @@ export interface VectorHit {
  * Two implementations share this surface so they can be compared in `npm run bench`.
  */
 export interface VectorStore {
-  readonly kind: 'flat' | 'vectra';
+  readonly kind: VectorStoreKind;
   readonly dimensions: number;
   readonly size: number;
   /** Appends items; ids must be unique. */

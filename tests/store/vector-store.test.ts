@@ -3,6 +3,9 @@ import { FlatVectorStore } from '../../src/store/flat-store.js';
 import type { VectorStore } from '../../src/store/vector-store.js';
 import { topKIndices } from '../../src/store/vector-store.js';
 import { VectraVectorStore } from '../../src/store/vectra-store.js';
+import { GRAPH_MIN_SIZE, HnswVectorStore } from '../../src/store/hnsw-store.js';
+import fs from 'node:fs';
+import path from 'node:path';
 import { tempDir } from '../helpers/temp.js';
 
 function unit(values: number[]): Float32Array {
@@ -19,6 +22,7 @@ const items = [
 ];
 
 const stores: Array<[string, (dims: number) => VectorStore, (dir: string, dims: number) => Promise<VectorStore>]> = [
+  ['hnsw', (d) => HnswVectorStore.create(d), (dir) => HnswVectorStore.load(dir)],
   ['flat', (d) => new FlatVectorStore(d), (dir) => FlatVectorStore.load(dir)],
   ['vectra', (d) => VectraVectorStore.create(d), (dir, d) => VectraVectorStore.load(dir, d)],
 ];
@@ -61,4 +65,42 @@ describe('topKIndices', () => {
     const expected = [...scores].map((score, index) => ({ index, score })).sort((a, b) => b.score - a.score).slice(0, 10);
     expect(topKIndices(scores, 10).map((h) => h.index)).toEqual(expected.map((h) => h.index));
   });
+});
+
+describe('HnswVectorStore above the graph threshold', () => {
+  const dims = 16;
+  const count = GRAPH_MIN_SIZE + 500;
+  let seed = 7;
+  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) - 0.5;
+  const vectors = Array.from({ length: count }, (_, i) => ({ id: `p${i}`, vector: unit(Array.from({ length: dims }, random)) }));
+
+  it('finds nearly the same neighbours as an exact scan, from a saved graph', async () => {
+    const store = HnswVectorStore.create(dims);
+    await store.add(vectors);
+    const dir = tempDir();
+    await store.save(dir);
+    expect(fs.existsSync(path.join(dir, 'hnsw.bin'))).toBe(true);
+    const loaded = await HnswVectorStore.load(dir);
+    const exact = new FlatVectorStore(dims);
+    await exact.add(vectors);
+    let found = 0;
+    const queries = 50;
+    for (let q = 0; q < queries; q++) {
+      const query = unit(Array.from({ length: dims }, random));
+      const truth = new Set(exact.querySync(query, 10).map((h) => h.id));
+      const hits = await loaded.query(query, 10);
+      found += hits.filter((h) => truth.has(h.id)).length;
+      expect(hits[0]!.score).toBeGreaterThanOrEqual(hits[hits.length - 1]!.score);
+    }
+    expect(found / (queries * 10)).toBeGreaterThan(0.9);
+  }, 60_000);
+
+  it('reports a missing graph file as INDEX_CORRUPT naming it', async () => {
+    const store = HnswVectorStore.create(dims);
+    await store.add(vectors);
+    const dir = tempDir();
+    await store.save(dir);
+    fs.rmSync(path.join(dir, 'hnsw.bin'));
+    await expect(HnswVectorStore.load(dir)).rejects.toMatchObject({ code: 'INDEX_CORRUPT', message: expect.stringContaining('hnsw.bin') });
+  }, 60_000);
 });

@@ -1,0 +1,94 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import hnswlib from 'hnswlib-node';
+import { IsnadError } from '../errors.js';
+import { FlatVectorStore } from './flat-store.js';
+import type { VectorHit, VectorItem, VectorStore } from './vector-store.js';
+
+const GRAPH_FILE = 'hnsw.bin';
+
+/** Below this many vectors an exact scan takes a few milliseconds, so no graph is built or used. */
+export const GRAPH_MIN_SIZE = 10_000;
+
+/** Graph parameters: M 16 / efConstruction 100 keep recall@50 high on sentence embeddings. */
+const M = 16;
+const EF_CONSTRUCTION = 100;
+const SEED = 42;
+
+type Graph = InstanceType<typeof hnswlib.HierarchicalNSW>;
+
+/**
+ * The flat store (exact vectors, the source of truth on disk) plus an HNSW graph (hnswlib) for
+ * collections too big to scan per query: at 100k passages × 384 dimensions a scan costs ~40 ms on
+ * one core, a graph search under 1 ms. The graph is rebuilt from the vectors on every publish.
+ */
+export class HnswVectorStore implements VectorStore {
+  readonly kind = 'hnsw' as const;
+
+  private constructor(
+    private readonly flat: FlatVectorStore,
+    private graph: Graph | null,
+  ) {}
+
+  static create(dimensions: number): HnswVectorStore {
+    return new HnswVectorStore(new FlatVectorStore(dimensions), null);
+  }
+
+  static async load(dir: string): Promise<HnswVectorStore> {
+    const flat = await FlatVectorStore.load(dir);
+    if (flat.size < GRAPH_MIN_SIZE) return new HnswVectorStore(flat, null);
+    const file = path.join(dir, GRAPH_FILE);
+    const graph = new hnswlib.HierarchicalNSW('ip', flat.dimensions);
+    try {
+      await fs.access(file);
+      graph.readIndexSync(file);
+    } catch (error) {
+      throw new IsnadError('INDEX_CORRUPT', `Index file ${file} is missing or unreadable.`, { file }, { cause: error });
+    }
+    if (graph.getCurrentCount() !== flat.size) {
+      throw new IsnadError('INDEX_CORRUPT', `Index file ${file} holds ${graph.getCurrentCount()} vectors, expected ${flat.size}.`, { file });
+    }
+    return new HnswVectorStore(flat, graph);
+  }
+
+  get dimensions(): number {
+    return this.flat.dimensions;
+  }
+
+  get size(): number {
+    return this.flat.size;
+  }
+
+  async add(items: VectorItem[]): Promise<void> {
+    await this.flat.add(items);
+    this.graph = null;
+  }
+
+  get(id: string): Float32Array | undefined {
+    return this.flat.get(id);
+  }
+
+  async query(vector: Float32Array, topK: number): Promise<VectorHit[]> {
+    const graph = this.graph;
+    if (!graph) return this.flat.querySync(vector, topK);
+    const k = Math.min(topK, this.size);
+    graph.setEf(Math.max(2 * k, 64));
+    const { neighbors, distances } = graph.searchKnn(Array.from(vector), k);
+    // Inner-product space: distance = 1 − dot, and our vectors are unit length.
+    return neighbors.map((row, i) => ({ id: this.flat.idAt(row)!, score: 1 - distances[i]! }));
+  }
+
+  async save(dir: string): Promise<void> {
+    await this.flat.save(dir);
+    if (this.size < GRAPH_MIN_SIZE) return;
+    this.graph ??= this.buildGraph();
+    this.graph.writeIndexSync(path.join(dir, GRAPH_FILE));
+  }
+
+  private buildGraph(): Graph {
+    const graph = new hnswlib.HierarchicalNSW('ip', this.dimensions);
+    graph.initIndex(this.size, M, EF_CONSTRUCTION, SEED);
+    for (let row = 0; row < this.size; row++) graph.addPoint(Array.from(this.flat.rowVector(row)), row);
+    return graph;
+  }
+}
