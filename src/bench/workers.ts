@@ -7,6 +7,7 @@ import { silentLogger } from '../log.js';
 import { answerQuestion } from '../retrieve/answer.js';
 import { cleanQuestion } from '../retrieve/question.js';
 import { FlatVectorStore } from '../store/flat-store.js';
+import { HnswVectorStore } from '../store/hnsw-store.js';
 import { IndexDirectory, type IndexSnapshot } from '../store/index-dir.js';
 import type { VectorStore } from '../store/vector-store.js';
 import { VectraVectorStore } from '../store/vectra-store.js';
@@ -65,11 +66,15 @@ export interface ServeResult {
   baselineRssMb: number;
   queryEmbed: LatencySummary;
   lexical: LatencySummary;
+  /** The store the index was built with (what `npm run ask` and the bot query). */
+  servedKind: string;
+  served: LatencySummary;
+  /** An exact Float32Array scan over the same vectors. */
   flat: LatencySummary;
   hybrid: LatencySummary;
   vectra: VectraResult;
   /** Random unit vectors at the real model's size (e5-small: 384). */
-  real: { dimensions: number; flat: LatencySummary; vectra: VectraResult };
+  real: { dimensions: number; flat: LatencySummary; hnsw: LatencySummary; hnswBuildSeconds: number; vectra: VectraResult };
 }
 
 async function du(target: string): Promise<number> {
@@ -97,7 +102,7 @@ export async function ingestWorker(args: WorkerArgs): Promise<IngestResult> {
     buildIndex({
       docsDir,
       maxFileBytes: 10 * 1024 * 1024,
-      vectorStore: 'flat',
+      vectorStore: 'hnsw',
       embedder: timing,
       modelStatus: { loaded: true, modelId: embedder.modelId, dimensions: embedder.dimensions },
       previous: null,
@@ -193,10 +198,13 @@ export async function serveWorker(args: WorkerArgs): Promise<ServeResult> {
   }
   const queryVectors = queries.map((q) => vectorOf.get(q)!);
   const lexical = await latencies(queries, (q) => snapshot.lexical.search(analyze(q), CANDIDATES));
-  const flat = await latencies(queryVectors, (v) => vectors.query(v, CANDIDATES));
+  const served = await latencies(queryVectors, (v) => vectors.query(v, CANDIDATES));
   const precomputed = new PrecomputedEmbedder(embedder.modelId, embedder.dimensions, vectorOf);
   const hybrid = await latencies(queries, (q) => answerQuestion(snapshot, precomputed, q, {}));
   const peak = peakRssMb();
+  const exact = new FlatVectorStore(vectors.dimensions);
+  await exact.add(snapshot.passages.map((p) => ({ id: p.id, vector: vectors.get(p.id)! })));
+  const flat = await latencies(queryVectors, (v) => exact.query(v, CANDIDATES));
 
   const items = snapshot.passages.map((p) => ({ id: p.id, vector: vectors.get(p.id)! }));
   const vectra = await vectraLeg(items, vectors.dimensions, queryVectors, path.join(args.workDir, `vectra-${args.size}`), args.vectraMax);
@@ -210,6 +218,14 @@ export async function serveWorker(args: WorkerArgs): Promise<ServeResult> {
   const realFlat = new FlatVectorStore(d);
   await realFlat.add(realItems);
   const realFlatLatency = await latencies(realQueries, (v) => realFlat.query(v, CANDIDATES));
+  const realHnsw = HnswVectorStore.create(d);
+  const hnswDir = path.join(args.workDir, `hnsw-${d}-${args.size}`);
+  const realHnswBuild = await timed(async () => {
+    await realHnsw.add(realItems);
+    await realHnsw.save(hnswDir);
+  });
+  const realHnswLatency = await latencies(realQueries, (v) => realHnsw.query(v, CANDIDATES));
+  await fs.rm(hnswDir, { recursive: true, force: true });
   const realVectra = await vectraLeg(realItems, d, realQueries, path.join(args.workDir, `vectra-${d}-${args.size}`), args.vectraMax);
 
   return {
@@ -220,9 +236,11 @@ export async function serveWorker(args: WorkerArgs): Promise<ServeResult> {
     baselineRssMb: baseline,
     queryEmbed: summarize(embedSamples),
     lexical,
+    servedKind: vectors.kind,
+    served,
     flat,
     hybrid,
     vectra,
-    real: { dimensions: d, flat: realFlatLatency, vectra: realVectra },
+    real: { dimensions: d, flat: realFlatLatency, hnsw: realHnswLatency, hnswBuildSeconds: realHnswBuild.ms / 1000, vectra: realVectra },
   };
 }

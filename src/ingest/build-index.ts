@@ -3,7 +3,7 @@ import type { Progress, ReindexSummary } from '../collection.js';
 import type { Embedder, ModelStatus } from '../embed/embedder.js';
 import { IsnadError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { Bm25Index } from '../retrieve/bm25.js';
+import { Bm25Builder } from '../retrieve/bm25.js';
 import { FORMAT_VERSION, type IndexSnapshot, type Manifest } from '../store/index-dir.js';
 import type { VectorStore, VectorStoreKind } from '../store/vector-store.js';
 import { createVectorStore } from '../store/vector-stores.js';
@@ -82,13 +82,17 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
 
   const passages: Passage[] = [];
   const files: Manifest['files'] = [];
+  const lexicalBuilder = new Bm25Builder();
   documents.forEach((document, i) => {
     const chunks = chunkDocument(document);
-    passages.push(...chunks);
+    for (const chunk of chunks) {
+      passages.push(chunk);
+      lexicalBuilder.add(analyze(chunk.text));
+    }
     files.push({ source: document.source, hash: document.hash, bytes: document.bytes, mtimeMs: mtimes.get(document.source) ?? 0, passages: chunks.length });
     options.onProgress?.({ phase: 'chunk', done: i + 1, total: documents.length });
   });
-  const lexical = Bm25Index.build(passages.map((p) => analyze(p.text)));
+  const lexical = lexicalBuilder.finish();
 
   const reason = options.previousUnusableReason ?? fullRebuildReason(options.previous, options.embedder, options.docsDir);
   const reusable = reason === null ? options.previous?.vectors ?? null : null;

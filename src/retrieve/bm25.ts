@@ -43,39 +43,24 @@ export class Bm25Index {
   }
 
   static build(termLists: string[][], params: Bm25Params = DEFAULT_PARAMS): Bm25Index {
-    const postings = new Map<string, Array<[number, number]>>();
-    const lengths = new Uint32Array(termLists.length);
-    let total = 0;
-    termLists.forEach((terms, row) => {
-      lengths[row] = terms.length;
-      total += terms.length;
-      const counts = new Map<string, number>();
-      for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-      for (const [term, tf] of counts) {
-        let list = postings.get(term);
-        if (!list) postings.set(term, (list = []));
-        list.push([row, Math.min(tf, 0xffff)]);
-      }
-    });
-    const terms = [...postings.keys()].sort();
-    const offsets = new Uint32Array(terms.length + 1);
-    let count = 0;
-    terms.forEach((term, i) => {
-      offsets[i] = count;
-      count += postings.get(term)!.length;
-    });
-    offsets[terms.length] = count;
-    const rows = new Uint32Array(count);
-    const tfs = new Uint16Array(count);
-    let k = 0;
-    for (const term of terms) {
-      for (const [row, tf] of postings.get(term)!) {
-        rows[k] = row;
-        tfs[k++] = tf;
-      }
-    }
-    const termRow = new Map(terms.map((t, i) => [t, i]));
-    return new Bm25Index(termRow, lengths, offsets, rows, tfs, termLists.length ? total / termLists.length : 0, params);
+    const builder = new Bm25Builder(params);
+    for (const terms of termLists) builder.add(terms);
+    return builder.finish();
+  }
+
+  /** @internal Used by Bm25Builder. */
+  static fromArrays(
+    terms: string[],
+    documentLengths: Uint32Array,
+    offsets: Uint32Array,
+    postingRows: Uint32Array,
+    postingTf: Uint16Array,
+    averageLength: number,
+    params: Bm25Params,
+  ): Bm25Index {
+    const termRow = new Map<string, number>();
+    terms.forEach((term, i) => termRow.set(term, i));
+    return new Bm25Index(termRow, documentLengths, offsets, postingRows, postingTf, averageLength, params);
   }
 
   documentFrequency(term: string): number {
@@ -159,5 +144,77 @@ export class Bm25Index {
     const termRow = new Map<string, number>();
     header.terms.forEach((term, i) => termRow.set(term, i));
     return new Bm25Index(termRow, lengths, offsets, rows, tfs, header.averageLength, header.params);
+  }
+}
+
+/** Grows a typed array by doubling, so 100k passages do not allocate millions of small arrays. */
+class GrowableUint32 {
+  data = new Uint32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Uint32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
+/**
+ * Builds a Bm25Index one passage at a time, interning terms and keeping only (term, tf) pairs in
+ * typed arrays: term lists of a 100k-passage collection never need to be held all at once.
+ */
+export class Bm25Builder {
+  private readonly termIds = new Map<string, number>();
+  private readonly terms: string[] = [];
+  private readonly pairs = new GrowableUint32(); // termId, tf, termId, tf, … in passage order
+  private readonly pairsPerDocument = new GrowableUint32();
+  private readonly lengths = new GrowableUint32();
+  private total = 0;
+
+  constructor(private readonly params: Bm25Params = DEFAULT_PARAMS) {}
+
+  add(terms: string[]): void {
+    const counts = new Map<number, number>();
+    for (const term of terms) {
+      let id = this.termIds.get(term);
+      if (id === undefined) {
+        id = this.terms.length;
+        this.termIds.set(term, id);
+        this.terms.push(term);
+      }
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    for (const [id, tf] of counts) {
+      this.pairs.push(id);
+      this.pairs.push(Math.min(tf, 0xffff));
+    }
+    this.pairsPerDocument.push(counts.size);
+    this.lengths.push(terms.length);
+    this.total += terms.length;
+  }
+
+  finish(): Bm25Index {
+    const documents = this.lengths.length;
+    const termCount = this.terms.length;
+    const pairs = this.pairs.data;
+    const offsets = new Uint32Array(termCount + 1);
+    for (let p = 0; p < this.pairs.length; p += 2) offsets[pairs[p]! + 1]!++;
+    for (let t = 0; t < termCount; t++) offsets[t + 1]! += offsets[t]!;
+    const postings = this.pairs.length / 2;
+    const rows = new Uint32Array(postings);
+    const tfs = new Uint16Array(postings);
+    const cursor = offsets.slice(0, termCount);
+    let p = 0;
+    for (let row = 0; row < documents; row++) {
+      for (let k = 0; k < this.pairsPerDocument.data[row]!; k++, p += 2) {
+        const at = cursor[pairs[p]!]!++;
+        rows[at] = row;
+        tfs[at] = pairs[p + 1]!;
+      }
+    }
+    const lengths = this.lengths.data.slice(0, documents);
+    return Bm25Index.fromArrays(this.terms, lengths, offsets, rows, tfs, documents ? this.total / documents : 0, this.params);
   }
 }

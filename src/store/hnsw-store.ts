@@ -20,7 +20,7 @@ type Graph = InstanceType<typeof hnswlib.HierarchicalNSW>;
 /**
  * The flat store (exact vectors, the source of truth on disk) plus an HNSW graph (hnswlib) for
  * collections too big to scan per query: at 100k passages × 384 dimensions a scan costs ~40 ms on
- * one core, a graph search under 1 ms. The graph is rebuilt from the vectors on every publish.
+ * one core, a graph search under 1 ms. Each index generation builds its graph anew from the vectors.
  */
 export class HnswVectorStore implements VectorStore {
   readonly kind = 'hnsw' as const;
@@ -59,9 +59,23 @@ export class HnswVectorStore implements VectorStore {
     return this.flat.size;
   }
 
+  /** Adds to the exact store and, once the collection is big enough, to the graph (built here, not at save). */
   async add(items: VectorItem[]): Promise<void> {
+    const before = this.flat.size;
     await this.flat.add(items);
-    this.graph = null;
+    if (this.size < GRAPH_MIN_SIZE) return;
+    if (!this.graph) {
+      this.graph = new hnswlib.HierarchicalNSW('ip', this.dimensions);
+      this.graph.initIndex(this.size, M, EF_CONSTRUCTION, SEED);
+      this.addRows(0);
+    } else {
+      this.graph.resizeIndex(this.size);
+      this.addRows(before);
+    }
+  }
+
+  private addRows(from: number): void {
+    for (let row = from; row < this.size; row++) this.graph!.addPoint(Array.from(this.flat.rowVector(row)), row);
   }
 
   get(id: string): Float32Array | undefined {
@@ -80,15 +94,6 @@ export class HnswVectorStore implements VectorStore {
 
   async save(dir: string): Promise<void> {
     await this.flat.save(dir);
-    if (this.size < GRAPH_MIN_SIZE) return;
-    this.graph ??= this.buildGraph();
-    this.graph.writeIndexSync(path.join(dir, GRAPH_FILE));
-  }
-
-  private buildGraph(): Graph {
-    const graph = new hnswlib.HierarchicalNSW('ip', this.dimensions);
-    graph.initIndex(this.size, M, EF_CONSTRUCTION, SEED);
-    for (let row = 0; row < this.size; row++) graph.addPoint(Array.from(this.flat.rowVector(row)), row);
-    return graph;
+    this.graph?.writeIndexSync(path.join(dir, GRAPH_FILE));
   }
 }
