@@ -87,8 +87,15 @@ export class IndexedCollection implements Collection {
     return this.model.embedder;
   }
 
-  ask(question: string, options: RetrieveOptions = {}): Promise<Answer> {
-    return answerQuestion(this.snapshot, this.model.embedder, question, options);
+  async ask(question: string, options: RetrieveOptions = {}): Promise<Answer> {
+    try {
+      return await answerQuestion(this.snapshot, this.model.embedder, question, options);
+    } catch (error) {
+      if (isIsnadError(error) || options.mode !== undefined || !this.model.embedder) throw error;
+      // The model failed on this query (out of memory, a broken session): answer from the lexical leg.
+      this.options.log.warn(`dense retrieval failed, answering lexical-only: ${error instanceof Error ? error.message : String(error)}`);
+      return answerQuestion(this.snapshot, null, question, options);
+    }
   }
 
   passage(id: string): Passage | undefined {

@@ -162,6 +162,19 @@ describe('openCollection', () => {
     expect((await collection.ask(QUESTION)).mode).toBe('hybrid');
   });
 
+  it('answers from the lexical leg when the model fails on a query', async () => {
+    const { config, log, lines } = setup();
+    const embedder = new CountingEmbedder();
+    const collection = await openCollection(config, { log, loadModel: withModel(embedder) });
+    embedder.embedQuery = async () => {
+      throw new RangeError('Array buffer allocation failed');
+    };
+    const answer = await collection.ask(QUESTION);
+    expect(answer.mode).toBe('lexical');
+    expect(answer.results.some((r) => r.text.includes('بشار الجعفري'))).toBe(true);
+    expect(lines.join('\n')).toMatch(/dense retrieval failed, answering lexical-only: Array buffer allocation failed/);
+  });
+
   it('notices files added since the index was built and updates it on open', async () => {
     const { docs, config, log } = setup();
     await openCollection(config, { log, loadModel: noModel() });

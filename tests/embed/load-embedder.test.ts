@@ -115,6 +115,18 @@ describe('loadEmbedder', () => {
     expect(log.at('warn')).toHaveLength(1);
   });
 
+  it('survives running out of memory while loading (simulated)', async () => {
+    const log = collectingLogger();
+    const result = await loadEmbedder(tinyModelConfig(), log, {
+      load: async () => {
+        throw new RangeError('Array buffer allocation failed');
+      },
+    });
+    expect(result.embedder).toBeNull();
+    expect((result.status as { reason: string }).reason).toMatch(/Array buffer allocation failed/);
+    expect(log.at('warn')).toHaveLength(1);
+  });
+
   it('reports a broken model file as a load failure', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isnad-broken-model-'));
     tmpDirs.push(dir);
