@@ -6,19 +6,19 @@ import { IsnadError } from '../errors.js';
 import { Bm25Index } from '../retrieve/bm25.js';
 import type { Passage } from '../types.js';
 import { VECTOR_STORE_KINDS, type VectorStore } from './vector-store.js';
+import { readPassages, writePassages } from './passage-files.js';
 import { loadVectorStore } from './vector-stores.js';
 
 /**
  * On-disk layout of `index/`:
  *   CURRENT            name of the generation being served (replaced atomically by rename)
- *   gen-…/             one complete index: manifest.json (written last), passages.json, lexical.*, vectors
+ *   gen-…/             one complete index: manifest.json (written last), passages.*, lexical.*, vectors
  *   .tmp-…/            a generation being written; a crash leaves it behind and the next start removes it
  * A reader only ever follows CURRENT, so it sees the previous complete index or the new one, never half.
  */
 export const FORMAT_VERSION = 1;
 const CURRENT = 'CURRENT';
 const MANIFEST = 'manifest.json';
-const PASSAGES = 'passages.json';
 const LEXICAL_HEADER = 'lexical.json';
 const LEXICAL_BINARY = 'lexical.bin';
 const STALE_WRITE_MS = 30 * 60 * 1000;
@@ -46,14 +46,6 @@ const manifestSchema = z.object({
 
 export type Manifest = z.infer<typeof manifestSchema>;
 
-const passageSchema = z.object({
-  id: z.string(),
-  source: z.string(),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-  line: z.number().int().positive(),
-  text: z.string(),
-});
 
 /** A complete index held in memory. */
 export interface IndexSnapshot {
@@ -103,13 +95,7 @@ export class IndexDirectory {
     if (!parsedManifest.success) throw invalid(manifestFile, parsedManifest.error);
     const manifest = parsedManifest.data;
 
-    const passagesFile = path.join(dir, PASSAGES);
-    const parsedPassages = z.array(passageSchema).safeParse(await readJson(passagesFile));
-    if (!parsedPassages.success) throw invalid(passagesFile, parsedPassages.error);
-    const passages = parsedPassages.data;
-    if (passages.length !== manifest.passages) {
-      throw new IsnadError('INDEX_CORRUPT', `Index file ${passagesFile} has ${passages.length} passages, the manifest says ${manifest.passages}.`, { file: passagesFile });
-    }
+    const passages = await readPassages(dir, manifest.passages);
 
     const lexicalFile = path.join(dir, LEXICAL_BINARY);
     const header = (await readJson(path.join(dir, LEXICAL_HEADER))) as Parameters<typeof Bm25Index.deserialize>[0]['header'];
@@ -149,7 +135,7 @@ export class IndexDirectory {
     await fs.mkdir(tmp, { recursive: true });
     try {
       const steps = 4;
-      await fs.writeFile(path.join(tmp, PASSAGES), JSON.stringify(snapshot.passages));
+      await writePassages(tmp, snapshot.passages);
       onStep?.(1, steps);
       const { header, binary } = snapshot.lexical.serialize();
       await fs.writeFile(path.join(tmp, LEXICAL_HEADER), JSON.stringify(header));

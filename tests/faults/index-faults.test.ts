@@ -80,8 +80,11 @@ describe('corrupt or hand-edited index files', () => {
     }, /vectors\.f32 has \d+ bytes, expected/],
     ['passages edited', (g) => {
       const file = path.join(g, 'passages.json');
-      fs.writeFileSync(file, JSON.stringify(JSON.parse(fs.readFileSync(file, 'utf8')).slice(1)));
+      const header = JSON.parse(fs.readFileSync(file, 'utf8'));
+      fs.writeFileSync(file, JSON.stringify({ ...header, ids: header.ids.slice(1) }));
     }, /passages\.json has \d+ passages, the manifest says/],
+    ['passage text edited', (g) => fs.appendFileSync(path.join(g, 'passages.txt'), 'نص مضاف'), /passages\.txt has \d+ characters no passage accounts for/],
+    ['passage offsets truncated', (g) => fs.truncateSync(path.join(g, 'passages.bin'), 40), /passages\.bin has 40 bytes, expected/],
   ];
 
   it.each(damage)('%s: detected at load with the file named, then rebuilt', async (_name, hurt, message) => {
