@@ -19,7 +19,7 @@ export interface AbstentionRule {
   minDenseScore: number;
 }
 
-export const DEFAULT_ABSTENTION: AbstentionRule = { minLexicalCoverage: 0.35, minDenseScore: 0.82 };
+export const DEFAULT_ABSTENTION: AbstentionRule = { minLexicalCoverage: 0.3, minDenseScore: 0.82 };
 
 export interface RetrieveOptions {
   top?: number;
