@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   try {
     config = loadBotConfig(process.env);
   } catch (error) {
-    if (isIsnadError(error)) fatal(`${error.message}`);
+    if (isIsnadError(error)) fatal(`${error.message} [${error.code}]`);
     throw error;
   }
   const { token } = config.discord;
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
       }
     },
   }).catch((error: unknown) =>
-    fatal(isIsnadError(error) ? `${error.code}: ${error.message}` : `could not open the index: ${error instanceof Error ? error.message : String(error)}`),
+    fatal(isIsnadError(error) ? `${error.message} [${error.code}]` : `could not open the index: ${error instanceof Error ? error.message : String(error)}`),
   );
 
   const bot: Bot = createBot({

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     process.exit(0);
   } catch (error) {
     const token = process.env.DISCORD_TOKEN;
-    let message = isIsnadError(error) ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error);
+    let message = isIsnadError(error) ? `${error.message} [${error.code}]` : error instanceof Error ? error.message : String(error);
     if (token && token.length >= 8) message = message.split(token).join('[redacted]');
     if (/401|Unauthorized/i.test(message)) message += ' — DISCORD_TOKEN was rejected; reset it in the Developer Portal → Bot.';
     console.error(`isnad: ${message}`);
