@@ -212,5 +212,10 @@ describe('verifyQuote', () => {
     expect(close.similarity).toBeLessThan(1);
 
     expect(collection.verifyQuote('الطقس جميل في باريس هذا الصباح').verdict).toBe('not_found');
+
+    // A passage copied from one of the bot's own posts, with Discord's markdown escapes and citation line.
+    const copied = collection.verifyQuote('> \\#الفصائل\\_السورية المعارضة مشاركتها، الأربعاء، في \\#أستانا 4\n📄 004 · line 3');
+    expect(copied.verdict).toBe('verbatim');
+    expect(copied.match?.text).toBe('الفصائل_السورية المعارضة مشاركتها، الأربعاء، في #أستانا 4');
   });
 });

@@ -27,6 +27,8 @@ export function extractQuotedText(message: string): string {
     .filter((line) => !line.trim().startsWith('📄'))
     .map((line) => line.replace(/^\s*>+\s?/, ''))
     .join('\n')
+    // Undo Discord markdown escaping (our own posts escape `_`, `*`, `#`…), so a copied post is verbatim.
+    .replace(/\\([\\*_`~|>#\-[\]()<@])/g, '$1')
     .replace(/^[\s"'«»“”„]+|[\s"'«»“”„]+$/g, '');
 }
 
@@ -79,7 +81,8 @@ function bestWindow(quote: string[], text: Word[]): { cost: number; first: numbe
   return { cost: previous[bestJ]!.cost, first, last: bestJ - 1 };
 }
 
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** The words exactly as written (diacritics, hamza forms and all), ignoring spacing and punctuation. */
+const writtenWords = (s: string) => (s.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).join(' ');
 
 /**
  * Finds where a quoted message comes from, despite diacritics, hamza/alef forms, spacing and small
@@ -114,7 +117,7 @@ export function verifyQuote(snapshot: IndexSnapshot, message: string): VerifyRes
     line: passage.line + (passage.text.slice(0, best.start).match(/\n/g)?.length ?? 0),
     text: matchText,
   };
-  if (squash(matchText) === squash(quoted)) return { verdict: 'verbatim', passage, match, similarity: 1 };
+  if (writtenWords(matchText) === writtenWords(quoted)) return { verdict: 'verbatim', passage, match, similarity: 1 };
   if (similarity >= CLOSE_SIMILARITY) return { verdict: 'close', passage, match, similarity: Math.round(similarity * 100) / 100 };
   return { ...notFound, similarity: Math.round(similarity * 100) / 100 };
 }
