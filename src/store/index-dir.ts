@@ -21,7 +21,7 @@ const CURRENT = 'CURRENT';
 const MANIFEST = 'manifest.json';
 const LEXICAL_HEADER = 'lexical.json';
 const LEXICAL_BINARY = 'lexical.bin';
-const STALE_WRITE_MS = 30 * 60 * 1000;
+const STALE_MS = 10 * 60 * 1000;
 
 const manifestSchema = z.object({
   formatVersion: z.literal(FORMAT_VERSION),
@@ -146,6 +146,9 @@ export class IndexDirectory {
       await fs.writeFile(path.join(tmp, MANIFEST), JSON.stringify(snapshot.manifest, null, 1));
       const final = path.join(this.root, name);
       await fs.rename(tmp, final);
+      // Readers that followed CURRENT a moment ago may still be loading the previous generation.
+      const previous = await this.currentGeneration();
+      if (previous) await fs.utimes(previous, new Date(), new Date()).catch(() => undefined);
       const pointerTmp = path.join(this.root, `.${CURRENT}.${randomBytes(3).toString('hex')}`);
       await fs.writeFile(pointerTmp, name);
       await fs.rename(pointerTmp, path.join(this.root, CURRENT));
@@ -158,7 +161,7 @@ export class IndexDirectory {
     return path.join(this.root, name);
   }
 
-  /** Drops generations other than the current one and leftovers of interrupted writes. */
+  /** Drops old generations and leftovers of interrupted writes (never the current one, never recent ones). */
   async removeStale(): Promise<void> {
     const current = await this.currentGeneration();
     let entries: string[];
@@ -169,12 +172,11 @@ export class IndexDirectory {
     }
     for (const entry of entries) {
       const full = path.join(this.root, entry);
-      let stale = entry.startsWith('gen-') && full !== current;
-      if (entry.startsWith('.tmp-') || entry.startsWith(`.${CURRENT}.`)) {
-        // Another process (the bot, while the CLI ingests) may be writing this one right now.
-        const age = await fs.stat(full).then((s) => Date.now() - s.mtimeMs, () => 0);
-        stale = age > STALE_WRITE_MS;
-      }
+      if (full === current || !(entry.startsWith('gen-') || entry.startsWith('.tmp-') || entry.startsWith(`.${CURRENT}.`))) continue;
+      // Another process (the bot while the CLI ingests) may be writing a .tmp, about to point CURRENT
+      // at a fresh gen, or still reading the previous one: only leftovers older than that are removed.
+      const age = await fs.stat(full).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const stale = age > STALE_MS;
       if (stale) await fs.rm(full, { recursive: true, force: true }).catch(() => undefined);
     }
   }

@@ -184,3 +184,20 @@ describe('question fuzz', () => {
     );
   });
 });
+
+describe('several processes sharing one index folder', () => {
+  it('never leaves CURRENT pointing at a removed generation while two writers and a reader race', async () => {
+    const docs = copyOfSeeds();
+    const indexDir = path.join(tempDir(), 'index');
+    const config = loadConfig({ DOCS_DIR: docs, INDEX_DIR: indexDir, MODEL_ID: 'none' });
+    const writerA = await openCollection(config, { log: silentLogger, loadModel: lexicalOnly });
+    const writerB = await openCollection(config, { log: silentLogger, loadModel: lexicalOnly });
+    const reader = new IndexDirectory(indexDir);
+    for (let round = 0; round < 15; round++) {
+      fs.appendFileSync(path.join(docs, fs.readdirSync(docs)[round % 4]!), `\nجولة رقم ${round}.\n`);
+      const [, , loaded] = await Promise.all([writerA.reindex(), writerB.reindex(), reader.load()]);
+      expect(loaded).not.toBeNull();
+      expect(await reader.load()).not.toBeNull();
+    }
+  }, 60_000);
+});
