@@ -3,7 +3,7 @@ import type { Collection, IndexStatus, Progress, ReindexSummary, VerifyResult } 
 import type { CoreConfig } from './config.js';
 import type { Embedder, ModelStatus } from './embed/embedder.js';
 import { IsnadError, isIsnadError } from './errors.js';
-import { buildIndex } from './ingest/build-index.js';
+import { buildIndex, fullRebuildReason, modelVariant } from './ingest/build-index.js';
 import { scanDocuments } from './ingest/load.js';
 import { normalize } from './ingest/normalize.js';
 import type { Logger } from './log.js';
@@ -24,8 +24,10 @@ export interface OpenOptions {
   onProgress?: (progress: Progress) => void;
   /** Loads the embedding model; injected by tests and the bench, the real loader otherwise. */
   loadModel?: () => Promise<LoadedModel>;
-  /** `if-stale` (default) re-indexes when files changed since the index was built; `never` serves what is there. */
-  refresh?: 'if-stale' | 'never';
+}
+
+function loadModel(config: CoreConfig, options: OpenOptions): Promise<LoadedModel> {
+  return options.loadModel ? options.loadModel() : realModelLoader(config, options.log);
 }
 
 async function realModelLoader(config: CoreConfig, log: Logger): Promise<LoadedModel> {
@@ -39,16 +41,13 @@ async function realModelLoader(config: CoreConfig, log: Logger): Promise<LoadedM
 async function isStale(snapshot: IndexSnapshot, docsDir: string): Promise<boolean> {
   const scan = await scanDocuments(docsDir);
   const indexed = new Map(snapshot.manifest.files.map((f) => [f.source, f]));
-  const skippedBefore = new Set(snapshot.manifest.skipped.map((s) => s.source));
+  const skippedBefore = new Map(snapshot.manifest.skipped.map((s) => [s.source, s]));
   let seen = 0;
   for (const file of scan.files) {
-    const known = indexed.get(file.source);
-    if (known) {
-      seen++;
-      if (known.bytes !== file.bytes || known.mtimeMs !== file.mtimeMs) return true;
-    } else if (!skippedBefore.has(file.source)) {
-      return true;
-    }
+    const known = indexed.get(file.source) ?? skippedBefore.get(file.source);
+    // A skipped file that was fixed (re-saved as UTF-8, say) counts as changed too.
+    if (!known || known.bytes !== file.bytes || known.mtimeMs !== file.mtimeMs) return true;
+    if (indexed.has(file.source)) seen++;
   }
   return seen !== indexed.size;
 }
@@ -165,7 +164,7 @@ export class IndexedCollection implements Collection {
   private async runReindex(onProgress?: (progress: Progress) => void): Promise<ReindexSummary> {
     if (!this.model.status.loaded && this.model.status.modelId !== null) {
       // The model may be back (files copied into MODEL_DIR, network restored): try again.
-      this.model = await (this.options.loadModel ?? (() => realModelLoader(this.config, this.options.log)))();
+      this.model = await loadModel(this.config, this.options);
     }
     const { snapshot, summary } = await build(this.config, this.model, this.snapshot, null, this.options.log, onProgress);
     await this.directory.publish(snapshot, (done, total) => onProgress?.({ phase: 'write', done, total }));
@@ -173,6 +172,10 @@ export class IndexedCollection implements Collection {
     this.indexPassages();
     return summary;
   }
+}
+
+function variantOf(config: CoreConfig, model: LoadedModel): string {
+  return modelVariant(config.model, model.embedder?.modelId ?? config.model.modelId ?? '');
 }
 
 function build(
@@ -188,6 +191,7 @@ function build(
     maxFileBytes: config.maxFileBytes,
     vectorStore: config.vectorStore,
     embedder: model.embedder,
+    modelVariant: variantOf(config, model),
     modelStatus: model.status,
     previous,
     previousUnusableReason,
@@ -235,7 +239,7 @@ async function buildAndPublish(
 
 /** `npm run ingest`: (re)builds the index incrementally and reports what happened. */
 export async function ingestDocuments(config: CoreConfig, options: OpenOptions): Promise<ReindexSummary> {
-  const model = await (options.loadModel ?? (() => realModelLoader(config, options.log)))();
+  const model = await loadModel(config, options);
   const loaded = await loadIndex(config, options.log);
   return (await buildAndPublish(config, model, loaded, options)).summary;
 }
@@ -245,15 +249,15 @@ export async function ingestDocuments(config: CoreConfig, options: OpenOptions):
  * or the documents changed. A failed build throws and leaves whatever index was there untouched.
  */
 export async function openCollection(config: CoreConfig, options: OpenOptions): Promise<IndexedCollection> {
-  const model = await (options.loadModel ?? (() => realModelLoader(config, options.log)))();
+  const model = await loadModel(config, options);
   const loaded = await loadIndex(config, options.log);
   const { snapshot, directory } = loaded;
-  const mustRebuild =
-    snapshot !== null &&
-    (snapshot.manifest.docsDir !== config.docsDir ||
-      (model.embedder !== null && snapshot.manifest.model?.id !== model.embedder.modelId));
-  if (snapshot && !mustRebuild && (options.refresh === 'never' || !(await isStale(snapshot, config.docsDir)))) {
-    return new IndexedCollection(config, snapshot, model, directory, options);
+  if (snapshot) {
+    const reason = fullRebuildReason(snapshot, model.embedder, config.docsDir, variantOf(config, model));
+    const storeChanged = model.embedder !== null && snapshot.manifest.vectorStore !== config.vectorStore;
+    if (!reason && !storeChanged && !(await isStale(snapshot, config.docsDir))) {
+      return new IndexedCollection(config, snapshot, model, directory, options);
+    }
   }
   const built = await buildAndPublish(config, model, loaded, options);
   return new IndexedCollection(config, built.snapshot, model, directory, options);

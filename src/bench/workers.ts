@@ -104,6 +104,7 @@ export async function ingestWorker(args: WorkerArgs): Promise<IngestResult> {
       maxFileBytes: 10 * 1024 * 1024,
       vectorStore: 'hnsw',
       embedder: timing,
+      modelVariant: 'bench',
       modelStatus: { loaded: true, modelId: embedder.modelId, dimensions: embedder.dimensions },
       previous: null,
       log: silentLogger,

@@ -1,6 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { Progress, ReindexSummary } from '../collection.js';
+import type { ModelConfig } from '../config.js';
 import type { Embedder, ModelStatus } from '../embed/embedder.js';
+import { prefixesFor } from '../embed/transformers-embedder.js';
 import { IsnadError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { Bm25Builder } from '../retrieve/bm25.js';
@@ -17,6 +19,8 @@ export interface BuildOptions {
   maxFileBytes: number;
   vectorStore: VectorStoreKind;
   embedder: Embedder | null;
+  /** Settings besides the model id that change its vectors (see `modelVariant`). */
+  modelVariant: string;
   modelStatus: ModelStatus;
   /** The index being replaced: vectors of unchanged passages are reused from it. */
   previous: IndexSnapshot | null;
@@ -32,8 +36,19 @@ export interface BuildResult {
   summary: ReindexSummary;
 }
 
+/** The settings besides the model id that change its vectors: a change means re-embedding everything. */
+export function modelVariant(model: ModelConfig, modelId: string): string {
+  const prefixes = prefixesFor(modelId, model);
+  return JSON.stringify({ dtype: model.dtype, query: prefixes.query, passage: prefixes.passage });
+}
+
 /** Why nothing of `previous` can be reused, or null when unchanged passages may keep their vectors. */
-export function fullRebuildReason(previous: IndexSnapshot | null, embedder: Embedder | null, docsDir: string): string | null {
+export function fullRebuildReason(
+  previous: IndexSnapshot | null,
+  embedder: Embedder | null,
+  docsDir: string,
+  variant: string,
+): string | null {
   if (!previous) return 'no index yet';
   const m = previous.manifest;
   if (m.chunkerVersion !== CHUNKER_VERSION) return `chunker changed (version ${m.chunkerVersion} → ${CHUNKER_VERSION})`;
@@ -44,20 +59,21 @@ export function fullRebuildReason(previous: IndexSnapshot | null, embedder: Embe
     if (m.model.id !== embedder.modelId || m.model.dimensions !== embedder.dimensions) {
       return `model changed (${m.model.id} → ${embedder.modelId})`;
     }
+    if (m.model.variant !== variant) return `model settings changed (${m.model.variant} → ${variant})`;
   }
   return null;
 }
 
-async function readAll(options: BuildOptions): Promise<{ documents: Document[]; skipped: SkippedFile[]; mtimes: Map<string, number> }> {
+async function readAll(options: BuildOptions): Promise<{ documents: Document[]; skipped: Manifest['skipped']; mtimes: Map<string, number> }> {
   const scan = await scanDocuments(options.docsDir);
   const documents: Document[] = [];
-  const skipped = [...scan.skipped];
+  const skipped: Manifest['skipped'] = [...scan.skipped];
   const mtimes = new Map<string, number>();
   let done = 0;
   for (const file of scan.files) {
     const result = await readDocument(file, options.maxFileBytes);
     if (isSkipped(result)) {
-      skipped.push(result);
+      skipped.push({ ...result, bytes: file.bytes, mtimeMs: file.mtimeMs });
       options.log.warn(`skipped ${result.source}: ${result.reason}`);
     } else {
       documents.push(result);
@@ -94,7 +110,8 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   });
   const lexical = lexicalBuilder.finish();
 
-  const reason = options.previousUnusableReason ?? fullRebuildReason(options.previous, options.embedder, options.docsDir);
+  const reason =
+    options.previousUnusableReason ?? fullRebuildReason(options.previous, options.embedder, options.docsDir, options.modelVariant);
   const reusable = reason === null ? options.previous?.vectors ?? null : null;
   let vectors: VectorStore | null = null;
   let embedded = 0;
@@ -125,7 +142,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     formatVersion: FORMAT_VERSION,
     chunkerVersion: CHUNKER_VERSION,
     analyzerVersion: ANALYZER_VERSION,
-    model: embedder ? { id: embedder.modelId, dimensions: embedder.dimensions } : null,
+    model: embedder ? { id: embedder.modelId, dimensions: embedder.dimensions, variant: options.modelVariant } : null,
     vectorStore: options.vectorStore,
     docsDir: options.docsDir,
     builtAt: new Date().toISOString(),

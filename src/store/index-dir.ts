@@ -27,7 +27,8 @@ const manifestSchema = z.object({
   formatVersion: z.literal(FORMAT_VERSION),
   chunkerVersion: z.number().int(),
   analyzerVersion: z.number().int(),
-  model: z.object({ id: z.string(), dimensions: z.number().int().positive() }).nullable(),
+  /** `variant`: the settings besides the id that change vectors (dtype, instruction prefixes). */
+  model: z.object({ id: z.string(), dimensions: z.number().int().positive(), variant: z.string() }).nullable(),
   vectorStore: z.enum(VECTOR_STORE_KINDS),
   docsDir: z.string(),
   builtAt: z.string(),
@@ -41,7 +42,8 @@ const manifestSchema = z.object({
       passages: z.number().int().nonnegative(),
     }),
   ),
-  skipped: z.array(z.object({ source: z.string(), reason: z.string() })),
+  /** Size and mtime of skipped files, so fixing one is noticed as a change. */
+  skipped: z.array(z.object({ source: z.string(), reason: z.string(), bytes: z.number().optional(), mtimeMs: z.number().optional() })),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;

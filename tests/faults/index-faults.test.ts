@@ -105,7 +105,6 @@ describe('corrupt or hand-edited index files', () => {
     const generation = path.join(config.indexDir, fs.readFileSync(path.join(config.indexDir, 'CURRENT'), 'utf8'));
     const manifestFile = path.join(generation, 'manifest.json');
     fs.writeFileSync(manifestFile, JSON.stringify({ ...JSON.parse(fs.readFileSync(manifestFile, 'utf8')), chunkerVersion: 0 }));
-    fs.appendFileSync(path.join(config.docsDir, fs.readdirSync(config.docsDir)[0]!), '\nسطر جديد.\n');
     const embedder = new CountingEmbedder();
     const collection = await openCollection(config, { log, loadModel: counting(embedder) });
     expect(lines.join('\n')).toMatch(/full rebuild: chunker changed \(version 0 → \d+\)/);
@@ -113,7 +112,29 @@ describe('corrupt or hand-edited index files', () => {
   });
 });
 
+describe('settings that change vectors', () => {
+  it('re-embeds everything when MODEL_DTYPE changes, saying why', async () => {
+    const { config, log, lines } = setup();
+    const embedder = new CountingEmbedder();
+    await openCollection({ ...config, model: { ...config.model, dtype: 'q8' } }, { log, loadModel: counting(embedder) });
+    const before = embedder.embeddedPassages.length;
+    await openCollection({ ...config, model: { ...config.model, dtype: 'fp32' } }, { log, loadModel: counting(embedder) });
+    expect(embedder.embeddedPassages.length).toBe(2 * before);
+    expect(lines.join('\n')).toMatch(/full rebuild: model settings changed/);
+  });
+});
+
 describe('documents changing under the index', () => {
+  it('indexes a skipped file once it is fixed', async () => {
+    const { docs, config, log } = setup();
+    fs.writeFileSync(path.join(docs, 'fixed.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9]));
+    expect((await openCollection(config, { log, loadModel: lexicalOnly })).status().skipped.map((s) => s.source)).toEqual(['fixed.txt']);
+    fs.writeFileSync(path.join(docs, 'fixed.txt'), 'مقهى صغير في وسط أستانا يجتمع فيه الصحفيون.');
+    const collection = await openCollection(config, { log, loadModel: lexicalOnly });
+    expect(collection.status().skipped).toEqual([]);
+    expect((await collection.ask('مقهى الصحفيين')).results[0]?.source).toBe('fixed.txt');
+  });
+
   it('drops deleted files and follows renamed ones', async () => {
     const { docs, config, log } = setup();
     const collection = await openCollection(config, { log, loadModel: lexicalOnly });
