@@ -1,5 +1,5 @@
 import { analyze } from '../ingest/analyze.js';
-import { hasArabic, normalizeWithMap, tokenize } from '../ingest/normalize.js';
+import { hasArabic, normalizeWithMap, originalSpan, tokenize } from '../ingest/normalize.js';
 import { lightStems } from '../ingest/stem.js';
 import type { Answer } from '../types.js';
 
@@ -15,12 +15,16 @@ export function highlight(text: string, question: string, on: string, off: strin
   let at = 0;
   for (const token of tokenize(normalized)) {
     if (!lightStems(token.term).some((stem) => wanted.has(stem))) continue;
-    const start = map[token.start]!;
-    const end = map[token.end - 1]! + 1;
+    const [start, end] = originalSpan(map, token.start, token.end);
     out += text.slice(at, start) + on + text.slice(start, end) + off;
     at = end;
   }
   return out + text.slice(at);
+}
+
+/** A document may hold escape sequences; printed raw they would drive the user's terminal. */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '');
 }
 
 export function formatAnswer(answer: Answer, options: { color: boolean; modeNote?: string | null }): string {
@@ -39,8 +43,9 @@ export function formatAnswer(answer: Answer, options: { color: boolean; modeNote
     if (list.length > 0) lines.push('', arabic ? 'أقرب المقاطع (ليست إجابات) · closest passages, not answers:' : 'Closest passages (not answers):');
   }
   list.forEach((r, i) => {
-    lines.push('', `${i + 1}. ${r.source} · line ${r.line} · score ${r.score.toFixed(3)} · id ${r.id}`);
-    const body = answer.answered ? highlight(r.text, answer.query, on, off) : r.text;
+    lines.push('', `${i + 1}. ${printable(r.source)} · line ${r.line} · score ${r.score.toFixed(3)} · id ${r.id}`);
+    const text = printable(r.text);
+    const body = answer.answered ? highlight(text, answer.query, on, off) : text;
     for (const line of body.split('\n')) lines.push(`   ${line}`);
   });
   if (options.modeNote) lines.push('', dim(options.modeNote));

@@ -66,6 +66,15 @@ export function normalizeWithMap(original: string): NormalizedText {
   return { text, map };
 }
 
+/**
+ * Where the normalized range [start, end) lies in the original string. The end is the origin of the
+ * next normalized character, so a word keeps its trailing diacritics and never ends inside a
+ * surrogate pair.
+ */
+export function originalSpan(map: number[], start: number, end: number): [number, number] {
+  return [map[start]!, map[end]!];
+}
+
 export function normalize(text: string): string {
   return normalizeWithMap(text).text;
 }

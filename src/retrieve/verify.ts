@@ -1,6 +1,6 @@
 import type { VerifyResult } from '../collection.js';
 import { analyze } from '../ingest/analyze.js';
-import { normalizeWithMap, tokenize } from '../ingest/normalize.js';
+import { normalizeWithMap, originalSpan, tokenize } from '../ingest/normalize.js';
 import type { IndexSnapshot } from '../store/index-dir.js';
 import type { Passage } from '../types.js';
 
@@ -17,7 +17,10 @@ interface Word {
 
 function words(text: string): Word[] {
   const { text: normalized, map } = normalizeWithMap(text);
-  return tokenize(normalized).map((t) => ({ term: t.term, start: map[t.start]!, end: map[t.end - 1]! + 1 }));
+  return tokenize(normalized).map((t) => {
+    const [start, end] = originalSpan(map, t.start, t.end);
+    return { term: t.term, start, end };
+  });
 }
 
 /** Strips what a chat message wraps around a quote: block-quote markers, quotation marks, our citation line. */
