@@ -5,6 +5,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { IsnadError } from '../src/errors.js';
+import { cleanQuestion } from '../src/retrieve/question.js';
 import type { Command } from '../src/discord/command.js';
 import { formatAnswer, formatCooldown, formatPassagePost, parsePostCustomId } from '../src/discord/format.js';
 import { detectLang } from '../src/discord/i18n.js';
@@ -45,9 +46,8 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
   const top = interaction.options.getInteger('top') ?? 3;
   const isPublic = interaction.options.getBoolean('public') ?? false;
   const lang = detectLang(question);
-  if (question.length > MAX_QUESTION) {
-    throw new IsnadError('QUESTION_INVALID', `The question is longer than ${MAX_QUESTION} characters.`);
-  }
+  // Refuse a bad question before it costs the user their cooldown.
+  cleanQuestion(question, MAX_QUESTION);
   const retryAt = ctx.cooldowns.take('ask', interaction.user.id, ctx.settings.askCooldownMs);
   if (retryAt !== null) {
     await interaction.reply(send(formatCooldown('ask', retryAt, ctx.clock(), lang), { ephemeral: true }));

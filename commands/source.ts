@@ -43,7 +43,7 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
     throw new IsnadError('SOURCE_NOT_FOUND', 'No document has that name; pick one from the suggestions or run /source.');
   }
   const passage = ctx.collection.passageAtLine(file, line);
-  if (!passage) throw new IsnadError('PASSAGE_NOT_FOUND', 'That document has no passage at or before that line.');
+  if (!passage) throw new IsnadError('PASSAGE_NOT_FOUND', 'That document has no text at that line; it is shorter.');
   await interaction.reply(send(formatPassagePost(passage, { lang: detectLang(passage.text) }), { ephemeral: true }));
 };
 

@@ -12,7 +12,9 @@ export const data = {
 
 export const execute: Command['execute'] = async (interaction, ctx) => {
   if (!interaction.isMessageContextMenuCommand()) return;
-  const text = interaction.targetMessage.content ?? '';
+  // Our own /quote and "Post to channel" messages carry the passage in an embed, not the content.
+  const message = interaction.targetMessage;
+  const text = [message.content ?? '', ...message.embeds.map((e) => e.description ?? '')].filter((s) => s.trim() !== '').join('\n');
   const lang = detectLang(text);
   if (text.trim() === '') {
     await interaction.reply(send({ content: `❌ ${t(lang, 'emptyMessage')}`, embeds: [], components: [], allowedMentions: { parse: [] } }, { ephemeral: true }));

@@ -110,11 +110,22 @@ export class IndexedCollection implements Collection {
       if (found.length >= limit) return found;
     }
     const needle = normalize(q).replace(/\s+/g, ' ');
-    for (const p of this.snapshot.passages) {
-      if (found.length >= limit) break;
-      if (!p.id.startsWith(q) && normalize(p.text).replace(/\s+/g, ' ').includes(needle)) found.push(p);
+    const texts = this.normalizedTexts();
+    for (let row = 0; row < texts.length && found.length < limit; row++) {
+      const p = this.snapshot.passages[row]!;
+      if (!p.id.startsWith(q) && texts[row]!.includes(needle)) found.push(p);
     }
     return found;
+  }
+
+  /** Normalized passage texts for autocomplete, computed once per index: per keystroke it took seconds at 100k. */
+  private normalized: { snapshot: IndexSnapshot; texts: string[] } | null = null;
+
+  private normalizedTexts(): string[] {
+    if (this.normalized?.snapshot !== this.snapshot) {
+      this.normalized = { snapshot: this.snapshot, texts: this.snapshot.passages.map((p) => normalize(p.text).replace(/\s+/g, ' ')) };
+    }
+    return this.normalized.texts;
   }
 
   documents(): DocumentInfo[] {
@@ -123,12 +134,11 @@ export class IndexedCollection implements Collection {
 
   passageAtLine(source: string, line: number): Passage | undefined {
     const passages = this.bySource.get(source);
-    if (!passages) return undefined;
-    const exact = passages.find((p) => p.line === line);
-    if (exact) return exact;
-    let best: Passage | undefined;
-    for (const p of passages) if (p.line <= line) best = p;
-    return best;
+    if (!passages || passages.length === 0 || line < 1) return undefined;
+    const last = passages[passages.length - 1]!;
+    if (line > last.line + (last.text.match(/\n/g)?.length ?? 0)) return undefined; // past the end of the file
+    // Blank lines before the first passage, or between passages, belong to the passage that follows.
+    return passages.find((p) => p.line + (p.text.match(/\n/g)?.length ?? 0) >= line);
   }
 
   verifyQuote(text: string): VerifyResult {

@@ -196,6 +196,24 @@ describe('openCollection', () => {
   });
 });
 
+describe('passageAtLine', () => {
+  it('finds the passage covering a line, skips leading blank lines, and knows where the file ends', async () => {
+    const docs = tempDir();
+    const first = 'الفقرة الأولى تبدأ بعد سطرين فارغين وتتحدث عن المفاوضات في أستانا بين الوفود المشاركة كلها في الجولة الرابعة من المحادثات.';
+    const second = 'الفقرة الثانية طويلة بما يكفي لتكون مقطعا مستقلا،\nوتمتد على سطرين متتاليين في الملف نفسه دون فراغ.';
+    fs.writeFileSync(path.join(docs, 'doc.txt'), `\n\n${first}\n\n${second}\n`);
+    const { config, log } = setup(docs);
+    const collection = await openCollection(config, { log, loadModel: noModel() });
+    expect(collection.passageAtLine('doc.txt', 1)?.text).toBe(first);
+    expect(collection.passageAtLine('doc.txt', 3)?.line).toBe(3);
+    expect(collection.passageAtLine('doc.txt', 6)?.text).toBe(second);
+    expect(collection.passageAtLine('doc.txt', 6)?.line).toBe(5);
+    expect(collection.passageAtLine('doc.txt', 7)).toBeUndefined();
+    expect(collection.passageAtLine('doc.txt', 0)).toBeUndefined();
+    expect(collection.passageAtLine('missing.txt', 1)).toBeUndefined();
+  });
+});
+
 describe('verifyQuote', () => {
   it('recognizes verbatim quotes, close paraphrases and unknown text', async () => {
     const { config, log } = setup();

@@ -112,13 +112,11 @@ describe('/source file: path traversal and forged names', () => {
     expect(text).not.toMatch(/root:|TOP-SECRET|PRIVATE KEY|\[fonts\]/);
   });
 
-  test('forged line numbers on a real file: 0, negative, huge → clear refusal or the last passage, never a crash', async () => {
-    for (const line of [0, -5]) {
+  test('forged line numbers on a real file: 0, negative, past the end → clear refusal, never a crash', async () => {
+    for (const line of [0, -5, 2 ** 53 - 1]) {
       const { text } = await outcome(command('source', [{ name: 'file', type: STRING, value: GOLD_FILE }, { name: 'line', type: INTEGER, value: line }]));
       expect(text).toContain('PASSAGE_NOT_FOUND');
     }
-    const { text } = await outcome(command('source', [{ name: 'file', type: STRING, value: GOLD_FILE }, { name: 'line', type: INTEGER, value: 2 ** 53 - 1 }]));
-    expect(text).toContain(GOLD_FILE);
   });
 
   test('file autocomplete with traversal input offers only indexed documents', async () => {

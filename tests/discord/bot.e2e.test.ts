@@ -3,6 +3,7 @@
  * Asserts what Discord itself would receive.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { IsnadError } from '../../src/errors.js';
 import { FakeCollection } from '../fakes/fake-collection.js';
 import { PERMISSIONS, type InjectedInteraction, type RecordedCall } from '../fakes/fake-discord.js';
 import { startHarness, TOKEN, type Harness } from './harness.js';
@@ -82,12 +83,28 @@ describe('/ask', () => {
   });
 
   test('an error after a public deferral is not left in the channel: reply deleted, error sent ephemerally', async () => {
+    const ask0 = collection.ask.bind(collection);
+    collection.ask = async () => {
+      throw new IsnadError('MODEL_UNAVAILABLE', 'The embedding model could not be loaded.');
+    };
+    try {
+      const i = ask('سؤال عام', [{ name: 'public', type: BOOLEAN, value: true }]);
+      expect((await callback(i)).body).toEqual({ type: 5, data: { flags: 0 } });
+      const followup = await h.fake.waitForCall((c) => c.method === 'POST' && c.path === i.followupPath);
+      expect(followup.body.flags).toBe(64);
+      expect(followup.body.content).toContain('MODEL_UNAVAILABLE');
+      expect(h.fake.calls.some((c) => c.method === 'DELETE' && c.path === i.originalPath)).toBe(true);
+    } finally {
+      collection.ask = ask0;
+    }
+  });
+
+  test('a bad public question is refused privately before anything is posted', async () => {
     const i = ask('   ', [{ name: 'public', type: BOOLEAN, value: true }]);
-    expect((await callback(i)).body).toEqual({ type: 5, data: { flags: 0 } });
-    const followup = await h.fake.waitForCall((c) => c.method === 'POST' && c.path === i.followupPath);
-    expect(followup.body.flags).toBe(64);
-    expect(followup.body.content).toContain('QUESTION_INVALID');
-    expect(h.fake.calls.some((c) => c.method === 'DELETE' && c.path === i.originalPath)).toBe(true);
+    const cb = await callback(i);
+    expect(cb.body.type).toBe(4);
+    expect(cb.body.data.flags).toBe(64);
+    expect(cb.body.data.content).toContain('QUESTION_INVALID');
   });
 
   test('per-user cooldown: a second /ask is refused with when to retry; later it works again', async () => {
@@ -100,6 +117,9 @@ describe('/ask', () => {
     expect(refused.body.data.content).toContain('COOLDOWN');
     expect(refused.body.data.content).toMatch(/<t:\d+:R>/);
     h.now.ms += 6_000;
+    // A refused question does not use up the cooldown.
+    const invalid = await callback(ask('؟؟؟', [], user));
+    expect(invalid.body.data.content).toContain('QUESTION_INVALID');
     const third = ask('من يرأس وفد النظام السوري؟', [], user);
     expect((await callback(third)).body.type).toBe(5);
     await finalEdit(third);
@@ -190,6 +210,24 @@ describe('/source', () => {
 });
 
 describe('Verify quote (message context menu)', () => {
+  test("checks the passage of one of the bot's own posts, which sits in an embed, not the content", async () => {
+    const post = await finalEdit(ask('من يرأس وفد النظام السوري؟'));
+    const description: string = post.body.embeds[0].description;
+    const seen: string[] = [];
+    const verify = collection.verifyQuote.bind(collection);
+    collection.verifyQuote = (text) => {
+      seen.push(text);
+      return verify(text);
+    };
+    try {
+      await finalEdit(h.fake.injectMessageCommand('Verify quote', '📢 Shared by <@123>', {}, [{ description }]));
+    } finally {
+      collection.verifyQuote = verify;
+    }
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toContain(description);
+  });
+
   test('verbatim', async () => {
     const i = h.fake.injectMessageCommand('Verify quote', 'يرأس وفد النظام بشار الجعفري');
     expect((await callback(i)).body).toEqual({ type: 5, data: { flags: 64 } });

@@ -599,11 +599,16 @@ export class FakeDiscord {
     return this.inject(id, token, payload);
   }
 
-  /** A message context menu command on a message with `content`. */
-  injectMessageCommand(name: string, content: string, who: { user?: Partial<FakeUser> } = {}): InjectedInteraction {
+  /** A message context menu command on a message with `content` (and optionally embeds, as the bot's own posts have). */
+  injectMessageCommand(
+    name: string,
+    content: string,
+    who: { user?: Partial<FakeUser> } = {},
+    embeds: Array<{ description: string }> = [],
+  ): InjectedInteraction {
     const { id, token, payload } = this.base(2, who);
     const target = {
-      ...this.messageFrom({ content }, 0),
+      ...this.messageFrom({ content, embeds }, 0),
       author: { id: '300000000000000099', username: 'someone', discriminator: '0', global_name: null, avatar: null },
       webhook_id: undefined,
       application_id: undefined,
