@@ -6,7 +6,6 @@ export const ERROR_CODES = {
   CONFIG_INVALID: 'A configuration variable is missing or malformed.',
   DOCS_NOT_FOUND: 'The documents folder does not exist or cannot be read.',
   DOCS_EMPTY: 'The documents folder has no indexable .txt or .md files.',
-  FILE_SKIPPED: 'A document could not be indexed (binary, not UTF-8, empty or too large).',
   QUESTION_INVALID: 'The question is empty, has no words, or is too long.',
   INDEX_CORRUPT: 'A file in the index folder is unreadable or inconsistent.',
   INDEX_MISSING: 'No index has been built yet.',

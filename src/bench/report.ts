@@ -48,7 +48,6 @@ export function evaluateTargets(results: SizeResult[]): { at: number; targets: T
   if (!last || !ok(last.ingest) || !ok(last.serve)) return { at: 0, targets: [] };
   const ingest = last.ingest;
   const serve = last.serve;
-  const vectraAt = [...results].reverse().find((r) => ok(r.serve) && r.serve.vectra.ok);
   const writeShare = ingest.publishSeconds / (ingest.buildSeconds + ingest.publishSeconds);
   const targets: Target[] = [
     {

@@ -14,7 +14,8 @@ Answers a question with verbatim, cited passages from the documents. The index i
 
 Options:
   --top N        passages to show (1-${MAX_TOP}, default ${DEFAULT_TOP})
-  --json         print {"query","answered","results":[{"id","source","start","end","line","text","score"}]}
+  --json         print {"query","answered","results":[{"id","source","start","end","line","text","score"}],
+                 "closest":[…same fields: nearest passages when not answered],"mode":"hybrid|lexical|dense"}
   --docs DIR     documents folder (default: DOCS_DIR or seeds/)
   --index DIR    index folder (default: INDEX_DIR or index/)
   --mode M       hybrid | lexical | dense (default: every leg available)
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
       process.stdout.write(JSON.stringify(toJson(await collection.ask(line, options))) + '\n');
     } catch (error) {
       if (!isIsnadError(error)) throw error;
-      process.stdout.write(JSON.stringify({ query: line, answered: false, results: [], error: { code: error.code, message: error.message } }) + '\n');
+      process.stdout.write(JSON.stringify({ query: line, answered: false, results: [], closest: [], mode: null, error: { code: error.code, message: error.message } }) + '\n');
     }
   }
 }

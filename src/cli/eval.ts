@@ -22,7 +22,7 @@ questions and answers kept on answerable ones; citation errors (every returned t
 sliced at start..end: must be 0); and each miss with what ranked first instead.
 
 Options:
-  --gold FILE     gold questions, JSON Lines (default: eval/dev.jsonl; format: ../shared/eval/README.md)
+  --gold FILE     gold questions, JSON Lines (default: eval/dev.jsonl; format: eval/README.md)
   --mode M        auto | lexical | dense | hybrid | all (default: auto = every leg available, as \`npm run ask\`;
                   all = lexical, dense and hybrid side by side; a mode that needs a model says n/a without one)
   --model WHICH   config  = MODEL_ID etc. from the environment/.env (default)

@@ -20,7 +20,6 @@ const strings = {
   },
   postButton: { en: 'Post passage {n} to channel', ar: 'انشر المقطع {n} في القناة' },
   postedBy: { en: 'Shared by {user}', ar: 'شاركه {user}' },
-  passageTrimmed: { en: 'passage trimmed to fit Discord', ar: 'اختُصر المقطع ليلائم حدود ديسكورد' },
   line: { en: 'line', ar: 'line' },
   cooldown: {
     en: 'Please wait: you can use /{command} again {when} (in {seconds} s).',

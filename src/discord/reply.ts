@@ -1,4 +1,4 @@
-import { MessageFlags, type CommandInteraction, type Interaction } from 'discord.js';
+import { MessageFlags, type Interaction } from 'discord.js';
 import type { Reply } from './format.js';
 import { detectLang, type Lang } from './i18n.js';
 import type { Logger } from '../log.js';
@@ -33,7 +33,6 @@ export function interactionLang(interaction: Interaction): Lang {
   return 'en';
 }
 
-export type AnyCommand = CommandInteraction;
 
 const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_CONNECT_TIMEOUT']);
 

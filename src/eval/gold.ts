@@ -22,7 +22,7 @@ function fail(file: string, line: number, what: string): never {
 }
 
 /**
- * Parses a gold file (JSON Lines, see ../shared/eval/README.md). Blank lines are skipped; anything
+ * Parses a gold file (JSON Lines, see eval/README.md). Blank lines are skipped; anything
  * else malformed throws EVAL_GOLD_INVALID naming the line and what is wrong.
  */
 export function parseGold(text: string, file = 'gold file'): GoldQuestion[] {

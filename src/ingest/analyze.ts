@@ -34,4 +34,4 @@ export function analyze(text: string, stem: Stemmer = lightStems): string[] {
 }
 
 /** Bumped whenever analyze() or the stopword list changes meaningfully: the lexical index must be rebuilt. */
-export const ANALYZER_VERSION = 1;
+export const ANALYZER_VERSION = 2;

@@ -9,7 +9,7 @@ import { Bm25Builder } from '../retrieve/bm25.js';
 import { FORMAT_VERSION, type IndexSnapshot, type Manifest } from '../store/index-dir.js';
 import type { VectorStore, VectorStoreKind } from '../store/vector-store.js';
 import { createVectorStore } from '../store/vector-stores.js';
-import type { Document, Passage, SkippedFile } from '../types.js';
+import type { Document, Passage } from '../types.js';
 import { ANALYZER_VERSION, analyze } from './analyze.js';
 import { CHUNKER_VERSION, chunkDocument } from './chunk.js';
 import { isSkipped, readDocument, scanDocuments } from './load.js';

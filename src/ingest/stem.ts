@@ -6,7 +6,8 @@
 
 const ARTICLE_PREFIXES = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال'];
 // Order matters: longer suffixes first so يه is tried before ه.
-const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'يه', 'ه', 'ي'];
+// Light10's ية and يه are one suffix here, since ة is already normalized to ه.
+const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'];
 
 function isArabicWord(word: string): boolean {
   return /^[\u0621-\u064A]+$/.test(word);

@@ -123,8 +123,4 @@ export class FlatVectorStore implements VectorStore {
     new Uint8Array(matrix.buffer).set(raw);
     return new FlatVectorStore(header.dimensions, matrix, header.ids);
   }
-
-  static async exists(dir: string): Promise<boolean> {
-    return fs.access(path.join(dir, IDS_FILE)).then(() => true, () => false);
-  }
 }

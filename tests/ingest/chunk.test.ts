@@ -27,7 +27,9 @@ function assertContract(text: string): void {
   // Never splits a surrogate pair: both halves of an emoji stay in one passage.
   for (const p of passages) {
     const first = p.text.charCodeAt(0);
+    const last = p.text.charCodeAt(p.text.length - 1);
     expect(first >= 0xdc00 && first <= 0xdfff).toBe(false);
+    expect(last >= 0xd800 && last <= 0xdbff).toBe(false);
   }
 }
 
@@ -56,8 +58,12 @@ describe('chunkDocument', () => {
     for (const p of passages) expect(p.text.length).toBeLessThanOrEqual(DEFAULT_CHUNK_OPTIONS.maxChars);
     // List items start at their bullet, so a quoted item reads as one.
     expect(passages.some((p) => p.text.startsWith('• '))).toBe(true);
-    // Passages end at a sentence or item boundary, not mid-sentence.
-    for (const p of passages.slice(0, -1)) expect(p.text).toMatch(/[.!?؟؛:,]$|[\p{L}\p{N})]$/u);
+    // Passages end at a sentence or item boundary: after punctuation, or before a bullet or a line break.
+    for (const p of passages.slice(0, -1)) {
+      const gap = text.slice(p.end).match(/^\s*/)![0];
+      const next = text[p.end + gap.length];
+      expect(/[.!?؟؛:,]$/.test(p.text) || gap.includes('\n') || next === '•', JSON.stringify(p.text.slice(-30))).toBe(true);
+    }
   });
 
   it('never cuts inside a word when a sentence is longer than the limit', () => {
