@@ -28,6 +28,7 @@ export interface BuildOptions {
   previousUnusableReason?: string | null;
   onProgress?: (progress: Progress) => void;
   log: Logger;
+  /** Passages handed to the embedder per call (it batches further inside); progress is reported per call. */
   embedBatchSize?: number;
 }
 
