@@ -51,7 +51,7 @@ describe('crash during ingest', () => {
 
     // Seeded kill points spread over a whole run, touching each file between runs so every run rewrites.
     // Most of a run is start-up; the kill points cluster over the build and write at its end.
-    const random = fc.sample(fc.integer({ min: Math.floor(fullRun * 0.4), max: fullRun }), { seed: 1234, numRuns: 8 });
+    const random = fc.sample(fc.integer({ min: Math.floor(fullRun * 0.3), max: Math.floor(fullRun * 0.85) }), { seed: 1234, numRuns: 8 });
     let killed = 0;
     for (const [i, delay] of random.entries()) {
       fs.appendFileSync(path.join(docs, `copy-${i}.txt`), `\nسطر إضافي رقم ${i} عن المفاوضات.\n`);
