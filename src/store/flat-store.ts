@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { IsnadError } from '../errors.js';
+import { indexCorrupt, readIndexBytes, readIndexJson } from './index-file.js';
 import { topKIndices, type VectorHit, type VectorItem, type VectorStore } from './vector-store.js';
 
 const VECTORS_FILE = 'vectors.f32';
@@ -95,28 +96,14 @@ export class FlatVectorStore implements VectorStore {
   static async load(dir: string): Promise<FlatVectorStore> {
     const idsPath = path.join(dir, IDS_FILE);
     const vectorsPath = path.join(dir, VECTORS_FILE);
-    let header: { dimensions: number; ids: string[] };
-    try {
-      header = JSON.parse(await fs.readFile(idsPath, 'utf8'));
-    } catch (error) {
-      throw new IsnadError('INDEX_CORRUPT', `Index file ${idsPath} is missing or not valid JSON.`, { file: idsPath }, { cause: error });
-    }
+    const header = (await readIndexJson(idsPath)) as { dimensions: number; ids: string[] };
     if (!Number.isInteger(header.dimensions) || header.dimensions <= 0 || !Array.isArray(header.ids)) {
-      throw new IsnadError('INDEX_CORRUPT', `Index file ${idsPath} has no valid dimensions/ids.`, { file: idsPath });
+      throw indexCorrupt(idsPath, 'has no valid dimensions/ids');
     }
-    let raw: Buffer;
-    try {
-      raw = await fs.readFile(vectorsPath);
-    } catch (error) {
-      throw new IsnadError('INDEX_CORRUPT', `Index file ${vectorsPath} is missing.`, { file: vectorsPath }, { cause: error });
-    }
+    const raw = await readIndexBytes(vectorsPath);
     const expected = header.ids.length * header.dimensions * 4;
     if (raw.length !== expected) {
-      throw new IsnadError(
-        'INDEX_CORRUPT',
-        `Index file ${vectorsPath} has ${raw.length} bytes, expected ${expected} (${header.ids.length} vectors × ${header.dimensions} dimensions).`,
-        { file: vectorsPath },
-      );
+      throw indexCorrupt(vectorsPath, `has ${raw.length} bytes, expected ${expected} (${header.ids.length} vectors × ${header.dimensions} dimensions)`);
     }
     // Copy into an aligned buffer: Buffer pooling may give an offset that is not a multiple of 4.
     const matrix = new Float32Array(header.ids.length * header.dimensions);

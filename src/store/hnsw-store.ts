@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import hnswlib from 'hnswlib-node';
-import { IsnadError } from '../errors.js';
+import { indexCorrupt } from './index-file.js';
 import { FlatVectorStore } from './flat-store.js';
 import type { VectorHit, VectorItem, VectorStore } from './vector-store.js';
 
@@ -43,10 +43,10 @@ export class HnswVectorStore implements VectorStore {
       await fs.access(file);
       graph.readIndexSync(file);
     } catch (error) {
-      throw new IsnadError('INDEX_CORRUPT', `Index file ${file} is missing or unreadable.`, { file }, { cause: error });
+      throw indexCorrupt(file, 'is missing or unreadable', error);
     }
     if (graph.getCurrentCount() !== flat.size) {
-      throw new IsnadError('INDEX_CORRUPT', `Index file ${file} holds ${graph.getCurrentCount()} vectors, expected ${flat.size}.`, { file });
+      throw indexCorrupt(file, `holds ${graph.getCurrentCount()} vectors, expected ${flat.size}`);
     }
     return new HnswVectorStore(flat, graph);
   }

@@ -6,6 +6,7 @@ import { IsnadError } from '../errors.js';
 import { Bm25Index } from '../retrieve/bm25.js';
 import type { Passage } from '../types.js';
 import { VECTOR_STORE_KINDS, type VectorStore } from './vector-store.js';
+import { indexCorrupt, readIndexBytes, readIndexJson } from './index-file.js';
 import { readPassages, writePassages } from './passage-files.js';
 import { loadVectorStore } from './vector-stores.js';
 
@@ -57,23 +58,9 @@ export interface IndexSnapshot {
   vectors: VectorStore | null;
 }
 
-async function readJson(file: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    throw new IsnadError('INDEX_CORRUPT', `Index file ${file} is missing.`, { file }, { cause: error });
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new IsnadError('INDEX_CORRUPT', `Index file ${file} is not valid JSON (truncated or edited by hand?).`, { file }, { cause: error });
-  }
-}
-
 function invalid(file: string, error: z.ZodError): IsnadError {
   const issue = error.issues[0]!;
-  return new IsnadError('INDEX_CORRUPT', `Index file ${file} is inconsistent: ${issue.path.join('.') || 'root'} ${issue.message}.`, { file });
+  return indexCorrupt(file, `is inconsistent: ${issue.path.join('.') || 'root'} ${issue.message}`);
 }
 
 export class IndexDirectory {
@@ -93,23 +80,18 @@ export class IndexDirectory {
     const dir = await this.currentGeneration();
     if (dir === null) return null;
     const manifestFile = path.join(dir, MANIFEST);
-    const parsedManifest = manifestSchema.safeParse(await readJson(manifestFile));
+    const parsedManifest = manifestSchema.safeParse(await readIndexJson(manifestFile));
     if (!parsedManifest.success) throw invalid(manifestFile, parsedManifest.error);
     const manifest = parsedManifest.data;
 
     const passages = await readPassages(dir, manifest.passages);
 
     const lexicalFile = path.join(dir, LEXICAL_BINARY);
-    const header = (await readJson(path.join(dir, LEXICAL_HEADER))) as Parameters<typeof Bm25Index.deserialize>[0]['header'];
-    let binary: Buffer;
-    try {
-      binary = await fs.readFile(lexicalFile);
-    } catch (error) {
-      throw new IsnadError('INDEX_CORRUPT', `Index file ${lexicalFile} is missing.`, { file: lexicalFile }, { cause: error });
-    }
+    const header = (await readIndexJson(path.join(dir, LEXICAL_HEADER))) as Parameters<typeof Bm25Index.deserialize>[0]['header'];
+    const binary = await readIndexBytes(lexicalFile);
     const lexical = Bm25Index.deserialize({ header, binary }, lexicalFile);
     if (lexical.documents !== passages.length) {
-      throw new IsnadError('INDEX_CORRUPT', `Index file ${lexicalFile} covers ${lexical.documents} passages, expected ${passages.length}.`, { file: lexicalFile });
+      throw indexCorrupt(lexicalFile, `covers ${lexical.documents} passages, expected ${passages.length}`);
     }
 
     let vectors: VectorStore | null = null;

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { IsnadError } from '../errors.js';
+import { indexCorrupt, readIndexBytes, readIndexJson, readIndexText } from './index-file.js';
 import type { Passage } from '../types.js';
 
 /**
@@ -35,41 +35,23 @@ export async function writePassages(dir: string, passages: Passage[]): Promise<v
   await fs.writeFile(path.join(dir, TEXT), passages.map((p) => p.text).join(''), 'utf8');
 }
 
-function corrupt(file: string, problem: string, cause?: unknown): IsnadError {
-  return new IsnadError('INDEX_CORRUPT', `Index file ${file} ${problem}.`, { file }, cause === undefined ? undefined : { cause });
-}
-
-async function read(file: string, encoding?: 'utf8'): Promise<Buffer | string> {
-  try {
-    return encoding ? await fs.readFile(file, encoding) : await fs.readFile(file);
-  } catch (error) {
-    throw corrupt(file, 'is missing', error);
-  }
-}
-
 export async function readPassages(dir: string, expected: number): Promise<Passage[]> {
   const headerFile = path.join(dir, HEADER);
-  let header: { sources?: unknown; ids?: unknown };
-  try {
-    header = JSON.parse((await read(headerFile, 'utf8')) as string);
-  } catch (error) {
-    if (error instanceof IsnadError) throw error;
-    throw corrupt(headerFile, 'is not valid JSON (truncated or edited by hand?)', error);
-  }
+  const header = (await readIndexJson(headerFile)) as { sources?: unknown; ids?: unknown };
   const { sources, ids } = header;
   if (!Array.isArray(sources) || !Array.isArray(ids) || ![...sources, ...ids].every((v) => typeof v === 'string')) {
-    throw corrupt(headerFile, 'is inconsistent: sources and ids must be lists of strings');
+    throw indexCorrupt(headerFile, 'is inconsistent: sources and ids must be lists of strings');
   }
-  if (ids.length !== expected) throw corrupt(headerFile, `has ${ids.length} passages, the manifest says ${expected}`);
+  if (ids.length !== expected) throw indexCorrupt(headerFile, `has ${ids.length} passages, the manifest says ${expected}`);
 
   const offsetsFile = path.join(dir, OFFSETS);
-  const raw = (await read(offsetsFile)) as Buffer;
-  if (raw.length !== expected * FIELDS * 4) throw corrupt(offsetsFile, `has ${raw.length} bytes, expected ${expected * FIELDS * 4}`);
+  const raw = await readIndexBytes(offsetsFile);
+  if (raw.length !== expected * FIELDS * 4) throw indexCorrupt(offsetsFile, `has ${raw.length} bytes, expected ${expected * FIELDS * 4}`);
   const offsets = new Uint32Array(expected * FIELDS);
   new Uint8Array(offsets.buffer).set(raw);
 
   const textFile = path.join(dir, TEXT);
-  const text = (await read(textFile, 'utf8')) as string;
+  const text = await readIndexText(textFile);
   const passages = new Array<Passage>(expected);
   let textStart = 0;
   for (let i = 0; i < expected; i++) {
@@ -77,11 +59,11 @@ export async function readPassages(dir: string, expected: number): Promise<Passa
     const [s, start, end, line, textEnd] = [offsets[o]!, offsets[o + 1]!, offsets[o + 2]!, offsets[o + 3]!, offsets[o + 4]!];
     // The passage's length must equal its span in the file: that is what keeps citations exact.
     if (s >= sources.length || end - start !== textEnd - textStart || textEnd > text.length || line < 1) {
-      throw corrupt(offsetsFile, `is inconsistent with ${TEXT} at passage ${i + 1}`);
+      throw indexCorrupt(offsetsFile, `is inconsistent with ${TEXT} at passage ${i + 1}`);
     }
     passages[i] = { id: ids[i] as string, source: sources[s] as string, start, end, line, text: text.slice(textStart, textEnd) };
     textStart = textEnd;
   }
-  if (textStart !== text.length) throw corrupt(textFile, `has ${text.length - textStart} characters no passage accounts for`);
+  if (textStart !== text.length) throw indexCorrupt(textFile, `has ${text.length - textStart} characters no passage accounts for`);
   return passages;
 }
