@@ -24,6 +24,9 @@ export const botSchema = coreSchema.merge(
   }),
 );
 
+/** discord.js appends `/v10/...` itself, so a trailing slash would double up. */
+const apiBase = (url: string | undefined): string | null => (url ? url.replace(/\/+$/, '') : null);
+
 export interface DiscordSettings {
   token: string;
   clientId: string;
@@ -47,7 +50,7 @@ export function loadBotConfig(env: Env, cwd: string = process.cwd()): BotConfig 
       token: raw.DISCORD_TOKEN,
       clientId: raw.DISCORD_CLIENT_ID,
       guildId: raw.DISCORD_GUILD_ID ?? null,
-      apiUrl: raw.DISCORD_API_URL ? raw.DISCORD_API_URL.replace(/\/+$/, '') : null,
+      apiUrl: apiBase(raw.DISCORD_API_URL),
       askCooldownMs: raw.ASK_COOLDOWN_SECONDS * 1000,
       reindexCooldownMs: raw.REINDEX_COOLDOWN_SECONDS * 1000,
     },
@@ -68,6 +71,6 @@ export function loadDeployConfig(env: Env): Pick<DiscordSettings, 'token' | 'cli
     token: raw.DISCORD_TOKEN,
     clientId: raw.DISCORD_CLIENT_ID,
     guildId: raw.DISCORD_GUILD_ID ?? null,
-    apiUrl: raw.DISCORD_API_URL ? raw.DISCORD_API_URL.replace(/\/+$/, '') : null,
+    apiUrl: apiBase(raw.DISCORD_API_URL),
   };
 }
