@@ -54,7 +54,7 @@ export async function answerQuestion(
   const rule = options.abstention ?? DEFAULT_ABSTENTION;
   const depth = Math.max(options.candidates ?? 50, top * 3);
   const wantLexical = options.mode !== 'dense';
-  let wantDense = options.mode !== 'lexical' && denseAvailable(index, embedder);
+  const wantDense = options.mode !== 'lexical' && denseAvailable(index, embedder);
   if (options.mode === 'dense' && !wantDense) {
     throw new IsnadError('MODEL_UNAVAILABLE', 'Dense retrieval needs a loaded model and an index built with it. Run with --mode lexical, or make the model available.');
   }
