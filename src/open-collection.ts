@@ -5,7 +5,7 @@ import type { Embedder, ModelStatus } from './embed/embedder.js';
 import { IsnadError, isIsnadError } from './errors.js';
 import { buildIndex, fullRebuildReason, modelVariant } from './ingest/build-index.js';
 import { scanDocuments } from './ingest/load.js';
-import { normalize } from './ingest/normalize.js';
+import { normalize } from './text/normalize.js';
 import type { Logger } from './log.js';
 import { answerQuestion, denseAvailable, type RetrieveOptions } from './retrieve/answer.js';
 import { verifyQuote } from './retrieve/verify.js';

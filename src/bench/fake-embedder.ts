@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Embedder } from '../embed/embedder.js';
-import { normalize, tokenize } from '../ingest/normalize.js';
+import { normalize, tokenize } from '../text/normalize.js';
 
 /**
  * A deterministic stand-in for a model: hashes each normalized word into one of `dimensions` buckets

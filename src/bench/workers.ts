@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildIndex } from '../ingest/build-index.js';
-import { analyze } from '../ingest/analyze.js';
+import { analyze } from '../text/analyze.js';
 import { silentLogger } from '../log.js';
 import { answerQuestion } from '../retrieve/answer.js';
 import { cleanQuestion } from '../retrieve/question.js';

@@ -1,6 +1,6 @@
-import { analyze } from '../ingest/analyze.js';
-import { hasArabic, normalizeWithMap, originalSpan, tokenize } from '../ingest/normalize.js';
-import { lightStems } from '../ingest/stem.js';
+import { analyze } from '../text/analyze.js';
+import { hasArabic, normalizeWithMap, originalSpan, tokenize } from '../text/normalize.js';
+import { lightStems } from '../text/stem.js';
 import type { Answer } from '../types.js';
 
 const BOLD = '\x1b[1m';

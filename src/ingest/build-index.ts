@@ -10,7 +10,7 @@ import { FORMAT_VERSION, type IndexSnapshot, type Manifest } from '../store/inde
 import type { VectorStore, VectorStoreKind } from '../store/vector-store.js';
 import { createVectorStore } from '../store/vector-stores.js';
 import type { Document, Passage } from '../types.js';
-import { ANALYZER_VERSION, analyze } from './analyze.js';
+import { ANALYZER_VERSION, analyze } from '../text/analyze.js';
 import { CHUNKER_VERSION, chunkDocument } from './chunk.js';
 import { isSkipped, readDocument, scanDocuments } from './load.js';
 

@@ -1,6 +1,6 @@
 import type { Embedder } from '../embed/embedder.js';
 import { IsnadError } from '../errors.js';
-import { analyze } from '../ingest/analyze.js';
+import { analyze } from '../text/analyze.js';
 import type { IndexSnapshot } from '../store/index-dir.js';
 import type { Answer, RetrievalMode, ScoredPassage } from '../types.js';
 import { collapseNearDuplicates, reciprocalRankFusion, type Ranked } from './fuse.js';

@@ -1,5 +1,5 @@
 import { IsnadError } from '../errors.js';
-import { hasWords } from '../ingest/normalize.js';
+import { hasWords } from '../text/normalize.js';
 
 export const MAX_QUESTION_CHARS = 1000;
 

@@ -1,6 +1,6 @@
 import type { VerifyResult } from '../collection.js';
-import { analyze } from '../ingest/analyze.js';
-import { normalizeWithMap, originalSpan, tokenize } from '../ingest/normalize.js';
+import { analyze } from '../text/analyze.js';
+import { normalizeWithMap, originalSpan, tokenize } from '../text/normalize.js';
 import type { IndexSnapshot } from '../store/index-dir.js';
 import type { Passage } from '../types.js';
 

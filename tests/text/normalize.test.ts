@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/ingest/analyze.js';
-import { hasWords, normalize, normalizeWithMap, tokenize } from '../../src/ingest/normalize.js';
-import { lightStem, lightStems } from '../../src/ingest/stem.js';
+import { analyze } from '../../src/text/analyze.js';
+import { hasWords, normalize, normalizeWithMap, tokenize } from '../../src/text/normalize.js';
+import { lightStem, lightStems } from '../../src/text/stem.js';
 
 describe('normalize', () => {
   it('strips tashkeel and tatweel', () => {
