@@ -9,6 +9,20 @@ export interface LexicalHit {
   coverage: number;
 }
 
+export interface ScoredSearch {
+  hits: LexicalHit[];
+  /** BM25 score of every row (0 when no query term occurs in it). */
+  scores: Float32Array;
+  /** IDF of the query terms each row contains. */
+  matchedIdf: Float32Array;
+  /** IDF of the query terms each group (document) contains anywhere; empty without groups. */
+  groupIdf: Float32Array;
+  /** The distinct query terms, and the IDF of each (unknown terms get the highest IDF). */
+  terms: string[];
+  termIdf: number[];
+  idfMass: number;
+}
+
 export interface Bm25Params {
   k1: number;
   b: number;
@@ -76,28 +90,49 @@ export class Bm25Index {
   }
 
   search(queryTerms: string[], topK: number): LexicalHit[] {
+    return this.searchScored(queryTerms, topK).hits;
+  }
+
+  /**
+   * The top hits plus what context features need: every passage's score and matched IDF (so a hit's
+   * neighbours can be read without a second pass) and, when `groupOf` maps rows to documents, the
+   * IDF each document matches as a whole. One pass over the query terms' postings.
+   */
+  searchScored(queryTerms: string[], topK: number, groupOf?: Int32Array, groups = 0): ScoredSearch {
     const unique = [...new Set(queryTerms)];
-    if (unique.length === 0 || this.documents === 0) return [];
-    const { k1, b } = this.params;
     const scores = new Float32Array(this.documents);
     const matchedIdf = new Float32Array(this.documents);
+    const groupIdf = new Float32Array(groupOf ? groups : 0);
+    const termIdf: number[] = [];
     let idfMass = 0;
-    for (const term of unique) {
+    if (unique.length === 0 || this.documents === 0) return { hits: [], scores, matchedIdf, groupIdf, termIdf, idfMass, terms: unique };
+    const { k1, b } = this.params;
+    const stamp = groupOf ? new Int32Array(groups).fill(-1) : null;
+    unique.forEach((term, k) => {
       const idf = this.idf(term);
+      termIdf.push(idf);
       idfMass += idf;
       const t = this.termRow.get(term);
-      if (t === undefined) continue;
+      if (t === undefined) return;
       for (let p = this.offsets[t]!; p < this.offsets[t + 1]!; p++) {
         const row = this.postingRows[p]!;
         const tf = this.postingTf[p]!;
         const norm = k1 * (1 - b + (b * this.documentLengths[row]!) / (this.averageLength || 1));
         scores[row]! += (idf * tf * (k1 + 1)) / (tf + norm);
         matchedIdf[row]! += idf;
+        if (stamp) {
+          const g = groupOf![row]!;
+          if (stamp[g] !== k) {
+            stamp[g] = k;
+            groupIdf[g]! += idf;
+          }
+        }
       }
-    }
-    return topKIndices(scores, topK)
+    });
+    const hits = topKIndices(scores, topK)
       .filter((hit) => hit.score > 0)
       .map(({ index, score }) => ({ row: index, score, coverage: idfMass > 0 ? matchedIdf[index]! / idfMass : 0 }));
+    return { hits, scores, matchedIdf, groupIdf, termIdf, idfMass, terms: unique };
   }
 
   serialize(): SerializedBm25 {
