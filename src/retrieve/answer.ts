@@ -5,6 +5,7 @@ import type { IndexSnapshot } from '../store/index-dir.js';
 import type { Answer, RetrievalMode, ScoredPassage } from '../types.js';
 import { collapseNearDuplicates, reciprocalRankFusion, type Ranked } from './fuse.js';
 import { cleanQuestion } from './question.js';
+import { searchVariants } from './variant-leg.js';
 
 export const DEFAULT_TOP = 3;
 export const MAX_TOP = 10;
@@ -59,7 +60,10 @@ export async function answerQuestion(
     throw new IsnadError('MODEL_UNAVAILABLE', 'Dense retrieval needs a loaded model and an index built with it. Run with --mode lexical, or make the model available.');
   }
 
-  const lexicalHits = wantLexical ? index.lexical.search(analyze(query), depth) : [];
+  const queryTerms = wantLexical ? analyze(query) : [];
+  const lexicalHits = wantLexical ? index.lexical.search(queryTerms, depth) : [];
+  // Spelling variants of words the collection lacks: fused as a leg of its own, never replacing the word leg.
+  const variantHits = wantLexical ? searchVariants(index.lexical, queryTerms, depth) : [];
   let denseHits: Array<Ranked & { score: number }> = [];
   if (wantDense && index.vectors) {
     const rowOf = rowOfId(index);
@@ -70,7 +74,7 @@ export async function answerQuestion(
     });
   }
 
-  const fused = reciprocalRankFusion([lexicalHits, denseHits]);
+  const fused = reciprocalRankFusion([lexicalHits, denseHits, variantHits]);
   const bestCoverage = lexicalHits.reduce((max, h) => Math.max(max, h.coverage), 0);
   const bestDense = denseHits[0]?.score ?? 0;
   const answered =
