@@ -5,6 +5,7 @@ import type { IndexSnapshot } from '../store/index-dir.js';
 import type { Answer, RetrievalMode, ScoredPassage } from '../types.js';
 import { collapseNearDuplicates, reciprocalRankFusion, type Ranked } from './fuse.js';
 import { cleanQuestion } from './question.js';
+import { questionTerms } from './query-terms.js';
 import { searchVariants } from './variant-leg.js';
 
 export const DEFAULT_TOP = 3;
@@ -60,7 +61,7 @@ export async function answerQuestion(
     throw new IsnadError('MODEL_UNAVAILABLE', 'Dense retrieval needs a loaded model and an index built with it. Run with --mode lexical, or make the model available.');
   }
 
-  const queryTerms = wantLexical ? analyze(query) : [];
+  const queryTerms = wantLexical ? questionTerms(index.lexical, query) : [];
   const lexicalHits = wantLexical ? index.lexical.search(queryTerms, depth) : [];
   // Spelling variants of words the collection lacks: fused as a leg of its own, never replacing the word leg.
   const variantHits = wantLexical ? searchVariants(index.lexical, queryTerms, depth) : [];
