@@ -8,6 +8,8 @@ import { buildCandidates, snapshotContext, type CandidateSet, type LegHits } fro
 import { collapseNearDuplicates } from './fuse.js';
 import { cleanQuestion } from './question.js';
 import { logistic, rankCandidates, resultFeatures, shippedWeights, type RankerWeights } from './ranker.js';
+import { questionTerms } from './query-terms.js';
+import { searchVariants } from './variant-leg.js';
 
 export const DEFAULT_TOP = 3;
 export const MAX_TOP = 10;
@@ -53,10 +55,13 @@ export async function gatherEvidence(index: IndexSnapshot, embedder: Embedder | 
     throw new IsnadError('MODEL_UNAVAILABLE', 'Dense retrieval needs a loaded model and an index built with it. Run with --mode lexical, or make the model available.');
   }
   const context = snapshotContext(index);
-  // BM25 always scores (its per-passage and per-document evidence are features); in dense mode it only adds no candidates.
-  const search = index.lexical.searchScored(analyze(query), wantLexical ? depth : 0, context.docOf, context.docs);
-  // Further legs (name variants, translation…) plug in here as { name, hits }; the ranker weighs each by name.
+  const terms = questionTerms(index.lexical, query);
+  // BM25 always scores (its per-passage and per-document evidence are features); in dense mode it adds no candidates.
+  const search = index.lexical.searchScored(terms, wantLexical ? depth : 0, context.docOf, context.docs);
+  // Further legs (translation…) plug in here as { name, hits }; the ranker weighs each by name.
   const legs: LegHits[] = [];
+  // Spelling variants of words the collection lacks (نزاربايف → نزارباييف): only non-empty when a word is unknown.
+  if (wantLexical) legs.push({ name: 'variants', hits: searchVariants(index.lexical, terms, depth) });
   if (wantDense && index.vectors) {
     const rowOf = rowOfId(index);
     const vector = await embedder!.embedQuery(query);

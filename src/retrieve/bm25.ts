@@ -23,6 +23,12 @@ export interface ScoredSearch {
   idfMass: number;
 }
 
+/** One way to spell a question word, and how much a match on it counts (1 = the word itself). */
+export interface TermAlternative {
+  term: string;
+  weight: number;
+}
+
 export interface Bm25Params {
   k1: number;
   b: number;
@@ -133,6 +139,48 @@ export class Bm25Index {
       .filter((hit) => hit.score > 0)
       .map(({ index, score }) => ({ row: index, score, coverage: idfMass > 0 ? matchedIdf[index]! / idfMass : 0 }));
     return { hits, scores, matchedIdf, groupIdf, termIdf, idfMass, terms: unique };
+  }
+
+  /**
+   * Like search, but each question word may be spelled several ways: a passage scores the best
+   * alternative it contains, times its weight, and the word counts once in the coverage (at the
+   * highest IDF among its alternatives, so a word matched only by a weak variant covers less).
+   */
+  searchAlternatives(words: TermAlternative[][], topK: number): LexicalHit[] {
+    if (words.length === 0 || this.documents === 0) return [];
+    const { k1, b } = this.params;
+    const scores = new Float32Array(this.documents);
+    const matchedIdf = new Float32Array(this.documents);
+    let idfMass = 0;
+    for (const alternatives of words) {
+      idfMass += alternatives.reduce((max, a) => Math.max(max, this.idf(a.term)), 0);
+      const best = new Map<number, { score: number; idf: number }>();
+      for (const { term, weight } of alternatives) {
+        const t = this.termRow.get(term);
+        if (t === undefined) continue;
+        const idf = this.idf(term);
+        for (let p = this.offsets[t]!; p < this.offsets[t + 1]!; p++) {
+          const row = this.postingRows[p]!;
+          const tf = this.postingTf[p]!;
+          const norm = k1 * (1 - b + (b * this.documentLengths[row]!) / (this.averageLength || 1));
+          const score = (weight * idf * tf * (k1 + 1)) / (tf + norm);
+          const seen = best.get(row);
+          if (!seen || score > seen.score) best.set(row, { score, idf: weight * idf });
+        }
+      }
+      for (const [row, { score, idf }] of best) {
+        scores[row]! += score;
+        matchedIdf[row]! += idf;
+      }
+    }
+    return topKIndices(scores, topK)
+      .filter((hit) => hit.score > 0)
+      .map(({ index, score }) => ({ row: index, score, coverage: idfMass > 0 ? Math.min(1, matchedIdf[index]! / idfMass) : 0 }));
+  }
+
+  /** Every term the index knows, for matchers that look for spelling variants among them. */
+  vocabulary(): string[] {
+    return [...this.termRow.keys()];
   }
 
   serialize(): SerializedBm25 {
