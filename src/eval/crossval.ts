@@ -22,9 +22,9 @@ export function foldOf(question: GoldQuestion): string | null {
   return question.gold[0]?.[0] ?? null;
 }
 
-/** The same index minus the passages of one article (BM25 rebuilt; vectors copied, not re-embedded). */
-export async function withoutArticle(full: IndexSnapshot, prefix: string): Promise<IndexSnapshot> {
-  const passages = full.passages.filter((p) => !p.source.startsWith(prefix));
+/** The same index minus the passages of some articles (BM25 rebuilt; vectors copied, not re-embedded). */
+export async function withoutArticles(full: IndexSnapshot, prefixes: readonly string[]): Promise<IndexSnapshot> {
+  const passages = full.passages.filter((p) => !prefixes.some((prefix) => p.source.startsWith(prefix)));
   const lexical = Bm25Index.build(passages.map((p) => analyze(p.text)));
   let vectors = null;
   if (full.vectors) {
@@ -34,6 +34,8 @@ export async function withoutArticle(full: IndexSnapshot, prefix: string): Promi
   }
   return { manifest: { ...full.manifest, passages: passages.length }, passages, lexical, vectors };
 }
+
+export const UNANSWERABLE_FOLD = '(written unanswerable)';
 
 export interface Asked {
   question: GoldQuestion;
@@ -62,12 +64,22 @@ export async function askFolds(full: IndexSnapshot, embedder: Embedder | null, q
   const byFold = new Map<string, GoldQuestion[]>();
   for (const q of questions) {
     const fold = foldOf(q);
-    if (fold === null) continue;
+    if (fold === null) {
+      // Written unanswerable: asked of the full collection, a fold of their own.
+      const u = await ask(full, embedder, q, UNANSWERABLE_FOLD, false, mode);
+      if (u) asked.push(u);
+      continue;
+    }
     byFold.set(fold, [...(byFold.get(fold) ?? []), q]);
   }
+  const indexes = new Map<string, IndexSnapshot>();
   for (const [fold, group] of byFold) {
-    const without = await withoutArticle(full, fold);
     for (const q of group) {
+      // Every file the gold names goes: a story copied into two files must not answer its own "unanswerable".
+      const prefixes = [...new Set(q.gold.map(([prefix]) => prefix))].sort();
+      const key = prefixes.join('\u0000');
+      let without = indexes.get(key);
+      if (!without) indexes.set(key, (without = await withoutArticles(full, prefixes)));
       const a = await ask(full, embedder, q, fold, true, mode);
       const u = await ask(without, embedder, { ...q, id: `${q.id}~without-${fold}`, gold: [] }, fold, false, mode);
       if (a) asked.push(a);

@@ -13,6 +13,9 @@ export const FEATURES = [
   'bm25', // the passage's BM25 over the best passage's
   'bm25PerIdf', // BM25 over the query's IDF mass: comparable across questions
   'coverage', // share of the query's IDF mass found in the passage
+  'matchedIdf', // IDF the passage matches, over ln(passages): absolute evidence, low when one common word matches
+  'matchedTerms', // distinct question terms in the passage (up to 6), over 6
+  'rarestTerm', // 1 when the question's rarest term (its subject, usually) is in the passage or a neighbour
   'contextCoverage', // … in the passage with its previous and next passages
   'neighbourBm25', // best neighbour's BM25 over the best passage's
   'docCoverage', // … anywhere in the passage's document
@@ -26,10 +29,14 @@ export const FEATURES = [
 
 export type FeatureName = (typeof FEATURES)[number];
 
-/** Hits of a leg besides BM25 (dense, name variants, translation…): each adds `<name>` and `<name>Rank` features. */
+/**
+ * Hits of a leg besides BM25 (dense, name variants, translation…): each adds `<name>` and `<name>Rank`
+ * features. `<name>` is the hit's score, or for legs that measure coverage (BM25-like legs) what the
+ * leg covers beyond the word leg on the same passage: evidence the word leg could not see.
+ */
 export interface LegHits {
   name: string;
-  hits: ReadonlyArray<{ row: number; score: number }>;
+  hits: ReadonlyArray<{ row: number; score: number; coverage?: number }>;
 }
 
 export interface Candidate {
@@ -113,6 +120,11 @@ export function buildCandidates(
   const mass = search.idfMass || 1;
   const questionWords = new Set(search.terms);
   const lexicalTop = search.hits[0]?.score || 1;
+  let rarest: string | undefined;
+  search.terms.forEach((term, i) => {
+    if (rarest === undefined || search.termIdf[i]! > idfOf.get(rarest)!) rarest = term;
+  });
+  const logDocuments = Math.log(1 + index.passages.length) || 1;
   let bestDoc = 0;
   for (const v of search.groupIdf) bestDoc = Math.max(bestDoc, v);
 
@@ -130,14 +142,15 @@ export function buildCandidates(
   const longest = Math.max(0, ...lists.map((l) => l.length));
   for (let i = 0; i < longest && rows.length < limit; i++) for (const list of lists) if (list[i]) add(list[i]!.row);
 
-  const legRanks = legs.map((leg) => new Map(leg.hits.map((h, i) => [h.row, { rank: i + 1, score: h.score }])));
-  const legTop = legs.map((leg) => leg.hits[0]?.score || 1);
+  const legRanks = legs.map((leg) => new Map(leg.hits.map((h, i) => [h.row, { rank: i + 1, score: h.score, coverage: h.coverage }])));
   const names = [...FEATURES, ...legs.flatMap((l) => [l.name, `${l.name}Rank`])];
 
   const candidates = rows.map((row) => {
     const doc = docOf[row]!;
     const words = termsOf(index, context, row);
     const inContext = new Set(words);
+    let matchedTerms = 0;
+    for (const term of search.terms) if (inContext.has(term)) matchedTerms++;
     let neighbour = 0;
     for (const other of [row - 1, row + 1]) {
       if (other < 0 || other >= docOf.length || docOf[other] !== doc) continue;
@@ -156,6 +169,9 @@ export function buildCandidates(
       search.scores[row]! / lexicalTop,
       search.scores[row]! / mass,
       search.matchedIdf[row]! / mass,
+      search.matchedIdf[row]! / logDocuments,
+      Math.min(6, matchedTerms) / 6,
+      rarest !== undefined && inContext.has(rarest) ? 1 : 0,
       contextIdf / mass,
       neighbour / lexicalTop,
       (search.groupIdf[doc] ?? 0) / mass,
@@ -166,9 +182,10 @@ export function buildCandidates(
       answerType === 'date' ? evidence.date : 0,
       Math.min(1, rare / 3),
     ];
-    legRanks.forEach((ranks, k) => {
+    legRanks.forEach((ranks) => {
       const hit = ranks.get(row);
-      values.push(hit ? hit.score / legTop[k]! : 0, hit ? 1 / Math.sqrt(hit.rank) : 0);
+      const gain = hit === undefined ? 0 : hit.coverage === undefined ? hit.score : Math.max(0, hit.coverage - search.matchedIdf[row]! / mass);
+      values.push(gain, hit ? 1 / Math.sqrt(hit.rank) : 0);
     });
     return { row, values };
   });
