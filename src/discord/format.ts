@@ -6,6 +6,7 @@
  * is respected by trimming at a word boundary with "…", never inside a surrogate pair.
  */
 import type { Answer, DocumentInfo, Passage } from '../types.js';
+import { confidenceLevel } from '../retrieve/ranker.js';
 import type { IndexStatus, Progress, ReindexSummary, VerifyResult } from '../collection.js';
 import { t, type Lang } from './i18n.js';
 
@@ -240,7 +241,7 @@ export function formatAnswer(answer: Answer, options: { lang: Lang; ephemeral: b
     if (closest.length > 0) content += `\n${t(lang, 'closestLabel')}`;
     return reply(content, passageEmbeds(closest, lang, content.length, COLOR.abstain));
   }
-  const content = `${truncate(header, 1500)}\n${t(lang, 'answerIntro')}`;
+  const content = `${truncate(header, 1500)}\n${t(lang, 'answerIntro')} (${t(lang, `confidence${confidenceLevel(answer.confidence)}`)})`;
   const embeds = passageEmbeds(answer.results, lang, content.length, COLOR.answer);
   const components: Row[] = [];
   if (ephemeral) {

@@ -82,3 +82,10 @@ export function resultFeatures(set: CandidateSet, ranked: readonly RankedCandida
 export function logistic(model: Logistic, names: readonly string[], values: readonly number[]): number {
   return sigmoid(model.bias + dot(names, values, model.weights));
 }
+
+export type ConfidenceLevel = 'high' | 'medium' | 'low';
+
+/** A calibrated chance put in words: about 7 in 10 or better is high, under 4 in 10 is low. */
+export function confidenceLevel(confidence: number): ConfidenceLevel {
+  return confidence >= 0.7 ? 'high' : confidence >= 0.4 ? 'medium' : 'low';
+}

@@ -39,7 +39,7 @@ describe('npm run ask', () => {
     expect(answer.results).toHaveLength(2);
     const fs = await import('node:fs');
     for (const r of answer.results) {
-      expect(Object.keys(r).sort()).toEqual(['end', 'id', 'line', 'score', 'source', 'start', 'text']);
+      expect(Object.keys(r).sort()).toEqual(['confidence', 'end', 'id', 'line', 'score', 'scores', 'source', 'start', 'text']);
       expect(fs.readFileSync(path.join('seeds', r.source), 'utf8').slice(r.start, r.end)).toBe(r.text);
     }
   });

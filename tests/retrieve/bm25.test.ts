@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Bm25Index } from '../../src/retrieve/bm25.js';
-import { collapseNearDuplicates, reciprocalRankFusion } from '../../src/retrieve/fuse.js';
+import { collapseNearDuplicates } from '../../src/retrieve/fuse.js';
 import { cleanQuestion } from '../../src/retrieve/question.js';
 import { isIsnadError } from '../../src/errors.js';
 
@@ -36,22 +36,6 @@ describe('Bm25Index', () => {
   it('refuses a truncated file with INDEX_CORRUPT', () => {
     const { header, binary } = index.serialize();
     expect(() => Bm25Index.deserialize({ header, binary: binary.subarray(0, binary.length - 3) }, 'lexical.bin')).toThrow(/lexical\.bin/);
-  });
-});
-
-describe('reciprocalRankFusion', () => {
-  it('puts an item both legs rank high above one only a single leg likes', () => {
-    const fused = reciprocalRankFusion([
-      [{ row: 1 }, { row: 2 }, { row: 3 }],
-      [{ row: 2 }, { row: 4 }, { row: 1 }],
-    ]);
-    expect(fused[0]!.row).toBe(2);
-    expect(fused.map((f) => f.row).sort()).toEqual([1, 2, 3, 4]);
-    expect(fused[0]!.score).toBeLessThanOrEqual(1);
-  });
-
-  it('scores 1 for the top of the only leg that ran', () => {
-    expect(reciprocalRankFusion([[{ row: 7 }], []])[0]!.score).toBeCloseTo(1);
   });
 });
 
