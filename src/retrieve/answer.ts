@@ -76,7 +76,8 @@ export async function answerQuestion(
   }
 
   const fused = reciprocalRankFusion([lexicalHits, denseHits, variantHits]);
-  const bestCoverage = lexicalHits.reduce((max, h) => Math.max(max, h.coverage), 0);
+  // A word found only as a spelling variant still counts as found (weighted by how close the spelling is).
+  const bestCoverage = [...lexicalHits, ...variantHits].reduce((max, h) => Math.max(max, h.coverage), 0);
   const bestDense = denseHits[0]?.score ?? 0;
   const answered =
     fused.length > 0 && (bestCoverage >= rule.minLexicalCoverage || (denseHits.length > 0 && bestDense >= rule.minDenseScore));
