@@ -36,6 +36,7 @@ function isArabicWord(word: string): boolean {
  * - verb prefixes before the imperfect: بـ (بيرأس), حـ/هـ (future: حيعقد, هيعقد), كـ/تـ (Maghrebi كيقول, تيقول),
  *   and MSA's own future سـ (سيحدث), which the light stemmer leaves on;
  * - the colloquial plural ـو for ـون/ـوا: يراقبو → يراقب;
+ * - the reflexive/passive اتـ (Egyptian اتعقدت) and MSA's انـ (انعقدت), which light stemming keeps: → عقدت;
  * - هالـ / عالـ (this the / on the): هالمحادثات → المحادثات;
  * - ما…ش negation (Egyptian, Maghrebi): ماشاركوش → شاركو.
  */
@@ -47,9 +48,11 @@ export function dialectReadings(word: string): string[] {
   if (verb) readings.push(imperfect);
   const plural = /^([يتن].{3,})و$/.exec(imperfect);
   if (plural) readings.push(plural[1]!);
+  const reflexive = /^ا[نت](.{4,})$/.exec(word);
+  if (reflexive) readings.push(reflexive[1]!);
   const article = /^(?:ه|ع)(ال.{3,})$/.exec(word);
   if (article) readings.push(article[1]!);
   const negated = /^ما(.{3,})ش$/.exec(word);
   if (negated) readings.push(negated[1]!);
-  return readings;
+  return [...new Set(readings)];
 }
