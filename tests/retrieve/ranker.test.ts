@@ -36,7 +36,7 @@ describe('answers over the seeds with the shipped ranker', () => {
     for (const [q, written] of [
       ['نزاربايف', 'نزارباييف'],
       ['لافرنتييف', 'لافرينتييف'],
-    ]) {
+    ] as const) {
       const answer = await seeds.ask(q);
       const shown = answer.answered ? answer.results : answer.closest;
       expect(shown.map((r) => r.text).join(' '), q).toContain(written);
