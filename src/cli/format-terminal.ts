@@ -4,6 +4,7 @@ import { lightStems } from '../text/stem.js';
 import { confidenceLevel } from '../retrieve/ranker.js';
 import type { Answer } from '../types.js';
 
+const LEVEL_AR = { high: 'عالية', medium: 'متوسطة', low: 'منخفضة' } as const;
 const BOLD = '\x1b[1m';
 const DIM = '\x1b[2m';
 const RESET = '\x1b[0m';
@@ -44,8 +45,9 @@ export function formatAnswer(answer: Answer, options: { color: boolean; modeNote
     if (list.length > 0) lines.push('', arabic ? 'أقرب المقاطع (ليست إجابات) · closest passages, not answers:' : 'Closest passages (not answers):');
   }
   list.forEach((r, i) => {
-    const sure = `${Math.round(r.confidence * 100)}% ${confidenceLevel(r.confidence)}`;
-    lines.push('', `${i + 1}. ${printable(r.source)} · line ${r.line} · ${arabic ? `الثقة ${sure}` : `confidence ${sure}`} · id ${r.id}`);
+    const level = confidenceLevel(r.confidence);
+    const sure = arabic ? `الثقة ${Math.round(r.confidence * 100)}% (${LEVEL_AR[level]})` : `confidence ${Math.round(r.confidence * 100)}% (${level})`;
+    lines.push('', `${i + 1}. ${printable(r.source)} · line ${r.line} · ${sure} · id ${r.id}`);
     const text = printable(r.text);
     const body = answer.answered ? highlight(text, answer.query, on, off) : text;
     for (const line of body.split('\n')) lines.push(`   ${line}`);

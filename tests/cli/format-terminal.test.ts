@@ -20,7 +20,7 @@ describe('terminal formatting', () => {
   it('shows file, line, calibrated confidence and id, and strips terminal control sequences from document text', () => {
     const answer: Answer = { query: 'سؤال', answered: true, confidence: 0.83, results: [passage('نص \u001b[2Jخطير\r')], closest: [], mode: 'lexical' };
     const out = formatAnswer(answer, { color: false });
-    expect(out).toContain('1. 001.txt · line 3 · الثقة 83% high · id abc123def456');
+    expect(out).toContain('1. 001.txt · line 3 · الثقة 83% (عالية) · id abc123def456');
     expect(out).toContain('نص [2Jخطير');
     expect(out).not.toMatch(/[\u001b\r]/);
   });
