@@ -85,7 +85,8 @@ async function main(): Promise<void> {
   const fittedOn = `${golds.map((g) => path.basename(path.dirname(path.resolve(g))) + '/' + path.basename(g)).join(' + ')}, ${new Date().toISOString().slice(0, 10)}`;
   const weights = fitWeights(examples, fittedOn, { ...DEFAULT_FIT, keepAnswerable: keep });
   const out = values.out ? path.resolve(values.out) : WEIGHTS_FILE.pathname;
-  await fs.writeFile(out, JSON.stringify(weights, null, 1) + '\n');
+  // Five significant digits: readable diffs, no measurable change in scores.
+  await fs.writeFile(out, JSON.stringify(weights, (_, v) => (typeof v === 'number' ? Number(v.toPrecision(5)) : v), 1) + '\n');
   process.stdout.write(`Wrote ${out}: ranker over ${Object.keys(weights.ranker).length} features, refuse below P(answerable) ${weights.answerable.threshold.toFixed(3)}.\n`);
 }
 

@@ -17,6 +17,8 @@ export interface ScoredSearch {
   matchedIdf: Float32Array;
   /** IDF of the query terms each group (document) contains anywhere; empty without groups. */
   groupIdf: Float32Array;
+  /** Bit k set when the row contains terms[k] (the first 32 distinct terms): context features without re-reading passages. */
+  termMask: Uint32Array;
   /** The distinct query terms, and the IDF of each (unknown terms get the highest IDF). */
   terms: string[];
   termIdf: number[];
@@ -109,9 +111,10 @@ export class Bm25Index {
     const scores = new Float32Array(this.documents);
     const matchedIdf = new Float32Array(this.documents);
     const groupIdf = new Float32Array(groupOf ? groups : 0);
+    const termMask = new Uint32Array(this.documents);
     const termIdf: number[] = [];
     let idfMass = 0;
-    if (unique.length === 0 || this.documents === 0) return { hits: [], scores, matchedIdf, groupIdf, termIdf, idfMass, terms: unique };
+    if (unique.length === 0 || this.documents === 0) return { hits: [], scores, matchedIdf, groupIdf, termMask, termIdf, idfMass, terms: unique };
     const { k1, b } = this.params;
     const stamp = groupOf ? new Int32Array(groups).fill(-1) : null;
     unique.forEach((term, k) => {
@@ -120,12 +123,14 @@ export class Bm25Index {
       idfMass += idf;
       const t = this.termRow.get(term);
       if (t === undefined) return;
+      const bit = k < 32 ? (1 << k) >>> 0 : 0;
       for (let p = this.offsets[t]!; p < this.offsets[t + 1]!; p++) {
         const row = this.postingRows[p]!;
         const tf = this.postingTf[p]!;
         const norm = k1 * (1 - b + (b * this.documentLengths[row]!) / (this.averageLength || 1));
         scores[row]! += (idf * tf * (k1 + 1)) / (tf + norm);
         matchedIdf[row]! += idf;
+        termMask[row]! |= bit;
         if (stamp) {
           const g = groupOf![row]!;
           if (stamp[g] !== k) {
@@ -138,7 +143,7 @@ export class Bm25Index {
     const hits = topKIndices(scores, topK)
       .filter((hit) => hit.score > 0)
       .map(({ index, score }) => ({ row: index, score, coverage: idfMass > 0 ? matchedIdf[index]! / idfMass : 0 }));
-    return { hits, scores, matchedIdf, groupIdf, termIdf, idfMass, terms: unique };
+    return { hits, scores, matchedIdf, groupIdf, termMask, termIdf, idfMass, terms: unique };
   }
 
   /**

@@ -14,13 +14,13 @@ export const FEATURES = [
   'bm25PerIdf', // BM25 over the query's IDF mass: comparable across questions
   'coverage', // share of the query's IDF mass found in the passage
   'matchedIdf', // IDF the passage matches, over ln(passages): absolute evidence, low when one common word matches
-  'matchedTerms', // distinct question terms in the passage (up to 6), over 6
+  'matchedTerms', // distinct question terms in the passage or a neighbour (up to 6), over 6
   'rarestTerm', // 1 when the question's rarest term (its subject, usually) is in the passage or a neighbour
   'contextCoverage', // … in the passage with its previous and next passages
   'neighbourBm25', // best neighbour's BM25 over the best passage's
   'docCoverage', // … anywhere in the passage's document
   'docIsBest', // 1 when no document covers more of the query
-  'proximity', // the most IDF mass inside any 12 consecutive words, over the query's mass
+  'proximity', // the most IDF mass inside any 12 consecutive words, over the query's mass (first 30 candidates)
   'lexicalRank', // 1/√rank in the BM25 list (0 when the BM25 leg did not return it)
   'typeNumber', // question asks كم/how many and the passage holds a number not in the question
   'typeDate', // question asks متى/when and the passage holds a year or a month
@@ -88,6 +88,8 @@ function termsOf(index: IndexSnapshot, context: SnapshotContext, row: number): s
 }
 
 const WINDOW = 12;
+/** Candidates whose words are read for proximity and answer type (in leg order: BM25's best first). */
+export const ANALYZED_CANDIDATES = 30;
 
 function bestWindowIdf(words: readonly string[], idfOf: Map<string, number>): number {
   let best = 0;
@@ -145,23 +147,35 @@ export function buildCandidates(
   const legRanks = legs.map((leg) => new Map(leg.hits.map((h, i) => [h.row, { rank: i + 1, score: h.score, coverage: h.coverage }])));
   const names = [...FEATURES, ...legs.flatMap((l) => [l.name, `${l.name}Rank`])];
 
-  const candidates = rows.map((row) => {
+  // Bits of the terms a row holds; a set of rows (passage + neighbours) holds the OR of theirs.
+  const idfOfBits = (mask: number) => {
+    let sum = 0;
+    for (let k = 0; k < Math.min(32, search.terms.length); k++) if (mask & (1 << k)) sum += search.termIdf[k]!;
+    return sum;
+  };
+  const bitCount = (mask: number) => {
+    let n = 0;
+    for (let m = mask >>> 0; m; m &= m - 1) n++;
+    return n;
+  };
+  const rarestBit = rarest === undefined ? 0 : search.terms.indexOf(rarest) < 32 ? 1 << search.terms.indexOf(rarest) : 0;
+
+  const candidates = rows.map((row, position) => {
     const doc = docOf[row]!;
-    const words = termsOf(index, context, row);
-    const inContext = new Set(words);
-    let matchedTerms = 0;
-    for (const term of search.terms) if (inContext.has(term)) matchedTerms++;
+    let mask = search.termMask[row]!;
     let neighbour = 0;
     for (const other of [row - 1, row + 1]) {
       if (other < 0 || other >= docOf.length || docOf[other] !== doc) continue;
       neighbour = Math.max(neighbour, search.scores[other]!);
-      for (const w of termsOf(index, context, other)) inContext.add(w);
+      mask |= search.termMask[other]!;
     }
-    let contextIdf = 0;
-    for (const [term, idf] of idfOf) if (inContext.has(term)) contextIdf += idf;
-    const evidence = answerType === 'number' || answerType === 'date' ? answerTypeEvidence(words, questionWords) : { number: 0, date: 0 };
+    const contextIdf = idfOfBits(mask);
+    const matchedTerms = bitCount(mask);
+    // Word order is read for the first candidates only: analyzing a passage is the costly step, and bounded here.
+    const words = position < ANALYZED_CANDIDATES ? termsOf(index, context, row) : null;
+    const evidence = words && (answerType === 'number' || answerType === 'date') ? answerTypeEvidence(words, questionWords) : { number: 0, date: 0 };
     let rare = 0;
-    if (answerType === 'person' || answerType === 'place') {
+    if (words && (answerType === 'person' || answerType === 'place')) {
       for (const w of words) if (!questionWords.has(w) && !/^\d/.test(w) && index.lexical.documentFrequency(w) <= 2) rare++;
     }
     const rank = lexicalRank.get(row);
@@ -171,12 +185,12 @@ export function buildCandidates(
       search.matchedIdf[row]! / mass,
       search.matchedIdf[row]! / logDocuments,
       Math.min(6, matchedTerms) / 6,
-      rarest !== undefined && inContext.has(rarest) ? 1 : 0,
+      mask & rarestBit ? 1 : 0,
       contextIdf / mass,
       neighbour / lexicalTop,
       (search.groupIdf[doc] ?? 0) / mass,
       (search.groupIdf[doc] ?? 0) >= bestDoc - 1e-6 ? 1 : 0,
-      bestWindowIdf(words, idfOf) / mass,
+      words ? bestWindowIdf(words, idfOf) / mass : 0,
       rank ? 1 / Math.sqrt(rank) : 0,
       answerType === 'number' ? evidence.number : 0,
       answerType === 'date' ? evidence.date : 0,
