@@ -9,7 +9,8 @@ import { normalize } from './text/normalize.js';
 import type { Logger } from './log.js';
 import { answerQuestion, denseAvailable, type RetrieveOptions } from './retrieve/answer.js';
 import { verifyQuote } from './retrieve/verify.js';
-import { IndexDirectory, type IndexSnapshot } from './store/index-dir.js';
+import type { IndexSnapshot } from './index/snapshot.js';
+import { IndexDirectory } from './store/index-dir.js';
 import type { Answer, DocumentInfo, Passage } from './types.js';
 
 export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;

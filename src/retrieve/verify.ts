@@ -1,7 +1,7 @@
 import type { VerifyResult } from '../collection.js';
 import { analyze } from '../text/analyze.js';
 import { normalizeWithMap, originalSpan, tokenize } from '../text/normalize.js';
-import type { IndexSnapshot } from '../store/index-dir.js';
+import type { IndexSnapshot } from '../index/snapshot.js';
 import type { Passage } from '../types.js';
 
 /** At or above this, a quote that is not verbatim is reported as a close paraphrase of the source. */
