@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import type { Collection, IndexStatus, Progress, ReindexSummary, VerifyResult } from './collection.js';
+import type { Collection, IndexStatus } from './collection.js';
+import type { VerifyResult } from './retrieve/verify.js';
 import type { CoreConfig } from './config.js';
 import type { Embedder, ModelStatus } from './embed/embedder.js';
 import { IsnadError, isIsnadError } from './errors.js';
@@ -11,7 +12,7 @@ import { answerQuestion, denseAvailable, type RetrieveOptions } from './retrieve
 import { verifyQuote } from './retrieve/verify.js';
 import type { IndexSnapshot } from './index/snapshot.js';
 import { IndexDirectory } from './store/index-dir.js';
-import type { Answer, DocumentInfo, Passage } from './types.js';
+import type { Answer, DocumentInfo, Passage, Progress, ReindexSummary } from './types.js';
 
 export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
@@ -76,15 +77,6 @@ export class IndexedCollection implements Collection {
       list.push(p);
       this.bySource.set(p.source, list);
     }
-  }
-
-  /** The index being served; swapped whole by reindex, so a query never sees a mix. */
-  get current(): IndexSnapshot {
-    return this.snapshot;
-  }
-
-  get embedder(): Embedder | null {
-    return this.model.embedder;
   }
 
   async ask(question: string, options: RetrieveOptions = {}): Promise<Answer> {

@@ -56,10 +56,10 @@ export class TimingEmbedder implements Embedder {
     return this.inner.dimensions;
   }
 
-  async embedPassages(texts: string[], onProgress?: (done: number, total: number) => void): Promise<Float32Array[]> {
+  async embedPassages(texts: string[]): Promise<Float32Array[]> {
     const started = performance.now();
     try {
-      return await this.inner.embedPassages(texts, onProgress);
+      return await this.inner.embedPassages(texts);
     } finally {
       this.passageMs += performance.now() - started;
     }

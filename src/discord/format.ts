@@ -5,8 +5,9 @@
  * passage text is verbatim except for markdown/mention escapes and `<url>` wrapping; every limit
  * is respected by trimming at a word boundary with "…", never inside a surrogate pair.
  */
-import type { Answer, DocumentInfo, Passage } from '../types.js';
-import type { IndexStatus, Progress, ReindexSummary, VerifyResult } from '../collection.js';
+import type { Answer, DocumentInfo, Passage, Progress, ReindexSummary } from '../types.js';
+import type { IndexStatus } from '../collection.js';
+import type { VerifyResult } from '../retrieve/verify.js';
 import { t, type Lang } from './i18n.js';
 
 export const LIMITS = {

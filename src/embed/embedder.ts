@@ -3,7 +3,7 @@ export interface Embedder {
   readonly modelId: string;
   readonly dimensions: number;
   /** Vectors for passages, in input order; batched internally. */
-  embedPassages(texts: string[], onProgress?: (done: number, total: number) => void): Promise<Float32Array[]>;
+  embedPassages(texts: string[]): Promise<Float32Array[]>;
   embedQuery(text: string): Promise<Float32Array>;
 }
 

@@ -7,7 +7,7 @@ import type { ModelStatus } from '../embed/embedder.js';
 import { isIsnadError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { openCollection, type IndexedCollection, type LoadedModel } from '../open-collection.js';
-import { DEFAULT_ABSTENTION, denseAvailable, type AbstentionRule } from '../retrieve/answer.js';
+import { DEFAULT_ABSTENTION, type AbstentionRule } from '../retrieve/answer.js';
 import type { RetrievalMode, ScoredPassage } from '../types.js';
 import { checkCitations, sourceReader, type CitationError } from './citations.js';
 import type { GoldQuestion } from './gold.js';
@@ -15,7 +15,6 @@ import { computeMetrics, EVAL_DEPTH, type EvalMetrics, type QuestionOutcome } fr
 
 /** `auto` is what `npm run ask` does (every leg available); the others restrict or require legs. */
 export type EvalMode = 'auto' | RetrievalMode;
-export const EVAL_MODES: readonly EvalMode[] = ['auto', 'lexical', 'dense', 'hybrid'];
 
 /** minLexicalCoverage values tried by the calibration sweep. */
 export const SWEEP_COVERAGES = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
@@ -97,9 +96,9 @@ async function askAll(collection: IndexedCollection, questions: GoldQuestion[], 
 
 function unavailableReason(collection: IndexedCollection, mode: EvalMode): string | null {
   if (mode === 'auto' || mode === 'lexical') return null;
-  if (denseAvailable(collection.current, collection.embedder)) return null;
+  // status() reports the model as not loaded when the index has no vectors for it.
   const status = collection.status().model;
-  return status.loaded ? `no dense vectors in the index for ${status.modelId}` : `no model loaded (${status.reason})`;
+  return status.loaded ? null : `no dense vectors to search (${status.reason})`;
 }
 
 function sweepValues(rule: AbstentionRule, parameter: keyof AbstentionRule): number[] {

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { Progress, ReindexSummary } from '../collection.js';
+import type { Progress, ReindexSummary } from '../types.js';
 import type { ModelConfig } from '../config.js';
 import type { Embedder, ModelStatus } from '../embed/embedder.js';
 import { prefixesFor } from '../embed/transformers-embedder.js';

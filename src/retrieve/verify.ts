@@ -1,8 +1,25 @@
-import type { VerifyResult } from '../collection.js';
 import { analyze } from '../text/analyze.js';
 import { normalizeWithMap, originalSpan, tokenize } from '../text/normalize.js';
 import type { IndexSnapshot } from '../index/snapshot.js';
 import type { Passage } from '../types.js';
+
+export interface QuoteMatch {
+  /** The real text of the source at the matched location (a slice of the file). */
+  source: string;
+  start: number;
+  end: number;
+  line: number;
+  text: string;
+}
+
+export interface VerifyResult {
+  verdict: 'verbatim' | 'close' | 'not_found';
+  /** The passage containing the match (for its id), when found. */
+  passage: Passage | null;
+  match: QuoteMatch | null;
+  /** 0..1 similarity of the quoted text to `match.text` after normalization. */
+  similarity: number;
+}
 
 /** At or above this, a quote that is not verbatim is reported as a close paraphrase of the source. */
 export const CLOSE_SIMILARITY = 0.75;
