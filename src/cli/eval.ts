@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { tinyModelConfig } from '../embed/fixture-model.js';
 import { loadEmbedder } from '../embed/load-embedder.js';
 import { isIsnadError } from '../errors.js';
 import { formatReport } from '../eval/report.js';
@@ -27,7 +28,7 @@ Options:
                   all = lexical, dense and hybrid side by side; a mode that needs a model says n/a without one)
   --model WHICH   config  = MODEL_ID etc. from the environment/.env (default)
                   none    = no model (lexical only; same as MODEL_ID=none)
-                  fixture = the tiny offline test model in tests/fixtures/tiny-model (64 dims, bag of words over
+                  fixture = the tiny offline test model in fixtures/tiny-model (64 dims, bag of words over
                             the seeds' vocabulary): exercises the dense and hybrid legs where the real model
                             cannot be downloaded. Its numbers say nothing about the real model's quality.
   --docs DIR      documents folder (default: DOCS_DIR or seeds/)
@@ -44,14 +45,8 @@ function usageError(message: string): never {
   process.exit(2);
 }
 
-async function fixtureModel(log: Logger): Promise<LoadedModel> {
-  let helper: typeof import('../../tests/fixtures/tiny-model.js');
-  try {
-    helper = await import('../../tests/fixtures/tiny-model.js');
-  } catch (error) {
-    usageError(`--model fixture needs tests/fixtures/tiny-model.ts and the model files next to it (${(error as Error).message}).`);
-  }
-  return loadEmbedder(helper.tinyModelConfig(), log);
+function fixtureModel(log: Logger): Promise<LoadedModel> {
+  return loadEmbedder(tinyModelConfig(), log);
 }
 
 async function main(): Promise<void> {

@@ -98,7 +98,7 @@ function unavailableReason(collection: IndexedCollection, mode: EvalMode): strin
   if (mode === 'auto' || mode === 'lexical') return null;
   // status() reports the model as not loaded when the index has no vectors for it.
   const status = collection.status().model;
-  return status.loaded ? null : `no dense vectors to search (${status.reason})`;
+  return status.loaded ? null : `no model loaded (${status.reason})`;
 }
 
 function sweepValues(rule: AbstentionRule, parameter: keyof AbstentionRule): number[] {
