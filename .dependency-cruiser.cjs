@@ -42,7 +42,7 @@ const MAY_IMPORT = {
   evaluation: ['core', 'collection', 'config', 'text', 'embed', 'ingest', 'retrieve'],
   bench: ['config', 'text', 'index', 'embed', 'store', 'retrieve', 'ingest', 'evaluation'],
   discord: ['collection', 'config', 'text', 'retrieve', 'verify', 'embed'],
-  commands: ['discord', 'collection', 'retrieve'],
+  commands: ['discord', 'collection', 'text', 'retrieve'],
   cli: ['core', 'collection', 'config', 'text', 'embed', 'retrieve', 'evaluation', 'bench'],
   entry: ['core', 'config', 'discord', 'commands'],
 };

@@ -28,7 +28,8 @@ export interface ScoredPassage extends Passage {
   score: number;
 }
 
-export type RetrievalMode = 'hybrid' | 'lexical' | 'dense';
+export const RETRIEVAL_MODES = ['hybrid', 'lexical', 'dense'] as const;
+export type RetrievalMode = (typeof RETRIEVAL_MODES)[number];
 
 export interface Answer {
   query: string;

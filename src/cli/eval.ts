@@ -5,7 +5,7 @@ import { loadEmbedder } from '../embed/load-embedder.js';
 import { isIsnadError } from '../errors.js';
 import { formatReport } from '../eval/report.js';
 import { readGoldFile } from '../eval/gold.js';
-import { runEval, type EvalMode } from '../eval/run.js';
+import { EVAL_MODES, runEval, type EvalMode } from '../eval/run.js';
 import type { LoadedModel } from '../open-collection.js';
 import { cliLogger, configFromArgs, reportFatal } from './common.js';
 import type { Logger } from '../log.js';
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     return;
   }
   const modeArg = values.mode;
-  if (!['auto', 'lexical', 'dense', 'hybrid', 'all'].includes(modeArg)) usageError(`--mode must be auto, lexical, dense, hybrid or all (got "${modeArg}").`);
+  if (modeArg !== 'all' && !EVAL_MODES.includes(modeArg as EvalMode)) usageError(`--mode must be ${EVAL_MODES.join(', ')} or all (got "${modeArg}").`);
   const modes: EvalMode[] = modeArg === 'all' ? ['lexical', 'dense', 'hybrid'] : [modeArg as EvalMode];
   if (!['config', 'none', 'fixture'].includes(values.model)) usageError(`--model must be config, none or fixture (got "${values.model}").`);
 

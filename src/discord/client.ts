@@ -3,6 +3,7 @@ import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Collection } from '../collection.js';
 import type { Logger } from '../log.js';
 import type { BotContext, Command } from './command.js';
+import { DEFAULT_ASK_COOLDOWN_SECONDS, DEFAULT_REINDEX_COOLDOWN_SECONDS } from './config.js';
 import { Cooldowns, type Clock } from './cooldown.js';
 import { Dispatcher } from './dispatch.js';
 import { redactingLogger, tokenSecrets } from './redact.js';
@@ -44,8 +45,8 @@ export function createBot(options: BotOptions): Bot {
     clock,
     cooldowns: new Cooldowns(clock),
     settings: {
-      askCooldownMs: options.askCooldownMs ?? 5_000,
-      reindexCooldownMs: options.reindexCooldownMs ?? 60_000,
+      askCooldownMs: options.askCooldownMs ?? DEFAULT_ASK_COOLDOWN_SECONDS * 1000,
+      reindexCooldownMs: options.reindexCooldownMs ?? DEFAULT_REINDEX_COOLDOWN_SECONDS * 1000,
       progressEveryMs: options.progressEveryMs ?? 2_000,
     },
   };

@@ -8,13 +8,14 @@ import { isIsnadError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { openCollection, type IndexedCollection, type LoadedModel } from '../open-collection.js';
 import { DEFAULT_ABSTENTION, type AbstentionRule } from '../retrieve/answer.js';
-import type { RetrievalMode, ScoredPassage } from '../types.js';
+import { RETRIEVAL_MODES, type RetrievalMode, type ScoredPassage } from '../types.js';
 import { checkCitations, sourceReader, type CitationError } from './citations.js';
 import type { GoldQuestion } from './gold.js';
 import { computeMetrics, EVAL_DEPTH, type EvalMetrics, type QuestionOutcome } from './metrics.js';
 
 /** `auto` is what `npm run ask` does (every leg available); the others restrict or require legs. */
-export type EvalMode = 'auto' | RetrievalMode;
+export const EVAL_MODES = ['auto', ...RETRIEVAL_MODES] as const;
+export type EvalMode = (typeof EVAL_MODES)[number];
 
 /** minLexicalCoverage values tried by the calibration sweep. */
 export const SWEEP_COVERAGES = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];

@@ -15,7 +15,8 @@ import {
   quoteBlock,
   truncate,
 } from '../../src/discord/format.js';
-import { detectLang, t } from '../../src/discord/i18n.js';
+import { t } from '../../src/discord/i18n.js';
+import { detectLang } from '../../src/text/language.js';
 import { Cooldowns } from '../../src/discord/cooldown.js';
 import type { Answer, Passage, ScoredPassage } from '../../src/types.js';
 
