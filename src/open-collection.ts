@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Collection, IndexStatus } from './collection.js';
 import type { VerifyResult } from './retrieve/verify.js';
 import type { CoreConfig } from './config.js';
-import type { Embedder, ModelStatus } from './embed/embedder.js';
+import type { LoadedModel } from './embed/embedder.js';
 import { IsnadError, isIsnadError } from './errors.js';
 import { buildIndex, fullRebuildReason, modelVariant } from './ingest/build-index.js';
 import { scanDocuments } from './ingest/load.js';
@@ -16,11 +16,6 @@ import { IndexDirectory } from './store/index-dir.js';
 import type { Answer, DocumentInfo, Passage, Progress, ReindexSummary } from './types.js';
 
 export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
-
-export interface LoadedModel {
-  embedder: Embedder | null;
-  status: ModelStatus;
-}
 
 export interface OpenOptions {
   log: Logger;

@@ -6,7 +6,7 @@ import { isIsnadError } from '../errors.js';
 import { formatReport } from '../eval/report.js';
 import { readGoldFile } from '../eval/gold.js';
 import { EVAL_MODES, runEval, type EvalMode } from '../eval/run.js';
-import type { LoadedModel } from '../open-collection.js';
+import type { LoadedModel } from '../embed/embedder.js';
 import { cliLogger, configFromArgs, reportFatal } from './common.js';
 import type { Logger } from '../log.js';
 

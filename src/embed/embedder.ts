@@ -7,6 +7,12 @@ export interface Embedder {
   embedQuery(text: string): Promise<Float32Array>;
 }
 
+/** A model loading attempt: the embedder, or null with the reason in `status`. */
+export interface LoadedModel {
+  embedder: Embedder | null;
+  status: ModelStatus;
+}
+
 /** What /status and the CLI report about the dense leg. */
 export type ModelStatus =
   | { loaded: true; modelId: string; dimensions: number }
