@@ -7,6 +7,7 @@ import { IsnadError } from '../../src/errors.js';
 import { FakeCollection } from '../fakes/fake-collection.js';
 import { PERMISSIONS, type InjectedInteraction, type RecordedCall } from '../fakes/fake-discord.js';
 import { startHarness, TOKEN, type Harness } from './harness.js';
+import { extractQuotedText } from '../../src/discord/quoted-text.js';
 
 const STRING = 3;
 const INTEGER = 4;
@@ -225,7 +226,8 @@ describe('Verify quote (message context menu)', () => {
       collection.verifyQuote = verify;
     }
     expect(seen).toHaveLength(1);
-    expect(seen[0]).toContain(description);
+    // The command strips the bot's own formatting (block quote, citation line) before asking the collection.
+    expect(seen[0]).toContain(extractQuotedText(description));
   });
 
   test('verbatim', async () => {
