@@ -49,7 +49,7 @@ describe('runEval over the seeds (what `npm run eval` runs)', () => {
   });
 });
 
-describe('npm run eval (CLI)', { timeout: 60_000 }, () => {
+describe('npm run eval (CLI)', () => {
   const run = (args: string[]) =>
     spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/eval.ts', ...args], {
       encoding: 'utf8',
