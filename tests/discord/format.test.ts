@@ -17,7 +17,6 @@ import {
 } from '../../src/discord/format.js';
 import { t } from '../../src/discord/i18n.js';
 import { detectLang } from '../../src/text/language.js';
-import { Cooldowns } from '../../src/discord/cooldown.js';
 import type { Answer, Passage, ScoredPassage } from '../../src/types.js';
 
 const p = (over: Partial<Passage> = {}): ScoredPassage => ({
@@ -185,20 +184,5 @@ describe('choices, custom ids, misc', () => {
     expect(detectLang('من يرأس الوفد؟')).toBe('ar');
     expect(detectLang('Who leads the delegation?')).toBe('en');
     expect(detectLang('Who is بشار?')).toBe('ar');
-  });
-});
-
-describe('Cooldowns', () => {
-  test('per user and command, with an injected clock', () => {
-    let now = 1_000;
-    const c = new Cooldowns(() => now);
-    expect(c.take('ask', 'u1', 5_000)).toBeNull();
-    expect(c.take('ask', 'u1', 5_000)).toBe(6_000);
-    expect(c.take('ask', 'u2', 5_000)).toBeNull();
-    expect(c.take('reindex', 'u1', 5_000)).toBeNull();
-    now = 6_000;
-    expect(c.take('ask', 'u1', 5_000)).toBeNull();
-    c.release('ask', 'u1');
-    expect(c.take('ask', 'u1', 5_000)).toBeNull();
   });
 });
