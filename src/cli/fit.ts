@@ -6,7 +6,8 @@ import { isIsnadError } from '../errors.js';
 import { askFolds } from '../eval/crossval.js';
 import { DEFAULT_FIT, fitWeights, type Example } from '../eval/fit.js';
 import { readGoldFile } from '../eval/gold.js';
-import { openCollection, type LoadedModel } from '../open-collection.js';
+import type { LoadedModel } from '../embed/embedder.js';
+import { openCollection } from '../open-collection.js';
 import { WEIGHTS_FILE } from '../retrieve/ranker.js';
 import { cliLogger, configFromArgs, reportFatal } from './common.js';
 

@@ -1,9 +1,9 @@
 import type { Embedder } from '../embed/embedder.js';
 import { isIsnadError } from '../errors.js';
 import { decide, gatherEvidence, type Evidence } from '../retrieve/answer.js';
-import { Bm25Index } from '../retrieve/bm25.js';
+import { Bm25Builder } from '../index/bm25.js';
 import type { RankerWeights } from '../retrieve/ranker.js';
-import type { IndexSnapshot } from '../store/index-dir.js';
+import type { IndexSnapshot } from '../index/snapshot.js';
 import { FlatVectorStore } from '../store/flat-store.js';
 import { analyze } from '../text/analyze.js';
 import type { RetrievalMode } from '../types.js';
@@ -25,7 +25,9 @@ export function foldOf(question: GoldQuestion): string | null {
 /** The same index minus the passages of some articles (BM25 rebuilt; vectors copied, not re-embedded). */
 export async function withoutArticles(full: IndexSnapshot, prefixes: readonly string[]): Promise<IndexSnapshot> {
   const passages = full.passages.filter((p) => !prefixes.some((prefix) => p.source.startsWith(prefix)));
-  const lexical = Bm25Index.build(passages.map((p) => analyze(p.text)));
+  const builder = new Bm25Builder();
+  for (const p of passages) builder.add(analyze(p.text));
+  const lexical = builder.finish();
   let vectors = null;
   if (full.vectors) {
     const store = new FlatVectorStore(full.vectors.dimensions);

@@ -3,21 +3,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CoreConfig } from '../config.js';
-import type { ModelStatus } from '../embed/embedder.js';
+import type { LoadedModel, ModelStatus } from '../embed/embedder.js';
 import { isIsnadError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { openCollection, type IndexedCollection, type LoadedModel } from '../open-collection.js';
-import { denseAvailable } from '../retrieve/answer.js';
+import { openCollection, type IndexedCollection } from '../open-collection.js';
 import { shippedWeights, type RankerWeights } from '../retrieve/ranker.js';
-import type { RetrievalMode, ScoredPassage } from '../types.js';
+import { RETRIEVAL_MODES, type RetrievalMode, type ScoredPassage } from '../types.js';
 import { checkCitations, sourceReader, type CitationError } from './citations.js';
 import { askFolds, crossValidate, foldOf, tradeOff, type TradeOffRow } from './crossval.js';
 import type { GoldQuestion } from './gold.js';
 import { computeMetrics, EVAL_DEPTH, type EvalMetrics, type QuestionOutcome } from './metrics.js';
 
 /** `auto` is what `npm run ask` does (every leg available); the others restrict or require legs. */
-export type EvalMode = 'auto' | RetrievalMode;
-export const EVAL_MODES: readonly EvalMode[] = ['auto', 'lexical', 'dense', 'hybrid'];
+export const EVAL_MODES = ['auto', ...RETRIEVAL_MODES] as const;
+export type EvalMode = (typeof EVAL_MODES)[number];
 
 /** P(answerable) thresholds of the refusal trade-off curve. */
 export const TRADE_OFF_THRESHOLDS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
@@ -100,9 +99,9 @@ async function askAll(collection: IndexedCollection, questions: GoldQuestion[], 
 
 function unavailableReason(collection: IndexedCollection, mode: EvalMode): string | null {
   if (mode === 'auto' || mode === 'lexical') return null;
-  if (denseAvailable(collection.current, collection.embedder)) return null;
+  // status() reports the model as not loaded when the index has no vectors for it.
   const status = collection.status().model;
-  return status.loaded ? `no dense vectors in the index for ${status.modelId}` : `no model loaded (${status.reason})`;
+  return status.loaded ? null : `no model loaded (${status.reason})`;
 }
 
 function wantsCrossValidation(options: EvalOptions): boolean {

@@ -1,7 +1,7 @@
 import { analyze } from '../text/analyze.js';
 import { answerTypeEvidence, type AnswerType } from '../text/question-type.js';
-import type { IndexSnapshot } from '../store/index-dir.js';
-import type { ScoredSearch } from './bm25.js';
+import type { IndexSnapshot } from '../index/snapshot.js';
+import type { ScoredSearch } from '../index/bm25.js';
 
 /**
  * Evidence about one candidate passage, as named numbers the ranker weighs (weights in ranker-weights.json).

@@ -1,5 +1,5 @@
 import { analyzeQuestion } from '../text/analyze.js';
-import type { Bm25Index } from './bm25.js';
+import type { Bm25Index } from '../index/bm25.js';
 
 /**
  * The terms a question is searched by. Of each word's alternatives, the ones the collection knows

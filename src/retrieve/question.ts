@@ -1,10 +1,8 @@
 import { IsnadError } from '../errors.js';
+import { stripDirectionMarks, stripInvisible } from '../text/invisible.js';
 import { hasWords } from '../text/normalize.js';
 
 export const MAX_QUESTION_CHARS = 1000;
-
-// Control characters and bidi overrides can make an echoed question render as something else.
-const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/g;
 
 /**
  * What people paste into a Discord question that is not part of it. Each is replaced by a space:
@@ -22,7 +20,7 @@ const NOISE: Array<[RegExp, string]> = [
   [/<t:-?\d+(?::[tTdDfFR])?>/g, ' '], // Discord timestamp
   [/@(?:everyone|here)\b/g, ' '],
   [/(?<![\p{L}\p{N}]):[a-z0-9_+-]+:(?![\p{L}\p{N}])/giu, ' '], // :emoji_shortcode:
-  [/[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\uFE0F\u20E3\u200D]/gu, ' '], // unicode emoji
+  [/[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\uFE0F\u20E3]/gu, ' '], // unicode emoji
   [/^[ \t]*(?:>>>|>|-#|#{1,3})[ \t]+/gm, ''], // quote, subtext and heading prefixes
   [/\*\*|__|~~|\|\|/g, ''], // bold, underline, strike-through, spoiler markers
 ];
@@ -45,8 +43,9 @@ function stripInline(text: string): string {
 
 /** Cleans a question for searching and echoing, or throws QUESTION_INVALID with what to do instead. */
 export function cleanQuestion(raw: string, maxChars = MAX_QUESTION_CHARS): string {
-  // Line breaks are kept until the noise is gone: quote prefixes and code fences are found by line.
-  const visible = raw.replace(INVISIBLE, '');
+  // Invisible characters could make an echoed question render as something else. Line breaks are
+  // kept until the noise is gone: quote prefixes and code fences are found by line.
+  const visible = stripDirectionMarks(stripInvisible(raw));
   const flat = visible.replace(/\s+/g, ' ').trim();
   if (flat === '') {
     throw new IsnadError('QUESTION_INVALID', 'The question is empty. Type a question, e.g. "من يرأس وفد النظام السوري؟".');
