@@ -8,6 +8,7 @@ export const ERROR_CODES = {
   DOCS_EMPTY: 'The documents folder has no indexable .txt or .md files.',
   QUESTION_INVALID: 'The question is empty, has no words, or is too long.',
   INDEX_CORRUPT: 'A file in the index folder is unreadable or inconsistent.',
+  INDEX_DIR_UNSAFE: 'The index folder is not Isnad\'s, overlaps the documents folder, or is / or the home folder.',
   INDEX_MISSING: 'No index has been built yet.',
   MODEL_UNAVAILABLE: 'The embedding model could not be loaded.',
   REINDEX_RUNNING: 'A reindex is already running.',

@@ -218,7 +218,7 @@ interface LoadedIndex {
 }
 
 async function loadIndex(config: CoreConfig, log: Logger): Promise<LoadedIndex> {
-  const directory = new IndexDirectory(config.indexDir);
+  const directory = new IndexDirectory(config.indexDir, config.docsDir);
   try {
     return { directory, snapshot: await directory.load(), unusable: null };
   } catch (error) {
