@@ -16,6 +16,10 @@ export interface BotOptions {
   clock?: Clock;
   commands?: Command[];
   askCooldownMs?: number;
+  /** /quote and the Post button (default: the /ask cooldown). */
+  postCooldownMs?: number;
+  /** Verify quote (default: the /ask cooldown). */
+  verifyCooldownMs?: number;
   reindexCooldownMs?: number;
   progressEveryMs?: number;
   /** How long shutdown waits for in-flight interactions. */
@@ -59,6 +63,8 @@ export function createBot(options: BotOptions): Bot {
     cooldowns: new Cooldowns(clock),
     settings: {
       askCooldownMs: options.askCooldownMs ?? 5_000,
+      postCooldownMs: options.postCooldownMs ?? options.askCooldownMs ?? 5_000,
+      verifyCooldownMs: options.verifyCooldownMs ?? options.askCooldownMs ?? 5_000,
       reindexCooldownMs: options.reindexCooldownMs ?? 60_000,
       progressEveryMs: options.progressEveryMs ?? 2_000,
     },

@@ -46,6 +46,10 @@ const strings = {
   documents: { en: 'Documents', ar: 'الوثائق' },
   passages: { en: 'passages', ar: 'مقاطع' },
   noDocuments: { en: 'No documents are indexed.', ar: 'لا توجد وثائق مفهرسة.' },
+  privateOnly: {
+    en: '🔒 You cannot send messages or embed links in this channel, so only you can see this.',
+    ar: '🔒 لا يمكنك إرسال الرسائل أو تضمين الروابط في هذه القناة، لذا لا يرى هذا أحد غيرك.',
+  },
   shuttingDown: { en: 'The bot is restarting; try again in a moment.', ar: 'يُعاد تشغيل البوت؛ حاول بعد قليل.' },
   errorPrefix: { en: 'Something went wrong', ar: 'حدث خطأ' },
 } as const satisfies Record<string, Record<Lang, string>>;
