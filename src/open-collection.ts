@@ -5,9 +5,9 @@ import type { Embedder, ModelStatus } from './embed/embedder.js';
 import { IsnadError, isIsnadError } from './errors.js';
 import { buildIndex, fullRebuildReason, modelVariant } from './ingest/build-index.js';
 import { scanDocuments } from './ingest/load.js';
-import { normalize } from './text/normalize.js';
 import type { Logger } from './log.js';
 import { answerQuestion, denseAvailable, type RetrieveOptions } from './retrieve/answer.js';
+import { PassageSearch } from './retrieve/passage-search.js';
 import { verifyQuote } from './retrieve/verify.js';
 import { IndexDirectory, type IndexSnapshot } from './store/index-dir.js';
 import type { Answer, DocumentInfo, Passage } from './types.js';
@@ -56,6 +56,7 @@ export class IndexedCollection implements Collection {
   private reindexing: Promise<ReindexSummary> | null = null;
   private byId = new Map<string, Passage>();
   private bySource = new Map<string, Passage[]>();
+  private search: PassageSearch;
 
   constructor(
     private readonly config: CoreConfig,
@@ -65,6 +66,7 @@ export class IndexedCollection implements Collection {
     private readonly options: OpenOptions,
   ) {
     this.indexPassages();
+    this.search = new PassageSearch(snapshot.passages);
   }
 
   private indexPassages(): void {
@@ -102,30 +104,17 @@ export class IndexedCollection implements Collection {
   }
 
   searchPassages(query: string, limit: number): Passage[] {
-    const q = query.trim().toLowerCase();
-    if (q === '') return this.snapshot.passages.slice(0, limit);
-    const found: Passage[] = [];
-    for (const p of this.snapshot.passages) {
-      if (p.id.startsWith(q)) found.push(p);
-      if (found.length >= limit) return found;
-    }
-    const needle = normalize(q).replace(/\s+/g, ' ');
-    const texts = this.normalizedTexts();
-    for (let row = 0; row < texts.length && found.length < limit; row++) {
-      const p = this.snapshot.passages[row]!;
-      if (!p.id.startsWith(q) && texts[row]!.includes(needle)) found.push(p);
-    }
-    return found;
+    return this.search.search(query, limit);
   }
 
-  /** Normalized passage texts for autocomplete, computed once per index: per keystroke it took seconds at 100k. */
-  private normalized: { snapshot: IndexSnapshot; texts: string[] } | null = null;
+  /** Makes every passage searchable by text (in slices, yielding); the bot calls it right after loading. */
+  prepareSearch(): Promise<void> {
+    return this.search.prepare();
+  }
 
-  private normalizedTexts(): string[] {
-    if (this.normalized?.snapshot !== this.snapshot) {
-      this.normalized = { snapshot: this.snapshot, texts: this.snapshot.passages.map((p) => normalize(p.text).replace(/\s+/g, ' ')) };
-    }
-    return this.normalized.texts;
+  /** Stops background work (a search build in progress) so the process can exit. */
+  close(): void {
+    this.search.stop();
   }
 
   documents(): DocumentInfo[] {
@@ -178,7 +167,12 @@ export class IndexedCollection implements Collection {
     }
     const { snapshot, summary } = await build(this.config, this.model, this.snapshot, null, this.options.log, onProgress);
     await this.directory.publish(snapshot, (done, total) => onProgress?.({ phase: 'write', done, total }));
+    // Ready before it serves: the first autocomplete after a reindex must not pay for it.
+    const search = new PassageSearch(snapshot.passages);
+    await search.prepare();
+    this.search.stop();
     this.snapshot = snapshot;
+    this.search = search;
     this.indexPassages();
     return summary;
   }
