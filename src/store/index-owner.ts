@@ -138,7 +138,8 @@ export async function claimIndexDir(root: string, docsDir?: string): Promise<voi
   if (owner === 'legacy') {
     for (const entry of await fs.readdir(root)) {
       if (GENERATION_NAME.test(entry) || TEMP_GENERATION_NAME.test(entry)) {
-        await fs.writeFile(path.join(root, entry, GENERATION_MARKER), markerText('generation'));
+        // Another process may be renaming its .tmp- folder this very moment: then there is nothing to mark.
+        await fs.writeFile(path.join(root, entry, GENERATION_MARKER), markerText('generation')).catch(() => undefined);
       }
     }
   }

@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
+import { createLogger, silentLogger } from '../../src/log.js';
+import { CountingEmbedder } from '../fakes/counting-embedder.js';
 import { openCollection } from '../../src/open-collection.js';
 import { Bm25Builder } from '../../src/retrieve/bm25.js';
 import { FORMAT_VERSION, IndexDirectory, type Manifest } from '../../src/store/index-dir.js';
@@ -197,6 +198,23 @@ describe('checksums', () => {
     const collection = await open(docs, indexDir, lines);
     expect(lines.join('\n')).toMatch(/lexical\.bin does not match its checksum in .*manifest\.json/);
     expect((await collection.ask(QUESTION)).answered).toBe(true);
+  });
+
+  it('covers files in subfolders too (vectra keeps its own folder)', async () => {
+    const docs = copyOfSeeds();
+    const config = loadConfig({ DOCS_DIR: docs, INDEX_DIR: path.join(tempDir(), 'index'), MODEL_ID: 'test/counting', VECTOR_STORE: 'vectra' });
+    const counting = async () => {
+      const e = new CountingEmbedder();
+      return { embedder: e, status: { loaded: true as const, modelId: e.modelId, dimensions: e.dimensions } };
+    };
+    await openCollection(config, { log: silentLogger, loadModel: counting });
+    const generation = currentGeneration(config.indexDir);
+    const manifest = JSON.parse(fs.readFileSync(path.join(generation, 'manifest.json'), 'utf8'));
+    const vectraFiles = Object.keys(manifest.checksums).filter((name) => name.startsWith('vectra/'));
+    expect(vectraFiles.length).toBeGreaterThan(0);
+    expect(await new IndexDirectory(config.indexDir).load()).not.toBeNull();
+    fs.appendFileSync(path.join(generation, vectraFiles[0]!), ' ');
+    await expect(new IndexDirectory(config.indexDir).load()).rejects.toMatchObject({ code: 'INDEX_CORRUPT', message: expect.stringContaining('does not match its checksum') });
   });
 
   it('a corrupted hnsw.bin no longer kills the process: the load reports INDEX_CORRUPT instead', async () => {
