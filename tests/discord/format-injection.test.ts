@@ -1,6 +1,6 @@
 /** Issue 10, items 7 and 8: text from documents must not turn into markdown that Discord renders. */
 import { describe, expect, test } from 'vitest';
-import { code, escapeMarkdown, formatDocuments, formatPassagePost } from '../../src/discord/format.js';
+import { code, escapeMarkdown, formatDocuments, formatPassagePost, hidePaths } from '../../src/discord/format.js';
 import type { Passage } from '../../src/types.js';
 
 /** How a client splits lines: every one of these breaks a line. */
@@ -53,5 +53,16 @@ describe('file names in code spans', () => {
     const description = formatDocuments([{ source: name, passages: 2, bytes: 100 }], 'en').embeds[0]!.description;
     const span = description.slice(description.indexOf('`'), description.lastIndexOf('`') + 1);
     expect(INLINE_CODE.exec(span)?.[0]).toBe(span);
+  });
+});
+
+describe('host paths in /status reasons', () => {
+  test.each([
+    ['model files not found in /srv/isnad/models/Xenova/e5 and remote loading is off', 'model files not found in [path hidden] and remote loading is off'],
+    ["cannot open 'C:\\models\\e5\\onnx'", "cannot open '[path hidden]'"],
+    ['see ~/models/e5/config.json', 'see [path hidden]'],
+    ['run /reindex after fixing Xenova/multilingual-e5-small (https://huggingface.co/Xenova/x)', 'run /reindex after fixing Xenova/multilingual-e5-small (https://huggingface.co/Xenova/x)'],
+  ])('%s', (reason, shown) => {
+    expect(hidePaths(reason)).toBe(shown);
   });
 });
