@@ -243,6 +243,7 @@ async function buildAndPublish(
 
 /** `npm run ingest`: (re)builds the index incrementally and reports what happened. */
 export async function ingestDocuments(config: CoreConfig, options: OpenOptions): Promise<ReindexSummary> {
+  await new IndexDirectory(config.indexDir, config.docsDir).checkUsable(); // before a model load that may take minutes
   const model = await loadModel(config, options);
   const loaded = await loadIndex(config, options.log);
   return (await buildAndPublish(config, model, loaded, options)).summary;
@@ -253,6 +254,7 @@ export async function ingestDocuments(config: CoreConfig, options: OpenOptions):
  * or the documents changed. A failed build throws and leaves whatever index was there untouched.
  */
 export async function openCollection(config: CoreConfig, options: OpenOptions): Promise<IndexedCollection> {
+  await new IndexDirectory(config.indexDir, config.docsDir).checkUsable(); // before a model load that may take minutes
   const model = await loadModel(config, options);
   const loaded = await loadIndex(config, options.log);
   const { snapshot, directory } = loaded;

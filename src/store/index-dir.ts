@@ -104,11 +104,16 @@ export class IndexDirectory {
     return this.currentGeneration().catch(() => null);
   }
 
-  async load(): Promise<IndexSnapshot | null> {
+  /** Throws INDEX_DIR_UNSAFE, touching nothing, unless this folder may hold Isnad's index; says whether it holds any. */
+  async checkUsable(): Promise<'none' | 'some'> {
     await checkIndexLocation(this.root, this.docsDir);
     const owner = await ownership(this.root);
-    if (owner === 'missing' || owner === 'empty') return null;
     if (owner === 'foreign') throw notOurs(this.root);
+    return owner === 'missing' || owner === 'empty' ? 'none' : 'some';
+  }
+
+  async load(): Promise<IndexSnapshot | null> {
+    if ((await this.checkUsable()) === 'none') return null;
     const dir = await this.currentGeneration();
     if (dir === null) return null;
     const manifestFile = path.join(dir, MANIFEST);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger, silentLogger } from '../../src/log.js';
 import { CountingEmbedder } from '../fakes/counting-embedder.js';
-import { openCollection } from '../../src/open-collection.js';
+import { ingestDocuments, openCollection } from '../../src/open-collection.js';
 import { Bm25Builder } from '../../src/retrieve/bm25.js';
 import { FORMAT_VERSION, IndexDirectory, type Manifest } from '../../src/store/index-dir.js';
 import { HnswVectorStore } from '../../src/store/hnsw-store.js';
@@ -55,6 +55,19 @@ describe('INDEX_DIR that is not Isnad’s', () => {
       message: expect.stringMatching(/INDEX_DIR .* is not empty and was not made by Isnad.*Point INDEX_DIR at an empty or new folder/),
     });
     expect(snapshotOf(folder)).toEqual(before);
+  });
+
+  it('refuses before loading the model (which can take minutes), and `npm run ingest` too', async () => {
+    const folder = someonesFolder();
+    let modelLoads = 0;
+    const config = loadConfig({ DOCS_DIR: copyOfSeeds(), INDEX_DIR: folder, MODEL_ID: 'none' });
+    const loadModel = async () => {
+      modelLoads++;
+      return lexicalOnly();
+    };
+    await expect(openCollection(config, { log: silentLogger, loadModel })).rejects.toMatchObject({ code: 'INDEX_DIR_UNSAFE' });
+    await expect(ingestDocuments(config, { log: silentLogger, loadModel })).rejects.toMatchObject({ code: 'INDEX_DIR_UNSAFE' });
+    expect(modelLoads).toBe(0);
   });
 
   it('refuses the home folder, even an empty one', async () => {
