@@ -5,12 +5,14 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { IsnadError } from '../src/errors.js';
+import { DEFAULT_TOP } from '../src/retrieve/answer.js';
 import { cleanQuestion } from '../src/retrieve/question.js';
 import type { Command } from '../src/discord/command.js';
 import { formatAnswer, formatCooldown, parsePostCustomId, withNote } from '../src/discord/format.js';
-import { detectLang, t } from '../src/discord/i18n.js';
+import { t } from '../src/discord/i18n.js';
 import { mayPostHere } from '../src/discord/permissions.js';
 import { postPassage } from '../src/discord/post.js';
+import { detectLang } from '../src/text/language.js';
 import { edit, retryOnNetworkError, send } from '../src/discord/reply.js';
 
 export const MAX_QUESTION = 500;
@@ -45,7 +47,7 @@ export const data = {
 export const execute: Command['execute'] = async (interaction, ctx) => {
   if (!interaction.isChatInputCommand()) return;
   const question = interaction.options.getString('question', true);
-  const top = interaction.options.getInteger('top') ?? 3;
+  const top = interaction.options.getInteger('top') ?? DEFAULT_TOP;
   const lang = detectLang(question);
   // A member who may not post in this channel does not get to post through the bot either.
   const wantsPublic = interaction.options.getBoolean('public') ?? false;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { indexCorrupt } from './index-file.js';
+import { indexCorrupt } from '../index/index-file.js';
 
 /**
  * sha256 of every file of a generation, recorded in its manifest and checked before anything reads
