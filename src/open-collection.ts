@@ -6,6 +6,7 @@ import { IsnadError, isIsnadError } from './errors.js';
 import { buildIndex, fullRebuildReason, modelVariant } from './ingest/build-index.js';
 import { scanDocuments } from './ingest/load.js';
 import { normalize } from './text/normalize.js';
+import { endLine } from './passage-lines.js';
 import type { Logger } from './log.js';
 import { answerQuestion, denseAvailable, type RetrieveOptions } from './retrieve/answer.js';
 import { verifyQuote } from './retrieve/verify.js';
@@ -136,9 +137,9 @@ export class IndexedCollection implements Collection {
     const passages = this.bySource.get(source);
     if (!passages || passages.length === 0 || line < 1) return undefined;
     const last = passages[passages.length - 1]!;
-    if (line > last.line + (last.text.match(/\n/g)?.length ?? 0)) return undefined; // past the end of the file
+    if (line > endLine(last)) return undefined; // past the end of the file
     // Blank lines before the first passage, or between passages, belong to the passage that follows.
-    return passages.find((p) => p.line + (p.text.match(/\n/g)?.length ?? 0) >= line);
+    return passages.find((p) => endLine(p) >= line);
   }
 
   verifyQuote(text: string): VerifyResult {

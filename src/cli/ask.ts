@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { isIsnadError } from '../errors.js';
 import { openCollection } from '../open-collection.js';
 import { DEFAULT_TOP, MAX_TOP } from '../retrieve/answer.js';
+import { endLine } from '../passage-lines.js';
 import type { RetrievalMode } from '../types.js';
 import { cliLogger, configFromArgs, progressPrinter, reportFatal } from './common.js';
 import { formatAnswer } from './format-terminal.js';
@@ -14,7 +15,7 @@ Answers a question with verbatim, cited passages from the documents. The index i
 
 Options:
   --top N        passages to show (1-${MAX_TOP}, default ${DEFAULT_TOP})
-  --json         print {"query","answered","results":[{"id","source","start","end","line","text","score"}],
+  --json         print {"query","answered","results":[{"id","source","start","end","line","endLine","text","score"}],
                  "closest":[…same fields: nearest passages when not answered],"mode":"hybrid|lexical|dense"}
   --docs DIR     documents folder (default: DOCS_DIR or seeds/)
   --index DIR    index folder (default: INDEX_DIR or index/)
@@ -23,7 +24,7 @@ Options:
 
 function toJson(answer: Awaited<ReturnType<Awaited<ReturnType<typeof openCollection>>['ask']>>) {
   const pick = (r: (typeof answer.results)[number]) => ({
-    id: r.id, source: r.source, start: r.start, end: r.end, line: r.line, text: r.text, score: r.score,
+    id: r.id, source: r.source, start: r.start, end: r.end, line: r.line, endLine: endLine(r), text: r.text, score: r.score,
   });
   return { query: answer.query, answered: answer.answered, results: answer.results.map(pick), closest: answer.closest.map(pick), mode: answer.mode };
 }

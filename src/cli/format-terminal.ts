@@ -1,6 +1,7 @@
 import { analyze } from '../text/analyze.js';
 import { hasArabic, normalizeWithMap, originalSpan, tokenize } from '../text/normalize.js';
 import { lightStems } from '../text/stem.js';
+import { lineLabel } from '../passage-lines.js';
 import type { Answer } from '../types.js';
 
 const BOLD = '\x1b[1m';
@@ -43,7 +44,7 @@ export function formatAnswer(answer: Answer, options: { color: boolean; modeNote
     if (list.length > 0) lines.push('', arabic ? 'أقرب المقاطع (ليست إجابات) · closest passages, not answers:' : 'Closest passages (not answers):');
   }
   list.forEach((r, i) => {
-    lines.push('', `${i + 1}. ${printable(r.source)} · line ${r.line} · score ${r.score.toFixed(3)} · id ${r.id}`);
+    lines.push('', `${i + 1}. ${printable(r.source)} · ${lineLabel(r)} · score ${r.score.toFixed(3)} · id ${r.id}`);
     const text = printable(r.text);
     const body = answer.answered ? highlight(text, answer.query, on, off) : text;
     for (const line of body.split('\n')) lines.push(`   ${line}`);

@@ -39,8 +39,12 @@ describe('npm run ask', () => {
     expect(answer.results).toHaveLength(2);
     const fs = await import('node:fs');
     for (const r of answer.results) {
-      expect(Object.keys(r).sort()).toEqual(['end', 'id', 'line', 'score', 'source', 'start', 'text']);
-      expect(fs.readFileSync(path.join('seeds', r.source), 'utf8').slice(r.start, r.end)).toBe(r.text);
+      expect(Object.keys(r).sort()).toEqual(['end', 'endLine', 'id', 'line', 'score', 'source', 'start', 'text']);
+      const file = fs.readFileSync(path.join('seeds', r.source), 'utf8');
+      expect(file.slice(r.start, r.end)).toBe(r.text);
+      // line and endLine are the lines of the first and last character, counted in the file.
+      expect(file.slice(0, r.start).split('\n').length).toBe(r.line);
+      expect(file.slice(0, r.start + r.text.trimEnd().length).split('\n').length).toBe(r.endLine);
     }
   });
 
