@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import type { Collection, IndexStatus, Progress, ReindexSummary, VerifyResult } from './collection.js';
 import type { CoreConfig } from './config.js';
 import type { Embedder, ModelStatus } from './embed/embedder.js';
+import { loadEmbedderRemembering, type RememberingOptions } from './embed/model-memory.js';
 import { IsnadError, isIsnadError } from './errors.js';
 import { buildIndex, fullRebuildReason, modelVariant } from './ingest/build-index.js';
-import { scanDocuments } from './ingest/load.js';
+import { assertDocsFolder, scanDocuments } from './ingest/load.js';
 import { normalize } from './text/normalize.js';
 import { endLine } from './passage-lines.js';
 import type { Logger } from './log.js';
@@ -25,17 +26,35 @@ export interface OpenOptions {
   onProgress?: (progress: Progress) => void;
   /** Loads the embedding model; injected by tests and the bench, the real loader otherwise. */
   loadModel?: () => Promise<LoadedModel>;
+  /**
+   * Remember a failed model load in the index folder (terminal commands): skip retrying it until the
+   * retry time (`when-due`) or not (`now`), and say it once. Without this, every load is tried and warned (the bot).
+   */
+  modelMemory?: Pick<RememberingOptions, 'retry' | 'verbose'>;
 }
 
-function loadModel(config: CoreConfig, options: OpenOptions): Promise<LoadedModel> {
-  return options.loadModel ? options.loadModel() : realModelLoader(config, options.log);
+interface ModelLoad {
+  model: LoadedModel;
+  /** Records how the load went; called once the index folder exists. */
+  remember: () => Promise<void>;
 }
 
-async function realModelLoader(config: CoreConfig, log: Logger): Promise<LoadedModel> {
+const nothingToRemember = async (): Promise<void> => undefined;
+
+async function loadModel(config: CoreConfig, options: OpenOptions): Promise<ModelLoad> {
+  if (options.loadModel) return { model: await options.loadModel(), remember: nothingToRemember };
   // Skips importing Transformers.js (and onnxruntime) entirely when the model is switched off.
-  if (config.model.modelId === null) return { embedder: null, status: { loaded: false, modelId: null, reason: 'disabled (MODEL_ID=none)' } };
+  if (config.model.modelId === null) {
+    return { model: { embedder: null, status: { loaded: false, modelId: null, reason: 'disabled (MODEL_ID=none)' } }, remember: nothingToRemember };
+  }
   const { loadEmbedder } = await import('./embed/load-embedder.js');
-  return loadEmbedder(config.model, log);
+  if (!options.modelMemory) return { model: await loadEmbedder(config.model, options.log), remember: nothingToRemember };
+  const { loaded, remember } = await loadEmbedderRemembering(
+    config.model,
+    { indexDir: config.indexDir, log: options.log, ...options.modelMemory },
+    (model, log) => loadEmbedder(model, log),
+  );
+  return { model: loaded, remember };
 }
 
 /** True when the files on disk differ (added, removed, resized, touched) from those the index was built from. */
@@ -175,7 +194,7 @@ export class IndexedCollection implements Collection {
   private async runReindex(onProgress?: (progress: Progress) => void): Promise<ReindexSummary> {
     if (!this.model.status.loaded && this.model.status.modelId !== null) {
       // The model may be back (files copied into MODEL_DIR, network restored): try again.
-      this.model = await loadModel(this.config, this.options);
+      this.model = (await loadModel(this.config, { ...this.options, modelMemory: undefined })).model;
     }
     const { snapshot, summary } = await build(this.config, this.model, this.snapshot, null, this.options.log, onProgress);
     await this.directory.publish(snapshot, (done, total) => onProgress?.({ phase: 'write', done, total }));
@@ -250,9 +269,12 @@ async function buildAndPublish(
 
 /** `npm run ingest`: (re)builds the index incrementally and reports what happened. */
 export async function ingestDocuments(config: CoreConfig, options: OpenOptions): Promise<ReindexSummary> {
-  const model = await loadModel(config, options);
+  await assertDocsFolder(config.docsDir);
+  const { model, remember } = await loadModel(config, options);
   const loaded = await loadIndex(config, options.log);
-  return (await buildAndPublish(config, model, loaded, options)).summary;
+  const { summary } = await buildAndPublish(config, model, loaded, options);
+  await remember();
+  return summary;
 }
 
 /**
@@ -260,16 +282,17 @@ export async function ingestDocuments(config: CoreConfig, options: OpenOptions):
  * or the documents changed. A failed build throws and leaves whatever index was there untouched.
  */
 export async function openCollection(config: CoreConfig, options: OpenOptions): Promise<IndexedCollection> {
-  const model = await loadModel(config, options);
+  // Before anything is said about the index: "Updating the index of /nonexistent…" would point the wrong way.
+  await assertDocsFolder(config.docsDir);
+  const { model, remember } = await loadModel(config, options);
   const loaded = await loadIndex(config, options.log);
-  const { snapshot, directory } = loaded;
-  if (snapshot) {
-    const reason = fullRebuildReason(snapshot, model.embedder, config.docsDir, variantOf(config, model));
-    const storeChanged = model.embedder !== null && snapshot.manifest.vectorStore !== config.vectorStore;
-    if (!reason && !storeChanged && !(await isStale(snapshot, config.docsDir))) {
-      return new IndexedCollection(config, snapshot, model, directory, options);
-    }
-  }
-  const built = await buildAndPublish(config, model, loaded, options);
-  return new IndexedCollection(config, built.snapshot, model, directory, options);
+  let snapshot = loaded.snapshot;
+  const fresh =
+    snapshot !== null &&
+    fullRebuildReason(snapshot, model.embedder, config.docsDir, variantOf(config, model)) === null &&
+    !(model.embedder !== null && snapshot.manifest.vectorStore !== config.vectorStore) &&
+    !(await isStale(snapshot, config.docsDir));
+  if (!fresh || snapshot === null) snapshot = (await buildAndPublish(config, model, loaded, options)).snapshot;
+  await remember();
+  return new IndexedCollection(config, snapshot, model, loaded.directory, options);
 }

@@ -5,7 +5,6 @@ import { lineLabel } from '../passage-lines.js';
 import type { Answer } from '../types.js';
 
 const BOLD = '\x1b[1m';
-const DIM = '\x1b[2m';
 const RESET = '\x1b[0m';
 
 /** Wraps the words of `text` whose stem the question also has, without changing any other character. */
@@ -28,10 +27,9 @@ export function printable(text: string): string {
   return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '');
 }
 
-export function formatAnswer(answer: Answer, options: { color: boolean; modeNote?: string | null }): string {
+export function formatAnswer(answer: Answer, options: { color: boolean }): string {
   const on = options.color ? BOLD : '';
   const off = options.color ? RESET : '';
-  const dim = (s: string) => (options.color ? DIM + s + RESET : s);
   const arabic = hasArabic(answer.query);
   const lines: string[] = [];
   const list = answer.answered ? answer.results : answer.closest;
@@ -49,6 +47,5 @@ export function formatAnswer(answer: Answer, options: { color: boolean; modeNote
     const body = answer.answered ? highlight(text, answer.query, on, off) : text;
     for (const line of body.split('\n')) lines.push(`   ${line}`);
   });
-  if (options.modeNote) lines.push('', dim(options.modeNote));
   return lines.join('\n');
 }

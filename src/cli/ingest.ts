@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ingestDocuments } from '../open-collection.js';
-import { cliLogger, configFromArgs, progressPrinter, reportFatal } from './common.js';
+import { argumentProblem, cliLogger, configFromArgs, progressPrinter, reportFatal } from './common.js';
 
 const HELP = `Usage: npm run ingest -- [--docs DIR] [--index DIR]
 
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
       options: { docs: { type: 'string' }, index: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
     }));
   } catch (error) {
-    process.stderr.write(`isnad: ${(error as Error).message}\n\n${HELP}\n`);
+    process.stderr.write(`isnad: ${argumentProblem(error, 'ingest')}\n\n${HELP}\n`);
     process.exit(2);
   }
   if (values.help) {

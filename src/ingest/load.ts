@@ -27,17 +27,14 @@ function isInside(root: string, candidate: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-/**
- * Lists the indexable files under `root`, recursively, in a stable order. Symbolic links are followed
- * only when they resolve inside the folder: a link to /etc/passwd must never be read and quoted.
- */
-export async function scanDocuments(root: string): Promise<ScanResult> {
-  let realRoot: string;
+/** The real path of a readable documents folder; DOCS_NOT_FOUND otherwise. */
+export async function assertDocsFolder(root: string): Promise<string> {
   try {
-    realRoot = await fs.realpath(root);
+    const realRoot = await fs.realpath(root);
     const stat = await fs.stat(realRoot);
     if (!stat.isDirectory()) throw new Error('not a directory');
     await fs.access(realRoot, fs.constants.R_OK | fs.constants.X_OK);
+    return realRoot;
   } catch (error) {
     throw new IsnadError(
       'DOCS_NOT_FOUND',
@@ -46,6 +43,14 @@ export async function scanDocuments(root: string): Promise<ScanResult> {
       { cause: error },
     );
   }
+}
+
+/**
+ * Lists the indexable files under `root`, recursively, in a stable order. Symbolic links are followed
+ * only when they resolve inside the folder: a link to /etc/passwd must never be read and quoted.
+ */
+export async function scanDocuments(root: string): Promise<ScanResult> {
+  const realRoot = await assertDocsFolder(root);
   const files: FileEntry[] = [];
   const skipped: SkippedFile[] = [];
   const visited = new Set<string>();
