@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   INDEX_CORRUPT: 'A file in the index folder is unreadable or inconsistent.',
   INDEX_MISSING: 'No index has been built yet.',
   MODEL_UNAVAILABLE: 'The embedding model could not be loaded.',
+  DISCORD_UNREACHABLE: 'Discord could not be reached over the network.',
   REINDEX_RUNNING: 'A reindex is already running.',
   PASSAGE_NOT_FOUND: 'No passage has that id.',
   SOURCE_NOT_FOUND: 'No document has that name.',
