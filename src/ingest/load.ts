@@ -16,6 +16,8 @@ export interface FileEntry {
 export interface ScanResult {
   files: FileEntry[];
   skipped: SkippedFile[];
+  /** Files of a kind not read (yet), counted by lower-case extension ('' for none). */
+  unsupported: Record<string, number>;
 }
 
 function toSource(root: string, absolutePath: string): string {
@@ -53,6 +55,7 @@ export async function scanDocuments(root: string): Promise<ScanResult> {
   const realRoot = await assertDocsFolder(root);
   const files: FileEntry[] = [];
   const skipped: SkippedFile[] = [];
+  const unsupported: Record<string, number> = {};
   const visited = new Set<string>();
 
   async function walk(dir: string): Promise<void> {
@@ -91,15 +94,20 @@ export async function scanDocuments(root: string): Promise<ScanResult> {
       }
       if (stat.isDirectory()) {
         await walk(target);
-      } else if (stat.isFile() && DOCUMENT_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) {
-        files.push({ source: toSource(realRoot, full), absolutePath: target, bytes: stat.size, mtimeMs: stat.mtimeMs });
+      } else if (stat.isFile()) {
+        const extension = path.extname(entry.name).toLowerCase();
+        if (DOCUMENT_EXTENSIONS.includes(extension)) {
+          files.push({ source: toSource(realRoot, full), absolutePath: target, bytes: stat.size, mtimeMs: stat.mtimeMs });
+        } else {
+          unsupported[extension] = (unsupported[extension] ?? 0) + 1;
+        }
       }
     }
   }
 
   await walk(realRoot);
   files.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
-  return { files, skipped };
+  return { files, skipped, unsupported };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
