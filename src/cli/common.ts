@@ -27,12 +27,12 @@ export function cliLogger(config?: CoreConfig, verbose = false): Logger {
  */
 export function argumentProblem(error: unknown, command: string): string {
   const { code, message } = error as { code?: string; message: string };
-  const unknown = /^Unknown option '(.*?)'\./.exec(message);
+  const unknown = /^Unknown option '(.*?)'(?:\.|$)/.exec(message);
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown) {
     const option = unknown[1]!;
     return command === 'ask'
       ? `unknown option ${option}. To ask a question that starts with "-", put it after a second --: npm run ask -- -- "${option}"`
-      : `unknown option ${option}.`;
+      : `unknown option ${option}. The options are listed below.`;
   }
   return message;
 }
