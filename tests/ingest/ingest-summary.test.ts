@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,4 +76,25 @@ describe('ingest says what happened', () => {
     ]);
     expect(summary.unsupported).toEqual({ '.pdf': 2, '.docx': 1 });
   });
+});
+
+describe('npm run ingest', () => {
+  const ingest = (env: Record<string, string>) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts'], { env: { ...process.env, MODEL_ID: 'none', ...env }, encoding: 'utf8', timeout: 60_000 });
+
+  it('prints what changed, then "nothing changed" and writes nothing on a second run', () => {
+    const docs = copyOfSeeds();
+    fs.writeFileSync(path.join(docs, 'scan.pdf'), '%PDF');
+    const env = { DOCS_DIR: docs, INDEX_DIR: path.join(tempDir(), 'index') };
+    const first = ingest(env);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/^changes: 4 added, 0 changed, 0 removed, 0 unchanged\nfiles: 4\n/);
+    expect(first.stdout).toContain('\nnot supported yet: 1 .pdf file\n');
+    expect(first.stderr).toContain('[isnad] Indexed 4 files into 45 passages');
+    const second = ingest(env);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toMatch(/^changes: nothing changed\n/);
+    expect(second.stdout).toMatch(/\(unchanged, nothing written\)\n$/);
+    expect(fs.readdirSync(env.INDEX_DIR).filter((e) => e.startsWith('gen-'))).toHaveLength(1);
+  }, 60_000);
 });
