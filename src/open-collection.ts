@@ -1,26 +1,26 @@
 import fs from 'node:fs';
-import type { Collection, IndexStatus, Progress, ReindexSummary, VerifyResult } from './collection.js';
+import type { Collection, IndexStatus } from './collection.js';
+import type { VerifyResult } from './retrieve/verify.js';
 import type { CoreConfig } from './config.js';
-import type { Embedder, ModelStatus } from './embed/embedder.js';
+import type { LoadedModel } from './embed/embedder.js';
 import { loadEmbedderRemembering, type RememberingOptions } from './embed/model-memory.js';
 import { IsnadError, isIsnadError } from './errors.js';
 import { buildIndex, fullRebuildReason, modelVariant } from './ingest/build-index.js';
 import { describeChanges, plural } from './ingest/describe.js';
 import { assertDocsFolder, scanDocuments } from './ingest/load.js';
+import { endLine } from './text/lines.js';
 import { normalize } from './text/normalize.js';
-import { endLine } from './passage-lines.js';
 import type { Logger } from './log.js';
 import { answerQuestion, denseAvailable, type RetrieveOptions } from './retrieve/answer.js';
 import { verifyQuote } from './retrieve/verify.js';
-import { IndexDirectory, type IndexSnapshot } from './store/index-dir.js';
-import type { Answer, DocumentInfo, Passage } from './types.js';
+import type { IndexSnapshot } from './index/snapshot.js';
+import { IndexDirectory } from './store/index-dir.js';
+import type { Answer, DocumentInfo, Passage, Progress, ReindexSummary } from './types.js';
+
+/** How a build is said in words, for the front ends (the terminal's ingest summary). */
+export { describeChanges, listUnsupported } from './ingest/describe.js';
 
 export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
-
-export interface LoadedModel {
-  embedder: Embedder | null;
-  status: ModelStatus;
-}
 
 export interface OpenOptions {
   log: Logger;
@@ -96,15 +96,6 @@ export class IndexedCollection implements Collection {
       list.push(p);
       this.bySource.set(p.source, list);
     }
-  }
-
-  /** The index being served; swapped whole by reindex, so a query never sees a mix. */
-  get current(): IndexSnapshot {
-    return this.snapshot;
-  }
-
-  get embedder(): Embedder | null {
-    return this.model.embedder;
   }
 
   async ask(question: string, options: RetrieveOptions = {}): Promise<Answer> {

@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import { describeChanges, listUnsupported } from '../ingest/describe.js';
-import { ingestDocuments } from '../open-collection.js';
+import { describeChanges, ingestDocuments, listUnsupported } from '../open-collection.js';
 import { argumentProblem, cliLogger, configFromArgs, progressPrinter, reportFatal } from './common.js';
 
 const HELP = `Usage: npm run ingest -- [--docs DIR] [--index DIR] [--verbose]

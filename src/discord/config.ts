@@ -5,6 +5,10 @@ type Env = Record<string, string | undefined>;
 
 const snowflake = z.string().regex(/^\d{17,20}$/);
 
+/** Per-user cooldowns; createBot uses the same values when given none. */
+export const DEFAULT_ASK_COOLDOWN_SECONDS = 5;
+export const DEFAULT_REINDEX_COOLDOWN_SECONDS = 60;
+
 const seconds = z.coerce.number().min(0).max(86_400);
 
 /**
@@ -50,8 +54,8 @@ export const botSchema = coreSchema.merge(
     DISCORD_GUILD_ID: snowflake.optional(),
     /** Base URL of Discord's REST API, e.g. `http://127.0.0.1:5000/api` for a local fake. */
     DISCORD_API_URL: z.string().url().optional(),
-    ASK_COOLDOWN_SECONDS: seconds.default(5),
-    REINDEX_COOLDOWN_SECONDS: seconds.default(60),
+    ASK_COOLDOWN_SECONDS: seconds.default(DEFAULT_ASK_COOLDOWN_SECONDS),
+    REINDEX_COOLDOWN_SECONDS: seconds.default(DEFAULT_REINDEX_COOLDOWN_SECONDS),
   }),
 );
 

@@ -2,7 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ModelConfig } from '../config.js';
 import type { Logger } from '../log.js';
-import { howToEnable, type LoadedEmbedder } from './load-embedder.js';
+import type { LoadedModel } from './embedder.js';
+import { howToEnable } from './load-embedder.js';
 
 /**
  * A failed model load, remembered in the index folder. Trying the model costs a terminal command
@@ -32,7 +33,7 @@ export interface RememberingOptions {
 }
 
 export interface RememberedLoad {
-  loaded: LoadedEmbedder;
+  loaded: LoadedModel;
   /** Writes (or clears) the record; called once the index folder is in place, so nothing is written before it is. */
   remember(): Promise<void>;
 }
@@ -68,7 +69,7 @@ function shortNotice(modelId: string, reason: string): string {
 export async function loadEmbedderRemembering(
   config: ModelConfig,
   options: RememberingOptions,
-  load: (config: ModelConfig, log: Logger) => Promise<LoadedEmbedder>,
+  load: (config: ModelConfig, log: Logger) => Promise<LoadedModel>,
 ): Promise<RememberedLoad> {
   const now = options.now ?? Date.now;
   const file = path.join(options.indexDir, MODEL_FAILURE_FILE);

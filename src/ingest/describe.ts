@@ -1,4 +1,4 @@
-import type { FileChanges, ReindexSummary } from '../collection.js';
+import type { FileChanges, ReindexSummary } from '../types.js';
 
 /** "1 file", "2 files". */
 export function plural(count: number, noun: string): string {

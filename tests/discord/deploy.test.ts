@@ -12,10 +12,10 @@ afterAll(async () => fake?.close());
 
 test('registers to the guild when DISCORD_GUILD_ID is set, else globally', async () => {
   const settings = { token: TOKEN, clientId: fake.applicationId, apiUrl: fake.apiUrl };
-  const guild = await deployCommands({ ...settings, guildId: fake.guildId });
+  const guild = await deployCommands({ ...settings, guildId: fake.guildId }, commands);
   expect(guild.scope).toBe('guild');
   expect(guild.names).toEqual(['ask', 'quote', 'source', 'Verify quote', 'status', 'reindex']);
-  const global = await deployCommands({ ...settings, guildId: null });
+  const global = await deployCommands({ ...settings, guildId: null }, commands);
   expect(global.scope).toBe('global');
   const puts = fake.calls.filter((c) => c.method === 'PUT');
   expect(puts.map((c) => c.path)).toEqual([
@@ -54,7 +54,7 @@ test('without a network: says Discord could not be reached and what to check', a
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  const attempt = deployCommands({ token: TOKEN, clientId: fake.applicationId, guildId: null, apiUrl: `http://127.0.0.1:${port}/api` });
+  const attempt = deployCommands({ token: TOKEN, clientId: fake.applicationId, guildId: null, apiUrl: `http://127.0.0.1:${port}/api` }, commands);
   await expect(attempt).rejects.toMatchObject({
     code: 'DISCORD_UNREACHABLE',
     message: expect.stringMatching(/^Discord could not be reached at http:\/\/127\.0\.0\.1:\d+\/api \(ECONNREFUSED\).*network connection.*DISCORD_API_URL/),

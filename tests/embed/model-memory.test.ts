@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ModelConfig } from '../../src/config.js';
-import type { LoadedEmbedder } from '../../src/embed/load-embedder.js';
+import type { LoadedModel } from '../../src/embed/embedder.js';
 import { loadEmbedderRemembering, MODEL_RETRY_MS, type RememberingOptions } from '../../src/embed/model-memory.js';
 import type { Logger } from '../../src/log.js';
 import { tinyModelConfig } from '../fixtures/tiny-model.js';
@@ -12,7 +12,7 @@ import { tempDir } from '../helpers/temp.js';
 /** A loader that fails with `reason` (or succeeds when null) and counts its calls. */
 function fakeLoader(reason: () => string | null) {
   const calls: ModelConfig[] = [];
-  const load = async (config: ModelConfig, log: Logger): Promise<LoadedEmbedder> => {
+  const load = async (config: ModelConfig, log: Logger): Promise<LoadedModel> => {
     calls.push(config);
     const why = reason();
     if (why === null) return { embedder: null, status: { loaded: true, modelId: config.modelId!, dimensions: 4 } };
