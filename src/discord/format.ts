@@ -9,6 +9,7 @@ import type { Answer, DocumentInfo, Passage, Progress, ReindexSummary } from '..
 import type { IndexStatus } from '../collection.js';
 import type { VerifyResult } from '../retrieve/verify.js';
 import { stripInvisible } from '../text/invisible.js';
+import { endLine } from '../text/lines.js';
 import type { Lang } from '../text/language.js';
 import { t } from './i18n.js';
 
@@ -172,8 +173,14 @@ export function quoteBlock(text: string): string {
     .join('\n');
 }
 
-export function citation(passage: Pick<Passage, 'source' | 'line' | 'id'>, lang: Lang): string {
-  return `📄 ${isolate(code(passage.source))} · ${t(lang, 'line')} ${isolate(passage.line)} · 🆔 ${isolate(code(passage.id))}`;
+/** "line 9" or "lines 9–10": a passage spanning lines is cited by all of them. */
+function lines(slice: Pick<Passage, 'line' | 'text'>, lang: Lang): string {
+  const last = endLine(slice);
+  return last > slice.line ? `${t(lang, 'lines')} ${isolate(`${slice.line}–${last}`)}` : `${t(lang, 'line')} ${isolate(slice.line)}`;
+}
+
+export function citation(passage: Pick<Passage, 'source' | 'line' | 'text' | 'id'>, lang: Lang): string {
+  return `📄 ${isolate(code(passage.source))} · ${lines(passage, lang)} · 🆔 ${isolate(code(passage.id))}`;
 }
 
 function embedsLength(embeds: Embed[]): number {
@@ -306,8 +313,8 @@ export function formatVerify(result: VerifyResult, lang: Lang): Reply {
   const match = result.match;
   const passage = result.passage;
   const cite = passage
-    ? citation({ source: match.source, line: match.line, id: passage.id }, lang)
-    : `📄 ${isolate(code(match.source))} · ${t(lang, 'line')} ${isolate(match.line)}`;
+    ? citation({ source: match.source, line: match.line, text: match.text, id: passage.id }, lang)
+    : `📄 ${isolate(code(match.source))} · ${lines(match, lang)}`;
   const head = result.verdict === 'verbatim' ? t(lang, 'verbatim') : `${t(lang, 'close')} (${isolate(Math.round(result.similarity * 100) + '%')})`;
   const room = LIMITS.embedDescription - cite.length - 2;
   const description = `${truncate(quoteBlock(escapeMarkdown(match.text.trim())), room)}\n${cite}`;

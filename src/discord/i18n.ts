@@ -15,6 +15,7 @@ const strings = {
   postButton: { en: 'Post passage {n} to channel', ar: 'انشر المقطع {n} في القناة' },
   postedBy: { en: 'Shared by {user}', ar: 'شاركه {user}' },
   line: { en: 'line', ar: 'line' },
+  lines: { en: 'lines', ar: 'lines' },
   cooldown: {
     en: 'Please wait: you can use /{command} again {when} (in {seconds} s).',
     ar: 'يُرجى الانتظار: يمكنك استخدام /{command} مجددًا {when} (بعد {seconds} ث).',

@@ -20,6 +20,8 @@ export interface FileEntry {
 export interface ScanResult {
   files: FileEntry[];
   skipped: SkippedFile[];
+  /** Files of a kind not read (yet), counted by lower-case extension ('' for none). */
+  unsupported: Record<string, number>;
 }
 
 function toSource(root: string, absolutePath: string): string {
@@ -31,17 +33,14 @@ function isInside(root: string, candidate: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-/**
- * Lists the indexable files under `root`, recursively, in a stable order. Symbolic links are followed
- * only when they resolve inside the folder: a link to /etc/passwd must never be read and quoted.
- */
-export async function scanDocuments(root: string): Promise<ScanResult> {
-  let realRoot: string;
+/** The real path of a readable documents folder; DOCS_NOT_FOUND otherwise. */
+export async function assertDocsFolder(root: string): Promise<string> {
   try {
-    realRoot = await fs.realpath(root);
+    const realRoot = await fs.realpath(root);
     const stat = await fs.stat(realRoot);
     if (!stat.isDirectory()) throw new Error('not a directory');
     await fs.access(realRoot, fs.constants.R_OK | fs.constants.X_OK);
+    return realRoot;
   } catch (error) {
     throw new IsnadError(
       'DOCS_NOT_FOUND',
@@ -50,8 +49,17 @@ export async function scanDocuments(root: string): Promise<ScanResult> {
       { cause: error },
     );
   }
+}
+
+/**
+ * Lists the indexable files under `root`, recursively, in a stable order. Symbolic links are followed
+ * only when they resolve inside the folder: a link to /etc/passwd must never be read and quoted.
+ */
+export async function scanDocuments(root: string): Promise<ScanResult> {
+  const realRoot = await assertDocsFolder(root);
   const files: FileEntry[] = [];
   const skipped: SkippedFile[] = [];
+  const unsupported: Record<string, number> = {};
   const visited = new Set<string>();
 
   async function walk(dir: string): Promise<void> {
@@ -90,15 +98,20 @@ export async function scanDocuments(root: string): Promise<ScanResult> {
       }
       if (stat.isDirectory()) {
         await walk(target);
-      } else if (stat.isFile() && DOCUMENT_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) {
-        files.push({ source: toSource(realRoot, full), absolutePath: target, bytes: stat.size, mtimeMs: stat.mtimeMs, dev: stat.dev, ino: stat.ino });
+      } else if (stat.isFile()) {
+        const extension = path.extname(entry.name).toLowerCase();
+        if (DOCUMENT_EXTENSIONS.includes(extension)) {
+          files.push({ source: toSource(realRoot, full), absolutePath: target, bytes: stat.size, mtimeMs: stat.mtimeMs, dev: stat.dev, ino: stat.ino });
+        } else {
+          unsupported[extension] = (unsupported[extension] ?? 0) + 1;
+        }
       }
     }
   }
 
   await walk(realRoot);
   files.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
-  return { files, skipped };
+  return { files, skipped, unsupported };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
