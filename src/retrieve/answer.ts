@@ -1,10 +1,9 @@
 import type { Embedder } from '../embed/embedder.js';
 import { IsnadError } from '../errors.js';
-import { analyze } from '../text/analyze.js';
 import type { IndexSnapshot } from '../index/snapshot.js';
 import type { Answer, RetrievalMode, ScoredPassage } from '../types.js';
 import { questionType } from '../text/question-type.js';
-import { buildCandidates, snapshotContext, type CandidateSet, type LegHits } from './features.js';
+import { buildCandidates, passageTerms, snapshotContext, type CandidateSet, type LegHits } from './features.js';
 import { collapseNearDuplicates } from './fuse.js';
 import { cleanQuestion } from './question.js';
 import { logistic, rankCandidates, resultFeatures, shippedWeights, type RankerWeights } from './ranker.js';
@@ -78,7 +77,7 @@ export async function gatherEvidence(index: IndexSnapshot, embedder: Embedder | 
 /** Ranks the candidates, decides whether to answer and how sure to be, and picks the passages to show. */
 export function decide(index: IndexSnapshot, evidence: Evidence, weights: RankerWeights, top: number): { answer: Answer; answerable: number } {
   const ranked = rankCandidates(evidence.set, weights.ranker);
-  const termsOf = (row: number) => new Set(analyze(index.passages[row]!.text));
+  const termsOf = (row: number) => new Set(passageTerms(index, row));
   const distinct = collapseNearDuplicates(ranked.slice(0, top * 4), (c) => termsOf(c.row)).slice(0, top);
   const first = resultFeatures(evidence.set, distinct, 0);
   const answerable = distinct.length > 0 ? logistic(weights.answerable, first.names, first.values) : 0;

@@ -20,7 +20,7 @@ export const FEATURES = [
   'neighbourBm25', // best neighbour's BM25 over the best passage's
   'docCoverage', // … anywhere in the passage's document
   'docIsBest', // 1 when no document covers more of the query
-  'proximity', // the most IDF mass inside any 12 consecutive words, over the query's mass (first 30 candidates)
+  'proximity', // the most IDF mass inside any 12 consecutive words, over the query's mass (first 20 candidates)
   'lexicalRank', // 1/√rank in the BM25 list (0 when the BM25 leg did not return it)
   'typeNumber', // question asks كم/how many and the passage holds a number not in the question
   'typeDate', // question asks متى/when and the passage holds a year or a month
@@ -76,6 +76,11 @@ export function snapshotContext(index: IndexSnapshot): SnapshotContext {
   return context;
 }
 
+/** A passage's analyzed terms, cached per snapshot (ranking and the near-duplicate check both read them). */
+export function passageTerms(index: IndexSnapshot, row: number): string[] {
+  return termsOf(index, snapshotContext(index), row);
+}
+
 function termsOf(index: IndexSnapshot, context: SnapshotContext, row: number): string[] {
   let terms = context.terms.get(row);
   if (!terms) {
@@ -89,7 +94,7 @@ function termsOf(index: IndexSnapshot, context: SnapshotContext, row: number): s
 
 const WINDOW = 12;
 /** Candidates whose words are read for proximity and answer type (in leg order: BM25's best first). */
-export const ANALYZED_CANDIDATES = 30;
+export const ANALYZED_CANDIDATES = 20;
 
 function bestWindowIdf(words: readonly string[], idfOf: Map<string, number>): number {
   let best = 0;
