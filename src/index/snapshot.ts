@@ -39,7 +39,7 @@ const manifestSchema = z.object({
 /** A manifest as read from disk: always with checksums. */
 export type StoredManifest = z.infer<typeof manifestSchema>;
 /** In memory a manifest has no checksums until it is published. */
-export type Manifest = Omit<StoredManifest, 'checksums'> & { checksums?: Record<string, string> };
+export type Manifest = Omit<StoredManifest, 'checksums' | 'readers'> & { checksums?: Record<string, string>; readers?: Record<string, number> };
 
 
 /** A complete index held in memory. */

@@ -56,7 +56,7 @@ export function fullRebuildReason(
   const m = previous.manifest;
   if (m.chunkerVersion !== CHUNKER_VERSION) return `chunker changed (version ${m.chunkerVersion} → ${CHUNKER_VERSION})`;
   if (m.analyzerVersion !== ANALYZER_VERSION) return `text analyzer changed (version ${m.analyzerVersion} → ${ANALYZER_VERSION})`;
-  const readers = readersChanged(m.readers);
+  const readers = readersChanged(m.readers ?? {});
   if (readers) return readers;
   if (m.docsDir !== docsDir) return `documents folder changed (${m.docsDir} → ${docsDir})`;
   if (embedder) {
