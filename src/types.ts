@@ -54,6 +54,8 @@ export interface Answer {
 export interface SkippedFile {
   source: string;
   reason: string;
+  /** Stable code for refusals of a file's contents (FILE_CORRUPT, NO_TEXT_LAYER, …), when there is one. */
+  code?: string;
 }
 
 export interface DocumentInfo {

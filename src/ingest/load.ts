@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { IsnadError } from '../errors.js';
 import type { Document, SkippedFile } from '../types.js';
-import { DOCUMENT_EXTENSIONS, readerFor } from './reader.js';
+import { DOCUMENT_EXTENSIONS, readerFor, type DocumentReader, type ReadRefusal, type ReadText } from './reader.js';
 
 export interface FileEntry {
   source: string;
@@ -113,14 +113,56 @@ export async function scanDocuments(root: string): Promise<ScanResult> {
   return { files, skipped, unsupported };
 }
 
+/** What the first bytes say a file is; null for text (or anything unrecognized). */
+export function sniffType(bytes: Buffer): 'pdf' | 'zip' | 'ole' | 'html' | null {
+  if (bytes.subarray(0, 1024).includes('%PDF-')) return 'pdf'; // readers allow junk before the header
+  if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0x504b0304) return 'zip';
+  if (bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0 && bytes.readUInt32BE(4) === 0xa1b11ae1) return 'ole';
+  const head = bytes.toString('latin1', 0, 512).replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  if (head.startsWith('<!doctype html') || head.startsWith('<html')) return 'html';
+  return null;
+}
+
+const EXPECTED: Record<string, ReturnType<typeof sniffType>> = { pdf: 'pdf', docx: 'zip' };
+
+/** A refusal when the bytes are not what the extension says ("report.pdf" that is a Word file, say). */
+function typeMismatch(reader: DocumentReader, bytes: Buffer): ReadRefusal | null {
+  const found = sniffType(bytes);
+  const expected = EXPECTED[reader.name];
+  if (reader.name === 'docx' && found === 'ole') {
+    return { code: 'FILE_ENCRYPTED', reason: 'encrypted Word document or old .doc format; save it as an unprotected .docx' };
+  }
+  if (expected !== undefined && found === expected) return null;
+  if (expected === undefined && (found === null || found === 'html')) return null;
+  const actual = found === 'pdf' ? 'a PDF' : found === 'zip' ? 'a zip archive (e.g. .docx)' : found === 'ole' ? 'an old Office file' : found === 'html' ? 'an HTML page' : 'not a ' + reader.name.toUpperCase() + ' file';
+  return { code: 'FILE_TYPE_MISMATCH', reason: `the extension says ${reader.extensions.join('/')} but the contents are ${actual}; rename it or export it again` };
+}
+
 /** Decodes a file's bytes with the reader for its extension; what cannot be read becomes a skip reason. */
-export function decodeDocument(source: string, bytes: Buffer): Document | SkippedFile {
+export async function decodeDocument(source: string, bytes: Buffer): Promise<Document | SkippedFile> {
   const reader = readerFor(source);
-  if (!reader) return { source, reason: 'no reader for this file type' };
-  const read = reader.read(bytes);
-  if ('reason' in read) return { source, reason: read.reason };
+  if (!reader) return { source, code: 'FILE_TYPE_MISMATCH', reason: `no reader for this file type (Isnad reads ${DOCUMENT_EXTENSIONS.join(', ')})` };
+  const mismatch = typeMismatch(reader, bytes);
+  if (mismatch) return { source, ...mismatch };
+  let read: ReadText | ReadRefusal;
+  try {
+    read = await reader.read(bytes);
+  } catch (error) {
+    return { source, code: 'FILE_CORRUPT', reason: `cannot be read as ${reader.name} (${(error as Error).message})` };
+  }
+  if ('reason' in read) return { source, ...read };
   if (read.text.trim() === '') return { source, reason: 'empty file' };
   return { source, text: read.text, hash: hashText(read.text), bytes: bytes.length, ...(read.pages ? { pages: read.pages } : {}) };
+}
+
+/** Why a document name cannot be used (shown to the user), or null: no folders, no `..`, no control characters. */
+export function badNameReason(name: string): string | null {
+  if (name.trim() === '') return 'the name is empty';
+  if (/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(name)) return 'the name has control or direction characters';
+  if (name.includes('/') || name.includes('\\') || name.split(/[\\/]/).includes('..') || name === '.' || name === '..') return 'the name has a folder part (/ \\ or ..)';
+  if (name.startsWith('.')) return 'the name starts with a dot (hidden file)';
+  if (Buffer.byteLength(name) > 200) return 'the name is longer than 200 bytes';
+  return null;
 }
 
 export function hashText(text: string): string {

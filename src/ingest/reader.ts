@@ -4,6 +4,10 @@
  * (a better PDF extractor, say) makes the next open reindex instead of serving text from the old one.
  * Citations are checked against the same reader's output, never against a second decoder.
  */
+import { docxReader } from './readers/docx.js';
+import { htmlReader } from './readers/html.js';
+import { pdfReader } from './readers/pdf.js';
+
 export interface ReadText {
   text: string;
   /** Offsets in `text` where each page starts, for formats that have pages. */
@@ -17,9 +21,26 @@ export interface DocumentReader {
   readonly extensions: readonly string[];
   /** Bump when the same bytes would read differently. */
   readonly version: number;
-  /** The text of the file, or why it cannot be indexed (a skip reason the user sees). */
-  read(bytes: Buffer): ReadText | { reason: string };
+  /** The text of the file, or why it cannot be indexed (a skip reason the user sees, with a stable code). */
+  read(bytes: Buffer): Promise<ReadText | ReadRefusal>;
 }
+
+/** Why a file was not indexed. `code` is stable (tests, /docs add replies); `reason` is for people. */
+export interface ReadRefusal {
+  reason: string;
+  code?: RefusalCode;
+}
+
+export type RefusalCode =
+  | 'FILE_ENCRYPTED'
+  | 'FILE_CORRUPT'
+  | 'FILE_TYPE_MISMATCH'
+  | 'FILE_TOO_LARGE'
+  | 'FILE_NAME_INVALID'
+  | 'ARCHIVE_TOO_LARGE'
+  | 'NO_TEXT_LAYER'
+  | 'TEXT_REVERSED'
+  | 'FILE_UNREADABLE';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -28,7 +49,7 @@ export const plainTextReader: DocumentReader = {
   name: 'plain-text',
   extensions: ['.txt', '.md'],
   version: 1,
-  read(bytes) {
+  async read(bytes) {
     if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
       return { reason: 'UTF-16 encoded; re-save it as UTF-8' };
     }
@@ -44,7 +65,7 @@ export const plainTextReader: DocumentReader = {
   },
 };
 
-export const READERS: readonly DocumentReader[] = [plainTextReader];
+export const READERS: readonly DocumentReader[] = [plainTextReader, pdfReader, docxReader, htmlReader];
 
 export const DOCUMENT_EXTENSIONS: readonly string[] = READERS.flatMap((r) => r.extensions);
 
