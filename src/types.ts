@@ -14,7 +14,8 @@ export interface Document {
 
 /**
  * A quotable slice of a document. The contract: `text === documentText.slice(start, end)`,
- * offsets in UTF-16 code units (JS string indices), `line` is the 1-based line of `start`.
+ * offsets in UTF-16 code units (JS string indices), `line` is the 1-based line of `start` — within
+ * its page when the document has pages (a PDF: "report.pdf · page 4 · line 7").
  */
 export interface Passage {
   /** Stable: derived from source + text, so it survives a reindex when the text is unchanged. */
@@ -23,6 +24,8 @@ export interface Passage {
   start: number;
   end: number;
   line: number;
+  /** 1-based page of `start`, for documents with pages (PDF); absent otherwise. */
+  page?: number;
   text: string;
 }
 

@@ -43,9 +43,19 @@ export type Manifest = Omit<StoredManifest, 'checksums' | 'readers'> & { checksu
 
 
 /** A complete index held in memory. */
+/** A document's text as its reader extracted it: what its passages are slices of. */
+export interface ExtractedText {
+  source: string;
+  text: string;
+  /** Offsets where each page starts, for documents with pages. */
+  pages?: number[];
+}
+
 export interface IndexSnapshot {
   manifest: Manifest;
   passages: Passage[];
+  /** Written with a new generation (extracted.txt); not loaded with the index. */
+  extracted?: ExtractedText[];
   lexical: Bm25Index;
   vectors: VectorStore | null;
 }

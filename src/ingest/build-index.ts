@@ -190,7 +190,13 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     skipped,
   };
   return {
-    snapshot: { manifest, passages, lexical, vectors },
+    snapshot: {
+      manifest,
+      passages,
+      lexical,
+      vectors,
+      extracted: documents.map((d) => ({ source: d.source, text: d.text, ...(d.pages ? { pages: d.pages } : {}) })),
+    },
     summary: {
       files: documents.length,
       passages: passages.length,

@@ -1,4 +1,4 @@
-import type { DocumentReader, ReadRefusal, ReadText } from '../reader.js';
+import type { DocumentReader, ReadRefusal, ReadText } from './reader-types.js';
 import { checkZip } from './zip-check.js';
 
 /** Word (.docx): the raw text of the body with mammoth, paragraphs separated by a blank line. */

@@ -1,5 +1,5 @@
 import { Parser } from 'htmlparser2';
-import type { DocumentReader, ReadRefusal, ReadText } from '../reader.js';
+import type { DocumentReader, ReadRefusal, ReadText } from './reader-types.js';
 
 /** Never main text: code, styling, page furniture and forms. */
 const SKIPPED = new Set(['head', 'script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'aside', 'form', 'svg', 'iframe', 'button', 'select', 'object', 'canvas']);

@@ -1,4 +1,4 @@
-import type { DocumentReader, ReadRefusal, ReadText } from '../reader.js';
+import type { DocumentReader, ReadRefusal, ReadText } from './reader-types.js';
 import { looksReversed } from './arabic-order.js';
 
 /** Pages are separated by a blank line, so no passage runs from one page into the next mid-line. */
