@@ -175,12 +175,13 @@ export function quoteBlock(text: string): string {
 }
 
 /** "line 9" or "lines 9–10": a passage spanning lines is cited by all of them. */
-function lines(slice: Pick<Passage, 'line' | 'text'>, lang: Lang): string {
+function lines(slice: Pick<Passage, 'line' | 'text' | 'page'>, lang: Lang): string {
   const last = endLine(slice);
-  return last > slice.line ? `${t(lang, 'lines')} ${isolate(`${slice.line}–${last}`)}` : `${t(lang, 'line')} ${isolate(slice.line)}`;
+  const label = last > slice.line ? `${t(lang, 'lines')} ${isolate(`${slice.line}–${last}`)}` : `${t(lang, 'line')} ${isolate(slice.line)}`;
+  return slice.page ? `${t(lang, 'page')} ${isolate(slice.page)} · ${label}` : label;
 }
 
-export function citation(passage: Pick<Passage, 'source' | 'line' | 'text' | 'id'>, lang: Lang): string {
+export function citation(passage: Pick<Passage, 'source' | 'line' | 'text' | 'id' | 'page'>, lang: Lang): string {
   return `📄 ${isolate(code(passage.source))} · ${lines(passage, lang)} · 🆔 ${isolate(code(passage.id))}`;
 }
 
@@ -314,7 +315,7 @@ export function formatVerify(result: VerifyResult, lang: Lang): Reply {
   const match = result.match;
   const passage = result.passage;
   const cite = passage
-    ? citation({ source: match.source, line: match.line, text: match.text, id: passage.id }, lang)
+    ? citation({ source: match.source, line: match.line, ...(match.page ? { page: match.page } : {}), text: match.text, id: passage.id }, lang)
     : `📄 ${isolate(code(match.source))} · ${lines(match, lang)}`;
   const head = result.verdict === 'verbatim' ? t(lang, 'verbatim') : `${t(lang, 'close')} (${isolate(Math.round(result.similarity * 100) + '%')})`;
   const room = LIMITS.embedDescription - cite.length - 2;

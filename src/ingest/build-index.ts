@@ -129,7 +129,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   if (documents.length === 0) {
     throw new IsnadError(
       'DOCS_EMPTY',
-      `No indexable .txt or .md file in ${options.docsDir}${skipped.length ? ` (${skipped.length} skipped: ${skipped.map((s) => `${s.source}: ${s.reason}`).slice(0, 3).join('; ')})` : ''}. Add UTF-8 text files or point DOCS_DIR elsewhere.`,
+      `No indexable document (.txt, .md, .pdf, .docx, .html) in ${options.docsDir}${skipped.length ? ` (${skipped.length} skipped: ${skipped.map((s) => `${s.source}: ${s.reason}`).slice(0, 3).join('; ')})` : ''}. Add documents or point DOCS_DIR elsewhere.`,
       { docsDir: options.docsDir, skipped },
     );
   }

@@ -43,7 +43,7 @@ export async function assertDocsFolder(root: string): Promise<string> {
   } catch (error) {
     throw new IsnadError(
       'DOCS_NOT_FOUND',
-      `Documents folder ${root} does not exist or cannot be read. Set DOCS_DIR (or --docs) to a readable folder of .txt/.md files.`,
+      `Documents folder ${root} does not exist or cannot be read. Set DOCS_DIR (or --docs) to a readable folder of documents (.txt, .md, .pdf, .docx, .html).`,
       { docsDir: root },
       { cause: error },
     );
@@ -99,7 +99,11 @@ export async function scanDocuments(root: string): Promise<ScanResult> {
         await walk(target);
       } else if (stat.isFile()) {
         const extension = path.extname(entry.name).toLowerCase();
-        if (DOCUMENT_EXTENSIONS.includes(extension)) {
+        const badName = DOCUMENT_EXTENSIONS.includes(extension) ? badNameReason(entry.name) : null;
+        if (badName) {
+          // A newline or a direction override in a name would forge lines in citations and logs.
+          skipped.push({ source: JSON.stringify(toSource(realRoot, full)), code: 'FILE_NAME_INVALID', reason: `${badName}; rename the file` });
+        } else if (DOCUMENT_EXTENSIONS.includes(extension)) {
           files.push({ source: toSource(realRoot, full), absolutePath: target, bytes: stat.size, mtimeMs: stat.mtimeMs, dev: stat.dev, ino: stat.ino });
         } else {
           unsupported[extension] = (unsupported[extension] ?? 0) + 1;
@@ -180,7 +184,7 @@ export function isSkipped(value: Document | SkippedFile): value is SkippedFile {
  */
 export async function readDocument(file: FileEntry, maxFileBytes: number): Promise<Document | SkippedFile> {
   if (file.bytes > maxFileBytes) {
-    return { source: file.source, reason: `too large (${file.bytes} bytes > MAX_FILE_BYTES ${maxFileBytes})` };
+    return { source: file.source, code: 'FILE_TOO_LARGE', reason: `too large (${file.bytes} bytes > MAX_FILE_BYTES ${maxFileBytes})` };
   }
   let handle: fs.FileHandle;
   try {
@@ -197,7 +201,7 @@ export async function readDocument(file: FileEntry, maxFileBytes: number): Promi
       return { source: file.source, reason: 'replaced by another file after the scan; not read (index again)' };
     }
     if (stat.size > maxFileBytes) {
-      return { source: file.source, reason: `too large (${stat.size} bytes > MAX_FILE_BYTES ${maxFileBytes})` };
+      return { source: file.source, code: 'FILE_TOO_LARGE', reason: `too large (${stat.size} bytes > MAX_FILE_BYTES ${maxFileBytes})` };
     }
     bytes = await handle.readFile();
   } catch (error) {
@@ -206,7 +210,7 @@ export async function readDocument(file: FileEntry, maxFileBytes: number): Promi
     await handle.close();
   }
   if (bytes.length > maxFileBytes) {
-    return { source: file.source, reason: `too large (${bytes.length} bytes > MAX_FILE_BYTES ${maxFileBytes})` };
+    return { source: file.source, code: 'FILE_TOO_LARGE', reason: `too large (${bytes.length} bytes > MAX_FILE_BYTES ${maxFileBytes})` };
   }
   return decodeDocument(file.source, bytes);
 }

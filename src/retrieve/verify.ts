@@ -10,6 +10,8 @@ export interface QuoteMatch {
   start: number;
   end: number;
   line: number;
+  /** Page of a paged document (PDF); `line` is then within it. */
+  page?: number;
   text: string;
 }
 
@@ -123,6 +125,7 @@ export function verifyQuote(snapshot: IndexSnapshot, quoted: string): VerifyResu
     start: passage.start + best.start,
     end: passage.start + best.end,
     line: passage.line + lineAt(passage.text, best.start) - 1,
+    ...(passage.page ? { page: passage.page } : {}),
     text: matchText,
   };
   if (writtenWords(matchText) === writtenWords(quoted)) return { verdict: 'verbatim', passage, match, similarity: 1 };

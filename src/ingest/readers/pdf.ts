@@ -38,7 +38,6 @@ export const pdfReader: DocumentReader = {
       isEvalSupported: false,
       disableFontFace: true,
       useSystemFonts: false,
-      stopAtErrors: true,
     });
     try {
       let document;
