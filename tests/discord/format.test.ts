@@ -99,6 +99,11 @@ describe('citations and isolates', () => {
     expect(citation(p({ line: 9, text: 'الأول\nالثاني\n' }), 'en')).toContain('lines \u20689–10\u2069');
     expect(citation(p({ line: 9, text: 'سطر واحد\n' }), 'en')).toContain('line \u20689\u2069');
   });
+  test('a PDF passage is cited by page, then by line within the page', () => {
+    expect(citation(p({ source: 'report.pdf', page: 4, line: 7, text: 'سطر واحد' }), 'en')).toBe(
+      '📄 \u2068`report.pdf`\u2069 · page \u20684\u2069 · line \u20687\u2069 · 🆔 \u2068`abcdef012345`\u2069',
+    );
+  });
   test('quoteBlock quotes every line', () => {
     expect(quoteBlock('a\nb\r\nc')).toBe('> a\n> b\n> c');
   });

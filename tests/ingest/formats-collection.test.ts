@@ -8,6 +8,7 @@ import { createLogger } from '../../src/log.js';
 import { openCollection } from '../../src/open-collection.js';
 import { readExtracted } from '../../src/store/extracted-files.js';
 import { IndexDirectory } from '../../src/store/index-dir.js';
+import { makePdf } from '../../scripts/make-format-fixtures.js';
 import { currentGeneration } from '../helpers/index-files.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -52,6 +53,19 @@ describe('a collection of PDF, DOCX and HTML files', () => {
     const passages = snapshot!.passages;
     expect(passages.length).toBeGreaterThan(3);
     for (const p of passages) expect(p.text).toBe(extracted.get(p.source)!.text.slice(p.start, p.end));
+  }, 60_000);
+});
+
+describe('a PDF whose text layer is in Arabic presentation forms', () => {
+  it('answers a question typed in ordinary letters and shows the text as extracted', async () => {
+    const docs = tempDir();
+    // "The city never sleeps" drawn with contextual glyphs (U+FExx), as many Arabic PDFs extract.
+    const glyphs = '\uFE8D\uFEDF\uFEE4\uFEAA\uFEF3\uFEE8\uFE94 \uFEFB \uFE97\uFEE8\uFE8E\uFEE1';
+    fs.writeFileSync(path.join(docs, 'glyphs.pdf'), makePdf({ pages: [['تقرير قصير'], [glyphs]] }));
+    const config = loadConfig({ DOCS_DIR: docs, INDEX_DIR: path.join(tempDir(), 'index'), MODEL_ID: 'none' });
+    const collection = await openCollection(config, { log: createLogger('error') });
+    const answer = await collection.ask('هل المدينة لا تنام؟');
+    expect(answer.results[0]).toMatchObject({ source: 'glyphs.pdf', page: 2, line: 1, text: glyphs });
   }, 60_000);
 });
 
