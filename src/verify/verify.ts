@@ -1,0 +1,251 @@
+import { IsnadError } from '../errors.js';
+import { analyze, isStopword } from '../text/analyze.js';
+import { normalizeWithMap, originalSpan, tokenize } from '../text/normalize.js';
+import type { IndexSnapshot } from '../store/index-dir.js';
+import type { Passage } from '../types.js';
+import { align, type Alignment, type Step } from './align.js';
+import { changeKind, isNegation } from './changes.js';
+import type { DocumentText } from './documents.js';
+import { extractQuotes } from './extract.js';
+import type { DiffPart, QuoteChange, VerifyResult } from './types.js';
+
+/** Longer quotes are refused: alignment work grows with quote length × document stretch. */
+export const MAX_QUOTE_WORDS = 400;
+/** Passages the lexical index proposes per quote; each is aligned with its neighbours. */
+export const CANDIDATES = 8;
+/** Below this weighted share of common words, the nearest place is not "the same text, altered". */
+export const ALTERED_MIN_SIMILARITY = 0.5;
+/** Text around the quoted spans that matches the document this well means the whole message is the quote. */
+const WHOLE_MESSAGE_OUTSIDE_MATCHED = 0.6;
+
+interface Word {
+  term: string;
+  start: number;
+  end: number;
+}
+
+function words(text: string): Word[] {
+  const { text: normalized, map } = normalizeWithMap(text);
+  return tokenize(normalized).map((t) => {
+    const [start, end] = originalSpan(map, t.start, t.end);
+    return { term: t.term, start, end };
+  });
+}
+
+/** Consecutive passages of one document, as one stretch of its text. */
+interface Region {
+  source: string;
+  /** File offset of `text`. */
+  start: number;
+  line: number;
+  text: string;
+  passages: Passage[];
+}
+
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The stretches to align against: each candidate passage with enough neighbours on both sides to
+ * hold a quote that starts or ends in it. Neighbours need the file (the text between passages lives
+ * only there); without it, a candidate is aligned alone.
+ */
+async function regionsFor(snapshot: IndexSnapshot, rows: number[], quoteChars: number, documentText: DocumentText): Promise<Region[]> {
+  const { passages } = snapshot;
+  const ranges: Array<{ source: string; a: number; b: number }> = [];
+  for (const row of rows) {
+    const p = passages[row]!;
+    let a = row;
+    let b = row;
+    const file = await documentText(p.source);
+    if (file !== null) {
+      const reach = quoteChars + 40;
+      while (a > 0 && passages[a - 1]!.source === p.source && p.start - passages[a - 1]!.end < reach) a--;
+      while (b + 1 < passages.length && passages[b + 1]!.source === p.source && passages[b + 1]!.start - p.end < reach) b++;
+    }
+    const overlapping = ranges.find((r) => r.source === p.source && a <= r.b + (file ? 1 : 0) && b >= r.a - (file ? 1 : 0));
+    if (overlapping) [overlapping.a, overlapping.b] = [Math.min(a, overlapping.a), Math.max(b, overlapping.b)];
+    else ranges.push({ source: p.source, a, b });
+  }
+  const regions: Region[] = [];
+  for (const { source, a, b } of ranges) {
+    const first = passages[a]!;
+    const last = passages[b]!;
+    const text = a === b ? first.text : (await documentText(source))!.slice(first.start, last.end);
+    regions.push({ source, start: first.start, line: first.line, text, passages: passages.slice(a, b + 1) });
+  }
+  return regions;
+}
+
+const weight = (term: string) => (isStopword(term) ? 0.25 : 1);
+const isAnchor = (s: Step) => s.kind === 'match' || s.kind === 'join';
+/** The words as written (diacritics, hamza forms, tatweel and all), ignoring spacing and punctuation. */
+const written = (s: string) => (s.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).join(' ');
+const lineAt = (region: Region, offset: number) => region.line + (region.text.slice(0, offset).match(/\n/g)?.length ?? 0);
+
+interface Aligned {
+  result: VerifyResult;
+  /** Per quote word: matched the document exactly (up to spelling). */
+  matched: boolean[];
+  quoteWords: Word[];
+}
+
+function notFound(quote: string, similarity = 0): VerifyResult {
+  return { quote, verdict: 'not_found', spellingDiffers: false, match: null, similarity, changes: [], diff: [] };
+}
+
+function describe(quote: string, qw: Word[], region: Region, dw: Word[], alignment: Alignment): Aligned {
+  const { steps } = alignment;
+  const matched = new Array<boolean>(qw.length).fill(false);
+  for (const s of steps) if (isAnchor(s)) for (let i = s.q0; i < s.q1; i++) matched[i] = true;
+  const placed = steps.filter((s) => s.d1 > s.d0);
+  if (placed.length === 0) return { result: notFound(quote), matched, quoteWords: qw };
+  const first = placed[0]!.d0;
+  const last = placed[placed.length - 1]!.d1 - 1;
+  const spanStart = dw[first]!.start;
+  const spanEnd = dw[last]!.end;
+
+  const changes: QuoteChange[] = [];
+  const diff: DiffPart[] = [];
+  const push = (kind: DiffPart['kind'], text: string) => {
+    if (text === '') return;
+    const prev = diff[diff.length - 1];
+    if (prev && prev.kind === kind) prev.text += text;
+    else diff.push({ kind, text });
+  };
+  let pos = spanStart;
+  let run = 0;
+  let longestRun = 0;
+  for (let k = 0; k < steps.length; ) {
+    const step = steps[k]!;
+    if (isAnchor(step)) {
+      push('same', region.text.slice(pos, dw[step.d1 - 1]!.end));
+      pos = dw[step.d1 - 1]!.end;
+      longestRun = Math.max(longestRun, (run += 1));
+      k++;
+      continue;
+    }
+    run = 0;
+    let end = k;
+    while (end < steps.length && !isAnchor(steps[end]!)) end++;
+    const group = steps.slice(k, end);
+    const qs = group.filter((s) => s.q1 > s.q0);
+    const ds = group.filter((s) => s.d1 > s.d0);
+    const quoteText = qs.length ? quote.slice(qw[qs[0]!.q0]!.start, qw[qs[qs.length - 1]!.q1 - 1]!.end) : '';
+    const docStart = ds.length ? dw[ds[0]!.d0]!.start : pos;
+    const docEnd = ds.length ? dw[ds[ds.length - 1]!.d1 - 1]!.end : pos;
+    push('same', region.text.slice(pos, docStart));
+    push('quote', quoteText);
+    push('document', region.text.slice(docStart, docEnd));
+    pos = docEnd;
+    const terms = (list: Step[], side: 'q' | 'd') =>
+      list.flatMap((s) => (side === 'q' ? qw.slice(s.q0, s.q1) : dw.slice(s.d0, s.d1)).map((w) => w.term));
+    changes.push({
+      op: qs.length && ds.length ? 'replace' : qs.length ? 'insert' : 'delete',
+      quote: quoteText,
+      document: region.text.slice(docStart, docEnd),
+      kind: changeKind(terms(qs, 'q'), terms(ds, 'd')),
+    });
+    k = end;
+  }
+
+  let common = 0;
+  let total = 0;
+  for (const s of steps) {
+    const pairWeight = qw.slice(s.q0, s.q1).reduce((n, w) => n + weight(w.term), 0) + dw.slice(s.d0, s.d1).reduce((n, w) => n + weight(w.term), 0);
+    total += pairWeight;
+    if (isAnchor(s)) common += pairWeight;
+  }
+  const similarity = Math.round((total > 0 ? common / total : 0) * 100) / 100;
+  const text = region.text.slice(spanStart, spanEnd);
+  const match = {
+    source: region.source,
+    start: region.start + spanStart,
+    end: region.start + spanEnd,
+    line: lineAt(region, spanStart),
+    lastLine: lineAt(region, spanEnd - 1),
+    text,
+    passageIds: region.passages.filter((p) => p.end > region.start + spanStart && p.start < region.start + spanEnd).map((p) => p.id),
+  };
+  if (changes.length === 0) {
+    const quoted = quote.slice(qw[0]!.start, qw[qw.length - 1]!.end);
+    return { result: { quote, verdict: 'verbatim', spellingDiffers: written(quoted) !== written(text), match, similarity: 1, changes, diff }, matched, quoteWords: qw };
+  }
+  const commonContent = steps.filter((s) => isAnchor(s) && qw.slice(s.q0, s.q1).some((w) => !isStopword(w.term))).length;
+  if (similarity < ALTERED_MIN_SIMILARITY || commonContent < 2 || longestRun < 2) return { result: notFound(quote, similarity), matched, quoteWords: qw };
+  return { result: { quote, verdict: 'altered', spellingDiffers: false, match, similarity, changes, diff }, matched, quoteWords: qw };
+}
+
+async function alignQuote(snapshot: IndexSnapshot, quote: string, documentText: DocumentText): Promise<Aligned> {
+  const qw = words(quote);
+  if (qw.length === 0) return { result: notFound(quote), matched: [], quoteWords: qw };
+  if (qw.length > MAX_QUOTE_WORDS) {
+    throw new IsnadError('QUOTE_INVALID', `The quote has ${qw.length} words; verify at most ${MAX_QUOTE_WORDS} at a time (select a shorter part).`);
+  }
+  const qTerms = qw.map((w) => w.term);
+  const rows = snapshot.lexical.search(analyze(quote), CANDIDATES).map((h) => h.row);
+  const regions = await regionsFor(snapshot, rows, quote.length, documentText);
+  let best: { region: Region; dw: Word[]; alignment: Alignment; score: number } | null = null;
+  for (const region of regions) {
+    // Other users' requests run between two alignments: a burst of long quotes never stalls the bot.
+    await pause();
+    const dw = words(region.text);
+    if (dw.length === 0) continue;
+    const starts = sentenceStarts(region.text, dw);
+    const alignment = align(qTerms, dw.map((w) => w.term), starts);
+    const score = alignment.score + boundaryBonus(alignment.steps, starts);
+    if (!best || score > best.score) best = { region, dw, alignment, score };
+    if (alignment.steps.every(isAnchor)) break;
+  }
+  if (!best) return { result: notFound(quote), matched: new Array(qw.length).fill(false), quoteWords: qw };
+  const { region, dw, alignment } = best;
+  // "لم تشارك المعارضة…" quoted as "تشارك المعارضة…": a negation just before the quote belongs to it.
+  const firstPlaced = alignment.steps.find((s) => s.d1 > s.d0);
+  if (firstPlaced && firstPlaced.d0 > 0 && isNegation(dw[firstPlaced.d0 - 1]!.term) && !isNegation(qTerms[0]!)) {
+    const d = firstPlaced.d0 - 1;
+    const at = alignment.steps.indexOf(firstPlaced);
+    alignment.steps.splice(at, 0, { kind: 'del', q0: firstPlaced.q0, q1: firstPlaced.q0, d0: d, d1: d + 1 });
+  }
+  return describe(quote, qw, region, dw, alignment);
+}
+
+/** Word j begins a sentence (or line): the text since the previous word holds . ! ? ؟ ؛ or a line break. */
+function sentenceStarts(text: string, dw: Word[]): boolean[] {
+  return dw.map((w, j) => j === 0 || /[.!?\u061F\u061B\n]/.test(text.slice(dw[j - 1]!.end, w.start)));
+}
+
+/** Between equally good places, prefer the one whose span starts and ends where sentences do. */
+function boundaryBonus(steps: Step[], starts: boolean[]): number {
+  const placed = steps.filter((s) => s.d1 > s.d0);
+  if (placed.length === 0) return 0;
+  const first = placed[0]!.d0;
+  const end = placed[placed.length - 1]!.d1;
+  return (starts[first] ? 0.25 : 0) + (end >= starts.length || starts[end] ? 0.25 : 0);
+}
+
+/** Verifies one quote (already extracted from its message). */
+export async function verifyQuote(snapshot: IndexSnapshot, quote: string, documentText: DocumentText): Promise<VerifyResult> {
+  return (await alignQuote(snapshot, quote, documentText)).result;
+}
+
+/**
+ * Verifies the quotes a message holds: each «…», "…", “…”, `> ` block or code span (up to 5), or the
+ * whole message when it has none — or when the text around its quotation marks matches the document
+ * too (a pasted sentence that itself contains quotation marks).
+ */
+export async function verifyMessage(snapshot: IndexSnapshot, message: string, documentText: DocumentText): Promise<VerifyResult[]> {
+  const extracted = extractQuotes(message);
+  if (extracted.message.trim() === '') throw new IsnadError('QUOTE_INVALID', 'There is no text to verify.');
+  const spans = extracted.spans;
+  if (spans.length === 0) return [await verifyQuote(snapshot, extracted.message, documentText)];
+  const outside = (w: Word) => !spans.some((s) => w.start >= s.start && w.end <= s.end);
+  const wholeWords = words(extracted.message);
+  if (wholeWords.some(outside) && wholeWords.length <= MAX_QUOTE_WORDS) {
+    const whole = await alignQuote(snapshot, extracted.message, documentText);
+    const around = whole.quoteWords.map((w, i) => ({ w, matched: whole.matched[i]! })).filter(({ w }) => outside(w));
+    const matchedAround = around.filter((x) => x.matched).length / around.length;
+    if (whole.result.verdict !== 'not_found' && matchedAround >= WHOLE_MESSAGE_OUTSIDE_MATCHED) return [whole.result];
+  }
+  const results: VerifyResult[] = [];
+  for (const span of spans) results.push(await verifyQuote(snapshot, span.text, documentText));
+  return results;
+}
