@@ -1,6 +1,7 @@
 import { ApplicationCommandType, MessageFlags, type RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
+import { IsnadError } from '../src/errors.js';
 import type { Command } from '../src/discord/command.js';
-import { formatVerify } from '../src/discord/format.js';
+import { formatCorrectionPost, formatVerifyResults, parseCorrectionCustomId } from '../src/discord/format-verify.js';
 import { detectLang, t } from '../src/discord/i18n.js';
 import { edit, retryOnNetworkError, send } from '../src/discord/reply.js';
 
@@ -21,8 +22,18 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const reply = edit(formatVerify(ctx.collection.verifyQuote(text), lang));
+  const reply = edit(formatVerifyResults(await ctx.collection.verifyQuotes(text), lang));
   await retryOnNetworkError(() => interaction.editReply(reply), ctx.log);
 };
 
-export default { data, execute } satisfies Command;
+/** "Post correction to channel": the real text of an altered quote, with its citation, in public. */
+export const button: NonNullable<Command['button']> = async (interaction, ctx) => {
+  const span = parseCorrectionCustomId(interaction.customId);
+  const match = span ? await ctx.collection.documentSpan(span.passageId, span.start, span.end) : undefined;
+  if (!match) {
+    throw new IsnadError('PASSAGE_NOT_FOUND', 'That text is no longer in the index (the documents changed); verify the quote again.');
+  }
+  await interaction.reply(send(formatCorrectionPost(match, { lang: detectLang(match.text), userId: interaction.user.id })));
+};
+
+export default { data, execute, button } satisfies Command;

@@ -1,28 +1,13 @@
 import type { ModelStatus } from './embed/embedder.js';
 import type { Answer, DocumentInfo, Passage, SkippedFile } from './types.js';
+import type { QuoteMatch, VerifyResult } from './verify/types.js';
+
+export type { QuoteMatch, VerifyResult } from './verify/types.js';
 
 export interface Progress {
   phase: 'scan' | 'chunk' | 'embed' | 'write';
   done: number;
   total: number;
-}
-
-export interface QuoteMatch {
-  /** The real text of the source at the matched location (a slice of the file). */
-  source: string;
-  start: number;
-  end: number;
-  line: number;
-  text: string;
-}
-
-export interface VerifyResult {
-  verdict: 'verbatim' | 'close' | 'not_found';
-  /** The passage containing the match (for its id), when found. */
-  passage: Passage | null;
-  match: QuoteMatch | null;
-  /** 0..1 similarity of the quoted text to `match.text` after normalization. */
-  similarity: number;
 }
 
 export interface IndexStatus {
@@ -60,7 +45,10 @@ export interface Collection {
   documents(): DocumentInfo[];
   /** The passage covering a 1-based line of a document. */
   passageAtLine(source: string, line: number): Passage | undefined;
-  verifyQuote(text: string): VerifyResult;
+  /** One verdict per quote the message holds (at most 5), or for the whole message. Throws QUOTE_INVALID. */
+  verifyQuotes(message: string): Promise<VerifyResult[]>;
+  /** The document text at [start, end) of the document holding `passageId` (for "Post correction"). */
+  documentSpan(passageId: string, start: number, end: number): Promise<QuoteMatch | undefined>;
   status(): IndexStatus;
   /** Build-then-swap: the old index keeps serving until the new one is complete. Throws REINDEX_RUNNING. */
   reindex(onProgress?: (progress: Progress) => void): Promise<ReindexSummary>;

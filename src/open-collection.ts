@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Collection, IndexStatus, Progress, ReindexSummary, VerifyResult } from './collection.js';
+import type { Collection, IndexStatus, Progress, QuoteMatch, ReindexSummary, VerifyResult } from './collection.js';
 import type { CoreConfig } from './config.js';
 import type { Embedder, ModelStatus } from './embed/embedder.js';
 import { IsnadError, isIsnadError } from './errors.js';
@@ -8,7 +8,9 @@ import { scanDocuments } from './ingest/load.js';
 import { normalize } from './text/normalize.js';
 import type { Logger } from './log.js';
 import { answerQuestion, denseAvailable, type RetrieveOptions } from './retrieve/answer.js';
-import { verifyQuote } from './retrieve/verify.js';
+import { documentReader, type DocumentText } from './verify/documents.js';
+import { documentSpan } from './verify/span.js';
+import { verifyMessage } from './verify/verify.js';
 import { IndexDirectory, type IndexSnapshot } from './store/index-dir.js';
 import type { Answer, DocumentInfo, Passage } from './types.js';
 
@@ -141,8 +143,24 @@ export class IndexedCollection implements Collection {
     return passages.find((p) => p.line + (p.text.match(/\n/g)?.length ?? 0) >= line);
   }
 
-  verifyQuote(text: string): VerifyResult {
-    return verifyQuote(this.snapshot, text);
+  verifyQuotes(message: string): Promise<VerifyResult[]> {
+    return verifyMessage(this.snapshot, message, this.documentText());
+  }
+
+  async documentSpan(passageId: string, start: number, end: number): Promise<QuoteMatch | undefined> {
+    const passage = this.passage(passageId);
+    if (!passage) return undefined;
+    return documentSpan(this.bySource.get(passage.source) ?? [], start, end, this.documentText());
+  }
+
+  /** Document texts (for quotes across passages), read once per index. */
+  private reader: { snapshot: IndexSnapshot; read: DocumentText } | null = null;
+
+  private documentText(): DocumentText {
+    if (this.reader?.snapshot !== this.snapshot) {
+      this.reader = { snapshot: this.snapshot, read: documentReader(this.config.docsDir, this.snapshot.manifest.files) };
+    }
+    return this.reader.read;
   }
 
   status(): IndexStatus {

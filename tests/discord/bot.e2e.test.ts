@@ -214,15 +214,15 @@ describe('Verify quote (message context menu)', () => {
     const post = await finalEdit(ask('من يرأس وفد النظام السوري؟'));
     const description: string = post.body.embeds[0].description;
     const seen: string[] = [];
-    const verify = collection.verifyQuote.bind(collection);
-    collection.verifyQuote = (text) => {
+    const verify = collection.verifyQuotes.bind(collection);
+    collection.verifyQuotes = (text) => {
       seen.push(text);
       return verify(text);
     };
     try {
       await finalEdit(h.fake.injectMessageCommand('Verify quote', '📢 Shared by <@123>', {}, [{ description }]));
     } finally {
-      collection.verifyQuote = verify;
+      collection.verifyQuotes = verify;
     }
     expect(seen).toHaveLength(1);
     expect(seen[0]).toContain(description);
@@ -236,10 +236,24 @@ describe('Verify quote (message context menu)', () => {
     expect(allText(edit.body)).toContain('001_4a36f68e423f829a.txt');
   });
 
-  test('close: shows the real text', async () => {
+  test('altered: shows the real text, and the correction button posts it publicly without pinging', async () => {
     const edit = await finalEdit(h.fake.injectMessageCommand('Verify quote', 'The delegation of the United Nations attended in Astana as observer'));
-    expect(edit.body.content).toContain('Close');
+    expect(edit.body.content).toContain('Altered');
     expect(allText(edit.body)).toContain('The delegation of the United Nations attended as an observer in Astana.');
+    const button = edit.body.components[0].components[0];
+    expect(button.label).toContain('Post correction');
+    const post = await callback(h.fake.injectButton(button.custom_id));
+    expect(post.body.type).toBe(4);
+    expect(post.body.data.flags ?? 0).toBe(0);
+    expect(post.body.data.allowed_mentions).toEqual({ parse: [] });
+    expect(allText(post.body.data)).toContain('The delegation of the United Nations attended as an observer in Astana.');
+    expect(allText(post.body.data)).toContain('notes/english.txt');
+  });
+
+  test('a correction button whose text left the index: PASSAGE_NOT_FOUND', async () => {
+    const post = await callback(h.fake.injectButton('Verify quote:post:ffffffffffff:0:10'));
+    expect(post.body.data.content).toContain('PASSAGE_NOT_FOUND');
+    expect(post.body.data.flags).toBe(64);
   });
 
   test('not found', async () => {
@@ -289,8 +303,8 @@ describe('/reindex', () => {
 });
 
 test('an unexpected error reaches the user as INTERNAL, details only in the log', async () => {
-  const original = collection.verifyQuote.bind(collection);
-  collection.verifyQuote = () => {
+  const original = collection.verifyQuotes.bind(collection);
+  collection.verifyQuotes = () => {
     throw new Error('disk exploded at /secret/path');
   };
   try {
@@ -300,7 +314,7 @@ test('an unexpected error reaches the user as INTERNAL, details only in the log'
     expect(edit.body.content).not.toContain('disk exploded');
     expect(h.logs.join('\n')).toContain('disk exploded');
   } finally {
-    collection.verifyQuote = original;
+    collection.verifyQuotes = original;
   }
 });
 
