@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { loadEmbedder } from '../embed/load-embedder.js';
 import { isIsnadError } from '../errors.js';
 import { formatReport } from '../eval/report.js';
+import { formatQuoteSetReport, runQuoteSet } from '../eval/quotes.js';
 import { readGoldFile } from '../eval/gold.js';
 import { runEval, type EvalMode } from '../eval/run.js';
 import type { LoadedModel } from '../open-collection.js';
@@ -36,6 +37,8 @@ Options:
                   rebuilds or replaces your index. Pass --index index to reuse a large, already-built one.
   --sweep         also print an abstention-calibration sweep: minLexicalCoverage 0.1…0.9 against
                   abstention-correct and answers-kept (for choosing DEFAULT_ABSTENTION)
+  --verify FILE   score Verify quote on a quote set instead (eval/quotes.jsonl; format: eval/README.md):
+                  verdict and place right per expected verdict, citation errors, and each miss
   --json          print the whole report as one JSON object instead of tables
   -h, --help      this text`;
 
@@ -66,6 +69,7 @@ async function main(): Promise<void> {
         docs: { type: 'string' },
         index: { type: 'string' },
         sweep: { type: 'boolean', default: false },
+        verify: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -83,6 +87,17 @@ async function main(): Promise<void> {
   const modes: EvalMode[] = modeArg === 'all' ? ['lexical', 'dense', 'hybrid'] : [modeArg as EvalMode];
   if (!['config', 'none', 'fixture'].includes(values.model)) usageError(`--model must be config, none or fixture (got "${values.model}").`);
 
+  if (values.verify !== undefined) {
+    const config = configFromArgs({ docs: values.docs, index: values.index });
+    const log = cliLogger(config);
+    const loadModel = values.model === 'none' ? async (): Promise<LoadedModel> => ({ embedder: null, status: { loaded: false, modelId: null, reason: 'disabled (--model none)' } }) : undefined;
+    const report = await runQuoteSet({ config, log, file: values.verify, tempIndex: values.index === undefined, loadModel }).catch((error) => {
+      if (!isIsnadError(error, 'EVAL_GOLD_INVALID')) throw error;
+      usageError(error.message);
+    });
+    process.stdout.write((values.json ? JSON.stringify(report) : formatQuoteSetReport(report)) + '\n');
+    return;
+  }
   const goldFile = values.gold ?? 'eval/dev.jsonl';
   let questions;
   try {

@@ -26,12 +26,22 @@ const MATCH = 2;
 /** A spelling variant of the same word (أستانا/أستانة, a clitic و): still a change, but it should align. */
 const NEAR = 0.5;
 const MISMATCH = -1;
-/** A gap costs a bit more than a mismatch, so a changed word is reported as replaced, not dropped and added. */
-const GAP = -1.2;
+/**
+ * A gap costs a bit more than a mismatch, so a changed word is reported as replaced, not dropped and
+ * added. Document words the quote skips are an affine gap (each further word costs little), so a
+ * quote that drops a whole clause still lines up with its sentence; words the quote adds cost the
+ * full price each, so changed words at its ends stay replacements.
+ */
+const GAP_OPEN = -1.2;
+const GAP_EXTEND = -0.4;
+const QUOTE_GAP = -1.2;
 /** At the ends, a run of this many mismatches is commentary around the quote, not changed words. */
-const EDGE_RUN = 3;
+const EDGE_RUN = 4;
 
-const D_DIAG = 1, D_UP = 2, D_LEFT = 3, D_JOIN = 4, D_SPLIT = 5, D_START = 6;
+// Traceback states: M ends in a word pair, X in a quote word the document lacks, Y in a document word the quote lacks.
+const M = 0, X = 1, Y = 2, START = 3;
+const DIAG = 0, JOIN = 4, SPLIT = 8;
+const NONE = -Infinity;
 
 function levenshteinAtMostOne(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
@@ -49,19 +59,40 @@ export function isNearWord(a: string, b: string): boolean {
   return short.length >= 4 && levenshteinAtMostOne(a, b) && !/\d/.test(a + b);
 }
 
+interface Rows {
+  m: Float64Array;
+  x: Float64Array;
+  y: Float64Array;
+}
+
+const rows = (width: number): Rows => ({ m: new Float64Array(width).fill(NONE), x: new Float64Array(width).fill(NONE), y: new Float64Array(width).fill(NONE) });
+
+/** The best state at column j of a row, and its score. */
+function best(r: Rows, j: number): [number, number] {
+  let state = M;
+  let score = r.m[j]!;
+  if (r.x[j]! > score) (state = X), (score = r.x[j]!);
+  if (r.y[j]! > score) (state = Y), (score = r.y[j]!);
+  return [state, score];
+}
+
 /**
- * Aligns `quote` (terms) to `doc` (terms). Terms are compared after normalization; `join` covers a
- * space added or removed ("ميستوراعن" / "ميستورا عن").
+ * Aligns `quote` (terms) to `doc` (terms) with affine gaps (Gotoh). Terms are compared after
+ * normalization; a `join` covers a space added or removed ("ميستوراعن" / "ميستورا عن").
+ * `sentenceStart[j]`: document word j begins a sentence (used to trim the ends).
  */
 export function align(quote: string[], doc: string[], sentenceStart: boolean[] = []): Alignment {
   const m = quote.length;
   const n = doc.length;
   const width = n + 1;
-  const dir = new Uint8Array((m + 1) * width);
-  let prev2 = new Float64Array(width);
-  let prev = new Float64Array(width); // row 0: the match may start before any document word, free
-  let cur = new Float64Array(width);
-  for (let j = 0; j <= n; j++) dir[j] = D_START;
+  const dirM = new Uint8Array((m + 1) * width);
+  const dirX = new Uint8Array((m + 1) * width);
+  const dirY = new Uint8Array((m + 1) * width);
+  let prev2 = rows(width);
+  let prev = rows(width);
+  let cur = rows(width);
+  // Row 0: the match may start before any document word, at no cost.
+  prev.m.fill(0);
   const near = new Map<string, boolean>();
   const nearWord = (a: string, b: string) => {
     const key = a + '\u0000' + b;
@@ -71,49 +102,83 @@ export function align(quote: string[], doc: string[], sentenceStart: boolean[] =
   };
   for (let i = 1; i <= m; i++) {
     const q = quote[i - 1]!;
-    cur[0] = prev[0]! + GAP;
-    dir[i * width] = D_UP;
+    cur.m.fill(NONE);
+    cur.y.fill(NONE);
+    // Column 0: every quote word so far is missing from the document.
+    const [fromState, fromScore] = i === 1 ? [START, 0] : [X, prev.x[0]!];
+    cur.x[0] = fromScore + QUOTE_GAP;
+    dirX[i * width] = fromState;
     for (let j = 1; j <= n; j++) {
       const d = doc[j - 1]!;
+      const at = i * width + j;
+      // M: a word pair (or a joined pair).
       const pair = q === d ? MATCH : q.length + d.length > 5 && nearWord(q, d) ? NEAR : MISMATCH;
-      let best = prev[j - 1]! + pair;
-      let how = D_DIAG;
-      const up = prev[j]! + GAP;
-      if (up > best) (best = up), (how = D_UP);
-      const left = cur[j - 1]! + GAP;
-      if (left > best) (best = left), (how = D_LEFT);
-      if (i >= 2 && q.length < d.length && quote[i - 2]! + q === d && prev2[j - 1]! + 2 * MATCH > best) (best = prev2[j - 1]! + 2 * MATCH), (how = D_JOIN);
-      if (j >= 2 && d.length < q.length && doc[j - 2]! + d === q && prev[j - 2]! + 2 * MATCH > best) (best = prev[j - 2]! + 2 * MATCH), (how = D_SPLIT);
-      cur[j] = best;
-      dir[i * width + j] = how;
+      let [state, score] = i === 1 ? [START, 0] : best(prev, j - 1);
+      let mScore = score + pair;
+      let mDir = DIAG | state;
+      if (i >= 2 && q.length < d.length && quote[i - 2]! + q === d) {
+        [state, score] = i === 2 ? [START, 0] : best(prev2, j - 1);
+        if (score + 2 * MATCH > mScore) (mScore = score + 2 * MATCH), (mDir = JOIN | state);
+      }
+      if (j >= 2 && d.length < q.length && doc[j - 2]! + d === q) {
+        [state, score] = i === 1 ? [START, 0] : best(prev, j - 2);
+        if (score + 2 * MATCH > mScore) (mScore = score + 2 * MATCH), (mDir = SPLIT | state);
+      }
+      cur.m[j] = mScore;
+      dirM[at] = mDir;
+      // X: quote word i has no counterpart (open from the best state above, or extend).
+      [state, score] = i === 1 ? [START, 0] : best(prev, j);
+      const xScore = score + QUOTE_GAP;
+      const xDir = state;
+      cur.x[j] = xScore;
+      dirX[at] = xDir;
+      // Y: document word j has no counterpart in the quote.
+      const left = best(cur, j - 1);
+      let yScore = left[1] + GAP_OPEN;
+      let yDir = left[0];
+      if (cur.y[j - 1]! + GAP_EXTEND > yScore) (yScore = cur.y[j - 1]! + GAP_EXTEND), (yDir = Y);
+      cur.y[j] = yScore;
+      dirY[at] = yDir;
     }
     [prev2, prev, cur] = [prev, cur, prev2];
   }
+  // The quote ends in a word pair or a quote word; a trailing document gap would only lower the score.
   let endJ = 0;
-  for (let j = 1; j <= n; j++) if (prev[j]! > prev[endJ]!) endJ = j;
-  const score = prev[endJ]!;
+  let [endState, score] = m === 0 ? [START, 0] : best(prev, 0);
+  for (let j = 1; j <= n; j++) {
+    const [state, s] = best(prev, j);
+    if (s > score) (score = s), (endJ = j), (endState = state);
+  }
 
   const steps: Step[] = [];
   let i = m;
   let j = endJ;
-  while (i > 0) {
-    const how = dir[i * width + j];
-    if (how === D_DIAG) {
-      const kind: StepKind = quote[i - 1] === doc[j - 1] ? 'match' : nearWord(quote[i - 1]!, doc[j - 1]!) ? 'near' : 'sub';
-      steps.push({ kind, q0: i - 1, q1: i, d0: j - 1, d1: j });
-      i--, j--;
-    } else if (how === D_UP) {
+  let state = endState;
+  while (i > 0 && state !== START) {
+    const at = i * width + j;
+    if (state === M) {
+      const code = dirM[at]!;
+      const how = code & 12;
+      if (how === JOIN) {
+        steps.push({ kind: 'join', q0: i - 2, q1: i, d0: j - 1, d1: j });
+        i -= 2, j--;
+      } else if (how === SPLIT) {
+        steps.push({ kind: 'join', q0: i - 1, q1: i, d0: j - 2, d1: j });
+        i--, j -= 2;
+      } else {
+        const kind: StepKind = quote[i - 1] === doc[j - 1] ? 'match' : nearWord(quote[i - 1]!, doc[j - 1]!) ? 'near' : 'sub';
+        steps.push({ kind, q0: i - 1, q1: i, d0: j - 1, d1: j });
+        i--, j--;
+      }
+      state = code & 3;
+    } else if (state === X) {
       steps.push({ kind: 'ins', q0: i - 1, q1: i, d0: j, d1: j });
+      state = dirX[at]!;
       i--;
-    } else if (how === D_LEFT) {
-      steps.push({ kind: 'del', q0: i, q1: i, d0: j - 1, d1: j });
-      j--;
-    } else if (how === D_JOIN) {
-      steps.push({ kind: 'join', q0: i - 2, q1: i, d0: j - 1, d1: j });
-      i -= 2, j--;
     } else {
-      steps.push({ kind: 'join', q0: i - 1, q1: i, d0: j - 2, d1: j });
-      i--, j -= 2;
+      steps.push({ kind: 'del', q0: i, q1: i, d0: j - 1, d1: j });
+      state = dirY[at]!;
+      j--;
     }
   }
   steps.reverse();

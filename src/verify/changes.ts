@@ -18,7 +18,7 @@ const NUMBER_WORDS = new Set(
 
 const DATE_WORDS = new Set(
   (
-    'السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه سبت احد اثنين ثلاثاء اربعاء خميس جمعه امس غدا اليوم ' +
+    'السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه امس غدا ' +
     'يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر ' +
     'كانون شباط اذار نيسان ايار حزيران تموز اب ايلول تشرين ' +
     'monday tuesday wednesday thursday friday saturday sunday yesterday tomorrow today january february march april may june july august september october november december'
@@ -61,8 +61,9 @@ export function changeKind(quoteTerms: string[], documentTerms: string[]): Chang
   const negates = (terms: string[]) => terms.some(isNegation);
   if (negates(quoteTerms) !== negates(documentTerms)) return 'negation';
   const all = [...quoteTerms, ...documentTerms];
+  // Weekdays with their article first: "الاثنين" is Monday, "اثنين" is two.
+  if (all.some((t) => DATE_WORDS.has(t) || DATE_WORDS.has(t.replace(/^[وفبل]/, '')))) return 'date';
   if (all.some(isNumber)) return 'number';
-  if (all.some((t) => inList(DATE_WORDS, t))) return 'date';
   if (all.some((t) => inList(NAME_WORDS, t))) return 'name';
   return null;
 }
