@@ -43,38 +43,52 @@ const M = 0, X = 1, Y = 2, START = 3;
 const DIAG = 0, JOIN = 4, SPLIT = 8;
 const NONE = -Infinity;
 
+/** At most one letter inserted, deleted or replaced (no allocation: it runs for many word pairs). */
 function levenshteinAtMostOne(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
+  if (a.length < b.length) [a, b] = [b, a];
+  if (a.length - b.length > 1) return false;
   let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  while (i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === b.length) return true;
+  const skipB = a.length === b.length ? 1 : 0; // replace: skip one in both; delete: skip one in the longer
+  for (let k = i + 1; k < a.length; k++) if (a.charCodeAt(k) !== b.charCodeAt(k - 1 + skipB)) return false;
+  return true;
 }
+
+const hasDigit = (s: string) => /\d/.test(s);
 
 /** Same word up to one letter (long words) or a one-letter conjunction/preposition prefix. */
 export function isNearWord(a: string, b: string): boolean {
   if (a === b) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (long.length === short.length + 1 && short.length >= 2 && 'وفبل'.includes(long[0]!) && long.slice(1) === short) return true;
-  return short.length >= 4 && levenshteinAtMostOne(a, b) && !/\d/.test(a + b);
+  if (long.length === short.length + 1 && short.length >= 2 && 'وفبل'.includes(long[0]!) && long.endsWith(short)) return true;
+  return short.length >= 4 && levenshteinAtMostOne(a, b) && !hasDigit(a) && !hasDigit(b);
 }
 
 interface Rows {
   m: Float64Array;
   x: Float64Array;
   y: Float64Array;
+  /** The best of the three at each column, and which state it is. */
+  best: Float64Array;
+  state: Uint8Array;
 }
 
-const rows = (width: number): Rows => ({ m: new Float64Array(width).fill(NONE), x: new Float64Array(width).fill(NONE), y: new Float64Array(width).fill(NONE) });
+function rows(width: number): Rows {
+  return { m: new Float64Array(width), x: new Float64Array(width), y: new Float64Array(width), best: new Float64Array(width), state: new Uint8Array(width) };
+}
 
-/** The best state at column j of a row, and its score. */
-function best(r: Rows, j: number): [number, number] {
+function settle(r: Rows, j: number): void {
   let state = M;
   let score = r.m[j]!;
   if (r.x[j]! > score) (state = X), (score = r.x[j]!);
   if (r.y[j]! > score) (state = Y), (score = r.y[j]!);
-  return [state, score];
+  r.best[j] = score;
+  r.state[j] = state;
 }
+
+/** `whole` is `a` followed by `b` (a space dropped between two words). */
+const joins = (a: string, b: string, whole: string) => a.length + b.length === whole.length && whole.startsWith(a) && whole.endsWith(b);
 
 /**
  * Aligns `quote` (terms) to `doc` (terms) with affine gaps (Gotoh). Terms are compared after
@@ -82,72 +96,112 @@ function best(r: Rows, j: number): [number, number] {
  * `sentenceStart[j]`: document word j begins a sentence (used to trim the ends).
  */
 export function align(quote: string[], doc: string[], sentenceStart: boolean[] = []): Alignment {
+  const run = alignInSlices(quote, doc, sentenceStart, Infinity);
+  for (;;) {
+    const step = run.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** DP cells per slice of `alignInSlices`: a few milliseconds of work. */
+export const SLICE_CELLS = 20_000;
+
+/**
+ * `align`, pausing (yield) after about `sliceCells` DP cells, so that a caller can let other work
+ * run between slices of one long alignment.
+ */
+export function* alignInSlices(quote: string[], doc: string[], sentenceStart: boolean[] = [], sliceCells = SLICE_CELLS): Generator<void, Alignment> {
   const m = quote.length;
   const n = doc.length;
   const width = n + 1;
   const dirM = new Uint8Array((m + 1) * width);
   const dirX = new Uint8Array((m + 1) * width);
   const dirY = new Uint8Array((m + 1) * width);
-  let prev2 = rows(width);
-  let prev = rows(width);
-  let cur = rows(width);
-  // Row 0: the match may start before any document word, at no cost.
-  prev.m.fill(0);
-  const near = new Map<string, boolean>();
-  const nearWord = (a: string, b: string) => {
-    const key = a + '\u0000' + b;
-    let value = near.get(key);
-    if (value === undefined) near.set(key, (value = isNearWord(a, b)));
+  // Row 0 (and the rows before it, for joins): the match may start before any document word, at no cost.
+  const start = rows(width);
+  start.state.fill(START);
+  const pool = [rows(width), rows(width), rows(width)];
+  let sinceYield = 0;
+  let prev2 = start;
+  let prev = start;
+  // Word pairs are scored once per distinct pair (quotes repeat words, documents more so).
+  const ids = new Map<string, number>();
+  const id = (term: string) => {
+    let value = ids.get(term);
+    if (value === undefined) ids.set(term, (value = ids.size));
     return value;
   };
+  const qIds = quote.map(id);
+  const distinctQuote = ids.size;
+  const dIds = doc.map(id);
+  const distinct = ids.size;
+  const terms = [...ids.keys()];
+  const pairCode = new Uint8Array(distinctQuote * distinct); // 0 unknown, 1 match, 2 near, 3 mismatch
+  const pairScore = (qi: number, dj: number) => {
+    const at = qi * distinct + dj;
+    let code = pairCode[at]!;
+    if (code === 0) {
+      const a = terms[qi]!;
+      const b = terms[dj]!;
+      code = qi === dj ? 1 : Math.abs(a.length - b.length) <= 1 && a.length + b.length > 5 && isNearWord(a, b) ? 2 : 3;
+      pairCode[at] = code;
+    }
+    return code === 1 ? MATCH : code === 2 ? NEAR : MISMATCH;
+  };
+  const nearWord = (a: string, b: string) => pairScore(ids.get(a)!, ids.get(b)!) === NEAR;
   for (let i = 1; i <= m; i++) {
+    const cur = pool[i % 3]!;
     const q = quote[i - 1]!;
-    cur.m.fill(NONE);
-    cur.y.fill(NONE);
+    const qi = qIds[i - 1]!;
+    const before = i >= 2 ? quote[i - 2]! : '';
     // Column 0: every quote word so far is missing from the document.
-    const [fromState, fromScore] = i === 1 ? [START, 0] : [X, prev.x[0]!];
-    cur.x[0] = fromScore + QUOTE_GAP;
-    dirX[i * width] = fromState;
+    cur.m[0] = NONE;
+    cur.y[0] = NONE;
+    cur.x[0] = prev.best[0]! + QUOTE_GAP;
+    dirX[i * width] = prev.state[0]!;
+    settle(cur, 0);
     for (let j = 1; j <= n; j++) {
       const d = doc[j - 1]!;
       const at = i * width + j;
       // M: a word pair (or a joined pair).
-      const pair = q === d ? MATCH : q.length + d.length > 5 && nearWord(q, d) ? NEAR : MISMATCH;
-      let [state, score] = i === 1 ? [START, 0] : best(prev, j - 1);
-      let mScore = score + pair;
-      let mDir = DIAG | state;
-      if (i >= 2 && q.length < d.length && quote[i - 2]! + q === d) {
-        [state, score] = i === 2 ? [START, 0] : best(prev2, j - 1);
-        if (score + 2 * MATCH > mScore) (mScore = score + 2 * MATCH), (mDir = JOIN | state);
+      const pair = pairScore(qi, dIds[j - 1]!);
+      let mScore = prev.best[j - 1]! + pair;
+      let mDir = DIAG | prev.state[j - 1]!;
+      if (i >= 2 && joins(before, q, d) && prev2.best[j - 1]! + 2 * MATCH > mScore) {
+        mScore = prev2.best[j - 1]! + 2 * MATCH;
+        mDir = JOIN | prev2.state[j - 1]!;
       }
-      if (j >= 2 && d.length < q.length && doc[j - 2]! + d === q) {
-        [state, score] = i === 1 ? [START, 0] : best(prev, j - 2);
-        if (score + 2 * MATCH > mScore) (mScore = score + 2 * MATCH), (mDir = SPLIT | state);
+      if (j >= 2 && joins(doc[j - 2]!, d, q) && prev.best[j - 2]! + 2 * MATCH > mScore) {
+        mScore = prev.best[j - 2]! + 2 * MATCH;
+        mDir = SPLIT | prev.state[j - 2]!;
       }
       cur.m[j] = mScore;
       dirM[at] = mDir;
-      // X: quote word i has no counterpart (open from the best state above, or extend).
-      [state, score] = i === 1 ? [START, 0] : best(prev, j);
-      const xScore = score + QUOTE_GAP;
-      const xDir = state;
-      cur.x[j] = xScore;
-      dirX[at] = xDir;
-      // Y: document word j has no counterpart in the quote.
-      const left = best(cur, j - 1);
-      let yScore = left[1] + GAP_OPEN;
-      let yDir = left[0];
+      // X: quote word i has no counterpart in the document.
+      cur.x[j] = prev.best[j]! + QUOTE_GAP;
+      dirX[at] = prev.state[j]!;
+      // Y: document word j has no counterpart in the quote (open, or extend a run).
+      let yScore = cur.best[j - 1]! + GAP_OPEN;
+      let yDir = cur.state[j - 1]!;
       if (cur.y[j - 1]! + GAP_EXTEND > yScore) (yScore = cur.y[j - 1]! + GAP_EXTEND), (yDir = Y);
       cur.y[j] = yScore;
       dirY[at] = yDir;
+      settle(cur, j);
     }
-    [prev2, prev, cur] = [prev, cur, prev2];
+    prev2 = prev;
+    prev = cur;
+    sinceYield += n;
+    if (sinceYield >= sliceCells) {
+      sinceYield = 0;
+      yield;
+    }
   }
   // The quote ends in a word pair or a quote word; a trailing document gap would only lower the score.
   let endJ = 0;
-  let [endState, score] = m === 0 ? [START, 0] : best(prev, 0);
+  let score = m === 0 ? 0 : prev.best[0]!;
+  let endState = m === 0 ? START : prev.state[0]!;
   for (let j = 1; j <= n; j++) {
-    const [state, s] = best(prev, j);
-    if (s > score) (score = s), (endJ = j), (endState = state);
+    if (prev.best[j]! > score) (score = prev.best[j]!), (endJ = j), (endState = prev.state[j]!);
   }
 
   const steps: Step[] = [];

@@ -3,7 +3,7 @@ import { analyze, isStopword } from '../text/analyze.js';
 import { normalizeWithMap, originalSpan, tokenize } from '../text/normalize.js';
 import type { IndexSnapshot } from '../store/index-dir.js';
 import type { Passage } from '../types.js';
-import { align, type Alignment, type Step } from './align.js';
+import { alignInSlices, type Alignment, type Step } from './align.js';
 import { changeKind, isNegation } from './changes.js';
 import type { DocumentText } from './documents.js';
 import { extractQuotes } from './extract.js';
@@ -42,7 +42,26 @@ interface Region {
   passages: Passage[];
 }
 
-const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * Alignment is CPU work on the event loop. Every verification of every user queues its alignment
+ * slices (a few ms each) here, one at a time, each after a turn of the event loop: whatever else
+ * arrives (another user's /status, a gateway heartbeat) waits for at most one slice, never for a burst.
+ */
+const waiting: Array<() => void> = [];
+let busy = false;
+
+async function inTurn<T>(work: () => T): Promise<T> {
+  if (busy) await new Promise<void>((resolve) => waiting.push(resolve));
+  busy = true;
+  try {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else busy = false;
+  }
+}
 
 /**
  * The stretches to align against: each candidate passage with enough neighbours on both sides to
@@ -186,12 +205,13 @@ async function alignQuote(snapshot: IndexSnapshot, quote: string, documentText: 
   const regions = await regionsFor(snapshot, rows, quote.length, documentText);
   let best: { region: Region; dw: Word[]; alignment: Alignment; score: number } | null = null;
   for (const region of regions) {
-    // Other users' requests run between two alignments: a burst of long quotes never stalls the bot.
-    await pause();
     const dw = words(region.text);
     if (dw.length === 0) continue;
     const starts = sentenceStarts(region.text, dw);
-    const alignment = align(qTerms, dw.map((w) => w.term), starts);
+    const run = alignInSlices(qTerms, dw.map((w) => w.term), starts);
+    let slice = await inTurn(() => run.next());
+    while (!slice.done) slice = await inTurn(() => run.next());
+    const alignment = slice.value;
     const score = alignment.score + boundaryBonus(alignment.steps, starts);
     if (!best || score > best.score) best = { region, dw, alignment, score };
     if (alignment.steps.every(isAnchor)) break;
