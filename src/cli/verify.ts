@@ -35,14 +35,16 @@ export function formatVerdict(result: VerifyResult, color: boolean): string {
   const head = result.verdict === 'verbatim'
     ? result.spellingDiffers ? 'verbatim (ignoring diacritics and spelling)' : 'verbatim'
     : `altered (similarity ${result.similarity.toFixed(2)}) — the document says:`;
-  lines.push(head, `${printable(m.source)} · ${lineRange} · passages ${m.passageIds.join(', ')}`);
-  const marked = result.diff.map((part) => {
+  lines.push(head, `${printable(m.source)} · ${lineRange} · passage${m.passageIds.length > 1 ? 's' : ''} ${m.passageIds.join(', ')}`);
+  let marked = '';
+  result.diff.forEach((part, i) => {
     const text = printable(part.text);
-    if (part.kind === 'same') return text;
-    if (part.kind === 'quote') return color ? ` ${STRIKE}${text}${RESET} ` : ` [-${text}-] `;
-    return color ? `${BOLD}${text}${RESET}` : `{+${text}+}`;
+    if (part.kind === 'same') return void (marked += text);
+    const mark = part.kind === 'quote' ? (color ? `${STRIKE}${text}${RESET}` : `[-${text}-]`) : color ? `${BOLD}${text}${RESET}` : `{+${text}+}`;
+    marked += (marked === '' || /\s$/.test(marked) ? '' : ' ') + mark;
+    if (part.kind === 'quote' && result.diff[i + 1] && !/^\s/.test(result.diff[i + 1]!.text)) marked += ' ';
   });
-  lines.push(...(result.verdict === 'verbatim' ? printable(m.text) : marked.join('')).split('\n').map((l) => `   ${l}`));
+  lines.push(...(result.verdict === 'verbatim' ? printable(m.text) : marked).split('\n').map((l) => `   ${l}`));
   for (const c of result.changes) {
     const what = c.op === 'replace' ? `"${printable(c.quote)}" → "${printable(c.document)}"` : c.op === 'insert' ? `added "${printable(c.quote)}"` : `dropped "${printable(c.document)}"`;
     lines.push(` • ${c.op}${c.kind ? ` (${c.kind})` : ''}: ${what}`);

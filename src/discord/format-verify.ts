@@ -38,7 +38,8 @@ export function diffMarkdown(parts: DiffPart[], budget: number): string {
         out += escapeMarkdown(text);
         return;
       }
-      const marked = part.kind === 'quote' ? `~~${escapeMarkdown(part.text)}~~` : `**${escapeMarkdown(part.text)}**`;
+      const text = part.text.length > 2 * context + 3 ? `${part.text.slice(0, context)} ${ELLIPSIS} ${part.text.slice(part.text.length - context)}` : part.text;
+      const marked = part.kind === 'quote' ? `~~${escapeMarkdown(text)}~~` : `**${escapeMarkdown(text)}**`;
       const before = out === '' || /\s$/.test(out) ? '' : ' ';
       out += before + marked;
       const next = parts[i + 1];
