@@ -103,6 +103,40 @@ export function align(quote: string[], doc: string[], sentenceStart: boolean[] =
   }
 }
 
+/**
+ * Only cells with |j − i − offset| ≤ radius are computed (quote word i, document word j): a long
+ * quote is aligned along the diagonal its exact word matches point to, not against every offset.
+ */
+export interface Band {
+  offset: number;
+  radius: number;
+}
+
+/**
+ * The band for a long quote: around the diagonal most exact word matches agree on, wide enough for
+ * a skipped clause or added words. Null (no band) for short quotes, where the whole region is cheap.
+ */
+export function bandFor(quote: string[], doc: string[]): Band | null {
+  const radius = Math.max(40, Math.ceil(quote.length / 3));
+  if (doc.length <= 2 * radius + 1) return null;
+  const positions = new Map<string, number[]>();
+  doc.forEach((term, j) => {
+    const list = positions.get(term);
+    if (list) list.push(j);
+    else positions.set(term, [j]);
+  });
+  const votes = new Map<number, number>();
+  quote.forEach((term, i) => {
+    const at = positions.get(term);
+    // Frequent words vote everywhere; only fairly specific ones say where the quote is.
+    if (at && at.length <= 3) for (const j of at) votes.set(j - i, (votes.get(j - i) ?? 0) + 1);
+  });
+  let offset = 0;
+  let most = 0;
+  for (const [diagonal, count] of votes) if (count > most) (most = count), (offset = diagonal);
+  return most === 0 ? null : { offset, radius };
+}
+
 /** DP cells per slice of `alignInSlices`: a few milliseconds of work. */
 export const SLICE_CELLS = 20_000;
 
@@ -110,7 +144,13 @@ export const SLICE_CELLS = 20_000;
  * `align`, pausing (yield) after about `sliceCells` DP cells, so that a caller can let other work
  * run between slices of one long alignment.
  */
-export function* alignInSlices(quote: string[], doc: string[], sentenceStart: boolean[] = [], sliceCells = SLICE_CELLS): Generator<void, Alignment> {
+export function* alignInSlices(
+  quote: string[],
+  doc: string[],
+  sentenceStart: boolean[] = [],
+  sliceCells = SLICE_CELLS,
+  band: Band | null = null,
+): Generator<void, Alignment> {
   const m = quote.length;
   const n = doc.length;
   const width = n + 1;
@@ -122,6 +162,7 @@ export function* alignInSlices(quote: string[], doc: string[], sentenceStart: bo
   start.state.fill(START);
   const pool = [rows(width), rows(width), rows(width)];
   let sinceYield = 0;
+  let cells = 0;
   let prev2 = start;
   let prev = start;
   // Word pairs are scored once per distinct pair (quotes repeat words, documents more so).
@@ -160,7 +201,17 @@ export function* alignInSlices(quote: string[], doc: string[], sentenceStart: bo
     cur.x[0] = prev.best[0]! + QUOTE_GAP;
     dirX[i * width] = prev.state[0]!;
     settle(cur, 0);
-    for (let j = 1; j <= n; j++) {
+    const lo = band ? Math.max(1, i + band.offset - band.radius) : 1;
+    const hi = band ? Math.min(n, i + band.offset + band.radius) : n;
+    if (band) {
+      // Cells just outside the band are read by this row and the next two: mark them unreachable.
+      if (lo > hi) cur.best.fill(NONE, 1);
+      for (const j of [lo - 2, lo - 1, hi + 1, hi + 2]) {
+        if (j < 1 || j > n) continue;
+        cur.m[j] = cur.x[j] = cur.y[j] = cur.best[j] = NONE;
+      }
+    }
+    for (let j = lo; j <= hi; j++) {
       const d = doc[j - 1]!;
       const at = i * width + j;
       // M: a word pair (or a joined pair).
@@ -190,7 +241,8 @@ export function* alignInSlices(quote: string[], doc: string[], sentenceStart: bo
     }
     prev2 = prev;
     prev = cur;
-    sinceYield += n;
+    sinceYield += Math.max(0, hi - lo + 1);
+    cells += Math.max(0, hi - lo + 1);
     if (sinceYield >= sliceCells) {
       sinceYield = 0;
       yield;
@@ -200,7 +252,9 @@ export function* alignInSlices(quote: string[], doc: string[], sentenceStart: bo
   let endJ = 0;
   let score = m === 0 ? 0 : prev.best[0]!;
   let endState = m === 0 ? START : prev.state[0]!;
-  for (let j = 1; j <= n; j++) {
+  const endLo = band ? Math.max(1, m + band.offset - band.radius) : 1;
+  const endHi = band ? Math.min(n, m + band.offset + band.radius) : n;
+  for (let j = endLo; j <= endHi; j++) {
     if (prev.best[j]! > score) (score = prev.best[j]!), (endJ = j), (endState = prev.state[j]!);
   }
 
@@ -236,7 +290,7 @@ export function* alignInSlices(quote: string[], doc: string[], sentenceStart: bo
     }
   }
   steps.reverse();
-  return { steps: trimEdges(steps, sentenceStart), score, cells: m * n };
+  return { steps: trimEdges(steps, sentenceStart), score, cells };
 }
 
 const anchors = (s: Step) => s.kind === 'match' || s.kind === 'join' || s.kind === 'near';

@@ -3,7 +3,7 @@ import { analyze, isStopword } from '../text/analyze.js';
 import { normalizeWithMap, originalSpan, tokenize } from '../text/normalize.js';
 import type { IndexSnapshot } from '../store/index-dir.js';
 import type { Passage } from '../types.js';
-import { alignInSlices, type Alignment, type Step } from './align.js';
+import { alignInSlices, bandFor, SLICE_CELLS, type Alignment, type Step } from './align.js';
 import { changeKind, isNegation } from './changes.js';
 import type { DocumentText } from './documents.js';
 import { extractQuotes } from './extract.js';
@@ -208,7 +208,8 @@ async function alignQuote(snapshot: IndexSnapshot, quote: string, documentText: 
     const dw = words(region.text);
     if (dw.length === 0) continue;
     const starts = sentenceStarts(region.text, dw);
-    const run = alignInSlices(qTerms, dw.map((w) => w.term), starts);
+    const dTerms = dw.map((w) => w.term);
+    const run = alignInSlices(qTerms, dTerms, starts, SLICE_CELLS, bandFor(qTerms, dTerms));
     let slice = await inTurn(() => run.next());
     while (!slice.done) slice = await inTurn(() => run.next());
     const alignment = slice.value;
