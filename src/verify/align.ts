@@ -4,6 +4,13 @@
  * matching words pull the alignment through small gaps ("… أستانا ، عاصمة كازاخستان ، بالجولة …").
  */
 
+import type { Band } from './band.js';
+import { trimEdges } from './edges.js';
+import { isNearWord } from './near.js';
+
+export { bandFor, type Band } from './band.js';
+export { isNearWord } from './near.js';
+
 export type StepKind = 'match' | 'join' | 'near' | 'sub' | 'ins' | 'del';
 
 /** One alignment step: quote words [q0, q1) against document words [d0, d1). */
@@ -35,35 +42,12 @@ const MISMATCH = -1;
 const GAP_OPEN = -1.2;
 const GAP_EXTEND = -0.4;
 const QUOTE_GAP = -1.2;
-/** At the ends, a run of this many mismatches is commentary around the quote, not changed words. */
-const EDGE_RUN = 4;
 
 // Traceback states: M ends in a word pair, X in a quote word the document lacks, Y in a document word the quote lacks.
 const M = 0, X = 1, Y = 2, START = 3;
 const DIAG = 0, JOIN = 4, SPLIT = 8;
 const NONE = -Infinity;
 
-/** At most one letter inserted, deleted or replaced (no allocation: it runs for many word pairs). */
-function levenshteinAtMostOne(a: string, b: string): boolean {
-  if (a.length < b.length) [a, b] = [b, a];
-  if (a.length - b.length > 1) return false;
-  let i = 0;
-  while (i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  if (i === b.length) return true;
-  const skipB = a.length === b.length ? 1 : 0; // replace: skip one in both; delete: skip one in the longer
-  for (let k = i + 1; k < a.length; k++) if (a.charCodeAt(k) !== b.charCodeAt(k - 1 + skipB)) return false;
-  return true;
-}
-
-const hasDigit = (s: string) => /\d/.test(s);
-
-/** Same word up to one letter (long words) or a one-letter conjunction/preposition prefix. */
-export function isNearWord(a: string, b: string): boolean {
-  if (a === b) return true;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (long.length === short.length + 1 && short.length >= 2 && 'وفبل'.includes(long[0]!) && long.endsWith(short)) return true;
-  return short.length >= 4 && levenshteinAtMostOne(a, b) && !hasDigit(a) && !hasDigit(b);
-}
 
 interface Rows {
   m: Float64Array;
@@ -101,40 +85,6 @@ export function align(quote: string[], doc: string[], sentenceStart: boolean[] =
     const step = run.next();
     if (step.done) return step.value;
   }
-}
-
-/**
- * Only cells with |j − i − offset| ≤ radius are computed (quote word i, document word j): a long
- * quote is aligned along the diagonal its exact word matches point to, not against every offset.
- */
-export interface Band {
-  offset: number;
-  radius: number;
-}
-
-/**
- * The band for a long quote: around the diagonal most exact word matches agree on, wide enough for
- * a skipped clause or added words. Null (no band) for short quotes, where the whole region is cheap.
- */
-export function bandFor(quote: string[], doc: string[]): Band | null {
-  const radius = Math.max(40, Math.ceil(quote.length / 3));
-  if (doc.length <= 2 * radius + 1) return null;
-  const positions = new Map<string, number[]>();
-  doc.forEach((term, j) => {
-    const list = positions.get(term);
-    if (list) list.push(j);
-    else positions.set(term, [j]);
-  });
-  const votes = new Map<number, number>();
-  quote.forEach((term, i) => {
-    const at = positions.get(term);
-    // Frequent words vote everywhere; only fairly specific ones say where the quote is.
-    if (at && at.length <= 3) for (const j of at) votes.set(j - i, (votes.get(j - i) ?? 0) + 1);
-  });
-  let offset = 0;
-  let most = 0;
-  for (const [diagonal, count] of votes) if (count > most) (most = count), (offset = diagonal);
-  return most === 0 ? null : { offset, radius };
 }
 
 /** DP cells per slice of `alignInSlices`: a few milliseconds of work. */
@@ -291,34 +241,4 @@ export function* alignInSlices(
   }
   steps.reverse();
   return { steps: trimEdges(steps, sentenceStart), score, cells };
-}
-
-const anchors = (s: Step) => s.kind === 'match' || s.kind === 'join' || s.kind === 'near';
-
-/**
- * Before the first and after the last matching word, a long run of mismatches is text around the
- * quote (commentary) lined up against unrelated document words: count it as added, not replaced.
- */
-function trimEdges(steps: Step[], sentenceStart: boolean[]): Step[] {
-  const first = steps.findIndex(anchors);
-  if (first < 0) return steps;
-  let last = steps.length - 1;
-  while (!anchors(steps[last]!)) last--;
-  const from = steps[first]!.d0;
-  const to = steps[last]!.d1;
-  // A replaced word is never taken from another sentence: "…لمدة يومين. في" is not where "ثلاثة أيام" came from.
-  let headLimit = -1;
-  for (let j = from; j > 0 && headLimit < 0; j--) if (sentenceStart[j]) headLimit = j;
-  let tailLimit = Infinity;
-  for (let j = to; j < sentenceStart.length && tailLimit === Infinity; j++) if (sentenceStart[j]) tailLimit = j;
-  // Commentary words become insertions at the span's edge (before the first / after the last match).
-  const edge = (part: Step[], at: number, outside: (s: Step) => boolean) => {
-    const whole = part.filter((s) => s.kind === 'sub').length >= EDGE_RUN;
-    return part
-      .filter((s) => !(s.kind === 'del' && (whole || outside(s))))
-      .map((s) => (s.kind === 'sub' && (whole || outside(s)) ? { ...s, kind: 'ins' as const, d0: at, d1: at } : s));
-  };
-  const head = edge(steps.slice(0, first), from, (s) => s.d0 < headLimit);
-  const tail = edge(steps.slice(last + 1), to, (s) => s.d0 >= tailLimit);
-  return [...head, ...steps.slice(first, last + 1), ...tail];
 }

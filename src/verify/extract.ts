@@ -77,10 +77,3 @@ export function extractQuotes(raw: string): ExtractedQuotes {
   }
   return { message: message.trim() === '' ? '' : message, spans: spans.slice(0, MAX_QUOTES) };
 }
-
-/** Words of the message that lie outside every quoted span (commentary, or the rest of a pasted sentence). */
-export function wordsOutside(extracted: ExtractedQuotes): number {
-  let outside = extracted.message;
-  for (const span of [...extracted.spans].reverse()) outside = outside.slice(0, span.start) + ' ' + outside.slice(span.end);
-  return wordCount(outside);
-}
