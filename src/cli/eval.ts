@@ -90,7 +90,8 @@ async function main(): Promise<void> {
   if (values.verify !== undefined) {
     const config = configFromArgs({ docs: values.docs, index: values.index });
     const log = cliLogger(config);
-    const loadModel = values.model === 'none' ? async (): Promise<LoadedModel> => ({ embedder: null, status: { loaded: false, modelId: null, reason: 'disabled (--model none)' } }) : undefined;
+    // Verify quote uses the lexical index and word alignment only: no model to load.
+    const loadModel = async (): Promise<LoadedModel> => ({ embedder: null, status: { loaded: false, modelId: null, reason: 'not used by Verify quote' } });
     const report = await runQuoteSet({ config, log, file: values.verify, tempIndex: values.index === undefined, loadModel }).catch((error) => {
       if (!isIsnadError(error, 'EVAL_GOLD_INVALID')) throw error;
       usageError(error.message);

@@ -105,6 +105,13 @@ test('"Post correction" posts the real text publicly, with its citation, pinging
   expect(post.data.embeds[0].description).toContain('001_4a36f68e423f829a.txt');
 });
 
+test('a quote over 400 words is refused with QUOTE_INVALID, privately', async () => {
+  const i = h.fake.injectMessageCommand('Verify quote', 'من '.repeat(401));
+  const reply = (await h.fake.waitForCall((call) => call.path === i.originalPath, 10_000)).body;
+  expect(reply.content).toContain('QUOTE_INVALID');
+  expect(reply.content).toContain('400');
+});
+
 test("a burst of 40 Verify quote on 2,000-character messages: another user's /status is answered before the burst is done", async () => {
   const seed = ['002_5b42712cb21a55ef.txt', '003_cede825062d6bc15.txt'].map((f) => fs.readFileSync(path.join('seeds', f), 'utf8')).join(' ').replace(/\n/g, ' ');
   // Long and altered everywhere (every fifth word changed), so every candidate is aligned in full.
