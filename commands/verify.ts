@@ -2,7 +2,9 @@ import { ApplicationCommandType, MessageFlags, type RESTPostAPIContextMenuApplic
 import { IsnadError } from '../src/errors.js';
 import type { Command } from '../src/discord/command.js';
 import { formatCorrectionPost, formatVerifyResults, parseCorrectionCustomId } from '../src/discord/format-verify.js';
-import { detectLang, t } from '../src/discord/i18n.js';
+import { stripBotFormatting } from '../src/discord/quoted-text.js';
+import { detectLang } from '../src/text/language.js';
+import { t } from '../src/discord/i18n.js';
 import { edit, retryOnNetworkError, send } from '../src/discord/reply.js';
 
 /** Message context menu: right-click a message → Apps → Verify quote. */
@@ -22,7 +24,7 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const reply = edit(formatVerifyResults(await ctx.collection.verifyQuotes(text), lang));
+  const reply = edit(formatVerifyResults(await ctx.collection.verifyQuotes(stripBotFormatting(text)), lang));
   await retryOnNetworkError(() => interaction.editReply(reply), ctx.log);
 };
 

@@ -1,14 +1,8 @@
 import type { ModelStatus } from './embed/embedder.js';
-import type { Answer, DocumentInfo, Passage, SkippedFile } from './types.js';
+import type { Answer, DocumentInfo, Passage, Progress, ReindexSummary, SkippedFile } from './types.js';
 import type { QuoteMatch, VerifyResult } from './verify/types.js';
 
 export type { QuoteMatch, VerifyResult } from './verify/types.js';
-
-export interface Progress {
-  phase: 'scan' | 'chunk' | 'embed' | 'write';
-  done: number;
-  total: number;
-}
 
 export interface IndexStatus {
   docsDir: string;
@@ -20,20 +14,6 @@ export interface IndexStatus {
   builtAt: string | null;
   version: string;
   reindexing: boolean;
-}
-
-export interface ReindexSummary {
-  files: number;
-  passages: number;
-  skipped: SkippedFile[];
-  /** Passages whose vectors were computed in this run. */
-  embedded: number;
-  /** Passages whose vectors were reused from the previous index. */
-  reused: number;
-  seconds: number;
-  /** Why everything was rebuilt (model or chunker changed, index unreadable), or null for an incremental run. */
-  fullRebuildReason: string | null;
-  model: ModelStatus;
 }
 
 /** Everything the terminal and Discord front ends need from the core. */

@@ -1,25 +1,23 @@
 import fs from 'node:fs';
-import type { Collection, IndexStatus, Progress, QuoteMatch, ReindexSummary, VerifyResult } from './collection.js';
+import type { Collection, IndexStatus, QuoteMatch, VerifyResult } from './collection.js';
 import type { CoreConfig } from './config.js';
-import type { Embedder, ModelStatus } from './embed/embedder.js';
+import type { LoadedModel } from './embed/embedder.js';
 import { IsnadError, isIsnadError } from './errors.js';
 import { buildIndex, fullRebuildReason, modelVariant } from './ingest/build-index.js';
 import { scanDocuments } from './ingest/load.js';
+import { lineAt } from './text/lines.js';
 import { normalize } from './text/normalize.js';
 import type { Logger } from './log.js';
 import { answerQuestion, denseAvailable, type RetrieveOptions } from './retrieve/answer.js';
-import { documentReader, type DocumentText } from './verify/documents.js';
+import { documentReader } from './collection/document-reader.js';
+import type { DocumentText } from './verify/documents.js';
 import { documentSpan } from './verify/span.js';
 import { verifyMessage } from './verify/verify.js';
-import { IndexDirectory, type IndexSnapshot } from './store/index-dir.js';
-import type { Answer, DocumentInfo, Passage } from './types.js';
+import type { IndexSnapshot } from './index/snapshot.js';
+import { IndexDirectory } from './store/index-dir.js';
+import type { Answer, DocumentInfo, Passage, Progress, ReindexSummary } from './types.js';
 
 export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
-
-export interface LoadedModel {
-  embedder: Embedder | null;
-  status: ModelStatus;
-}
 
 export interface OpenOptions {
   log: Logger;
@@ -79,15 +77,6 @@ export class IndexedCollection implements Collection {
     }
   }
 
-  /** The index being served; swapped whole by reindex, so a query never sees a mix. */
-  get current(): IndexSnapshot {
-    return this.snapshot;
-  }
-
-  get embedder(): Embedder | null {
-    return this.model.embedder;
-  }
-
   async ask(question: string, options: RetrieveOptions = {}): Promise<Answer> {
     try {
       return await answerQuestion(this.snapshot, this.model.embedder, question, options);
@@ -138,9 +127,10 @@ export class IndexedCollection implements Collection {
     const passages = this.bySource.get(source);
     if (!passages || passages.length === 0 || line < 1) return undefined;
     const last = passages[passages.length - 1]!;
-    if (line > last.line + (last.text.match(/\n/g)?.length ?? 0)) return undefined; // past the end of the file
+    const lastLine = (p: Passage) => p.line + lineAt(p.text, p.text.length) - 1;
+    if (line > lastLine(last)) return undefined; // past the end of the file
     // Blank lines before the first passage, or between passages, belong to the passage that follows.
-    return passages.find((p) => p.line + (p.text.match(/\n/g)?.length ?? 0) >= line);
+    return passages.find((p) => lastLine(p) >= line);
   }
 
   verifyQuotes(message: string): Promise<VerifyResult[]> {

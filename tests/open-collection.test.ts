@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, type CoreConfig } from '../src/config.js';
-import type { ModelStatus } from '../src/embed/embedder.js';
+import type { LoadedModel, ModelStatus } from '../src/embed/embedder.js';
 import { createLogger } from '../src/log.js';
-import { openCollection, type LoadedModel } from '../src/open-collection.js';
+import { stripBotFormatting } from '../src/discord/quoted-text.js';
+import { openCollection } from '../src/open-collection.js';
 import { CountingEmbedder } from './fakes/counting-embedder.js';
 import { tinyModelConfig } from './fixtures/tiny-model.js';
 import { copyOfSeeds, tempDir } from './helpers/temp.js';
@@ -231,8 +232,9 @@ describe('verifyQuotes', () => {
 
     expect((await collection.verifyQuotes('الطقس جميل في باريس هذا الصباح'))[0]!.verdict).toBe('not_found');
 
-    // A passage copied from one of the bot's own posts, with Discord's markdown escapes and citation line.
-    const [copied] = await collection.verifyQuotes('> \\#الفصائل\\_السورية المعارضة مشاركتها، الأربعاء، في \\#أستانا 4\n📄 004 · line 3');
+    // A passage copied from one of the bot's own posts, with Discord's markdown escapes and citation line
+    // (the Verify quote command strips those before asking the collection).
+    const [copied] = await collection.verifyQuotes(stripBotFormatting('> \\#الفصائل\\_السورية المعارضة مشاركتها، الأربعاء، في \\#أستانا 4\n📄 004 · line 3'));
     expect(copied!.verdict).toBe('verbatim');
     expect(copied!.match?.text).toBe('الفصائل_السورية المعارضة مشاركتها، الأربعاء، في #أستانا 4');
   });

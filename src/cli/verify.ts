@@ -2,8 +2,8 @@ import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { isIsnadError } from '../errors.js';
 import { openCollection } from '../open-collection.js';
-import { verifyJson } from '../verify/json.js';
-import type { VerifyResult } from '../verify/types.js';
+import { verifyJson } from './verify-json.js';
+import type { VerifyResult } from '../collection.js';
 import { cliLogger, configFromArgs, progressPrinter, reportFatal } from './common.js';
 import { printable } from './format-terminal.js';
 

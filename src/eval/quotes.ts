@@ -5,8 +5,9 @@ import { z } from 'zod';
 import type { CoreConfig } from '../config.js';
 import { IsnadError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { openCollection, type LoadedModel } from '../open-collection.js';
-import type { VerifyResult } from '../verify/types.js';
+import type { LoadedModel } from '../embed/embedder.js';
+import { openCollection } from '../open-collection.js';
+import type { VerifyResult } from '../collection.js';
 import { citationProblem, sourceReader } from './citations.js';
 
 /**

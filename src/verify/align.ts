@@ -7,20 +7,12 @@
 import type { Band } from './band.js';
 import { trimEdges } from './edges.js';
 import { isNearWord } from './near.js';
+import type { Step, StepKind } from './steps.js';
 
 export { bandFor, type Band } from './band.js';
 export { isNearWord } from './near.js';
 
-export type StepKind = 'match' | 'join' | 'near' | 'sub' | 'ins' | 'del';
-
-/** One alignment step: quote words [q0, q1) against document words [d0, d1). */
-export interface Step {
-  kind: StepKind;
-  q0: number;
-  q1: number;
-  d0: number;
-  d1: number;
-}
+export type { Step, StepKind } from './steps.js';
 
 export interface Alignment {
   steps: Step[];

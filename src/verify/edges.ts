@@ -1,4 +1,4 @@
-import type { Step } from './align.js';
+import type { Step } from './steps.js';
 
 /** At the ends, a run of this many mismatches is commentary around the quote, not changed words. */
 const EDGE_RUN = 4;

@@ -13,24 +13,13 @@ export interface QuotedSpan {
 }
 
 export interface ExtractedQuotes {
-  /** The message with our citation lines, Discord escapes and block-quote markers removed. */
+  /** The message with block-quote markers (`> `) removed. */
   message: string;
   /** Quoted spans in order («…», "…", “…”, `> ` lines, code spans), outermost only, at most MAX_QUOTES. */
   spans: QuotedSpan[];
 }
 
 const wordCount = (s: string) => s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-
-/** Undoes what a chat message wraps around copied text: our citation line, markdown escapes. */
-function clean(message: string): string {
-  return message
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .filter((line) => !line.trim().startsWith('📄'))
-    .join('\n')
-    // Our own posts escape `_`, `*`, `#`…: a copied post must read as the document wrote it.
-    .replace(/\\([\\*_`~|>#\-[\]()<@.])/g, '$1');
-}
 
 const PAIRED = [/```([\s\S]*?)```/g, /`([^`\n]+)`/g, /«([^»]*)»/g, /“([^”]*)”/g, /„([^“”]*)[“”]/g, /"([^"\n]*)"/g];
 
@@ -40,7 +29,7 @@ const PAIRED = [/```([\s\S]*?)```/g, /`([^`\n]+)`/g, /«([^»]*)»/g, /“([^”
  * words, alignment ignores them).
  */
 export function extractQuotes(raw: string): ExtractedQuotes {
-  const lines = clean(raw).split('\n');
+  const lines = raw.replace(/\r\n?/g, '\n').split('\n');
   let message = '';
   const found: QuotedSpan[] = [];
   let block: { start: number } | null = null;

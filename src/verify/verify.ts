@@ -1,6 +1,6 @@
 import { IsnadError } from '../errors.js';
 import { analyze } from '../text/analyze.js';
-import type { IndexSnapshot } from '../store/index-dir.js';
+import type { IndexSnapshot } from '../index/snapshot.js';
 import { alignInSlices, bandFor, SLICE_CELLS, type Alignment, type Step } from './align.js';
 import { isNegation } from './changes.js';
 import { describe, isAnchor, notFound, type Aligned } from './describe.js';

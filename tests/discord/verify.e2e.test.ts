@@ -13,7 +13,7 @@ import { escapeMarkdown } from '../../src/discord/format.js';
 import { readQuoteSet } from '../../src/eval/quotes.js';
 import { createLogger } from '../../src/log.js';
 import { openCollection } from '../../src/open-collection.js';
-import type { VerifyJson } from '../../src/verify/json.js';
+import type { VerifyJson } from '../../src/cli/verify-json.js';
 import { startHarness, type Harness } from './harness.js';
 
 const cases = await readQuoteSet('eval/quotes.jsonl');

@@ -1,5 +1,6 @@
 /** A Collection backed by a few fixed passages, for the Discord tests (no index, no model). */
-import type { Collection, IndexStatus, Progress, QuoteMatch, ReindexSummary, VerifyResult } from '../../src/collection.js';
+import type { Collection, IndexStatus, QuoteMatch, VerifyResult } from '../../src/collection.js';
+import type { Progress, ReindexSummary } from '../../src/types.js';
 import { IsnadError } from '../../src/errors.js';
 import type { Answer, DocumentInfo, Passage, ScoredPassage } from '../../src/types.js';
 

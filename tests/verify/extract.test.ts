@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { stripBotFormatting } from '../../src/discord/quoted-text.js';
 import { extractQuotes, MAX_QUOTES } from '../../src/verify/extract.js';
 
 const spans = (message: string) => extractQuotes(message).spans.map((s) => s.text);
@@ -22,8 +23,8 @@ describe('extractQuotes', () => {
     expect(spans(message)[0]).toBe('الاقتباس رقم 1');
   });
 
-  test("a copy of the bot's own post: citation line dropped, markdown escapes undone", () => {
-    const extracted = extractQuotes('> \\#الفصائل\\_السورية المعارضة مشاركتها\n📄 004 · line 3');
+  test("a copy of the bot's own post: citation line dropped, markdown escapes undone (by the Discord side), block kept", () => {
+    const extracted = extractQuotes(stripBotFormatting('> \\#الفصائل\\_السورية المعارضة مشاركتها\n📄 004 · line 3'));
     expect(extracted.spans.map((s) => s.text)).toEqual(['#الفصائل_السورية المعارضة مشاركتها']);
     expect(extracted.message).not.toContain('📄');
   });

@@ -1,4 +1,4 @@
-import type { VerifyResult } from './types.js';
+import type { VerifyResult } from '../collection.js';
 
 /** The terminal's JSON line for one verdict (`npm run verify -- --json`, stdin mode, eval). */
 export function verifyJson(result: VerifyResult) {
