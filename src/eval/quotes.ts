@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { CoreConfig } from '../config.js';
 import { IsnadError } from '../errors.js';
+import { lineAt } from '../text/lines.js';
 import type { Logger } from '../log.js';
 import type { LoadedModel } from '../embed/embedder.js';
 import { openCollection } from '../open-collection.js';
@@ -50,7 +51,6 @@ export async function readQuoteSet(file: string): Promise<QuoteCase[]> {
   });
 }
 
-const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
 
 /**
  * What is wrong with one verdict against its expectation: the verdict, the place (source and exact
@@ -74,7 +74,7 @@ export function quoteProblems(result: VerifyResult | undefined, expected: QuoteE
     if (m) {
       const file = fileText(m.source);
       citation = citationProblem({ id: m.passageIds[0] ?? '', ...m }, file);
-      if (!citation && file !== null && (lineOf(file, m.start) !== m.line || lineOf(file, m.end - 1) !== m.lastLine)) citation = `lines ${m.line}-${m.lastLine} do not match the file`;
+      if (!citation && file !== null && (lineAt(file, m.start) !== m.line || lineAt(file, m.end - 1) !== m.lastLine)) citation = `lines ${m.line}-${m.lastLine} do not match the file`;
     }
   }
   return { verdict, place, citation };

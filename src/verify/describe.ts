@@ -1,4 +1,5 @@
 import { isStopword } from '../text/analyze.js';
+import { lineAt } from '../text/lines.js';
 import type { Alignment, Step } from './align.js';
 import { changeKind } from './changes.js';
 import type { DiffPart, QuoteChange, VerifyResult } from './types.js';
@@ -11,7 +12,7 @@ const weight = (term: string) => (isStopword(term) ? 0.25 : 1);
 export const isAnchor = (s: Step) => s.kind === 'match' || s.kind === 'join';
 /** The words as written (diacritics, hamza forms, tatweel and all), ignoring spacing and punctuation. */
 const written = (s: string) => (s.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).join(' ');
-const lineAt = (region: Region, offset: number) => region.line + (region.text.slice(0, offset).match(/\n/g)?.length ?? 0);
+const lineIn = (region: Region, offset: number) => region.line + lineAt(region.text, offset) - 1;
 
 export interface Aligned {
   result: VerifyResult;
@@ -93,8 +94,8 @@ export function describe(quote: string, qw: Word[], region: Region, dw: Word[], 
     source: region.source,
     start: region.start + spanStart,
     end: region.start + spanEnd,
-    line: lineAt(region, spanStart),
-    lastLine: lineAt(region, spanEnd - 1),
+    line: lineIn(region, spanStart),
+    lastLine: lineIn(region, spanEnd - 1),
     text,
     passageIds: region.passages.filter((p) => p.end > region.start + spanStart && p.start < region.start + spanEnd).map((p) => p.id),
   };

@@ -1,3 +1,4 @@
+import { lineAt } from '../text/lines.js';
 import type { Passage } from '../types.js';
 import type { DocumentText } from './documents.js';
 import type { QuoteMatch } from './types.js';
@@ -18,7 +19,7 @@ export async function documentSpan(passages: Passage[], start: number, end: numb
     if (file === null) return undefined;
     text = file.slice(start, end);
   }
-  const lineOf = (p: Passage, offset: number) => p.line + (p.text.slice(0, offset - p.start).match(/\n/g)?.length ?? 0);
+  const lineOf = (p: Passage, offset: number) => p.line + lineAt(p.text, offset - p.start) - 1;
   return {
     source: first.source,
     start,
