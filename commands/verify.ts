@@ -1,6 +1,8 @@
 import { ApplicationCommandType, MessageFlags, type RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
 import { IsnadError } from '../src/errors.js';
 import type { Command } from '../src/discord/command.js';
+import { formatCooldown, withNote } from '../src/discord/format.js';
+import { mayPostHere } from '../src/discord/permissions.js';
 import { formatCorrectionPost, formatVerifyResults, parseCorrectionCustomId } from '../src/discord/format-verify.js';
 import { stripBotFormatting } from '../src/discord/quoted-text.js';
 import { detectLang } from '../src/text/language.js';
@@ -23,6 +25,11 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
     await interaction.reply(send({ content: `❌ ${t(lang, 'emptyMessage')}`, embeds: [], components: [], allowedMentions: { parse: [] } }, { ephemeral: true }));
     return;
   }
+  const retryAt = ctx.cooldowns.take('verify', interaction.user.id, ctx.settings.verifyCooldownMs);
+  if (retryAt !== null) {
+    await interaction.reply(send(formatCooldown('Verify quote', retryAt, ctx.clock(), lang), { ephemeral: true }));
+    return;
+  }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const reply = edit(formatVerifyResults(await ctx.collection.verifyQuotes(stripBotFormatting(text)), lang));
   await retryOnNetworkError(() => interaction.editReply(reply), ctx.log);
@@ -35,7 +42,18 @@ export const button: NonNullable<Command['button']> = async (interaction, ctx) =
   if (!match) {
     throw new IsnadError('PASSAGE_NOT_FOUND', 'That text is no longer in the index (the documents changed); verify the quote again.');
   }
-  await interaction.reply(send(formatCorrectionPost(match, { lang: detectLang(match.text), userId: interaction.user.id })));
+  // Same rules as every public post: only where the member may post, and within the post cooldown.
+  const lang = detectLang(match.text);
+  if (!mayPostHere(interaction)) {
+    await interaction.reply(send(withNote(formatCorrectionPost(match, { lang }), t(lang, 'privateOnly')), { ephemeral: true }));
+    return;
+  }
+  const retryAt = ctx.cooldowns.take('post', interaction.user.id, ctx.settings.postCooldownMs);
+  if (retryAt !== null) {
+    await interaction.reply(send(formatCooldown('Verify quote', retryAt, ctx.clock(), lang), { ephemeral: true }));
+    return;
+  }
+  await interaction.reply(send(formatCorrectionPost(match, { lang, userId: interaction.user.id })));
 };
 
 export default { data, execute, button } satisfies Command;

@@ -11,7 +11,7 @@ export function verifyJson(result: VerifyResult) {
     start: m?.start ?? null,
     end: m?.end ?? null,
     line: m?.line ?? null,
-    lastLine: m?.lastLine ?? null,
+    endLine: m?.endLine ?? null,
     passageIds: m?.passageIds ?? [],
     text: m?.text ?? null,
     similarity: result.similarity,

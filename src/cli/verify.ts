@@ -16,7 +16,7 @@ changed) or not_found. Quotes inside «…», "…", “…”, \`> \` lines or 
 
 Options:
   --json         print {"quote","verdict":"verbatim|altered|not_found","spellingDiffers","source","start","end",
-                 "line","lastLine","passageIds","text","similarity","changes":[{"op":"replace|insert|delete",
+                 "line","endLine","passageIds","text","similarity","changes":[{"op":"replace|insert|delete",
                  "quote","document","kind":"number|date|name|negation|null"}]} (text === file.slice(start, end));
                  stdin mode always prints JSON, adding "input": the 1-based input line
   --docs DIR     documents folder (default: DOCS_DIR or seeds/)
@@ -31,7 +31,7 @@ export function formatVerdict(result: VerifyResult, color: boolean): string {
   const lines: string[] = [];
   const m = result.match;
   if (result.verdict === 'not_found' || !m) return `not_found — nothing in the documents is close to: ${printable(result.quote)}`;
-  const lineRange = m.lastLine > m.line ? `lines ${m.line}-${m.lastLine}` : `line ${m.line}`;
+  const lineRange = m.endLine > m.line ? `lines ${m.line}-${m.endLine}` : `line ${m.line}`;
   const head = result.verdict === 'verbatim'
     ? result.spellingDiffers ? 'verbatim (ignoring diacritics and spelling)' : 'verbatim'
     : `altered (similarity ${result.similarity.toFixed(2)}) — the document says:`;

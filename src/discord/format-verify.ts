@@ -17,7 +17,7 @@ export function parseCorrectionCustomId(customId: string): { passageId: string; 
 
 /** `📄 file · line 3–4 · 🆔 id, id`: the place of a span, which may cross passages. */
 export function spanCitation(match: QuoteMatch, lang: Lang): string {
-  const lines = match.lastLine > match.line ? `${t(lang, 'lines')} ${isolate(`${match.line}–${match.lastLine}`)}` : `${t(lang, 'line')} ${isolate(match.line)}`;
+  const lines = match.endLine > match.line ? `${t(lang, 'lines')} ${isolate(`${match.line}–${match.endLine}`)}` : `${t(lang, 'line')} ${isolate(match.line)}`;
   return `📄 ${isolate(code(match.source))} · ${lines} · 🆔 ${match.passageIds.map((id) => isolate(code(id))).join(', ')}`;
 }
 
@@ -95,8 +95,8 @@ export function formatVerifyResults(results: VerifyResult[], lang: Lang): Reply 
 }
 
 /** The public correction: the real text with its citation, naming who shared it (never pinging: parse []). */
-export function formatCorrectionPost(match: QuoteMatch, options: { lang: Lang; userId: string }): Reply {
-  const content = `📢 ${t(options.lang, 'correctionBy', { user: `<@${options.userId}>` })}`;
+export function formatCorrectionPost(match: QuoteMatch, options: { lang: Lang; userId?: string }): Reply {
+  const content = options.userId ? `📢 ${t(options.lang, 'correctionBy', { user: `<@${options.userId}>` })}` : '';
   const cite = spanCitation(match, options.lang);
   const text = truncate(quoteBlock(escapeMarkdown(match.text)), LIMITS.embedDescription - cite.length - 1);
   return fit({ content, embeds: [{ description: `${text}\n${cite}`, color: COLOR.answer }], components: [], allowedMentions: { parse: [] } });

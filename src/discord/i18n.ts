@@ -15,6 +15,7 @@ const strings = {
   postButton: { en: 'Post passage {n} to channel', ar: 'انشر المقطع {n} في القناة' },
   postedBy: { en: 'Shared by {user}', ar: 'شاركه {user}' },
   line: { en: 'line', ar: 'line' },
+  lines: { en: 'lines', ar: 'lines' },
   cooldown: {
     en: 'Please wait: you can use /{command} again {when} (in {seconds} s).',
     ar: 'يُرجى الانتظار: يمكنك استخدام /{command} مجددًا {when} (بعد {seconds} ث).',
@@ -47,13 +48,16 @@ const strings = {
   kind_date: { en: 'date', ar: 'تاريخ' },
   kind_name: { en: 'name', ar: 'اسم' },
   kind_negation: { en: 'negation', ar: 'نفي' },
-  lines: { en: 'lines', ar: 'lines' },
   correctionButton: { en: 'Post correction {n} to channel', ar: 'انشر التصحيح {n} في القناة' },
   correctionBy: { en: 'Correction shared by {user}: the documents say', ar: 'تصحيح شاركه {user}: النص في الوثائق' },
   emptyMessage: { en: 'That message has no text to verify.', ar: 'لا تحتوي هذه الرسالة على نص للتحقق منه.' },
   documents: { en: 'Documents', ar: 'الوثائق' },
   passages: { en: 'passages', ar: 'مقاطع' },
   noDocuments: { en: 'No documents are indexed.', ar: 'لا توجد وثائق مفهرسة.' },
+  privateOnly: {
+    en: '🔒 You cannot send messages or embed links in this channel, so only you can see this.',
+    ar: '🔒 لا يمكنك إرسال الرسائل أو تضمين الروابط في هذه القناة، لذا لا يرى هذا أحد غيرك.',
+  },
   shuttingDown: { en: 'The bot is restarting; try again in a moment.', ar: 'يُعاد تشغيل البوت؛ حاول بعد قليل.' },
   errorPrefix: { en: 'Something went wrong', ar: 'حدث خطأ' },
 } as const satisfies Record<string, Record<Lang, string>>;

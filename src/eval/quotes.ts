@@ -74,7 +74,7 @@ export function quoteProblems(result: VerifyResult | undefined, expected: QuoteE
     if (m) {
       const file = fileText(m.source);
       citation = citationProblem({ id: m.passageIds[0] ?? '', ...m }, file);
-      if (!citation && file !== null && (lineAt(file, m.start) !== m.line || lineAt(file, m.end - 1) !== m.lastLine)) citation = `lines ${m.line}-${m.lastLine} do not match the file`;
+      if (!citation && file !== null && (lineAt(file, m.start) !== m.line || lineAt(file, m.end - 1) !== m.endLine)) citation = `lines ${m.line}-${m.endLine} do not match the file`;
     }
   }
   return { verdict, place, citation };

@@ -95,7 +95,7 @@ export function describe(quote: string, qw: Word[], region: Region, dw: Word[], 
     start: region.start + spanStart,
     end: region.start + spanEnd,
     line: lineIn(region, spanStart),
-    lastLine: lineIn(region, spanEnd - 1),
+    endLine: lineIn(region, spanEnd - 1),
     text,
     passageIds: region.passages.filter((p) => p.end > region.start + spanStart && p.start < region.start + spanEnd).map((p) => p.id),
   };

@@ -25,7 +25,7 @@ export async function documentSpan(passages: Passage[], start: number, end: numb
     start,
     end,
     line: lineOf(first, start),
-    lastLine: lineOf(last, end - 1),
+    endLine: lineOf(last, end - 1),
     text,
     passageIds: covering.map((p) => p.id),
   };

@@ -24,7 +24,7 @@ export interface QuoteMatch {
   end: number;
   /** 1-based line of `start` and of the last character. */
   line: number;
-  lastLine: number;
+  endLine: number;
   text: string;
   /** Ids of the passages the span covers, in document order (more than one when it crosses a boundary). */
   passageIds: string[];

@@ -223,7 +223,7 @@ describe('Verify quote (message context menu)', () => {
       return verify(text);
     };
     try {
-      await finalEdit(h.fake.injectMessageCommand('Verify quote', '📢 Shared by <@123>', {}, [{ description }]));
+      await finalEdit(h.fake.injectMessageCommand('Verify quote', '📢 Shared by <@123>', { user: newUser() }, [{ description }]));
     } finally {
       collection.verifyQuotes = verify;
     }
@@ -234,7 +234,7 @@ describe('Verify quote (message context menu)', () => {
   });
 
   test('verbatim', async () => {
-    const i = h.fake.injectMessageCommand('Verify quote', 'يرأس وفد النظام بشار الجعفري');
+    const i = h.fake.injectMessageCommand('Verify quote', 'يرأس وفد النظام بشار الجعفري', { user: newUser() });
     expect((await callback(i)).body).toEqual({ type: DEFERRED, data: { flags: EPHEMERAL } });
     const edit = await finalEdit(i);
     expect(edit.body.content).toContain('مطابق حرفيًا');
@@ -242,12 +242,12 @@ describe('Verify quote (message context menu)', () => {
   });
 
   test('altered: shows the real text, and the correction button posts it publicly without pinging', async () => {
-    const edit = await finalEdit(h.fake.injectMessageCommand('Verify quote', 'The delegation of the United Nations attended in Astana as observer'));
+    const edit = await finalEdit(h.fake.injectMessageCommand('Verify quote', 'The delegation of the United Nations attended in Astana as observer', { user: newUser() }));
     expect(edit.body.content).toContain('Altered');
     expect(allText(edit.body)).toContain('The delegation of the United Nations attended as an observer in Astana.');
     const button = edit.body.components[0].components[0];
     expect(button.label).toContain('Post correction');
-    const post = await callback(h.fake.injectButton(button.custom_id));
+    const post = await callback(h.fake.injectButton(button.custom_id, {}, { user: newUser() }));
     expect(post.body.type).toBe(4);
     expect(post.body.data.flags ?? 0).toBe(0);
     expect(post.body.data.allowed_mentions).toEqual({ parse: [] });
@@ -262,7 +262,7 @@ describe('Verify quote (message context menu)', () => {
   });
 
   test('not found', async () => {
-    const edit = await finalEdit(h.fake.injectMessageCommand('Verify quote', 'Completely unrelated words here'));
+    const edit = await finalEdit(h.fake.injectMessageCommand('Verify quote', 'Completely unrelated words here', { user: newUser() }));
     expect(edit.body.content).toContain('Not found');
   });
 });
@@ -313,7 +313,7 @@ test('an unexpected error reaches the user as INTERNAL, details only in the log'
     throw new Error('disk exploded at /secret/path');
   };
   try {
-    const i = h.fake.injectMessageCommand('Verify quote', 'anything');
+    const i = h.fake.injectMessageCommand('Verify quote', 'anything', { user: newUser() });
     const edit = await finalEdit(i);
     expect(edit.body.content).toContain('INTERNAL');
     expect(edit.body.content).not.toContain('disk exploded');

@@ -4,7 +4,7 @@ import { correctionCustomId, formatCorrectionPost, formatVerifyResults, parseCor
 import type { QuoteMatch, VerifyResult } from '../../src/verify/types.js';
 
 const match = (text: string, extra: Partial<QuoteMatch> = {}): QuoteMatch => ({
-  source: '001_4a36f68e423f829a.txt', start: 230, end: 230 + text.length, line: 1, lastLine: 1, text, passageIds: ['e9874629067d'], ...extra,
+  source: '001_4a36f68e423f829a.txt', start: 230, end: 230 + text.length, line: 1, endLine: 1, text, passageIds: ['e9874629067d'], ...extra,
 });
 
 const altered = (same: string, quote: string, document: string): VerifyResult => ({
@@ -66,7 +66,7 @@ describe('formatVerifyResults', () => {
 });
 
 test('the correction post is public, cites the span across passages and pings nobody', () => {
-  const m = match('نص\nعلى سطرين', { lastLine: 2, passageIds: ['aaaaaaaaaaaa', 'bbbbbbbbbbbb'] });
+  const m = match('نص\nعلى سطرين', { endLine: 2, passageIds: ['aaaaaaaaaaaa', 'bbbbbbbbbbbb'] });
   const post = formatCorrectionPost(m, { lang: 'ar', userId: '42' });
   expect(post.content).toContain('<@42>');
   expect(post.allowedMentions).toEqual({ parse: [] });

@@ -75,7 +75,7 @@ test('the bot and the terminal agree on every quote of the set: verdict, place, 
         expect(embed.description).not.toContain('📄');
         return;
       }
-      const lines = j.lastLine! > j.line! ? `${j.line}–${j.lastLine}` : `${j.line}`;
+      const lines = j.endLine! > j.line! ? `${j.line}–${j.endLine}` : `${j.line}`;
       expect(embed.description, c.id).toContain(`📄 \u2068\`${j.source}\`\u2069 · `);
       expect(embed.description, c.id).toContain(`\u2068${lines}\u2069`);
       for (const id of j.passageIds) expect(embed.description).toContain(id);

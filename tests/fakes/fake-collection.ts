@@ -102,7 +102,7 @@ export class FakeCollection implements Collection {
   async verifyQuotes(text: string): Promise<VerifyResult[]> {
     const quote = text.trim();
     const matchOf = (p: Passage, at: number, length: number): QuoteMatch => ({
-      source: p.source, start: p.start + at, end: p.start + at + length, line: p.line, lastLine: p.line, text: p.text.slice(at, at + length), passageIds: [p.id],
+      source: p.source, start: p.start + at, end: p.start + at + length, line: p.line, endLine: p.line, text: p.text.slice(at, at + length), passageIds: [p.id],
     });
     for (const p of this.passages) {
       const at = p.text.indexOf(quote);
@@ -132,7 +132,7 @@ export class FakeCollection implements Collection {
   async documentSpan(passageId: string, start: number, end: number): Promise<QuoteMatch | undefined> {
     const p = this.passage(passageId);
     if (!p || start < p.start || end > p.end || end <= start) return undefined;
-    return { source: p.source, start, end, line: p.line, lastLine: p.line, text: p.text.slice(start - p.start, end - p.start), passageIds: [p.id] };
+    return { source: p.source, start, end, line: p.line, endLine: p.line, text: p.text.slice(start - p.start, end - p.start), passageIds: [p.id] };
   }
 
   status(): IndexStatus {
@@ -168,6 +168,9 @@ export class FakeCollection implements Collection {
           seconds: (total * step) / 1000,
           fullRebuildReason: null,
           model: { loaded: false, modelId: null, reason: 'MODEL_ID=none' },
+          changes: { added: 0, changed: 0, removed: 0, unchanged: this.documents().length },
+          nothingChanged: true,
+          unsupported: {},
         };
       } finally {
         this.reindexing = false;

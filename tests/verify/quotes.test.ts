@@ -49,7 +49,7 @@ describe.each(cases.map((c) => [c.id, c] as const))('%s', (id, c) => {
       const file = files.get(m.source)!;
       expect(m.text).toBe(file.slice(m.start, m.end));
       expect(m.line).toBe(file.slice(0, m.start).split('\n').length);
-      expect(m.lastLine).toBe(file.slice(0, m.end - 1).split('\n').length);
+      expect(m.endLine).toBe(file.slice(0, m.end - 1).split('\n').length);
       expect(m.source.startsWith(expected.source!)).toBe(true);
       expect(m.passageIds.every((pid) => collection.passage(pid)?.source === m.source)).toBe(true);
       if (KNOWN_PLACE_MISSES.has(id)) {
