@@ -48,6 +48,10 @@ function terminal(args: string[], stdin = ''): Promise<Array<VerifyJson & { inpu
   });
 }
 
+/** A new member each time: Verify quote and public posts have per-user cooldowns. */
+let members = 0;
+const member = () => ({ user: { id: `6000000000000${String(++members).padStart(5, '0')}` } });
+
 const VERDICT_MARK = { verbatim: '✅', altered: '⚠️', not_found: '❌' } as const;
 
 test('the bot and the terminal agree on every quote of the set: verdict, place, real text, changes', async () => {
@@ -62,7 +66,7 @@ test('the bot and the terminal agree on every quote of the set: verdict, place, 
   for (const c of cases) {
     const json = byInput.get(c.id)!;
     expect(json.map((j) => j.verdict), c.id).toEqual(c.expect.map((e) => e.verdict));
-    const i = h.fake.injectMessageCommand('Verify quote', c.message);
+    const i = h.fake.injectMessageCommand('Verify quote', c.message, member());
     const reply = (await h.fake.waitForCall((call) => call.path === i.originalPath, 10_000)).body;
     expect(reply.allowed_mentions).toEqual({ parse: [] });
     expect(reply.embeds).toHaveLength(json.length);
@@ -94,9 +98,9 @@ test('the bot and the terminal agree on every quote of the set: verdict, place, 
 }, 120_000);
 
 test('"Post correction" posts the real text publicly, with its citation, pinging nobody', async () => {
-  const i = h.fake.injectMessageCommand('Verify quote', 'يرأس وفد النظام محمد علوش @everyone');
+  const i = h.fake.injectMessageCommand('Verify quote', 'يرأس وفد النظام محمد علوش @everyone', member());
   const reply = (await h.fake.waitForCall((call) => call.path === i.originalPath, 10_000)).body;
-  const b = h.fake.injectButton(reply.components[0].components[0].custom_id);
+  const b = h.fake.injectButton(reply.components[0].components[0].custom_id, {}, member());
   const post = (await h.fake.waitForCall((call) => call.path === b.callbackPath, 10_000)).body;
   expect(post.type).toBe(4);
   expect(post.data.flags ?? 0).toBe(0);
@@ -106,7 +110,7 @@ test('"Post correction" posts the real text publicly, with its citation, pinging
 });
 
 test('a quote over 400 words is refused with QUOTE_INVALID, privately', async () => {
-  const i = h.fake.injectMessageCommand('Verify quote', 'من '.repeat(401));
+  const i = h.fake.injectMessageCommand('Verify quote', 'من '.repeat(401), member());
   const reply = (await h.fake.waitForCall((call) => call.path === i.originalPath, 10_000)).body;
   expect(reply.content).toContain('QUOTE_INVALID');
   expect(reply.content).toContain('400');
