@@ -4,7 +4,7 @@ import { analyze } from '../text/analyze.js';
 import type { IndexSnapshot } from '../index/snapshot.js';
 import type { Answer, RetrievalMode, ScoredPassage } from '../types.js';
 import { collapseNearDuplicates, reciprocalRankFusion, type Ranked } from './fuse.js';
-import { cleanQuestion } from './question.js';
+import { readQuestion } from './question.js';
 import { questionTerms } from './query-terms.js';
 import { searchVariants } from './variant-leg.js';
 
@@ -51,7 +51,8 @@ export async function answerQuestion(
   rawQuestion: string,
   options: RetrieveOptions = {},
 ): Promise<Answer> {
-  const query = cleanQuestion(rawQuestion);
+  // `query` is echoed; `search` (links, mentions, emoji and markdown removed) is what is matched.
+  const { echo: query, search } = readQuestion(rawQuestion);
   const top = Math.max(1, Math.min(MAX_TOP, Math.floor(options.top ?? DEFAULT_TOP)));
   const rule = options.abstention ?? DEFAULT_ABSTENTION;
   const depth = Math.max(options.candidates ?? 50, top * 3);
@@ -61,14 +62,14 @@ export async function answerQuestion(
     throw new IsnadError('MODEL_UNAVAILABLE', 'Dense retrieval needs a loaded model and an index built with it. Run with --mode lexical, or make the model available.');
   }
 
-  const queryTerms = wantLexical ? questionTerms(index.lexical, query) : [];
+  const queryTerms = wantLexical ? questionTerms(index.lexical, search) : [];
   const lexicalHits = wantLexical ? index.lexical.search(queryTerms, depth) : [];
   // Spelling variants of words the collection lacks: fused as a leg of its own, never replacing the word leg.
   const variantHits = wantLexical ? searchVariants(index.lexical, queryTerms, depth) : [];
   let denseHits: Array<Ranked & { score: number }> = [];
   if (wantDense && index.vectors) {
     const rowOf = rowOfId(index);
-    const vector = await embedder!.embedQuery(query);
+    const vector = await embedder!.embedQuery(search);
     denseHits = (await index.vectors.query(vector, depth)).flatMap((hit) => {
       const row = rowOf.get(hit.id);
       return row === undefined ? [] : [{ row, score: hit.score }];
