@@ -5,7 +5,7 @@ import type { Answer, RetrievalMode, ScoredPassage } from '../types.js';
 import { questionType } from '../text/question-type.js';
 import { buildCandidates, passageTerms, snapshotContext, type CandidateSet, type LegHits } from './features.js';
 import { collapseNearDuplicates } from './fuse.js';
-import { cleanQuestion } from './question.js';
+import { readQuestion } from './question.js';
 import { logistic, rankCandidates, resultFeatures, shippedWeights, type RankerWeights } from './ranker.js';
 import { questionTerms } from './query-terms.js';
 import { searchVariants } from './variant-leg.js';
@@ -46,7 +46,8 @@ export interface Evidence {
 }
 
 export async function gatherEvidence(index: IndexSnapshot, embedder: Embedder | null, rawQuestion: string, options: RetrieveOptions = {}): Promise<Evidence> {
-  const query = cleanQuestion(rawQuestion);
+  // `query` is echoed as typed; `wanted` (links, mentions, emoji and markdown removed) is what is matched.
+  const { echo: query, search: wanted } = readQuestion(rawQuestion);
   const depth = Math.max(options.candidates ?? DEFAULT_CANDIDATES, MAX_TOP * 2);
   const wantLexical = options.mode !== 'dense';
   const wantDense = options.mode !== 'lexical' && denseAvailable(index, embedder);
@@ -54,7 +55,7 @@ export async function gatherEvidence(index: IndexSnapshot, embedder: Embedder | 
     throw new IsnadError('MODEL_UNAVAILABLE', 'Dense retrieval needs a loaded model and an index built with it. Run with --mode lexical, or make the model available.');
   }
   const context = snapshotContext(index);
-  const terms = questionTerms(index.lexical, query);
+  const terms = questionTerms(index.lexical, wanted);
   // BM25 always scores (its per-passage and per-document evidence are features); in dense mode it adds no candidates.
   const search = index.lexical.searchScored(terms, wantLexical ? depth : 0, context.docOf, context.docs);
   // Further legs (translation…) plug in here as { name, hits }; the ranker weighs each by name.
@@ -63,14 +64,14 @@ export async function gatherEvidence(index: IndexSnapshot, embedder: Embedder | 
   if (wantLexical) legs.push({ name: 'variants', hits: searchVariants(index.lexical, terms, depth) });
   if (wantDense && index.vectors) {
     const rowOf = rowOfId(index);
-    const vector = await embedder!.embedQuery(query);
+    const vector = await embedder!.embedQuery(wanted);
     const hits = (await index.vectors.query(vector, depth)).flatMap((hit) => {
       const row = rowOf.get(hit.id);
       return row === undefined ? [] : [{ row, score: hit.score }];
     });
     legs.push({ name: 'dense', hits });
   }
-  const set = buildCandidates(index, search, legs, questionType(query), depth * 2);
+  const set = buildCandidates(index, search, legs, questionType(wanted), depth * 2);
   return { query, mode: wantDense && wantLexical ? 'hybrid' : wantDense ? 'dense' : 'lexical', set };
 }
 
