@@ -114,9 +114,9 @@ function compareFiles(previous: IndexSnapshot | null, files: Manifest['files']):
 
 /** Whether two manifests describe the same index (the build time aside): then there is nothing to write. */
 function sameIndex(a: Manifest, b: Manifest): boolean {
-  // Checksums of the written files are added when a generation is published; the content decides.
-  const content = (m: Manifest) => JSON.stringify({ ...m, builtAt: '', checksums: undefined });
-  return content(a) === content(b);
+  // Checksums are added when a manifest is published: one read from disk has them, a new one not yet.
+  const comparable = (m: Manifest) => JSON.stringify({ ...m, builtAt: '', checksums: undefined });
+  return comparable(a) === comparable(b);
 }
 
 /** Documents → passages → lexical terms + vectors, all in memory; publishing to disk is the caller's step. */

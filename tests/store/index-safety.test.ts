@@ -142,8 +142,7 @@ describe('INDEX_DIR that is Isnad’s', () => {
     fs.appendFileSync(path.join(docs, fs.readdirSync(docs)[0]!), '\nسطر جديد.\n');
     await collection.reindex(); // touches `first`: a reader may still be loading it
     for (const p of [first, path.join(indexDir, 'gen-notes'), lookalike]) fs.utimesSync(p, HOUR_AGO, HOUR_AGO);
-    // Cleanup follows a publish, and an unchanged reindex publishes nothing: change a document again.
-    fs.appendFileSync(path.join(docs, fs.readdirSync(docs)[0]!), 'سطر آخر.\n');
+    fs.appendFileSync(path.join(docs, fs.readdirSync(docs)[0]!), '\nسطر آخر.\n'); // an unchanged reindex writes nothing
     await collection.reindex();
     expect(fs.existsSync(first)).toBe(false);
     expect(fs.existsSync(path.join(indexDir, 'gen-notes'))).toBe(true);
@@ -158,8 +157,7 @@ describe('INDEX_DIR that is Isnad’s', () => {
     fs.rmSync(path.join(currentGeneration(indexDir), '.isnad-generation'));
     const collection = await open(docs, indexDir);
     expect((await collection.ask(QUESTION)).answered).toBe(true);
-    // The marker is written with the next generation (an unchanged reindex writes none).
-    fs.appendFileSync(path.join(docs, fs.readdirSync(docs)[0]!), '\nسطر جديد.\n');
+    fs.appendFileSync(path.join(docs, fs.readdirSync(docs)[0]!), '\nسطر جديد.\n'); // the next write claims the folder
     await collection.reindex();
     expect(fs.existsSync(path.join(indexDir, '.isnad-index'))).toBe(true);
   });
