@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Collection, IndexStatus } from './collection.js';
 import type { VerifyResult } from './retrieve/verify.js';
 import type { CoreConfig } from './config.js';
-import type { LoadedModel } from './embed/embedder.js';
+import type { Embedder, LoadedModel } from './embed/embedder.js';
 import { loadEmbedderRemembering, type RememberingOptions } from './embed/model-memory.js';
 import { IsnadError, isIsnadError } from './errors.js';
 import { buildIndex, fullRebuildReason, modelVariant } from './ingest/build-index.js';
@@ -88,6 +88,16 @@ export class IndexedCollection implements Collection {
   ) {
     this.indexPassages();
     this.search = new PassageSearch(snapshot.passages);
+  }
+
+  /** The index being served; swapped whole by reindex. Evaluation reads it to build held-out variants. */
+  get current(): IndexSnapshot {
+    return this.snapshot;
+  }
+
+  /** The loaded model, or null when running lexical-only. */
+  get embedder(): Embedder | null {
+    return this.model.embedder;
   }
 
   private indexPassages(): void {
