@@ -178,7 +178,10 @@ export class IndexedCollection implements Collection {
       this.model = (await loadModel(this.config, { ...this.options, modelMemory: undefined })).model;
     }
     const { snapshot, summary } = await build(this.config, this.model, this.snapshot, null, this.options.log, onProgress);
-    if (summary.nothingChanged) return summary; // the serving index is this one already
+    if (summary.nothingChanged) {
+      await this.directory.tidy(); // the serving index is this one already
+      return summary;
+    }
     await this.directory.publish(snapshot, (done, total) => onProgress?.({ phase: 'write', done, total }));
     // Ready before it serves: the first autocomplete after a reindex must not pay for it.
     const search = new PassageSearch(snapshot.passages);

@@ -114,7 +114,9 @@ function compareFiles(previous: IndexSnapshot | null, files: Manifest['files']):
 
 /** Whether two manifests describe the same index (the build time aside): then there is nothing to write. */
 function sameIndex(a: Manifest, b: Manifest): boolean {
-  return JSON.stringify({ ...a, builtAt: '' }) === JSON.stringify({ ...b, builtAt: '' });
+  // Checksums are added when a generation is published; a fresh build has none yet.
+  const comparable = (m: Manifest) => JSON.stringify({ ...m, builtAt: '', checksums: undefined });
+  return comparable(a) === comparable(b);
 }
 
 /** Documents → passages → lexical terms + vectors, all in memory; publishing to disk is the caller's step. */
