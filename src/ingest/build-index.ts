@@ -114,7 +114,7 @@ function compareFiles(previous: IndexSnapshot | null, files: Manifest['files']):
 
 /** Whether two manifests describe the same index (the build time aside): then there is nothing to write. */
 function sameIndex(a: Manifest, b: Manifest): boolean {
-  // Checksums are added when a generation is published; a fresh build has none yet.
+  // Checksums are added when a manifest is published: one read from disk has them, a new one not yet.
   const comparable = (m: Manifest) => JSON.stringify({ ...m, builtAt: '', checksums: undefined });
   return comparable(a) === comparable(b);
 }

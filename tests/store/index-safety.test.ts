@@ -142,6 +142,7 @@ describe('INDEX_DIR that is Isnad’s', () => {
     fs.appendFileSync(path.join(docs, fs.readdirSync(docs)[0]!), '\nسطر جديد.\n');
     await collection.reindex(); // touches `first`: a reader may still be loading it
     for (const p of [first, path.join(indexDir, 'gen-notes'), lookalike]) fs.utimesSync(p, HOUR_AGO, HOUR_AGO);
+    fs.appendFileSync(path.join(docs, fs.readdirSync(docs)[0]!), '\nسطر آخر.\n'); // an unchanged reindex writes nothing
     await collection.reindex();
     expect(fs.existsSync(first)).toBe(false);
     expect(fs.existsSync(path.join(indexDir, 'gen-notes'))).toBe(true);
@@ -156,6 +157,7 @@ describe('INDEX_DIR that is Isnad’s', () => {
     fs.rmSync(path.join(currentGeneration(indexDir), '.isnad-generation'));
     const collection = await open(docs, indexDir);
     expect((await collection.ask(QUESTION)).answered).toBe(true);
+    fs.appendFileSync(path.join(docs, fs.readdirSync(docs)[0]!), '\nسطر جديد.\n'); // the next write claims the folder
     await collection.reindex();
     expect(fs.existsSync(path.join(indexDir, '.isnad-index'))).toBe(true);
   });
