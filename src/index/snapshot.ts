@@ -12,6 +12,8 @@ const manifestSchema = z.object({
   formatVersion: z.literal(FORMAT_VERSION),
   chunkerVersion: z.number().int(),
   analyzerVersion: z.number().int(),
+  /** Document reader name → version (indexes from before readers were recorded read as {}, so they are rebuilt once). */
+  readers: z.record(z.number().int()).default({}),
   /** `variant`: the settings besides the id that change vectors (dtype, instruction prefixes). */
   model: z.object({ id: z.string(), dimensions: z.number().int().positive(), variant: z.string() }).nullable(),
   vectorStore: z.enum(VECTOR_STORE_KINDS),
