@@ -10,6 +10,7 @@ import { cleanQuestion } from '../src/retrieve/question.js';
 import type { Command } from '../src/discord/command.js';
 import { formatAnswer, formatCooldown, formatPassagePost, parsePostCustomId } from '../src/discord/format.js';
 import { detectLang } from '../src/text/language.js';
+import { t } from '../src/discord/i18n.js';
 import { edit, retryOnNetworkError, send } from '../src/discord/reply.js';
 
 export const MAX_QUESTION = 500;
@@ -66,7 +67,7 @@ export const button: NonNullable<Command['button']> = async (interaction, ctx) =
   const id = parsePostCustomId(interaction.customId);
   const passage = id ? ctx.collection.passage(id) : undefined;
   if (!passage) {
-    throw new IsnadError('PASSAGE_NOT_FOUND', 'That passage is no longer in the index (the documents changed); ask again.');
+    throw new IsnadError('PASSAGE_NOT_FOUND', t('en', 'passageGone'));
   }
   await interaction.reply(send(formatPassagePost(passage, { lang: detectLang(passage.text), userId: interaction.user.id })));
 };

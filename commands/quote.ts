@@ -5,8 +5,10 @@ import {
 } from 'discord.js';
 import { IsnadError } from '../src/errors.js';
 import type { Command } from '../src/discord/command.js';
-import { LIMITS, formatPassagePost, passageChoices } from '../src/discord/format.js';
+import { formatPassagePost, passageChoices } from '../src/discord/format.js';
+import { LIMITS } from '../src/discord/payload.js';
 import { detectLang } from '../src/text/language.js';
+import { t } from '../src/discord/i18n.js';
 import { send } from '../src/discord/reply.js';
 
 export const data = {
@@ -29,7 +31,7 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
   if (!interaction.isChatInputCommand()) return;
   const id = interaction.options.getString('id', true).trim();
   const passage = ctx.collection.passage(id);
-  if (!passage) throw new IsnadError('PASSAGE_NOT_FOUND', 'No passage has that id; pick one from the suggestions.');
+  if (!passage) throw new IsnadError('PASSAGE_NOT_FOUND', t('en', 'unknownPassageId'));
   await interaction.reply(send(formatPassagePost(passage, { lang: detectLang(passage.text), userId: interaction.user.id })));
 };
 
