@@ -17,7 +17,7 @@ const AREAS = {
   verify: '^src/verify/',
   ingest: '^src/ingest/',
   collection: '^src/collection\\.ts$', // the Collection interface the front ends use
-  core: '^src/(open-collection\\.ts$|collection/)', // opens, builds and serves a Collection
+  core: '^src/(open-collection|indexed-collection)\\.ts$', // opens and builds (open-collection), serves (indexed-collection) a Collection
   evaluation: '^src/eval/',
   bench: '^src/bench/',
   discord: '^src/discord/',

@@ -1,21 +1,18 @@
-import fs from 'node:fs';
-import type { Collection, IndexStatus } from './collection.js';
-import type { VerifyResult } from './retrieve/verify.js';
+/**
+ * The build side of a collection: load the model and the index, notice stale or unusable indexes,
+ * build and publish a generation. The query side is src/indexed-collection.ts.
+ */
+import type { Collection } from './collection.js';
 import type { CoreConfig } from './config.js';
 import type { LoadedModel } from './embed/embedder.js';
-import { IsnadError, isIsnadError } from './errors.js';
+import { isIsnadError } from './errors.js';
+import type { IndexSnapshot } from './index/snapshot.js';
+import { IndexedCollection, type ServingSteps } from './indexed-collection.js';
 import { buildIndex, fullRebuildReason, modelVariant } from './ingest/build-index.js';
 import { scanDocuments } from './ingest/load.js';
-import { lineAt } from './text/lines.js';
-import { normalize } from './text/normalize.js';
 import type { Logger } from './log.js';
-import { answerQuestion, denseAvailable, type RetrieveOptions } from './retrieve/answer.js';
-import { verifyQuote } from './retrieve/verify.js';
-import type { IndexSnapshot } from './index/snapshot.js';
 import { IndexDirectory } from './store/index-dir.js';
-import type { Answer, DocumentInfo, Passage, Progress, ReindexSummary } from './types.js';
-
-export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+import type { Progress, ReindexSummary } from './types.js';
 
 export interface OpenOptions {
   log: Logger;
@@ -48,130 +45,6 @@ async function isStale(snapshot: IndexSnapshot, docsDir: string): Promise<boolea
     if (indexed.has(file.source)) seen++;
   }
   return seen !== indexed.size;
-}
-
-export class IndexedCollection implements Collection {
-  private reindexing: Promise<ReindexSummary> | null = null;
-  private byId = new Map<string, Passage>();
-  private bySource = new Map<string, Passage[]>();
-
-  constructor(
-    private readonly config: CoreConfig,
-    private snapshot: IndexSnapshot,
-    private model: LoadedModel,
-    private readonly directory: IndexDirectory,
-    private readonly options: OpenOptions,
-  ) {
-    this.indexPassages();
-  }
-
-  private indexPassages(): void {
-    this.byId = new Map(this.snapshot.passages.map((p) => [p.id, p]));
-    this.bySource = new Map();
-    for (const p of this.snapshot.passages) {
-      const list = this.bySource.get(p.source) ?? [];
-      list.push(p);
-      this.bySource.set(p.source, list);
-    }
-  }
-
-  async ask(question: string, options: RetrieveOptions = {}): Promise<Answer> {
-    try {
-      return await answerQuestion(this.snapshot, this.model.embedder, question, options);
-    } catch (error) {
-      if (isIsnadError(error) || options.mode !== undefined || !this.model.embedder) throw error;
-      // The model failed on this query (out of memory, a broken session): answer from the lexical leg.
-      this.options.log.warn(`dense retrieval failed, answering lexical-only: ${error instanceof Error ? error.message : String(error)}`);
-      return answerQuestion(this.snapshot, null, question, options);
-    }
-  }
-
-  passage(id: string): Passage | undefined {
-    return this.byId.get(id.trim().toLowerCase());
-  }
-
-  searchPassages(query: string, limit: number): Passage[] {
-    const q = query.trim().toLowerCase();
-    if (q === '') return this.snapshot.passages.slice(0, limit);
-    const found: Passage[] = [];
-    for (const p of this.snapshot.passages) {
-      if (p.id.startsWith(q)) found.push(p);
-      if (found.length >= limit) return found;
-    }
-    const needle = normalize(q).replace(/\s+/g, ' ');
-    const texts = this.normalizedTexts();
-    for (let row = 0; row < texts.length && found.length < limit; row++) {
-      const p = this.snapshot.passages[row]!;
-      if (!p.id.startsWith(q) && texts[row]!.includes(needle)) found.push(p);
-    }
-    return found;
-  }
-
-  /** Normalized passage texts for autocomplete, computed once per index: per keystroke it took seconds at 100k. */
-  private normalized: { snapshot: IndexSnapshot; texts: string[] } | null = null;
-
-  private normalizedTexts(): string[] {
-    if (this.normalized?.snapshot !== this.snapshot) {
-      this.normalized = { snapshot: this.snapshot, texts: this.snapshot.passages.map((p) => normalize(p.text).replace(/\s+/g, ' ')) };
-    }
-    return this.normalized.texts;
-  }
-
-  documents(): DocumentInfo[] {
-    return this.snapshot.manifest.files.map((f) => ({ source: f.source, passages: f.passages, bytes: f.bytes }));
-  }
-
-  passageAtLine(source: string, line: number): Passage | undefined {
-    const passages = this.bySource.get(source);
-    if (!passages || passages.length === 0 || line < 1) return undefined;
-    const last = passages[passages.length - 1]!;
-    const lastLine = (p: Passage) => p.line + lineAt(p.text, p.text.length) - 1;
-    if (line > lastLine(last)) return undefined; // past the end of the file
-    // Blank lines before the first passage, or between passages, belong to the passage that follows.
-    return passages.find((p) => lastLine(p) >= line);
-  }
-
-  verifyQuote(text: string): VerifyResult {
-    return verifyQuote(this.snapshot, text);
-  }
-
-  status(): IndexStatus {
-    const dense = denseAvailable(this.snapshot, this.model.embedder);
-    let model = this.model.status;
-    if (model.loaded && !dense) {
-      model = { loaded: false, modelId: model.modelId, reason: 'index was built without this model; run a reindex' };
-    }
-    return {
-      docsDir: this.config.docsDir,
-      documents: this.snapshot.manifest.files.length,
-      passages: this.snapshot.passages.length,
-      skipped: this.snapshot.manifest.skipped,
-      model,
-      builtAt: this.snapshot.manifest.builtAt,
-      version: VERSION,
-      reindexing: this.reindexing !== null,
-    };
-  }
-
-  reindex(onProgress?: (progress: Progress) => void): Promise<ReindexSummary> {
-    if (this.reindexing) throw new IsnadError('REINDEX_RUNNING', 'A reindex is already running; wait for it to finish.');
-    this.reindexing = this.runReindex(onProgress).finally(() => {
-      this.reindexing = null;
-    });
-    return this.reindexing;
-  }
-
-  private async runReindex(onProgress?: (progress: Progress) => void): Promise<ReindexSummary> {
-    if (!this.model.status.loaded && this.model.status.modelId !== null) {
-      // The model may be back (files copied into MODEL_DIR, network restored): try again.
-      this.model = await loadModel(this.config, this.options);
-    }
-    const { snapshot, summary } = await build(this.config, this.model, this.snapshot, null, this.options.log, onProgress);
-    await this.directory.publish(snapshot, (done, total) => onProgress?.({ phase: 'write', done, total }));
-    this.snapshot = snapshot;
-    this.indexPassages();
-    return summary;
-  }
 }
 
 function variantOf(config: CoreConfig, model: LoadedModel): string {
@@ -248,7 +121,7 @@ export async function ingestDocuments(config: CoreConfig, options: OpenOptions):
  * Loads the model and the index; builds or refreshes the index when there is none, it is unreadable,
  * or the documents changed. A failed build throws and leaves whatever index was there untouched.
  */
-export async function openCollection(config: CoreConfig, options: OpenOptions): Promise<IndexedCollection> {
+export async function openCollection(config: CoreConfig, options: OpenOptions): Promise<Collection> {
   const model = await loadModel(config, options);
   const loaded = await loadIndex(config, options.log);
   const { snapshot, directory } = loaded;
@@ -256,9 +129,25 @@ export async function openCollection(config: CoreConfig, options: OpenOptions): 
     const reason = fullRebuildReason(snapshot, model.embedder, config.docsDir, variantOf(config, model));
     const storeChanged = model.embedder !== null && snapshot.manifest.vectorStore !== config.vectorStore;
     if (!reason && !storeChanged && !(await isStale(snapshot, config.docsDir))) {
-      return new IndexedCollection(config, snapshot, model, directory, options);
+      return new IndexedCollection(config.docsDir, snapshot, model, servingSteps(config, directory, options));
     }
   }
   const built = await buildAndPublish(config, model, loaded, options);
-  return new IndexedCollection(config, built.snapshot, model, directory, options);
+  return new IndexedCollection(config.docsDir, built.snapshot, model, servingSteps(config, directory, options));
+}
+
+/** How a served collection rebuilds itself on /reindex: build-then-swap, the old index serving meanwhile. */
+function servingSteps(config: CoreConfig, directory: IndexDirectory, options: OpenOptions): ServingSteps {
+  return {
+    log: options.log,
+    async rebuild(current, model, onProgress) {
+      if (!model.status.loaded && model.status.modelId !== null) {
+        // The model may be back (files copied into MODEL_DIR, network restored): try again.
+        model = await loadModel(config, options);
+      }
+      const { snapshot, summary } = await build(config, model, current, null, options.log, onProgress);
+      await directory.publish(snapshot, (done, total) => onProgress?.({ phase: 'write', done, total }));
+      return { snapshot, model, summary };
+    },
+  };
 }
