@@ -18,7 +18,7 @@ const AREAS = {
   translate: '^src/translate/', // English questions → Arabic terms (dictionary, transliteration)
   ingest: '^src/ingest/',
   collection: '^src/collection\\.ts$', // the Collection interface the front ends use
-  core: '^src/(open-collection\\.ts$|collection/)', // opens, builds and serves a Collection
+  core: '^src/(open-collection\\.ts$|indexed-collection\\.ts$|collection/)', // opens and builds (open-collection), serves (indexed-collection) a Collection
   evaluation: '^src/eval/',
   bench: '^src/bench/',
   discord: '^src/discord/',

@@ -1,6 +1,7 @@
 import { ApplicationCommandType, MessageFlags, type RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
 import { formatCooldown, formatVerify } from '../src/discord/format.js';
+import { reply } from '../src/discord/payload.js';
 import { extractQuotedText } from '../src/discord/quoted-text.js';
 import { detectLang } from '../src/text/language.js';
 import { t } from '../src/discord/i18n.js';
@@ -19,7 +20,7 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
   const text = [message.content ?? '', ...message.embeds.map((e) => e.description ?? '')].filter((s) => s.trim() !== '').join('\n');
   const lang = detectLang(text);
   if (text.trim() === '') {
-    await interaction.reply(send({ content: `❌ ${t(lang, 'emptyMessage')}`, embeds: [], components: [], allowedMentions: { parse: [] } }, { ephemeral: true }));
+    await interaction.reply(send(reply(`❌ ${t(lang, 'emptyMessage')}`), { ephemeral: true }));
     return;
   }
   const retryAt = ctx.cooldowns.take('verify', interaction.user.id, ctx.settings.verifyCooldownMs);
@@ -28,8 +29,8 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const reply = edit(formatVerify(ctx.collection.verifyQuote(extractQuotedText(text)), lang));
-  await retryOnNetworkError(() => interaction.editReply(reply), ctx.log);
+  const result = edit(formatVerify(ctx.collection.verifyQuote(extractQuotedText(text)), lang));
+  await retryOnNetworkError(() => interaction.editReply(result), ctx.log);
 };
 
 export default { data, execute } satisfies Command;

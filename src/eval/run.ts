@@ -6,7 +6,8 @@ import type { CoreConfig } from '../config.js';
 import type { LoadedModel, ModelStatus } from '../embed/embedder.js';
 import { isIsnadError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { openCollection, type IndexedCollection } from '../open-collection.js';
+import type { Collection } from '../collection.js';
+import { openCollection } from '../open-collection.js';
 import { DEFAULT_ABSTENTION, type AbstentionRule } from '../retrieve/answer.js';
 import { RETRIEVAL_MODES, type RetrievalMode, type ScoredPassage } from '../types.js';
 import { checkCitations, sourceReader, type CitationError } from './citations.js';
@@ -80,7 +81,7 @@ interface AskedQuestion {
   ran: RetrievalMode | null;
 }
 
-async function askAll(collection: IndexedCollection, questions: GoldQuestion[], mode: EvalMode, abstention: AbstentionRule): Promise<AskedQuestion[]> {
+async function askAll(collection: Collection, questions: GoldQuestion[], mode: EvalMode, abstention: AbstentionRule): Promise<AskedQuestion[]> {
   const asked: AskedQuestion[] = [];
   for (const question of questions) {
     try {
@@ -95,7 +96,7 @@ async function askAll(collection: IndexedCollection, questions: GoldQuestion[], 
   return asked;
 }
 
-function unavailableReason(collection: IndexedCollection, mode: EvalMode): string | null {
+function unavailableReason(collection: Collection, mode: EvalMode): string | null {
   if (mode === 'auto' || mode === 'lexical') return null;
   // status() reports the model as not loaded when the index has no vectors for it.
   const status = collection.status().model;
@@ -107,7 +108,7 @@ function sweepValues(rule: AbstentionRule, parameter: keyof AbstentionRule): num
   return [...new Set([...values, rule[parameter]])].sort((a, b) => a - b);
 }
 
-async function runMode(collection: IndexedCollection, options: EvalOptions, mode: EvalMode, rule: AbstentionRule): Promise<ModeReport> {
+async function runMode(collection: Collection, options: EvalOptions, mode: EvalMode, rule: AbstentionRule): Promise<ModeReport> {
   const started = performance.now();
   const unavailable = unavailableReason(collection, mode);
   if (unavailable) {

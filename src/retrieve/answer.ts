@@ -1,7 +1,7 @@
 import type { Embedder } from '../embed/embedder.js';
 import { IsnadError } from '../errors.js';
 import { analyze } from '../text/analyze.js';
-import type { IndexSnapshot } from '../index/snapshot.js';
+import { perIndex, type IndexSnapshot } from '../index/snapshot.js';
 import type { Answer, RetrievalMode, ScoredPassage } from '../types.js';
 import { collapseNearDuplicates, reciprocalRankFusion, type Ranked } from './fuse.js';
 import { cleanQuestion } from './question.js';
@@ -21,23 +21,23 @@ export interface AbstentionRule {
 
 export const DEFAULT_ABSTENTION: AbstentionRule = { minLexicalCoverage: 0.3, minDenseScore: 0.82 };
 
-export interface RetrieveOptions {
+/** What a caller of `Collection.ask` may choose. */
+export interface AskOptions {
+  /** Passages to return (default DEFAULT_TOP). */
   top?: number;
-  /** Restrict to one leg (evaluation); default: every leg available. */
+  /** Restrict or require legs (the CLI's --mode, eval); default: every leg available. */
   mode?: RetrievalMode;
+  /** Thresholds of "not in the documents" (eval's sweep); default DEFAULT_ABSTENTION. */
   abstention?: AbstentionRule;
+}
+
+export interface RetrieveOptions extends AskOptions {
   /** How deep each leg looks before fusion. */
   candidates?: number;
 }
 
 /** Row of each passage id, built once per index snapshot (rebuilding it per query cost 30 ms at 100k). */
-const rowsById = new WeakMap<IndexSnapshot, Map<string, number>>();
-
-function rowOfId(index: IndexSnapshot): Map<string, number> {
-  let rows = rowsById.get(index);
-  if (!rows) rowsById.set(index, (rows = new Map(index.passages.map((p, row) => [p.id, row]))));
-  return rows;
-}
+const rowOfId = perIndex((index) => new Map(index.passages.map((p, row) => [p.id, row])));
 
 export function denseAvailable(index: IndexSnapshot, embedder: Embedder | null): embedder is Embedder {
   return embedder !== null && index.vectors !== null && index.manifest.model?.id === embedder.modelId;
