@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Collection, IndexStatus } from './collection.js';
-import type { LoadedModel } from './embed/embedder.js';
+import type { Embedder, LoadedModel } from './embed/embedder.js';
 import { IsnadError, isIsnadError } from './errors.js';
 import { perIndex, type IndexSnapshot } from './index/snapshot.js';
 import type { Logger } from './log.js';
@@ -51,6 +51,16 @@ export class IndexedCollection implements Collection {
     private model: LoadedModel,
     private readonly steps: ServingSteps,
   ) {}
+
+  /** The index being served; swapped whole by reindex. Evaluation reads it to build held-out variants. */
+  get current(): IndexSnapshot {
+    return this.snapshot;
+  }
+
+  /** The loaded model, or null when running lexical-only. */
+  get embedder(): Embedder | null {
+    return this.model.embedder;
+  }
 
   async ask(question: string, options: AskOptions = {}): Promise<Answer> {
     try {

@@ -2,7 +2,6 @@
  * The build side of a collection: load the model and the index, notice stale or unusable indexes,
  * build and publish a generation. The query side is src/indexed-collection.ts.
  */
-import type { Collection } from './collection.js';
 import type { CoreConfig } from './config.js';
 import type { LoadedModel } from './embed/embedder.js';
 import { loadEmbedderRemembering, type RememberingOptions } from './embed/model-memory.js';
@@ -153,7 +152,7 @@ export async function ingestDocuments(config: CoreConfig, options: OpenOptions):
  * Loads the model and the index; builds or refreshes the index when there is none, it is unreadable,
  * or the documents changed. A failed build throws and leaves whatever index was there untouched.
  */
-export async function openCollection(config: CoreConfig, options: OpenOptions): Promise<Collection> {
+export async function openCollection(config: CoreConfig, options: OpenOptions): Promise<IndexedCollection> {
   // Before anything is said about the index: "Updating the index of /nonexistent…" would point the wrong way.
   await assertDocsFolder(config.docsDir);
   await new IndexDirectory(config.indexDir, config.docsDir).checkUsable(); // before a model load that may take minutes

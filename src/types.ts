@@ -27,7 +27,12 @@ export interface Passage {
 }
 
 export interface ScoredPassage extends Passage {
+  /** Estimated chance (0..1) that this passage answers the question: calibrated, what users see. */
+  confidence: number;
+  /** The ranker's raw score (a linear score, not a probability): for debugging and ordering only. */
   score: number;
+  /** The raw feature values behind `score` (BM25, coverage, dense…), for debugging. */
+  scores?: Record<string, number>;
 }
 
 export const RETRIEVAL_MODES = ['hybrid', 'lexical', 'dense'] as const;
@@ -37,6 +42,8 @@ export interface Answer {
   query: string;
   /** False when nothing in the collection answers; `results` is then empty and `closest` may hold near misses. */
   answered: boolean;
+  /** Estimated chance that passage #1 answers; 0 when not answered. */
+  confidence: number;
   results: ScoredPassage[];
   /** Nearest passages when not answered, explicitly *not* answers. */
   closest: ScoredPassage[];

@@ -15,7 +15,8 @@ Answers a question with verbatim, cited passages from the documents. The index i
 
 Options:
   --top N        passages to show (1-${MAX_TOP}, default ${DEFAULT_TOP})
-  --json         print {"query","answered","results":[{"id","source","start","end","line","endLine","text","score"}],
+  --json         print {"query","answered","confidence","results":[{"id","source","start","end","line","endLine",
+                 "text","confidence","score","scores"}],
                  "closest":[…same fields: nearest passages when not answered],"mode":"hybrid|lexical|dense"}
   --docs DIR     documents folder (default: DOCS_DIR or seeds/)
   --index DIR    index folder (default: INDEX_DIR or index/)
@@ -27,9 +28,10 @@ Answers go to stdout; progress and notices go to stderr.`;
 
 function toJson(answer: Awaited<ReturnType<Awaited<ReturnType<typeof openCollection>>['ask']>>) {
   const pick = (r: (typeof answer.results)[number]) => ({
-    id: r.id, source: r.source, start: r.start, end: r.end, line: r.line, endLine: endLine(r), text: r.text, score: r.score,
+    id: r.id, source: r.source, start: r.start, end: r.end, line: r.line, endLine: endLine(r), text: r.text,
+    confidence: r.confidence, score: r.score, scores: r.scores,
   });
-  return { query: answer.query, answered: answer.answered, results: answer.results.map(pick), closest: answer.closest.map(pick), mode: answer.mode };
+  return { query: answer.query, answered: answer.answered, confidence: answer.confidence, results: answer.results.map(pick), closest: answer.closest.map(pick), mode: answer.mode };
 }
 
 async function main(): Promise<void> {

@@ -3,9 +3,11 @@ import { stripInvisible } from '../text/invisible.js';
 import { hasArabicLetters } from '../text/language.js';
 import { normalizeWithMap, originalSpan, tokenize } from '../text/normalize.js';
 import { lightStems } from '../text/stem.js';
+import { confidenceLevel } from '../retrieve/ranker.js';
 import { lineLabel } from '../text/lines.js';
 import type { Answer } from '../types.js';
 
+const LEVEL_AR = { high: 'عالية', medium: 'متوسطة', low: 'منخفضة' } as const;
 const BOLD = '\x1b[1m';
 const RESET = '\x1b[0m';
 
@@ -42,7 +44,9 @@ export function formatAnswer(answer: Answer, options: { color: boolean }): strin
     if (list.length > 0) lines.push('', arabic ? 'أقرب المقاطع (ليست إجابات) · closest passages, not answers:' : 'Closest passages (not answers):');
   }
   list.forEach((r, i) => {
-    lines.push('', `${i + 1}. ${printable(r.source)} · ${lineLabel(r)} · score ${r.score.toFixed(3)} · id ${r.id}`);
+    const level = confidenceLevel(r.confidence);
+    const sure = arabic ? `الثقة ${Math.round(r.confidence * 100)}% (${LEVEL_AR[level]})` : `confidence ${Math.round(r.confidence * 100)}% (${level})`;
+    lines.push('', `${i + 1}. ${printable(r.source)} · ${lineLabel(r)} · ${sure} · id ${r.id}`);
     const text = printable(r.text);
     const body = answer.answered ? highlight(text, answer.query, on, off) : text;
     for (const line of body.split('\n')) lines.push(`   ${line}`);

@@ -12,6 +12,7 @@ import type { VerifyResult } from '../retrieve/verify.js';
 import { stripInvisible } from '../text/invisible.js';
 import { endLine } from '../text/lines.js';
 import type { Lang } from '../text/language.js';
+import { confidenceLevel } from '../retrieve/ranker.js';
 import { t } from './i18n.js';
 import { code, escapeMarkdown, isolate, quoteBlock, truncate } from './markdown.js';
 import { LIMITS, reply, type Button, type Choice, type Embed, type Reply, type Row } from './payload.js';
@@ -66,7 +67,7 @@ export function formatAnswer(answer: Answer, options: { lang: Lang; ephemeral: b
     if (closest.length > 0) content += `\n${t(lang, 'closestLabel')}`;
     return reply(content, passageEmbeds(closest, lang, content.length, COLOR.abstain));
   }
-  const content = `${truncate(header, 1500)}\n${t(lang, 'answerIntro')}`;
+  const content = `${truncate(header, 1500)}\n${t(lang, 'answerIntro')} (${t(lang, `confidence${confidenceLevel(answer.confidence)}`)})`;
   const embeds = passageEmbeds(answer.results, lang, content.length, COLOR.answer);
   const components: Row[] = [];
   if (ephemeral) {

@@ -4,6 +4,9 @@ import type { Lang } from '../text/language.js';
 const strings = {
   question: { en: 'Question', ar: 'السؤال' },
   answerIntro: { en: 'Passages from the documents, quoted exactly:', ar: 'مقاطع من الوثائق، منقولة بنصها:' },
+  confidencehigh: { en: 'Confidence: high', ar: 'الثقة: عالية' },
+  confidencemedium: { en: 'Confidence: medium', ar: 'الثقة: متوسطة' },
+  confidencelow: { en: 'Confidence: low', ar: 'الثقة: منخفضة' },
   notAnswered: {
     en: 'I found nothing in the documents that answers this question.',
     ar: 'لم أجد في الوثائق ما يجيب عن هذا السؤال.',

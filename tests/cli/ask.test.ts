@@ -40,7 +40,7 @@ describe('npm run ask', { timeout: 60_000 }, () => {
     expect(answer.results).toHaveLength(2);
     const fs = await import('node:fs');
     for (const r of answer.results) {
-      expect(Object.keys(r).sort()).toEqual(['end', 'endLine', 'id', 'line', 'score', 'source', 'start', 'text']);
+      expect(Object.keys(r).sort()).toEqual(['confidence', 'end', 'endLine', 'id', 'line', 'score', 'scores', 'source', 'start', 'text']);
       const file = fs.readFileSync(path.join('seeds', r.source), 'utf8');
       expect(file.slice(r.start, r.end)).toBe(r.text);
       // line and endLine are the lines of the first and last character, counted in the file.

@@ -24,6 +24,7 @@ const p = (over: Partial<Passage> = {}): ScoredPassage => ({
   line: 4,
   text: 'نص المقطع',
   score: 1,
+  confidence: 0.9,
   ...over,
 });
 
@@ -104,6 +105,7 @@ describe('formatAnswer', () => {
   const answer = (over: Partial<Answer> = {}): Answer => ({
     query: 'من يرأس الوفد؟',
     answered: true,
+    confidence: 0.9,
     results: [p()],
     closest: [],
     mode: 'lexical',
