@@ -137,12 +137,18 @@ async function buildAndPublish(
   return result;
 }
 
-/** `npm run ingest`: (re)builds the index incrementally and reports what happened. */
-export async function ingestDocuments(config: CoreConfig, options: OpenOptions): Promise<ReindexSummary> {
+/** Checks both folders, then loads the model and the stored index. */
+async function loadModelAndIndex(config: CoreConfig, options: OpenOptions): Promise<ModelLoad & { loaded: LoadedIndex }> {
+  // Before anything is said about the index: "Updating the index of /nonexistent…" would point the wrong way.
   await assertDocsFolder(config.docsDir);
   await new IndexDirectory(config.indexDir, config.docsDir).checkUsable(); // before a model load that may take minutes
   const { model, remember } = await loadModel(config, options);
-  const loaded = await loadIndex(config, options.log);
+  return { model, remember, loaded: await loadIndex(config, options.log) };
+}
+
+/** `npm run ingest`: (re)builds the index incrementally and reports what happened. */
+export async function ingestDocuments(config: CoreConfig, options: OpenOptions): Promise<ReindexSummary> {
+  const { model, remember, loaded } = await loadModelAndIndex(config, options);
   const { summary } = await buildAndPublish(config, model, loaded, options);
   await remember();
   return summary;
@@ -153,11 +159,7 @@ export async function ingestDocuments(config: CoreConfig, options: OpenOptions):
  * or the documents changed. A failed build throws and leaves whatever index was there untouched.
  */
 export async function openCollection(config: CoreConfig, options: OpenOptions): Promise<IndexedCollection> {
-  // Before anything is said about the index: "Updating the index of /nonexistent…" would point the wrong way.
-  await assertDocsFolder(config.docsDir);
-  await new IndexDirectory(config.indexDir, config.docsDir).checkUsable(); // before a model load that may take minutes
-  const { model, remember } = await loadModel(config, options);
-  const loaded = await loadIndex(config, options.log);
+  const { model, remember, loaded } = await loadModelAndIndex(config, options);
   let snapshot = loaded.snapshot;
   const fresh =
     snapshot !== null &&
