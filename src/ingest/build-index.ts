@@ -8,7 +8,7 @@ import type { Logger } from '../log.js';
 import { Bm25Builder } from '../retrieve/bm25.js';
 import { FORMAT_VERSION, type IndexSnapshot, type Manifest } from '../store/index-dir.js';
 import type { VectorStore, VectorStoreKind } from '../store/vector-store.js';
-import { createVectorStore } from '../store/vector-stores.js';
+import { buildVectorStore } from '../store/vector-stores.js';
 import type { Document, Passage } from '../types.js';
 import { ANALYZER_VERSION, analyze } from '../text/analyze.js';
 import { CHUNKER_VERSION, chunkDocument } from './chunk.js';
@@ -119,7 +119,6 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   let reused = 0;
   const { embedder } = options;
   if (embedder) {
-    vectors = createVectorStore(options.vectorStore, embedder.dimensions);
     const known = new Map<string, Float32Array>();
     const missing: Passage[] = [];
     for (const passage of passages) {
@@ -136,7 +135,9 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     }
     embedded = missing.length;
     reused = passages.length - missing.length;
-    await vectors.add(passages.map((p) => ({ id: p.id, vector: known.get(p.id)! })));
+    // The previous store is passed even across kinds: a graph store reuses its graph only when it is one.
+    const items = passages.map((p) => ({ id: p.id, vector: known.get(p.id)! }));
+    vectors = await buildVectorStore(options.vectorStore, embedder.dimensions, items, reusable);
   }
 
   const manifest: Manifest = {
