@@ -25,26 +25,37 @@ function normalizeInPlace(v: Float32Array): Float32Array {
 /**
  * `mean + U·(s ⊙ z) + noise`, normalized: `rank` latent directions with variances falling as 1/j,
  * a shared mean direction and small isotropic noise — the shape of e5-style embeddings.
- * Queries come from the same distribution (not copies of stored rows).
  */
-export function lowRankSet(count: number, queries: number, dimensions = 384, seed = 42, rank = 64): VectorSet {
-  const prng = new Prng(seed ^ 0x10a7);
-  const basis = Array.from({ length: rank }, () => randomUnitVector(prng, dimensions));
-  const mean = randomUnitVector(prng, dimensions);
-  const scales = Float32Array.from({ length: rank }, (_, j) => 1 / Math.sqrt(j + 1));
-  const sample = (): Float32Array => {
-    const v = new Float32Array(dimensions);
-    for (let i = 0; i < dimensions; i++) v[i] = 0.6 * mean[i]! + 0.03 * prng.gaussian();
-    for (let j = 0; j < rank; j++) {
-      const c = 0.35 * scales[j]! * prng.gaussian();
-      const u = basis[j]!;
-      for (let i = 0; i < dimensions; i++) v[i]! += c * u[i]!;
+export class LowRankModel {
+  private readonly basis: Float32Array[];
+  private readonly mean: Float32Array;
+
+  constructor(readonly dimensions = 384, seed = 42, readonly rank = 64) {
+    const prng = new Prng(seed ^ 0x10a7);
+    this.basis = Array.from({ length: rank }, () => randomUnitVector(prng, dimensions));
+    this.mean = randomUnitVector(prng, dimensions);
+  }
+
+  sample(prng: Prng): Float32Array {
+    const d = this.dimensions;
+    const v = new Float32Array(d);
+    for (let i = 0; i < d; i++) v[i] = 0.6 * this.mean[i]! + 0.03 * prng.gaussian();
+    for (let j = 0; j < this.rank; j++) {
+      const c = (0.35 / Math.sqrt(j + 1)) * prng.gaussian();
+      const u = this.basis[j]!;
+      for (let i = 0; i < d; i++) v[i]! += c * u[i]!;
     }
     return normalizeInPlace(v);
-  };
+  }
+}
+
+/** Queries come from the same distribution as the stored rows (not copies of them). */
+export function lowRankSet(count: number, queries: number, dimensions = 384, seed = 42, rank = 64): VectorSet {
+  const model = new LowRankModel(dimensions, seed, rank);
+  const prng = new Prng(seed ^ 0x5a3c);
   const matrix = new Float32Array(count * dimensions);
-  for (let row = 0; row < count; row++) matrix.set(sample(), row * dimensions);
-  return { label: `low-rank ${dimensions}-dim (rank ${rank} + noise)`, dimensions, matrix, queries: Array.from({ length: queries }, sample) };
+  for (let row = 0; row < count; row++) matrix.set(model.sample(prng), row * dimensions);
+  return { label: `low-rank ${dimensions}-dim (rank ${rank} + noise)`, dimensions, matrix, queries: Array.from({ length: queries }, () => model.sample(prng)) };
 }
 
 /** Uniformly random unit vectors: the worst case for any graph index. */

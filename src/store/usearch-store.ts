@@ -174,6 +174,13 @@ export class UsearchVectorStore implements VectorStore {
     this.graphFile = target;
   }
 
+  /** Deletes the temporary graph file of a store that will never be saved. */
+  async discard(): Promise<void> {
+    if (this.graphFile && path.basename(this.graphFile).startsWith('isnad-graph-')) await fs.rm(this.graphFile, { force: true });
+    this.graph = null;
+    this.graphFile = null;
+  }
+
   static async load(dir: string): Promise<UsearchVectorStore> {
     const flat = await FlatVectorStore.load(dir);
     const metaFile = path.join(dir, META_FILE);
