@@ -12,7 +12,16 @@ import { verifyQuote } from './retrieve/verify.js';
 import { IndexDirectory, type IndexSnapshot } from './store/index-dir.js';
 import type { Answer, DocumentInfo, Passage } from './types.js';
 
-export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+/** From src/ under tsx, or dist/src/ when compiled: the nearest package.json above this file. */
+function packageVersion(): string {
+  for (const up of ['../package.json', '../../package.json']) {
+    const file = new URL(up, import.meta.url);
+    if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')).version;
+  }
+  return 'unknown';
+}
+
+export const VERSION: string = packageVersion();
 
 export interface LoadedModel {
   embedder: Embedder | null;

@@ -87,26 +87,36 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{
   });
 }
 
-/**
- * The cold path a user sees: `npm run ask` start to printed answer over an existing seeds index, model off
- * (MODEL_ID=none: Hugging Face is unreachable here). Runs the compiled CLI as `npm run ask` does.
- */
-async function askProcess(workDir: string): Promise<AskProcessResult> {
-  const compiled = path.resolve('dist/src/cli/ask.js');
-  const [cmd, ...cmdArgs] = existsSync(compiled) ? [process.execPath, compiled] : [process.execPath, '--import', 'tsx', path.resolve('src/cli/ask.ts')];
-  const env = { ...process.env, MODEL_ID: 'none', DOCS_DIR: path.resolve('seeds'), INDEX_DIR: path.join(workDir, 'seeds-index') };
-  const question = 'ما هي عاصمة مصر؟';
-  await run(cmd!, [...cmdArgs, question], env); // builds the index once, untimed
-  const note = existsSync(compiled) ? null : 'dist/ missing: ran under tsx (npm run build compiles it)';
-  const command = `MODEL_ID=none ${existsSync(compiled) ? 'node dist/src/cli/ask.js' : 'tsx src/cli/ask.ts'} "${question}"`;
+/** Wall seconds and max RSS (MB, of the largest process in the tree) of one run, via /usr/bin/time. */
+async function timeRun(command: string[], env: NodeJS.ProcessEnv): Promise<{ wallSeconds: number; maxRssMb: number | null }> {
   if (existsSync('/usr/bin/time')) {
-    const timedRun = await run('/usr/bin/time', ['-f', 'TIME %e %M', cmd!, ...cmdArgs, question], env);
-    const m = /TIME ([\d.]+) (\d+)/.exec(timedRun.stderr);
-    if (m) return { command, wallSeconds: Number(m[1]), maxRssMb: Number(m[2]) / 1024, note };
+    const result = await run('/usr/bin/time', ['-f', 'TIME %e %M', ...command], env);
+    const m = /TIME ([\d.]+) (\d+)/.exec(result.stderr);
+    if (m) return { wallSeconds: Number(m[1]), maxRssMb: Number(m[2]) / 1024 };
   }
   const started = performance.now();
-  await run(cmd!, [...cmdArgs, question], env);
-  return { command, wallSeconds: (performance.now() - started) / 1000, maxRssMb: null, note: note ?? 'no /usr/bin/time: RSS not measured' };
+  await run(command[0]!, command.slice(1), env);
+  return { wallSeconds: (performance.now() - started) / 1000, maxRssMb: null };
+}
+
+/**
+ * The cold path a user sees: `npm run ask` start to printed answer over an existing seeds index, model off
+ * (MODEL_ID=none: Hugging Face is unreachable here). Also the compiled CLI alone, without npm's start-up.
+ */
+async function askProcess(workDir: string): Promise<AskProcessResult> {
+  const question = 'ما هي عاصمة مصر؟';
+  const env = { ...process.env, MODEL_ID: 'none', DOCS_DIR: path.resolve('seeds'), INDEX_DIR: path.join(workDir, 'seeds-index') };
+  if (!existsSync('dist/src/cli/ask.js')) {
+    return { command: 'npm run ask', wallSeconds: NaN, maxRssMb: null, note: 'dist/ missing: run `npm run build` (npm ci does it)' };
+  }
+  await run('npm', ['run', '-s', 'ask', '--', question], env); // builds the index once, untimed
+  const npm = await timeRun(['npm', 'run', '-s', 'ask', '--', question], env);
+  const direct = await timeRun([process.execPath, 'dist/src/cli/ask.js', question], env);
+  return {
+    command: `MODEL_ID=none npm run ask -- "${question}"`,
+    ...npm,
+    note: `node dist/src/cli/ask.js alone: ${direct.wallSeconds.toFixed(2)} s, ${direct.maxRssMb?.toFixed(0) ?? '?'} MB${npm.maxRssMb === null ? '; no /usr/bin/time' : ''}`,
+  };
 }
 
 async function worker(phase: Phase, args: WorkerArgs): Promise<void> {
