@@ -100,7 +100,9 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   const passages: Passage[] = [];
   const files: Manifest['files'] = [];
   const lexicalBuilder = new Bm25Builder();
-  documents.forEach((document, i) => {
+  for (const [i, document] of documents.entries()) {
+    // A reindex runs inside the bot: let queued /ask interactions and heartbeats through now and then.
+    if (i % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
     const chunks = chunkDocument(document);
     for (const chunk of chunks) {
       passages.push(chunk);
@@ -108,7 +110,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     }
     files.push({ source: document.source, hash: document.hash, bytes: document.bytes, mtimeMs: mtimes.get(document.source) ?? 0, passages: chunks.length });
     options.onProgress?.({ phase: 'chunk', done: i + 1, total: documents.length });
-  });
+  }
   const lexical = lexicalBuilder.finish();
 
   const reason =
