@@ -86,11 +86,13 @@ export async function ingestLowRankWorker(args: WorkerArgs): Promise<LowRankInge
   const prng = new Prng(args.seed ^ 0x1dea);
   let removed = 0;
   const removedSources = new Set<string>();
-  while (removed < passages / 100 && removedSources.size < files.length) {
-    const file = prng.pick(files);
-    if (file.passages > passages / 200 || removedSources.has(file.source)) continue;
-    removedSources.add(file.source);
-    removed += file.passages;
+  // Small files first (in a seeded order), so the change is close to 1 % rather than one long report.
+  const candidates = files.map((f) => ({ f, key: prng.next() })).sort((a, b) => a.f.passages - b.f.passages || a.key - b.key);
+  for (const { f } of candidates) {
+    if (removed >= passages / 100) break;
+    if (removed + f.passages > passages / 50) continue;
+    removedSources.add(f.source);
+    removed += f.passages;
   }
   for (const source of removedSources) await fs.rm(path.join(docsDir, source));
   const generator = new CorpusGenerator(await readSeedMaterial(args.seedsDir), { passages: removed, seed: args.seed + 7 });
