@@ -90,7 +90,7 @@ export async function ingestLowRankWorker(args: WorkerArgs): Promise<LowRankInge
   const candidates = files.map((f) => ({ f, key: prng.next() })).sort((a, b) => a.f.passages - b.f.passages || a.key - b.key);
   for (const { f } of candidates) {
     if (removed >= passages / 100) break;
-    if (removed + f.passages > passages / 50) continue;
+    if (removed > 0 && removed + f.passages > passages / 50) continue;
     removedSources.add(f.source);
     removed += f.passages;
   }
