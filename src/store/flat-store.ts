@@ -108,9 +108,15 @@ export class FlatVectorStore implements VectorStore {
     if (raw.length !== expected) {
       throw indexCorrupt(vectorsPath, `has ${raw.length} bytes, expected ${expected} (${header.ids.length} vectors × ${header.dimensions} dimensions)`);
     }
-    // Copy into an aligned buffer: Buffer pooling may give an offset that is not a multiple of 4.
-    const matrix = new Float32Array(header.ids.length * header.dimensions);
-    new Uint8Array(matrix.buffer).set(raw);
+    // A large file gets its own aligned buffer: use it as is (no second copy of 150 MB at 100k passages).
+    // A small one may sit in Node's shared pool at an offset that is not a multiple of 4: copy it.
+    const count = header.ids.length * header.dimensions;
+    let matrix: Float32Array;
+    if (raw.byteOffset % 4 === 0) matrix = new Float32Array(raw.buffer, raw.byteOffset, count);
+    else {
+      matrix = new Float32Array(count);
+      new Uint8Array(matrix.buffer).set(raw);
+    }
     return new FlatVectorStore(header.dimensions, matrix, header.ids);
   }
 }
