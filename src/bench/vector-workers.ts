@@ -9,37 +9,13 @@ import { FlatVectorStore } from '../store/flat-store.js';
 import { IndexDirectory } from '../store/index-dir.js';
 import type { GraphUpdate } from '../store/usearch-store.js';
 import { UsearchVectorStore } from '../store/usearch-store.js';
-import type { VectorStore } from '../store/vector-store.js';
 import { LowRankEmbedder, PrecomputedEmbedder, TimingEmbedder } from './embedders.js';
 import { Prng } from './prng.js';
 import { CorpusGenerator, readSeedMaterial } from './synth.js';
 import { latencies, peakRssMb, timed, type LatencySummary } from './timing.js';
-import { randomSet, recallAtK } from './vector-sets.js';
+import { exactCopy, searchQuality, type SearchQuality } from './recall.js';
+import { randomSet } from './vector-sets.js';
 import { benchQueries, CANDIDATES, type WorkerArgs } from './workers.js';
-
-export interface SearchQuality {
-  /** Share of the exact scan's top 10 that the served store returns in its top 10. */
-  recallAt10: number;
-  served: LatencySummary;
-  flat: LatencySummary;
-}
-
-/** Latency and recall@10 of `store` against an exact scan of the same vectors, over the same queries. */
-export async function searchQuality(store: VectorStore, exact: FlatVectorStore, queries: Float32Array[]): Promise<SearchQuality> {
-  const truth = queries.map((q) => exact.querySync(q, 10).map((h) => h.id));
-  const got = await Promise.all(queries.map(async (q) => (await store.query(q, CANDIDATES)).slice(0, 10).map((h) => h.id)));
-  return {
-    recallAt10: recallAtK(truth, got, 10),
-    served: await latencies(queries, (q) => store.query(q, CANDIDATES)),
-    flat: await latencies(queries, (q) => exact.query(q, CANDIDATES)),
-  };
-}
-
-export async function exactCopy(store: VectorStore, ids: readonly string[]): Promise<FlatVectorStore> {
-  const exact = new FlatVectorStore(store.dimensions);
-  await exact.add(ids.map((id) => ({ id, vector: store.get(id)! })));
-  return exact;
-}
 
 export interface LowRankIngestResult {
   passages: number;
@@ -145,7 +121,7 @@ export async function serveLowRankWorker(args: WorkerArgs): Promise<LowRankServe
   const hybrid = await latencies(queries, (q) => answerQuestion(snapshot, precomputed, q, {}));
   const peak = peakRssMb();
   const exact = await exactCopy(vectors, snapshot.passages.map((p) => p.id));
-  const quality = await searchQuality(vectors, exact, queryVectors);
+  const quality = await searchQuality(vectors, exact, queryVectors, CANDIDATES);
   return {
     coldLoadSeconds: loaded.ms / 1000,
     firstVectorMs: firstVector.ms,
@@ -172,7 +148,7 @@ export async function randomVectorsWorker(args: WorkerArgs): Promise<RandomResul
   const items = Array.from({ length: args.size }, (_, row) => ({ id: `r${row}`, vector: set.matrix.subarray(row * d, (row + 1) * d) }));
   const built = await timed(() => UsearchVectorStore.build(d, items, null));
   const exact = new FlatVectorStore(d, set.matrix, items.map((i) => i.id));
-  const quality = await searchQuality(built.value, exact, set.queries);
+  const quality = await searchQuality(built.value, exact, set.queries, CANDIDATES);
   await built.value.discard();
   return { dimensions: d, buildSeconds: built.ms / 1000, quality };
 }

@@ -6,14 +6,15 @@ import { analyze } from '../text/analyze.js';
 import { silentLogger } from '../log.js';
 import { answerQuestion } from '../retrieve/answer.js';
 import { cleanQuestion } from '../retrieve/question.js';
-import { IndexDirectory, type IndexSnapshot } from '../store/index-dir.js';
-import type { VectorStore } from '../store/vector-store.js';
+import type { IndexSnapshot } from '../index/snapshot.js';
+import { IndexDirectory } from '../store/index-dir.js';
+import type { VectorStore } from '../index/vector-store.js';
 import { VectraVectorStore } from '../store/vectra-store.js';
 import { benchEmbedder, PrecomputedEmbedder, TimingEmbedder, type BenchModel } from './embedders.js';
 import { Prng } from './prng.js';
 import { readSeedMaterial, writeCorpus } from './synth.js';
 import { latencies, peakRssMb, summarize, timed, type LatencySummary } from './timing.js';
-import { exactCopy, searchQuality } from './vector-workers.js';
+import { exactCopy, searchQuality } from './recall.js';
 
 /** How deep each leg looks, as answerQuestion does by default. */
 export const CANDIDATES = 50;
@@ -206,7 +207,7 @@ export async function serveWorker(args: WorkerArgs): Promise<ServeResult> {
   const hybrid = await latencies(queries, (q) => answerQuestion(snapshot, precomputed, q, {}));
   const peak = peakRssMb();
   const exact = await exactCopy(vectors, snapshot.passages.map((p) => p.id));
-  const quality = await searchQuality(vectors, exact, queryVectors);
+  const quality = await searchQuality(vectors, exact, queryVectors, CANDIDATES);
 
   const items = snapshot.passages.map((p) => ({ id: p.id, vector: vectors.get(p.id)! }));
   const vectra = await vectraLeg(items, vectors.dimensions, queryVectors, path.join(args.workDir, `vectra-${args.size}`), args.vectraMax);

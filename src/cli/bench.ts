@@ -28,8 +28,8 @@ Then \`npm run ask\` over seeds/ in a fresh process (model off), timed with /usr
 Prints one table, the targets next to the numbers (never asserted), and writes bench/results.json.
 
 Options:
-  --sizes LIST      passages per corpus (default 1000,10000,100000; 1000000 works, takes ~30 min and ~6 GB)
-  --model WHICH     fixture = the tiny test model in tests/fixtures/tiny-model (default; falls back to fake)
+  --sizes LIST      passages per corpus (default 1000,10000,100000; 1000000 runs too: long, several GB)
+  --model WHICH     fixture = the tiny test model in fixtures/tiny-model (default; falls back to fake)
                     fake    = a hash bag-of-words embedder (no model cost)
                     config  = the model from MODEL_ID / MODEL_DIR / … (the real one, where it can be loaded)
   --queries N       queries per leg (default 240, at least 200)

@@ -1,7 +1,7 @@
 import type { Embedder } from '../embed/embedder.js';
 import { IsnadError } from '../errors.js';
 import { analyze } from '../text/analyze.js';
-import type { IndexSnapshot } from '../store/index-dir.js';
+import type { IndexSnapshot } from '../index/snapshot.js';
 import type { Answer, RetrievalMode, ScoredPassage } from '../types.js';
 import { collapseNearDuplicates, reciprocalRankFusion, type Ranked } from './fuse.js';
 import { cleanQuestion } from './question.js';

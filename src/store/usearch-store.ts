@@ -3,9 +3,9 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { FlatVectorStore } from './flat-store.js';
-import { indexCorrupt, readIndexBytes, readIndexJson } from './index-file.js';
+import { indexCorrupt, readIndexBytes, readIndexJson } from '../index/index-file.js';
 import { buildGraphOffThread, viewGraph, type Graph } from './usearch-graph.js';
-import type { VectorHit, VectorItem, VectorStore } from './vector-store.js';
+import type { VectorHit, VectorItem, VectorStore } from '../index/vector-store.js';
 
 const GRAPH_FILE = 'usearch.bin';
 const LABELS_FILE = 'vector-labels.bin';

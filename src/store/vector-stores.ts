@@ -1,4 +1,4 @@
-import type { VectorItem, VectorStore, VectorStoreKind } from './vector-store.js';
+import type { VectorItem, VectorStore, VectorStoreKind } from '../index/vector-store.js';
 
 /*
  * Each store is imported only when chosen: vectra alone cost ~0.4 s and 113 MB on every start when it

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { lowRankSet, recallAtK } from '../../src/bench/vector-sets.js';
 import { FlatVectorStore } from '../../src/store/flat-store.js';
 import { UsearchVectorStore } from '../../src/store/usearch-store.js';
-import type { VectorItem } from '../../src/store/vector-store.js';
+import type { VectorItem } from '../../src/index/vector-store.js';
 import { tempDir } from '../helpers/temp.js';
 
 // A small graph threshold keeps these fast; the code paths are those of a 100k collection.
