@@ -39,7 +39,7 @@ const MAY_IMPORT = {
   ingest: ['text', 'index', 'store', 'embed', 'config'],
   collection: ['embed', 'retrieve', 'verify'],
   core: ['collection', 'config', 'text', 'index', 'embed', 'store', 'retrieve', 'verify', 'ingest'],
-  evaluation: ['core', 'collection', 'config', 'text', 'embed', 'ingest', 'retrieve'],
+  evaluation: ['core', 'collection', 'config', 'text', 'index', 'embed', 'store', 'ingest', 'retrieve'], // index, store: cross-validation builds indexes without an article
   bench: ['config', 'text', 'index', 'embed', 'store', 'retrieve', 'ingest', 'evaluation'],
   discord: ['collection', 'config', 'text', 'retrieve', 'verify', 'embed'],
   commands: ['discord', 'collection', 'text', 'retrieve'],

@@ -25,7 +25,12 @@ export interface Passage {
 }
 
 export interface ScoredPassage extends Passage {
+  /** Estimated chance (0..1) that this passage answers the question: calibrated, what users see. */
+  confidence: number;
+  /** The ranker's raw score (a linear score, not a probability): for debugging and ordering only. */
   score: number;
+  /** The raw feature values behind `score` (BM25, coverage, dense…), for debugging. */
+  scores?: Record<string, number>;
 }
 
 export const RETRIEVAL_MODES = ['hybrid', 'lexical', 'dense'] as const;
@@ -35,6 +40,8 @@ export interface Answer {
   query: string;
   /** False when nothing in the collection answers; `results` is then empty and `closest` may hold near misses. */
   answered: boolean;
+  /** Estimated chance that passage #1 answers; 0 when not answered. */
+  confidence: number;
   results: ScoredPassage[];
   /** Nearest passages when not answered, explicitly *not* answers. */
   closest: ScoredPassage[];
@@ -71,4 +78,17 @@ export interface ReindexSummary {
   /** Why everything was rebuilt (model or chunker changed, index unreadable), or null for an incremental run. */
   fullRebuildReason: string | null;
   model: ModelStatus;
+  /** Documents compared with the previous index, by content. */
+  changes: FileChanges;
+  /** True when the new index would equal the previous one: nothing is written then. */
+  nothingChanged: boolean;
+  /** Files not read because their kind is not supported yet, counted by extension ('' when none). */
+  unsupported: Record<string, number>;
+}
+
+export interface FileChanges {
+  added: number;
+  changed: number;
+  removed: number;
+  unchanged: number;
 }

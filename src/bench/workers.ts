@@ -1,10 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { buildIndex } from '../ingest/build-index.js';
 import { analyze } from '../text/analyze.js';
 import { silentLogger } from '../log.js';
 import { answerQuestion } from '../retrieve/answer.js';
+import { PassageSearch } from '../retrieve/passage-search.js';
 import { cleanQuestion } from '../retrieve/question.js';
 import type { IndexSnapshot } from '../index/snapshot.js';
 import { IndexDirectory } from '../store/index-dir.js';
@@ -72,6 +73,8 @@ export interface ServeResult {
   /** An exact Float32Array scan over the same vectors. */
   flat: LatencySummary;
   hybrid: LatencySummary;
+  /** /quote autocomplete: preparing its text search at load (in slices), the longest pause that caused, one keystroke. */
+  autocomplete: { prepareSeconds: number; longestPauseMs: number; keystroke: LatencySummary };
   vectra: VectraResult;
   /** Of the served store's top 10, the share that is in the exact scan's top 10. */
   recallAt10: number;
@@ -136,7 +139,11 @@ export async function ingestWorker(args: WorkerArgs): Promise<IngestResult> {
   };
 }
 
-/** Keyword and question-shaped queries cut from random passages, plus a few that match nothing. */
+/**
+ * Keyword and question-shaped queries cut from random passages, some with every long vowel of one
+ * word doubled or dropped (a name spelled another way: the spelling-variant leg's work), plus a few
+ * that match nothing.
+ */
 export function benchQueries(snapshot: IndexSnapshot, count: number, seed: number): string[] {
   const prng = new Prng(seed ^ 0x5eed);
   const queries: string[] = [];
@@ -146,7 +153,12 @@ export function benchQueries(snapshot: IndexSnapshot, count: number, seed: numbe
     if (words.length < 3) continue;
     const length = prng.int(2, Math.min(7, words.length));
     const from = prng.int(0, words.length - length);
-    const phrase = words.slice(from, from + length).join(' ').replace(/[.,،:؛!?؟"“”«»()]/g, '');
+    const picked = words.slice(from, from + length).map((w) => w.replace(/[.,،:؛!?؟"“”«»()]/g, ''));
+    if (prng.chance(0.2)) {
+      const at = prng.int(0, picked.length - 1);
+      picked[at] = prng.chance(0.5) ? picked[at]!.replace(/([اوي])/g, '$1$1') : picked[at]!.replace(/(?<=.)[اوي]/g, '');
+    }
+    const phrase = picked.join(' ');
     const kind = prng.next();
     queries.push(kind < 0.5 ? `${prng.pick(openers)} ${phrase}؟` : kind < 0.95 ? phrase : 'ما هي درجة الحرارة في الرياض غدا؟');
   }
@@ -205,6 +217,13 @@ export async function serveWorker(args: WorkerArgs): Promise<ServeResult> {
   const served = await latencies(queryVectors, (v) => vectors.query(v, CANDIDATES));
   const precomputed = new PrecomputedEmbedder(embedder.modelId, embedder.dimensions, vectorOf);
   const hybrid = await latencies(queries, (q) => answerQuestion(snapshot, precomputed, q, {}));
+  const search = new PassageSearch(snapshot.passages);
+  const pauses = monitorEventLoopDelay({ resolution: 5 });
+  pauses.enable();
+  const prepared = await timed(() => search.prepare());
+  pauses.disable();
+  // What a user types: the first words of a question, as far as the autocomplete field goes.
+  const keystroke = await latencies(queries.map((q) => q.slice(0, 12)), (q) => search.search(q, 25));
   const peak = peakRssMb();
   const exact = await exactCopy(vectors, snapshot.passages.map((p) => p.id));
   const quality = await searchQuality(vectors, exact, queryVectors, CANDIDATES);
@@ -225,6 +244,7 @@ export async function serveWorker(args: WorkerArgs): Promise<ServeResult> {
     served,
     flat: quality.flat,
     hybrid,
+    autocomplete: { prepareSeconds: prepared.ms / 1000, longestPauseMs: pauses.max / 1e6, keystroke },
     vectra,
     recallAt10: quality.recallAt10,
     firstVectorMs: firstVector.ms,

@@ -7,7 +7,7 @@ import { formatReport } from '../eval/report.js';
 import { readGoldFile } from '../eval/gold.js';
 import { EVAL_MODES, runEval, type EvalMode } from '../eval/run.js';
 import type { LoadedModel } from '../embed/embedder.js';
-import { cliLogger, configFromArgs, reportFatal } from './common.js';
+import { argumentProblem, cliLogger, configFromArgs, reportFatal } from './common.js';
 import type { Logger } from '../log.js';
 
 const HELP = `Usage: npm run eval -- [options]
@@ -20,7 +20,7 @@ Printed, per mode side by side: hit@1, hit@3, hit@5 and MRR@5 per language (ar, 
 questions, twice — end to end (answered:false counts as a miss) and ranking only (scores \`closest\`
 when not answered, so ranking quality and abstention are separable); abstention on unanswerable
 questions and answers kept on answerable ones; citation errors (every returned text must equal its file
-sliced at start..end: must be 0); and each miss with what ranked first instead.
+sliced at start..end: must be 0); the passages' mean length; and each miss with what ranked first instead.
 
 Options:
   --gold FILE     gold questions, JSON Lines (default: eval/dev.jsonl; format: eval/README.md)
@@ -35,8 +35,12 @@ Options:
   --index DIR     use (and refresh if stale) this index folder, as \`npm run ask\` does. Default: a fresh index in
                   a temporary folder, removed afterwards, so an eval (possibly with another model) never
                   rebuilds or replaces your index. Pass --index index to reuse a large, already-built one.
-  --sweep         also print an abstention-calibration sweep: minLexicalCoverage 0.1…0.9 against
-                  abstention-correct and answers-kept (for choosing DEFAULT_ABSTENTION)
+  --cv WHEN       cross-validation by article: auto (default: when the answerable questions are about 5 files
+                  or more) | on | off. Each article's questions are answered by ranker and refusal weights
+                  fitted on the other articles only (src/eval/fit.ts), then asked again of the index without
+                  that article, where refusing is the only right answer. Prints a column of held-out numbers
+                  and the refusal trade-off curve. The other column uses the shipped weights
+                  (src/retrieve/ranker-weights.json), as \`npm run ask\` does.
   --json          print the whole report as one JSON object instead of tables
   -h, --help      this text`;
 
@@ -60,13 +64,13 @@ async function main(): Promise<void> {
         model: { type: 'string', default: 'config' },
         docs: { type: 'string' },
         index: { type: 'string' },
-        sweep: { type: 'boolean', default: false },
+        cv: { type: 'string', default: 'auto' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
   } catch (error) {
-    usageError((error as Error).message);
+    usageError(argumentProblem(error, 'eval'));
   }
   const { values } = args;
   if (values.help) {
@@ -76,6 +80,7 @@ async function main(): Promise<void> {
   const modeArg = values.mode;
   if (modeArg !== 'all' && !EVAL_MODES.includes(modeArg as EvalMode)) usageError(`--mode must be ${EVAL_MODES.join(', ')} or all (got "${modeArg}").`);
   const modes: EvalMode[] = modeArg === 'all' ? ['lexical', 'dense', 'hybrid'] : [modeArg as EvalMode];
+  if (!['auto', 'on', 'off'].includes(values.cv)) usageError(`--cv must be auto, on or off (got "${values.cv}").`);
   if (!['config', 'none', 'fixture'].includes(values.model)) usageError(`--model must be config, none or fixture (got "${values.model}").`);
 
   const goldFile = values.gold ?? 'eval/dev.jsonl';
@@ -107,7 +112,7 @@ async function main(): Promise<void> {
     log,
     loadModel,
     tempIndex: values.index === undefined,
-    sweep: values.sweep,
+    crossValidate: values.cv as 'auto' | 'on' | 'off',
   });
   process.stdout.write((values.json ? JSON.stringify(report) : formatReport(report)) + '\n');
 }

@@ -41,12 +41,27 @@ export function formatReport(report: EvalReport, options: { misses?: boolean } =
     .join(', ');
   out.push(`Isnad eval: ${report.gold}: ${q.total} questions (${langs}; ${q.answerable} answerable, ${q.unanswerable} unanswerable) over ${report.docsDir}`);
   const model = report.model.loaded ? `${report.model.modelId} (${report.model.dimensions} dims)` : `none (${report.model.reason})`;
-  out.push(
-    `model: ${model} · index: ${report.index} · top ${report.depth} · abstention: minLexicalCoverage ${report.abstention.minLexicalCoverage}, minDenseScore ${report.abstention.minDenseScore}`,
-  );
+  out.push(`model: ${model} · index: ${report.index} · top ${report.depth} · weights: ${report.weights.fittedOn} (refuse below P(answerable) ${report.weights.threshold.toFixed(3)})`);
+  const p = report.passages;
+  out.push(`passages: ${p.count}, mean ${p.meanChars.toFixed(0)} characters, longest ${p.maxChars}`);
   out.push('');
 
-  const modes = report.modes;
+  // Each mode is a column; a cross-validated mode adds a column of held-out-fold numbers beside it.
+  const modes: ModeReport[] = report.modes.flatMap((m) =>
+    m.crossValidation
+      ? [
+          m,
+          {
+            ...m,
+            mode: `${columnTitle(m)}, cross-validated by article (${m.crossValidation.folds} folds)` as ModeReport['mode'],
+            unavailable: null,
+            metrics: m.crossValidation.metrics,
+            citations: m.crossValidation.citations,
+            crossValidation: null,
+          },
+        ]
+      : [m],
+  );
   const rows: string[][] = [['', ...modes.map(columnTitle)]];
   const langKeys = [...new Set(modes.flatMap((m) => (m.metrics ? Object.keys(m.metrics.answered) : ['ar', 'en', 'all'])))];
   langKeys.sort((a, b) => (a === 'all' ? 1 : b === 'all' ? -1 : a.localeCompare(b)));
@@ -67,6 +82,23 @@ export function formatReport(report: EvalReport, options: { misses?: boolean } =
       ]);
     }
   }
+  const tags = [...new Set(modes.flatMap((m) => m.metrics?.byTag.map((t) => t.tag) ?? []))];
+  if (tags.length > 0) {
+    rows.push(['by tag (end-to-end hit@1 / hit@5 · ranking-only hit@5 · answered · refused)']);
+    for (const tag of tags) {
+      const n = modes.map((m) => m.metrics?.byTag.find((t) => t.tag === tag)).find((t) => t !== undefined);
+      rows.push([
+        `  ${tag} (${n?.kept.questions ?? 0}+${n?.abstention.questions ?? 0})`,
+        ...modes.map((m) =>
+          cell(m, (mm) => {
+            const t = mm.metrics.byTag.find((x) => x.tag === tag);
+            if (!t) return '–';
+            return `${num(t.answered?.hit1)} / ${num(t.answered?.hit5)} · ${num(t.ranking?.hit5)} · ${t.kept.answered}/${t.kept.questions} · ${t.abstention.correct}/${t.abstention.questions}`;
+          }),
+        ),
+      ]);
+    }
+  }
   rows.push(['abstention']);
   rows.push(['  unanswerable → answered:false', ...modes.map((m) => cell(m, (mm) => ratio(mm.metrics.abstention.correct, mm.metrics.abstention.questions)))]);
   rows.push(['  answerable → answered:true', ...modes.map((m) => cell(m, (mm) => ratio(mm.metrics.kept.answered, mm.metrics.kept.questions)))]);
@@ -79,7 +111,7 @@ export function formatReport(report: EvalReport, options: { misses?: boolean } =
   for (const m of modes) {
     if (!m.metrics) continue;
     for (const e of m.citations.errors) out.push(`CITATION ERROR [${m.mode}] ${e.id} ${e.source} ${e.start}..${e.end}: ${e.problem}`);
-    if (options.misses === false) continue;
+    if (options.misses === false || !report.modes.includes(m)) continue;
     out.push('');
     out.push(`misses [${columnTitle(m)}]: ${m.metrics.misses.length}`);
     for (const miss of m.metrics.misses) {
@@ -96,27 +128,16 @@ export function formatReport(report: EvalReport, options: { misses?: boolean } =
     }
   }
 
-  for (const m of modes) {
-    if (!m.sweep) continue;
+  for (const m of report.modes) {
+    const cv = m.crossValidation;
+    if (!cv) continue;
     out.push('');
-    const parameter = m.sweep[0]?.parameter ?? 'minLexicalCoverage';
-    const fixed =
-      parameter === 'minDenseScore'
-        ? ' (dense only: lexical coverage plays no part)'
-        : m.ran !== 'lexical'
-          ? ` (minDenseScore fixed at ${report.abstention.minDenseScore})`
-          : '';
-    out.push(`abstention sweep [${columnTitle(m)}]${fixed}: raise ${parameter} → more correct abstentions, fewer answers kept`);
-    const sweepRows = [[parameter, 'abstention correct', 'answers kept', 'end-to-end hit@5']];
-    for (const row of m.sweep) {
-      sweepRows.push([
-        `${row.value.toFixed(2)}${row.isDefault ? ' (current)' : ''}`,
-        ratio(row.abstention.correct, row.abstention.questions),
-        ratio(row.kept.answered, row.kept.questions),
-        num(row.hit5),
-      ]);
-    }
-    out.push(renderTable(sweepRows));
+    out.push(
+      `refusal trade-off [${columnTitle(m)}], held-out folds: refuse when P(answerable) < threshold. Unanswerable = each article's questions asked of the index without that article. Fitted operating point: ${cv.threshold.toFixed(3)} (mean over folds)`,
+    );
+    const curve = [['threshold', 'held-out-article questions refused', 'answerable answered', 'end-to-end hit@5']];
+    for (const row of cv.tradeOff) curve.push([row.threshold.toFixed(2), num(row.refused), num(row.kept), num(row.hit5)]);
+    out.push(renderTable(curve));
   }
   return out.join('\n');
 }

@@ -7,9 +7,10 @@ import type { LoadedModel, ModelStatus } from '../embed/embedder.js';
 import { isIsnadError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { openCollection, type IndexedCollection } from '../open-collection.js';
-import { DEFAULT_ABSTENTION, type AbstentionRule } from '../retrieve/answer.js';
+import { shippedWeights, type RankerWeights } from '../retrieve/ranker.js';
 import { RETRIEVAL_MODES, type RetrievalMode, type ScoredPassage } from '../types.js';
 import { checkCitations, sourceReader, type CitationError } from './citations.js';
+import { askFolds, crossValidate, foldOf, tradeOff, type TradeOffRow } from './crossval.js';
 import type { GoldQuestion } from './gold.js';
 import { computeMetrics, EVAL_DEPTH, type EvalMetrics, type QuestionOutcome } from './metrics.js';
 
@@ -17,20 +18,19 @@ import { computeMetrics, EVAL_DEPTH, type EvalMetrics, type QuestionOutcome } fr
 export const EVAL_MODES = ['auto', ...RETRIEVAL_MODES] as const;
 export type EvalMode = (typeof EVAL_MODES)[number];
 
-/** minLexicalCoverage values tried by the calibration sweep. */
-export const SWEEP_COVERAGES = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
-/** minDenseScore values tried for the dense-only mode, where lexical coverage plays no part. */
-export const SWEEP_DENSE_SCORES = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
+/** P(answerable) thresholds of the refusal trade-off curve. */
+export const TRADE_OFF_THRESHOLDS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+/** Cross-validation by article runs when the answerable questions are about at least this many files. */
+export const MIN_CV_ARTICLES = 5;
 
-export interface SweepRow {
-  /** Which threshold varies: minLexicalCoverage, except in dense mode (minDenseScore); the other stays as configured. */
-  parameter: keyof AbstentionRule;
-  value: number;
-  isDefault: boolean;
-  abstention: EvalMetrics['abstention'];
-  kept: EvalMetrics['kept'];
-  /** End-to-end hit@5 over all answerable questions at this threshold. */
-  hit5: number | null;
+export interface CrossValidation {
+  folds: number;
+  /** Held-out answers: each article's questions over the full index, and again over the index without it (unanswerable). */
+  metrics: EvalMetrics;
+  citations: { checked: number; errors: CitationError[] };
+  tradeOff: TradeOffRow[];
+  /** Mean of the folds' fitted refusal thresholds (the operating point). */
+  threshold: number;
 }
 
 export interface ModeReport {
@@ -41,7 +41,7 @@ export interface ModeReport {
   unavailable: string | null;
   metrics: EvalMetrics | null;
   citations: { checked: number; errors: CitationError[] };
-  sweep: SweepRow[] | null;
+  crossValidation: CrossValidation | null;
   seconds: number;
 }
 
@@ -52,7 +52,8 @@ export interface EvalReport {
   index: string;
   model: ModelStatus;
   questions: { total: number; answerable: number; unanswerable: number; byLanguage: Record<string, number> };
-  abstention: AbstentionRule;
+  weights: { fittedOn: string; threshold: number };
+  passages: { count: number; meanChars: number; maxChars: number };
   depth: number;
   modes: ModeReport[];
 }
@@ -70,8 +71,9 @@ export interface EvalOptions {
    * never rebuilds or replaces the user's index. False: use `config.indexDir` as `npm run ask` does.
    */
   tempIndex?: boolean;
-  abstention?: AbstentionRule;
-  sweep?: boolean;
+  weights?: RankerWeights;
+  /** Cross-validate by article: `auto` when the gold covers MIN_CV_ARTICLES files or more. */
+  crossValidate?: 'auto' | 'on' | 'off';
 }
 
 interface AskedQuestion {
@@ -80,11 +82,11 @@ interface AskedQuestion {
   ran: RetrievalMode | null;
 }
 
-async function askAll(collection: IndexedCollection, questions: GoldQuestion[], mode: EvalMode, abstention: AbstentionRule): Promise<AskedQuestion[]> {
+async function askAll(collection: IndexedCollection, questions: GoldQuestion[], mode: EvalMode, weights: RankerWeights): Promise<AskedQuestion[]> {
   const asked: AskedQuestion[] = [];
   for (const question of questions) {
     try {
-      const answer = await collection.ask(question.q, { top: EVAL_DEPTH, mode: mode === 'auto' ? undefined : mode, abstention });
+      const answer = await collection.ask(question.q, { top: EVAL_DEPTH, mode: mode === 'auto' ? undefined : mode, weights });
       const returned = answer.answered ? answer.results : answer.closest;
       asked.push({ outcome: { question, answered: answer.answered, ranked: returned }, returned, ran: answer.mode });
     } catch (error) {
@@ -102,41 +104,42 @@ function unavailableReason(collection: IndexedCollection, mode: EvalMode): strin
   return status.loaded ? null : `no model loaded (${status.reason})`;
 }
 
-function sweepValues(rule: AbstentionRule, parameter: keyof AbstentionRule): number[] {
-  const values = parameter === 'minDenseScore' ? SWEEP_DENSE_SCORES : SWEEP_COVERAGES;
-  return [...new Set([...values, rule[parameter]])].sort((a, b) => a - b);
+function wantsCrossValidation(options: EvalOptions): boolean {
+  if (options.crossValidate === 'off') return false;
+  if (options.crossValidate === 'on') return true;
+  return new Set(options.questions.map(foldOf).filter((f) => f !== null)).size >= MIN_CV_ARTICLES;
 }
 
-async function runMode(collection: IndexedCollection, options: EvalOptions, mode: EvalMode, rule: AbstentionRule): Promise<ModeReport> {
+async function crossValidation(collection: IndexedCollection, options: EvalOptions, mode: EvalMode): Promise<CrossValidation> {
+  const asked = await askFolds(collection.current, collection.embedder, options.questions, mode === 'auto' ? undefined : mode);
+  const heldOut = crossValidate(asked);
+  const returned = heldOut.flatMap((h) => h.outcome.ranked as ScoredPassage[]);
+  const folds = new Set(asked.map((a) => a.fold));
+  const thresholds = [...new Set(heldOut.map((h) => h.weights))].map((w) => w.answerable.threshold);
+  return {
+    folds: folds.size,
+    metrics: computeMetrics(heldOut.map((h) => h.outcome)),
+    citations: await checkCitations(returned, sourceReader(options.config.docsDir)),
+    tradeOff: tradeOff(heldOut, TRADE_OFF_THRESHOLDS),
+    threshold: thresholds.reduce((a, b) => a + b, 0) / (thresholds.length || 1),
+  };
+}
+
+async function runMode(collection: IndexedCollection, options: EvalOptions, mode: EvalMode, weights: RankerWeights): Promise<ModeReport> {
   const started = performance.now();
   const unavailable = unavailableReason(collection, mode);
   if (unavailable) {
-    return { mode, ran: null, unavailable, metrics: null, citations: { checked: 0, errors: [] }, sweep: null, seconds: 0 };
+    return { mode, ran: null, unavailable, metrics: null, citations: { checked: 0, errors: [] }, crossValidation: null, seconds: 0 };
   }
-  const asked = await askAll(collection, options.questions, mode, rule);
+  const asked = await askAll(collection, options.questions, mode, weights);
   const metrics = computeMetrics(asked.map((a) => a.outcome));
   const citations = await checkCitations(
     asked.flatMap((a) => a.returned),
     sourceReader(options.config.docsDir),
   );
-  let sweep: SweepRow[] | null = null;
-  if (options.sweep) {
-    sweep = [];
-    const parameter = mode === 'dense' ? 'minDenseScore' : 'minLexicalCoverage';
-    for (const value of sweepValues(rule, parameter)) {
-      const at = computeMetrics((await askAll(collection, options.questions, mode, { ...rule, [parameter]: value })).map((a) => a.outcome));
-      sweep.push({
-        parameter,
-        value,
-        isDefault: value === rule[parameter],
-        abstention: at.abstention,
-        kept: at.kept,
-        hit5: at.answered.all?.hit5 ?? null,
-      });
-    }
-  }
+  const cv = wantsCrossValidation(options) ? await crossValidation(collection, options, mode) : null;
   const ran = asked.find((a) => a.ran !== null)?.ran ?? null;
-  return { mode, ran, unavailable: null, metrics, citations, sweep, seconds: (performance.now() - started) / 1000 };
+  return { mode, ran, unavailable: null, metrics, citations, crossValidation: cv, seconds: (performance.now() - started) / 1000 };
 }
 
 /**
@@ -144,14 +147,14 @@ async function runMode(collection: IndexedCollection, options: EvalOptions, mode
  * per mode, and scores the answers. Reports; never judges (no thresholds here).
  */
 export async function runEval(options: EvalOptions): Promise<EvalReport> {
-  const rule = options.abstention ?? DEFAULT_ABSTENTION;
+  const weights = options.weights ?? shippedWeights();
   const tempIndex = options.tempIndex ?? true;
   const indexDir = tempIndex ? await fs.mkdtemp(path.join(os.tmpdir(), 'isnad-eval-index-')) : options.config.indexDir;
   try {
     const config = { ...options.config, indexDir };
     const collection = await openCollection(config, { log: options.log, loadModel: options.loadModel });
     const modes: ModeReport[] = [];
-    for (const mode of options.modes) modes.push(await runMode(collection, options, mode, rule));
+    for (const mode of options.modes) modes.push(await runMode(collection, options, mode, weights));
     const byLanguage: Record<string, number> = {};
     for (const q of options.questions) byLanguage[q.lang] = (byLanguage[q.lang] ?? 0) + 1;
     const answerable = options.questions.filter((q) => q.gold.length > 0).length;
@@ -161,11 +164,20 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
       index: tempIndex ? 'temporary' : indexDir,
       model: collection.status().model,
       questions: { total: options.questions.length, answerable, unanswerable: options.questions.length - answerable, byLanguage },
-      abstention: rule,
+      weights: { fittedOn: weights.fittedOn, threshold: weights.answerable.threshold },
+      passages: passageStats(collection.current.passages.map((p) => p.text.length)),
       depth: EVAL_DEPTH,
       modes,
     };
   } finally {
     if (tempIndex) await fs.rm(indexDir, { recursive: true, force: true });
   }
+}
+
+function passageStats(lengths: number[]): EvalReport['passages'] {
+  return {
+    count: lengths.length,
+    meanChars: lengths.reduce((a, b) => a + b, 0) / (lengths.length || 1),
+    maxChars: lengths.reduce((a, b) => Math.max(a, b), 0),
+  };
 }

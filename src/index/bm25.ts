@@ -15,6 +15,28 @@ export interface LexicalHit {
   coverage: number;
 }
 
+export interface ScoredSearch {
+  hits: LexicalHit[];
+  /** BM25 score of every row (0 when no query term occurs in it). */
+  scores: Float32Array;
+  /** IDF of the query terms each row contains. */
+  matchedIdf: Float32Array;
+  /** IDF of the query terms each group (document) contains anywhere; empty without groups. */
+  groupIdf: Float32Array;
+  /** Bit k set when the row contains terms[k] (the first 32 distinct terms): context features without re-reading passages. */
+  termMask: Uint32Array;
+  /** The distinct query terms, and the IDF of each (unknown terms get the highest IDF). */
+  terms: string[];
+  termIdf: number[];
+  idfMass: number;
+}
+
+/** One way to spell a question word, and how much a match on it counts (1 = the word itself). */
+export interface TermAlternative {
+  term: string;
+  weight: number;
+}
+
 export interface Bm25Params {
   k1: number;
   b: number;
@@ -76,28 +98,94 @@ export class Bm25Index {
   }
 
   search(queryTerms: string[], topK: number): LexicalHit[] {
+    return this.searchScored(queryTerms, topK).hits;
+  }
+
+  /**
+   * The top hits plus what context features need: every passage's score and matched IDF (so a hit's
+   * neighbours can be read without a second pass) and, when `groupOf` maps rows to documents, the
+   * IDF each document matches as a whole. One pass over the query terms' postings.
+   */
+  searchScored(queryTerms: string[], topK: number, groupOf?: Int32Array, groups = 0): ScoredSearch {
     const unique = [...new Set(queryTerms)];
-    if (unique.length === 0 || this.documents === 0) return [];
-    const { k1, b } = this.params;
     const scores = new Float32Array(this.documents);
     const matchedIdf = new Float32Array(this.documents);
+    const groupIdf = new Float32Array(groupOf ? groups : 0);
+    const termMask = new Uint32Array(this.documents);
+    const termIdf: number[] = [];
     let idfMass = 0;
-    for (const term of unique) {
+    if (unique.length === 0 || this.documents === 0) return { hits: [], scores, matchedIdf, groupIdf, termMask, termIdf, idfMass, terms: unique };
+    const { k1, b } = this.params;
+    const stamp = groupOf ? new Int32Array(groups).fill(-1) : null;
+    unique.forEach((term, k) => {
       const idf = this.idf(term);
+      termIdf.push(idf);
       idfMass += idf;
       const t = this.termRow.get(term);
-      if (t === undefined) continue;
+      if (t === undefined) return;
+      const bit = k < 32 ? (1 << k) >>> 0 : 0;
       for (let p = this.offsets[t]!; p < this.offsets[t + 1]!; p++) {
         const row = this.postingRows[p]!;
         const tf = this.postingTf[p]!;
         const norm = k1 * (1 - b + (b * this.documentLengths[row]!) / (this.averageLength || 1));
         scores[row]! += (idf * tf * (k1 + 1)) / (tf + norm);
         matchedIdf[row]! += idf;
+        termMask[row]! |= bit;
+        if (stamp) {
+          const g = groupOf![row]!;
+          if (stamp[g] !== k) {
+            stamp[g] = k;
+            groupIdf[g]! += idf;
+          }
+        }
+      }
+    });
+    const hits = topKIndices(scores, topK)
+      .filter((hit) => hit.score > 0)
+      .map(({ index, score }) => ({ row: index, score, coverage: idfMass > 0 ? matchedIdf[index]! / idfMass : 0 }));
+    return { hits, scores, matchedIdf, groupIdf, termMask, termIdf, idfMass, terms: unique };
+  }
+
+  /**
+   * Like search, but each question word may be spelled several ways: a passage scores the best
+   * alternative it contains, times its weight, and the word counts once in the coverage (at the
+   * highest IDF among its alternatives, so a word matched only by a weak variant covers less).
+   */
+  searchAlternatives(words: TermAlternative[][], topK: number): LexicalHit[] {
+    if (words.length === 0 || this.documents === 0) return [];
+    const { k1, b } = this.params;
+    const scores = new Float32Array(this.documents);
+    const matchedIdf = new Float32Array(this.documents);
+    let idfMass = 0;
+    for (const alternatives of words) {
+      idfMass += alternatives.reduce((max, a) => Math.max(max, this.idf(a.term)), 0);
+      const best = new Map<number, { score: number; idf: number }>();
+      for (const { term, weight } of alternatives) {
+        const t = this.termRow.get(term);
+        if (t === undefined) continue;
+        const idf = this.idf(term);
+        for (let p = this.offsets[t]!; p < this.offsets[t + 1]!; p++) {
+          const row = this.postingRows[p]!;
+          const tf = this.postingTf[p]!;
+          const norm = k1 * (1 - b + (b * this.documentLengths[row]!) / (this.averageLength || 1));
+          const score = (weight * idf * tf * (k1 + 1)) / (tf + norm);
+          const seen = best.get(row);
+          if (!seen || score > seen.score) best.set(row, { score, idf: weight * idf });
+        }
+      }
+      for (const [row, { score, idf }] of best) {
+        scores[row]! += score;
+        matchedIdf[row]! += idf;
       }
     }
     return topKIndices(scores, topK)
       .filter((hit) => hit.score > 0)
-      .map(({ index, score }) => ({ row: index, score, coverage: idfMass > 0 ? matchedIdf[index]! / idfMass : 0 }));
+      .map(({ index, score }) => ({ row: index, score, coverage: idfMass > 0 ? Math.min(1, matchedIdf[index]! / idfMass) : 0 }));
+  }
+
+  /** Every term the index knows, for matchers that look for spelling variants among them. */
+  vocabulary(): string[] {
+    return [...this.termRow.keys()];
   }
 
   serialize(): SerializedBm25 {

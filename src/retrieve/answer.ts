@@ -1,32 +1,27 @@
 import type { Embedder } from '../embed/embedder.js';
 import { IsnadError } from '../errors.js';
-import { analyze } from '../text/analyze.js';
 import type { IndexSnapshot } from '../index/snapshot.js';
 import type { Answer, RetrievalMode, ScoredPassage } from '../types.js';
-import { collapseNearDuplicates, reciprocalRankFusion, type Ranked } from './fuse.js';
+import { questionType } from '../text/question-type.js';
+import { buildCandidates, passageTerms, snapshotContext, type CandidateSet, type LegHits } from './features.js';
+import { collapseNearDuplicates } from './fuse.js';
 import { cleanQuestion } from './question.js';
+import { logistic, rankCandidates, resultFeatures, shippedWeights, type RankerWeights } from './ranker.js';
+import { questionTerms } from './query-terms.js';
+import { searchVariants } from './variant-leg.js';
 
 export const DEFAULT_TOP = 3;
 export const MAX_TOP = 10;
-
-/**
- * When to say "the collection does not answer this". Calibrated on eval/dev.jsonl (see README):
- * lexical evidence is the share of the question's IDF mass found in one passage; dense evidence is
- * cosine similarity, which only a real model makes meaningful.
- */
-export interface AbstentionRule {
-  minLexicalCoverage: number;
-  minDenseScore: number;
-}
-
-export const DEFAULT_ABSTENTION: AbstentionRule = { minLexicalCoverage: 0.3, minDenseScore: 0.82 };
+/** BM25 candidates per question the ranker rescores: bounds per-query work at any collection size. */
+export const DEFAULT_CANDIDATES = 60;
 
 export interface RetrieveOptions {
   top?: number;
   /** Restrict to one leg (evaluation); default: every leg available. */
   mode?: RetrievalMode;
-  abstention?: AbstentionRule;
-  /** How deep each leg looks before fusion. */
+  /** Ranker and refusal weights; default: the shipped ranker-weights.json. */
+  weights?: RankerWeights;
+  /** How deep each leg looks before the ranker rescores (bounded so per-query work stays small). */
   candidates?: number;
 }
 
@@ -43,49 +38,74 @@ export function denseAvailable(index: IndexSnapshot, embedder: Embedder | null):
   return embedder !== null && index.vectors !== null && index.manifest.model?.id === embedder.modelId;
 }
 
-export async function answerQuestion(
-  index: IndexSnapshot,
-  embedder: Embedder | null,
-  rawQuestion: string,
-  options: RetrieveOptions = {},
-): Promise<Answer> {
+/** Everything the ranker and the refusal read for one question, before any decision: what eval and fit replay. */
+export interface Evidence {
+  query: string;
+  mode: RetrievalMode;
+  set: CandidateSet;
+}
+
+export async function gatherEvidence(index: IndexSnapshot, embedder: Embedder | null, rawQuestion: string, options: RetrieveOptions = {}): Promise<Evidence> {
   const query = cleanQuestion(rawQuestion);
-  const top = Math.max(1, Math.min(MAX_TOP, Math.floor(options.top ?? DEFAULT_TOP)));
-  const rule = options.abstention ?? DEFAULT_ABSTENTION;
-  const depth = Math.max(options.candidates ?? 50, top * 3);
+  const depth = Math.max(options.candidates ?? DEFAULT_CANDIDATES, MAX_TOP * 2);
   const wantLexical = options.mode !== 'dense';
   const wantDense = options.mode !== 'lexical' && denseAvailable(index, embedder);
   if (options.mode === 'dense' && !wantDense) {
     throw new IsnadError('MODEL_UNAVAILABLE', 'Dense retrieval needs a loaded model and an index built with it. Run with --mode lexical, or make the model available.');
   }
-
-  const lexicalHits = wantLexical ? index.lexical.search(analyze(query), depth) : [];
-  let denseHits: Array<Ranked & { score: number }> = [];
+  const context = snapshotContext(index);
+  const terms = questionTerms(index.lexical, query);
+  // BM25 always scores (its per-passage and per-document evidence are features); in dense mode it adds no candidates.
+  const search = index.lexical.searchScored(terms, wantLexical ? depth : 0, context.docOf, context.docs);
+  // Further legs (translation…) plug in here as { name, hits }; the ranker weighs each by name.
+  const legs: LegHits[] = [];
+  // Spelling variants of words the collection lacks (نزاربايف → نزارباييف): only non-empty when a word is unknown.
+  if (wantLexical) legs.push({ name: 'variants', hits: searchVariants(index.lexical, terms, depth) });
   if (wantDense && index.vectors) {
     const rowOf = rowOfId(index);
     const vector = await embedder!.embedQuery(query);
-    denseHits = (await index.vectors.query(vector, depth)).flatMap((hit) => {
+    const hits = (await index.vectors.query(vector, depth)).flatMap((hit) => {
       const row = rowOf.get(hit.id);
       return row === undefined ? [] : [{ row, score: hit.score }];
     });
+    legs.push({ name: 'dense', hits });
   }
+  const set = buildCandidates(index, search, legs, questionType(query), depth * 2);
+  return { query, mode: wantDense && wantLexical ? 'hybrid' : wantDense ? 'dense' : 'lexical', set };
+}
 
-  const fused = reciprocalRankFusion([lexicalHits, denseHits]);
-  const bestCoverage = lexicalHits.reduce((max, h) => Math.max(max, h.coverage), 0);
-  const bestDense = denseHits[0]?.score ?? 0;
-  const answered =
-    fused.length > 0 && (bestCoverage >= rule.minLexicalCoverage || (denseHits.length > 0 && bestDense >= rule.minDenseScore));
-
-  const termsOf = (row: number) => new Set(analyze(index.passages[row]!.text));
-  const distinct = collapseNearDuplicates(fused.slice(0, top * 4), (f) => termsOf(f.row)).slice(0, top);
-  const results: ScoredPassage[] = distinct.map((f) => ({ ...index.passages[f.row]!, score: round(f.score) }));
-  return {
-    query,
+/** Ranks the candidates, decides whether to answer and how sure to be, and picks the passages to show. */
+export function decide(index: IndexSnapshot, evidence: Evidence, weights: RankerWeights, top: number): { answer: Answer; answerable: number } {
+  const ranked = rankCandidates(evidence.set, weights.ranker);
+  const termsOf = (row: number) => new Set(passageTerms(index, row));
+  const distinct = collapseNearDuplicates(ranked.slice(0, top * 4), (c) => termsOf(c.row)).slice(0, top);
+  const first = resultFeatures(evidence.set, distinct, 0);
+  const answerable = distinct.length > 0 ? logistic(weights.answerable, first.names, first.values) : 0;
+  const answered = answerable >= weights.answerable.threshold && distinct.length > 0;
+  const results: ScoredPassage[] = distinct.map((c, i) => {
+    const f = resultFeatures(evidence.set, distinct, i);
+    return {
+      ...index.passages[c.row]!,
+      confidence: round(logistic(weights.confidence, f.names, f.values)),
+      score: round(c.score),
+      scores: Object.fromEntries(evidence.set.names.map((name, k) => [name, round(c.values[k]!)])),
+    };
+  });
+  const answer: Answer = {
+    query: evidence.query,
     answered,
+    confidence: answered ? (results[0]?.confidence ?? 0) : 0,
     results: answered ? results : [],
     closest: answered ? [] : results,
-    mode: wantDense && wantLexical ? 'hybrid' : wantDense ? 'dense' : 'lexical',
+    mode: evidence.mode,
   };
+  return { answer, answerable };
+}
+
+export async function answerQuestion(index: IndexSnapshot, embedder: Embedder | null, rawQuestion: string, options: RetrieveOptions = {}): Promise<Answer> {
+  const top = Math.max(1, Math.min(MAX_TOP, Math.floor(options.top ?? DEFAULT_TOP)));
+  const evidence = await gatherEvidence(index, embedder, rawQuestion, options);
+  return decide(index, evidence, options.weights ?? shippedWeights(), top).answer;
 }
 
 function round(value: number): number {

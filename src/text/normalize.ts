@@ -75,8 +75,29 @@ export function originalSpan(map: number[], start: number, end: number): [number
   return [map[start]!, map[end]!];
 }
 
+/** True when normalization may change this code unit (most Arabic letters and ASCII pass through untouched). */
+function mayChange(code: number): boolean {
+  if (code < 0x80) return (code >= 65 && code <= 90) || code === 95 || code === 35; // A-Z, _ and #
+  if (code >= 0x0621 && code <= 0x064a) return code === 0x0640 || code === 0x0623 || code === 0x0625 || code === 0x0622 || code === 0x0629 || code === 0x0649 || code === 0x0624 || code === 0x0626;
+  return true;
+}
+
+/**
+ * The same text as `normalizeWithMap(text).text` (property-tested), without building the offset map:
+ * ranking normalizes candidate passages per question, and copying unchanged runs whole is ~10× faster.
+ */
 export function normalize(text: string): string {
-  return normalizeWithMap(text).text;
+  let out = '';
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!mayChange(text.charCodeAt(i))) continue;
+    let end = i + 1;
+    while (end < text.length && mayChange(text.charCodeAt(end))) end++;
+    out += text.slice(run, i) + normalizeWithMap(text.slice(i, end)).text;
+    run = end;
+    i = end - 1;
+  }
+  return run === 0 ? text : out + text.slice(run);
 }
 
 export interface Token {

@@ -64,13 +64,14 @@ export class FakeCollection implements Collection {
     if (this.options.askDelayMs) await new Promise((r) => setTimeout(r, this.options.askDelayMs));
     const q = new Set(words(question));
     const scored: ScoredPassage[] = this.passages
-      .map((p) => ({ ...p, score: [...new Set(words(p.text))].filter((w) => q.has(w)).length }))
+      .map((p) => ({ ...p, score: [...new Set(words(p.text))].filter((w) => q.has(w)).length, confidence: 0 }))
+      .map((p) => ({ ...p, confidence: Math.min(1, p.score / 4) }))
       .sort((a, b) => b.score - a.score);
     const hits = scored.filter((p) => p.score >= 2).slice(0, options.top ?? 3);
     if (hits.length === 0) {
-      return { query: question, answered: false, results: [], closest: scored.slice(0, 2), mode: 'lexical' };
+      return { query: question, answered: false, confidence: 0, results: [], closest: scored.slice(0, 2), mode: 'lexical' };
     }
-    return { query: question, answered: true, results: hits, closest: [], mode: 'lexical' };
+    return { query: question, answered: true, confidence: hits[0]!.confidence, results: hits, closest: [], mode: 'lexical' };
   }
 
   passage(id: string): Passage | undefined {
@@ -163,6 +164,9 @@ export class FakeCollection implements Collection {
           seconds: (total * step) / 1000,
           fullRebuildReason: null,
           model: { loaded: false, modelId: null, reason: 'MODEL_ID=none' },
+          changes: { added: 0, changed: 0, removed: 0, unchanged: this.documents().length },
+          nothingChanged: true,
+          unsupported: {},
         };
       } finally {
         this.reindexing = false;

@@ -1,0 +1,142 @@
+import type { Embedder } from '../embed/embedder.js';
+import { isIsnadError } from '../errors.js';
+import { decide, gatherEvidence, type Evidence } from '../retrieve/answer.js';
+import { Bm25Builder } from '../index/bm25.js';
+import type { RankerWeights } from '../retrieve/ranker.js';
+import type { IndexSnapshot } from '../index/snapshot.js';
+import { FlatVectorStore } from '../store/flat-store.js';
+import { analyze } from '../text/analyze.js';
+import type { RetrievalMode } from '../types.js';
+import type { GoldQuestion } from './gold.js';
+import { DEFAULT_FIT, fitWeights, type Example, type FitOptions } from './fit.js';
+import { EVAL_DEPTH, isHit, type QuestionOutcome } from './metrics.js';
+
+/**
+ * Cross-validation by article: each article's questions are answered by weights fitted on the other
+ * articles only, and asked again of the collection without that article, where the only right
+ * response is to refuse. The numbers it reports are all from held-out folds.
+ */
+
+/** The article a question is about: the file prefix of its first gold entry (null when unanswerable). */
+export function foldOf(question: GoldQuestion): string | null {
+  return question.gold[0]?.[0] ?? null;
+}
+
+/** The same index minus the passages of some articles (BM25 rebuilt; vectors copied, not re-embedded). */
+export async function withoutArticles(full: IndexSnapshot, prefixes: readonly string[]): Promise<IndexSnapshot> {
+  const passages = full.passages.filter((p) => !prefixes.some((prefix) => p.source.startsWith(prefix)));
+  const builder = new Bm25Builder();
+  for (const p of passages) builder.add(analyze(p.text));
+  const lexical = builder.finish();
+  let vectors = null;
+  if (full.vectors) {
+    const store = new FlatVectorStore(full.vectors.dimensions);
+    await store.add(passages.map((p) => ({ id: p.id, vector: full.vectors!.get(p.id)! })));
+    vectors = store;
+  }
+  return { manifest: { ...full.manifest, passages: passages.length }, passages, lexical, vectors };
+}
+
+export const UNANSWERABLE_FOLD = '(written unanswerable)';
+
+export interface Asked {
+  question: GoldQuestion;
+  fold: string;
+  answerable: boolean;
+  index: IndexSnapshot;
+  evidence: Evidence;
+  example: Example;
+}
+
+async function ask(index: IndexSnapshot, embedder: Embedder | null, question: GoldQuestion, fold: string, answerable: boolean, mode?: RetrievalMode): Promise<Asked | null> {
+  let evidence: Evidence;
+  try {
+    evidence = await gatherEvidence(index, embedder, question.q, { mode });
+  } catch (error) {
+    if (isIsnadError(error, 'QUESTION_INVALID')) return null;
+    throw error;
+  }
+  const hits = evidence.set.candidates.map((c) => answerable && isHit(index.passages[c.row]!, question.gold));
+  return { question, fold, answerable, index, evidence, example: { set: evidence.set, hits, answerable, fold } };
+}
+
+/** Every answerable question over the full index, and again over the index without its article. */
+export async function askFolds(full: IndexSnapshot, embedder: Embedder | null, questions: GoldQuestion[], mode?: RetrievalMode): Promise<Asked[]> {
+  const asked: Asked[] = [];
+  const byFold = new Map<string, GoldQuestion[]>();
+  for (const q of questions) {
+    const fold = foldOf(q);
+    if (fold === null) {
+      // Written unanswerable: asked of the full collection, a fold of their own.
+      const u = await ask(full, embedder, q, UNANSWERABLE_FOLD, false, mode);
+      if (u) asked.push(u);
+      continue;
+    }
+    byFold.set(fold, [...(byFold.get(fold) ?? []), q]);
+  }
+  const indexes = new Map<string, IndexSnapshot>();
+  for (const [fold, group] of byFold) {
+    for (const q of group) {
+      // Every file the gold names goes: a story copied into two files must not answer its own "unanswerable".
+      const prefixes = [...new Set(q.gold.map(([prefix]) => prefix))].sort();
+      const key = prefixes.join('\u0000');
+      let without = indexes.get(key);
+      if (!without) indexes.set(key, (without = await withoutArticles(full, prefixes)));
+      const a = await ask(full, embedder, q, fold, true, mode);
+      const u = await ask(without, embedder, { ...q, id: `${q.id}~without-${fold}`, gold: [] }, fold, false, mode);
+      if (a) asked.push(a);
+      if (u) asked.push(u);
+    }
+  }
+  return asked;
+}
+
+export interface HeldOut {
+  outcome: QuestionOutcome;
+  /** P(answerable) of the held-out fold's model, for the trade-off curve. */
+  answerable: number;
+  weights: RankerWeights;
+}
+
+/** Fits on every fold but one, answers the held-out fold; repeated for each fold. */
+export function crossValidate(asked: readonly Asked[], options: FitOptions = DEFAULT_FIT): HeldOut[] {
+  const folds = [...new Set(asked.map((a) => a.fold))];
+  const out: HeldOut[] = [];
+  for (const fold of folds) {
+    const weights = fitWeights(
+      asked.filter((a) => a.fold !== fold).map((a) => a.example),
+      `cross-validation fold ${fold}`,
+      options,
+    );
+    for (const a of asked.filter((x) => x.fold === fold)) {
+      const { answer, answerable } = decide(a.index, a.evidence, weights, EVAL_DEPTH);
+      out.push({
+        outcome: { question: a.question, answered: answer.answered, ranked: answer.answered ? answer.results : answer.closest },
+        answerable,
+        weights,
+      });
+    }
+  }
+  return out;
+}
+
+export interface TradeOffRow {
+  threshold: number;
+  refused: number;
+  kept: number;
+  hit5: number;
+}
+
+/** Refusal threshold against refusals of held-out-article questions and answers kept (end-to-end hit@5). */
+export function tradeOff(heldOut: readonly HeldOut[], thresholds: readonly number[]): TradeOffRow[] {
+  const answerable = heldOut.filter((h) => h.outcome.question.gold.length > 0);
+  const unanswerable = heldOut.filter((h) => h.outcome.question.gold.length === 0);
+  return thresholds.map((threshold) => ({
+    threshold,
+    refused: unanswerable.filter((h) => h.answerable < threshold).length / (unanswerable.length || 1),
+    kept: answerable.filter((h) => h.answerable >= threshold).length / (answerable.length || 1),
+    hit5:
+      answerable.filter((h) => h.answerable >= threshold && h.outcome.ranked.slice(0, EVAL_DEPTH).some((r) => isHit(r, h.outcome.question.gold))).length /
+      (answerable.length || 1),
+  }));
+}

@@ -1,0 +1,217 @@
+import { analyze } from '../text/analyze.js';
+import { answerTypeEvidence, type AnswerType } from '../text/question-type.js';
+import type { IndexSnapshot } from '../index/snapshot.js';
+import type { ScoredSearch } from '../index/bm25.js';
+
+/**
+ * Evidence about one candidate passage, as named numbers the ranker weighs (weights in ranker-weights.json).
+ * Each reads the passage *in context*: its neighbours and its whole document, since a question names
+ * the article's subject while the answering sentence often says "he" or "the city".
+ * To add a feature: compute it here, add its name to FEATURES, refit (`npm run fit`).
+ */
+export const FEATURES = [
+  'bm25', // the passage's BM25 over the best passage's
+  'bm25PerIdf', // BM25 over the query's IDF mass: comparable across questions
+  'coverage', // share of the query's IDF mass found in the passage
+  'matchedIdf', // IDF the passage matches, over ln(passages): absolute evidence, low when one common word matches
+  'matchedTerms', // distinct question terms in the passage or a neighbour (up to 6), over 6
+  'rarestTerm', // 1 when the question's rarest term (its subject, usually) is in the passage or a neighbour
+  'contextCoverage', // … in the passage with its previous and next passages
+  'neighbourBm25', // best neighbour's BM25 over the best passage's
+  'docCoverage', // … anywhere in the passage's document
+  'docIsBest', // 1 when no document covers more of the query
+  'proximity', // the most IDF mass inside any 12 consecutive words, over the query's mass (first 20 candidates)
+  'lexicalRank', // 1/√rank in the BM25 list (0 when the BM25 leg did not return it)
+  'typeNumber', // question asks كم/how many and the passage holds a number not in the question
+  'typeDate', // question asks متى/when and the passage holds a year or a month
+  'typeEntity', // question asks من/أين and the passage has rare words the question lacks (names)
+] as const;
+
+export type FeatureName = (typeof FEATURES)[number];
+
+/**
+ * Hits of a leg besides BM25 (dense, name variants, translation…): each adds `<name>` and `<name>Rank`
+ * features. `<name>` is the hit's score, or for legs that measure coverage (BM25-like legs) what the
+ * leg covers beyond the word leg on the same passage: evidence the word leg could not see.
+ */
+export interface LegHits {
+  name: string;
+  hits: ReadonlyArray<{ row: number; score: number; coverage?: number }>;
+}
+
+export interface Candidate {
+  row: number;
+  /** Values in the order of `CandidateSet.names`. */
+  values: number[];
+}
+
+export interface CandidateSet {
+  names: string[];
+  candidates: Candidate[];
+  /** Query-level evidence the confidence model reads besides the top candidate's features. */
+  query: { knownShare: number; terms: number };
+}
+
+interface SnapshotContext {
+  docOf: Int32Array;
+  docs: number;
+  terms: Map<number, string[]>;
+}
+
+const contexts = new WeakMap<IndexSnapshot, SnapshotContext>();
+
+/** Row → document number, and a lazy cache of analyzed passages; built once per snapshot. */
+export function snapshotContext(index: IndexSnapshot): SnapshotContext {
+  let context = contexts.get(index);
+  if (!context) {
+    const docOf = new Int32Array(index.passages.length);
+    const ids = new Map<string, number>();
+    index.passages.forEach((p, row) => {
+      let id = ids.get(p.source);
+      if (id === undefined) ids.set(p.source, (id = ids.size));
+      docOf[row] = id;
+    });
+    contexts.set(index, (context = { docOf, docs: ids.size, terms: new Map() }));
+  }
+  return context;
+}
+
+/** A passage's analyzed terms, cached per snapshot (ranking and the near-duplicate check both read them). */
+export function passageTerms(index: IndexSnapshot, row: number): string[] {
+  return termsOf(index, snapshotContext(index), row);
+}
+
+function termsOf(index: IndexSnapshot, context: SnapshotContext, row: number): string[] {
+  let terms = context.terms.get(row);
+  if (!terms) {
+    terms = analyze(index.passages[row]!.text);
+    // Bounded: a long-running bot touches only the passages its questions reach.
+    if (context.terms.size > 200_000) context.terms.clear();
+    context.terms.set(row, terms);
+  }
+  return terms;
+}
+
+const WINDOW = 12;
+/** Candidates whose words are read for proximity and answer type (in leg order: BM25's best first). */
+export const ANALYZED_CANDIDATES = 20;
+
+function bestWindowIdf(words: readonly string[], idfOf: Map<string, number>): number {
+  let best = 0;
+  for (let i = 0; i < words.length; i++) {
+    if (!idfOf.has(words[i]!)) continue;
+    const seen = new Set<string>();
+    let mass = 0;
+    for (let j = i; j < Math.min(words.length, i + WINDOW); j++) {
+      const idf = idfOf.get(words[j]!);
+      if (idf !== undefined && !seen.has(words[j]!)) {
+        seen.add(words[j]!);
+        mass += idf;
+      }
+    }
+    best = Math.max(best, mass);
+  }
+  return best;
+}
+
+export function buildCandidates(
+  index: IndexSnapshot,
+  search: ScoredSearch,
+  legs: readonly LegHits[],
+  answerType: AnswerType,
+  limit: number,
+): CandidateSet {
+  const context = snapshotContext(index);
+  const { docOf } = context;
+  const idfOf = new Map(search.terms.map((t, i) => [t, search.termIdf[i]!]));
+  const mass = search.idfMass || 1;
+  const questionWords = new Set(search.terms);
+  const lexicalTop = search.hits[0]?.score || 1;
+  let rarest: string | undefined;
+  search.terms.forEach((term, i) => {
+    if (rarest === undefined || search.termIdf[i]! > idfOf.get(rarest)!) rarest = term;
+  });
+  const logDocuments = Math.log(1 + index.passages.length) || 1;
+  let bestDoc = 0;
+  for (const v of search.groupIdf) bestDoc = Math.max(bestDoc, v);
+
+  const rows: number[] = [];
+  const seen = new Set<number>();
+  const add = (row: number) => {
+    if (!seen.has(row) && rows.length < limit) {
+      seen.add(row);
+      rows.push(row);
+    }
+  };
+  const lexicalRank = new Map(search.hits.map((h, i) => [h.row, i + 1]));
+  // Interleave the legs so each contributes its best candidates before any contributes its tail.
+  const lists = [search.hits, ...legs.map((l) => l.hits)];
+  const longest = Math.max(0, ...lists.map((l) => l.length));
+  for (let i = 0; i < longest && rows.length < limit; i++) for (const list of lists) if (list[i]) add(list[i]!.row);
+
+  const legRanks = legs.map((leg) => new Map(leg.hits.map((h, i) => [h.row, { rank: i + 1, score: h.score, coverage: h.coverage }])));
+  const names = [...FEATURES, ...legs.flatMap((l) => [l.name, `${l.name}Rank`])];
+
+  // Bits of the terms a row holds; a set of rows (passage + neighbours) holds the OR of theirs.
+  const idfOfBits = (mask: number) => {
+    let sum = 0;
+    for (let k = 0; k < Math.min(32, search.terms.length); k++) if (mask & (1 << k)) sum += search.termIdf[k]!;
+    return sum;
+  };
+  const bitCount = (mask: number) => {
+    let n = 0;
+    for (let m = mask >>> 0; m; m &= m - 1) n++;
+    return n;
+  };
+  const rarestBit = rarest === undefined ? 0 : search.terms.indexOf(rarest) < 32 ? 1 << search.terms.indexOf(rarest) : 0;
+
+  const candidates = rows.map((row, position) => {
+    const doc = docOf[row]!;
+    let mask = search.termMask[row]!;
+    let neighbour = 0;
+    for (const other of [row - 1, row + 1]) {
+      if (other < 0 || other >= docOf.length || docOf[other] !== doc) continue;
+      neighbour = Math.max(neighbour, search.scores[other]!);
+      mask |= search.termMask[other]!;
+    }
+    const contextIdf = idfOfBits(mask);
+    const matchedTerms = bitCount(mask);
+    // Word order is read for the first candidates only: analyzing a passage is the costly step, and bounded here.
+    const words = position < ANALYZED_CANDIDATES ? termsOf(index, context, row) : null;
+    const evidence = words && (answerType === 'number' || answerType === 'date') ? answerTypeEvidence(words, questionWords) : { number: 0, date: 0 };
+    let rare = 0;
+    if (words && (answerType === 'person' || answerType === 'place')) {
+      for (const w of words) if (!questionWords.has(w) && !/^\d/.test(w) && index.lexical.documentFrequency(w) <= 2) rare++;
+    }
+    const rank = lexicalRank.get(row);
+    const values: number[] = [
+      search.scores[row]! / lexicalTop,
+      search.scores[row]! / mass,
+      search.matchedIdf[row]! / mass,
+      search.matchedIdf[row]! / logDocuments,
+      Math.min(6, matchedTerms) / 6,
+      mask & rarestBit ? 1 : 0,
+      contextIdf / mass,
+      neighbour / lexicalTop,
+      (search.groupIdf[doc] ?? 0) / mass,
+      (search.groupIdf[doc] ?? 0) >= bestDoc - 1e-6 ? 1 : 0,
+      words ? bestWindowIdf(words, idfOf) / mass : 0,
+      rank ? 1 / Math.sqrt(rank) : 0,
+      answerType === 'number' ? evidence.number : 0,
+      answerType === 'date' ? evidence.date : 0,
+      Math.min(1, rare / 3),
+    ];
+    legRanks.forEach((ranks) => {
+      const hit = ranks.get(row);
+      const gain = hit === undefined ? 0 : hit.coverage === undefined ? hit.score : Math.max(0, hit.coverage - search.matchedIdf[row]! / mass);
+      values.push(gain, hit ? 1 / Math.sqrt(hit.rank) : 0);
+    });
+    return { row, values };
+  });
+
+  let known = 0;
+  search.terms.forEach((term, i) => {
+    if (index.lexical.documentFrequency(term) > 0) known += search.termIdf[i]!;
+  });
+  return { names, candidates, query: { knownShare: search.idfMass ? known / search.idfMass : 0, terms: search.terms.length } };
+}

@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import { z } from 'zod';
+import { IsnadError } from '../errors.js';
+import type { CandidateSet } from './features.js';
+
+/**
+ * The learned part of answering: a linear ranker over candidate features, and two logistic models
+ * over the top candidate — `answerable` (refuse below its threshold) and `confidence` (the chance
+ * that passage #1 answers, shown to users). Fitted by `npm run fit` (src/eval/fit.ts); the weights
+ * live in ranker-weights.json next to this file, versioned, so anyone can refit on their own gold file.
+ */
+const logisticSchema = z.object({ bias: z.number(), weights: z.record(z.string(), z.number()) });
+
+const weightsSchema = z.object({
+  version: z.literal(1),
+  fittedOn: z.string(),
+  ranker: z.record(z.string(), z.number()),
+  answerable: logisticSchema.extend({ threshold: z.number() }),
+  confidence: logisticSchema,
+});
+
+export type Logistic = z.infer<typeof logisticSchema>;
+export type RankerWeights = z.infer<typeof weightsSchema>;
+
+export const WEIGHTS_FILE = new URL('./ranker-weights.json', import.meta.url);
+
+let shipped: RankerWeights | null = null;
+
+export function parseWeights(value: unknown, file: string): RankerWeights {
+  const parsed = weightsSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new IsnadError('CONFIG_INVALID', `${file} is not a ranker weights file: ${issue.path.join('.') || 'root'} ${issue.message}. Refit with npm run fit.`, { file });
+  }
+  return parsed.data;
+}
+
+/** The weights shipped in the repo (read once). */
+export function shippedWeights(): RankerWeights {
+  if (!shipped) shipped = parseWeights(JSON.parse(fs.readFileSync(WEIGHTS_FILE, 'utf8')), WEIGHTS_FILE.pathname);
+  return shipped;
+}
+
+export function dot(names: readonly string[], values: readonly number[], weights: Readonly<Record<string, number>>): number {
+  let sum = 0;
+  for (let i = 0; i < names.length; i++) sum += (weights[names[i]!] ?? 0) * values[i]!;
+  return sum;
+}
+
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+export interface RankedCandidate {
+  row: number;
+  score: number;
+  values: number[];
+}
+
+export function rankCandidates(set: CandidateSet, weights: Readonly<Record<string, number>>): RankedCandidate[] {
+  return set.candidates
+    .map((c) => ({ row: c.row, values: c.values, score: dot(set.names, c.values, weights) }))
+    .sort((a, b) => b.score - a.score || a.row - b.row);
+}
+
+/**
+ * Evidence the two logistic models read for the result at `position`: its features, its ranker score,
+ * how far it sits below #1 and ahead of the next, and how much of the question the collection knows at
+ * all (`ما عاصمة فرنسا؟` shares one common word with the seeds).
+ */
+export function resultFeatures(set: CandidateSet, ranked: readonly RankedCandidate[], position: number): { names: string[]; values: number[] } {
+  const names = [...set.names, 'score', 'belowFirst', 'aheadOfNext', 'first', 'knownShare'];
+  const c = ranked[position];
+  if (!c) return { names, values: names.map((n) => (n === 'knownShare' ? set.query.knownShare : 0)) };
+  const next = ranked[position + 1]?.score ?? c.score - 3;
+  return {
+    names,
+    values: [...c.values, c.score, ranked[0]!.score - c.score, Math.min(3, c.score - next), position === 0 ? 1 : 0, set.query.knownShare],
+  };
+}
+
+export function logistic(model: Logistic, names: readonly string[], values: readonly number[]): number {
+  return sigmoid(model.bias + dot(names, values, model.weights));
+}
+
+export type ConfidenceLevel = 'high' | 'medium' | 'low';
+
+/** A calibrated chance put in words: about 7 in 10 or better is high, under 4 in 10 is low. */
+export function confidenceLevel(confidence: number): ConfidenceLevel {
+  return confidence >= 0.7 ? 'high' : confidence >= 0.4 ? 'medium' : 'low';
+}

@@ -1,0 +1,74 @@
+import { normalize, tokenize } from './normalize.js';
+
+/**
+ * What kind of answer a question asks for, read from its question word. Standard Arabic, the main
+ * dialects (Levantine قديش، Egyptian كام/امتى/فين، Gulf/Iraqi منو، Maghrebi شكون) and English.
+ * Used as evidence, never as a filter: a passage of the wrong type can still win on its words.
+ */
+export type AnswerType = 'number' | 'date' | 'person' | 'place' | 'other';
+
+// Normalized spellings (ى→ي, أ/إ/آ→ا, ة→ه).
+const NUMBER_WORDS = new Set(['كم', 'بكم', 'وكم', 'قديش', 'اديش', 'قداش', 'كام', 'بكام', 'چم', 'شحال', 'قدام']);
+const DATE_WORDS = new Set(['متي', 'امتي', 'ومتي', 'وامتي', 'ايمتي', 'امتا', 'متا', 'وقتاش', 'امته']);
+const PERSON_WORDS = new Set(['من', 'مين', 'منو', 'شكون', 'ومن', 'ومين', 'لمن', 'لمين']);
+const PLACE_WORDS = new Set(['اين', 'وين', 'فين', 'واين', 'ووين', 'لوين', 'منين', 'مناين', 'فاين']);
+/** "In which year / how many …": the noun after أي / ما / what names the type. */
+const DATE_NOUNS = new Set(['عام', 'سنه', 'العام', 'السنه', 'تاريخ', 'التاريخ', 'يوم', 'شهر', 'قرن', 'القرن', 'عقد', 'year', 'date', 'century', 'day']);
+const NUMBER_NOUNS = new Set(['عدد', 'نسبه', 'مقدار', 'كميه', 'مبلغ', 'number', 'percentage', 'amount']);
+const PLACE_NOUNS = new Set(['مدينه', 'بلد', 'دوله', 'مكان', 'منطقه', 'city', 'country', 'place', 'state']);
+const WHICH = new Set(['اي', 'بأي', 'باي', 'وفي', 'في', 'ما', 'ماهو', 'ماهي', 'هو', 'هي', 'what', 'which', 'in']);
+
+/** The answer type of a question, from its first few words. */
+export function questionType(question: string): AnswerType {
+  const words = tokenize(normalize(question)).map((t) => t.term);
+  const head = words.slice(0, 4);
+  if (head[0] === 'how' && (head[1] === 'many' || head[1] === 'much' || head[1] === 'long' || head[1] === 'old')) return 'number';
+  for (let i = 0; i < head.length; i++) {
+    const w = head[i]!;
+    // "من" is also the preposition "from": only a question word near the start.
+    if (i <= 1 && PERSON_WORDS.has(w)) return 'person';
+    if (i <= 1 && (w === 'who' || w === 'whom' || w === 'whose')) return 'person';
+    if (NUMBER_WORDS.has(w)) return 'number';
+    if (DATE_WORDS.has(w) || w === 'when') return 'date';
+    if (PLACE_WORDS.has(w) || w === 'where') return 'place';
+    const previous = head[i - 1];
+    if (previous === undefined || !WHICH.has(previous)) continue;
+    if (DATE_NOUNS.has(w)) return 'date';
+    if (NUMBER_NOUNS.has(w)) return 'number';
+    if (PLACE_NOUNS.has(w)) return 'place';
+  }
+  return 'other';
+}
+
+const MONTHS = new Set(
+  (
+    'يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر ' +
+    'كانون شباط اذار نيسان ايار حزيران تموز اب ايلول تشرين ' +
+    'january february march april may june july august september october november december'
+  ).split(' '),
+);
+const DATE_CONTEXT = new Set(['عام', 'سنه', 'العام', 'القرن', 'قرن', 'عامي', 'سنوات', 'year', 'century']);
+const NUMBER_WORDS_IN_TEXT = new Set(
+  ('واحد اثنان اثنين ثلاث ثلاثه اربع اربعه خمس خمسه ست سته سبع سبعه ثماني ثمانيه تسع تسعه عشر عشره عشرين ثلاثين اربعين خمسين مائه مئه مائتي الف الاف مليون ملايين مليار نصف ربع ثلث').split(' '),
+);
+
+/** Evidence in a passage for each answer type, 0..1, over its normalized words. */
+export function answerTypeEvidence(passageWords: readonly string[], questionWords: ReadonlySet<string>): { number: number; date: number } {
+  let number = 0;
+  let date = 0;
+  for (let i = 0; i < passageWords.length; i++) {
+    const w = passageWords[i]!;
+    if (questionWords.has(w)) continue;
+    const bare = w.startsWith('و') || w.startsWith('ب') || w.startsWith('ل') ? w.slice(1) : w;
+    if (/^\d+$/.test(bare)) {
+      number = 1;
+      const value = Number(bare);
+      if (bare.length === 4 && value >= 1000 && value <= 2100) date = 1;
+      else if (DATE_CONTEXT.has(passageWords[i - 1] ?? '')) date = 1;
+    } else if (NUMBER_WORDS_IN_TEXT.has(bare) || NUMBER_WORDS_IN_TEXT.has(w)) {
+      number = Math.max(number, 0.5);
+    }
+    if (MONTHS.has(bare) || MONTHS.has(w)) date = 1;
+  }
+  return { number, date };
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { answerTypeEvidence, questionType } from '../../src/text/question-type.js';
+
+describe('questionType', () => {
+  it('reads the answer type from standard and dialect question words', () => {
+    expect(questionType('كم عدد القتلى؟')).toBe('number');
+    expect(questionType('قديش صار عدد الوفود؟')).toBe('number');
+    expect(questionType('كام واحد حضر؟')).toBe('number');
+    expect(questionType('متى بدأت المحادثات؟')).toBe('date');
+    expect(questionType('إمتى بدأت المحادثات؟')).toBe('date');
+    expect(questionType('امتى خلصت الجولة؟')).toBe('date');
+    expect(questionType('مين بيرأس وفد النظام؟')).toBe('person');
+    expect(questionType('منو رئيس الوفد؟')).toBe('person');
+    expect(questionType('شكون اللي حضر؟')).toBe('person');
+    expect(questionType('وين انعقدت المحادثات؟')).toBe('place');
+    expect(questionType('فين اتعملت المفاوضات؟')).toBe('place');
+    expect(questionType('في أي عام تأسست الجامعة؟')).toBe('date');
+    expect(questionType('How many people attended?')).toBe('number');
+    expect(questionType('Where were the talks held?')).toBe('place');
+  });
+
+  it('does not take the preposition من deep in a sentence for "who"', () => {
+    expect(questionType('ماذا قال المتحدث باسم الوفد من المعارضة؟')).toBe('other');
+  });
+});
+
+describe('answerTypeEvidence', () => {
+  it('finds numbers and years the question does not already contain', () => {
+    expect(answerTypeEvidence(['وصل', '308', 'نقط'], new Set(['نقط']))).toEqual({ number: 1, date: 0 });
+    expect(answerTypeEvidence(['عام', '1954', 'دمج'], new Set())).toEqual({ number: 1, date: 1 });
+    expect(answerTypeEvidence(['2015', 'موسم'], new Set(['2015']))).toEqual({ number: 0, date: 0 });
+    expect(answerTypeEvidence(['في', 'يناير'], new Set())).toEqual({ number: 0, date: 1 });
+  });
+});
