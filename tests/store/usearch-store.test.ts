@@ -62,7 +62,10 @@ describe('UsearchVectorStore above the graph threshold', () => {
     const same = await UsearchVectorStore.build(dims, before, first, GRAPH_AT);
     expect(same.lastUpdate.kind).toBe('unchanged');
     const half = [...before.slice(500), ...itemsOf(1000, 1500)];
-    expect((await UsearchVectorStore.build(dims, half, first, GRAPH_AT)).lastUpdate.kind).toBe('full');
+    const rebuilt = await UsearchVectorStore.build(dims, half, first, GRAPH_AT);
+    expect(rebuilt.lastUpdate.kind).toBe('full');
+    // Never saved: their temporary graph files are removed.
+    for (const store of [rebuilt, same, first]) await store.discard();
   }, 60_000);
 
   it('reports a missing graph file as INDEX_CORRUPT naming it', async () => {
