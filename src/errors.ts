@@ -9,6 +9,7 @@ export const ERROR_CODES = {
   QUESTION_INVALID: 'The question is empty, has no words, or is too long.',
   INDEX_CORRUPT: 'A file in the index folder is unreadable or inconsistent.',
   INDEX_MISSING: 'No index has been built yet.',
+  DICTIONARY_INVALID: 'The English–Arabic dictionary files are unreadable or inconsistent.',
   MODEL_UNAVAILABLE: 'The embedding model could not be loaded.',
   REINDEX_RUNNING: 'A reindex is already running.',
   PASSAGE_NOT_FOUND: 'No passage has that id.',

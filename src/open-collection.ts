@@ -9,6 +9,7 @@ import { normalize } from './text/normalize.js';
 import type { Logger } from './log.js';
 import { answerQuestion, denseAvailable, type RetrieveOptions } from './retrieve/answer.js';
 import { verifyQuote } from './retrieve/verify.js';
+import { englishArabicDictionary, type DictdDictionary } from './translate/dictd.js';
 import { IndexDirectory, type IndexSnapshot } from './store/index-dir.js';
 import type { Answer, DocumentInfo, Passage } from './types.js';
 
@@ -87,6 +88,7 @@ export class IndexedCollection implements Collection {
   }
 
   async ask(question: string, options: RetrieveOptions = {}): Promise<Answer> {
+    options = { dictionary: () => this.dictionary(), ...options };
     try {
       return await answerQuestion(this.snapshot, this.model.embedder, question, options);
     } catch (error) {
@@ -95,6 +97,22 @@ export class IndexedCollection implements Collection {
       this.options.log.warn(`dense retrieval failed, answering lexical-only: ${error instanceof Error ? error.message : String(error)}`);
       return answerQuestion(this.snapshot, null, question, options);
     }
+  }
+
+  private dictionaryState: { dictionary: DictdDictionary | null } | null = null;
+
+  /** The English→Arabic dictionary from DICT_DIR, opened on the first question that needs it; null when absent or unreadable. */
+  dictionary(): DictdDictionary | null {
+    if (!this.dictionaryState) {
+      try {
+        this.dictionaryState = { dictionary: englishArabicDictionary(this.config.dictDir) };
+      } catch (error) {
+        if (!isIsnadError(error)) throw error;
+        this.options.log.warn(`${error.message} English questions are answered without it.`);
+        this.dictionaryState = { dictionary: null };
+      }
+    }
+    return this.dictionaryState.dictionary;
   }
 
   passage(id: string): Passage | undefined {

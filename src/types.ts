@@ -49,3 +49,10 @@ export interface DocumentInfo {
   passages: number;
   bytes: number;
 }
+
+/** One query word for lexical search: a passage scores the best of its alternatives (see Bm25Index.searchGroups). */
+export interface TermGroup {
+  alternatives: Array<{ terms: string[]; weight: number }>;
+  /** Coverage mass of the group when none of its alternatives occurs in the collection. */
+  absentMass?: number;
+}

@@ -1,6 +1,9 @@
 import type { Embedder } from '../embed/embedder.js';
 import { IsnadError } from '../errors.js';
 import { analyze } from '../text/analyze.js';
+import { hasArabic, hasLatin } from '../text/normalize.js';
+import type { DictdDictionary } from '../translate/dictd.js';
+import { englishQueryGroups, namesOf } from '../translate/english.js';
 import type { IndexSnapshot } from '../store/index-dir.js';
 import type { Answer, RetrievalMode, ScoredPassage } from '../types.js';
 import { collapseNearDuplicates, reciprocalRankFusion, type Ranked } from './fuse.js';
@@ -28,6 +31,8 @@ export interface RetrieveOptions {
   abstention?: AbstentionRule;
   /** How deep each leg looks before fusion. */
   candidates?: number;
+  /** The English→Arabic dictionary, asked for only when a question has Latin words; null when not installed. */
+  dictionary?: () => DictdDictionary | null;
 }
 
 /** Row of each passage id, built once per index snapshot (rebuilding it per query cost 30 ms at 100k). */
@@ -59,7 +64,16 @@ export async function answerQuestion(
     throw new IsnadError('MODEL_UNAVAILABLE', 'Dense retrieval needs a loaded model and an index built with it. Run with --mode lexical, or make the model available.');
   }
 
-  const lexicalHits = wantLexical ? index.lexical.search(analyze(query), depth) : [];
+  // Latin words with a dictionary at hand: the translation leg. An English-only question skips the
+  // Arabic leg (the translation leg keeps the words as written too); a mixed one runs both.
+  const dictionary = wantLexical && hasLatin(query) ? (options.dictionary?.() ?? null) : null;
+  const translatedHits = dictionary
+    ? index.lexical.searchGroups(
+        englishQueryGroups(query, { dictionary, names: namesOf(index.passages), unseenIdf: index.lexical.idf('') }),
+        depth,
+      )
+    : [];
+  const lexicalHits = wantLexical && (!dictionary || hasArabic(query)) ? index.lexical.search(analyze(query), depth) : [];
   let denseHits: Array<Ranked & { score: number }> = [];
   if (wantDense && index.vectors) {
     const rowOf = rowOfId(index);
@@ -70,8 +84,8 @@ export async function answerQuestion(
     });
   }
 
-  const fused = reciprocalRankFusion([lexicalHits, denseHits]);
-  const bestCoverage = lexicalHits.reduce((max, h) => Math.max(max, h.coverage), 0);
+  const fused = reciprocalRankFusion([lexicalHits, translatedHits, denseHits]);
+  const bestCoverage = [...lexicalHits, ...translatedHits].reduce((max, h) => Math.max(max, h.coverage), 0);
   const bestDense = denseHits[0]?.score ?? 0;
   const answered =
     fused.length > 0 && (bestCoverage >= rule.minLexicalCoverage || (denseHits.length > 0 && bestDense >= rule.minDenseScore));

@@ -1,5 +1,6 @@
 import { IsnadError } from '../errors.js';
 import { topKIndices } from '../store/vector-store.js';
+import type { TermGroup } from '../types.js';
 
 export interface LexicalHit {
   /** Row of the passage in the index (same order as the passages it was built from). */
@@ -76,28 +77,79 @@ export class Bm25Index {
   }
 
   search(queryTerms: string[], topK: number): LexicalHit[] {
-    const unique = [...new Set(queryTerms)];
-    if (unique.length === 0 || this.documents === 0) return [];
+    return this.searchGroups([...new Set(queryTerms)].map((term) => ({ alternatives: [{ terms: [term], weight: 1 }] })), topK);
+  }
+
+  /**
+   * BM25 where each query group is a set of alternatives (the translations of one English word, the
+   * spellings of one name): a passage scores the best alternative it contains, so a word with many
+   * translations never outweighs a word with one. An alternative of several terms (a multi-word
+   * translation) scores the mean of its terms. Coverage counts each group once, at the mass of its best
+   * alternative present in the collection, or `absentMass` (default: an unseen term's IDF) when none is.
+   */
+  searchGroups(groups: TermGroup[], topK: number): LexicalHit[] {
+    if (groups.length === 0 || this.documents === 0) return [];
     const { k1, b } = this.params;
     const scores = new Float32Array(this.documents);
     const matchedIdf = new Float32Array(this.documents);
     let idfMass = 0;
-    for (const term of unique) {
-      const idf = this.idf(term);
-      idfMass += idf;
-      const t = this.termRow.get(term);
-      if (t === undefined) continue;
-      for (let p = this.offsets[t]!; p < this.offsets[t + 1]!; p++) {
-        const row = this.postingRows[p]!;
-        const tf = this.postingTf[p]!;
-        const norm = k1 * (1 - b + (b * this.documentLengths[row]!) / (this.averageLength || 1));
-        scores[row]! += (idf * tf * (k1 + 1)) / (tf + norm);
-        matchedIdf[row]! += idf;
+    for (const group of groups) {
+      const only = group.alternatives.length === 1 && group.alternatives[0]!.terms.length === 1 ? group.alternatives[0]! : null;
+      if (only) {
+        // One plain term (every Arabic query word): straight into the arrays, no per-group maps.
+        const term = only.terms[0]!;
+        const idf = only.weight * this.idf(term);
+        const t = this.termRow.get(term);
+        idfMass += t === undefined ? group.absentMass ?? idf : idf;
+        if (t === undefined) continue;
+        for (let p = this.offsets[t]!; p < this.offsets[t + 1]!; p++) {
+          const row = this.postingRows[p]!;
+          const tf = this.postingTf[p]!;
+          const norm = k1 * (1 - b + (b * this.documentLengths[row]!) / (this.averageLength || 1));
+          scores[row]! += (idf * tf * (k1 + 1)) / (tf + norm);
+          matchedIdf[row]! += idf;
+        }
+        continue;
       }
+      const groupScore = new Map<number, number>();
+      const groupMatched = new Map<number, number>();
+      let mass = 0;
+      for (const { terms, weight } of group.alternatives) {
+        if (terms.length === 0) continue;
+        const altScore = new Map<number, number>();
+        const altMatched = new Map<number, number>();
+        let present = false;
+        let altMass = 0;
+        for (const term of terms) {
+          const idf = this.idf(term);
+          altMass += (weight * idf) / terms.length;
+          const t = this.termRow.get(term);
+          if (t === undefined) continue;
+          present = true;
+          for (let p = this.offsets[t]!; p < this.offsets[t + 1]!; p++) {
+            const row = this.postingRows[p]!;
+            const tf = this.postingTf[p]!;
+            const norm = k1 * (1 - b + (b * this.documentLengths[row]!) / (this.averageLength || 1));
+            altScore.set(row, (altScore.get(row) ?? 0) + (weight * idf * tf * (k1 + 1)) / (tf + norm) / terms.length);
+            altMatched.set(row, (altMatched.get(row) ?? 0) + (weight * idf) / terms.length);
+          }
+        }
+        if (present) mass = Math.max(mass, altMass);
+        for (const [row, score] of altScore) if (score > (groupScore.get(row) ?? 0)) groupScore.set(row, score);
+        for (const [row, m] of altMatched) if (m > (groupMatched.get(row) ?? 0)) groupMatched.set(row, m);
+      }
+      idfMass += mass > 0 ? mass : group.absentMass ?? this.idf('');
+      for (const [row, score] of groupScore) scores[row]! += score;
+      for (const [row, m] of groupMatched) matchedIdf[row]! += m;
     }
     return topKIndices(scores, topK)
       .filter((hit) => hit.score > 0)
-      .map(({ index, score }) => ({ row: index, score, coverage: idfMass > 0 ? matchedIdf[index]! / idfMass : 0 }));
+      .map(({ index, score }) => ({ row: index, score, coverage: idfMass > 0 ? Math.min(1, matchedIdf[index]! / idfMass) : 0 }));
+  }
+
+  /** Every term the index holds (for matching names against the collection's own words). */
+  terms(): IterableIterator<string> {
+    return this.termRow.keys();
   }
 
   serialize(): SerializedBm25 {
