@@ -112,8 +112,10 @@ function wordGroup(word: Word, options: EnglishQueryOptions): TermGroup {
   const forms = lemmaCandidates(word.text).filter((f) => options.dictionary.has(f));
   const alternatives = translationAlternatives(forms, options);
   // The word as written: Arabic articles quote Latin names and acronyms (NFL, Panthers).
-  const literal = analyze(word.text).map((term) => ({ terms: [term], weight: 1 }));
-  const names = word.capitalized || alternatives.length === 0 ? nameAlternatives(word.text, options) : [];
+  const bare = word.text.replace(/['’]s?$/, '');
+  const literal = analyze(bare).map((term) => ({ terms: [term], weight: 1 }));
+  // A word the dictionary knows is a name only when the collection spells it nearly the same way.
+  const names = word.capitalized || alternatives.length === 0 ? nameAlternatives(bare, options, alternatives.length > 0 ? 0.9 : 0) : [];
   return group(alternatives, [...literal, ...names], options);
 }
 
@@ -131,10 +133,11 @@ function translationAlternatives(entries: string[], options: EnglishQueryOptions
   return result;
 }
 
-function nameAlternatives(word: string, options: EnglishQueryOptions): Array<{ terms: string[]; weight: number }> {
+function nameAlternatives(word: string, options: EnglishQueryOptions, minSimilarity: number): Array<{ terms: string[]; weight: number }> {
   if (!options.names || word.length < 3) return [];
   return options.names
     .match(transliterate(word))
+    .filter((m) => m.similarity >= minSimilarity)
     .slice(0, MAX_NAME_MATCHES)
     .map((m) => ({ terms: analyze(m.word), weight: m.similarity }))
     .filter((a) => a.terms.length > 0);

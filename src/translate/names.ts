@@ -98,7 +98,7 @@ export class NameMatcher {
         let similarity = 0;
         if (key.consonants.length < 3) similarity = other.shape === key.shape ? 1 : 0;
         else if (other.consonants === key.consonants) similarity = other.shape === key.shape ? 1 : 0.9;
-        else if (other.consonants.length >= 3 && withinOneEdit(other.consonants, key.consonants)) similarity = 0.6;
+        else if (Math.min(other.consonants.length, key.consonants.length) >= 4 && withinOneEdit(other.consonants, key.consonants)) similarity = 0.6;
         if (similarity > (best.get(word) ?? 0)) best.set(word, similarity);
       }
     }
