@@ -55,4 +55,6 @@ export interface TermGroup {
   alternatives: Array<{ terms: string[]; weight: number }>;
   /** Coverage mass of the group when none of its alternatives occurs in the collection. */
   absentMass?: number;
+  /** Coverage mass of the group, overriding both defaults. */
+  mass?: number;
 }

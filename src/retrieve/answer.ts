@@ -3,11 +3,12 @@ import { IsnadError } from '../errors.js';
 import { analyze } from '../text/analyze.js';
 import { hasArabic, hasLatin } from '../text/normalize.js';
 import type { DictdDictionary } from '../translate/dictd.js';
-import { englishQueryGroups, namesOf } from '../translate/english.js';
+import { englishQueryGroups, writtenWordsMatcher } from '../translate/english.js';
 import type { IndexSnapshot } from '../store/index-dir.js';
 import type { Answer, RetrievalMode, ScoredPassage } from '../types.js';
 import { collapseNearDuplicates, reciprocalRankFusion, type Ranked } from './fuse.js';
 import { cleanQuestion } from './question.js';
+import { searchVariants, variantMatcherFor } from './variant-leg.js';
 
 export const DEFAULT_TOP = 3;
 export const MAX_TOP = 10;
@@ -69,11 +70,16 @@ export async function answerQuestion(
   const dictionary = wantLexical && hasLatin(query) ? (options.dictionary?.() ?? null) : null;
   const translatedHits = dictionary
     ? index.lexical.searchGroups(
-        englishQueryGroups(query, { dictionary, names: namesOf(index.passages), unseenIdf: index.lexical.idf('') }),
+        englishQueryGroups(query, { dictionary, variants: writtenWordsMatcher(index.passages),
+          stems: variantMatcherFor(index.lexical), unseenIdf: index.lexical.idf('') }),
         depth,
       )
     : [];
-  const lexicalHits = wantLexical && (!dictionary || hasArabic(query)) ? index.lexical.search(analyze(query), depth) : [];
+  const arabicLeg = wantLexical && (!dictionary || hasArabic(query));
+  const queryTerms = arabicLeg ? analyze(query) : [];
+  const lexicalHits = arabicLeg ? index.lexical.search(queryTerms, depth) : [];
+  // Spelling variants of words the collection lacks: fused as a leg of its own, never replacing the word leg.
+  const variantHits = arabicLeg ? searchVariants(index.lexical, queryTerms, depth) : [];
   let denseHits: Array<Ranked & { score: number }> = [];
   if (wantDense && index.vectors) {
     const rowOf = rowOfId(index);
@@ -84,7 +90,7 @@ export async function answerQuestion(
     });
   }
 
-  const fused = reciprocalRankFusion([lexicalHits, translatedHits, denseHits]);
+  const fused = reciprocalRankFusion([lexicalHits, denseHits, variantHits, translatedHits]);
   const bestCoverage = [...lexicalHits, ...translatedHits].reduce((max, h) => Math.max(max, h.coverage), 0);
   const bestDense = denseHits[0]?.score ?? 0;
   const answered =

@@ -10,6 +10,12 @@ export interface LexicalHit {
   coverage: number;
 }
 
+/** One way to spell a question word, and how much a match on it counts (1 = the word itself). */
+export interface TermAlternative {
+  term: string;
+  weight: number;
+}
+
 export interface Bm25Params {
   k1: number;
   b: number;
@@ -100,7 +106,7 @@ export class Bm25Index {
         const term = only.terms[0]!;
         const idf = only.weight * this.idf(term);
         const t = this.termRow.get(term);
-        idfMass += t === undefined ? group.absentMass ?? idf : idf;
+        idfMass += group.mass ?? (t === undefined ? (group.absentMass ?? idf) : idf);
         if (t === undefined) continue;
         for (let p = this.offsets[t]!; p < this.offsets[t + 1]!; p++) {
           const row = this.postingRows[p]!;
@@ -138,7 +144,7 @@ export class Bm25Index {
         for (const [row, score] of altScore) if (score > (groupScore.get(row) ?? 0)) groupScore.set(row, score);
         for (const [row, m] of altMatched) if (m > (groupMatched.get(row) ?? 0)) groupMatched.set(row, m);
       }
-      idfMass += mass > 0 ? mass : group.absentMass ?? this.idf('');
+      idfMass += group.mass ?? (mass > 0 ? mass : (group.absentMass ?? this.idf('')));
       for (const [row, score] of groupScore) scores[row]! += score;
       for (const [row, m] of groupMatched) matchedIdf[row]! += m;
     }
@@ -147,9 +153,24 @@ export class Bm25Index {
       .map(({ index, score }) => ({ row: index, score, coverage: idfMass > 0 ? Math.min(1, matchedIdf[index]! / idfMass) : 0 }));
   }
 
-  /** Every term the index holds (for matching names against the collection's own words). */
-  terms(): IterableIterator<string> {
-    return this.termRow.keys();
+  /**
+   * Like search, but each question word may be spelled several ways: a passage scores the best
+   * alternative it contains, times its weight, and the word counts once in the coverage (at the
+   * highest IDF among its alternatives, so a word matched only by a weak variant covers less).
+   */
+  searchAlternatives(words: TermAlternative[][], topK: number): LexicalHit[] {
+    return this.searchGroups(
+      words.map((alternatives) => ({
+        alternatives: alternatives.map(({ term, weight }) => ({ terms: [term], weight })),
+        mass: alternatives.reduce((max, a) => Math.max(max, this.idf(a.term)), 0),
+      })),
+      topK,
+    );
+  }
+
+  /** Every term the index knows, for matchers that look for spelling variants among them. */
+  vocabulary(): string[] {
+    return [...this.termRow.keys()];
   }
 
   serialize(): SerializedBm25 {

@@ -1,9 +1,9 @@
 import { analyze, isEnglishFunctionWord } from '../text/analyze.js';
-import { normalize, tokenize } from '../text/normalize.js';
 import type { TermGroup } from '../types.js';
 import type { DictdDictionary } from './dictd.js';
 import { lemmaCandidates } from './lemma.js';
-import { NameMatcher } from './names.js';
+import { normalize, tokenize } from '../text/normalize.js';
+import { VariantMatcher } from '../text/variants.js';
 import { transliterate } from './transliterate.js';
 
 /**
@@ -40,8 +40,10 @@ const TOKEN = /[A-Za-z]+(?:['’-][A-Za-z]+)*|[\p{N}]+|[\u0600-\u06FF\u0750-\u07
 
 export interface EnglishQueryOptions {
   dictionary: DictdDictionary;
-  /** Matches transliterated names against the collection's words; null skips names. */
-  names: NameMatcher | null;
+  /** The collection's written words: transliterated names are matched against them. */
+  variants: VariantMatcher | null;
+  /** The collection's terms (stems): a translation also matches the collection's other forms of it (نشر / انشر). */
+  stems: VariantMatcher | null;
   /** An unseen term's IDF in the collection, for ABSENT_SHARE. */
   unseenIdf: number;
 }
@@ -130,16 +132,39 @@ function translationAlternatives(entries: string[], options: EnglishQueryOptions
       result.push({ terms, weight: SENSE_DECAY ** result.length });
     }
   }
+  return withOtherForms(result, options);
+}
+
+/** Minimum spelling similarity for a transliterated name to count as a collection word. */
+export const MIN_NAME_SIMILARITY = 0.6;
+
+/** Similarity a collection term needs to stand in for a translation (another form of the same word). */
+export const MIN_FORM_SIMILARITY = 0.8;
+
+function withOtherForms(alternatives: TermGroup['alternatives'], options: EnglishQueryOptions): TermGroup['alternatives'] {
+  if (!options.stems) return alternatives;
+  const result = [...alternatives];
+  for (const { terms, weight } of alternatives) {
+    if (terms.length !== 1) continue;
+    for (const m of options.stems.match(terms[0]!, 3, MIN_FORM_SIMILARITY)) {
+      if (m.term !== terms[0] && !result.some((r) => r.terms.length === 1 && r.terms[0] === m.term)) result.push({ terms: [m.term], weight: weight * m.similarity });
+    }
+  }
   return result;
 }
 
 function nameAlternatives(word: string, options: EnglishQueryOptions, minSimilarity: number): Array<{ terms: string[]; weight: number }> {
-  if (!options.names || word.length < 3) return [];
-  return options.names
-    .match(transliterate(word))
-    .filter((m) => m.similarity >= minSimilarity)
+  if (!options.variants || word.length < 3) return [];
+  const best = new Map<string, number>();
+  for (const spelling of transliterate(word)) {
+    for (const m of options.variants.match(spelling, MAX_NAME_MATCHES, Math.max(minSimilarity, MIN_NAME_SIMILARITY))) {
+      if (m.similarity > (best.get(m.term) ?? 0)) best.set(m.term, m.similarity);
+    }
+  }
+  return [...best]
+    .sort((a, b) => b[1] - a[1])
     .slice(0, MAX_NAME_MATCHES)
-    .map((m) => ({ terms: analyze(m.word), weight: m.similarity }))
+    .map(([written, similarity]) => ({ terms: analyze(written), weight: similarity }))
     .filter((a) => a.terms.length > 0);
 }
 
@@ -147,15 +172,27 @@ function group(translations: TermGroup['alternatives'], others: TermGroup['alter
   return { alternatives: [...translations, ...others], absentMass: ABSENT_SHARE * options.unseenIdf };
 }
 
-/** Name matcher over a collection's words, built once per passage list (the first English question pays). */
-const matchers = new WeakMap<readonly { text: string }[], NameMatcher>();
+/** Prefixes a name carries in running text (and, by, for, the): the bare name is matched too. */
+const NAME_PREFIXES = ['وال', 'بال', 'لل', 'ال', 'و', 'ب', 'ل', 'ف'];
 
-export function namesOf(passages: readonly { text: string }[]): NameMatcher {
-  let matcher = matchers.get(passages);
+const surfaceMatchers = new WeakMap<readonly { text: string }[], VariantMatcher>();
+
+/**
+ * Spelling matcher over the words as the collection writes them (normalized, not stemmed: stemming
+ * cuts name endings such as ان in نورمان), each also without a leading conjunction or article.
+ * Built once per passage list, by the first question that needs it.
+ */
+export function writtenWordsMatcher(passages: readonly { text: string }[]): VariantMatcher {
+  let matcher = surfaceMatchers.get(passages);
   if (!matcher) {
     const words = new Set<string>();
-    for (const p of passages) for (const { term } of tokenize(normalize(p.text))) words.add(term);
-    matchers.set(passages, (matcher = new NameMatcher(words)));
+    for (const p of passages) {
+      for (const { term } of tokenize(normalize(p.text))) {
+        words.add(term);
+        for (const prefix of NAME_PREFIXES) if (term.startsWith(prefix) && term.length - prefix.length >= 3) words.add(term.slice(prefix.length));
+      }
+    }
+    surfaceMatchers.set(passages, (matcher = new VariantMatcher(words)));
   }
   return matcher;
 }
