@@ -35,6 +35,8 @@ export interface IndexStatus {
   builtAt: string | null;
   version: string;
   reindexing: boolean;
+  /** English questions: the dictionary file in use (null: none), and how to get support when there is neither it nor the model. */
+  english: { dictionary: string | null; hint: string | null };
 }
 
 export interface ReindexSummary {

@@ -5,11 +5,12 @@ import type { Embedder, ModelStatus } from './embed/embedder.js';
 import { IsnadError, isIsnadError } from './errors.js';
 import { buildIndex, fullRebuildReason, modelVariant } from './ingest/build-index.js';
 import { scanDocuments } from './ingest/load.js';
-import { normalize } from './text/normalize.js';
+import { hasLatin, normalize } from './text/normalize.js';
 import type { Logger } from './log.js';
 import { answerQuestion, denseAvailable, type RetrieveOptions } from './retrieve/answer.js';
 import { verifyQuote } from './retrieve/verify.js';
 import { englishArabicDictionary, type DictdDictionary } from './translate/dictd.js';
+import { ENGLISH_SUPPORT_HINT } from './translate/support.js';
 import { IndexDirectory, type IndexSnapshot } from './store/index-dir.js';
 import type { Answer, DocumentInfo, Passage } from './types.js';
 
@@ -90,7 +91,7 @@ export class IndexedCollection implements Collection {
   async ask(question: string, options: RetrieveOptions = {}): Promise<Answer> {
     options = { dictionary: () => this.dictionary(), ...options };
     try {
-      return await answerQuestion(this.snapshot, this.model.embedder, question, options);
+      return this.withEnglishNotice(await answerQuestion(this.snapshot, this.model.embedder, question, options));
     } catch (error) {
       if (isIsnadError(error) || options.mode !== undefined || !this.model.embedder) throw error;
       // The model failed on this query (out of memory, a broken session): answer from the lexical leg.
@@ -100,6 +101,20 @@ export class IndexedCollection implements Collection {
   }
 
   private dictionaryState: { dictionary: DictdDictionary | null } | null = null;
+  private englishNoticeGiven = false;
+
+  /** The first English question that nothing can translate carries the how-to, once per process. */
+  private withEnglishNotice(answer: Answer): Answer {
+    if (this.englishNoticeGiven || !hasLatin(answer.query)) return answer;
+    const hint = this.englishHint();
+    if (hint === null) return answer;
+    this.englishNoticeGiven = true;
+    return { ...answer, notice: hint };
+  }
+
+  private englishHint(): string | null {
+    return this.dictionary() !== null || denseAvailable(this.snapshot, this.model.embedder) ? null : ENGLISH_SUPPORT_HINT;
+  }
 
   /** The English→Arabic dictionary from DICT_DIR, opened on the first question that needs it; null when absent or unreadable. */
   dictionary(): DictdDictionary | null {
@@ -178,6 +193,7 @@ export class IndexedCollection implements Collection {
       builtAt: this.snapshot.manifest.builtAt,
       version: VERSION,
       reindexing: this.reindexing !== null,
+      english: { dictionary: this.dictionary()?.file ?? null, hint: this.englishHint() },
     };
   }
 

@@ -37,6 +37,8 @@ export interface Answer {
   closest: ScoredPassage[];
   /** Which legs actually ran (lexical-only when no model is loaded). */
   mode: RetrievalMode;
+  /** Said once per process: the question has English words but nothing here can translate them. */
+  notice?: string;
 }
 
 export interface SkippedFile {

@@ -25,7 +25,10 @@ function toJson(answer: Awaited<ReturnType<Awaited<ReturnType<typeof openCollect
   const pick = (r: (typeof answer.results)[number]) => ({
     id: r.id, source: r.source, start: r.start, end: r.end, line: r.line, text: r.text, score: r.score,
   });
-  return { query: answer.query, answered: answer.answered, results: answer.results.map(pick), closest: answer.closest.map(pick), mode: answer.mode };
+  return {
+    query: answer.query, answered: answer.answered, results: answer.results.map(pick), closest: answer.closest.map(pick), mode: answer.mode,
+    ...(answer.notice ? { notice: answer.notice } : {}),
+  };
 }
 
 async function main(): Promise<void> {

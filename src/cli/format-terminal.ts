@@ -49,5 +49,6 @@ export function formatAnswer(answer: Answer, options: { color: boolean; modeNote
     for (const line of body.split('\n')) lines.push(`   ${line}`);
   });
   if (options.modeNote) lines.push('', dim(options.modeNote));
+  if (answer.notice) lines.push('', answer.notice);
   return lines.join('\n');
 }

@@ -71,7 +71,8 @@ export async function answerQuestion(
   const translatedHits = dictionary
     ? index.lexical.searchGroups(
         englishQueryGroups(query, { dictionary, variants: writtenWordsMatcher(index.passages),
-          stems: variantMatcherFor(index.lexical), unseenIdf: index.lexical.idf('') }),
+          stems: variantMatcherFor(index.lexical),
+          known: (term) => index.lexical.documentFrequency(term) > 0, unseenIdf: index.lexical.idf('') }),
         depth,
       )
     : [];

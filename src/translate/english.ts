@@ -46,6 +46,8 @@ export interface EnglishQueryOptions {
   stems: VariantMatcher | null;
   /** An unseen term's IDF in the collection, for ABSENT_SHARE. */
   unseenIdf: number;
+  /** Whether the collection has this term (for short translations' inflected forms). */
+  known?: (term: string) => boolean;
 }
 
 export function englishQueryGroups(question: string, options: EnglishQueryOptions): TermGroup[] {
@@ -139,13 +141,22 @@ function translationAlternatives(entries: string[], options: EnglishQueryOptions
 export const MIN_NAME_SIMILARITY = 0.6;
 
 /** Similarity a collection term needs to stand in for a translation (another form of the same word). */
-export const MIN_FORM_SIMILARITY = 0.8;
+export const MIN_FORM_SIMILARITY = 0.75;
+
+const INFLECTION_ENDINGS = ['ت', 'وا', 'تا', 'نا'];
 
 function withOtherForms(alternatives: TermGroup['alternatives'], options: EnglishQueryOptions): TermGroup['alternatives'] {
   if (!options.stems) return alternatives;
   const result = [...alternatives];
   for (const { terms, weight } of alternatives) {
     if (terms.length !== 1) continue;
+    // Three-letter verbs keep a person or gender ending the light stemmer leaves on (فشل → فشلت).
+    if (terms[0]!.length === 3 && options.known) {
+      for (const ending of INFLECTION_ENDINGS) {
+        const form = terms[0] + ending;
+        if (options.known(form) && !result.some((r) => r.terms[0] === form)) result.push({ terms: [form], weight: weight * MIN_FORM_SIMILARITY });
+      }
+    }
     for (const m of options.stems.match(terms[0]!, 3, MIN_FORM_SIMILARITY)) {
       if (m.term !== terms[0] && !result.some((r) => r.terms.length === 1 && r.terms[0] === m.term)) result.push({ terms: [m.term], weight: weight * m.similarity });
     }
