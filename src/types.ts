@@ -57,6 +57,6 @@ export interface TermGroup {
   alternatives: Array<{ terms: string[]; weight: number }>;
   /** Coverage mass of the group when none of its alternatives occurs in the collection. */
   absentMass?: number;
-  /** Coverage mass of the group, overriding both defaults. */
+  /** Coverage mass of the group, overriding the default above. */
   mass?: number;
 }

@@ -3,7 +3,7 @@ import { IsnadError } from '../errors.js';
 import { analyze } from '../text/analyze.js';
 import { hasArabic, hasLatin } from '../text/normalize.js';
 import type { DictdDictionary } from '../translate/dictd.js';
-import { englishQueryGroups, writtenWordsMatcher } from '../translate/english.js';
+import { englishQueryGroups, writtenWordsMatcher, type TranslationSettings } from '../translate/english.js';
 import type { IndexSnapshot } from '../store/index-dir.js';
 import type { Answer, RetrievalMode, ScoredPassage } from '../types.js';
 import { collapseNearDuplicates, reciprocalRankFusion, type Ranked } from './fuse.js';
@@ -34,6 +34,8 @@ export interface RetrieveOptions {
   candidates?: number;
   /** The English→Arabic dictionary, asked for only when a question has Latin words; null when not installed. */
   dictionary?: () => DictdDictionary | null;
+  /** Overrides of the translation leg's weights (cross-validation). */
+  translation?: Partial<TranslationSettings>;
 }
 
 /** Row of each passage id, built once per index snapshot (rebuilding it per query cost 30 ms at 100k). */
@@ -72,7 +74,8 @@ export async function answerQuestion(
     ? index.lexical.searchGroups(
         englishQueryGroups(query, { dictionary, variants: writtenWordsMatcher(index.passages),
           stems: variantMatcherFor(index.lexical),
-          known: (term) => index.lexical.documentFrequency(term) > 0, unseenIdf: index.lexical.idf('') }),
+          known: (term) => index.lexical.documentFrequency(term) > 0,
+          settings: options.translation, unseenIdf: index.lexical.idf('') }),
         depth,
       )
     : [];

@@ -15,8 +15,6 @@ import { transliterate } from './transliterate.js';
 
 /** Translations kept per English word: later senses are mostly noise. */
 export const MAX_TRANSLATIONS = 4;
-/** Weight of each further translation relative to the one before (dictionaries list the usual sense first). */
-export const SENSE_DECAY = 0.85;
 /** Collection words kept per transliterated name. */
 export const MAX_NAME_MATCHES = 3;
 /** A translation longer than this many terms is a gloss, not a translation. */
@@ -24,11 +22,25 @@ const MAX_TRANSLATION_TERMS = 3;
 /** Longest multi-word entry looked up. */
 const MAX_PHRASE = 3;
 /**
- * Coverage mass of an English word none of whose translations occur in the collection, as a share of an
- * unseen word's IDF: less than an Arabic word that is absent, because a missing translation is as likely
- * the dictionary's gap as the collection's.
+ * The translation leg's weights: chosen by leave-one-article-out cross-validation on xquad-dev
+ * (scripts/cv-english.ts, objective: end-to-end hit@1 + hit@5; every fold chose these). See README.
  */
-export const ABSENT_SHARE = 0.5;
+export interface TranslationSettings {
+  /**
+   * Coverage mass of an English word none of whose translations occur in the collection, as a share of
+   * an unseen word's IDF: less than an absent Arabic word, because a missing translation is as likely
+   * the dictionary's gap as the collection's.
+   */
+  absentShare: number;
+  /** Weight of each further translation relative to the one before (dictionaries list the usual sense first). */
+  senseDecay: number;
+  /** Similarity a collection term needs to stand in for a translation (another form of the same word). */
+  minFormSimilarity: number;
+  /** Similarity a collection word needs to count as a transliterated name. */
+  minNameSimilarity: number;
+}
+
+export const DEFAULT_TRANSLATION: TranslationSettings = { absentShare: 0.25, senseDecay: 0.85, minFormSimilarity: 0.75, minNameSimilarity: 0.6 };
 
 interface Word {
   text: string;
@@ -44,8 +56,9 @@ export interface EnglishQueryOptions {
   variants: VariantMatcher | null;
   /** The collection's terms (stems): a translation also matches the collection's other forms of it (نشر / انشر). */
   stems: VariantMatcher | null;
-  /** An unseen term's IDF in the collection, for ABSENT_SHARE. */
+  /** An unseen term's IDF in the collection, for absentShare. */
   unseenIdf: number;
+  settings?: Partial<TranslationSettings>;
   /** Whether the collection has this term (for short translations' inflected forms). */
   known?: (term: string) => boolean;
 }
@@ -131,17 +144,13 @@ function translationAlternatives(entries: string[], options: EnglishQueryOptions
       const terms = analyze(translation);
       if (terms.length === 0 || terms.length > MAX_TRANSLATION_TERMS) continue;
       if (result.some((r) => r.terms.join(' ') === terms.join(' '))) continue;
-      result.push({ terms, weight: SENSE_DECAY ** result.length });
+      result.push({ terms, weight: setting(options, 'senseDecay') ** result.length });
     }
   }
   return withOtherForms(result, options);
 }
 
-/** Minimum spelling similarity for a transliterated name to count as a collection word. */
-export const MIN_NAME_SIMILARITY = 0.6;
 
-/** Similarity a collection term needs to stand in for a translation (another form of the same word). */
-export const MIN_FORM_SIMILARITY = 0.75;
 
 const INFLECTION_ENDINGS = ['ت', 'وا', 'تا', 'نا'];
 
@@ -154,10 +163,10 @@ function withOtherForms(alternatives: TermGroup['alternatives'], options: Englis
     if (terms[0]!.length === 3 && options.known) {
       for (const ending of INFLECTION_ENDINGS) {
         const form = terms[0] + ending;
-        if (options.known(form) && !result.some((r) => r.terms[0] === form)) result.push({ terms: [form], weight: weight * MIN_FORM_SIMILARITY });
+        if (options.known(form) && !result.some((r) => r.terms[0] === form)) result.push({ terms: [form], weight: weight * setting(options, 'minFormSimilarity') });
       }
     }
-    for (const m of options.stems.match(terms[0]!, 3, MIN_FORM_SIMILARITY)) {
+    for (const m of options.stems.match(terms[0]!, 3, setting(options, 'minFormSimilarity'))) {
       if (m.term !== terms[0] && !result.some((r) => r.terms.length === 1 && r.terms[0] === m.term)) result.push({ terms: [m.term], weight: weight * m.similarity });
     }
   }
@@ -168,7 +177,7 @@ function nameAlternatives(word: string, options: EnglishQueryOptions, minSimilar
   if (!options.variants || word.length < 3) return [];
   const best = new Map<string, number>();
   for (const spelling of transliterate(word)) {
-    for (const m of options.variants.match(spelling, MAX_NAME_MATCHES, Math.max(minSimilarity, MIN_NAME_SIMILARITY))) {
+    for (const m of options.variants.match(spelling, MAX_NAME_MATCHES, Math.max(minSimilarity, setting(options, 'minNameSimilarity')))) {
       if (m.similarity > (best.get(m.term) ?? 0)) best.set(m.term, m.similarity);
     }
   }
@@ -179,8 +188,12 @@ function nameAlternatives(word: string, options: EnglishQueryOptions, minSimilar
     .filter((a) => a.terms.length > 0);
 }
 
+function setting<K extends keyof TranslationSettings>(options: EnglishQueryOptions, key: K): TranslationSettings[K] {
+  return options.settings?.[key] ?? DEFAULT_TRANSLATION[key];
+}
+
 function group(translations: TermGroup['alternatives'], others: TermGroup['alternatives'], options: EnglishQueryOptions): TermGroup {
-  return { alternatives: [...translations, ...others], absentMass: ABSENT_SHARE * options.unseenIdf };
+  return { alternatives: [...translations, ...others], absentMass: setting(options, 'absentShare') * options.unseenIdf, };
 }
 
 /** Prefixes a name carries in running text (and, by, for, the): the bare name is matched too. */
