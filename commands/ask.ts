@@ -5,10 +5,11 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { IsnadError } from '../src/errors.js';
+import { DEFAULT_TOP } from '../src/retrieve/answer.js';
 import { cleanQuestion } from '../src/retrieve/question.js';
 import type { Command } from '../src/discord/command.js';
 import { formatAnswer, formatCooldown, formatPassagePost, parsePostCustomId } from '../src/discord/format.js';
-import { detectLang } from '../src/discord/i18n.js';
+import { detectLang } from '../src/text/language.js';
 import { edit, retryOnNetworkError, send } from '../src/discord/reply.js';
 
 export const MAX_QUESTION = 500;
@@ -43,7 +44,7 @@ export const data = {
 export const execute: Command['execute'] = async (interaction, ctx) => {
   if (!interaction.isChatInputCommand()) return;
   const question = interaction.options.getString('question', true);
-  const top = interaction.options.getInteger('top') ?? 3;
+  const top = interaction.options.getInteger('top') ?? DEFAULT_TOP;
   const isPublic = interaction.options.getBoolean('public') ?? false;
   const lang = detectLang(question);
   // Refuse a bad question before it costs the user their cooldown.

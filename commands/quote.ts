@@ -6,7 +6,7 @@ import {
 import { IsnadError } from '../src/errors.js';
 import type { Command } from '../src/discord/command.js';
 import { LIMITS, formatPassagePost, passageChoices } from '../src/discord/format.js';
-import { detectLang } from '../src/discord/i18n.js';
+import { detectLang } from '../src/text/language.js';
 import { send } from '../src/discord/reply.js';
 
 export const data = {

@@ -5,7 +5,7 @@ import {
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { Progress } from '../src/collection.js';
+import type { Progress } from '../src/types.js';
 import { IsnadError, isIsnadError } from '../src/errors.js';
 import type { Command } from '../src/discord/command.js';
 import { formatCooldown, formatReindexProgress, formatReindexSummary } from '../src/discord/format.js';

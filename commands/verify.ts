@@ -1,7 +1,9 @@
 import { ApplicationCommandType, MessageFlags, type RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
 import { formatVerify } from '../src/discord/format.js';
-import { detectLang, t } from '../src/discord/i18n.js';
+import { extractQuotedText } from '../src/discord/quoted-text.js';
+import { detectLang } from '../src/text/language.js';
+import { t } from '../src/discord/i18n.js';
 import { edit, retryOnNetworkError, send } from '../src/discord/reply.js';
 
 /** Message context menu: right-click a message → Apps → Verify quote. */
@@ -21,7 +23,7 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const reply = edit(formatVerify(ctx.collection.verifyQuote(text), lang));
+  const reply = edit(formatVerify(ctx.collection.verifyQuote(extractQuotedText(text)), lang));
   await retryOnNetworkError(() => interaction.editReply(reply), ctx.log);
 };
 

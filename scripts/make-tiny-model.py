@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate the tiny offline embedding model used by the tests.
 
-Writes tests/fixtures/tiny-model/isnad/tiny-arabic-bow/ with
+Writes fixtures/tiny-model/isnad/tiny-arabic-bow/ with
   config.json, tokenizer.json, tokenizer_config.json,
   onnx/model.onnx            (fp32 embedding table)
   onnx/model_quantized.onnx  (int8 table + DequantizeLinear, what dtype q8 loads)
@@ -43,7 +43,7 @@ IR_VERSION = 8
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SEEDS = sorted(glob.glob(os.path.join(ROOT, "seeds", "*.txt")))
-OUT = os.path.join(ROOT, "tests", "fixtures", "tiny-model", *MODEL_ID.split("/"))
+OUT = os.path.join(ROOT, "fixtures", "tiny-model", *MODEL_ID.split("/"))
 
 SPECIALS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
 

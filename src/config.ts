@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { IsnadError } from './errors.js';
-import { VECTOR_STORE_KINDS, type VectorStoreKind } from './store/vector-store.js';
+import { VECTOR_STORE_KINDS, type VectorStoreKind } from './index/vector-store.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], {

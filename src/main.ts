@@ -1,7 +1,9 @@
 /** `npm run bot`: validate config, load (or build) the index, then connect to Discord and serve. */
 import dotenv from 'dotenv';
+import { commands } from '../commands/index.js';
 import { createBot, type Bot } from './discord/client.js';
 import { loadBotConfig, type BotConfig } from './discord/config.js';
+import { redact, tokenSecrets } from './discord/redact.js';
 import { isIsnadError } from './errors.js';
 import { createLogger } from './log.js';
 import { openCollection } from './open-collection.js';
@@ -9,8 +11,7 @@ import { openCollection } from './open-collection.js';
 dotenv.config({ quiet: true });
 
 function fatal(message: string, token?: string): never {
-  const safe = token && token.length >= 8 ? message.split(token).join('[redacted]') : message;
-  process.stderr.write(`isnad: ${safe}\n`);
+  process.stderr.write(`isnad: ${redact(message, tokenSecrets(token))}\n`);
   process.exit(1);
 }
 
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
     token,
     apiUrl: config.discord.apiUrl,
     collection,
+    commands,
     log,
     askCooldownMs: config.discord.askCooldownMs,
     reindexCooldownMs: config.discord.reindexCooldownMs,

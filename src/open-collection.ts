@@ -1,25 +1,24 @@
 import fs from 'node:fs';
-import type { Collection, IndexStatus, Progress, ReindexSummary, VerifyResult } from './collection.js';
+import type { Collection, IndexStatus } from './collection.js';
+import type { VerifyResult } from './retrieve/verify.js';
 import type { CoreConfig } from './config.js';
-import type { Embedder, ModelStatus } from './embed/embedder.js';
+import type { LoadedModel } from './embed/embedder.js';
 import { IsnadError, isIsnadError } from './errors.js';
 import { buildIndex, fullRebuildReason, modelVariant } from './ingest/build-index.js';
 import { scanDocuments } from './ingest/load.js';
-import { hasLatin, normalize } from './text/normalize.js';
+import { hasLatinLetters } from './text/language.js';
+import { lineAt } from './text/lines.js';
+import { normalize } from './text/normalize.js';
 import type { Logger } from './log.js';
 import { answerQuestion, denseAvailable, type RetrieveOptions } from './retrieve/answer.js';
 import { verifyQuote } from './retrieve/verify.js';
+import type { IndexSnapshot } from './index/snapshot.js';
+import { IndexDirectory } from './store/index-dir.js';
 import { englishArabicDictionary, type DictdDictionary } from './translate/dictd.js';
 import { ENGLISH_SUPPORT_HINT } from './translate/support.js';
-import { IndexDirectory, type IndexSnapshot } from './store/index-dir.js';
-import type { Answer, DocumentInfo, Passage } from './types.js';
+import type { Answer, DocumentInfo, Passage, Progress, ReindexSummary } from './types.js';
 
 export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
-
-export interface LoadedModel {
-  embedder: Embedder | null;
-  status: ModelStatus;
-}
 
 export interface OpenOptions {
   log: Logger;
@@ -79,15 +78,6 @@ export class IndexedCollection implements Collection {
     }
   }
 
-  /** The index being served; swapped whole by reindex, so a query never sees a mix. */
-  get current(): IndexSnapshot {
-    return this.snapshot;
-  }
-
-  get embedder(): Embedder | null {
-    return this.model.embedder;
-  }
-
   async ask(question: string, options: RetrieveOptions = {}): Promise<Answer> {
     options = { dictionary: () => this.dictionary(), ...options };
     try {
@@ -105,7 +95,7 @@ export class IndexedCollection implements Collection {
 
   /** The first English question that nothing can translate carries the how-to, once per process. */
   private withEnglishNotice(answer: Answer): Answer {
-    if (this.englishNoticeGiven || !hasLatin(answer.query)) return answer;
+    if (this.englishNoticeGiven || !hasLatinLetters(answer.query)) return answer;
     const hint = this.englishHint();
     if (hint === null) return answer;
     this.englishNoticeGiven = true;
@@ -169,9 +159,10 @@ export class IndexedCollection implements Collection {
     const passages = this.bySource.get(source);
     if (!passages || passages.length === 0 || line < 1) return undefined;
     const last = passages[passages.length - 1]!;
-    if (line > last.line + (last.text.match(/\n/g)?.length ?? 0)) return undefined; // past the end of the file
+    const lastLine = (p: Passage) => p.line + lineAt(p.text, p.text.length) - 1;
+    if (line > lastLine(last)) return undefined; // past the end of the file
     // Blank lines before the first passage, or between passages, belong to the passage that follows.
-    return passages.find((p) => p.line + (p.text.match(/\n/g)?.length ?? 0) >= line);
+    return passages.find((p) => lastLine(p) >= line);
   }
 
   verifyQuote(text: string): VerifyResult {

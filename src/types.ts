@@ -1,3 +1,5 @@
+import type { ModelStatus } from './embed/embedder.js';
+
 /** A source file as read from the docs folder. `text` is the file decoded as UTF-8 minus a leading BOM, nothing else. */
 export interface Document {
   /** Path relative to the docs folder, with forward slashes. */
@@ -26,7 +28,8 @@ export interface ScoredPassage extends Passage {
   score: number;
 }
 
-export type RetrievalMode = 'hybrid' | 'lexical' | 'dense';
+export const RETRIEVAL_MODES = ['hybrid', 'lexical', 'dense'] as const;
+export type RetrievalMode = (typeof RETRIEVAL_MODES)[number];
 
 export interface Answer {
   query: string;
@@ -50,6 +53,26 @@ export interface DocumentInfo {
   source: string;
   passages: number;
   bytes: number;
+}
+
+export interface Progress {
+  phase: 'scan' | 'chunk' | 'embed' | 'write';
+  done: number;
+  total: number;
+}
+
+export interface ReindexSummary {
+  files: number;
+  passages: number;
+  skipped: SkippedFile[];
+  /** Passages whose vectors were computed in this run. */
+  embedded: number;
+  /** Passages whose vectors were reused from the previous index. */
+  reused: number;
+  seconds: number;
+  /** Why everything was rebuilt (model or chunker changed, index unreadable), or null for an incremental run. */
+  fullRebuildReason: string | null;
+  model: ModelStatus;
 }
 
 /** One query word for lexical search: a passage scores the best of its alternatives (see Bm25Index.searchGroups). */

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, type CoreConfig } from '../src/config.js';
-import type { ModelStatus } from '../src/embed/embedder.js';
+import type { LoadedModel, ModelStatus } from '../src/embed/embedder.js';
 import { createLogger } from '../src/log.js';
-import { openCollection, type LoadedModel } from '../src/open-collection.js';
+import { extractQuotedText } from '../src/discord/quoted-text.js';
+import { openCollection } from '../src/open-collection.js';
 import { CountingEmbedder } from './fakes/counting-embedder.js';
 import { tinyModelConfig } from './fixtures/tiny-model.js';
 import { copyOfSeeds, tempDir } from './helpers/temp.js';
@@ -218,7 +219,7 @@ describe('verifyQuote', () => {
   it('recognizes verbatim quotes, close paraphrases and unknown text', async () => {
     const { config, log } = setup();
     const collection = await openCollection(config, { log, loadModel: noModel() });
-    const verbatim = collection.verifyQuote('> يقود وفد المعارضة العسكرية السورية محمد علوش');
+    const verbatim = collection.verifyQuote(extractQuotedText('> يقود وفد المعارضة العسكرية السورية محمد علوش'));
     expect(verbatim.verdict).toBe('verbatim');
     expect(verbatim.match?.source).toMatch(/^001_/);
     expect(verbatim.match?.text).toBe('يقود وفد المعارضة العسكرية السورية محمد علوش');
@@ -231,8 +232,9 @@ describe('verifyQuote', () => {
 
     expect(collection.verifyQuote('الطقس جميل في باريس هذا الصباح').verdict).toBe('not_found');
 
-    // A passage copied from one of the bot's own posts, with Discord's markdown escapes and citation line.
-    const copied = collection.verifyQuote('> \\#الفصائل\\_السورية المعارضة مشاركتها، الأربعاء، في \\#أستانا 4\n📄 004 · line 3');
+    // A passage copied from one of the bot's own posts, with Discord's markdown escapes and citation line
+    // (the Verify quote command strips those before asking the collection).
+    const copied = collection.verifyQuote(extractQuotedText('> \\#الفصائل\\_السورية المعارضة مشاركتها، الأربعاء، في \\#أستانا 4\n📄 004 · line 3'));
     expect(copied.verdict).toBe('verbatim');
     expect(copied.match?.text).toBe('الفصائل_السورية المعارضة مشاركتها، الأربعاء، في #أستانا 4');
   });

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../config.js';
 import type { Embedder } from '../embed/embedder.js';
+import { tinyModelConfig } from '../embed/fixture-model.js';
 import { loadEmbedder } from '../embed/load-embedder.js';
 import type { Logger } from '../log.js';
 import { HashEmbedder } from './fake-embedder.js';
@@ -23,12 +24,7 @@ export async function benchEmbedder(which: BenchModel, log: Logger): Promise<Ben
   if (which === 'fake') return { embedder: new HashEmbedder(), label: 'hash fake embedder (64 dims, no model)', note: null };
   let modelConfig;
   if (which === 'fixture') {
-    try {
-      const helper = await import('../../tests/fixtures/tiny-model.js');
-      modelConfig = helper.tinyModelConfig();
-    } catch (error) {
-      return { embedder: new HashEmbedder(), label: 'hash fake embedder (64 dims, no model)', note: `fixture model unavailable (${(error as Error).message})` };
-    }
+    modelConfig = tinyModelConfig();
   } else {
     modelConfig = loadConfig(process.env).model;
     if (modelConfig.modelId === null) throw new Error('--model config needs MODEL_ID set to a model (it is none).');
@@ -56,10 +52,10 @@ export class TimingEmbedder implements Embedder {
     return this.inner.dimensions;
   }
 
-  async embedPassages(texts: string[], onProgress?: (done: number, total: number) => void): Promise<Float32Array[]> {
+  async embedPassages(texts: string[]): Promise<Float32Array[]> {
     const started = performance.now();
     try {
-      return await this.inner.embedPassages(texts, onProgress);
+      return await this.inner.embedPassages(texts);
     } finally {
       this.passageMs += performance.now() - started;
     }

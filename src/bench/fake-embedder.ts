@@ -27,9 +27,8 @@ export class HashEmbedder implements Embedder {
     return v;
   }
 
-  async embedPassages(texts: string[], onProgress?: (done: number, total: number) => void): Promise<Float32Array[]> {
+  async embedPassages(texts: string[]): Promise<Float32Array[]> {
     const out = texts.map((t) => this.vector(t));
-    onProgress?.(texts.length, texts.length);
     return out;
   }
 

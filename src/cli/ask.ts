@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { isIsnadError } from '../errors.js';
 import { openCollection } from '../open-collection.js';
 import { DEFAULT_TOP, MAX_TOP } from '../retrieve/answer.js';
-import type { RetrievalMode } from '../types.js';
+import { RETRIEVAL_MODES, type RetrievalMode } from '../types.js';
 import { cliLogger, configFromArgs, progressPrinter, reportFatal } from './common.js';
 import { formatAnswer } from './format-terminal.js';
 
@@ -60,8 +60,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const mode = values.mode as RetrievalMode | undefined;
-  if (mode !== undefined && !['hybrid', 'lexical', 'dense'].includes(mode)) {
-    process.stderr.write(`isnad: --mode must be hybrid, lexical or dense (got "${values.mode}").\n`);
+  if (mode !== undefined && !RETRIEVAL_MODES.includes(mode)) {
+    process.stderr.write(`isnad: --mode must be ${RETRIEVAL_MODES.join(', ')} (got "${values.mode}").\n`);
     process.exit(2);
   }
   const fromStdin = positionals.length === 0;

@@ -23,7 +23,7 @@ Prints one table, the targets next to the numbers (never asserted), and writes b
 
 Options:
   --sizes LIST      passages per corpus (default 1000,10000,100000)
-  --model WHICH     fixture = the tiny test model in tests/fixtures/tiny-model (default; falls back to fake)
+  --model WHICH     fixture = the tiny test model in fixtures/tiny-model (default; falls back to fake)
                     fake    = a hash bag-of-words embedder (no model cost)
                     config  = the model from MODEL_ID / MODEL_DIR / … (the real one, where it can be loaded)
   --queries N       queries per leg (default 240, at least 200)

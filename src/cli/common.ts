@@ -1,6 +1,6 @@
 import dotenv from 'dotenv';
 import { loadConfig, type CoreConfig } from '../config.js';
-import type { Progress } from '../collection.js';
+import type { Progress } from '../types.js';
 import { isIsnadError } from '../errors.js';
 import { createLogger, type Logger } from '../log.js';
 

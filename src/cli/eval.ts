@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { tinyModelConfig } from '../embed/fixture-model.js';
 import { loadEmbedder } from '../embed/load-embedder.js';
 import { isIsnadError } from '../errors.js';
 import { formatReport } from '../eval/report.js';
 import { readGoldFile } from '../eval/gold.js';
-import { runEval, type EvalMode } from '../eval/run.js';
-import type { LoadedModel } from '../open-collection.js';
+import { EVAL_MODES, runEval, type EvalMode } from '../eval/run.js';
+import type { LoadedModel } from '../embed/embedder.js';
 import { cliLogger, configFromArgs, reportFatal } from './common.js';
 import type { Logger } from '../log.js';
 
@@ -27,7 +28,7 @@ Options:
                   all = lexical, dense and hybrid side by side; a mode that needs a model says n/a without one)
   --model WHICH   config  = MODEL_ID etc. from the environment/.env (default)
                   none    = no model (lexical only; same as MODEL_ID=none)
-                  fixture = the tiny offline test model in tests/fixtures/tiny-model (64 dims, bag of words over
+                  fixture = the tiny offline test model in fixtures/tiny-model (64 dims, bag of words over
                             the seeds' vocabulary): exercises the dense and hybrid legs where the real model
                             cannot be downloaded. Its numbers say nothing about the real model's quality.
   --docs DIR      documents folder (default: DOCS_DIR or seeds/)
@@ -44,14 +45,8 @@ function usageError(message: string): never {
   process.exit(2);
 }
 
-async function fixtureModel(log: Logger): Promise<LoadedModel> {
-  let helper: typeof import('../../tests/fixtures/tiny-model.js');
-  try {
-    helper = await import('../../tests/fixtures/tiny-model.js');
-  } catch (error) {
-    usageError(`--model fixture needs tests/fixtures/tiny-model.ts and the model files next to it (${(error as Error).message}).`);
-  }
-  return loadEmbedder(helper.tinyModelConfig(), log);
+function fixtureModel(log: Logger): Promise<LoadedModel> {
+  return loadEmbedder(tinyModelConfig(), log);
 }
 
 async function main(): Promise<void> {
@@ -79,7 +74,7 @@ async function main(): Promise<void> {
     return;
   }
   const modeArg = values.mode;
-  if (!['auto', 'lexical', 'dense', 'hybrid', 'all'].includes(modeArg)) usageError(`--mode must be auto, lexical, dense, hybrid or all (got "${modeArg}").`);
+  if (modeArg !== 'all' && !EVAL_MODES.includes(modeArg as EvalMode)) usageError(`--mode must be ${EVAL_MODES.join(', ')} or all (got "${modeArg}").`);
   const modes: EvalMode[] = modeArg === 'all' ? ['lexical', 'dense', 'hybrid'] : [modeArg as EvalMode];
   if (!['config', 'none', 'fixture'].includes(values.model)) usageError(`--model must be config, none or fixture (got "${values.model}").`);
 

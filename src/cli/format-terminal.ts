@@ -1,5 +1,7 @@
 import { analyze } from '../text/analyze.js';
-import { hasArabic, normalizeWithMap, originalSpan, tokenize } from '../text/normalize.js';
+import { stripInvisible } from '../text/invisible.js';
+import { hasArabicLetters } from '../text/language.js';
+import { normalizeWithMap, originalSpan, tokenize } from '../text/normalize.js';
 import { lightStems } from '../text/stem.js';
 import type { Answer } from '../types.js';
 
@@ -23,15 +25,13 @@ export function highlight(text: string, question: string, on: string, off: strin
 }
 
 /** A document may hold escape sequences; printed raw they would drive the user's terminal. */
-export function printable(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '');
-}
+export const printable = stripInvisible;
 
 export function formatAnswer(answer: Answer, options: { color: boolean; modeNote?: string | null }): string {
   const on = options.color ? BOLD : '';
   const off = options.color ? RESET : '';
   const dim = (s: string) => (options.color ? DIM + s + RESET : s);
-  const arabic = hasArabic(answer.query);
+  const arabic = hasArabicLetters(answer.query);
   const lines: string[] = [];
   const list = answer.answered ? answer.results : answer.closest;
   if (!answer.answered) {

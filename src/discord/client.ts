@@ -2,10 +2,11 @@ import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Collection } from '../collection.js';
 import type { Logger } from '../log.js';
-import { commands as allCommands } from '../../commands/index.js';
 import type { BotContext, Command } from './command.js';
+import { DEFAULT_ASK_COOLDOWN_SECONDS, DEFAULT_REINDEX_COOLDOWN_SECONDS } from './config.js';
 import { Cooldowns, type Clock } from './cooldown.js';
 import { Dispatcher } from './dispatch.js';
+import { redactingLogger, tokenSecrets } from './redact.js';
 
 export interface BotOptions {
   token: string;
@@ -14,7 +15,8 @@ export interface BotOptions {
   collection: Collection;
   log: Logger;
   clock?: Clock;
-  commands?: Command[];
+  /** Assembled by the entry point (src/main.ts) from commands/index.ts. */
+  commands: Command[];
   askCooldownMs?: number;
   reindexCooldownMs?: number;
   progressEveryMs?: number;
@@ -34,23 +36,8 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
-/** A logger that scrubs secrets (the bot token) from every message and field. */
-export function redactingLogger(log: Logger, secrets: string[]): Logger {
-  // Longest first, so the whole token is replaced before its parts.
-  const live = [...new Set(secrets)].filter((s) => s.length >= 6).sort((a, b) => b.length - a.length);
-  const scrub = (text: string) => live.reduce((out, s) => out.split(s).join('[redacted]'), text);
-  const fields = (f?: Record<string, unknown>) => (f === undefined ? undefined : (JSON.parse(scrub(JSON.stringify(f))) as Record<string, unknown>));
-  return {
-    debug: (m, f) => log.debug(scrub(m), fields(f)),
-    info: (m, f) => log.info(scrub(m), fields(f)),
-    warn: (m, f) => log.warn(scrub(m), fields(f)),
-    error: (m, f) => log.error(scrub(m), fields(f)),
-  };
-}
-
 export function createBot(options: BotOptions): Bot {
-  // The whole token, and each of its parts (discord.js debug output prints the first two).
-  const log = redactingLogger(options.log, [options.token, ...options.token.split('.')]);
+  const log = redactingLogger(options.log, tokenSecrets(options.token));
   const clock = options.clock ?? Date.now;
   const ctx: BotContext = {
     collection: options.collection,
@@ -58,12 +45,12 @@ export function createBot(options: BotOptions): Bot {
     clock,
     cooldowns: new Cooldowns(clock),
     settings: {
-      askCooldownMs: options.askCooldownMs ?? 5_000,
-      reindexCooldownMs: options.reindexCooldownMs ?? 60_000,
+      askCooldownMs: options.askCooldownMs ?? DEFAULT_ASK_COOLDOWN_SECONDS * 1000,
+      reindexCooldownMs: options.reindexCooldownMs ?? DEFAULT_REINDEX_COOLDOWN_SECONDS * 1000,
       progressEveryMs: options.progressEveryMs ?? 2_000,
     },
   };
-  const dispatcher = new Dispatcher(options.commands ?? allCommands, ctx);
+  const dispatcher = new Dispatcher(options.commands, ctx);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [], repliedUser: false },

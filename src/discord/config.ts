@@ -6,6 +6,10 @@ type Env = Record<string, string | undefined>;
 const snowflake = (what: string) =>
   z.string().regex(/^\d{17,20}$/, `must be a numeric Discord id (17–20 digits); copy the ${what} from the Developer Portal`);
 
+/** Per-user cooldowns; createBot uses the same values when given none. */
+export const DEFAULT_ASK_COOLDOWN_SECONDS = 5;
+export const DEFAULT_REINDEX_COOLDOWN_SECONDS = 60;
+
 const seconds = z.coerce.number({ invalid_type_error: 'must be a number of seconds' }).min(0).max(86_400);
 
 /** The bot's own variables; the core ones (DOCS_DIR, INDEX_DIR, MODEL_*) come from `coreSchema`. */
@@ -19,8 +23,8 @@ export const botSchema = coreSchema.merge(
     DISCORD_GUILD_ID: snowflake('server id (right-click the server → Copy Server ID)').optional(),
     /** Base URL of Discord's REST API, e.g. `http://127.0.0.1:5000/api` for a local fake. */
     DISCORD_API_URL: z.string().url('must be a URL such as https://discord.com/api').optional(),
-    ASK_COOLDOWN_SECONDS: seconds.default(5),
-    REINDEX_COOLDOWN_SECONDS: seconds.default(60),
+    ASK_COOLDOWN_SECONDS: seconds.default(DEFAULT_ASK_COOLDOWN_SECONDS),
+    REINDEX_COOLDOWN_SECONDS: seconds.default(DEFAULT_REINDEX_COOLDOWN_SECONDS),
   }),
 );
 

@@ -5,9 +5,12 @@
  * passage text is verbatim except for markdown/mention escapes and `<url>` wrapping; every limit
  * is respected by trimming at a word boundary with "…", never inside a surrogate pair.
  */
-import type { Answer, DocumentInfo, Passage } from '../types.js';
-import type { IndexStatus, Progress, ReindexSummary, VerifyResult } from '../collection.js';
-import { t, type Lang } from './i18n.js';
+import type { Answer, DocumentInfo, Passage, Progress, ReindexSummary } from '../types.js';
+import type { IndexStatus } from '../collection.js';
+import type { VerifyResult } from '../retrieve/verify.js';
+import { stripInvisible } from '../text/invisible.js';
+import type { Lang } from '../text/language.js';
+import { t } from './i18n.js';
 
 export const LIMITS = {
   content: 2000,
@@ -59,16 +62,6 @@ const COLOR = { answer: 0x2b7a78, abstain: 0x9e9e9e, ok: 0x2e7d32, warn: 0xf9a82
 /** First-strong isolate: keeps a Latin name, file name or number in its own direction inside RTL text. */
 export function isolate(text: string | number): string {
   return `${FSI}${text}${PDI}`;
-}
-
-// Bidi embeddings/overrides/isolates and control characters (tab and newlines kept): in text we echo
-// or quote they would reorder or hide what Discord shows (U+202E spoofing). Our own isolates are added
-// after this runs. Joiners (U+200C/U+200D) and LRM/RLM stay: Arabic, Persian and emoji need them.
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
-
-/** Removes characters that change how the rest of the text renders (see INVISIBLE). */
-export function stripInvisible(text: string): string {
-  return text.replace(INVISIBLE, '');
 }
 
 /** An inline code span that survives backticks inside the text. */

@@ -1,11 +1,5 @@
-/** UI strings. Arabic when the user's text has Arabic letters, English otherwise. Pure. */
-export type Lang = 'ar' | 'en';
-
-const ARABIC_LETTER = /[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FC\u0750-\u077F\u08A0-\u08C9\uFB50-\uFDFF\uFE70-\uFEFC]/;
-
-export function detectLang(text: string | null | undefined): Lang {
-  return text && ARABIC_LETTER.test(text) ? 'ar' : 'en';
-}
+/** UI strings, in the language `detectLang` (src/text/language.ts) picks from the user's text. Pure. */
+import type { Lang } from '../text/language.js';
 
 const strings = {
   question: { en: 'Question', ar: 'السؤال' },

@@ -1,6 +1,6 @@
 import { MessageFlags, type Interaction } from 'discord.js';
 import type { Reply } from './format.js';
-import { detectLang, type Lang } from './i18n.js';
+import { detectLang, type Lang } from '../text/language.js';
 import type { Logger } from '../log.js';
 
 /** discord.js options for a formatted reply (allowedMentions parse [] always travels with it). */

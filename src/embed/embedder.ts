@@ -3,8 +3,14 @@ export interface Embedder {
   readonly modelId: string;
   readonly dimensions: number;
   /** Vectors for passages, in input order; batched internally. */
-  embedPassages(texts: string[], onProgress?: (done: number, total: number) => void): Promise<Float32Array[]>;
+  embedPassages(texts: string[]): Promise<Float32Array[]>;
   embedQuery(text: string): Promise<Float32Array>;
+}
+
+/** A model loading attempt: the embedder, or null with the reason in `status`. */
+export interface LoadedModel {
+  embedder: Embedder | null;
+  status: ModelStatus;
 }
 
 /** What /status and the CLI report about the dense leg. */

@@ -2,13 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ModelConfig } from '../config.js';
 import type { Logger } from '../log.js';
-import type { Embedder, ModelStatus } from './embedder.js';
+import type { LoadedModel } from './embedder.js';
 import { prefixesFor, TransformersEmbedder, type FeatureExtractor } from './transformers-embedder.js';
-
-export interface LoadedEmbedder {
-  embedder: Embedder | null;
-  status: ModelStatus;
-}
 
 /** Builds the feature-extraction pipeline for `config.modelId`. Injected by tests; the real one is `loadPipeline`. */
 export type LoadPipeline = (config: ModelConfig & { modelId: string }) => Promise<FeatureExtractor>;
@@ -68,7 +63,7 @@ export async function loadEmbedder(
   config: ModelConfig,
   log: Logger,
   deps: LoadEmbedderDeps = {},
-): Promise<LoadedEmbedder> {
+): Promise<LoadedModel> {
   const modelId = config.modelId;
   if (modelId === null) {
     log.info('Dense retrieval is off (MODEL_ID=none); answering with lexical search only.');

@@ -89,12 +89,11 @@ export class TransformersEmbedder implements Embedder {
     return vector!;
   }
 
-  async embedPassages(texts: string[], onProgress?: (done: number, total: number) => void): Promise<Float32Array[]> {
+  async embedPassages(texts: string[]): Promise<Float32Array[]> {
     const out: Float32Array[] = [];
     for (let start = 0; start < texts.length; start += this.batchSize) {
       const batch = texts.slice(start, start + this.batchSize).map((t) => this.prefixes.passage + t);
       out.push(...(await this.run(batch)));
-      onProgress?.(out.length, texts.length);
     }
     return out;
   }

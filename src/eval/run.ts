@@ -3,19 +3,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CoreConfig } from '../config.js';
-import type { ModelStatus } from '../embed/embedder.js';
+import type { LoadedModel, ModelStatus } from '../embed/embedder.js';
 import { isIsnadError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { openCollection, type IndexedCollection, type LoadedModel } from '../open-collection.js';
-import { DEFAULT_ABSTENTION, denseAvailable, type AbstentionRule } from '../retrieve/answer.js';
-import type { RetrievalMode, ScoredPassage } from '../types.js';
+import { openCollection, type IndexedCollection } from '../open-collection.js';
+import { DEFAULT_ABSTENTION, type AbstentionRule } from '../retrieve/answer.js';
+import { RETRIEVAL_MODES, type RetrievalMode, type ScoredPassage } from '../types.js';
 import { checkCitations, sourceReader, type CitationError } from './citations.js';
 import type { GoldQuestion } from './gold.js';
 import { computeMetrics, EVAL_DEPTH, type EvalMetrics, type QuestionOutcome } from './metrics.js';
 
 /** `auto` is what `npm run ask` does (every leg available); the others restrict or require legs. */
-export type EvalMode = 'auto' | RetrievalMode;
-export const EVAL_MODES: readonly EvalMode[] = ['auto', 'lexical', 'dense', 'hybrid'];
+export const EVAL_MODES = ['auto', ...RETRIEVAL_MODES] as const;
+export type EvalMode = (typeof EVAL_MODES)[number];
 
 /** minLexicalCoverage values tried by the calibration sweep. */
 export const SWEEP_COVERAGES = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
@@ -97,9 +97,9 @@ async function askAll(collection: IndexedCollection, questions: GoldQuestion[], 
 
 function unavailableReason(collection: IndexedCollection, mode: EvalMode): string | null {
   if (mode === 'auto' || mode === 'lexical') return null;
-  if (denseAvailable(collection.current, collection.embedder)) return null;
+  // status() reports the model as not loaded when the index has no vectors for it.
   const status = collection.status().model;
-  return status.loaded ? `no dense vectors in the index for ${status.modelId}` : `no model loaded (${status.reason})`;
+  return status.loaded ? null : `no model loaded (${status.reason})`;
 }
 
 function sweepValues(rule: AbstentionRule, parameter: keyof AbstentionRule): number[] {

@@ -1,13 +1,13 @@
 import { performance } from 'node:perf_hooks';
-import type { Progress, ReindexSummary } from '../collection.js';
+import type { Progress, ReindexSummary } from '../types.js';
 import type { ModelConfig } from '../config.js';
 import type { Embedder, ModelStatus } from '../embed/embedder.js';
 import { prefixesFor } from '../embed/transformers-embedder.js';
 import { IsnadError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { Bm25Builder } from '../retrieve/bm25.js';
-import { FORMAT_VERSION, type IndexSnapshot, type Manifest } from '../store/index-dir.js';
-import type { VectorStore, VectorStoreKind } from '../store/vector-store.js';
+import { Bm25Builder } from '../index/bm25.js';
+import { FORMAT_VERSION, type IndexSnapshot, type Manifest } from '../index/snapshot.js';
+import type { VectorStore, VectorStoreKind } from '../index/vector-store.js';
 import { createVectorStore } from '../store/vector-stores.js';
 import type { Document, Passage } from '../types.js';
 import { ANALYZER_VERSION, analyze } from '../text/analyze.js';

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { lineOf, lineStarts } from '../text/lines.js';
 import type { Document, Passage } from '../types.js';
 
 export interface ChunkOptions {
@@ -120,23 +121,6 @@ function segments(text: string, maxChars: number): Segment[] {
   for (const cut of segmentBoundaries(text)) if (cut.at > from) push(cut.at, cut.lineBreak);
   push(text.length, false);
   return result;
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  return starts;
-}
-
-function lineOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
 }
 
 export function passageId(source: string, text: string, occurrence: number): string {

@@ -1,10 +1,10 @@
 import type { Embedder } from '../embed/embedder.js';
 import { IsnadError } from '../errors.js';
 import { analyze } from '../text/analyze.js';
-import { hasArabic, hasLatin } from '../text/normalize.js';
+import { hasArabicLetters, hasLatinLetters } from '../text/language.js';
 import type { DictdDictionary } from '../translate/dictd.js';
 import { englishQueryGroups, writtenWordsMatcher, type TranslationSettings } from '../translate/english.js';
-import type { IndexSnapshot } from '../store/index-dir.js';
+import type { IndexSnapshot } from '../index/snapshot.js';
 import type { Answer, RetrievalMode, ScoredPassage } from '../types.js';
 import { collapseNearDuplicates, reciprocalRankFusion, type Ranked } from './fuse.js';
 import { cleanQuestion } from './question.js';
@@ -69,7 +69,7 @@ export async function answerQuestion(
 
   // Latin words with a dictionary at hand: the translation leg. An English-only question skips the
   // Arabic leg (the translation leg keeps the words as written too); a mixed one runs both.
-  const dictionary = wantLexical && hasLatin(query) ? (options.dictionary?.() ?? null) : null;
+  const dictionary = wantLexical && hasLatinLetters(query) ? (options.dictionary?.() ?? null) : null;
   const translatedHits = dictionary
     ? index.lexical.searchGroups(
         englishQueryGroups(query, { dictionary, variants: writtenWordsMatcher(index.passages),
@@ -79,7 +79,7 @@ export async function answerQuestion(
         depth,
       )
     : [];
-  const arabicLeg = wantLexical && (!dictionary || hasArabic(query));
+  const arabicLeg = wantLexical && (!dictionary || hasArabicLetters(query));
   const queryTerms = arabicLeg ? analyze(query) : [];
   const lexicalHits = arabicLeg ? index.lexical.search(queryTerms, depth) : [];
   // Spelling variants of words the collection lacks: fused as a leg of its own, never replacing the word leg.

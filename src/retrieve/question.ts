@@ -1,14 +1,13 @@
 import { IsnadError } from '../errors.js';
+import { stripDirectionMarks, stripInvisible } from '../text/invisible.js';
 import { hasWords } from '../text/normalize.js';
 
 export const MAX_QUESTION_CHARS = 1000;
 
-// Control characters and bidi overrides can make an echoed question render as something else.
-const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/g;
-
 /** Cleans a question for searching and echoing, or throws QUESTION_INVALID with what to do instead. */
 export function cleanQuestion(raw: string, maxChars = MAX_QUESTION_CHARS): string {
-  const question = raw.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  // Invisible characters could make an echoed question render as something else.
+  const question = stripDirectionMarks(stripInvisible(raw)).replace(/\s+/g, ' ').trim();
   if (question === '') {
     throw new IsnadError('QUESTION_INVALID', 'The question is empty. Type a question, e.g. "من يرأس وفد النظام السوري؟".');
   }

@@ -1,5 +1,5 @@
 import { VariantMatcher } from '../text/variants.js';
-import type { Bm25Index, LexicalHit, TermAlternative } from './bm25.js';
+import type { Bm25Index, LexicalHit, TermAlternative } from '../index/bm25.js';
 
 /**
  * The spelling-variant leg: question words the collection does not contain (a name spelled another

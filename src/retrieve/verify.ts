@@ -1,8 +1,26 @@
-import type { VerifyResult } from '../collection.js';
 import { analyze } from '../text/analyze.js';
+import { lineAt } from '../text/lines.js';
 import { normalizeWithMap, originalSpan, tokenize } from '../text/normalize.js';
-import type { IndexSnapshot } from '../store/index-dir.js';
+import type { IndexSnapshot } from '../index/snapshot.js';
 import type { Passage } from '../types.js';
+
+export interface QuoteMatch {
+  /** The real text of the source at the matched location (a slice of the file). */
+  source: string;
+  start: number;
+  end: number;
+  line: number;
+  text: string;
+}
+
+export interface VerifyResult {
+  verdict: 'verbatim' | 'close' | 'not_found';
+  /** The passage containing the match (for its id), when found. */
+  passage: Passage | null;
+  match: QuoteMatch | null;
+  /** 0..1 similarity of the quoted text to `match.text` after normalization. */
+  similarity: number;
+}
 
 /** At or above this, a quote that is not verbatim is reported as a close paraphrase of the source. */
 export const CLOSE_SIMILARITY = 0.75;
@@ -21,18 +39,6 @@ function words(text: string): Word[] {
     const [start, end] = originalSpan(map, t.start, t.end);
     return { term: t.term, start, end };
   });
-}
-
-/** Strips what a chat message wraps around a quote: block-quote markers, quotation marks, our citation line. */
-export function extractQuotedText(message: string): string {
-  return message
-    .split('\n')
-    .filter((line) => !line.trim().startsWith('📄'))
-    .map((line) => line.replace(/^\s*>+\s?/, ''))
-    .join('\n')
-    // Undo Discord markdown escaping (our own posts escape `_`, `*`, `#`…), so a copied post is verbatim.
-    .replace(/\\([\\*_`~|>#\-[\]()<@])/g, '$1')
-    .replace(/^[\s"'«»“”„]+|[\s"'«»“”„]+$/g, '');
 }
 
 function levenshtein(a: string, b: string): number {
@@ -91,8 +97,7 @@ const writtenWords = (s: string) => (s.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).join
  * Finds where a quoted message comes from, despite diacritics, hamza/alef forms, spacing and small
  * edits. The match is always reported as the real text of the source passage.
  */
-export function verifyQuote(snapshot: IndexSnapshot, message: string): VerifyResult {
-  const quoted = extractQuotedText(message);
+export function verifyQuote(snapshot: IndexSnapshot, quoted: string): VerifyResult {
   const quoteTerms = tokenize(normalizeWithMap(quoted).text).map((t) => t.term);
   const notFound: VerifyResult = { verdict: 'not_found', passage: null, match: null, similarity: 0 };
   if (quoteTerms.length === 0) return notFound;
@@ -117,7 +122,7 @@ export function verifyQuote(snapshot: IndexSnapshot, message: string): VerifyRes
     source: passage.source,
     start: passage.start + best.start,
     end: passage.start + best.end,
-    line: passage.line + (passage.text.slice(0, best.start).match(/\n/g)?.length ?? 0),
+    line: passage.line + lineAt(passage.text, best.start) - 1,
     text: matchText,
   };
   if (writtenWords(matchText) === writtenWords(quoted)) return { verdict: 'verbatim', passage, match, similarity: 1 };

@@ -1,9 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import hnswlib from 'hnswlib-node';
-import { indexCorrupt } from './index-file.js';
+import { indexCorrupt } from '../index/index-file.js';
 import { FlatVectorStore } from './flat-store.js';
-import type { VectorHit, VectorItem, VectorStore } from './vector-store.js';
+import type { VectorHit, VectorItem, VectorStore } from '../index/vector-store.js';
 
 const GRAPH_FILE = 'hnsw.bin';
 

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import { IsnadError } from '../errors.js';
-import { Bm25Index } from '../retrieve/bm25.js';
-import type { Passage } from '../types.js';
-import { VECTOR_STORE_KINDS, type VectorStore } from './vector-store.js';
-import { indexCorrupt, readIndexBytes, readIndexJson } from './index-file.js';
+import { Bm25Index } from '../index/bm25.js';
+import { indexCorrupt, readIndexJson } from '../index/index-file.js';
+import { parseManifest, type IndexSnapshot } from '../index/snapshot.js';
+import type { VectorStore } from '../index/vector-store.js';
 import { readPassages, writePassages } from './passage-files.js';
 import { loadVectorStore } from './vector-stores.js';
 
@@ -17,51 +16,9 @@ import { loadVectorStore } from './vector-stores.js';
  *   .tmp-…/            a generation being written; a crash leaves it behind and the next start removes it
  * A reader only ever follows CURRENT, so it sees the previous complete index or the new one, never half.
  */
-export const FORMAT_VERSION = 1;
 const CURRENT = 'CURRENT';
 const MANIFEST = 'manifest.json';
-const LEXICAL_HEADER = 'lexical.json';
-const LEXICAL_BINARY = 'lexical.bin';
 const STALE_MS = 10 * 60 * 1000;
-
-const manifestSchema = z.object({
-  formatVersion: z.literal(FORMAT_VERSION),
-  chunkerVersion: z.number().int(),
-  analyzerVersion: z.number().int(),
-  /** `variant`: the settings besides the id that change vectors (dtype, instruction prefixes). */
-  model: z.object({ id: z.string(), dimensions: z.number().int().positive(), variant: z.string() }).nullable(),
-  vectorStore: z.enum(VECTOR_STORE_KINDS),
-  docsDir: z.string(),
-  builtAt: z.string(),
-  passages: z.number().int().nonnegative(),
-  files: z.array(
-    z.object({
-      source: z.string(),
-      hash: z.string(),
-      bytes: z.number().int().nonnegative(),
-      mtimeMs: z.number(),
-      passages: z.number().int().nonnegative(),
-    }),
-  ),
-  /** Size and mtime of skipped files, so fixing one is noticed as a change. */
-  skipped: z.array(z.object({ source: z.string(), reason: z.string(), bytes: z.number().optional(), mtimeMs: z.number().optional() })),
-});
-
-export type Manifest = z.infer<typeof manifestSchema>;
-
-
-/** A complete index held in memory. */
-export interface IndexSnapshot {
-  manifest: Manifest;
-  passages: Passage[];
-  lexical: Bm25Index;
-  vectors: VectorStore | null;
-}
-
-function invalid(file: string, error: z.ZodError): IsnadError {
-  const issue = error.issues[0]!;
-  return indexCorrupt(file, `is inconsistent: ${issue.path.join('.') || 'root'} ${issue.message}`);
-}
 
 export class IndexDirectory {
   constructor(readonly root: string) {}
@@ -80,18 +37,13 @@ export class IndexDirectory {
     const dir = await this.currentGeneration();
     if (dir === null) return null;
     const manifestFile = path.join(dir, MANIFEST);
-    const parsedManifest = manifestSchema.safeParse(await readIndexJson(manifestFile));
-    if (!parsedManifest.success) throw invalid(manifestFile, parsedManifest.error);
-    const manifest = parsedManifest.data;
+    const manifest = parseManifest(await readIndexJson(manifestFile), manifestFile);
 
     const passages = await readPassages(dir, manifest.passages);
 
-    const lexicalFile = path.join(dir, LEXICAL_BINARY);
-    const header = (await readIndexJson(path.join(dir, LEXICAL_HEADER))) as Parameters<typeof Bm25Index.deserialize>[0]['header'];
-    const binary = await readIndexBytes(lexicalFile);
-    const lexical = Bm25Index.deserialize({ header, binary }, lexicalFile);
+    const lexical = await Bm25Index.load(dir);
     if (lexical.documents !== passages.length) {
-      throw indexCorrupt(lexicalFile, `covers ${lexical.documents} passages, expected ${passages.length}`);
+      throw indexCorrupt(Bm25Index.fileIn(dir), `covers ${lexical.documents} passages, expected ${passages.length}`);
     }
 
     let vectors: VectorStore | null = null;
@@ -121,9 +73,7 @@ export class IndexDirectory {
       const steps = 4;
       await writePassages(tmp, snapshot.passages);
       onStep?.(1, steps);
-      const { header, binary } = snapshot.lexical.serialize();
-      await fs.writeFile(path.join(tmp, LEXICAL_HEADER), JSON.stringify(header));
-      await fs.writeFile(path.join(tmp, LEXICAL_BINARY), binary);
+      await snapshot.lexical.save(tmp);
       onStep?.(2, steps);
       if (snapshot.vectors) await snapshot.vectors.save(tmp);
       onStep?.(3, steps);

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { indexCorrupt, readIndexBytes, readIndexJson, readIndexText } from './index-file.js';
+import { indexCorrupt, readIndexBytes, readIndexJson, readIndexText } from '../index/index-file.js';
 import type { Passage } from '../types.js';
 
 /**

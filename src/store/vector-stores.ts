@@ -1,6 +1,6 @@
 import { FlatVectorStore } from './flat-store.js';
 import { HnswVectorStore } from './hnsw-store.js';
-import type { VectorStore, VectorStoreKind } from './vector-store.js';
+import type { VectorStore, VectorStoreKind } from '../index/vector-store.js';
 import { VectraVectorStore } from './vectra-store.js';
 
 export function createVectorStore(kind: VectorStoreKind, dimensions: number): VectorStore {

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { LocalIndex } from 'vectra';
 import { IsnadError } from '../errors.js';
-import type { VectorHit, VectorItem, VectorStore } from './vector-store.js';
+import type { VectorHit, VectorItem, VectorStore } from '../index/vector-store.js';
 
 const VECTRA_FOLDER = 'vectra';
 

@@ -102,13 +102,3 @@ export function tokenize(normalized: string): Token[] {
 export function hasWords(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(text);
 }
-
-/** True when the text contains Arabic letters (used to pick the reply language). */
-export function hasArabic(text: string): boolean {
-  return /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]/.test(text);
-}
-
-/** True when the text contains Latin letters: an English question, or English words in an Arabic one. */
-export function hasLatin(text: string): boolean {
-  return /[A-Za-z]/.test(text);
-}

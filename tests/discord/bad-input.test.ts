@@ -12,9 +12,12 @@ import { createLogger } from '../../src/log.js';
 import { openCollection, type IndexedCollection } from '../../src/open-collection.js';
 import { PERMISSIONS, type InjectedInteraction, type RecordedCall } from '../fakes/fake-discord.js';
 import { startHarness, type Harness } from './harness.js';
+import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from 'discord.js';
 
-const STRING = 3;
-const INTEGER = 4;
+const STRING = ApplicationCommandOptionType.String;
+const INTEGER = ApplicationCommandOptionType.Integer;
+const MESSAGE = InteractionResponseType.ChannelMessageWithSource;
+const EPHEMERAL = MessageFlags.Ephemeral;
 const DEADLINE_MS = 3_000;
 const GOLD_FILE = '001_4a36f68e423f829a.txt';
 
@@ -106,7 +109,7 @@ describe('/source file: path traversal and forged names', () => {
   ];
   test.each(attempts)('%j → "no such document", nothing from outside', async (file) => {
     const { first, text } = await outcome(command('source', [{ name: 'file', type: STRING, value: file }, { name: 'line', type: INTEGER, value: 1 }]));
-    expect(first.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(first.body).toMatchObject({ type: MESSAGE, data: { flags: EPHEMERAL } });
     expect(text).toContain('No document has that name');
     expect(text).toContain('SOURCE_NOT_FOUND');
     expect(text).not.toMatch(/root:|TOP-SECRET|PRIVATE KEY|\[fonts\]/);
@@ -152,7 +155,7 @@ describe('/quote id: forged ids', () => {
   ];
   test.each(forged.map((id) => [JSON.stringify(id.length > 40 ? `${id.slice(0, 20)}… (${id.length} chars)` : id), id]))('%s → PASSAGE_NOT_FOUND, ephemeral, nothing echoed raw', async (_label, id) => {
     const { first, text } = await outcome(command('quote', [{ name: 'id', type: STRING, value: id }]));
-    expect(first.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(first.body).toMatchObject({ type: MESSAGE, data: { flags: EPHEMERAL } });
     expect(text).toContain('PASSAGE_NOT_FOUND');
     expectEscaped(text);
     expect(text.length).toBeLessThan(300);
@@ -175,7 +178,7 @@ describe('/quote id: forged ids', () => {
   test('forged "Post to channel" buttons (bad custom_id) are refused, nothing is posted', async () => {
     for (const customId of ['ask:post:../../etc/passwd', 'ask:post:' + 'f'.repeat(100), 'ask:post:', 'ask:post:@everyone']) {
       const { first, text } = await outcome(h.fake.injectButton(customId, { content: 'x' }, { user: newUser() }));
-      expect(first.body).toMatchObject({ type: 4, data: { flags: 64 } });
+      expect(first.body).toMatchObject({ type: MESSAGE, data: { flags: EPHEMERAL } });
       expect(text).toContain('PASSAGE_NOT_FOUND');
     }
   });
@@ -186,7 +189,7 @@ describe('/reindex from where it must not run', () => {
     const before = collection.status().builtAt;
     for (const permissions of [PERMISSIONS.member, PERMISSIONS.none]) {
       const { first, text } = await outcome(command('reindex', [], { permissions }));
-      expect(first.body).toMatchObject({ type: 4, data: { flags: 64 } });
+      expect(first.body).toMatchObject({ type: MESSAGE, data: { flags: EPHEMERAL } });
       expect(text).toContain('Manage Server');
       expect(text).toContain('FORBIDDEN');
     }
@@ -197,7 +200,7 @@ describe('/reindex from where it must not run', () => {
   test('in a DM (no guild_id, `user` instead of `member`) → refused as guild-only', async () => {
     const i = command('reindex', [], { dm: true });
     const { first, text } = await outcome(i);
-    expect(first.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(first.body).toMatchObject({ type: MESSAGE, data: { flags: EPHEMERAL } });
     expect(text).toContain('only works in a server');
     expect(text).toContain('FORBIDDEN');
     expect(collection.status().reindexing).toBe(false);
@@ -272,7 +275,7 @@ describe('odd questions: answered or refused clearly, never a crash, never a raw
     if (/QUESTION_INVALID/.test(text)) {
       // Refused with what to do; ephemeral.
       expect(text).toMatch(/empty|no words|longer than|characters long/);
-      expect(first.body.type === 4 ? first.body.data.flags : 64).toBe(64);
+      expect(first.body.type === MESSAGE ? first.body.data.flags : EPHEMERAL).toBe(EPHEMERAL);
     } else {
       expect(text).toMatch(/Question|السؤال/);
     }
@@ -281,7 +284,7 @@ describe('odd questions: answered or refused clearly, never a crash, never a raw
   test('the /ask option missing entirely (forged payload): an error reply, no crash', async () => {
     const { first, text } = await outcome(command('ask', []));
     // discord.js throws CommandInteractionOptionNotFound; the user gets the generic error, ephemerally.
-    expect(first.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(first.body).toMatchObject({ type: MESSAGE, data: { flags: EPHEMERAL } });
     expect(text).toContain('INTERNAL');
     expect(h.bot.client.isReady()).toBe(true);
   });

@@ -7,10 +7,15 @@ import { IsnadError } from '../../src/errors.js';
 import { FakeCollection } from '../fakes/fake-collection.js';
 import { PERMISSIONS, type InjectedInteraction, type RecordedCall } from '../fakes/fake-discord.js';
 import { startHarness, TOKEN, type Harness } from './harness.js';
+import { extractQuotedText } from '../../src/discord/quoted-text.js';
+import { ApplicationCommandOptionType, ComponentType, InteractionResponseType, MessageFlags } from 'discord.js';
 
-const STRING = 3;
-const INTEGER = 4;
-const BOOLEAN = 5;
+const STRING = ApplicationCommandOptionType.String;
+const INTEGER = ApplicationCommandOptionType.Integer;
+const BOOLEAN = ApplicationCommandOptionType.Boolean;
+const DEFERRED = InteractionResponseType.DeferredChannelMessageWithSource;
+const MESSAGE = InteractionResponseType.ChannelMessageWithSource;
+const EPHEMERAL = MessageFlags.Ephemeral;
 const DEADLINE_MS = 3_000;
 
 let h: Harness;
@@ -36,7 +41,7 @@ describe('/ask', () => {
   test('Arabic question: deferred ephemerally in time, then edited with the gold passage and its citation', async () => {
     const i = ask('من يرأس وفد النظام السوري؟');
     const cb = await callback(i);
-    expect(cb.body).toEqual({ type: 5, data: { flags: 64 } });
+    expect(cb.body).toEqual({ type: DEFERRED, data: { flags: EPHEMERAL } });
     expect(cb.time - i.sentAt).toBeLessThan(DEADLINE_MS);
     const edit = await finalEdit(i);
     const text = allText(edit.body);
@@ -46,15 +51,13 @@ describe('/ask', () => {
     expect(edit.body.content).toContain('السؤال');
     expect(edit.body.allowed_mentions).toEqual({ parse: [] });
     const buttons = edit.body.components.flatMap((r: any) => r.components);
-    expect(buttons[0]).toMatchObject({ type: 2, custom_id: 'ask:post:a1b2c3d4e5f6' });
+    expect(buttons[0]).toMatchObject({ type: ComponentType.Button, custom_id: 'ask:post:a1b2c3d4e5f6' });
     expect(buttons[0].label.length).toBeLessThanOrEqual(80);
-    // Captured exchange, for the report.
-    console.log('CAPTURED /ask exchange:\n' + JSON.stringify({ callback: { path: cb.path, query: cb.query, body: cb.body }, finalEdit: { path: edit.path, body: edit.body } }, null, 2));
   });
 
   test('public:true defers without the ephemeral flag and shows no Post buttons', async () => {
     const i = ask('من يرأس وفد النظام السوري؟', [{ name: 'public', type: BOOLEAN, value: true }]);
-    expect((await callback(i)).body).toEqual({ type: 5, data: { flags: 0 } });
+    expect((await callback(i)).body).toEqual({ type: DEFERRED, data: { flags: 0 } });
     const edit = await finalEdit(i);
     expect(allText(edit.body)).toContain('بشار الجعفري');
     expect(edit.body.components).toEqual([]);
@@ -89,7 +92,7 @@ describe('/ask', () => {
     };
     try {
       const i = ask('سؤال عام', [{ name: 'public', type: BOOLEAN, value: true }]);
-      expect((await callback(i)).body).toEqual({ type: 5, data: { flags: 0 } });
+      expect((await callback(i)).body).toEqual({ type: DEFERRED, data: { flags: 0 } });
       const followup = await h.fake.waitForCall((c) => c.method === 'POST' && c.path === i.followupPath);
       expect(followup.body.flags).toBe(64);
       expect(followup.body.content).toContain('MODEL_UNAVAILABLE');
@@ -175,7 +178,7 @@ describe('/quote', () => {
 
   test('unknown id: short ephemeral error with its code', async () => {
     const cb = await callback(h.fake.injectCommand('quote', [{ name: 'id', type: STRING, value: 'nope' }]));
-    expect(cb.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(cb.body).toMatchObject({ type: MESSAGE, data: { flags: EPHEMERAL } });
     expect(cb.body.data.content).toContain('PASSAGE_NOT_FOUND');
   });
 });
@@ -225,12 +228,13 @@ describe('Verify quote (message context menu)', () => {
       collection.verifyQuote = verify;
     }
     expect(seen).toHaveLength(1);
-    expect(seen[0]).toContain(description);
+    // The command strips the bot's own formatting (block quote, citation line) before asking the collection.
+    expect(seen[0]).toContain(extractQuotedText(description));
   });
 
   test('verbatim', async () => {
     const i = h.fake.injectMessageCommand('Verify quote', 'يرأس وفد النظام بشار الجعفري');
-    expect((await callback(i)).body).toEqual({ type: 5, data: { flags: 64 } });
+    expect((await callback(i)).body).toEqual({ type: DEFERRED, data: { flags: EPHEMERAL } });
     const edit = await finalEdit(i);
     expect(edit.body.content).toContain('مطابق حرفيًا');
     expect(allText(edit.body)).toContain('001_4a36f68e423f829a.txt');
@@ -262,7 +266,7 @@ test('/status shows counts, skipped files, lexical-only reason, index age, versi
 describe('/reindex', () => {
   test('a member without Manage Server is refused, and nothing is reindexed', async () => {
     const cb = await callback(h.fake.injectCommand('reindex', [], { user: newUser(), permissions: PERMISSIONS.member }));
-    expect(cb.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(cb.body).toMatchObject({ type: MESSAGE, data: { flags: EPHEMERAL } });
     expect(cb.body.data.content).toContain('FORBIDDEN');
     expect(collection.reindexing).toBe(false);
   });
@@ -274,7 +278,7 @@ describe('/reindex', () => {
 
   test('runs with progress edits; a second one meanwhile gets REINDEX_RUNNING; /ask keeps answering', async () => {
     const i = h.fake.injectCommand('reindex', [], { user: newUser(), permissions: PERMISSIONS.manageGuild });
-    expect((await callback(i)).body).toEqual({ type: 5, data: { flags: 64 } });
+    expect((await callback(i)).body).toEqual({ type: DEFERRED, data: { flags: EPHEMERAL } });
     await finalEdit(i, (c) => /embed/.test(c.body.content));
     const second = h.fake.injectCommand('reindex', [], { user: newUser(), permissions: PERMISSIONS.manageGuild });
     const refused = await callback(second);

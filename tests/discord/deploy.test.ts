@@ -12,10 +12,10 @@ afterAll(async () => fake?.close());
 
 test('registers to the guild when DISCORD_GUILD_ID is set, else globally', async () => {
   const settings = { token: TOKEN, clientId: fake.applicationId, apiUrl: fake.apiUrl };
-  const guild = await deployCommands({ ...settings, guildId: fake.guildId });
+  const guild = await deployCommands({ ...settings, guildId: fake.guildId }, commands);
   expect(guild.scope).toBe('guild');
   expect(guild.names).toEqual(['ask', 'quote', 'source', 'Verify quote', 'status', 'reindex']);
-  const global = await deployCommands({ ...settings, guildId: null });
+  const global = await deployCommands({ ...settings, guildId: null }, commands);
   expect(global.scope).toBe('global');
   const puts = fake.calls.filter((c) => c.method === 'PUT');
   expect(puts.map((c) => c.path)).toEqual([

@@ -3,10 +3,11 @@
  * The real discord.js Client against the fake Discord on loopback, with a fake Collection.
  * Each test injects one fault and asserts what Discord itself would observe afterwards.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { FakeCollection } from '../fakes/fake-collection.js';
 import { rateLimited, type InjectedInteraction, type RecordedCall } from '../fakes/fake-discord.js';
 import { startHarness, type Harness } from './harness.js';
+import { InteractionResponseType, MessageFlags } from 'discord.js';
 
 const STRING = 3;
 const DEADLINE_MS = 3_000;
@@ -34,7 +35,7 @@ const served = (i: InjectedInteraction) => (c: RecordedCall) => isEdit(i)(c) && 
 /** Asserts the bot defers `i` within the deadline and edits in the gold answer; returns the timings. */
 async function expectAnswered(i: InjectedInteraction, timeoutMs = 10_000): Promise<{ defer: number; final: number }> {
   const cb = await h.fake.waitForCall((c) => isCallback(i)(c) && !c.faulted, timeoutMs);
-  expect(cb.body).toEqual({ type: 5, data: { flags: 64 } });
+  expect(cb.body).toEqual({ type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } });
   const edit = await h.fake.waitForCall(served(i), timeoutMs);
   expect(allText(edit.body)).toContain(GOLD);
   return { defer: cb.time - i.sentAt, final: edit.time - i.sentAt };
@@ -72,7 +73,7 @@ describe('gateway disconnects', () => {
     const resumes = count(OP.resume);
     h.fake.disconnect(4000);
     // Wait for the socket to be gone, then inject: only the replay can deliver it.
-    for (let n = 0; n < 100 && h.fake.openSockets > 0; n++) await new Promise((r) => setTimeout(r, 10));
+    await vi.waitFor(() => expect(h.fake.openSockets).toBe(0), { timeout: 5_000, interval: 10 });
     expect(h.fake.openSockets).toBe(0);
     const missed = ask();
     await h.fake.waitForFrame(OP.resume, 5_000, resumes + 1);
@@ -169,7 +170,7 @@ describe('REST faults', () => {
     try {
       await h.fake.waitForCall(isCallback(i));
       // discord.js: 1 try + 3 retries (rest.retries = 3) for the answer, then the same for the error report.
-      for (let n = 0; n < 200 && !h.logs.some((l) => l.includes('could not report the error')); n++) await new Promise((r) => setTimeout(r, 10));
+      await vi.waitFor(() => expect(h.logs.some((l) => l.includes('could not report the error'))).toBe(true), { timeout: 5_000, interval: 10 });
       const logs = h.logs.join('\n');
       expect(logs).toMatch(/ERROR: interaction failed .*"command":"ask".*"error":"Bad Gateway","status":502/);
       expect(logs).toContain('could not report the error to the user');
@@ -186,7 +187,7 @@ describe('REST faults', () => {
     const i = ask();
     h.fake.fault({ match: isCallback(i), status: 404, body: { message: 'Unknown interaction', code: 10062 } });
     await h.fake.waitForCall(isCallback(i));
-    for (let n = 0; n < 100 && h.bot.dispatcher.pending > 0; n++) await new Promise((r) => setTimeout(r, 10));
+    await vi.waitFor(() => expect(h.bot.dispatcher.pending).toBe(0), { timeout: 5_000, interval: 10 });
     expect(h.bot.dispatcher.pending).toBe(0);
     expect(h.logs.join('\n')).toMatch(/WARN: interaction expired or already answered; dropped .*"status":404.*"discordCode":10062/);
     // No edit, no follow-up, no second callback for the dead token.
@@ -199,9 +200,7 @@ describe('REST faults', () => {
     const fault = h.fake.fault({ match: isEdit(i), status: 404, body: { message: 'Unknown Webhook', code: 10015 }, times: Infinity });
     try {
       await h.fake.waitForCall(isEdit(i));
-      for (let n = 0; n < 100 && !h.logs.some((l) => l.includes('Unknown Webhook') && l.includes('could not report')); n++) {
-        await new Promise((r) => setTimeout(r, 10));
-      }
+      await vi.waitFor(() => expect(h.logs.some((l) => l.includes('Unknown Webhook') && l.includes('could not report'))).toBe(true), { timeout: 5_000, interval: 10 });
       expect(h.logs.join('\n')).toMatch(/could not report the error to the user.*Unknown Webhook/);
     } finally {
       fault.remove();
@@ -213,7 +212,7 @@ describe('REST faults', () => {
     const i = ask();
     h.fake.fault({ match: isCallback(i), status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } });
     await h.fake.waitForCall(isCallback(i));
-    for (let n = 0; n < 100 && h.bot.dispatcher.pending > 0; n++) await new Promise((r) => setTimeout(r, 10));
+    await vi.waitFor(() => expect(h.bot.dispatcher.pending).toBe(0), { timeout: 5_000, interval: 10 });
     expect(h.fake.callsFor(i)).toHaveLength(1);
     expect(h.logs.join('\n')).toMatch(/interaction expired or already answered; dropped .*"discordCode":40060/);
     await expectAnswered(ask());
@@ -233,9 +232,7 @@ describe('REST faults', () => {
     const fault = h.fake.fault({ match: (c) => c.path === i.originalPath, status: 'drop', times: Infinity });
     try {
       await h.fake.waitForCall(isCallback(i));
-      for (let n = 0; n < 300 && !h.logs.some((l) => l.includes('could not report') && l.includes('other side closed')); n++) {
-        await new Promise((r) => setTimeout(r, 10));
-      }
+      await vi.waitFor(() => expect(h.logs.some((l) => l.includes('could not report') && l.includes('other side closed'))).toBe(true), { timeout: 5_000, interval: 10 });
       expect(h.logs.join('\n')).toMatch(/ERROR: interaction failed .*other side closed/);
       // 3 tries of the answer, 1 of the error report.
       expect(h.fake.calls.filter(isEdit(i))).toHaveLength(4);

@@ -15,8 +15,8 @@ import {
   quoteBlock,
   truncate,
 } from '../../src/discord/format.js';
-import { detectLang, t } from '../../src/discord/i18n.js';
-import { Cooldowns } from '../../src/discord/cooldown.js';
+import { t } from '../../src/discord/i18n.js';
+import { detectLang } from '../../src/text/language.js';
 import type { Answer, Passage, ScoredPassage } from '../../src/types.js';
 
 const p = (over: Partial<Passage> = {}): ScoredPassage => ({
@@ -184,20 +184,5 @@ describe('choices, custom ids, misc', () => {
     expect(detectLang('من يرأس الوفد؟')).toBe('ar');
     expect(detectLang('Who leads the delegation?')).toBe('en');
     expect(detectLang('Who is بشار?')).toBe('ar');
-  });
-});
-
-describe('Cooldowns', () => {
-  test('per user and command, with an injected clock', () => {
-    let now = 1_000;
-    const c = new Cooldowns(() => now);
-    expect(c.take('ask', 'u1', 5_000)).toBeNull();
-    expect(c.take('ask', 'u1', 5_000)).toBe(6_000);
-    expect(c.take('ask', 'u2', 5_000)).toBeNull();
-    expect(c.take('reindex', 'u1', 5_000)).toBeNull();
-    now = 6_000;
-    expect(c.take('ask', 'u1', 5_000)).toBeNull();
-    c.release('ask', 'u1');
-    expect(c.take('ask', 'u1', 5_000)).toBeNull();
   });
 });

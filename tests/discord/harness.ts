@@ -1,3 +1,4 @@
+import { commands } from '../../commands/index.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import { createBot, type Bot, type BotOptions } from '../../src/discord/client.js';
 import type { Collection } from '../../src/collection.js';
@@ -29,6 +30,7 @@ export async function startHarness(
     token: TOKEN,
     apiUrl: fake.apiUrl,
     collection,
+    commands,
     log,
     clock: () => now.ms,
     ...options,

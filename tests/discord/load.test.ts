@@ -14,6 +14,7 @@ import { createLogger } from '../../src/log.js';
 import { openCollection, type IndexedCollection } from '../../src/open-collection.js';
 import { PERMISSIONS, type InjectedInteraction } from '../fakes/fake-discord.js';
 import { startHarness, type Harness } from './harness.js';
+import { InteractionResponseType, MessageFlags } from 'discord.js';
 
 const STRING = 3;
 const DEADLINE_MS = 3_000;
@@ -80,7 +81,7 @@ async function loadRun(label: string, h: Harness): Promise<void> {
   // The /reindex ran during the bursts and finished; the index was swapped.
   const r = reindex!;
   const rcb = await h.fake.waitForCall((c) => c.path === r.callbackPath, 5_000);
-  expect(rcb.body).toEqual({ type: 5, data: { flags: 64 } });
+  expect(rcb.body).toEqual({ type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } });
   const done = await h.fake.waitForCall((c) => c.path === r.originalPath && String(c.body?.content).includes('Reindex finished'), 20_000);
   expect(collection.status().builtAt).not.toBe(builtBefore);
   const reindexMs = done.time - r.sentAt;

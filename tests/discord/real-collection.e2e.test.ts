@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { openCollection } from '../../src/open-collection.js';
 import { startHarness, type Harness } from './harness.js';
+import { InteractionResponseType, MessageFlags } from 'discord.js';
 
 let h: Harness;
 let indexDir: string;
@@ -26,7 +27,7 @@ afterAll(async () => {
 test('real index: an Arabic /ask is answered with the gold passage and its citation', async () => {
   const i = h.fake.injectCommand('ask', [{ name: 'question', type: 3, value: 'من يرأس وفد النظام السوري؟' }]);
   const cb = await h.fake.waitForCall((c) => c.path === i.callbackPath);
-  expect(cb.body).toEqual({ type: 5, data: { flags: 64 } });
+  expect(cb.body).toEqual({ type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } });
   const edit = await h.fake.waitForCall((c) => c.path === i.originalPath, 10_000);
   const text = [edit.body.content, ...edit.body.embeds.map((e: any) => e.description)].join('\n');
   expect(text).toContain('بشار الجعفري');

@@ -19,7 +19,7 @@ function norm(v: Float32Array): number {
   return Math.sqrt(s);
 }
 
-const SEEDS_DIR = path.resolve(TINY_MODEL_DIR, '../../../seeds');
+const SEEDS_DIR = path.resolve(TINY_MODEL_DIR, '../../seeds');
 
 /** Every sentence of the seed articles, as passages. */
 function seedSentences(): string[] {

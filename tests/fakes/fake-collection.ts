@@ -1,5 +1,7 @@
 /** A Collection backed by a few fixed passages, for the Discord tests (no index, no model). */
-import type { Collection, IndexStatus, Progress, ReindexSummary, VerifyResult } from '../../src/collection.js';
+import type { Collection, IndexStatus } from '../../src/collection.js';
+import type { VerifyResult } from '../../src/retrieve/verify.js';
+import type { Progress, ReindexSummary } from '../../src/types.js';
 import { IsnadError } from '../../src/errors.js';
 import type { Answer, DocumentInfo, Passage, ScoredPassage } from '../../src/types.js';
 

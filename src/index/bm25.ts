@@ -1,6 +1,12 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { IsnadError } from '../errors.js';
-import { topKIndices } from '../store/vector-store.js';
 import type { TermGroup } from '../types.js';
+import { readIndexBytes, readIndexJson } from './index-file.js';
+import { topKIndices } from './vector-store.js';
+
+const HEADER_FILE = 'lexical.json';
+const BINARY_FILE = 'lexical.bin';
 
 export interface LexicalHit {
   /** Row of the passage in the index (same order as the passages it was built from). */
@@ -47,12 +53,6 @@ export class Bm25Index {
 
   get documents(): number {
     return this.documentLengths.length;
-  }
-
-  static build(termLists: string[][], params: Bm25Params = DEFAULT_PARAMS): Bm25Index {
-    const builder = new Bm25Builder(params);
-    for (const terms of termLists) builder.add(terms);
-    return builder.finish();
   }
 
   /** @internal Used by Bm25Builder. */
@@ -190,6 +190,24 @@ export class Bm25Index {
       },
       binary: Buffer.concat(parts),
     };
+  }
+
+  /** Writes the index into an index generation folder, like `VectorStore.save`. */
+  async save(dir: string): Promise<void> {
+    const { header, binary } = this.serialize();
+    await fs.writeFile(path.join(dir, HEADER_FILE), JSON.stringify(header));
+    await fs.writeFile(path.join(dir, BINARY_FILE), binary);
+  }
+
+  static async load(dir: string): Promise<Bm25Index> {
+    const header = (await readIndexJson(path.join(dir, HEADER_FILE))) as SerializedBm25['header'];
+    const file = Bm25Index.fileIn(dir);
+    return Bm25Index.deserialize({ header, binary: await readIndexBytes(file) }, file);
+  }
+
+  /** The file named in errors about a generation's lexical index. */
+  static fileIn(dir: string): string {
+    return path.join(dir, BINARY_FILE);
   }
 
   static deserialize({ header, binary }: SerializedBm25, file = 'lexical index'): Bm25Index {

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import type { IsnadError } from '../errors.js';
+import type { Passage } from '../types.js';
+import type { Bm25Index } from './bm25.js';
+import { indexCorrupt } from './index-file.js';
+import { VECTOR_STORE_KINDS, type VectorStore } from './vector-store.js';
+
+/** What one index generation holds: store writes and reads it, retrieve queries it, neither imports the other. */
+export const FORMAT_VERSION = 1;
+
+const manifestSchema = z.object({
+  formatVersion: z.literal(FORMAT_VERSION),
+  chunkerVersion: z.number().int(),
+  analyzerVersion: z.number().int(),
+  /** `variant`: the settings besides the id that change vectors (dtype, instruction prefixes). */
+  model: z.object({ id: z.string(), dimensions: z.number().int().positive(), variant: z.string() }).nullable(),
+  vectorStore: z.enum(VECTOR_STORE_KINDS),
+  docsDir: z.string(),
+  builtAt: z.string(),
+  passages: z.number().int().nonnegative(),
+  files: z.array(
+    z.object({
+      source: z.string(),
+      hash: z.string(),
+      bytes: z.number().int().nonnegative(),
+      mtimeMs: z.number(),
+      passages: z.number().int().nonnegative(),
+    }),
+  ),
+  /** Size and mtime of skipped files, so fixing one is noticed as a change. */
+  skipped: z.array(z.object({ source: z.string(), reason: z.string(), bytes: z.number().optional(), mtimeMs: z.number().optional() })),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;
+
+
+/** A complete index held in memory. */
+export interface IndexSnapshot {
+  manifest: Manifest;
+  passages: Passage[];
+  lexical: Bm25Index;
+  vectors: VectorStore | null;
+}
+
+function invalid(file: string, error: z.ZodError): IsnadError {
+  const issue = error.issues[0]!;
+  return indexCorrupt(file, `is inconsistent: ${issue.path.join('.') || 'root'} ${issue.message}`);
+}
+
+export function parseManifest(value: unknown, file: string): Manifest {
+  const parsed = manifestSchema.safeParse(value);
+  if (!parsed.success) throw invalid(file, parsed.error);
+  return parsed.data;
+}

@@ -1,0 +1,23 @@
+/** Offsets where the lines of `text` start (line 1 starts at 0). */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  return starts;
+}
+
+/** The 1-based line holding `offset`, given the text's `lineStarts` (binary search: chunking asks once per passage). */
+export function lineOf(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/** The 1-based line of `offset` in `text`, for a one-off lookup. */
+export function lineAt(text: string, offset: number): number {
+  return lineOf(lineStarts(text), offset);
+}
