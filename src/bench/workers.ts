@@ -135,7 +135,11 @@ export async function ingestWorker(args: WorkerArgs): Promise<IngestResult> {
   };
 }
 
-/** Keyword and question-shaped queries cut from random passages, plus a few that match nothing. */
+/**
+ * Keyword and question-shaped queries cut from random passages, some with every long vowel of one
+ * word doubled or dropped (a name spelled another way: the spelling-variant leg's work), plus a few
+ * that match nothing.
+ */
 export function benchQueries(snapshot: IndexSnapshot, count: number, seed: number): string[] {
   const prng = new Prng(seed ^ 0x5eed);
   const queries: string[] = [];
@@ -145,7 +149,12 @@ export function benchQueries(snapshot: IndexSnapshot, count: number, seed: numbe
     if (words.length < 3) continue;
     const length = prng.int(2, Math.min(7, words.length));
     const from = prng.int(0, words.length - length);
-    const phrase = words.slice(from, from + length).join(' ').replace(/[.,،:؛!?؟"“”«»()]/g, '');
+    const picked = words.slice(from, from + length).map((w) => w.replace(/[.,،:؛!?؟"“”«»()]/g, ''));
+    if (prng.chance(0.2)) {
+      const at = prng.int(0, picked.length - 1);
+      picked[at] = prng.chance(0.5) ? picked[at]!.replace(/([اوي])/g, '$1$1') : picked[at]!.replace(/(?<=.)[اوي]/g, '');
+    }
+    const phrase = picked.join(' ');
     const kind = prng.next();
     queries.push(kind < 0.5 ? `${prng.pick(openers)} ${phrase}؟` : kind < 0.95 ? phrase : 'ما هي درجة الحرارة في الرياض غدا؟');
   }

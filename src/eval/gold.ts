@@ -10,9 +10,13 @@ export interface GoldQuestion {
   q: string;
   lang: string;
   gold: GoldEntry[];
+  /** Any other string fields of the line (e.g. `"dialect":"gulf"`): the eval reports each value apart. */
+  tags: Record<string, string>;
   /** 1-based line in the gold file, for messages. */
   line: number;
 }
+
+const CORE_FIELDS = new Set(['id', 'q', 'lang', 'gold']);
 
 function fail(file: string, line: number, what: string): never {
   throw new IsnadError('EVAL_GOLD_INVALID', `${file}:${line}: ${what}. Expected one JSON object a line: {"id","q","lang"?,"gold":[["001","exact substring"],…]}.`, {
@@ -57,7 +61,9 @@ export function parseGold(text: string, file = 'gold file'): GoldQuestion[] {
       return [entry[0], entry[1]] as const;
     });
     seen.set(id, line);
-    questions.push({ id, q, lang: (lang as string | undefined) ?? 'ar', gold: entries, line });
+    const tags: Record<string, string> = {};
+    for (const [key, tag] of Object.entries(record)) if (!CORE_FIELDS.has(key) && typeof tag === 'string' && tag.trim() !== '') tags[key] = tag;
+    questions.push({ id, q, lang: (lang as string | undefined) ?? 'ar', gold: entries, tags, line });
   });
   if (questions.length === 0) throw new IsnadError('EVAL_GOLD_INVALID', `${file}: no questions (the file is empty).`, { file });
   return questions;

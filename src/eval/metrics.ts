@@ -34,7 +34,7 @@ export function firstHitRank(results: readonly RankedResult[], gold: readonly Go
 
 /** What the system returned for one question. */
 export interface QuestionOutcome {
-  question: Pick<GoldQuestion, 'id' | 'q' | 'lang' | 'gold'>;
+  question: Pick<GoldQuestion, 'id' | 'q' | 'lang' | 'gold'> & { tags?: Record<string, string> };
   answered: boolean;
   /** `results` when answered, else `closest`: the ranking, whatever the abstention decision. */
   ranked: RankedResult[];
@@ -73,6 +73,17 @@ export interface EvalMetrics {
   /** Answerable questions answered:true. */
   kept: { questions: number; answered: number; rate: number | null };
   misses: Miss[];
+  /** The same per value of each gold tag (`dialect=gulf`), for sets that mark kinds of question. */
+  byTag: TagMetrics[];
+}
+
+export interface TagMetrics {
+  /** `field=value`. */
+  tag: string;
+  answered: RankMetrics | null;
+  ranking: RankMetrics | null;
+  abstention: { questions: number; correct: number };
+  kept: { questions: number; answered: number };
 }
 
 export const REPORTED_LANGUAGES = ['ar', 'en'] as const;
@@ -121,7 +132,22 @@ export function computeMetrics(outcomes: readonly QuestionOutcome[]): EvalMetric
 
   const correct = unanswerable.filter((o) => !o.answered).length;
   const kept = answerable.filter((o) => o.answered).length;
+  const tags = [...new Set(outcomes.flatMap((o) => Object.entries(o.question.tags ?? {}).map(([k, v]) => `${k}=${v}`)))].sort();
+  const byTag = tags.map((tag): TagMetrics => {
+    const [key, value] = [tag.slice(0, tag.indexOf('=')), tag.slice(tag.indexOf('=') + 1)];
+    const has = (o: QuestionOutcome) => o.question.tags?.[key] === value;
+    const group = answerable.filter(has);
+    const refusable = unanswerable.filter(has);
+    return {
+      tag,
+      answered: rankMetrics(group.map(rankAnswered)),
+      ranking: rankMetrics(group.map((o) => rankIgnoring.get(o)!)),
+      abstention: { questions: refusable.length, correct: refusable.filter((o) => !o.answered).length },
+      kept: { questions: group.length, answered: group.filter((o) => o.answered).length },
+    };
+  });
   return {
+    byTag,
     answered,
     ranking,
     abstention: { questions: unanswerable.length, correct, rate: unanswerable.length ? correct / unanswerable.length : null },

@@ -67,6 +67,23 @@ export function formatReport(report: EvalReport, options: { misses?: boolean } =
       ]);
     }
   }
+  const tags = [...new Set(modes.flatMap((m) => m.metrics?.byTag.map((t) => t.tag) ?? []))];
+  if (tags.length > 0) {
+    rows.push(['by tag (end-to-end hit@1 / hit@5 · ranking-only hit@5 · answered · refused)']);
+    for (const tag of tags) {
+      const n = modes.map((m) => m.metrics?.byTag.find((t) => t.tag === tag)).find((t) => t !== undefined);
+      rows.push([
+        `  ${tag} (${n?.kept.questions ?? 0}+${n?.abstention.questions ?? 0})`,
+        ...modes.map((m) =>
+          cell(m, (mm) => {
+            const t = mm.metrics.byTag.find((x) => x.tag === tag);
+            if (!t) return '–';
+            return `${num(t.answered?.hit1)} / ${num(t.answered?.hit5)} · ${num(t.ranking?.hit5)} · ${t.kept.answered}/${t.kept.questions} · ${t.abstention.correct}/${t.abstention.questions}`;
+          }),
+        ),
+      ]);
+    }
+  }
   rows.push(['abstention']);
   rows.push(['  unanswerable → answered:false', ...modes.map((m) => cell(m, (mm) => ratio(mm.metrics.abstention.correct, mm.metrics.abstention.questions)))]);
   rows.push(['  answerable → answered:true', ...modes.map((m) => cell(m, (mm) => ratio(mm.metrics.kept.answered, mm.metrics.kept.questions)))]);

@@ -8,6 +8,7 @@ import type { IndexSnapshot } from '../index/snapshot.js';
 import type { Answer, RetrievalMode, ScoredPassage } from '../types.js';
 import { collapseNearDuplicates, reciprocalRankFusion, type Ranked } from './fuse.js';
 import { cleanQuestion } from './question.js';
+import { questionTerms } from './query-terms.js';
 import { searchVariants, variantMatcherFor } from './variant-leg.js';
 
 export const DEFAULT_TOP = 3;
@@ -80,7 +81,7 @@ export async function answerQuestion(
       )
     : [];
   const arabicLeg = wantLexical && (!dictionary || hasArabicLetters(query));
-  const queryTerms = arabicLeg ? analyze(query) : [];
+  const queryTerms = arabicLeg ? questionTerms(index.lexical, query) : [];
   const lexicalHits = arabicLeg ? index.lexical.search(queryTerms, depth) : [];
   // Spelling variants of words the collection lacks: fused as a leg of its own, never replacing the word leg.
   const variantHits = arabicLeg ? searchVariants(index.lexical, queryTerms, depth) : [];
@@ -95,7 +96,8 @@ export async function answerQuestion(
   }
 
   const fused = reciprocalRankFusion([lexicalHits, denseHits, variantHits, translatedHits]);
-  const bestCoverage = [...lexicalHits, ...translatedHits].reduce((max, h) => Math.max(max, h.coverage), 0);
+  // A word found only as a spelling variant still counts as found (weighted by how close the spelling is).
+  const bestCoverage = [...lexicalHits, ...variantHits, ...translatedHits].reduce((max, h) => Math.max(max, h.coverage), 0);
   const bestDense = denseHits[0]?.score ?? 0;
   const answered =
     fused.length > 0 && (bestCoverage >= rule.minLexicalCoverage || (denseHits.length > 0 && bestDense >= rule.minDenseScore));

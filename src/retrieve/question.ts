@@ -4,18 +4,61 @@ import { hasWords } from '../text/normalize.js';
 
 export const MAX_QUESTION_CHARS = 1000;
 
+/**
+ * What people paste into a Discord question that is not part of it. Each is replaced by a space:
+ * their letters (https, www, a mention's digits) would otherwise count as question words the
+ * documents lack and push a good question under the refusal threshold. Order matters: code fences
+ * before inline code, masked links before bare URLs.
+ */
+const NOISE: Array<[RegExp, string]> = [
+  [/`([^`]*)`/g, ' $1 '], // inline code: the word inside may be the one asked about
+  [/\[([^\]]*)\]\(\s*<?(?:https?:\/\/|www\.)[^)\s]*>?\s*\)/giu, ' $1 '], // masked link: keep its label
+  [/<?(?:https?:\/\/|www\.)[^\s<>]+>?/giu, ' '], // bare URL, or <URL> (embed suppressed)
+  [/<(?:@[!&]?|#)\d+>/g, ' '], // user, role and channel mentions
+  [/<\/[\w -]+:\d+>/gu, ' '], // slash-command mention
+  [/<a?:\w+:\d+>/g, ' '], // custom emoji
+  [/<t:-?\d+(?::[tTdDfFR])?>/g, ' '], // Discord timestamp
+  [/@(?:everyone|here)\b/g, ' '],
+  [/(?<![\p{L}\p{N}]):[a-z0-9_+-]+:(?![\p{L}\p{N}])/giu, ' '], // :emoji_shortcode:
+  [/[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\uFE0F\u20E3]/gu, ' '], // unicode emoji
+  [/^[ \t]*(?:>>>|>|-#|#{1,3})[ \t]+/gm, ''], // quote, subtext and heading prefixes
+  [/\*\*|__|~~|\|\|/g, ''], // bold, underline, strike-through, spoiler markers
+];
+
+/** A fenced code block: pasted code or logs, not the question (unless it is all there is). */
+const CODE_BLOCK = /```[^\n`]*\n([\s\S]*?)```|```([\s\S]*?)```/g;
+
+/** The question with links, mentions, emoji and formatting removed: only what someone typed as words. */
+export function stripQuestionNoise(text: string): string {
+  const withoutCode = text.replace(CODE_BLOCK, ' ');
+  const out = hasWords(stripInline(withoutCode)) ? withoutCode : text.replace(CODE_BLOCK, (_, a?: string, b?: string) => ` ${a ?? b ?? ''} `);
+  return stripInline(out);
+}
+
+function stripInline(text: string): string {
+  let out = text;
+  for (const [pattern, replacement] of NOISE) out = out.replace(pattern, replacement);
+  return out;
+}
+
 /** Cleans a question for searching and echoing, or throws QUESTION_INVALID with what to do instead. */
 export function cleanQuestion(raw: string, maxChars = MAX_QUESTION_CHARS): string {
-  // Invisible characters could make an echoed question render as something else.
-  const question = stripDirectionMarks(stripInvisible(raw)).replace(/\s+/g, ' ').trim();
-  if (question === '') {
+  // Invisible characters could make an echoed question render as something else. Line breaks are
+  // kept until the noise is gone: quote prefixes and code fences are found by line.
+  const visible = stripDirectionMarks(stripInvisible(raw));
+  const flat = visible.replace(/\s+/g, ' ').trim();
+  if (flat === '') {
     throw new IsnadError('QUESTION_INVALID', 'The question is empty. Type a question, e.g. "من يرأس وفد النظام السوري؟".');
   }
-  if (question.length > maxChars) {
-    throw new IsnadError('QUESTION_INVALID', `The question is ${question.length} characters long; the limit is ${maxChars}. Shorten it to the key words.`);
+  if (flat.length > maxChars) {
+    throw new IsnadError('QUESTION_INVALID', `The question is ${flat.length} characters long; the limit is ${maxChars}. Shorten it to the key words.`);
   }
+  const question = stripQuestionNoise(visible).replace(/\s+/g, ' ').trim();
   if (!hasWords(question)) {
-    throw new IsnadError('QUESTION_INVALID', 'The question has no words (only punctuation, symbols or emoji). Ask with words.');
+    throw new IsnadError(
+      'QUESTION_INVALID',
+      'The question has no words (only links, mentions, punctuation, symbols or emoji). Ask with words, e.g. "من يرأس وفد النظام السوري؟".',
+    );
   }
   return question;
 }

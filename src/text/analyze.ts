@@ -1,4 +1,5 @@
 import { normalize, tokenize } from './normalize.js';
+import { DIALECT_FUNCTION_WORDS, dialectReadings } from './dialect.js';
 import { lightStems } from './stem.js';
 
 /**
@@ -14,7 +15,9 @@ const STOPWORDS = new Set(
     'شو ايش وين ليش كم مين اللي يا ' +
     'the a an of in on to is are was were be been what who whom whose how when where why which do does ' +
     'did i you he she it we they and or for with by at from if that this these those there as about'
-  ).split(/\s+/),
+  )
+    .split(/\s+/)
+    .concat(DIALECT_FUNCTION_WORDS),
 );
 
 /**
@@ -55,5 +58,29 @@ export function analyze(text: string, stem: Stemmer = lightStems): string[] {
   return terms;
 }
 
+/** One word of a question: its stems, and the stems of its dialect readings (بيرأس → يراس). */
+export interface QuestionWord {
+  stems: string[];
+  readings: string[];
+}
+
+/**
+ * A question's words with their alternatives. Retrieval picks among them by what the collection
+ * contains (questionTerms); documents are analyzed with analyze() alone, so the index holds what is written.
+ */
+export function analyzeQuestion(text: string, stem: Stemmer = lightStems): QuestionWord[] {
+  const words: QuestionWord[] = [];
+  for (const { term } of tokenize(normalize(text))) {
+    if (isStopword(term)) continue;
+    const stems = stem(term);
+    const readings = dialectReadings(term)
+      .filter((r) => !isStopword(r))
+      .flatMap((r) => stem(r))
+      .filter((r) => !stems.includes(r));
+    words.push({ stems, readings: [...new Set(readings)] });
+  }
+  return words;
+}
+
 /** Bumped whenever analyze() or the stopword list changes meaningfully: the lexical index must be rebuilt. */
-export const ANALYZER_VERSION = 2;
+export const ANALYZER_VERSION = 3;

@@ -20,18 +20,20 @@ const VOWELS = new Set(['ا', 'و', 'ي']);
 
 /** Letter classes folded and runs of one letter collapsed (ييه → يه): spellings that read alike. */
 export function looseForm(term: string): string {
-  let out = '';
+  const out: string[] = [];
+  let last = '';
   for (const ch of term) {
     const mapped = LETTER_CLASS[ch] ?? ch;
-    if (mapped !== '' && !out.endsWith(mapped)) out += mapped;
+    if (mapped !== '' && mapped !== last) out.push(mapped);
+    if (mapped !== '') last = mapped;
   }
-  return out;
+  return out.join('');
 }
 
 /** The loose form without long vowels after the first letter: what survives any vowel spelling. */
 export function skeleton(loose: string): string {
-  let out = '';
-  for (const ch of loose) if (out === '' || !VOWELS.has(ch)) out += ch;
+  let out = loose.slice(0, 1);
+  for (let i = 1; i < loose.length; i++) if (!VOWELS.has(loose[i]!)) out += loose[i]!;
   return out;
 }
 
@@ -40,29 +42,40 @@ export function skeleton(loose: string): string {
  * لافرنتيف → لافرينتيف is 0.5, not 1. Stops early once above `limit`.
  */
 export function variantDistance(a: string, b: string, limit = Infinity): number {
-  const cost = (ch: string) => (VOWELS.has(ch) ? 0.5 : 1);
-  const rows = a.length + 1;
   const cols = b.length + 1;
-  let prev2 = new Float64Array(cols);
-  let prev = new Float64Array(cols);
-  let cur = new Float64Array(cols);
-  for (let j = 1; j < cols; j++) prev[j] = prev[j - 1]! + cost(b[j - 1]!);
-  for (let i = 1; i < rows; i++) {
-    cur[0] = prev[0]! + cost(a[i - 1]!);
-    let rowMin = cur[0]!;
+  if (scratch.length < 3 * cols) scratch = new Float64Array(3 * cols * 2);
+  // Three rows of one reused buffer: two back (for transpositions), one back, current.
+  let prev2 = 0;
+  let prev = cols;
+  let cur = 2 * cols;
+  const d = scratch;
+  d[prev] = 0;
+  for (let j = 1; j < cols; j++) d[prev + j] = d[prev + j - 1]! + codeCost(b.charCodeAt(j - 1));
+  for (let i = 1; i <= a.length; i++) {
+    const x = a.charCodeAt(i - 1);
+    const xCost = codeCost(x);
+    d[cur] = d[prev]! + xCost;
+    let rowMin = d[cur]!;
     for (let j = 1; j < cols; j++) {
-      const x = a[i - 1]!;
-      const y = b[j - 1]!;
-      const substitute = x === y ? 0 : VOWELS.has(x) && VOWELS.has(y) ? 0.5 : 1;
-      let d = Math.min(prev[j]! + cost(x), cur[j - 1]! + cost(y), prev[j - 1]! + substitute);
-      if (i > 1 && j > 1 && x === b[j - 2] && a[i - 2] === y) d = Math.min(d, prev2[j - 2]! + 1);
-      cur[j] = d;
-      if (d < rowMin) rowMin = d;
+      const y = b.charCodeAt(j - 1);
+      const yCost = codeCost(y);
+      const substitute = x === y ? 0 : xCost === 0.5 && yCost === 0.5 ? 0.5 : 1;
+      let v = Math.min(d[prev + j]! + xCost, d[cur + j - 1]! + yCost, d[prev + j - 1]! + substitute);
+      if (i > 1 && j > 1 && x === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === y) v = Math.min(v, d[prev2 + j - 2]! + 1);
+      d[cur + j] = v;
+      if (v < rowMin) rowMin = v;
     }
     if (rowMin > limit) return rowMin;
     [prev2, prev, cur] = [prev, cur, prev2];
   }
-  return prev[cols - 1]!;
+  return d[prev + cols - 1]!;
+}
+
+let scratch = new Float64Array(96);
+
+/** ا و ي cost half to insert, drop or swap for one another. */
+function codeCost(code: number): number {
+  return code === 0x0627 || code === 0x0648 || code === 0x064a ? 0.5 : 1;
 }
 
 /** Similarity of two loose forms: 1 − distance / longer length. */
@@ -74,16 +87,28 @@ export function variantSimilarity(a: string, b: string): number {
 /** Shorter words change meaning with one letter (وفد / وعد); only words this long get variants. */
 export const MIN_VARIANT_LENGTH = 4;
 export const DEFAULT_MIN_SIMILARITY = 0.8;
-/** Trigrams shared by more terms than this say little about which term is meant and cost the most to scan. */
-const MAX_TRIGRAM_TERMS = 2000;
-/** How many trigram candidates get the exact (slower) distance. */
-const MAX_CANDIDATES = 64;
+/** Postings scanned per lookup, rarest trigrams first: bounds the work however large the vocabulary. */
+const TRIGRAM_BUDGET = 2000;
+/** How many candidates (from each source) get the exact, slower distance. */
+const MAX_CANDIDATES = 32;
 
-function trigrams(loose: string): string[] {
-  const padded = `^${loose}$`;
-  const grams = new Set<string>();
-  for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
-  return [...grams];
+/** Letters as small codes so a trigram is one integer (72³ slots): 1–42 Arabic, 43/44 word ends, 45–70 a–z, 71 digits, 0 anything else. */
+const ALPHABET = 72;
+function letterCode(code: number): number {
+  if (code >= 0x0621 && code <= 0x064a) return code - 0x0621 + 1;
+  if (code >= 97 && code <= 122) return code - 97 + 45;
+  if (code >= 48 && code <= 57) return 71;
+  return 0;
+}
+
+/** Distinct trigram ids of `^loose$`. */
+function trigramIds(loose: string): number[] {
+  const codes = [43];
+  for (let i = 0; i < loose.length; i++) codes.push(letterCode(loose.charCodeAt(i)));
+  codes.push(44);
+  const ids = new Set<number>();
+  for (let i = 0; i + 3 <= codes.length; i++) ids.add((codes[i]! * ALPHABET + codes[i + 1]!) * ALPHABET + codes[i + 2]!);
+  return [...ids];
 }
 
 function isWord(term: string): boolean {
@@ -93,15 +118,17 @@ function isWord(term: string): boolean {
 export class VariantMatcher {
   private readonly terms: string[] = [];
   private readonly loose: string[] = [];
-  private readonly bySkeleton = new Map<string, number[]>();
-  private readonly byTrigram = new Map<string, Uint32Array>();
+  private readonly bySkeleton = new Map<string, number | number[]>();
+  /** Trigram postings in CSR form: the terms with trigram g are postings[offsets[g] .. offsets[g+1]). */
+  private readonly offsets: Uint32Array;
+  private readonly postings: Uint32Array;
   private readonly gramCounts: Uint8Array;
   /** Scratch counters reused across lookups (lookups are synchronous, so never shared mid-call). */
   private readonly shared: Uint8Array;
 
   constructor(vocabulary: Iterable<string>) {
-    const postings = new Map<string, number[]>();
-    const counts: number[] = [];
+    const grams: number[][] = [];
+    const offsets = new Uint32Array(ALPHABET ** 3 + 1);
     for (const term of vocabulary) {
       if (term.length < MIN_VARIANT_LENGTH || !isWord(term)) continue;
       const id = this.terms.length;
@@ -110,20 +137,22 @@ export class VariantMatcher {
       this.loose.push(loose);
       const key = skeleton(loose);
       if (key.length >= 3) {
-        const list = this.bySkeleton.get(key);
-        if (list) list.push(id);
-        else this.bySkeleton.set(key, [id]);
+        const seen = this.bySkeleton.get(key);
+        this.bySkeleton.set(key, seen === undefined ? id : typeof seen === 'number' ? [seen, id] : (seen.push(id), seen));
       }
-      const grams = trigrams(loose);
-      counts.push(Math.min(255, grams.length));
-      for (const gram of grams) {
-        const list = postings.get(gram);
-        if (list) list.push(id);
-        else postings.set(gram, [id]);
-      }
+      const ids = trigramIds(loose);
+      grams.push(ids);
+      for (const g of ids) offsets[g + 1]!++;
     }
-    for (const [gram, ids] of postings) if (ids.length <= MAX_TRIGRAM_TERMS) this.byTrigram.set(gram, Uint32Array.from(ids));
-    this.gramCounts = Uint8Array.from(counts);
+    for (let g = 0; g < ALPHABET ** 3; g++) offsets[g + 1]! += offsets[g]!;
+    const postings = new Uint32Array(offsets[ALPHABET ** 3]!);
+    const cursor = offsets.slice(0, ALPHABET ** 3);
+    grams.forEach((ids, id) => {
+      for (const g of ids) postings[cursor[g]!++] = id;
+    });
+    this.offsets = offsets;
+    this.postings = postings;
+    this.gramCounts = Uint8Array.from(grams, (ids) => Math.min(255, ids.length));
     this.shared = new Uint8Array(this.terms.length);
   }
 
@@ -135,12 +164,23 @@ export class VariantMatcher {
   match(term: string, limit = 5, minSimilarity = DEFAULT_MIN_SIMILARITY): VariantMatch[] {
     if (term.length < MIN_VARIANT_LENGTH || !isWord(term)) return [];
     const loose = looseForm(term);
-    const candidates = new Set<number>(this.bySkeleton.get(skeleton(loose)) ?? []);
+    const sameSkeleton = this.bySkeleton.get(skeleton(loose)) ?? [];
+    const candidates = new Set<number>();
+    // A skeleton shared by many terms (short roots) is capped: the closest lengths first.
+    const bucket = typeof sameSkeleton === 'number' ? [sameSkeleton] : sameSkeleton;
+    const near = bucket.length <= MAX_CANDIDATES ? bucket : bucket
+      .map((id) => [id, Math.abs(this.loose[id]!.length - loose.length)] as const)
+      .sort((x, y) => x[1] - y[1] || x[0] - y[0])
+      .slice(0, MAX_CANDIDATES)
+      .map(([id]) => id);
+    for (const id of near) candidates.add(id);
     for (const id of this.trigramCandidates(loose)) candidates.add(id);
     const matches: VariantMatch[] = [];
     const maxDistance = (1 - minSimilarity) * loose.length + 1;
     for (const id of candidates) {
       const other = this.loose[id]!;
+      // Each extra letter costs at least half: too different in length cannot be close enough.
+      if (Math.abs(other.length - loose.length) / 2 > maxDistance) continue;
       const longer = Math.max(other.length, loose.length);
       const similarity = 1 - variantDistance(loose, other, maxDistance) / longer;
       if (similarity >= minSimilarity) matches.push({ term: this.terms[id]!, similarity });
@@ -149,15 +189,22 @@ export class VariantMatcher {
     return matches.slice(0, limit);
   }
 
-  /** Terms sharing the most trigrams with `loose` (Dice ≥ 0.4), at most MAX_CANDIDATES of them. */
+  /**
+   * Terms sharing the most trigrams with `loose` (Dice ≥ 0.4), at most MAX_CANDIDATES of them. The
+   * rarest trigrams are scanned first and scanning stops at TRIGRAM_BUDGET postings: common
+   * trigrams say little about which term is meant, and a lookup stays cheap in any vocabulary.
+   */
   private trigramCandidates(loose: string): number[] {
-    const grams = trigrams(loose);
+    const grams = trigramIds(loose).sort((a, b) => this.gramSize(a) - this.gramSize(b) || a - b);
     const touched: number[] = [];
-    for (const gram of grams) {
-      const ids = this.byTrigram.get(gram);
-      if (!ids) continue;
-      for (let k = 0; k < ids.length; k++) {
-        const id = ids[k]!;
+    let budget = TRIGRAM_BUDGET;
+    for (const g of grams) {
+      const from = this.offsets[g]!;
+      const to = this.offsets[g + 1]!;
+      if (to - from > budget) break;
+      budget -= to - from;
+      for (let p = from; p < to; p++) {
+        const id = this.postings[p]!;
         if (this.shared[id] === 0) touched.push(id);
         if (this.shared[id]! < 255) this.shared[id]!++;
       }
@@ -170,5 +217,9 @@ export class VariantMatcher {
     }
     scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     return scored.slice(0, MAX_CANDIDATES).map(([id]) => id);
+  }
+
+  private gramSize(g: number): number {
+    return this.offsets[g + 1]! - this.offsets[g]!;
   }
 }

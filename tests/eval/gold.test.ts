@@ -29,6 +29,11 @@ describe('parseGold', () => {
     expect(questions[1]!.gold[1]).toEqual(['003', 'y']);
   });
 
+  it('keeps any other string field as a tag (e.g. the dialect of a question)', () => {
+    const [q] = parseGold('{"id":"a","q":"شو صار؟","dialect":"levantine","n":3,"gold":[]}');
+    expect(q!.tags).toEqual({ dialect: 'levantine' });
+  });
+
   it('accepts CRLF line ends and a BOM', () => {
     expect(parseGold('\uFEFF{"id":"a","q":"q","gold":[]}\r\n{"id":"b","q":"q","gold":[]}\r\n')).toHaveLength(2);
   });

@@ -98,3 +98,36 @@ describe('computeMetrics', () => {
     expect(only.abstention.rate).toBeNull();
   });
 });
+
+describe('per-tag breakdown', () => {
+  const outcome = (id: string, dialect: string, gold: GoldEntry[], answered: boolean, ranked: RankedResult[]): QuestionOutcome => ({
+    question: { id, q: id, lang: 'ar', gold, tags: { dialect } },
+    answered,
+    ranked,
+  });
+
+  it('reports each tag value apart: its hits, answers kept and refusals', () => {
+    const hit = r('001', 'بدأت الجولة الرابعة');
+    const miss = r('002', 'شيء آخر');
+    const m = computeMetrics([
+      outcome('g1', 'gulf', GOLD, true, [hit]),
+      outcome('g2', 'gulf', GOLD, true, [miss, hit]),
+      outcome('g3', 'gulf', [], false, [miss]),
+      outcome('e1', 'egyptian', GOLD, false, [hit]),
+      outcome('e2', 'egyptian', [], true, [miss]),
+    ]);
+    const gulf = m.byTag.find((t) => t.tag === 'dialect=gulf')!;
+    expect(gulf.answered).toMatchObject({ questions: 2, hit1: 0.5, hit5: 1 });
+    expect(gulf.kept).toEqual({ questions: 2, answered: 2 });
+    expect(gulf.abstention).toEqual({ questions: 1, correct: 1 });
+    const egyptian = m.byTag.find((t) => t.tag === 'dialect=egyptian')!;
+    expect(egyptian.answered).toMatchObject({ hit5: 0 });
+    expect(egyptian.ranking).toMatchObject({ hit1: 1 });
+    expect(egyptian.abstention).toEqual({ questions: 1, correct: 0 });
+    expect(m.byTag.map((t) => t.tag)).toEqual(['dialect=egyptian', 'dialect=gulf']);
+  });
+
+  it('is empty for a gold file without tags', () => {
+    expect(computeMetrics([{ question: { id: 'a', q: 'a', lang: 'ar', gold: GOLD }, answered: true, ranked: [] }]).byTag).toEqual([]);
+  });
+});

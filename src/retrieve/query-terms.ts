@@ -1,0 +1,21 @@
+import { analyzeQuestion } from '../text/analyze.js';
+import type { Bm25Index } from '../index/bm25.js';
+
+/**
+ * The terms a question is searched by. Of each word's alternatives, the ones the collection knows
+ * win: the word as written first (so an MSA word that merely looks like a dialect form stays
+ * itself), then its dialect readings. A word the collection knows in no form keeps its first stem:
+ * it counts against coverage, and the variant leg looks for spelling variants of it.
+ */
+export function questionTerms(lexical: Bm25Index, question: string): string[] {
+  const terms: string[] = [];
+  for (const { stems, readings } of analyzeQuestion(question)) {
+    const known = (list: string[]) => list.filter((term) => lexical.documentFrequency(term) > 0);
+    const chosen = known(stems);
+    if (chosen.length === 0) chosen.push(...known(readings));
+    // Unknown in every form: the dialect reading is the better base for spelling variants (بيمثل → يمثل).
+    if (chosen.length === 0) chosen.push(readings[0] ?? stems[0]!);
+    terms.push(...chosen);
+  }
+  return terms;
+}

@@ -1,0 +1,71 @@
+/**
+ * The "tried as a new user would" questions of issue 9, over seeds/ with the lexical legs only (no
+ * model), as `npm run ask` answers them on a fresh clone.
+ */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { silentLogger } from '../../src/log.js';
+import { openCollection, type IndexedCollection } from '../../src/open-collection.js';
+import type { Answer } from '../../src/types.js';
+import { tempDir } from '../helpers/temp.js';
+
+let collection: IndexedCollection;
+
+beforeAll(async () => {
+  const config = loadConfig({ DOCS_DIR: 'seeds', INDEX_DIR: path.join(tempDir(), 'index'), MODEL_ID: 'none' });
+  collection = await openCollection(config, { log: silentLogger });
+}, 30_000);
+
+const shown = (answer: Answer) => (answer.answered ? answer.results : answer.closest);
+const ask = (q: string) => collection.ask(q, { top: 3 });
+
+describe('colloquial questions', () => {
+  it('answers "who heads the regime delegation in Astana" in Levantine with the passage naming him', async () => {
+    const answer = await ask('مين اللي بيرأس وفد النظام بأستانا؟');
+    expect(answer.answered).toBe(true);
+    expect(answer.results.some((r) => r.text.includes('بشار الجعفري'))).toBe(true);
+  });
+
+  it('answers "where were the talks held" with وين and the passage that names Astana', async () => {
+    const answer = await ask('وين انعقدت المحادثات؟');
+    expect(answer.answered).toBe(true);
+    expect(answer.results.some((r) => /أستان[اة]/.test(r.text))).toBe(true);
+  });
+
+  // Fails today: the Russian delegation's passage ranks first (it says يرأس twice). Needs the
+  // proximity evidence of issue 9 item 2 ("وفد النظام" adjacent), which is not built on this branch.
+  it.skip('puts the Syrian regime delegation head first for مين بيرأس وفد النظام؟', async () => {
+    const answer = await ask('مين بيرأس وفد النظام؟');
+    expect(answer.answered).toBe(true);
+    expect(answer.results[0]!.text).toContain('بشار الجعفري');
+  });
+});
+
+describe('names spelled differently from the text', () => {
+  it.each([
+    ['نزاربايف', 'نزارباييف'],
+    ['لافرنتييف', 'لافرينتييف'],
+  ])('%s still gets the passage that spells it %s', async (question, inText) => {
+    const answer = await ask(question);
+    expect(shown(answer)[0]!.text).toContain(inText);
+  });
+
+  it('a question whose words are all unknown but close to the collection\'s still gets its nearest passages', async () => {
+    const answer = await ask('كوشكومباييف مستوره');
+    expect(shown(answer).length).toBeGreaterThan(0);
+    expect(shown(answer)[0]!.text).toContain('كوشكومبايف');
+  });
+});
+
+describe('pasted links and mentions', () => {
+  it('do not make a question refuse', async () => {
+    const plain = await ask('من يرأس وفد النظام السوري؟');
+    const noisy = await ask(
+      '<@123456789012345678> من يرأس **وفد النظام** السوري؟ https://www.aljazeera.net/news/2017/5/3/astana-talks-syria-regime-delegation 🤔 <:hmm:1234567>',
+    );
+    expect(plain.answered).toBe(true);
+    expect(noisy.answered).toBe(true);
+    expect(noisy.results.map((r) => r.id)).toEqual(plain.results.map((r) => r.id));
+  });
+});

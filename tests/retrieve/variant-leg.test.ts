@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { Bm25Builder, type Bm25Index } from '../../src/index/bm25.js';
+import { searchVariants } from '../../src/retrieve/variant-leg.js';
+
+function buildIndex(passages: string[][]): Bm25Index {
+  const builder = new Bm25Builder();
+  for (const terms of passages) builder.add(terms);
+  return builder.finish();
+}
+
+describe('spelling-variant leg', () => {
+  const index = buildIndex([
+    ['رئيس', 'كازاخستان', 'نزارباييف'],
+    ['وفد', 'روسي', 'لافرينتييف'],
+    ['وفد', 'نظام', 'جعفري'],
+  ]);
+
+  it('returns nothing when every question word is in the collection', () => {
+    expect(searchVariants(index, ['وفد', 'جعفري'], 5)).toEqual([]);
+  });
+
+  it('finds the passage of a name spelled another way, with the coverage of the word it stands for', () => {
+    const hits = searchVariants(index, ['نزاربايف'], 5);
+    expect(hits.map((h) => h.row)).toEqual([0]);
+    expect(hits[0]!.coverage).toBeGreaterThan(0.8);
+    expect(searchVariants(index, ['لافرنتييف', 'وفد'], 5)[0]!.row).toBe(1);
+  });
+
+  it('counts a question word once however many spellings of it a passage holds', () => {
+    const doubled = buildIndex([['لافرينتييف', 'لافرينتيف'], ['وفد']]);
+    const [hit] = doubled.searchAlternatives([[{ term: 'لافرينتييف', weight: 1 }, { term: 'لافرينتيف', weight: 0.9 }]], 1);
+    expect(hit!.coverage).toBeCloseTo(1);
+    expect(hit!.score).toBeCloseTo(doubled.searchAlternatives([[{ term: 'لافرينتييف', weight: 1 }]], 1)[0]!.score);
+  });
+});
