@@ -131,10 +131,15 @@ function wordGroup(word: Word, options: EnglishQueryOptions): TermGroup {
   // The word as written: Arabic articles quote Latin names and acronyms (NFL, Panthers).
   const bare = word.text.replace(/['’]s?$/, '');
   const literal = analyze(bare).map((term) => ({ terms: [term], weight: 1 }));
-  // A word the dictionary knows is a name only when the collection spells it nearly the same way.
-  const names = word.capitalized || alternatives.length === 0 ? nameAlternatives(bare, options, alternatives.length > 0 ? 0.9 : 0) : [];
+  // A word the dictionary knows is a name only when the collection spells it nearly the same way; an
+  // unknown word in lower case is more often a rare word than a name, so it must sound closer too.
+  const minSimilarity = alternatives.length > 0 ? KNOWN_WORD_NAME_SIMILARITY : word.capitalized ? 0 : LOWERCASE_NAME_SIMILARITY;
+  const names = word.capitalized || alternatives.length === 0 ? nameAlternatives(bare, options, minSimilarity) : [];
   return group(alternatives, [...literal, ...names], options);
 }
+
+const KNOWN_WORD_NAME_SIMILARITY = 0.9;
+const LOWERCASE_NAME_SIMILARITY = 0.8;
 
 function translationAlternatives(entries: string[], options: EnglishQueryOptions): Array<{ terms: string[]; weight: number }> {
   const result: Array<{ terms: string[]; weight: number }> = [];
