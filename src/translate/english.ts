@@ -40,7 +40,7 @@ export interface TranslationSettings {
   minNameSimilarity: number;
 }
 
-export const DEFAULT_TRANSLATION: TranslationSettings = { absentShare: 0.25, senseDecay: 0.85, minFormSimilarity: 0.75, minNameSimilarity: 0.6 };
+export const DEFAULT_TRANSLATION: TranslationSettings = { absentShare: 0.1, senseDecay: 0.85, minFormSimilarity: 0.75, minNameSimilarity: 0.6 };
 
 interface Word {
   text: string;
