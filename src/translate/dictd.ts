@@ -10,13 +10,17 @@ import { IsnadError } from '../errors.js';
  */
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const B64_VALUE = new Map([...B64].map((ch, i) => [ch, i]));
+const B64_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < B64.length; i++) B64_VALUE[B64.charCodeAt(i)] = i;
 
-export function decodeDictdNumber(text: string): number {
+/** Decodes text[start, end) (default: all of it); NaN when empty or not dictd base64. */
+export function decodeDictdNumber(text: string, start = 0, end = text.length): number {
+  if (end <= start) return NaN;
   let value = 0;
-  for (const ch of text) {
-    const digit = B64_VALUE.get(ch);
-    if (digit === undefined) return NaN;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    const digit = code < 128 ? B64_VALUE[code]! : -1;
+    if (digit < 0) return NaN;
     value = value * 64 + digit;
   }
   return value;
@@ -73,22 +77,29 @@ export class DictdDictionary {
     } catch (error) {
       throw new IsnadError('DICTIONARY_INVALID', `${bodyFile} is missing or not a dictzip/gzip file (${(error as Error).message}). Reinstall dict-freedict-eng-ara, or point DICT_DIR at a folder holding ${name}.index and ${name}.dict.dz.`, { file: bodyFile });
     }
+    // Scanned by hand: split() and per-entry arrays took over a second for FreeDict's 87k lines.
     const entries = new Map<string, Array<[number, number]>>();
-    const lines = fs.readFileSync(indexFile, 'utf8').split('\n');
-    lines.forEach((line, i) => {
-      if (line === '') return;
-      const [headword, off, len] = line.split('\t');
-      const offset = decodeDictdNumber(off ?? '');
-      const length = decodeDictdNumber(len ?? '');
-      if (!headword || !Number.isFinite(offset) || !Number.isFinite(length) || offset + length > body.length) {
-        throw new IsnadError('DICTIONARY_INVALID', `${indexFile} line ${i + 1} is not "headword<TAB>offset<TAB>length" within ${bodyFile}. Reinstall the dictionary.`, { file: indexFile });
+    const text = fs.readFileSync(indexFile, 'utf8');
+    for (let at = 0, line = 1; at < text.length; line++) {
+      let next = text.indexOf('\n', at);
+      if (next < 0) next = text.length;
+      if (next > at) {
+        const tab1 = text.indexOf('\t', at);
+        const tab2 = tab1 < 0 ? -1 : text.indexOf('\t', tab1 + 1);
+        const offset = tab2 < 0 || tab2 > next ? NaN : decodeDictdNumber(text, tab1 + 1, tab2);
+        const length = tab2 < 0 || tab2 > next ? NaN : decodeDictdNumber(text, tab2 + 1, next);
+        if (tab1 <= at || !(offset + length <= body.length)) {
+          throw new IsnadError('DICTIONARY_INVALID', `${indexFile} line ${line} is not "headword<TAB>offset<TAB>length" within ${bodyFile}. Reinstall the dictionary.`, { file: indexFile });
+        }
+        if (!text.startsWith('00database', at)) {
+          const key = text.slice(at, tab1).toLowerCase();
+          const list = entries.get(key);
+          if (list) list.push([offset, length]);
+          else entries.set(key, [[offset, length]]);
+        }
       }
-      if (headword.startsWith('00database')) return;
-      const key = headword.toLowerCase();
-      const list = entries.get(key) ?? [];
-      list.push([offset, length]);
-      entries.set(key, list);
-    });
+      at = next + 1;
+    }
     return new DictdDictionary(entries, body, indexFile);
   }
 }
