@@ -8,7 +8,10 @@ import { IsnadError } from '../src/errors.js';
 import { DEFAULT_TOP } from '../src/retrieve/answer.js';
 import { cleanQuestion } from '../src/retrieve/question.js';
 import type { Command } from '../src/discord/command.js';
-import { formatAnswer, formatCooldown, formatPassagePost, parsePostCustomId } from '../src/discord/format.js';
+import { formatAnswer, formatCooldown, parsePostCustomId, withNote } from '../src/discord/format.js';
+import { t } from '../src/discord/i18n.js';
+import { mayPostHere } from '../src/discord/permissions.js';
+import { postPassage } from '../src/discord/post.js';
 import { detectLang } from '../src/text/language.js';
 import { edit, retryOnNetworkError, send } from '../src/discord/reply.js';
 
@@ -45,8 +48,10 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
   if (!interaction.isChatInputCommand()) return;
   const question = interaction.options.getString('question', true);
   const top = interaction.options.getInteger('top') ?? DEFAULT_TOP;
-  const isPublic = interaction.options.getBoolean('public') ?? false;
   const lang = detectLang(question);
+  // A member who may not post in this channel does not get to post through the bot either.
+  const wantsPublic = interaction.options.getBoolean('public') ?? false;
+  const isPublic = wantsPublic && mayPostHere(interaction);
   // Refuse a bad question before it costs the user their cooldown.
   cleanQuestion(question, MAX_QUESTION);
   const retryAt = ctx.cooldowns.take('ask', interaction.user.id, ctx.settings.askCooldownMs);
@@ -57,7 +62,8 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
   // Discord drops the interaction after 3 s without a response: defer before any work.
   await interaction.deferReply(isPublic ? {} : { flags: MessageFlags.Ephemeral });
   const answer = await ctx.collection.ask(question, { top: Math.min(5, Math.max(1, top)) });
-  const reply = edit(formatAnswer(answer, { lang, ephemeral: !isPublic }));
+  const formatted = formatAnswer(answer, { lang, ephemeral: !isPublic });
+  const reply = edit(wantsPublic && !isPublic ? withNote(formatted, t(lang, 'privateOnly')) : formatted);
   await retryOnNetworkError(() => interaction.editReply(reply), ctx.log);
 };
 
@@ -68,7 +74,7 @@ export const button: NonNullable<Command['button']> = async (interaction, ctx) =
   if (!passage) {
     throw new IsnadError('PASSAGE_NOT_FOUND', 'That passage is no longer in the index (the documents changed); ask again.');
   }
-  await interaction.reply(send(formatPassagePost(passage, { lang: detectLang(passage.text), userId: interaction.user.id })));
+  await postPassage(interaction, passage, ctx);
 };
 
 export default { data, execute, button } satisfies Command;

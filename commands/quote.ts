@@ -5,9 +5,8 @@ import {
 } from 'discord.js';
 import { IsnadError } from '../src/errors.js';
 import type { Command } from '../src/discord/command.js';
-import { LIMITS, formatPassagePost, passageChoices } from '../src/discord/format.js';
-import { detectLang } from '../src/text/language.js';
-import { send } from '../src/discord/reply.js';
+import { LIMITS, passageChoices } from '../src/discord/format.js';
+import { postPassage } from '../src/discord/post.js';
 
 export const data = {
   type: ApplicationCommandType.ChatInput,
@@ -30,7 +29,7 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
   const id = interaction.options.getString('id', true).trim();
   const passage = ctx.collection.passage(id);
   if (!passage) throw new IsnadError('PASSAGE_NOT_FOUND', 'No passage has that id; pick one from the suggestions.');
-  await interaction.reply(send(formatPassagePost(passage, { lang: detectLang(passage.text), userId: interaction.user.id })));
+  await postPassage(interaction, passage, ctx);
 };
 
 export const autocomplete: NonNullable<Command['autocomplete']> = async (interaction, ctx) => {

@@ -1,6 +1,6 @@
 import { ApplicationCommandType, MessageFlags, type RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
-import { formatVerify } from '../src/discord/format.js';
+import { formatCooldown, formatVerify } from '../src/discord/format.js';
 import { extractQuotedText } from '../src/discord/quoted-text.js';
 import { detectLang } from '../src/text/language.js';
 import { t } from '../src/discord/i18n.js';
@@ -20,6 +20,11 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
   const lang = detectLang(text);
   if (text.trim() === '') {
     await interaction.reply(send({ content: `❌ ${t(lang, 'emptyMessage')}`, embeds: [], components: [], allowedMentions: { parse: [] } }, { ephemeral: true }));
+    return;
+  }
+  const retryAt = ctx.cooldowns.take('verify', interaction.user.id, ctx.settings.verifyCooldownMs);
+  if (retryAt !== null) {
+    await interaction.reply(send(formatCooldown('Verify quote', retryAt, ctx.clock(), lang), { ephemeral: true }));
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });

@@ -4,12 +4,36 @@ import { IsnadError } from './errors.js';
 import { VECTOR_STORE_KINDS, type VectorStoreKind } from './index/vector-store.js';
 
 const booleanFlag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'], {
-    errorMap: () => ({ message: 'must be true or false' }),
-  })
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
-const positiveInt = z.coerce.number({ invalid_type_error: 'must be a number' }).int().positive();
+const positiveInt = z.coerce.number().int().positive();
+
+const MODEL_DTYPES = ['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'bnb4', 'q4f16'] as const;
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+
+/**
+ * What each variable accepts, in our words: the message for any bad value. Zod's own texts
+ * ("Invalid enum value…, received '…'") echo the value, and a token pasted into the wrong variable
+ * would reach the terminal or a log; these never do.
+ */
+export type VariableRules = Record<string, string>;
+
+export const CORE_RULES: VariableRules = {
+  DOCS_DIR: 'must be the path of a folder of .txt/.md files (default seeds)',
+  INDEX_DIR: 'must be the path of the folder the index is written to (default index)',
+  MODEL_ID: 'must be a Hugging Face model id such as Xenova/multilingual-e5-small, or none',
+  MODEL_DTYPE: `must be one of ${MODEL_DTYPES.join(', ')} (default q8)`,
+  MODEL_DIR: 'must be the path of a folder holding <MODEL_ID>/config.json, tokenizer.json and onnx/',
+  MODEL_CACHE_DIR: 'must be the path of a folder for downloaded models',
+  ALLOW_REMOTE_MODELS: 'must be true or false (1/0 and yes/no also work)',
+  MODEL_LOAD_TIMEOUT_MS: 'must be a number: whole milliseconds above 0, such as 120000 (the default)',
+  MODEL_QUERY_PREFIX: 'must be text, such as "query: "',
+  MODEL_PASSAGE_PREFIX: 'must be text, such as "passage: "',
+  VECTOR_STORE: `must be one of ${VECTOR_STORE_KINDS.join(', ')} (default hnsw)`,
+  MAX_FILE_BYTES: 'must be a number: whole bytes above 0, such as 10485760 (10 MB, the default)',
+  LOG_LEVEL: `must be one of ${LOG_LEVELS.join(', ')} (default info)`,
+};
 
 /** Everything the core (ingest, ask, eval) needs. Discord settings live in the bot's own schema. */
 const coreSchema = z.object({
@@ -17,7 +41,7 @@ const coreSchema = z.object({
   INDEX_DIR: z.string().min(1).default('index'),
   /** Hub id of the embedding model; `none` runs lexical-only on purpose. */
   MODEL_ID: z.string().min(1).default('Xenova/multilingual-e5-small'),
-  MODEL_DTYPE: z.enum(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'bnb4', 'q4f16']).default('q8'),
+  MODEL_DTYPE: z.enum(MODEL_DTYPES).default('q8'),
   /** Folder holding local models as `<MODEL_DIR>/<MODEL_ID>/{config.json,tokenizer.json,onnx/…}`. */
   MODEL_DIR: z.string().min(1).optional(),
   MODEL_CACHE_DIR: z.string().min(1).optional(),
@@ -31,7 +55,7 @@ const coreSchema = z.object({
   DICT_DIR: z.string().min(1).default('/usr/share/dictd'),
   VECTOR_STORE: z.enum(VECTOR_STORE_KINDS).default('hnsw'),
   MAX_FILE_BYTES: positiveInt.default(10 * 1024 * 1024),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 });
 
 export type CoreConfigInput = z.input<typeof coreSchema>;
@@ -69,16 +93,18 @@ function withoutBlanks(env: Env): Env {
   return result;
 }
 
-export function parseEnv<T extends z.ZodTypeAny>(schema: T, env: Env): z.infer<T> {
+/**
+ * Validates `env` against `schema`. The message names the variable and what it accepts (from `rules`,
+ * or a check's own `custom` message), never the value given.
+ */
+export function parseEnv<T extends z.ZodTypeAny>(schema: T, env: Env, rules: VariableRules = CORE_RULES): z.infer<T> {
   const parsed = schema.safeParse(withoutBlanks(env));
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const variable = issue.path.join('.') || 'environment';
-  throw new IsnadError(
-    'CONFIG_INVALID',
-    `${variable} ${issue.message === 'Required' ? 'is required' : issue.message}. Set it in .env (see .env.example).`,
-    { variable },
-  );
+  const missing = issue.code === 'invalid_type' && issue.received === 'undefined';
+  const rule = missing ? 'is required' : issue.code === 'custom' ? issue.message : rules[variable] ?? 'has a value that is not accepted';
+  throw new IsnadError('CONFIG_INVALID', `${variable} ${rule}. Set it in .env (see .env.example).`, { variable });
 }
 
 export function loadConfig(env: Env, cwd: string = process.cwd()): CoreConfig {

@@ -40,6 +40,9 @@ async function main(): Promise<void> {
     fatal(isIsnadError(error) ? `${error.message} [${error.code}]` : `could not open the index: ${error instanceof Error ? error.message : String(error)}`),
   );
 
+  // Autocomplete's text search is prepared now, in slices, not on the first keystroke.
+  void collection.prepareSearch();
+
   const bot: Bot = createBot({
     token,
     apiUrl: config.discord.apiUrl,

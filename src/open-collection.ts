@@ -3,20 +3,25 @@ import type { Collection, IndexStatus } from './collection.js';
 import type { VerifyResult } from './retrieve/verify.js';
 import type { CoreConfig } from './config.js';
 import type { LoadedModel } from './embed/embedder.js';
+import { loadEmbedderRemembering, type RememberingOptions } from './embed/model-memory.js';
 import { IsnadError, isIsnadError } from './errors.js';
 import { buildIndex, fullRebuildReason, modelVariant } from './ingest/build-index.js';
-import { scanDocuments } from './ingest/load.js';
+import { describeChanges, plural } from './ingest/describe.js';
+import { assertDocsFolder, scanDocuments } from './ingest/load.js';
 import { hasLatinLetters } from './text/language.js';
-import { lineAt } from './text/lines.js';
-import { normalize } from './text/normalize.js';
+import { endLine } from './text/lines.js';
 import type { Logger } from './log.js';
 import { answerQuestion, denseAvailable, type RetrieveOptions } from './retrieve/answer.js';
+import { PassageSearch } from './retrieve/passage-search.js';
 import { verifyQuote } from './retrieve/verify.js';
 import type { IndexSnapshot } from './index/snapshot.js';
 import { IndexDirectory } from './store/index-dir.js';
 import { englishArabicDictionary, type DictdDictionary } from './translate/dictd.js';
 import { ENGLISH_SUPPORT_HINT } from './translate/support.js';
 import type { Answer, DocumentInfo, Passage, Progress, ReindexSummary } from './types.js';
+
+/** How a build is said in words, for the front ends (the terminal's ingest summary). */
+export { describeChanges, listUnsupported } from './ingest/describe.js';
 
 export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
@@ -25,17 +30,35 @@ export interface OpenOptions {
   onProgress?: (progress: Progress) => void;
   /** Loads the embedding model; injected by tests and the bench, the real loader otherwise. */
   loadModel?: () => Promise<LoadedModel>;
+  /**
+   * Remember a failed model load in the index folder (terminal commands): skip retrying it until the
+   * retry time (`when-due`) or not (`now`), and say it once. Without this, every load is tried and warned (the bot).
+   */
+  modelMemory?: Pick<RememberingOptions, 'retry' | 'verbose'>;
 }
 
-function loadModel(config: CoreConfig, options: OpenOptions): Promise<LoadedModel> {
-  return options.loadModel ? options.loadModel() : realModelLoader(config, options.log);
+interface ModelLoad {
+  model: LoadedModel;
+  /** Records how the load went; called once the index folder exists. */
+  remember: () => Promise<void>;
 }
 
-async function realModelLoader(config: CoreConfig, log: Logger): Promise<LoadedModel> {
+const nothingToRemember = async (): Promise<void> => undefined;
+
+async function loadModel(config: CoreConfig, options: OpenOptions): Promise<ModelLoad> {
+  if (options.loadModel) return { model: await options.loadModel(), remember: nothingToRemember };
   // Skips importing Transformers.js (and onnxruntime) entirely when the model is switched off.
-  if (config.model.modelId === null) return { embedder: null, status: { loaded: false, modelId: null, reason: 'disabled (MODEL_ID=none)' } };
+  if (config.model.modelId === null) {
+    return { model: { embedder: null, status: { loaded: false, modelId: null, reason: 'disabled (MODEL_ID=none)' } }, remember: nothingToRemember };
+  }
   const { loadEmbedder } = await import('./embed/load-embedder.js');
-  return loadEmbedder(config.model, log);
+  if (!options.modelMemory) return { model: await loadEmbedder(config.model, options.log), remember: nothingToRemember };
+  const { loaded, remember } = await loadEmbedderRemembering(
+    config.model,
+    { indexDir: config.indexDir, log: options.log, ...options.modelMemory },
+    (model, log) => loadEmbedder(model, log),
+  );
+  return { model: loaded, remember };
 }
 
 /** True when the files on disk differ (added, removed, resized, touched) from those the index was built from. */
@@ -57,6 +80,7 @@ export class IndexedCollection implements Collection {
   private reindexing: Promise<ReindexSummary> | null = null;
   private byId = new Map<string, Passage>();
   private bySource = new Map<string, Passage[]>();
+  private search: PassageSearch;
 
   constructor(
     private readonly config: CoreConfig,
@@ -66,6 +90,7 @@ export class IndexedCollection implements Collection {
     private readonly options: OpenOptions,
   ) {
     this.indexPassages();
+    this.search = new PassageSearch(snapshot.passages);
   }
 
   private indexPassages(): void {
@@ -125,30 +150,17 @@ export class IndexedCollection implements Collection {
   }
 
   searchPassages(query: string, limit: number): Passage[] {
-    const q = query.trim().toLowerCase();
-    if (q === '') return this.snapshot.passages.slice(0, limit);
-    const found: Passage[] = [];
-    for (const p of this.snapshot.passages) {
-      if (p.id.startsWith(q)) found.push(p);
-      if (found.length >= limit) return found;
-    }
-    const needle = normalize(q).replace(/\s+/g, ' ');
-    const texts = this.normalizedTexts();
-    for (let row = 0; row < texts.length && found.length < limit; row++) {
-      const p = this.snapshot.passages[row]!;
-      if (!p.id.startsWith(q) && texts[row]!.includes(needle)) found.push(p);
-    }
-    return found;
+    return this.search.search(query, limit);
   }
 
-  /** Normalized passage texts for autocomplete, computed once per index: per keystroke it took seconds at 100k. */
-  private normalized: { snapshot: IndexSnapshot; texts: string[] } | null = null;
+  /** Makes every passage searchable by text (in slices, yielding); the bot calls it right after loading. */
+  prepareSearch(): Promise<void> {
+    return this.search.prepare();
+  }
 
-  private normalizedTexts(): string[] {
-    if (this.normalized?.snapshot !== this.snapshot) {
-      this.normalized = { snapshot: this.snapshot, texts: this.snapshot.passages.map((p) => normalize(p.text).replace(/\s+/g, ' ')) };
-    }
-    return this.normalized.texts;
+  /** Stops background work (a search build in progress) so the process can exit. */
+  close(): void {
+    this.search.stop();
   }
 
   documents(): DocumentInfo[] {
@@ -159,10 +171,9 @@ export class IndexedCollection implements Collection {
     const passages = this.bySource.get(source);
     if (!passages || passages.length === 0 || line < 1) return undefined;
     const last = passages[passages.length - 1]!;
-    const lastLine = (p: Passage) => p.line + lineAt(p.text, p.text.length) - 1;
-    if (line > lastLine(last)) return undefined; // past the end of the file
+    if (line > endLine(last)) return undefined; // past the end of the file
     // Blank lines before the first passage, or between passages, belong to the passage that follows.
-    return passages.find((p) => lastLine(p) >= line);
+    return passages.find((p) => endLine(p) >= line);
   }
 
   verifyQuote(text: string): VerifyResult {
@@ -199,11 +210,17 @@ export class IndexedCollection implements Collection {
   private async runReindex(onProgress?: (progress: Progress) => void): Promise<ReindexSummary> {
     if (!this.model.status.loaded && this.model.status.modelId !== null) {
       // The model may be back (files copied into MODEL_DIR, network restored): try again.
-      this.model = await loadModel(this.config, this.options);
+      this.model = (await loadModel(this.config, { ...this.options, modelMemory: undefined })).model;
     }
     const { snapshot, summary } = await build(this.config, this.model, this.snapshot, null, this.options.log, onProgress);
+    if (summary.nothingChanged) return summary; // the serving index is this one already
     await this.directory.publish(snapshot, (done, total) => onProgress?.({ phase: 'write', done, total }));
+    // Ready before it serves: the first autocomplete after a reindex must not pay for it.
+    const search = new PassageSearch(snapshot.passages);
+    await search.prepare();
+    this.search.stop();
     this.snapshot = snapshot;
+    this.search = search;
     this.indexPassages();
     return summary;
   }
@@ -243,7 +260,7 @@ interface LoadedIndex {
 }
 
 async function loadIndex(config: CoreConfig, log: Logger): Promise<LoadedIndex> {
-  const directory = new IndexDirectory(config.indexDir);
+  const directory = new IndexDirectory(config.indexDir, config.docsDir);
   try {
     return { directory, snapshot: await directory.load(), unusable: null };
   } catch (error) {
@@ -262,11 +279,16 @@ async function buildAndPublish(
   const { log, onProgress } = options;
   log.info(loaded.snapshot ? `Updating the index of ${config.docsDir}…` : `Building the index of ${config.docsDir}…`);
   const result = await build(config, model, loaded.snapshot, loaded.unusable, log, onProgress);
-  await loaded.directory.publish(result.snapshot, (done, total) => onProgress?.({ phase: 'write', done, total }));
   const { summary } = result;
+  if (summary.nothingChanged && loaded.snapshot) {
+    // Writing an identical generation would only cost disk space (4 in ten minutes, 25 MB, before).
+    log.info(`Nothing changed: the index of ${plural(summary.files, 'file')} and ${plural(summary.passages, 'passage')} is up to date.`);
+    return { snapshot: loaded.snapshot, summary };
+  }
+  await loaded.directory.publish(result.snapshot, (done, total) => onProgress?.({ phase: 'write', done, total }));
   log.info(
-    `Indexed ${summary.files} files into ${summary.passages} passages in ${summary.seconds.toFixed(1)} s` +
-      ` (${summary.embedded} embedded, ${summary.reused} reused, ${summary.skipped.length} skipped)` +
+    `Indexed ${plural(summary.files, 'file')} into ${plural(summary.passages, 'passage')} in ${summary.seconds.toFixed(1)} s: ` +
+      `${describeChanges(summary)} (${summary.embedded} embedded, ${summary.reused} reused, ${summary.skipped.length} skipped)` +
       (summary.fullRebuildReason && loaded.snapshot ? `; full rebuild: ${summary.fullRebuildReason}` : ''),
   );
   return result;
@@ -274,9 +296,13 @@ async function buildAndPublish(
 
 /** `npm run ingest`: (re)builds the index incrementally and reports what happened. */
 export async function ingestDocuments(config: CoreConfig, options: OpenOptions): Promise<ReindexSummary> {
-  const model = await loadModel(config, options);
+  await assertDocsFolder(config.docsDir);
+  await new IndexDirectory(config.indexDir, config.docsDir).checkUsable(); // before a model load that may take minutes
+  const { model, remember } = await loadModel(config, options);
   const loaded = await loadIndex(config, options.log);
-  return (await buildAndPublish(config, model, loaded, options)).summary;
+  const { summary } = await buildAndPublish(config, model, loaded, options);
+  await remember();
+  return summary;
 }
 
 /**
@@ -284,16 +310,18 @@ export async function ingestDocuments(config: CoreConfig, options: OpenOptions):
  * or the documents changed. A failed build throws and leaves whatever index was there untouched.
  */
 export async function openCollection(config: CoreConfig, options: OpenOptions): Promise<IndexedCollection> {
-  const model = await loadModel(config, options);
+  // Before anything is said about the index: "Updating the index of /nonexistent…" would point the wrong way.
+  await assertDocsFolder(config.docsDir);
+  await new IndexDirectory(config.indexDir, config.docsDir).checkUsable(); // before a model load that may take minutes
+  const { model, remember } = await loadModel(config, options);
   const loaded = await loadIndex(config, options.log);
-  const { snapshot, directory } = loaded;
-  if (snapshot) {
-    const reason = fullRebuildReason(snapshot, model.embedder, config.docsDir, variantOf(config, model));
-    const storeChanged = model.embedder !== null && snapshot.manifest.vectorStore !== config.vectorStore;
-    if (!reason && !storeChanged && !(await isStale(snapshot, config.docsDir))) {
-      return new IndexedCollection(config, snapshot, model, directory, options);
-    }
-  }
-  const built = await buildAndPublish(config, model, loaded, options);
-  return new IndexedCollection(config, built.snapshot, model, directory, options);
+  let snapshot = loaded.snapshot;
+  const fresh =
+    snapshot !== null &&
+    fullRebuildReason(snapshot, model.embedder, config.docsDir, variantOf(config, model)) === null &&
+    !(model.embedder !== null && snapshot.manifest.vectorStore !== config.vectorStore) &&
+    !(await isStale(snapshot, config.docsDir));
+  if (!fresh || snapshot === null) snapshot = (await buildAndPublish(config, model, loaded, options)).snapshot;
+  await remember();
+  return new IndexedCollection(config, snapshot, model, loaded.directory, options);
 }

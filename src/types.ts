@@ -73,6 +73,19 @@ export interface ReindexSummary {
   /** Why everything was rebuilt (model or chunker changed, index unreadable), or null for an incremental run. */
   fullRebuildReason: string | null;
   model: ModelStatus;
+  /** Documents compared with the previous index, by content. */
+  changes: FileChanges;
+  /** True when the new index would equal the previous one: nothing is written then. */
+  nothingChanged: boolean;
+  /** Files not read because their kind is not supported yet, counted by extension ('' when none). */
+  unsupported: Record<string, number>;
+}
+
+export interface FileChanges {
+  added: number;
+  changed: number;
+  removed: number;
+  unchanged: number;
 }
 
 /** One query word for lexical search: a passage scores the best of its alternatives (see Bm25Index.searchGroups). */

@@ -1,3 +1,4 @@
+import { resign } from './helpers/index-files.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -119,6 +120,7 @@ describe('openCollection', () => {
     const generation = fs.readFileSync(path.join(config.indexDir, 'CURRENT'), 'utf8');
     const passagesFile = path.join(config.indexDir, generation, 'passages.json');
     fs.writeFileSync(passagesFile, fs.readFileSync(passagesFile, 'utf8').slice(0, 100));
+    resign(path.join(config.indexDir, generation));
     const before = fs.readdirSync(docs).map((f) => fs.readFileSync(path.join(docs, f), 'utf8'));
 
     const collection = await openCollection(config, { log, loadModel: noModel() });

@@ -98,6 +98,8 @@ export function formatBench(results: SizeResult[], meta: { embedder: string; que
   serveRow('  vector search, vectra queryItems', (s) => vectraLat(s.vectra));
   serveRow('  vectra ÷ served (p50 / p95)', (s) => ratio(s.vectra, s.served));
   serveRow('  hybrid answer excl. query embedding', (s) => lat(s.hybrid));
+  serveRow('  autocomplete prepare s (longest pause ms)', (s) => `${s.autocomplete.prepareSeconds.toFixed(2)} (${s.autocomplete.longestPauseMs.toFixed(0)})`);
+  serveRow('  autocomplete keystroke', (s) => lat(s.autocomplete.keystroke));
   serveRow('  peak RSS serve (runtime + model alone)', (s) => `${s.peakRssMb.toFixed(0)} MB (${s.baselineRssMb.toFixed(0)})`);
   serveRow('  vectra build+save s / load s / size', (s) => (s.vectra.ok ? `${s.vectra.buildSaveSeconds.toFixed(2)} / ${s.vectra.loadSeconds.toFixed(2)} / ${mb(s.vectra.bytes)}` : 'n/a'));
   rows.push([`vector search at ${meta.realDimensions} dims (random unit vectors, e5-small size)`]);

@@ -1,10 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { buildIndex } from '../ingest/build-index.js';
 import { analyze } from '../text/analyze.js';
 import { silentLogger } from '../log.js';
 import { answerQuestion } from '../retrieve/answer.js';
+import { PassageSearch } from '../retrieve/passage-search.js';
 import { cleanQuestion } from '../retrieve/question.js';
 import { FlatVectorStore } from '../store/flat-store.js';
 import { HnswVectorStore } from '../store/hnsw-store.js';
@@ -73,6 +74,8 @@ export interface ServeResult {
   /** An exact Float32Array scan over the same vectors. */
   flat: LatencySummary;
   hybrid: LatencySummary;
+  /** /quote autocomplete: preparing its text search at load (in slices), the longest pause that caused, one keystroke. */
+  autocomplete: { prepareSeconds: number; longestPauseMs: number; keystroke: LatencySummary };
   vectra: VectraResult;
   /** Random unit vectors at the real model's size (e5-small: 384). */
   real: { dimensions: number; flat: LatencySummary; hnsw: LatencySummary; hnswBuildSeconds: number; vectra: VectraResult };
@@ -212,6 +215,13 @@ export async function serveWorker(args: WorkerArgs): Promise<ServeResult> {
   const served = await latencies(queryVectors, (v) => vectors.query(v, CANDIDATES));
   const precomputed = new PrecomputedEmbedder(embedder.modelId, embedder.dimensions, vectorOf);
   const hybrid = await latencies(queries, (q) => answerQuestion(snapshot, precomputed, q, {}));
+  const search = new PassageSearch(snapshot.passages);
+  const pauses = monitorEventLoopDelay({ resolution: 5 });
+  pauses.enable();
+  const prepared = await timed(() => search.prepare());
+  pauses.disable();
+  // What a user types: the first words of a question, as far as the autocomplete field goes.
+  const keystroke = await latencies(queries.map((q) => q.slice(0, 12)), (q) => search.search(q, 25));
   const peak = peakRssMb();
   const exact = new FlatVectorStore(vectors.dimensions);
   await exact.add(snapshot.passages.map((p) => ({ id: p.id, vector: vectors.get(p.id)! })));
@@ -251,6 +261,7 @@ export async function serveWorker(args: WorkerArgs): Promise<ServeResult> {
     served,
     flat,
     hybrid,
+    autocomplete: { prepareSeconds: prepared.ms / 1000, longestPauseMs: pauses.max / 1e6, keystroke },
     vectra,
     real: { dimensions: d, flat: realFlatLatency, hnsw: realHnswLatency, hnswBuildSeconds: realHnswBuild.ms / 1000, vectra: realVectra },
   };

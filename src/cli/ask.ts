@@ -3,8 +3,9 @@ import { parseArgs } from 'node:util';
 import { isIsnadError } from '../errors.js';
 import { openCollection } from '../open-collection.js';
 import { DEFAULT_TOP, MAX_TOP } from '../retrieve/answer.js';
+import { endLine } from '../text/lines.js';
 import { RETRIEVAL_MODES, type RetrievalMode } from '../types.js';
-import { cliLogger, configFromArgs, progressPrinter, reportFatal } from './common.js';
+import { argumentProblem, cliLogger, configFromArgs, progressPrinter, reportFatal } from './common.js';
 import { formatAnswer } from './format-terminal.js';
 
 const HELP = `Usage: npm run ask -- [options] "question"
@@ -14,16 +15,19 @@ Answers a question with verbatim, cited passages from the documents. The index i
 
 Options:
   --top N        passages to show (1-${MAX_TOP}, default ${DEFAULT_TOP})
-  --json         print {"query","answered","results":[{"id","source","start","end","line","text","score"}],
+  --json         print {"query","answered","results":[{"id","source","start","end","line","endLine","text","score"}],
                  "closest":[…same fields: nearest passages when not answered],"mode":"hybrid|lexical|dense"}
   --docs DIR     documents folder (default: DOCS_DIR or seeds/)
   --index DIR    index folder (default: INDEX_DIR or index/)
   --mode M       hybrid | lexical | dense (default: every leg available)
-  -h, --help     this text`;
+  --verbose      say everything: debug lines, and why the model is unavailable each time
+  -h, --help     this text
+
+Answers go to stdout; progress and notices go to stderr.`;
 
 function toJson(answer: Awaited<ReturnType<Awaited<ReturnType<typeof openCollection>>['ask']>>) {
   const pick = (r: (typeof answer.results)[number]) => ({
-    id: r.id, source: r.source, start: r.start, end: r.end, line: r.line, text: r.text, score: r.score,
+    id: r.id, source: r.source, start: r.start, end: r.end, line: r.line, endLine: endLine(r), text: r.text, score: r.score,
   });
   return {
     query: answer.query, answered: answer.answered, results: answer.results.map(pick), closest: answer.closest.map(pick), mode: answer.mode,
@@ -42,11 +46,12 @@ async function main(): Promise<void> {
         docs: { type: 'string' },
         index: { type: 'string' },
         mode: { type: 'string' },
+        verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
   } catch (error) {
-    process.stderr.write(`isnad: ${(error as Error).message}\n\n${HELP}\n`);
+    process.stderr.write(`isnad: ${argumentProblem(error, 'ask')}\n\n${HELP}\n`);
     process.exit(2);
   }
   const { values, positionals } = args;
@@ -71,16 +76,18 @@ async function main(): Promise<void> {
   }
 
   const config = configFromArgs({ docs: values.docs, index: values.index });
-  const log = cliLogger(config);
-  const collection = await openCollection(config, { log, onProgress: progressPrinter() });
-  const status = collection.status();
-  const modeNote = status.model.loaded ? null : `lexical-only: ${status.model.reason}`;
+  const log = cliLogger(config, values.verbose);
+  const collection = await openCollection(config, {
+    log,
+    onProgress: progressPrinter(),
+    modelMemory: { retry: 'when-due', verbose: values.verbose },
+  });
   const options = { top, mode: mode === 'hybrid' ? undefined : mode };
 
   if (!fromStdin) {
     const answer = await collection.ask(positionals.join(' '), options);
     if (values.json) process.stdout.write(JSON.stringify(toJson(answer)) + '\n');
-    else process.stdout.write(formatAnswer(answer, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, modeNote }) + '\n');
+    else process.stdout.write(formatAnswer(answer, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }) + '\n');
     return;
   }
   // The evaluation harness feeds questions this way: one load, one JSON line per input line, in order.

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import type { BenchModel } from '../bench/embedders.js';
 import { evaluateTargets, formatBench, type SizeResult } from '../bench/report.js';
 import { ingestWorker, serveWorker, type WorkerArgs } from '../bench/workers.js';
-import { reportFatal } from './common.js';
+import { argumentProblem, reportFatal } from './common.js';
 
 const HELP = `Usage: npm run bench -- [options]
 
@@ -101,7 +101,7 @@ async function main(): Promise<void> {
       },
     });
   } catch (error) {
-    process.stderr.write(`isnad: ${(error as Error).message}\n\n${HELP}\n`);
+    process.stderr.write(`isnad: ${argumentProblem(error, 'bench')}\n\n${HELP}\n`);
     process.exit(2);
   }
   const { values } = parsed;

@@ -16,8 +16,25 @@ export function configFromArgs(overrides: { docs?: string; index?: string }): Co
   });
 }
 
-export function cliLogger(config?: CoreConfig): Logger {
-  return createLogger(config?.logLevel ?? 'info');
+/** `--verbose` shows debug lines too, whatever LOG_LEVEL says. */
+export function cliLogger(config?: CoreConfig, verbose = false): Logger {
+  return createLogger(verbose ? 'debug' : config?.logLevel ?? 'info');
+}
+
+/**
+ * What was wrong with the command line, in our words. Node's own text for an unknown option ends
+ * with an unbalanced quote (`as in '-- "--frobnicate"`) and does not say how npm passes arguments on.
+ */
+export function argumentProblem(error: unknown, command: string): string {
+  const { code, message } = error as { code?: string; message: string };
+  const unknown = /^Unknown option '(.*?)'(?:\.|$)/.exec(message);
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown) {
+    const option = unknown[1]!;
+    return command === 'ask'
+      ? `unknown option ${option}. To ask a question that starts with "-", put it after a second --: npm run ask -- -- "${option}"`
+      : `unknown option ${option}. The options are listed below.`;
+  }
+  return message;
 }
 
 const PHASE_LABEL: Record<Progress['phase'], string> = {

@@ -7,7 +7,7 @@ import { formatReport } from '../eval/report.js';
 import { readGoldFile } from '../eval/gold.js';
 import { EVAL_MODES, runEval, type EvalMode } from '../eval/run.js';
 import type { LoadedModel } from '../embed/embedder.js';
-import { cliLogger, configFromArgs, reportFatal } from './common.js';
+import { argumentProblem, cliLogger, configFromArgs, reportFatal } from './common.js';
 import type { Logger } from '../log.js';
 
 const HELP = `Usage: npm run eval -- [options]
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
       },
     });
   } catch (error) {
-    usageError((error as Error).message);
+    usageError(argumentProblem(error, 'eval'));
   }
   const { values } = args;
   if (values.help) {

@@ -3,10 +3,10 @@ import { stripInvisible } from '../text/invisible.js';
 import { hasArabicLetters } from '../text/language.js';
 import { normalizeWithMap, originalSpan, tokenize } from '../text/normalize.js';
 import { lightStems } from '../text/stem.js';
+import { lineLabel } from '../text/lines.js';
 import type { Answer } from '../types.js';
 
 const BOLD = '\x1b[1m';
-const DIM = '\x1b[2m';
 const RESET = '\x1b[0m';
 
 /** Wraps the words of `text` whose stem the question also has, without changing any other character. */
@@ -27,10 +27,9 @@ export function highlight(text: string, question: string, on: string, off: strin
 /** A document may hold escape sequences; printed raw they would drive the user's terminal. */
 export const printable = stripInvisible;
 
-export function formatAnswer(answer: Answer, options: { color: boolean; modeNote?: string | null }): string {
+export function formatAnswer(answer: Answer, options: { color: boolean }): string {
   const on = options.color ? BOLD : '';
   const off = options.color ? RESET : '';
-  const dim = (s: string) => (options.color ? DIM + s + RESET : s);
   const arabic = hasArabicLetters(answer.query);
   const lines: string[] = [];
   const list = answer.answered ? answer.results : answer.closest;
@@ -43,12 +42,12 @@ export function formatAnswer(answer: Answer, options: { color: boolean; modeNote
     if (list.length > 0) lines.push('', arabic ? 'أقرب المقاطع (ليست إجابات) · closest passages, not answers:' : 'Closest passages (not answers):');
   }
   list.forEach((r, i) => {
-    lines.push('', `${i + 1}. ${printable(r.source)} · line ${r.line} · score ${r.score.toFixed(3)} · id ${r.id}`);
+    lines.push('', `${i + 1}. ${printable(r.source)} · ${lineLabel(r)} · score ${r.score.toFixed(3)} · id ${r.id}`);
     const text = printable(r.text);
     const body = answer.answered ? highlight(text, answer.query, on, off) : text;
     for (const line of body.split('\n')) lines.push(`   ${line}`);
   });
-  if (options.modeNote) lines.push('', dim(options.modeNote));
   if (answer.notice) lines.push('', answer.notice);
-  return lines.join('\n');
+  // Each passage is preceded by a blank line; the first one needs none.
+  return lines.join('\n').replace(/^\n/, '');
 }

@@ -1,25 +1,31 @@
 import { parseArgs } from 'node:util';
-import { ingestDocuments } from '../open-collection.js';
-import { cliLogger, configFromArgs, progressPrinter, reportFatal } from './common.js';
+import { describeChanges, ingestDocuments, listUnsupported } from '../open-collection.js';
+import { argumentProblem, cliLogger, configFromArgs, progressPrinter, reportFatal } from './common.js';
 
-const HELP = `Usage: npm run ingest -- [--docs DIR] [--index DIR]
+const HELP = `Usage: npm run ingest -- [--docs DIR] [--index DIR] [--verbose]
 
-Indexes the .txt and .md files under the documents folder. Only changed passages are re-embedded;
-the previous index keeps serving until the new one is complete.
+Indexes the .txt and .md files under the documents folder. Only changed passages are re-embedded,
+and nothing is written when nothing changed; the previous index keeps serving until the new one is complete.
 
 Options:
   --docs DIR     documents folder (default: DOCS_DIR or seeds/)
   --index DIR    index folder (default: INDEX_DIR or index/)
+  --verbose      debug lines, and the full reason each time the model is unavailable
   -h, --help     this text`;
 
 async function main(): Promise<void> {
   let values;
   try {
     ({ values } = parseArgs({
-      options: { docs: { type: 'string' }, index: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+      options: {
+        docs: { type: 'string' },
+        index: { type: 'string' },
+        verbose: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
     }));
   } catch (error) {
-    process.stderr.write(`isnad: ${(error as Error).message}\n\n${HELP}\n`);
+    process.stderr.write(`isnad: ${argumentProblem(error, 'ingest')}\n\n${HELP}\n`);
     process.exit(2);
   }
   if (values.help) {
@@ -27,16 +33,24 @@ async function main(): Promise<void> {
     return;
   }
   const config = configFromArgs({ docs: values.docs, index: values.index });
-  const summary = await ingestDocuments(config, { log: cliLogger(config), onProgress: progressPrinter() });
+  const summary = await ingestDocuments(config, {
+    log: cliLogger(config, values.verbose),
+    onProgress: progressPrinter(),
+    // An explicit ingest always tries the model again, but says a known failure only once.
+    modelMemory: { retry: 'now', verbose: values.verbose },
+  });
+  const unsupported = listUnsupported(summary.unsupported);
   const lines = [
+    `changes: ${describeChanges(summary)}`,
     `files: ${summary.files}`,
     `passages: ${summary.passages} (${summary.embedded} embedded, ${summary.reused} reused)`,
     `skipped: ${summary.skipped.length}`,
     ...summary.skipped.map((s) => `  - ${s.source}: ${s.reason}`),
+    ...(unsupported ? [`not supported yet: ${unsupported}`] : []),
     `model: ${summary.model.loaded ? summary.model.modelId : `none — lexical-only (${summary.model.reason})`}`,
     ...(summary.fullRebuildReason ? [`full rebuild: ${summary.fullRebuildReason}`] : []),
     `seconds: ${summary.seconds.toFixed(2)}`,
-    `index: ${config.indexDir}`,
+    `index: ${config.indexDir}${summary.nothingChanged ? ' (unchanged, nothing written)' : ''}`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
   // Skipped files are reported, not fatal; exit 3 lets scripts notice them anyway.

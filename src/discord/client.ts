@@ -18,6 +18,10 @@ export interface BotOptions {
   /** Assembled by the entry point (src/main.ts) from commands/index.ts. */
   commands: Command[];
   askCooldownMs?: number;
+  /** /quote and the Post button (default: the /ask cooldown). */
+  postCooldownMs?: number;
+  /** Verify quote (default: the /ask cooldown). */
+  verifyCooldownMs?: number;
   reindexCooldownMs?: number;
   progressEveryMs?: number;
   /** How long shutdown waits for in-flight interactions. */
@@ -46,6 +50,8 @@ export function createBot(options: BotOptions): Bot {
     cooldowns: new Cooldowns(clock),
     settings: {
       askCooldownMs: options.askCooldownMs ?? DEFAULT_ASK_COOLDOWN_SECONDS * 1000,
+      postCooldownMs: options.postCooldownMs ?? options.askCooldownMs ?? DEFAULT_ASK_COOLDOWN_SECONDS * 1000,
+      verifyCooldownMs: options.verifyCooldownMs ?? options.askCooldownMs ?? DEFAULT_ASK_COOLDOWN_SECONDS * 1000,
       reindexCooldownMs: options.reindexCooldownMs ?? DEFAULT_REINDEX_COOLDOWN_SECONDS * 1000,
       progressEveryMs: options.progressEveryMs ?? 2_000,
     },

@@ -16,6 +16,9 @@ export interface BotContext {
   cooldowns: Cooldowns;
   settings: {
     askCooldownMs: number;
+    /** /quote and the Post button: each makes a public post. */
+    postCooldownMs: number;
+    verifyCooldownMs: number;
     reindexCooldownMs: number;
     /** Minimum time between two progress edits of /reindex. */
     progressEveryMs: number;

@@ -1,28 +1,59 @@
 import { z } from 'zod';
-import { coreSchema, loadConfig, parseEnv, type CoreConfig } from '../config.js';
+import { CORE_RULES, coreSchema, loadConfig, parseEnv, type CoreConfig, type VariableRules } from '../config.js';
 
 type Env = Record<string, string | undefined>;
 
-const snowflake = (what: string) =>
-  z.string().regex(/^\d{17,20}$/, `must be a numeric Discord id (17–20 digits); copy the ${what} from the Developer Portal`);
+const snowflake = z.string().regex(/^\d{17,20}$/);
 
 /** Per-user cooldowns; createBot uses the same values when given none. */
 export const DEFAULT_ASK_COOLDOWN_SECONDS = 5;
 export const DEFAULT_REINDEX_COOLDOWN_SECONDS = 60;
 
-const seconds = z.coerce.number({ invalid_type_error: 'must be a number of seconds' }).min(0).max(86_400);
+const seconds = z.coerce.number().min(0).max(86_400);
+
+/**
+ * A token as pasted: surrounding spaces and one pair of quotes are not part of it (a copied
+ * `DISCORD_TOKEN="…" ` or a shell export keeps them).
+ */
+export function cleanToken(raw: string): string {
+  const trimmed = raw.trim();
+  const quoted = /^(["'`])(.*)\1$/s.exec(trimmed);
+  return quoted ? quoted[2]!.trim() : trimmed;
+}
+
+const token = z
+  .string()
+  .transform(cleanToken)
+  // Never echo the value: the messages below name the variable only.
+  .superRefine((value, ctx) => {
+    if (/^Bot\s/i.test(value)) {
+      ctx.addIssue({ code: 'custom', message: 'starts with "Bot ": give the token alone, without the "Bot " prefix (discord.js adds it)' });
+    } else if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'does not look like a bot token (three parts separated by dots); copy it from Developer Portal → Bot → Reset Token',
+      });
+    }
+  });
+
+/** What each bot variable accepts (see CORE_RULES): never the value given. */
+const BOT_RULES: VariableRules = {
+  ...CORE_RULES,
+  DISCORD_CLIENT_ID: 'must be a numeric Discord id (17–20 digits); copy the Application ID from the Developer Portal (General Information page)',
+  DISCORD_GUILD_ID: 'must be a numeric Discord id (17–20 digits); copy the server id (right-click the server → Copy Server ID)',
+  DISCORD_API_URL: 'must be a URL such as https://discord.com/api',
+  ASK_COOLDOWN_SECONDS: 'must be a number of seconds from 0 to 86400 (default 5)',
+  REINDEX_COOLDOWN_SECONDS: 'must be a number of seconds from 0 to 86400 (default 60)',
+};
 
 /** The bot's own variables; the core ones (DOCS_DIR, INDEX_DIR, MODEL_*) come from `coreSchema`. */
 export const botSchema = coreSchema.merge(
   z.object({
-    DISCORD_TOKEN: z
-      .string({ required_error: 'Required' })
-      // Never echo the value: the messages below name the variable only.
-      .regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'does not look like a bot token (three parts separated by dots); copy it from Developer Portal → Bot → Reset Token'),
-    DISCORD_CLIENT_ID: snowflake('Application ID (General Information page)'),
-    DISCORD_GUILD_ID: snowflake('server id (right-click the server → Copy Server ID)').optional(),
+    DISCORD_TOKEN: token,
+    DISCORD_CLIENT_ID: snowflake,
+    DISCORD_GUILD_ID: snowflake.optional(),
     /** Base URL of Discord's REST API, e.g. `http://127.0.0.1:5000/api` for a local fake. */
-    DISCORD_API_URL: z.string().url('must be a URL such as https://discord.com/api').optional(),
+    DISCORD_API_URL: z.string().url().optional(),
     ASK_COOLDOWN_SECONDS: seconds.default(DEFAULT_ASK_COOLDOWN_SECONDS),
     REINDEX_COOLDOWN_SECONDS: seconds.default(DEFAULT_REINDEX_COOLDOWN_SECONDS),
   }),
@@ -47,7 +78,7 @@ export interface BotConfig {
 
 /** Validates everything at start; throws IsnadError CONFIG_INVALID naming the first bad variable. */
 export function loadBotConfig(env: Env, cwd: string = process.cwd()): BotConfig {
-  const raw = parseEnv(botSchema, env);
+  const raw = parseEnv(botSchema, env, BOT_RULES);
   return {
     core: loadConfig(env, cwd),
     discord: {
@@ -70,7 +101,7 @@ export const deploySchema = z.object({
 });
 
 export function loadDeployConfig(env: Env): Pick<DiscordSettings, 'token' | 'clientId' | 'guildId' | 'apiUrl'> {
-  const raw = parseEnv(deploySchema, env);
+  const raw = parseEnv(deploySchema, env, BOT_RULES);
   return {
     token: raw.DISCORD_TOKEN,
     clientId: raw.DISCORD_CLIENT_ID,

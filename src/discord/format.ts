@@ -9,6 +9,7 @@ import type { Answer, DocumentInfo, Passage, Progress, ReindexSummary } from '..
 import type { IndexStatus } from '../collection.js';
 import type { VerifyResult } from '../retrieve/verify.js';
 import { stripInvisible } from '../text/invisible.js';
+import { endLine } from '../text/lines.js';
 import type { Lang } from '../text/language.js';
 import { t } from './i18n.js';
 
@@ -64,10 +65,23 @@ export function isolate(text: string | number): string {
   return `${FSI}${text}${PDI}`;
 }
 
-/** An inline code span that survives backticks inside the text. */
+// Every line-break form a client may render as a new line; Discord turns a lone \r into \n after we escape.
+const LINE_BREAKS = /\r\n|[\r\u2028\u2029\u0085]/g;
+
+/** One `\n` for every line-break form, so line-start escaping sees every line that will render. */
+export function normalizeLineBreaks(text: string): string {
+  return text.replace(LINE_BREAKS, '\n');
+}
+
+/**
+ * An inline code span that holds any text (file names come from the documents folder): a run of
+ * backticks inside would close a double-backtick span early and let the rest render as markdown
+ * (bold, spoilers, mentions), so runs are broken with a zero-width space first.
+ */
 export function code(text: string): string {
-  const clean = stripInvisible(text).replace(/[\r\n]+/g, ' ');
-  return clean.includes('`') ? `\`\` ${clean} \`\`` : `\`${clean}\``;
+  const clean = stripInvisible(normalizeLineBreaks(text)).replace(/\n+/g, ' ');
+  if (!clean.includes('`')) return `\`${clean}\``;
+  return `\`\` ${clean.replace(/`(?=`)/g, '`\u200b')} \`\``;
 }
 
 const URL_RE = /https?:\/\/[^\s<>]+/g;
@@ -90,20 +104,24 @@ function escapeLineStarts(text: string): string {
     .join('\n');
 }
 
+/** Any scheme://… a client might turn into a link (plain-links mode catches more than http). */
+const ANY_SCHEME_URL_RE = /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>]+/gi;
+
 /**
- * Escapes Discord markdown and mentions so the text renders exactly as written;
- * URLs are wrapped in <…> (no unfurl) and left unescaped.
+ * Escapes Discord markdown and mentions so the text renders exactly as written. URLs are wrapped in
+ * <…> (no unfurl) and left unescaped; with `plainLinks` (a user's text echoed in public, under the
+ * bot's name) they go in a code span instead, which no client turns into a link.
  */
-export function escapeMarkdown(raw: string): string {
-  const text = stripInvisible(raw);
+export function escapeMarkdown(raw: string, options: { plainLinks?: boolean } = {}): string {
+  const text = stripInvisible(normalizeLineBreaks(raw));
   let out = '';
   let last = 0;
-  for (const match of text.matchAll(URL_RE)) {
+  for (const match of text.matchAll(options.plainLinks ? ANY_SCHEME_URL_RE : URL_RE)) {
     let url = match[0];
     const trailing = TRAILING_PUNCT.exec(url)?.[0] ?? '';
     url = url.slice(0, url.length - trailing.length);
     const at = match.index;
-    out += escapeInline(text.slice(last, at)) + `<${url}>`;
+    out += escapeInline(text.slice(last, at)) + (options.plainLinks ? code(url) : `<${url}>`);
     last = at + url.length;
   }
   out += escapeInline(text.slice(last));
@@ -155,8 +173,14 @@ export function quoteBlock(text: string): string {
     .join('\n');
 }
 
-export function citation(passage: Pick<Passage, 'source' | 'line' | 'id'>, lang: Lang): string {
-  return `📄 ${isolate(code(passage.source))} · ${t(lang, 'line')} ${isolate(passage.line)} · 🆔 ${isolate(code(passage.id))}`;
+/** "line 9" or "lines 9–10": a passage spanning lines is cited by all of them. */
+function lines(slice: Pick<Passage, 'line' | 'text'>, lang: Lang): string {
+  const last = endLine(slice);
+  return last > slice.line ? `${t(lang, 'lines')} ${isolate(`${slice.line}–${last}`)}` : `${t(lang, 'line')} ${isolate(slice.line)}`;
+}
+
+export function citation(passage: Pick<Passage, 'source' | 'line' | 'text' | 'id'>, lang: Lang): string {
+  return `📄 ${isolate(code(passage.source))} · ${lines(passage, lang)} · 🆔 ${isolate(code(passage.id))}`;
 }
 
 function embedsLength(embeds: Embed[]): number {
@@ -203,6 +227,11 @@ function reply(content: string, embeds: Embed[] = [], components: Row[] = []): R
   return fit({ content, embeds, components, allowedMentions: { parse: [] } });
 }
 
+/** The same reply with a line on top (e.g. why a public post became private). */
+export function withNote(base: Reply, note: string): Reply {
+  return reply(base.content ? `${note}\n${base.content}` : note, base.embeds, base.components);
+}
+
 export function postCustomId(passageId: string): string {
   return `ask:post:${passageId}`;
 }
@@ -226,7 +255,7 @@ function passageEmbeds(passages: Passage[], lang: Lang, headerLength: number, co
 /** The reply to /ask. Buttons ("Post to channel") only on an ephemeral answer. */
 export function formatAnswer(answer: Answer, options: { lang: Lang; ephemeral: boolean }): Reply {
   const { lang, ephemeral } = options;
-  const header = `🔎 **${t(lang, 'question')}:** ${escapeMarkdown(answer.query.replace(/\s+/g, ' ').trim())}`;
+  const header = `🔎 **${t(lang, 'question')}:** ${escapeMarkdown(answer.query.replace(/\s+/g, ' ').trim(), { plainLinks: !ephemeral })}`;
   const notice = answer.notice ? `\nℹ️ ${truncate(answer.notice, 500)}` : '';
   if (!answer.answered) {
     let content = `${truncate(header, 1200)}\n🚫 ${t(lang, 'notAnswered')}${notice}`;
@@ -285,8 +314,8 @@ export function formatVerify(result: VerifyResult, lang: Lang): Reply {
   const match = result.match;
   const passage = result.passage;
   const cite = passage
-    ? citation({ source: match.source, line: match.line, id: passage.id }, lang)
-    : `📄 ${isolate(code(match.source))} · ${t(lang, 'line')} ${isolate(match.line)}`;
+    ? citation({ source: match.source, line: match.line, text: match.text, id: passage.id }, lang)
+    : `📄 ${isolate(code(match.source))} · ${lines(match, lang)}`;
   const head = result.verdict === 'verbatim' ? t(lang, 'verbatim') : `${t(lang, 'close')} (${isolate(Math.round(result.similarity * 100) + '%')})`;
   const room = LIMITS.embedDescription - cite.length - 2;
   const description = `${truncate(quoteBlock(escapeMarkdown(match.text.trim())), room)}\n${cite}`;
@@ -298,7 +327,17 @@ export function relativeTime(ms: number): string {
   return `<t:${Math.floor(ms / 1000)}:R>`;
 }
 
-export function formatStatus(status: IndexStatus, lang: Lang): Reply {
+// Two or more path separators: `/srv/isnad/models`, `C:\\models\\x`, `~/x/y` (not `/reindex`).
+const HOST_PATH = /(^|[\s'"(\[=,;:])((?:~|[A-Za-z]:)?[\\/][^\s\\/'"]+(?:[\\/][^\s'"),;\]]*)+)/g;
+
+/** Replaces host paths in a message shown to members (how the server is laid out is not theirs to see). */
+export function hidePaths(text: string): string {
+  return text.replace(HOST_PATH, (_whole, before: string) => `${before}[path hidden]`);
+}
+
+/** `details`: host paths and raw reasons, for members who may manage the server; others get them hidden. */
+export function formatStatus(status: IndexStatus, lang: Lang, options: { details?: boolean } = {}): Reply {
+  const shown = (reason: string) => escapeMarkdown(options.details ? reason : hidePaths(reason));
   const L = lang === 'ar'
     ? { docs: 'الوثائق', passages: 'المقاطع', skipped: 'ملفات متخطاة', model: 'النموذج', loaded: 'محمّل', lexical: 'بحث معجمي فقط', built: 'بُني الفهرس', never: 'لم يُبنَ بعد', reindex: 'إعادة فهرسة جارية', version: 'الإصدار', yes: 'نعم', no: 'لا', english: 'الأسئلة بالإنجليزية', dictionary: 'عبر القاموس', viaModel: 'عبر النموذج' }
     : { docs: 'Documents', passages: 'Passages', skipped: 'Skipped files', model: 'Model', loaded: 'loaded', lexical: 'lexical-only', built: 'Index built', never: 'never built', reindex: 'Reindex running', version: 'Version', yes: 'yes', no: 'no', english: 'English questions', dictionary: 'via the dictionary', viaModel: 'via the model' };
@@ -306,7 +345,7 @@ export function formatStatus(status: IndexStatus, lang: Lang): Reply {
     `📚 ${L.docs}: ${isolate(status.documents)} · ${L.passages}: ${isolate(status.passages)}`,
     status.model.loaded
       ? `🧠 ${L.model}: ${L.loaded} ${isolate(code(status.model.modelId))} (${isolate(status.model.dimensions)} dims)`
-      : `🧠 ${L.model}: ${L.lexical}${status.model.modelId ? ` (${isolate(code(status.model.modelId))})` : ''} — ${escapeMarkdown(status.model.reason)}`,
+      : `🧠 ${L.model}: ${L.lexical}${status.model.modelId ? ` (${isolate(code(status.model.modelId))})` : ''} — ${shown(status.model.reason)}`,
     status.builtAt
       ? `🕒 ${L.built}: ${relativeTime(Date.parse(status.builtAt))} (${isolate(status.builtAt)})`
       : `🕒 ${L.built}: ${L.never}`,
@@ -320,7 +359,7 @@ export function formatStatus(status: IndexStatus, lang: Lang): Reply {
   if (status.skipped.length > 0) {
     description += `\n⚠️ ${L.skipped}: ${isolate(status.skipped.length)}`;
     for (const s of status.skipped) {
-      const line = `\n• ${isolate(code(s.source))} — ${escapeMarkdown(s.reason)}`;
+      const line = `\n• ${isolate(code(s.source))} — ${shown(s.reason)}`;
       if (description.length + line.length > LIMITS.embedDescription - 20) {
         description += '\n…';
         break;

@@ -57,7 +57,7 @@ function ensureTruncation(extractor: unknown): void {
 
 /**
  * Loads the embedding model for the dense leg. Never throws: on any failure or timeout it returns
- * `embedder: null` with a one-sentence reason, logs a single warning, and the bot runs lexical-only.
+ * `embedder: null` with a one-sentence reason, logs a single warning; retrieval then runs lexical-only.
  */
 export async function loadEmbedder(
   config: ModelConfig,
@@ -89,16 +89,21 @@ export async function loadEmbedder(
   } catch (error) {
     void extractor?.dispose?.().catch(() => {});
     const reason = describeFailure(error, config, modelId);
-    log.warn(
-      `Embedding model ${modelId} is unavailable: ${reason}. The bot runs lexical-only (no dense retrieval). ` +
-        `To enable it, set MODEL_DIR to a folder that holds ${modelId}/ (config.json, tokenizer.json, onnx/…), ` +
-        (config.allowRemote
-          ? 'or run on a machine that can reach huggingface.co.'
-          : 'or set ALLOW_REMOTE_MODELS=true on a machine that can reach huggingface.co.'),
-      { code: 'MODEL_UNAVAILABLE', modelId, dtype: config.dtype },
-    );
+    log.warn(`Embedding model ${modelId} is unavailable: ${reason}. Running lexical-only (no dense retrieval). ${howToEnable(config, modelId)}`, {
+      code: 'MODEL_UNAVAILABLE',
+      modelId,
+      dtype: config.dtype,
+    });
     return { embedder: null, status: { loaded: false, modelId, reason } };
   }
+}
+
+/** What a user can do about an unavailable model. */
+export function howToEnable(config: ModelConfig, modelId: string): string {
+  return (
+    `To enable it, set MODEL_DIR to a folder that holds ${modelId}/ (config.json, tokenizer.json, onnx/…), ` +
+    (config.allowRemote ? 'or run on a machine that can reach huggingface.co.' : 'or set ALLOW_REMOTE_MODELS=true on a machine that can reach huggingface.co.')
+  );
 }
 
 class LoadTimeout extends Error {

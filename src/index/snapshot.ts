@@ -6,7 +6,8 @@ import { indexCorrupt } from './index-file.js';
 import { VECTOR_STORE_KINDS, type VectorStore } from './vector-store.js';
 
 /** What one index generation holds: store writes and reads it, retrieve queries it, neither imports the other. */
-export const FORMAT_VERSION = 1;
+/** 2: the manifest records the sha256 of every other file of its generation. */
+export const FORMAT_VERSION = 2;
 
 const manifestSchema = z.object({
   formatVersion: z.literal(FORMAT_VERSION),
@@ -29,9 +30,14 @@ const manifestSchema = z.object({
   ),
   /** Size and mtime of skipped files, so fixing one is noticed as a change. */
   skipped: z.array(z.object({ source: z.string(), reason: z.string(), bytes: z.number().optional(), mtimeMs: z.number().optional() })),
+  /** sha256 of every other file of the generation (relative path → hex), filled in when it is published. */
+  checksums: z.record(z.string(), z.string()),
 });
 
-export type Manifest = z.infer<typeof manifestSchema>;
+/** A manifest as read from disk: always with checksums. */
+export type StoredManifest = z.infer<typeof manifestSchema>;
+/** In memory a manifest has no checksums until it is published. */
+export type Manifest = Omit<StoredManifest, 'checksums'> & { checksums?: Record<string, string> };
 
 
 /** A complete index held in memory. */
@@ -47,7 +53,7 @@ function invalid(file: string, error: z.ZodError): IsnadError {
   return indexCorrupt(file, `is inconsistent: ${issue.path.join('.') || 'root'} ${issue.message}`);
 }
 
-export function parseManifest(value: unknown, file: string): Manifest {
+export function parseManifest(value: unknown, file: string): StoredManifest {
   const parsed = manifestSchema.safeParse(value);
   if (!parsed.success) throw invalid(file, parsed.error);
   return parsed.data;

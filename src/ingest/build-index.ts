@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { Progress, ReindexSummary } from '../types.js';
+import type { FileChanges, Progress, ReindexSummary } from '../types.js';
 import type { ModelConfig } from '../config.js';
 import type { Embedder, ModelStatus } from '../embed/embedder.js';
 import { prefixesFor } from '../embed/transformers-embedder.js';
@@ -12,6 +12,7 @@ import { createVectorStore } from '../store/vector-stores.js';
 import type { Document, Passage } from '../types.js';
 import { ANALYZER_VERSION, analyze } from '../text/analyze.js';
 import { CHUNKER_VERSION, chunkDocument } from './chunk.js';
+import { describeUnsupported } from './describe.js';
 import { isSkipped, readDocument, scanDocuments } from './load.js';
 
 export interface BuildOptions {
@@ -65,10 +66,21 @@ export function fullRebuildReason(
   return null;
 }
 
-async function readAll(options: BuildOptions): Promise<{ documents: Document[]; skipped: Manifest['skipped']; mtimes: Map<string, number> }> {
+interface ReadResult {
+  documents: Document[];
+  skipped: Manifest['skipped'];
+  mtimes: Map<string, number>;
+  unsupported: Record<string, number>;
+}
+
+async function readAll(options: BuildOptions): Promise<ReadResult> {
   const scan = await scanDocuments(options.docsDir);
   const documents: Document[] = [];
   const skipped: Manifest['skipped'] = [...scan.skipped];
+  // Every skipped file is said once, the same way: links and unreadable folders as much as bad encodings.
+  for (const s of scan.skipped) options.log.warn(`skipped ${s.source}: ${s.reason}`);
+  const unsupported = describeUnsupported(scan.unsupported);
+  if (unsupported) options.log.warn(unsupported);
   const mtimes = new Map<string, number>();
   let done = 0;
   for (const file of scan.files) {
@@ -82,13 +94,33 @@ async function readAll(options: BuildOptions): Promise<{ documents: Document[]; 
     }
     options.onProgress?.({ phase: 'scan', done: ++done, total: scan.files.length });
   }
-  return { documents, skipped, mtimes };
+  return { documents, skipped, mtimes, unsupported: scan.unsupported };
+}
+
+/** Documents compared with the previous index by content (the same bytes under the same name are unchanged). */
+function compareFiles(previous: IndexSnapshot | null, files: Manifest['files']): FileChanges {
+  const before = new Map((previous?.manifest.files ?? []).map((f) => [f.source, f.hash]));
+  const changes: FileChanges = { added: 0, changed: 0, removed: 0, unchanged: 0 };
+  for (const file of files) {
+    const hash = before.get(file.source);
+    if (hash === undefined) changes.added++;
+    else if (hash === file.hash) changes.unchanged++;
+    else changes.changed++;
+    before.delete(file.source);
+  }
+  changes.removed = before.size;
+  return changes;
+}
+
+/** Whether two manifests describe the same index (the build time aside): then there is nothing to write. */
+function sameIndex(a: Manifest, b: Manifest): boolean {
+  return JSON.stringify({ ...a, builtAt: '' }) === JSON.stringify({ ...b, builtAt: '' });
 }
 
 /** Documents → passages → lexical terms + vectors, all in memory; publishing to disk is the caller's step. */
 export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const { documents, skipped, mtimes } = await readAll(options);
+  const { documents, skipped, mtimes, unsupported } = await readAll(options);
   if (documents.length === 0) {
     throw new IsnadError(
       'DOCS_EMPTY',
@@ -162,6 +194,9 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
       seconds: (performance.now() - started) / 1000,
       fullRebuildReason: reason,
       model: options.modelStatus,
+      changes: compareFiles(options.previous, files),
+      nothingChanged: reason === null && options.previous !== null && sameIndex(options.previous.manifest, manifest),
+      unsupported,
     },
   };
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { IsnadError } from '../errors.js';
@@ -11,11 +12,16 @@ export interface FileEntry {
   absolutePath: string;
   bytes: number;
   mtimeMs: number;
+  /** Device and inode seen by the scan: the file read later must be this one (see readDocument). */
+  dev: number;
+  ino: number;
 }
 
 export interface ScanResult {
   files: FileEntry[];
   skipped: SkippedFile[];
+  /** Files of a kind not read (yet), counted by lower-case extension ('' for none). */
+  unsupported: Record<string, number>;
 }
 
 function toSource(root: string, absolutePath: string): string {
@@ -27,17 +33,14 @@ function isInside(root: string, candidate: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-/**
- * Lists the indexable files under `root`, recursively, in a stable order. Symbolic links are followed
- * only when they resolve inside the folder: a link to /etc/passwd must never be read and quoted.
- */
-export async function scanDocuments(root: string): Promise<ScanResult> {
-  let realRoot: string;
+/** The real path of a readable documents folder; DOCS_NOT_FOUND otherwise. */
+export async function assertDocsFolder(root: string): Promise<string> {
   try {
-    realRoot = await fs.realpath(root);
+    const realRoot = await fs.realpath(root);
     const stat = await fs.stat(realRoot);
     if (!stat.isDirectory()) throw new Error('not a directory');
     await fs.access(realRoot, fs.constants.R_OK | fs.constants.X_OK);
+    return realRoot;
   } catch (error) {
     throw new IsnadError(
       'DOCS_NOT_FOUND',
@@ -46,8 +49,17 @@ export async function scanDocuments(root: string): Promise<ScanResult> {
       { cause: error },
     );
   }
+}
+
+/**
+ * Lists the indexable files under `root`, recursively, in a stable order. Symbolic links are followed
+ * only when they resolve inside the folder: a link to /etc/passwd must never be read and quoted.
+ */
+export async function scanDocuments(root: string): Promise<ScanResult> {
+  const realRoot = await assertDocsFolder(root);
   const files: FileEntry[] = [];
   const skipped: SkippedFile[] = [];
+  const unsupported: Record<string, number> = {};
   const visited = new Set<string>();
 
   async function walk(dir: string): Promise<void> {
@@ -86,15 +98,20 @@ export async function scanDocuments(root: string): Promise<ScanResult> {
       }
       if (stat.isDirectory()) {
         await walk(target);
-      } else if (stat.isFile() && DOCUMENT_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) {
-        files.push({ source: toSource(realRoot, full), absolutePath: target, bytes: stat.size, mtimeMs: stat.mtimeMs });
+      } else if (stat.isFile()) {
+        const extension = path.extname(entry.name).toLowerCase();
+        if (DOCUMENT_EXTENSIONS.includes(extension)) {
+          files.push({ source: toSource(realRoot, full), absolutePath: target, bytes: stat.size, mtimeMs: stat.mtimeMs, dev: stat.dev, ino: stat.ino });
+        } else {
+          unsupported[extension] = (unsupported[extension] ?? 0) + 1;
+        }
       }
     }
   }
 
   await walk(realRoot);
   files.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
-  return { files, skipped };
+  return { files, skipped, unsupported };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -130,16 +147,37 @@ export function isSkipped(value: Document | SkippedFile): value is SkippedFile {
   return 'reason' in value;
 }
 
-/** Reads one scanned file; any problem becomes a skip reason rather than an exception. */
+/**
+ * Reads one scanned file; any problem becomes a skip reason rather than an exception. The scan's link
+ * check could be raced (the file swapped for a link to `../bot.env` between scan and read), so the
+ * file is opened without following a link and must be the very file (device + inode) the scan saw.
+ */
 export async function readDocument(file: FileEntry, maxFileBytes: number): Promise<Document | SkippedFile> {
   if (file.bytes > maxFileBytes) {
     return { source: file.source, reason: `too large (${file.bytes} bytes > MAX_FILE_BYTES ${maxFileBytes})` };
   }
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(file.absolutePath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return { source: file.source, reason: 'replaced by a symbolic link after the scan; not read' };
+    return { source: file.source, reason: `cannot be read (${code ?? 'error'})` };
+  }
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(file.absolutePath);
+    const stat = await handle.stat();
+    if (!stat.isFile() || stat.dev !== file.dev || stat.ino !== file.ino) {
+      return { source: file.source, reason: 'replaced by another file after the scan; not read (index again)' };
+    }
+    if (stat.size > maxFileBytes) {
+      return { source: file.source, reason: `too large (${stat.size} bytes > MAX_FILE_BYTES ${maxFileBytes})` };
+    }
+    bytes = await handle.readFile();
   } catch (error) {
     return { source: file.source, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  } finally {
+    await handle.close();
   }
   if (bytes.length > maxFileBytes) {
     return { source: file.source, reason: `too large (${bytes.length} bytes > MAX_FILE_BYTES ${maxFileBytes})` };

@@ -8,36 +8,73 @@ import { parseManifest, type IndexSnapshot } from '../index/snapshot.js';
 import type { VectorStore } from '../index/vector-store.js';
 import { readPassages, writePassages } from './passage-files.js';
 import { loadVectorStore } from './vector-stores.js';
+import { checksumFiles, verifyChecksums } from './checksums.js';
+import { GENERATION_MARKER, GENERATION_NAME, POINTER_TEMP_NAME, TEMP_GENERATION_NAME, claimIndexDir, checkIndexLocation, markerText, notOurs, ownership } from './index-owner.js';
 
 /**
  * On-disk layout of `index/`:
+ *   .isnad-index       marks the folder as Isnad's (see index-owner.ts); nothing is written without it
  *   CURRENT            name of the generation being served (replaced atomically by rename)
- *   gen-…/             one complete index: manifest.json (written last), passages.*, lexical.*, vectors
- *   .tmp-…/            a generation being written; a crash leaves it behind and the next start removes it
+ *   gen-…/             one complete index: .isnad-generation, manifest.json (written last, with the
+ *                      checksum of every other file), passages.*, lexical.*, vectors
+ *   .tmp-gen-…/        a generation being written; a crash leaves it behind and a later run removes it
  * A reader only ever follows CURRENT, so it sees the previous complete index or the new one, never half.
  */
 const CURRENT = 'CURRENT';
 const MANIFEST = 'manifest.json';
 const STALE_MS = 10 * 60 * 1000;
 
-export class IndexDirectory {
-  constructor(readonly root: string) {}
+const NOT_CHECKSUMMED = new Set([MANIFEST, GENERATION_MARKER]);
 
-  /** The generation CURRENT points to, or null when no index has been built. */
+export class IndexDirectory {
+  /** `docsDir`, when given, is checked not to overlap the index folder before anything is written. */
+  constructor(
+    readonly root: string,
+    readonly docsDir?: string,
+  ) {}
+
+  /**
+   * The generation CURRENT points to, or null when no index has been built. Only a name of our own
+   * pattern, naming a real folder directly inside the index folder, is accepted: a CURRENT edited to
+   * `../elsewhere/g` must not make the bot serve (and cite) an index from outside.
+   */
   async currentGeneration(): Promise<string | null> {
+    let name: string;
     try {
-      const name = (await fs.readFile(path.join(this.root, CURRENT), 'utf8')).trim();
-      return name === '' ? null : path.join(this.root, name);
+      name = (await fs.readFile(path.join(this.root, CURRENT), 'utf8')).trim();
     } catch {
       return null;
     }
+    if (name === '') return null;
+    const file = path.join(this.root, CURRENT);
+    if (!GENERATION_NAME.test(name)) throw indexCorrupt(file, `names ${JSON.stringify(name.slice(0, 80))}, which is not an index generation of this folder`);
+    const dir = path.join(this.root, name);
+    const stat = await fs.lstat(dir).catch(() => null);
+    if (!stat?.isDirectory()) throw indexCorrupt(file, `names ${name}, which is not a folder here (missing, or a link)`);
+    return dir;
+  }
+
+  /** Like currentGeneration, but a bad CURRENT counts as none (for writers, which replace it). */
+  private async currentOrNull(): Promise<string | null> {
+    return this.currentGeneration().catch(() => null);
+  }
+
+  /** Throws INDEX_DIR_UNSAFE, touching nothing, unless this folder may hold Isnad's index; says whether it holds any. */
+  async checkUsable(): Promise<'none' | 'some'> {
+    await checkIndexLocation(this.root, this.docsDir);
+    const owner = await ownership(this.root);
+    if (owner === 'foreign') throw notOurs(this.root);
+    return owner === 'missing' || owner === 'empty' ? 'none' : 'some';
   }
 
   async load(): Promise<IndexSnapshot | null> {
+    if ((await this.checkUsable()) === 'none') return null;
     const dir = await this.currentGeneration();
     if (dir === null) return null;
     const manifestFile = path.join(dir, MANIFEST);
     const manifest = parseManifest(await readIndexJson(manifestFile), manifestFile);
+    // Before any reader, native or not, touches the files.
+    await verifyChecksums(dir, manifest.checksums, NOT_CHECKSUMMED, manifestFile);
 
     const passages = await readPassages(dir, manifest.passages);
 
@@ -65,11 +102,12 @@ export class IndexDirectory {
    * Anything that fails before the final rename leaves the previous index serving.
    */
   async publish(snapshot: IndexSnapshot, onStep?: (done: number, total: number) => void): Promise<string> {
-    await fs.mkdir(this.root, { recursive: true });
+    await claimIndexDir(this.root, this.docsDir);
     const name = `gen-${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
     const tmp = path.join(this.root, `.tmp-${name}`);
-    await fs.mkdir(tmp, { recursive: true });
+    await fs.mkdir(tmp);
     try {
+      await fs.writeFile(path.join(tmp, GENERATION_MARKER), markerText('generation'));
       const steps = 4;
       await writePassages(tmp, snapshot.passages);
       onStep?.(1, steps);
@@ -77,11 +115,12 @@ export class IndexDirectory {
       onStep?.(2, steps);
       if (snapshot.vectors) await snapshot.vectors.save(tmp);
       onStep?.(3, steps);
-      await fs.writeFile(path.join(tmp, MANIFEST), JSON.stringify(snapshot.manifest, null, 1));
+      const checksums = await checksumFiles(tmp, NOT_CHECKSUMMED);
+      await fs.writeFile(path.join(tmp, MANIFEST), JSON.stringify({ ...snapshot.manifest, checksums }, null, 1));
       const final = path.join(this.root, name);
       await fs.rename(tmp, final);
       // Readers that followed CURRENT a moment ago may still be loading the previous generation.
-      const previous = await this.currentGeneration();
+      const previous = await this.currentOrNull();
       if (previous) await fs.utimes(previous, new Date(), new Date()).catch(() => undefined);
       const pointerTmp = path.join(this.root, `.${CURRENT}.${randomBytes(3).toString('hex')}`);
       await fs.writeFile(pointerTmp, name);
@@ -95,23 +134,28 @@ export class IndexDirectory {
     return path.join(this.root, name);
   }
 
-  /** Drops old generations and leftovers of interrupted writes (never the current one, never recent ones). */
+  /**
+   * Drops old generations and leftovers of interrupted writes (never the current one, never recent
+   * ones), and only what Isnad made: in a folder it owns, under its exact names, carrying its marker.
+   */
   async removeStale(): Promise<void> {
-    const current = await this.currentGeneration();
-    let entries: string[];
-    try {
-      entries = await fs.readdir(this.root);
-    } catch {
-      return;
-    }
+    if ((await ownership(this.root).catch(() => 'foreign' as const)) !== 'ours') return;
+    const current = await this.currentOrNull();
+    const entries = await fs.readdir(this.root).catch(() => [] as string[]);
     for (const entry of entries) {
       const full = path.join(this.root, entry);
-      if (full === current || !(entry.startsWith('gen-') || entry.startsWith('.tmp-') || entry.startsWith(`.${CURRENT}.`))) continue;
+      if (full === current) continue;
+      const stat = await fs.lstat(full).catch(() => null);
+      if (!stat) continue;
+      let ours: boolean;
+      if (GENERATION_NAME.test(entry) || TEMP_GENERATION_NAME.test(entry)) {
+        ours = stat.isDirectory() && (await fs.lstat(path.join(full, GENERATION_MARKER)).then((m) => m.isFile(), () => false));
+      } else {
+        ours = POINTER_TEMP_NAME.test(entry) && stat.isFile();
+      }
       // Another process (the bot while the CLI ingests) may be writing a .tmp, about to point CURRENT
       // at a fresh gen, or still reading the previous one: only leftovers older than that are removed.
-      const age = await fs.stat(full).then((s) => Date.now() - s.mtimeMs, () => 0);
-      const stale = age > STALE_MS;
-      if (stale) await fs.rm(full, { recursive: true, force: true }).catch(() => undefined);
+      if (ours && Date.now() - stat.mtimeMs > STALE_MS) await fs.rm(full, { recursive: true, force: true }).catch(() => undefined);
     }
   }
 }

@@ -21,3 +21,14 @@ export function lineOf(starts: number[], offset: number): number {
 export function lineAt(text: string, offset: number): number {
   return lineOf(lineStarts(text), offset);
 }
+
+/** The 1-based line of the last character of `slice.text` (which starts on `slice.line`); trailing breaks do not count. */
+export function endLine(slice: { line: number; text: string }): number {
+  return slice.line + (slice.text.trimEnd().match(/\n/g)?.length ?? 0);
+}
+
+/** "line 9", or "lines 9–10" when the slice spans several lines: people look the answer up by it. */
+export function lineLabel(slice: { line: number; text: string }): string {
+  const last = endLine(slice);
+  return last > slice.line ? `lines ${slice.line}–${last}` : `line ${slice.line}`;
+}

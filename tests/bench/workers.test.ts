@@ -22,11 +22,13 @@ describe('bench workers (tiny size, fake embedder; numbers are not asserted)', (
     const serve = await serveWorker(args);
     expect(serve.queries).toBe(200);
     expect(serve.hybrid.count).toBe(200);
+    expect(serve.autocomplete.keystroke.count).toBe(200);
     expect(serve.vectra.ok).toBe(false); // size > vectraMax: reported, not attempted
     const withVectra = await serveWorker({ ...args, vectraMax: 10_000 });
     expect(withVectra.vectra.ok).toBe(true);
     const table = formatBench([{ size: 300, ingest, serve: withVectra }], { embedder: ingest.embedder, queries: 200, realDimensions: 32, wallSeconds: 1 });
     expect(table).toContain('hybrid answer excl. query embedding');
+    expect(table).toContain('autocomplete keystroke');
     expect(table).toContain('targets (at 300 passages');
   }, 60_000);
 });

@@ -22,7 +22,8 @@ function ask(args: string[], input?: string, extraEnv: Record<string, string> = 
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('npm run ask', () => {
+// Each test spawns the real command (1–3 times); on a shared 2-core machine one spawn can take several seconds.
+describe('npm run ask', { timeout: 60_000 }, () => {
   it('answers over seeds/ with file, line and the verbatim passage', () => {
     const { code, stdout, stderr } = ask(['من يرأس وفد النظام السوري؟']);
     expect(code).toBe(0);
@@ -39,8 +40,12 @@ describe('npm run ask', () => {
     expect(answer.results).toHaveLength(2);
     const fs = await import('node:fs');
     for (const r of answer.results) {
-      expect(Object.keys(r).sort()).toEqual(['end', 'id', 'line', 'score', 'source', 'start', 'text']);
-      expect(fs.readFileSync(path.join('seeds', r.source), 'utf8').slice(r.start, r.end)).toBe(r.text);
+      expect(Object.keys(r).sort()).toEqual(['end', 'endLine', 'id', 'line', 'score', 'source', 'start', 'text']);
+      const file = fs.readFileSync(path.join('seeds', r.source), 'utf8');
+      expect(file.slice(r.start, r.end)).toBe(r.text);
+      // line and endLine are the lines of the first and last character, counted in the file.
+      expect(file.slice(0, r.start).split('\n').length).toBe(r.line);
+      expect(file.slice(0, r.start + r.text.trimEnd().length).split('\n').length).toBe(r.endLine);
     }
   });
 
@@ -72,12 +77,48 @@ describe('npm run ask', () => {
     expect(badTop.stderr).toMatch(/--top must be/);
   });
 
-  it('falls back to lexical-only with one clear warning when the model cannot be loaded', () => {
-    const { code, stdout, stderr } = ask(['من يرأس وفد النظام السوري؟'], undefined, { MODEL_DIR: tempDir() });
+  it('falls back to lexical-only, says why in one short line once, and again only with --verbose', () => {
+    const env = { MODEL_DIR: tempDir(), INDEX_DIR: path.join(tempDir(), 'index') };
+    const first = ask(['من يرأس وفد النظام السوري؟'], undefined, env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('بشار الجعفري');
+    const warnings = first.stderr.split('\n').filter((l) => l.includes('WARN'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.length).toBeLessThan(300);
+    expect(warnings[0]).toMatch(/model files not found/);
+    expect(first.stderr + first.stdout).not.toMatch(/the bot/i);
+
+    const second = ask(['من يرأس وفد النظام السوري؟'], undefined, env);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+    expect(second.stderr).toBe('');
+
+    const verbose = ask(['--verbose', 'من يرأس وفد النظام السوري؟'], undefined, env);
+    expect(verbose.stderr).toMatch(/WARN: .*unavailable.*MODEL_DIR/);
+  });
+
+  it('keeps stdout for the answer: progress and notices go to stderr', () => {
+    const { code, stdout, stderr } = ask(['من يرأس وفد النظام السوري؟'], undefined, { MODEL_ID: 'none' });
     expect(code).toBe(0);
-    expect(stdout).toContain('بشار الجعفري');
-    expect(stdout).toContain('lexical-only');
-    expect(stderr.match(/WARN/g)).toHaveLength(1);
+    expect(stderr).toContain('Building the index');
+    expect(stdout).not.toContain('[isnad]');
+    // Every non-blank line of stdout is a numbered citation or a quoted passage line.
+    for (const line of stdout.split('\n').filter((l) => l.trim() !== '')) expect(line).toMatch(/^(\d+\. \S+ · lines? \d|   )/);
+  });
+
+  it('checks the documents folder before saying anything about the index', () => {
+    const { code, stderr } = ask(['--docs', '/nonexistent-isnad-docs', 'سؤال']);
+    expect(code).toBe(1);
+    expect(stderr).not.toMatch(/index of/);
+    expect(stderr).toMatch(/^isnad: Documents folder \/nonexistent-isnad-docs does not exist.*\[DOCS_NOT_FOUND\]\n$/);
+  });
+
+  it('names an unknown option with balanced quotes and says how to ask a question starting with "-"', () => {
+    const { code, stderr } = ask(['--frobnicate', 'x']);
+    expect(code).toBe(2);
+    const first = stderr.split('\n')[0]!;
+    expect(first).toBe('isnad: unknown option --frobnicate. To ask a question that starts with "-", put it after a second --: npm run ask -- -- "--frobnicate"');
+    expect(first.match(/"/g)!.length % 2).toBe(0);
   });
 
   it('names the variable when the configuration is invalid', () => {

@@ -25,6 +25,12 @@ describe('terminal formatting', () => {
     expect(out).not.toMatch(/[\u001b\r]/);
   });
 
+  it('cites "lines 9–10" for a passage that spans two lines, so the answering sentence is found', () => {
+    const twoLines = { ...passage('السطر الأول.\nالسطر الثاني.'), line: 9 };
+    const out = formatAnswer({ query: 'سطر', answered: true, results: [twoLines], closest: [], mode: 'lexical' }, { color: false });
+    expect(out).toContain('1. 001.txt · lines 9–10 · score');
+  });
+
   it('says plainly when nothing answers and labels the closest passages as not answers', () => {
     const answer: Answer = { query: 'سعر النفط؟', answered: false, results: [], closest: [passage('نص قريب')], mode: 'lexical' };
     const out = formatAnswer(answer, { color: false });

@@ -223,7 +223,7 @@ describe('Verify quote (message context menu)', () => {
       return verify(text);
     };
     try {
-      await finalEdit(h.fake.injectMessageCommand('Verify quote', '📢 Shared by <@123>', {}, [{ description }]));
+      await finalEdit(h.fake.injectMessageCommand('Verify quote', '📢 Shared by <@123>', { user: newUser() }, [{ description }]));
     } finally {
       collection.verifyQuote = verify;
     }
@@ -233,7 +233,7 @@ describe('Verify quote (message context menu)', () => {
   });
 
   test('verbatim', async () => {
-    const i = h.fake.injectMessageCommand('Verify quote', 'يرأس وفد النظام بشار الجعفري');
+    const i = h.fake.injectMessageCommand('Verify quote', 'يرأس وفد النظام بشار الجعفري', { user: newUser() });
     expect((await callback(i)).body).toEqual({ type: DEFERRED, data: { flags: EPHEMERAL } });
     const edit = await finalEdit(i);
     expect(edit.body.content).toContain('مطابق حرفيًا');
@@ -241,13 +241,13 @@ describe('Verify quote (message context menu)', () => {
   });
 
   test('close: shows the real text', async () => {
-    const edit = await finalEdit(h.fake.injectMessageCommand('Verify quote', 'The delegation of the United Nations attended in Astana as observer'));
+    const edit = await finalEdit(h.fake.injectMessageCommand('Verify quote', 'The delegation of the United Nations attended in Astana as observer', { user: newUser() }));
     expect(edit.body.content).toContain('Close');
     expect(allText(edit.body)).toContain('The delegation of the United Nations attended as an observer in Astana.');
   });
 
   test('not found', async () => {
-    const edit = await finalEdit(h.fake.injectMessageCommand('Verify quote', 'Completely unrelated words here'));
+    const edit = await finalEdit(h.fake.injectMessageCommand('Verify quote', 'Completely unrelated words here', { user: newUser() }));
     expect(edit.body.content).toContain('Not found');
   });
 });
@@ -298,7 +298,7 @@ test('an unexpected error reaches the user as INTERNAL, details only in the log'
     throw new Error('disk exploded at /secret/path');
   };
   try {
-    const i = h.fake.injectMessageCommand('Verify quote', 'anything');
+    const i = h.fake.injectMessageCommand('Verify quote', 'anything', { user: newUser() });
     const edit = await finalEdit(i);
     expect(edit.body.content).toContain('INTERNAL');
     expect(edit.body.content).not.toContain('disk exploded');

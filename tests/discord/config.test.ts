@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadBotConfig, loadDeployConfig } from '../../src/discord/config.js';
+import { botSchema, loadBotConfig, loadDeployConfig } from '../../src/discord/config.js';
 import { isIsnadError } from '../../src/errors.js';
 import { TOKEN } from './harness.js';
 
@@ -38,6 +38,48 @@ describe('bot config', () => {
     const e = configError({ ...good, DISCORD_TOKEN: 'not a token secretvalue' });
     expect(e.variable).toBe('DISCORD_TOKEN');
     expect(e.message).not.toContain('secretvalue');
+  });
+
+  test('a token pasted with spaces or quotes around it is used without them', () => {
+    for (const pasted of [`  ${TOKEN} `, `"${TOKEN}"`, `'${TOKEN}'\n`, ` " ${TOKEN}" `]) {
+      expect(loadBotConfig({ ...good, DISCORD_TOKEN: pasted }).discord.token).toBe(TOKEN);
+    }
+  });
+
+  test('a token given with the "Bot " prefix is told exactly that', () => {
+    const e = configError({ ...good, DISCORD_TOKEN: `Bot ${TOKEN}` });
+    expect(e.variable).toBe('DISCORD_TOKEN');
+    expect(e.message).toMatch(/^DISCORD_TOKEN starts with "Bot ": give the token alone, without the "Bot " prefix/);
+    expect(e.message).not.toContain(TOKEN);
+  });
+
+  test('every variable is explained in our words, naming what it accepts', () => {
+    const dtype = configError({ ...good, MODEL_DTYPE: 'q9' }).message;
+    expect(dtype).toBe('MODEL_DTYPE must be one of fp32, fp16, q8, int8, uint8, q4, bnb4, q4f16 (default q8). Set it in .env (see .env.example).');
+    expect(configError({ ...good, ASK_COOLDOWN_SECONDS: '-3' }).message).toMatch(/^ASK_COOLDOWN_SECONDS must be a number of seconds from 0 to 86400/);
+    expect(configError({ ...good, ALLOW_REMOTE_MODELS: 'maybe' }).message).toMatch(/^ALLOW_REMOTE_MODELS must be true or false/);
+    expect(configError({ ...good, LOG_LEVEL: 'loud' }).message).toMatch(/^LOG_LEVEL must be one of debug, info, warn, error, silent/);
+    expect(configError({ ...good, MAX_FILE_BYTES: '1.5' }).message).toMatch(/^MAX_FILE_BYTES must be a number: whole bytes above 0/);
+  });
+
+  test('a secret pasted into the wrong variable is never echoed (issue 10, item 10)', () => {
+    const secret = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.AbCdEf.tokenpasted-here';
+    let refused = 0;
+    for (const variable of Object.keys(botSchema.shape)) {
+      let message: string | null = null;
+      try {
+        loadBotConfig({ ...good, [variable]: secret, ...(variable === 'DISCORD_TOKEN' ? { DISCORD_TOKEN: `Bot ${secret}` } : {}) });
+      } catch (error) {
+        if (!isIsnadError(error, 'CONFIG_INVALID')) throw error;
+        message = error.message;
+      }
+      if (message === null) continue; // a path or a model id: any text is accepted
+      refused++;
+      expect(message.startsWith(`${variable} `)).toBe(true);
+      for (const piece of secret.split('.')) expect(message).not.toContain(piece);
+      expect(message).not.toMatch(/Invalid|Expected|received|Number must/);
+    }
+    expect(refused).toBeGreaterThanOrEqual(10);
   });
 
   test('malformed ids and URL', () => {

@@ -46,3 +46,17 @@ test('command data: bilingual descriptions ≤ 100 chars; /reindex gated to Mana
   expect(ask.options[0]).toMatchObject({ name: 'question', required: true, max_length: 500 });
   expect(ask.options[1]).toMatchObject({ name: 'top', min_value: 1, max_value: 5 });
 });
+
+test('without a network: says Discord could not be reached and what to check', async () => {
+  // A loopback port nobody listens on: refused at once, no real network involved.
+  const net = await import('node:net');
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  const attempt = deployCommands({ token: TOKEN, clientId: fake.applicationId, guildId: null, apiUrl: `http://127.0.0.1:${port}/api` }, commands);
+  await expect(attempt).rejects.toMatchObject({
+    code: 'DISCORD_UNREACHABLE',
+    message: expect.stringMatching(/^Discord could not be reached at http:\/\/127\.0\.0\.1:\d+\/api \(ECONNREFUSED\).*network connection.*DISCORD_API_URL/),
+  });
+});

@@ -94,6 +94,10 @@ describe('citations and isolates', () => {
     expect(c).toBe('📄 \u2068`doc.txt`\u2069 · line \u20684\u2069 · 🆔 \u2068`abcdef012345`\u2069');
     expect(isolate(12)).toBe('\u206812\u2069');
   });
+  test('a passage spanning several lines is cited by all of them', () => {
+    expect(citation(p({ line: 9, text: 'الأول\nالثاني\n' }), 'en')).toContain('lines \u20689–10\u2069');
+    expect(citation(p({ line: 9, text: 'سطر واحد\n' }), 'en')).toContain('line \u20689\u2069');
+  });
   test('quoteBlock quotes every line', () => {
     expect(quoteBlock('a\nb\r\nc')).toBe('> a\n> b\n> c');
   });

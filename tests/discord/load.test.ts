@@ -33,14 +33,19 @@ const QUESTIONS = [
 
 let collection: IndexedCollection;
 let indexDir: string;
+let docsDir: string;
 
 beforeAll(async () => {
   indexDir = fs.mkdtempSync(path.join(os.tmpdir(), 'isnad-discord-load-'));
-  collection = await openCollection(loadConfig({ DOCS_DIR: 'seeds', INDEX_DIR: indexDir, MODEL_ID: 'none' }), { log: createLogger('silent') });
+  // A copy of seeds/: each run adds a document, so its /reindex has something to swap in (an unchanged one writes nothing).
+  docsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'isnad-discord-load-docs-'));
+  fs.cpSync('seeds', docsDir, { recursive: true });
+  collection = await openCollection(loadConfig({ DOCS_DIR: docsDir, INDEX_DIR: indexDir, MODEL_ID: 'none' }), { log: createLogger('silent') });
 }, 30_000);
 
 afterAll(() => {
   if (indexDir) fs.rmSync(indexDir, { recursive: true, force: true });
+  if (docsDir) fs.rmSync(docsDir, { recursive: true, force: true });
 });
 
 function percentile(sorted: number[], q: number): number {
@@ -54,6 +59,7 @@ const summary = (xs: number[]) => {
 /** One load run against a fresh bot + fake Discord over the shared real collection. */
 async function loadRun(label: string, h: Harness): Promise<void> {
   const builtBefore = collection.status().builtAt;
+  fs.writeFileSync(path.join(docsDir, `load-${label.replace(/\W+/g, '-')}.txt`), `وثيقة إضافية لاختبار الحمل: ${label}.`);
   const asks: InjectedInteraction[] = [];
   let reindex: InjectedInteraction | null = null;
   let userSeq = 700000000000000000n;

@@ -164,6 +164,9 @@ export class FakeCollection implements Collection {
           seconds: (total * step) / 1000,
           fullRebuildReason: null,
           model: { loaded: false, modelId: null, reason: 'MODEL_ID=none' },
+          changes: { added: 0, changed: 0, removed: 0, unchanged: this.documents().length },
+          nothingChanged: true,
+          unsupported: {},
         };
       } finally {
         this.reindexing = false;

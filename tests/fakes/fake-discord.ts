@@ -91,9 +91,13 @@ export function snowflake(): string {
 
 export const PERMISSIONS = {
   none: '0',
-  /** View channel + send messages etc., not Manage Server. */
-  member: String(1024n | 2048n | 65536n),
-  manageGuild: String(32n | 1024n | 2048n),
+  /** View channel, send messages, embed links, read history (Discord's @everyone defaults); not Manage Server. */
+  member: String(1024n | 2048n | 16384n | 65536n),
+  manageGuild: String(32n | 1024n | 2048n | 16384n),
+  /** Can read the channel but not send messages in it (an announcements channel, a muted member). */
+  readOnly: String(1024n | 65536n),
+  /** Can send messages but not embed links. */
+  noEmbeds: String(1024n | 2048n | 65536n),
 } as const;
 
 export interface FakeDiscordOptions {
@@ -592,7 +596,7 @@ export class FakeDiscord {
   }
 
   /** A button click on a message the bot sent (e.g. an ephemeral /ask answer). */
-  injectButton(customId: string, message: { content?: string; components?: unknown[] } = {}, who: { user?: Partial<FakeUser> } = {}): InjectedInteraction {
+  injectButton(customId: string, message: { content?: string; components?: unknown[] } = {}, who: { user?: Partial<FakeUser>; permissions?: string } = {}): InjectedInteraction {
     const { id, token, payload } = this.base(3, who);
     payload.data = { custom_id: customId, component_type: 2 };
     payload.message = this.messageFrom({ content: message.content ?? '', components: message.components ?? [] }, 64);
@@ -603,7 +607,7 @@ export class FakeDiscord {
   injectMessageCommand(
     name: string,
     content: string,
-    who: { user?: Partial<FakeUser> } = {},
+    who: { user?: Partial<FakeUser>; permissions?: string } = {},
     embeds: Array<{ description: string }> = [],
   ): InjectedInteraction {
     const { id, token, payload } = this.base(2, who);

@@ -10,6 +10,7 @@ import { openCollection } from '../../src/open-collection.js';
 import { IndexDirectory } from '../../src/store/index-dir.js';
 import { CountingEmbedder } from '../fakes/counting-embedder.js';
 import { copyOfSeeds, tempDir } from '../helpers/temp.js';
+import { resign } from '../helpers/index-files.js';
 
 const QUESTION = 'من يرأس وفد النظام السوري؟';
 const lexicalOnly = async () => ({ embedder: null, status: { loaded: false as const, modelId: null, reason: 'disabled' } });
@@ -92,6 +93,15 @@ describe('corrupt or hand-edited index files', () => {
     await openCollection(config, { log, loadModel: counting() });
     const generation = path.join(config.indexDir, fs.readFileSync(path.join(config.indexDir, 'CURRENT'), 'utf8'));
     hurt(generation);
+    // Checksums are verified first (see 'checksums' below); a forger re-signing the manifest still gets caught.
+    if (fs.existsSync(path.join(generation, 'manifest.json'))) {
+      try {
+        JSON.parse(fs.readFileSync(path.join(generation, 'manifest.json'), 'utf8'));
+        resign(generation);
+      } catch {
+        // a truncated manifest stays as it is
+      }
+    }
     const before = fs.readdirSync(docs).map((f) => fs.readFileSync(path.join(docs, f)));
     const collection = await openCollection(config, { log, loadModel: counting() });
     expect(lines.join('\n')).toMatch(message);
