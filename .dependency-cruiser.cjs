@@ -13,6 +13,7 @@ const AREAS = {
   index: '^src/index/', // index structures: snapshot + manifest, BM25, VectorStore, top-k, index-file reader
   embed: '^src/embed/',
   store: '^src/store/', // index generations on disk, vector store implementations
+  translate: '^src/translate/', // English questions without a model: dictionary, lemmas, transliteration
   retrieve: '^src/retrieve/',
   verify: '^src/verify/',
   ingest: '^src/ingest/',
@@ -34,11 +35,12 @@ const MAY_IMPORT = {
   index: [],
   embed: ['config'],
   store: ['index'],
-  retrieve: ['text', 'index', 'embed'],
+  translate: ['text'],
+  retrieve: ['text', 'index', 'embed', 'translate'],
   verify: ['text', 'index'],
   ingest: ['text', 'index', 'store', 'embed', 'config'],
   collection: ['embed', 'retrieve', 'verify'],
-  core: ['collection', 'config', 'text', 'index', 'embed', 'store', 'retrieve', 'verify', 'ingest'],
+  core: ['collection', 'config', 'text', 'index', 'embed', 'store', 'retrieve', 'verify', 'ingest', 'translate'],
   evaluation: ['core', 'collection', 'config', 'text', 'index', 'embed', 'store', 'ingest', 'retrieve'], // index, store: cross-validation builds indexes without an article
   bench: ['config', 'text', 'index', 'embed', 'store', 'retrieve', 'ingest', 'evaluation'],
   discord: ['collection', 'config', 'text', 'retrieve', 'verify', 'embed'],

@@ -8,6 +8,7 @@ import { IsnadError, isIsnadError } from './errors.js';
 import { buildIndex, fullRebuildReason, modelVariant } from './ingest/build-index.js';
 import { describeChanges, plural } from './ingest/describe.js';
 import { assertDocsFolder, scanDocuments } from './ingest/load.js';
+import { hasLatinLetters } from './text/language.js';
 import { endLine } from './text/lines.js';
 import type { Logger } from './log.js';
 import { answerQuestion, denseAvailable, type RetrieveOptions } from './retrieve/answer.js';
@@ -15,6 +16,8 @@ import { PassageSearch } from './retrieve/passage-search.js';
 import { verifyQuote } from './retrieve/verify.js';
 import type { IndexSnapshot } from './index/snapshot.js';
 import { IndexDirectory } from './store/index-dir.js';
+import { englishArabicDictionary, type DictdDictionary } from './translate/dictd.js';
+import { ENGLISH_SUPPORT_HINT } from './translate/support.js';
 import type { Answer, DocumentInfo, Passage, Progress, ReindexSummary } from './types.js';
 
 /** How a build is said in words, for the front ends (the terminal's ingest summary). */
@@ -111,14 +114,45 @@ export class IndexedCollection implements Collection {
   }
 
   async ask(question: string, options: RetrieveOptions = {}): Promise<Answer> {
+    options = { dictionary: () => this.dictionary(), ...options };
     try {
-      return await answerQuestion(this.snapshot, this.model.embedder, question, options);
+      return this.withEnglishNotice(await answerQuestion(this.snapshot, this.model.embedder, question, options));
     } catch (error) {
       if (isIsnadError(error) || options.mode !== undefined || !this.model.embedder) throw error;
       // The model failed on this query (out of memory, a broken session): answer from the lexical leg.
       this.options.log.warn(`dense retrieval failed, answering lexical-only: ${error instanceof Error ? error.message : String(error)}`);
       return answerQuestion(this.snapshot, null, question, options);
     }
+  }
+
+  private dictionaryState: { dictionary: DictdDictionary | null } | null = null;
+  private englishNoticeGiven = false;
+
+  /** The first English question that nothing can translate carries the how-to, once per process. */
+  private withEnglishNotice(answer: Answer): Answer {
+    if (this.englishNoticeGiven || !hasLatinLetters(answer.query)) return answer;
+    const hint = this.englishHint();
+    if (hint === null) return answer;
+    this.englishNoticeGiven = true;
+    return { ...answer, notice: hint };
+  }
+
+  private englishHint(): string | null {
+    return this.dictionary() !== null || denseAvailable(this.snapshot, this.model.embedder) ? null : ENGLISH_SUPPORT_HINT;
+  }
+
+  /** The English→Arabic dictionary from DICT_DIR, opened on the first question that needs it; null when absent or unreadable. */
+  dictionary(): DictdDictionary | null {
+    if (!this.dictionaryState) {
+      try {
+        this.dictionaryState = { dictionary: englishArabicDictionary(this.config.dictDir) };
+      } catch (error) {
+        if (!isIsnadError(error)) throw error;
+        this.options.log.warn(`${error.message} English questions are answered without it.`);
+        this.dictionaryState = { dictionary: null };
+      }
+    }
+    return this.dictionaryState.dictionary;
   }
 
   passage(id: string): Passage | undefined {
@@ -171,6 +205,7 @@ export class IndexedCollection implements Collection {
       builtAt: this.snapshot.manifest.builtAt,
       version: VERSION,
       reindexing: this.reindexing !== null,
+      english: { dictionary: this.dictionary()?.file ?? null, hint: this.englishHint() },
     };
   }
 

@@ -47,6 +47,8 @@ export interface Answer {
   closest: ScoredPassage[];
   /** Which legs actually ran (lexical-only when no model is loaded). */
   mode: RetrievalMode;
+  /** Said once per process: the question has English words but nothing here can translate them. */
+  notice?: string;
 }
 
 export interface SkippedFile {
@@ -91,4 +93,13 @@ export interface FileChanges {
   changed: number;
   removed: number;
   unchanged: number;
+}
+
+/** One query word for lexical search: a passage scores the best of its alternatives (see Bm25Index.searchGroups). */
+export interface TermGroup {
+  alternatives: Array<{ terms: string[]; weight: number }>;
+  /** Coverage mass of the group when none of its alternatives occurs in the collection. */
+  absentMass?: number;
+  /** Coverage mass of the group, overriding the default above. */
+  mass?: number;
 }

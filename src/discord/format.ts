@@ -257,13 +257,14 @@ function passageEmbeds(passages: Passage[], lang: Lang, headerLength: number, co
 export function formatAnswer(answer: Answer, options: { lang: Lang; ephemeral: boolean }): Reply {
   const { lang, ephemeral } = options;
   const header = `🔎 **${t(lang, 'question')}:** ${escapeMarkdown(answer.query.replace(/\s+/g, ' ').trim(), { plainLinks: !ephemeral })}`;
+  const notice = answer.notice ? `\nℹ️ ${truncate(answer.notice, 500)}` : '';
   if (!answer.answered) {
-    let content = `${truncate(header, 1200)}\n🚫 ${t(lang, 'notAnswered')}`;
+    let content = `${truncate(header, 1200)}\n🚫 ${t(lang, 'notAnswered')}${notice}`;
     const closest = answer.closest.slice(0, 3);
     if (closest.length > 0) content += `\n${t(lang, 'closestLabel')}`;
     return reply(content, passageEmbeds(closest, lang, content.length, COLOR.abstain));
   }
-  const content = `${truncate(header, 1500)}\n${t(lang, 'answerIntro')} (${t(lang, `confidence${confidenceLevel(answer.confidence)}`)})`;
+  const content = `${truncate(header, 1200)}${notice}\n${t(lang, 'answerIntro')} (${t(lang, `confidence${confidenceLevel(answer.confidence)}`)})`;
   const embeds = passageEmbeds(answer.results, lang, content.length, COLOR.answer);
   const components: Row[] = [];
   if (ephemeral) {
@@ -339,8 +340,8 @@ export function hidePaths(text: string): string {
 export function formatStatus(status: IndexStatus, lang: Lang, options: { details?: boolean } = {}): Reply {
   const shown = (reason: string) => escapeMarkdown(options.details ? reason : hidePaths(reason));
   const L = lang === 'ar'
-    ? { docs: 'الوثائق', passages: 'المقاطع', skipped: 'ملفات متخطاة', model: 'النموذج', loaded: 'محمّل', lexical: 'بحث معجمي فقط', built: 'بُني الفهرس', never: 'لم يُبنَ بعد', reindex: 'إعادة فهرسة جارية', version: 'الإصدار', yes: 'نعم', no: 'لا' }
-    : { docs: 'Documents', passages: 'Passages', skipped: 'Skipped files', model: 'Model', loaded: 'loaded', lexical: 'lexical-only', built: 'Index built', never: 'never built', reindex: 'Reindex running', version: 'Version', yes: 'yes', no: 'no' };
+    ? { docs: 'الوثائق', passages: 'المقاطع', skipped: 'ملفات متخطاة', model: 'النموذج', loaded: 'محمّل', lexical: 'بحث معجمي فقط', built: 'بُني الفهرس', never: 'لم يُبنَ بعد', reindex: 'إعادة فهرسة جارية', version: 'الإصدار', yes: 'نعم', no: 'لا', english: 'الأسئلة بالإنجليزية', dictionary: 'عبر القاموس', viaModel: 'عبر النموذج' }
+    : { docs: 'Documents', passages: 'Passages', skipped: 'Skipped files', model: 'Model', loaded: 'loaded', lexical: 'lexical-only', built: 'Index built', never: 'never built', reindex: 'Reindex running', version: 'Version', yes: 'yes', no: 'no', english: 'English questions', dictionary: 'via the dictionary', viaModel: 'via the model' };
   const lines = [
     `📚 ${L.docs}: ${isolate(status.documents)} · ${L.passages}: ${isolate(status.passages)}`,
     status.model.loaded
@@ -349,6 +350,9 @@ export function formatStatus(status: IndexStatus, lang: Lang, options: { details
     status.builtAt
       ? `🕒 ${L.built}: ${relativeTime(Date.parse(status.builtAt))} (${isolate(status.builtAt)})`
       : `🕒 ${L.built}: ${L.never}`,
+    status.english.dictionary
+      ? `🌐 ${L.english}: ${L.dictionary} ${isolate(code(status.english.dictionary))}`
+      : `🌐 ${L.english}: ${status.english.hint ? escapeMarkdown(status.english.hint) : L.viaModel}`,
     `🔄 ${L.reindex}: ${status.reindexing ? L.yes : L.no}`,
     `🏷️ ${L.version}: ${isolate(status.version)}`,
   ];
