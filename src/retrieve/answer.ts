@@ -48,6 +48,7 @@ export function denseAvailable(index: IndexSnapshot, embedder: Embedder | null):
 /** Everything the ranker and the refusal read for one question, before any decision: what eval and fit replay. */
 export interface Evidence {
   query: string;
+  asked: string;
   mode: RetrievalMode;
   set: CandidateSet;
 }
@@ -93,7 +94,7 @@ export async function gatherEvidence(index: IndexSnapshot, embedder: Embedder | 
     legs.push({ name: 'dense', hits });
   }
   const set = buildCandidates(index, search, legs, questionType(query), depth * 2);
-  return { query, mode: wantDense && wantLexical ? 'hybrid' : wantDense ? 'dense' : 'lexical', set };
+  return { query, asked: rawQuestion, mode: wantDense && wantLexical ? 'hybrid' : wantDense ? 'dense' : 'lexical', set };
 }
 
 /** Ranks the candidates, decides whether to answer and how sure to be, and picks the passages to show. */
@@ -115,6 +116,7 @@ export function decide(index: IndexSnapshot, evidence: Evidence, weights: Ranker
   });
   const answer: Answer = {
     query: evidence.query,
+    asked: evidence.asked,
     answered,
     confidence: answered ? (results[0]?.confidence ?? 0) : 0,
     results: answered ? results : [],
