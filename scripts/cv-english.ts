@@ -16,6 +16,7 @@ import { readGoldFile } from '../src/eval/gold.js';
 import { firstHitRank } from '../src/eval/metrics.js';
 import { createLogger } from '../src/log.js';
 import { openCollection } from '../src/open-collection.js';
+import { answerQuestion } from '../src/retrieve/answer.js';
 import { DEFAULT_TRANSLATION, type TranslationSettings } from '../src/translate/english.js';
 
 const root = path.resolve(process.argv[2] ?? '../shared/eval/xquad-dev');
@@ -52,12 +53,12 @@ for (const [a, article] of articles.entries()) {
   for (const [s, settings] of grid.entries()) {
     const t = score[s]![a]!;
     for (const q of mine) {
-      const answer = await full.ask(q.q, { top: 5, translation: settings });
+      const answer = await answerQuestion(full.current, null, q.q, { top: 5, translation: settings, dictionary: () => full.dictionary() });
       const rank = answer.answered ? firstHitRank(answer.results, q.gold) : null;
       t.n++;
       if (rank === 1) t.hit1++;
       if (rank !== null) t.hit5++;
-      const refusal = await without.ask(q.q, { top: 5, translation: settings });
+      const refusal = await answerQuestion(without.current, null, q.q, { top: 5, translation: settings, dictionary: () => without.dictionary() });
       t.u++;
       if (!refusal.answered) t.refused++;
     }

@@ -1,29 +1,23 @@
-import fs from 'node:fs';
-import type { Collection, IndexStatus } from './collection.js';
-import type { VerifyResult } from './retrieve/verify.js';
+/**
+ * The build side of a collection: load the model and the index, notice stale or unusable indexes,
+ * build and publish a generation. The query side is src/indexed-collection.ts.
+ */
 import type { CoreConfig } from './config.js';
-import type { Embedder, LoadedModel } from './embed/embedder.js';
+import type { LoadedModel } from './embed/embedder.js';
 import { loadEmbedderRemembering, type RememberingOptions } from './embed/model-memory.js';
-import { IsnadError, isIsnadError } from './errors.js';
+import { isIsnadError } from './errors.js';
+import type { IndexSnapshot } from './index/snapshot.js';
+import { IndexedCollection, type ServingSteps } from './indexed-collection.js';
 import { buildIndex, fullRebuildReason, modelVariant } from './ingest/build-index.js';
 import { describeChanges, plural } from './ingest/describe.js';
 import { assertDocsFolder, scanDocuments } from './ingest/load.js';
-import { hasLatinLetters } from './text/language.js';
-import { endLine } from './text/lines.js';
 import type { Logger } from './log.js';
-import { answerQuestion, denseAvailable, type RetrieveOptions } from './retrieve/answer.js';
-import { PassageSearch } from './retrieve/passage-search.js';
-import { verifyQuote } from './retrieve/verify.js';
-import type { IndexSnapshot } from './index/snapshot.js';
 import { IndexDirectory } from './store/index-dir.js';
-import { englishArabicDictionary, type DictdDictionary } from './translate/dictd.js';
-import { ENGLISH_SUPPORT_HINT } from './translate/support.js';
-import type { Answer, DocumentInfo, Passage, Progress, ReindexSummary } from './types.js';
+import { englishArabicDictionary } from './translate/dictd.js';
+import type { Progress, ReindexSummary } from './types.js';
 
 /** How a build is said in words, for the front ends (the terminal's ingest summary). */
 export { describeChanges, listUnsupported } from './ingest/describe.js';
-
-export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
 export interface OpenOptions {
   log: Logger;
@@ -74,166 +68,6 @@ async function isStale(snapshot: IndexSnapshot, docsDir: string): Promise<boolea
     if (indexed.has(file.source)) seen++;
   }
   return seen !== indexed.size;
-}
-
-export class IndexedCollection implements Collection {
-  private reindexing: Promise<ReindexSummary> | null = null;
-  private byId = new Map<string, Passage>();
-  private bySource = new Map<string, Passage[]>();
-  private search: PassageSearch;
-
-  constructor(
-    private readonly config: CoreConfig,
-    private snapshot: IndexSnapshot,
-    private model: LoadedModel,
-    private readonly directory: IndexDirectory,
-    private readonly options: OpenOptions,
-  ) {
-    this.indexPassages();
-    this.search = new PassageSearch(snapshot.passages);
-  }
-
-  /** The index being served; swapped whole by reindex. Evaluation reads it to build held-out variants. */
-  get current(): IndexSnapshot {
-    return this.snapshot;
-  }
-
-  /** The loaded model, or null when running lexical-only. */
-  get embedder(): Embedder | null {
-    return this.model.embedder;
-  }
-
-  private indexPassages(): void {
-    this.byId = new Map(this.snapshot.passages.map((p) => [p.id, p]));
-    this.bySource = new Map();
-    for (const p of this.snapshot.passages) {
-      const list = this.bySource.get(p.source) ?? [];
-      list.push(p);
-      this.bySource.set(p.source, list);
-    }
-  }
-
-  async ask(question: string, options: RetrieveOptions = {}): Promise<Answer> {
-    options = { dictionary: () => this.dictionary(), ...options };
-    try {
-      return this.withEnglishNotice(await answerQuestion(this.snapshot, this.model.embedder, question, options));
-    } catch (error) {
-      if (isIsnadError(error) || options.mode !== undefined || !this.model.embedder) throw error;
-      // The model failed on this query (out of memory, a broken session): answer from the lexical leg.
-      this.options.log.warn(`dense retrieval failed, answering lexical-only: ${error instanceof Error ? error.message : String(error)}`);
-      return answerQuestion(this.snapshot, null, question, options);
-    }
-  }
-
-  private dictionaryState: { dictionary: DictdDictionary | null } | null = null;
-  private englishNoticeGiven = false;
-
-  /** The first English question that nothing can translate carries the how-to, once per process. */
-  private withEnglishNotice(answer: Answer): Answer {
-    if (this.englishNoticeGiven || !hasLatinLetters(answer.query)) return answer;
-    const hint = this.englishHint();
-    if (hint === null) return answer;
-    this.englishNoticeGiven = true;
-    return { ...answer, notice: hint };
-  }
-
-  private englishHint(): string | null {
-    return this.dictionary() !== null || denseAvailable(this.snapshot, this.model.embedder) ? null : ENGLISH_SUPPORT_HINT;
-  }
-
-  /** The English→Arabic dictionary from DICT_DIR, opened on the first question that needs it; null when absent or unreadable. */
-  dictionary(): DictdDictionary | null {
-    if (!this.dictionaryState) {
-      try {
-        this.dictionaryState = { dictionary: englishArabicDictionary(this.config.dictDir) };
-      } catch (error) {
-        if (!isIsnadError(error)) throw error;
-        this.options.log.warn(`${error.message} English questions are answered without it.`);
-        this.dictionaryState = { dictionary: null };
-      }
-    }
-    return this.dictionaryState.dictionary;
-  }
-
-  passage(id: string): Passage | undefined {
-    return this.byId.get(id.trim().toLowerCase());
-  }
-
-  searchPassages(query: string, limit: number): Passage[] {
-    return this.search.search(query, limit);
-  }
-
-  /** Makes every passage searchable by text (in slices, yielding); the bot calls it right after loading. */
-  prepareSearch(): Promise<void> {
-    return this.search.prepare();
-  }
-
-  /** Stops background work (a search build in progress) so the process can exit. */
-  close(): void {
-    this.search.stop();
-  }
-
-  documents(): DocumentInfo[] {
-    return this.snapshot.manifest.files.map((f) => ({ source: f.source, passages: f.passages, bytes: f.bytes }));
-  }
-
-  passageAtLine(source: string, line: number): Passage | undefined {
-    const passages = this.bySource.get(source);
-    if (!passages || passages.length === 0 || line < 1) return undefined;
-    const last = passages[passages.length - 1]!;
-    if (line > endLine(last)) return undefined; // past the end of the file
-    // Blank lines before the first passage, or between passages, belong to the passage that follows.
-    return passages.find((p) => endLine(p) >= line);
-  }
-
-  verifyQuote(text: string): VerifyResult {
-    return verifyQuote(this.snapshot, text);
-  }
-
-  status(): IndexStatus {
-    const dense = denseAvailable(this.snapshot, this.model.embedder);
-    let model = this.model.status;
-    if (model.loaded && !dense) {
-      model = { loaded: false, modelId: model.modelId, reason: 'index was built without this model; run a reindex' };
-    }
-    return {
-      docsDir: this.config.docsDir,
-      documents: this.snapshot.manifest.files.length,
-      passages: this.snapshot.passages.length,
-      skipped: this.snapshot.manifest.skipped,
-      model,
-      builtAt: this.snapshot.manifest.builtAt,
-      version: VERSION,
-      reindexing: this.reindexing !== null,
-      english: { dictionary: this.dictionary()?.file ?? null, hint: this.englishHint() },
-    };
-  }
-
-  reindex(onProgress?: (progress: Progress) => void): Promise<ReindexSummary> {
-    if (this.reindexing) throw new IsnadError('REINDEX_RUNNING', 'A reindex is already running; wait for it to finish.');
-    this.reindexing = this.runReindex(onProgress).finally(() => {
-      this.reindexing = null;
-    });
-    return this.reindexing;
-  }
-
-  private async runReindex(onProgress?: (progress: Progress) => void): Promise<ReindexSummary> {
-    if (!this.model.status.loaded && this.model.status.modelId !== null) {
-      // The model may be back (files copied into MODEL_DIR, network restored): try again.
-      this.model = (await loadModel(this.config, { ...this.options, modelMemory: undefined })).model;
-    }
-    const { snapshot, summary } = await build(this.config, this.model, this.snapshot, null, this.options.log, onProgress);
-    if (summary.nothingChanged) return summary; // the serving index is this one already
-    await this.directory.publish(snapshot, (done, total) => onProgress?.({ phase: 'write', done, total }));
-    // Ready before it serves: the first autocomplete after a reindex must not pay for it.
-    const search = new PassageSearch(snapshot.passages);
-    await search.prepare();
-    this.search.stop();
-    this.snapshot = snapshot;
-    this.search = search;
-    this.indexPassages();
-    return summary;
-  }
 }
 
 function variantOf(config: CoreConfig, model: LoadedModel): string {
@@ -304,12 +138,18 @@ async function buildAndPublish(
   return result;
 }
 
-/** `npm run ingest`: (re)builds the index incrementally and reports what happened. */
-export async function ingestDocuments(config: CoreConfig, options: OpenOptions): Promise<ReindexSummary> {
+/** Checks both folders, then loads the model and the stored index. */
+async function loadModelAndIndex(config: CoreConfig, options: OpenOptions): Promise<ModelLoad & { loaded: LoadedIndex }> {
+  // Before anything is said about the index: "Updating the index of /nonexistent…" would point the wrong way.
   await assertDocsFolder(config.docsDir);
   await new IndexDirectory(config.indexDir, config.docsDir).checkUsable(); // before a model load that may take minutes
   const { model, remember } = await loadModel(config, options);
-  const loaded = await loadIndex(config, options.log);
+  return { model, remember, loaded: await loadIndex(config, options.log) };
+}
+
+/** `npm run ingest`: (re)builds the index incrementally and reports what happened. */
+export async function ingestDocuments(config: CoreConfig, options: OpenOptions): Promise<ReindexSummary> {
+  const { model, remember, loaded } = await loadModelAndIndex(config, options);
   const { summary } = await buildAndPublish(config, model, loaded, options);
   await remember();
   return summary;
@@ -320,11 +160,7 @@ export async function ingestDocuments(config: CoreConfig, options: OpenOptions):
  * or the documents changed. A failed build throws and leaves whatever index was there untouched.
  */
 export async function openCollection(config: CoreConfig, options: OpenOptions): Promise<IndexedCollection> {
-  // Before anything is said about the index: "Updating the index of /nonexistent…" would point the wrong way.
-  await assertDocsFolder(config.docsDir);
-  await new IndexDirectory(config.indexDir, config.docsDir).checkUsable(); // before a model load that may take minutes
-  const { model, remember } = await loadModel(config, options);
-  const loaded = await loadIndex(config, options.log);
+  const { model, remember, loaded } = await loadModelAndIndex(config, options);
   let snapshot = loaded.snapshot;
   const fresh =
     snapshot !== null &&
@@ -333,5 +169,26 @@ export async function openCollection(config: CoreConfig, options: OpenOptions): 
     !(await isStale(snapshot, config.docsDir));
   if (!fresh || snapshot === null) snapshot = (await buildAndPublish(config, model, loaded, options)).snapshot;
   await remember();
-  return new IndexedCollection(config, snapshot, model, loaded.directory, options);
+  return new IndexedCollection(config.docsDir, snapshot, model, servingSteps(config, loaded.directory, options));
+}
+
+/** How a served collection rebuilds itself on /reindex: build-then-swap, the old index serving meanwhile. */
+function servingSteps(config: CoreConfig, directory: IndexDirectory, options: OpenOptions): ServingSteps {
+  return {
+    log: options.log,
+    openDictionary: () => englishArabicDictionary(config.dictDir),
+    async rebuild(current, model, onProgress) {
+      if (!model.status.loaded && model.status.modelId !== null) {
+        // The model may be back (files copied into MODEL_DIR, network restored): try again.
+        model = (await loadModel(config, { ...options, modelMemory: undefined })).model;
+      }
+      const { snapshot, summary } = await build(config, model, current, null, options.log, onProgress);
+      if (summary.nothingChanged) {
+        await directory.tidy(); // nothing to write; the folder is still claimed and old generations expire
+        return { snapshot: current, model, summary };
+      }
+      await directory.publish(snapshot, (done, total) => onProgress?.({ phase: 'write', done, total }));
+      return { snapshot, model, summary };
+    },
+  };
 }

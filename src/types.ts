@@ -8,6 +8,8 @@ export interface Document {
   /** sha256 of `text`, hex. */
   hash: string;
   bytes: number;
+  /** Offsets in `text` where each page starts, when the reader knows pages. */
+  pages?: number[];
 }
 
 /**
@@ -39,8 +41,6 @@ export type RetrievalMode = (typeof RETRIEVAL_MODES)[number];
 export interface Answer {
   /** The question as matched: links, mentions, emoji and markup cleaned out. */
   query: string;
-  /** The question as the user typed it (what front ends echo, escaped); `query` when not given. */
-  asked?: string;
   /** False when nothing in the collection answers; `results` is then empty and `closest` may hold near misses. */
   answered: boolean;
   /** Estimated chance that passage #1 answers; 0 when not answered. */

@@ -14,6 +14,7 @@ import { ANALYZER_VERSION, analyze } from '../text/analyze.js';
 import { CHUNKER_VERSION, chunkDocument } from './chunk.js';
 import { describeUnsupported } from './describe.js';
 import { isSkipped, readDocument, scanDocuments } from './load.js';
+import { readersChanged, readerVersions } from './reader.js';
 
 export interface BuildOptions {
   docsDir: string;
@@ -55,6 +56,8 @@ export function fullRebuildReason(
   const m = previous.manifest;
   if (m.chunkerVersion !== CHUNKER_VERSION) return `chunker changed (version ${m.chunkerVersion} → ${CHUNKER_VERSION})`;
   if (m.analyzerVersion !== ANALYZER_VERSION) return `text analyzer changed (version ${m.analyzerVersion} → ${ANALYZER_VERSION})`;
+  const readers = readersChanged(m.readers ?? {});
+  if (readers) return readers;
   if (m.docsDir !== docsDir) return `documents folder changed (${m.docsDir} → ${docsDir})`;
   if (embedder) {
     if (!m.model) return `model ${embedder.modelId} is now available (index was lexical-only)`;
@@ -177,6 +180,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     formatVersion: FORMAT_VERSION,
     chunkerVersion: CHUNKER_VERSION,
     analyzerVersion: ANALYZER_VERSION,
+    readers: readerVersions(),
     model: embedder ? { id: embedder.modelId, dimensions: embedder.dimensions, variant: options.modelVariant } : null,
     vectorStore: options.vectorStore,
     docsDir: options.docsDir,

@@ -3,12 +3,12 @@ import { IsnadError } from '../errors.js';
 import { hasArabicLetters, hasLatinLetters } from '../text/language.js';
 import type { DictdDictionary } from '../translate/dictd.js';
 import { englishQueryGroups, writtenWordsMatcher, type TranslationSettings } from '../translate/english.js';
-import type { IndexSnapshot } from '../index/snapshot.js';
+import { perIndex, type IndexSnapshot } from '../index/snapshot.js';
 import type { Answer, RetrievalMode, ScoredPassage } from '../types.js';
 import { questionType } from '../text/question-type.js';
 import { buildCandidates, passageTerms, snapshotContext, type CandidateSet, type LegHits } from './features.js';
 import { collapseNearDuplicates } from './fuse.js';
-import { cleanQuestion } from './question.js';
+import { readQuestion } from './question.js';
 import { logistic, rankCandidates, resultFeatures, shippedWeights, type RankerWeights } from './ranker.js';
 import { questionTerms } from './query-terms.js';
 import { searchVariants, variantMatcherFor } from './variant-leg.js';
@@ -18,12 +18,17 @@ export const MAX_TOP = 10;
 /** BM25 candidates per question the ranker rescores: bounds per-query work at any collection size. */
 export const DEFAULT_CANDIDATES = 60;
 
-export interface RetrieveOptions {
+/** What a caller of `Collection.ask` may choose. */
+export interface AskOptions {
+  /** Passages to return (default DEFAULT_TOP). */
   top?: number;
-  /** Restrict to one leg (evaluation); default: every leg available. */
+  /** Restrict or require legs (the CLI's --mode, eval); default: every leg available. */
   mode?: RetrievalMode;
-  /** Ranker and refusal weights; default: the shipped ranker-weights.json. */
+  /** Ranker and refusal weights (eval's held-out folds); default: the shipped ranker-weights.json. */
   weights?: RankerWeights;
+}
+
+export interface RetrieveOptions extends AskOptions {
   /** How deep each leg looks before the ranker rescores (bounded so per-query work stays small). */
   candidates?: number;
   /** The English→Arabic dictionary, asked for only when a question has Latin words; null when not installed. */
@@ -33,13 +38,7 @@ export interface RetrieveOptions {
 }
 
 /** Row of each passage id, built once per index snapshot (rebuilding it per query cost 30 ms at 100k). */
-const rowsById = new WeakMap<IndexSnapshot, Map<string, number>>();
-
-function rowOfId(index: IndexSnapshot): Map<string, number> {
-  let rows = rowsById.get(index);
-  if (!rows) rowsById.set(index, (rows = new Map(index.passages.map((p, row) => [p.id, row]))));
-  return rows;
-}
+const rowOfId = perIndex((index) => new Map(index.passages.map((p, row) => [p.id, row])));
 
 export function denseAvailable(index: IndexSnapshot, embedder: Embedder | null): embedder is Embedder {
   return embedder !== null && index.vectors !== null && index.manifest.model?.id === embedder.modelId;
@@ -48,13 +47,13 @@ export function denseAvailable(index: IndexSnapshot, embedder: Embedder | null):
 /** Everything the ranker and the refusal read for one question, before any decision: what eval and fit replay. */
 export interface Evidence {
   query: string;
-  asked: string;
   mode: RetrievalMode;
   set: CandidateSet;
 }
 
 export async function gatherEvidence(index: IndexSnapshot, embedder: Embedder | null, rawQuestion: string, options: RetrieveOptions = {}): Promise<Evidence> {
-  const query = cleanQuestion(rawQuestion);
+  // `query` is echoed as typed; `wanted` (links, mentions, emoji and markdown removed) is what is matched.
+  const { echo: query, search: wanted } = readQuestion(rawQuestion);
   const depth = Math.max(options.candidates ?? DEFAULT_CANDIDATES, MAX_TOP * 2);
   const wantLexical = options.mode !== 'dense';
   const wantDense = options.mode !== 'lexical' && denseAvailable(index, embedder);
@@ -64,15 +63,15 @@ export async function gatherEvidence(index: IndexSnapshot, embedder: Embedder | 
   const context = snapshotContext(index);
   // Latin words with a dictionary at hand: their translations (and names transliterated) join the query
   // as groups of alternatives. An English-only question skips the Arabic word analysis; a mixed one has both.
-  const dictionary = hasLatinLetters(query) ? (options.dictionary?.() ?? null) : null;
+  const dictionary = hasLatinLetters(wanted) ? (options.dictionary?.() ?? null) : null;
   const translated = dictionary
-    ? englishQueryGroups(query, {
+    ? englishQueryGroups(wanted, {
         dictionary, variants: writtenWordsMatcher(index.passages), stems: variantMatcherFor(index.lexical),
         known: (term) => index.lexical.documentFrequency(term) > 0, settings: options.translation, unseenIdf: index.lexical.idf(''),
       })
     : [];
-  const arabicWords = !dictionary || hasArabicLetters(query);
-  const terms = arabicWords ? questionTerms(index.lexical, query) : [];
+  const arabicWords = !dictionary || hasArabicLetters(wanted);
+  const terms = arabicWords ? questionTerms(index.lexical, wanted) : [];
   // BM25 always scores (its per-passage and per-document evidence are features); in dense mode it adds no candidates.
   const search = index.lexical.searchScored([...terms, ...translated], wantLexical ? depth : 0, context.docOf, context.docs);
   // Further legs plug in here as { name, hits }; the ranker weighs each by name.
@@ -86,15 +85,15 @@ export async function gatherEvidence(index: IndexSnapshot, embedder: Embedder | 
   }
   if (wantDense && index.vectors) {
     const rowOf = rowOfId(index);
-    const vector = await embedder!.embedQuery(query);
+    const vector = await embedder!.embedQuery(wanted);
     const hits = (await index.vectors.query(vector, depth)).flatMap((hit) => {
       const row = rowOf.get(hit.id);
       return row === undefined ? [] : [{ row, score: hit.score }];
     });
     legs.push({ name: 'dense', hits });
   }
-  const set = buildCandidates(index, search, legs, questionType(query), depth * 2);
-  return { query, asked: rawQuestion, mode: wantDense && wantLexical ? 'hybrid' : wantDense ? 'dense' : 'lexical', set };
+  const set = buildCandidates(index, search, legs, questionType(wanted), depth * 2);
+  return { query, mode: wantDense && wantLexical ? 'hybrid' : wantDense ? 'dense' : 'lexical', set };
 }
 
 /** Ranks the candidates, decides whether to answer and how sure to be, and picks the passages to show. */
@@ -116,7 +115,6 @@ export function decide(index: IndexSnapshot, evidence: Evidence, weights: Ranker
   });
   const answer: Answer = {
     query: evidence.query,
-    asked: evidence.asked,
     answered,
     confidence: answered ? (results[0]?.confidence ?? 0) : 0,
     results: answered ? results : [],
