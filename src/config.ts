@@ -53,7 +53,7 @@ const coreSchema = z.object({
   MODEL_PASSAGE_PREFIX: z.string().optional(),
   /** Folder holding freedict-eng-ara.index and .dict.dz (Debian/Ubuntu: apt-get install dict-freedict-eng-ara). */
   DICT_DIR: z.string().min(1).default('/usr/share/dictd'),
-  VECTOR_STORE: z.enum(VECTOR_STORE_KINDS).default('hnsw'),
+  VECTOR_STORE: z.enum(VECTOR_STORE_KINDS).default('usearch'),
   MAX_FILE_BYTES: positiveInt.default(10 * 1024 * 1024),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 });

@@ -20,7 +20,16 @@ import type { Answer, DocumentInfo, Passage, Progress, ReindexSummary } from './
  * The query side of a collection: answers, passages, verification and status over the index being
  * served. How an index is opened, built and published is src/open-collection.ts, handed in as `steps`.
  */
-export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+/** From src/ under tsx, or dist/src/ when compiled: the nearest package.json above this file. */
+function packageVersion(): string {
+  for (const up of ['../package.json', '../../package.json']) {
+    const file = new URL(up, import.meta.url);
+    if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')).version;
+  }
+  return 'unknown';
+}
+
+export const VERSION: string = packageVersion();
 
 export interface ServingSteps {
   log: Logger;
