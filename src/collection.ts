@@ -15,6 +15,8 @@ export interface IndexStatus {
   builtAt: string | null;
   version: string;
   reindexing: boolean;
+  /** English questions: the dictionary file in use (null: none), and how to get support when there is neither it nor the model. */
+  english: { dictionary: string | null; hint: string | null };
 }
 
 /** Everything the terminal and Discord front ends need from the core. */

@@ -51,6 +51,8 @@ const coreSchema = z.object({
   /** Overrides for the model's instruction prefixes (e5 needs `query: ` / `passage: `). */
   MODEL_QUERY_PREFIX: z.string().optional(),
   MODEL_PASSAGE_PREFIX: z.string().optional(),
+  /** Folder holding freedict-eng-ara.index and .dict.dz (Debian/Ubuntu: apt-get install dict-freedict-eng-ara). */
+  DICT_DIR: z.string().min(1).default('/usr/share/dictd'),
   VECTOR_STORE: z.enum(VECTOR_STORE_KINDS).default('usearch'),
   MAX_FILE_BYTES: positiveInt.default(10 * 1024 * 1024),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -73,6 +75,8 @@ export interface CoreConfig {
   docsDir: string;
   indexDir: string;
   model: ModelConfig;
+  /** Where the English→Arabic dictionary is looked for (English questions without a model). */
+  dictDir: string;
   vectorStore: VectorStoreKind;
   maxFileBytes: number;
   logLevel: z.infer<typeof coreSchema>['LOG_LEVEL'];
@@ -119,6 +123,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): CoreConfig {
       queryPrefix: raw.MODEL_QUERY_PREFIX ?? null,
       passagePrefix: raw.MODEL_PASSAGE_PREFIX ?? null,
     },
+    dictDir: path.resolve(cwd, raw.DICT_DIR),
     vectorStore: raw.VECTOR_STORE,
     maxFileBytes: raw.MAX_FILE_BYTES,
     logLevel: raw.LOG_LEVEL,

@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   INDEX_CORRUPT: 'A file in the index folder is unreadable or inconsistent.',
   INDEX_DIR_UNSAFE: 'The index folder is not Isnad\'s, overlaps the documents folder, or is / or the home folder.',
   INDEX_MISSING: 'No index has been built yet.',
+  DICTIONARY_INVALID: 'The English–Arabic dictionary files are unreadable or inconsistent.',
   MODEL_UNAVAILABLE: 'The embedding model could not be loaded.',
   DISCORD_UNREACHABLE: 'Discord could not be reached over the network.',
   REINDEX_RUNNING: 'A reindex is already running.',

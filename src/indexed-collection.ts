@@ -7,7 +7,10 @@ import { perIndex, type IndexSnapshot } from './index/snapshot.js';
 import type { Logger } from './log.js';
 import { answerQuestion, denseAvailable, type AskOptions } from './retrieve/answer.js';
 import { PassageSearch } from './retrieve/passage-search.js';
+import { hasLatinLetters } from './text/language.js';
 import { endLine } from './text/lines.js';
+import type { DictdDictionary } from './translate/dictd.js';
+import { ENGLISH_SUPPORT_HINT } from './translate/support.js';
 import type { DocumentText } from './verify/documents.js';
 import { documentSpan } from './verify/span.js';
 import { verifyMessage } from './verify/verify.js';
@@ -39,6 +42,8 @@ export interface ServingSteps {
     model: LoadedModel,
     onProgress?: (progress: Progress) => void,
   ): Promise<{ snapshot: IndexSnapshot; model: LoadedModel; summary: ReindexSummary }>;
+  /** Opens the English→Arabic dictionary (DICT_DIR): null when absent, an IsnadError when unreadable; none given: no dictionary. */
+  openDictionary?(): DictdDictionary | null;
 }
 
 // Per-index lookups, derived on first use and dropped with the index they came from.
@@ -82,15 +87,46 @@ export class IndexedCollection implements Collection {
     return this.model.embedder;
   }
 
-  async ask(question: string, options: AskOptions = {}): Promise<Answer> {
+  async ask(question: string, asked: AskOptions = {}): Promise<Answer> {
+    const options = { dictionary: () => this.dictionary(), ...asked };
     try {
-      return await answerQuestion(this.snapshot, this.model.embedder, question, options);
+      return this.withEnglishNotice(await answerQuestion(this.snapshot, this.model.embedder, question, options));
     } catch (error) {
       if (isIsnadError(error) || options.mode !== undefined || !this.model.embedder) throw error;
       // The model failed on this query (out of memory, a broken session): answer from the lexical leg.
       this.steps.log.warn(`dense retrieval failed, answering lexical-only: ${error instanceof Error ? error.message : String(error)}`);
       return answerQuestion(this.snapshot, null, question, options);
     }
+  }
+
+  private dictionaryState: { dictionary: DictdDictionary | null } | null = null;
+  private englishNoticeGiven = false;
+
+  /** The first English question that nothing can translate carries the how-to, once per process. */
+  private withEnglishNotice(answer: Answer): Answer {
+    if (this.englishNoticeGiven || !hasLatinLetters(answer.query)) return answer;
+    const hint = this.englishHint();
+    if (hint === null) return answer;
+    this.englishNoticeGiven = true;
+    return { ...answer, notice: hint };
+  }
+
+  private englishHint(): string | null {
+    return this.dictionary() !== null || denseAvailable(this.snapshot, this.model.embedder) ? null : ENGLISH_SUPPORT_HINT;
+  }
+
+  /** The English→Arabic dictionary from DICT_DIR, opened on the first question that needs it; null when absent or unreadable. */
+  dictionary(): DictdDictionary | null {
+    if (!this.dictionaryState) {
+      try {
+        this.dictionaryState = { dictionary: this.steps.openDictionary?.() ?? null };
+      } catch (error) {
+        if (!isIsnadError(error)) throw error;
+        this.steps.log.warn(`${error.message} English questions are answered without it.`);
+        this.dictionaryState = { dictionary: null };
+      }
+    }
+    return this.dictionaryState.dictionary;
   }
 
   passage(id: string): Passage | undefined {
@@ -149,6 +185,7 @@ export class IndexedCollection implements Collection {
       builtAt: this.snapshot.manifest.builtAt,
       version: VERSION,
       reindexing: this.reindexing !== null,
+      english: { dictionary: this.dictionary()?.file ?? null, hint: this.englishHint() },
     };
   }
 

@@ -13,6 +13,7 @@ import { describeChanges, plural } from './ingest/describe.js';
 import { assertDocsFolder, scanDocuments } from './ingest/load.js';
 import type { Logger } from './log.js';
 import { IndexDirectory } from './store/index-dir.js';
+import { englishArabicDictionary } from './translate/dictd.js';
 import type { Progress, ReindexSummary } from './types.js';
 
 /** How a build is said in words, for the front ends (the terminal's ingest summary). */
@@ -175,6 +176,7 @@ export async function openCollection(config: CoreConfig, options: OpenOptions): 
 function servingSteps(config: CoreConfig, directory: IndexDirectory, options: OpenOptions): ServingSteps {
   return {
     log: options.log,
+    openDictionary: () => englishArabicDictionary(config.dictDir),
     async rebuild(current, model, onProgress) {
       if (!model.status.loaded && model.status.modelId !== null) {
         // The model may be back (files copied into MODEL_DIR, network restored): try again.

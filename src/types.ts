@@ -42,6 +42,7 @@ export const RETRIEVAL_MODES = ['hybrid', 'lexical', 'dense'] as const;
 export type RetrievalMode = (typeof RETRIEVAL_MODES)[number];
 
 export interface Answer {
+  /** The question as matched: links, mentions, emoji and markup cleaned out. */
   query: string;
   /** False when nothing in the collection answers; `results` is then empty and `closest` may hold near misses. */
   answered: boolean;
@@ -52,6 +53,8 @@ export interface Answer {
   closest: ScoredPassage[];
   /** Which legs actually ran (lexical-only when no model is loaded). */
   mode: RetrievalMode;
+  /** Said once per process: the question has English words but nothing here can translate them. */
+  notice?: string;
 }
 
 export interface SkippedFile {
@@ -98,4 +101,13 @@ export interface FileChanges {
   changed: number;
   removed: number;
   unchanged: number;
+}
+
+/** One query word for lexical search: a passage scores the best of its alternatives (see Bm25Index.searchGroups). */
+export interface TermGroup {
+  alternatives: Array<{ terms: string[]; weight: number }>;
+  /** Coverage mass of the group when none of its alternatives occurs in the collection. */
+  absentMass?: number;
+  /** Coverage mass of the group, overriding the default above. */
+  mass?: number;
 }

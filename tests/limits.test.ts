@@ -13,8 +13,8 @@ import { copyOfSeeds, tempDir } from './helpers/temp.js';
 
 const noModel = async () => ({ embedder: null, status: { loaded: false as const, modelId: null, reason: 'disabled' } });
 
-async function open(docs: string): Promise<Collection> {
-  const config = loadConfig({ DOCS_DIR: docs, INDEX_DIR: path.join(tempDir(), 'index'), MODEL_ID: 'none' });
+async function open(docs: string, env: Record<string, string> = {}): Promise<Collection> {
+  const config = loadConfig({ DOCS_DIR: docs, INDEX_DIR: path.join(tempDir(), 'index'), MODEL_ID: 'none', ...env });
   return openCollection(config, { log: silentLogger, loadModel: noModel });
 }
 
@@ -38,10 +38,12 @@ describe('README Limits', () => {
     ]);
   });
 
-  it('without the model, an English question over the Arabic seeds is not answered', async () => {
-    const answer = await seeds.ask('Who heads the Syrian government delegation?');
+  it('without the model and without the dictionary, an English question over the Arabic seeds is not answered', async () => {
+    const noDictionary = await open(copyOfSeeds(), { DICT_DIR: tempDir() });
+    const answer = await noDictionary.ask('Who heads the Syrian government delegation?');
     expect(answer.mode).toBe('lexical');
     expect(answer.answered).toBe(false);
+    expect(answer.notice).toMatch(/dict-freedict-eng-ara/);
   });
 
   it('lexical abstention is a coverage heuristic: an absent fact that shares the collection\'s names can still be "answered"', async () => {

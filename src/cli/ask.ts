@@ -31,7 +31,10 @@ function toJson(answer: Awaited<ReturnType<Awaited<ReturnType<typeof openCollect
     id: r.id, source: r.source, start: r.start, end: r.end, ...(r.page ? { page: r.page } : {}), line: r.line, endLine: endLine(r), text: r.text,
     confidence: r.confidence, score: r.score, scores: r.scores,
   });
-  return { query: answer.query, answered: answer.answered, confidence: answer.confidence, results: answer.results.map(pick), closest: answer.closest.map(pick), mode: answer.mode };
+  return {
+    query: answer.query, answered: answer.answered, confidence: answer.confidence, results: answer.results.map(pick), closest: answer.closest.map(pick), mode: answer.mode,
+    ...(answer.notice ? { notice: answer.notice } : {}),
+  };
 }
 
 async function main(): Promise<void> {

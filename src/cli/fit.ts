@@ -76,7 +76,7 @@ async function main(): Promise<void> {
       const loadModel =
         values.model === 'none' ? async (): Promise<LoadedModel> => ({ embedder: null, status: { loaded: false, modelId: null, reason: 'disabled (--model none)' } }) : undefined;
       const collection = await openCollection(config, { log: cliLogger(config), loadModel });
-      const asked = await askFolds(collection.current, collection.embedder, questions);
+      const asked = await askFolds(collection.current, collection.embedder, questions, { dictionary: () => collection.dictionary() });
       examples.push(...asked.map((a) => ({ ...a.example, fold: `${i}:${a.fold}` })));
       process.stderr.write(`isnad: ${golds[i]}: ${asked.length} examples (answerable, and asked without their article)\n`);
     } finally {

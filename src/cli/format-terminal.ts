@@ -51,6 +51,7 @@ export function formatAnswer(answer: Answer, options: { color: boolean }): strin
     const body = answer.answered ? highlight(text, answer.query, on, off) : text;
     for (const line of body.split('\n')) lines.push(`   ${line}`);
   });
+  if (answer.notice) lines.push('', answer.notice);
   // Each passage is preceded by a blank line; the first one needs none.
   return lines.join('\n').replace(/^\n/, '');
 }

@@ -61,13 +61,14 @@ function passageEmbeds(passages: Passage[], lang: Lang, headerLength: number, co
 export function formatAnswer(answer: Answer, options: { lang: Lang; ephemeral: boolean }): Reply {
   const { lang, ephemeral } = options;
   const header = `🔎 **${t(lang, 'question')}:** ${escapeMarkdown(answer.query.replace(/\s+/g, ' ').trim(), { plainLinks: !ephemeral })}`;
+  const notice = answer.notice ? `\nℹ️ ${truncate(answer.notice, 500)}` : '';
   if (!answer.answered) {
-    let content = `${truncate(header, 1200)}\n🚫 ${t(lang, 'notAnswered')}`;
+    let content = `${truncate(header, 1200)}\n🚫 ${t(lang, 'notAnswered')}${notice}`;
     const closest = answer.closest.slice(0, 3);
     if (closest.length > 0) content += `\n${t(lang, 'closestLabel')}`;
     return reply(content, passageEmbeds(closest, lang, content.length, COLOR.abstain));
   }
-  const content = `${truncate(header, 1500)}\n${t(lang, 'answerIntro')} (${t(lang, `confidence${confidenceLevel(answer.confidence)}`)})`;
+  const content = `${truncate(header, 1200)}${notice}\n${t(lang, 'answerIntro')} (${t(lang, `confidence${confidenceLevel(answer.confidence)}`)})`;
   const embeds = passageEmbeds(answer.results, lang, content.length, COLOR.answer);
   const components: Row[] = [];
   if (ephemeral) {
@@ -133,6 +134,7 @@ export function formatStatus(status: IndexStatus, lang: Lang, options: { details
     docs: t(lang, 'documents'), passages: t(lang, 'statusPassages'), skipped: t(lang, 'statusSkipped'), model: t(lang, 'statusModel'),
     loaded: t(lang, 'statusLoaded'), lexical: t(lang, 'statusLexical'), built: t(lang, 'statusBuilt'), never: t(lang, 'statusNeverBuilt'),
     reindex: t(lang, 'statusReindexing'), version: t(lang, 'statusVersion'), yes: t(lang, 'yes'), no: t(lang, 'no'),
+    english: t(lang, 'statusEnglish'), dictionary: t(lang, 'statusViaDictionary'), viaModel: t(lang, 'statusViaModel'),
   };
   const lines = [
     `📚 ${L.docs}: ${isolate(status.documents)} · ${L.passages}: ${isolate(status.passages)}`,
@@ -142,6 +144,9 @@ export function formatStatus(status: IndexStatus, lang: Lang, options: { details
     status.builtAt
       ? `🕒 ${L.built}: ${relativeTime(Date.parse(status.builtAt))} (${isolate(status.builtAt)})`
       : `🕒 ${L.built}: ${L.never}`,
+    status.english.dictionary
+      ? `🌐 ${L.english}: ${L.dictionary} ${isolate(code(status.english.dictionary))}`
+      : `🌐 ${L.english}: ${status.english.hint ? escapeMarkdown(status.english.hint) : L.viaModel}`,
     `🔄 ${L.reindex}: ${status.reindexing ? L.yes : L.no}`,
     `🏷️ ${L.version}: ${isolate(status.version)}`,
   ];

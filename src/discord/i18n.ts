@@ -84,6 +84,9 @@ const strings = {
   statusNeverBuilt: { en: 'never built', ar: 'لم يُبنَ بعد' },
   statusReindexing: { en: 'Reindex running', ar: 'إعادة فهرسة جارية' },
   statusVersion: { en: 'Version', ar: 'الإصدار' },
+  statusEnglish: { en: 'English questions', ar: 'الأسئلة بالإنجليزية' },
+  statusViaDictionary: { en: 'via the dictionary', ar: 'عبر القاموس' },
+  statusViaModel: { en: 'via the model', ar: 'عبر النموذج' },
   yes: { en: 'yes', ar: 'نعم' },
   no: { en: 'no', ar: 'لا' },
   reindexCounts: {

@@ -1,12 +1,11 @@
 import type { Embedder } from '../embed/embedder.js';
 import { isIsnadError } from '../errors.js';
-import { decide, gatherEvidence, type Evidence } from '../retrieve/answer.js';
+import { decide, gatherEvidence, type Evidence, type RetrieveOptions } from '../retrieve/answer.js';
 import { Bm25Builder } from '../index/bm25.js';
 import type { RankerWeights } from '../retrieve/ranker.js';
 import type { IndexSnapshot } from '../index/snapshot.js';
 import { FlatVectorStore } from '../store/flat-store.js';
 import { analyze } from '../text/analyze.js';
-import type { RetrievalMode } from '../types.js';
 import type { GoldQuestion } from './gold.js';
 import { DEFAULT_FIT, fitWeights, type Example, type FitOptions } from './fit.js';
 import { EVAL_DEPTH, isHit, type QuestionOutcome } from './metrics.js';
@@ -48,10 +47,13 @@ export interface Asked {
   example: Example;
 }
 
-async function ask(index: IndexSnapshot, embedder: Embedder | null, question: GoldQuestion, fold: string, answerable: boolean, mode?: RetrievalMode): Promise<Asked | null> {
+/** What a question is asked with besides the index: the leg restriction and the English dictionary. */
+export type AskOptions = Pick<RetrieveOptions, 'mode' | 'dictionary'>;
+
+async function ask(index: IndexSnapshot, embedder: Embedder | null, question: GoldQuestion, fold: string, answerable: boolean, options: AskOptions): Promise<Asked | null> {
   let evidence: Evidence;
   try {
-    evidence = await gatherEvidence(index, embedder, question.q, { mode });
+    evidence = await gatherEvidence(index, embedder, question.q, options);
   } catch (error) {
     if (isIsnadError(error, 'QUESTION_INVALID')) return null;
     throw error;
@@ -61,14 +63,14 @@ async function ask(index: IndexSnapshot, embedder: Embedder | null, question: Go
 }
 
 /** Every answerable question over the full index, and again over the index without its article. */
-export async function askFolds(full: IndexSnapshot, embedder: Embedder | null, questions: GoldQuestion[], mode?: RetrievalMode): Promise<Asked[]> {
+export async function askFolds(full: IndexSnapshot, embedder: Embedder | null, questions: GoldQuestion[], options: AskOptions = {}): Promise<Asked[]> {
   const asked: Asked[] = [];
   const byFold = new Map<string, GoldQuestion[]>();
   for (const q of questions) {
     const fold = foldOf(q);
     if (fold === null) {
       // Written unanswerable: asked of the full collection, a fold of their own.
-      const u = await ask(full, embedder, q, UNANSWERABLE_FOLD, false, mode);
+      const u = await ask(full, embedder, q, UNANSWERABLE_FOLD, false, options);
       if (u) asked.push(u);
       continue;
     }
@@ -82,8 +84,8 @@ export async function askFolds(full: IndexSnapshot, embedder: Embedder | null, q
       const key = prefixes.join('\u0000');
       let without = indexes.get(key);
       if (!without) indexes.set(key, (without = await withoutArticles(full, prefixes)));
-      const a = await ask(full, embedder, q, fold, true, mode);
-      const u = await ask(without, embedder, { ...q, id: `${q.id}~without-${fold}`, gold: [] }, fold, false, mode);
+      const a = await ask(full, embedder, q, fold, true, options);
+      const u = await ask(without, embedder, { ...q, id: `${q.id}~without-${fold}`, gold: [] }, fold, false, options);
       if (a) asked.push(a);
       if (u) asked.push(u);
     }

@@ -146,7 +146,23 @@ export function topResults(example: Example, ranker: Record<string, number>, dep
   return ranked.slice(0, depth).map((c, i) => ({ ...resultFeatures(example.set, ranked, i), hit: hitOf.get(c.row) ?? false }));
 }
 
-export function fitWeights(examples: readonly Example[], fittedOn: string, options: FitOptions = DEFAULT_FIT): RankerWeights {
+/**
+ * Examples whose legs differ (an English question has no variant leg, an Arabic one no translation leg)
+ * on one list of feature names: a leg a question lacks reads 0, as its weight counts 0 when answering.
+ */
+export function alignFeatures(examples: readonly Example[]): Example[] {
+  const names = [...new Set(examples.flatMap((e) => e.set.names))];
+  return examples.map((e) => {
+    if (e.set.names.length === names.length && e.set.names.every((n, i) => n === names[i])) return e;
+    const at = new Map(e.set.names.map((n, i) => [n, i]));
+    const from = names.map((n) => at.get(n));
+    const candidates = e.set.candidates.map((c) => ({ row: c.row, values: from.map((i) => (i === undefined ? 0 : c.values[i]!)) }));
+    return { ...e, set: { ...e.set, names, candidates } };
+  });
+}
+
+export function fitWeights(unaligned: readonly Example[], fittedOn: string, options: FitOptions = DEFAULT_FIT): RankerWeights {
+  const examples = alignFeatures(unaligned);
   const ranker = fitRanker(examples.filter((e) => e.answerable), options);
   const firsts = examples.map((e) => ({ e, results: topResults(e, ranker, options.depth) })).filter((x) => x.results.length > 0);
   const names = firsts[0]?.results[0]?.names ?? [];

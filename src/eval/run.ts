@@ -112,7 +112,10 @@ function wantsCrossValidation(options: EvalOptions): boolean {
 }
 
 async function crossValidation(collection: IndexedCollection, options: EvalOptions, mode: EvalMode): Promise<CrossValidation> {
-  const asked = await askFolds(collection.current, collection.embedder, options.questions, mode === 'auto' ? undefined : mode);
+  const asked = await askFolds(collection.current, collection.embedder, options.questions, {
+    mode: mode === 'auto' ? undefined : mode,
+    dictionary: () => collection.dictionary(),
+  });
   const heldOut = crossValidate(asked);
   const returned = heldOut.flatMap((h) => h.outcome.ranked as ScoredPassage[]);
   const folds = new Set(asked.map((a) => a.fold));

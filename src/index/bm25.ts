@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { IsnadError } from '../errors.js';
+import type { TermGroup } from '../types.js';
 import { readIndexBytes, readIndexJson } from './index-file.js';
 import { topKIndices } from './vector-store.js';
 
@@ -25,10 +26,13 @@ export interface ScoredSearch {
   groupIdf: Float32Array;
   /** Bit k set when the row contains terms[k] (the first 32 distinct terms): context features without re-reading passages. */
   termMask: Uint32Array;
-  /** The distinct query terms, and the IDF of each (unknown terms get the highest IDF). */
+  /** One label per distinct query word (group), the coverage mass of each (unknown terms get the highest IDF), and every term a group may match. */
   terms: string[];
   termIdf: number[];
+  groupTerms: string[][];
   idfMass: number;
+  /** Mass of the query words the collection contains at all. */
+  knownMass: number;
 }
 
 /** One way to spell a question word, and how much a match on it counts (1 = the word itself). */
@@ -104,46 +108,99 @@ export class Bm25Index {
   /**
    * The top hits plus what context features need: every passage's score and matched IDF (so a hit's
    * neighbours can be read without a second pass) and, when `groupOf` maps rows to documents, the
-   * IDF each document matches as a whole. One pass over the query terms' postings.
+   * IDF each document matches as a whole. One pass over the query's postings.
+   *
+   * A query is plain terms or groups of alternatives (the translations of one English word, the
+   * spellings of one name): a passage scores the best alternative it contains, so a word with many
+   * translations never outweighs a word with one. An alternative of several terms (a multi-word
+   * translation) scores the mean of its terms. Each group counts once in the coverage, at the mass of
+   * its best alternative present in the collection, or `absentMass` (default: an unseen term's IDF).
    */
-  searchScored(queryTerms: string[], topK: number, groupOf?: Int32Array, groups = 0): ScoredSearch {
-    const unique = [...new Set(queryTerms)];
+  searchScored(query: ReadonlyArray<string | TermGroup>, topK: number, groupOf?: Int32Array, groups = 0): ScoredSearch {
+    const seen = new Set<string>();
+    const queryGroups: TermGroup[] = [];
+    for (const q of query) {
+      const group = typeof q === 'string' ? { alternatives: [{ terms: [q], weight: 1 }] } : q;
+      const key = JSON.stringify(group.alternatives);
+      if (group.alternatives.length === 0 || seen.has(key)) continue;
+      seen.add(key);
+      queryGroups.push(group);
+    }
     const scores = new Float32Array(this.documents);
     const matchedIdf = new Float32Array(this.documents);
     const groupIdf = new Float32Array(groupOf ? groups : 0);
     const termMask = new Uint32Array(this.documents);
     const termIdf: number[] = [];
+    const terms = queryGroups.map((g) => g.alternatives[0]!.terms.join(' '));
+    const groupTerms = queryGroups.map((g) => [...new Set(g.alternatives.flatMap((a) => a.terms))]);
     let idfMass = 0;
-    if (unique.length === 0 || this.documents === 0) return { hits: [], scores, matchedIdf, groupIdf, termMask, termIdf, idfMass, terms: unique };
+    let knownMass = 0;
+    const empty = { hits: [], scores, matchedIdf, groupIdf, termMask, termIdf, idfMass, knownMass, terms, groupTerms };
+    if (queryGroups.length === 0 || this.documents === 0) return empty;
     const { k1, b } = this.params;
     const stamp = groupOf ? new Int32Array(groups).fill(-1) : null;
-    unique.forEach((term, k) => {
-      const idf = this.idf(term);
-      termIdf.push(idf);
-      idfMass += idf;
-      const t = this.termRow.get(term);
-      if (t === undefined) return;
+    // Per-row best alternative of the current group (scratch, reset through `touched`).
+    const bestScore = new Float32Array(this.documents);
+    const bestIdf = new Float32Array(this.documents);
+    const altScore = new Float32Array(this.documents);
+    const altIdf = new Float32Array(this.documents);
+    queryGroups.forEach((group, k) => {
+      const touched: number[] = [];
+      let mass = 0;
+      for (const { terms: altTerms, weight } of group.alternatives) {
+        if (altTerms.length === 0) continue;
+        const altTouched: number[] = [];
+        let present = false;
+        let altMass = 0;
+        for (const term of altTerms) {
+          const idf = (weight * this.idf(term)) / altTerms.length;
+          altMass += idf;
+          const t = this.termRow.get(term);
+          if (t === undefined) continue;
+          present = true;
+          for (let p = this.offsets[t]!; p < this.offsets[t + 1]!; p++) {
+            const row = this.postingRows[p]!;
+            const tf = this.postingTf[p]!;
+            const norm = k1 * (1 - b + (b * this.documentLengths[row]!) / (this.averageLength || 1));
+            if (altIdf[row] === 0) altTouched.push(row);
+            altScore[row]! += (idf * tf * (k1 + 1)) / (tf + norm);
+            altIdf[row]! += idf;
+          }
+        }
+        if (present) mass = Math.max(mass, altMass);
+        for (const row of altTouched) {
+          if (bestIdf[row] === 0) touched.push(row);
+          if (altScore[row]! > bestScore[row]!) bestScore[row] = altScore[row]!;
+          if (altIdf[row]! > bestIdf[row]!) bestIdf[row] = altIdf[row]!;
+          altScore[row] = 0;
+          altIdf[row] = 0;
+        }
+      }
+      const only = group.alternatives.length === 1 && group.alternatives[0]!.terms.length === 1 ? group.alternatives[0]! : null;
+      const groupMass = group.mass ?? (mass > 0 ? mass : (group.absentMass ?? (only ? only.weight * this.idf(only.terms[0]!) : this.idf(''))));
+      termIdf.push(groupMass);
+      idfMass += groupMass;
+      if (mass > 0) knownMass += groupMass;
       const bit = k < 32 ? (1 << k) >>> 0 : 0;
-      for (let p = this.offsets[t]!; p < this.offsets[t + 1]!; p++) {
-        const row = this.postingRows[p]!;
-        const tf = this.postingTf[p]!;
-        const norm = k1 * (1 - b + (b * this.documentLengths[row]!) / (this.averageLength || 1));
-        scores[row]! += (idf * tf * (k1 + 1)) / (tf + norm);
-        matchedIdf[row]! += idf;
+      for (const row of touched) {
+        scores[row]! += bestScore[row]!;
+        matchedIdf[row]! += bestIdf[row]!;
         termMask[row]! |= bit;
         if (stamp) {
           const g = groupOf![row]!;
           if (stamp[g] !== k) {
             stamp[g] = k;
-            groupIdf[g]! += idf;
+            groupIdf[g]! += bestIdf[row]!;
           }
         }
+        bestScore[row] = 0;
+        bestIdf[row] = 0;
       }
     });
     const hits = topKIndices(scores, topK)
       .filter((hit) => hit.score > 0)
-      .map(({ index, score }) => ({ row: index, score, coverage: idfMass > 0 ? matchedIdf[index]! / idfMass : 0 }));
-    return { hits, scores, matchedIdf, groupIdf, termMask, termIdf, idfMass, terms: unique };
+      .map(({ index, score }) => ({ row: index, score, coverage: idfMass > 0 ? Math.min(1, matchedIdf[index]! / idfMass) : 0 }));
+    return { ...empty, hits, idfMass, knownMass };
   }
 
   /**
@@ -152,50 +209,13 @@ export class Bm25Index {
    * highest IDF among its alternatives, so a word matched only by a weak variant covers less).
    */
   searchAlternatives(words: TermAlternative[][], topK: number): LexicalHit[] {
-    if (words.length === 0 || this.documents === 0) return [];
-    const { k1, b } = this.params;
-    const n = this.documents;
-    const scores = new Float32Array(n);
-    const matchedIdf = new Float32Array(n);
-    // Best alternative per passage for the word being scored; only allocated for a word spelled several ways.
-    let wordScore: Float32Array | null = null;
-    let wordIdf: Float32Array | null = null;
-    const touched: number[] = [];
-    let idfMass = 0;
-    for (const alternatives of words) {
-      idfMass += alternatives.reduce((max, a) => Math.max(max, this.idf(a.term)), 0);
-      const single = alternatives.length === 1;
-      if (!single && !wordScore) [wordScore, wordIdf] = [new Float32Array(n), new Float32Array(n)];
-      for (const { term, weight } of alternatives) {
-        const t = this.termRow.get(term);
-        if (t === undefined) continue;
-        const idf = this.idf(term);
-        for (let p = this.offsets[t]!; p < this.offsets[t + 1]!; p++) {
-          const row = this.postingRows[p]!;
-          const tf = this.postingTf[p]!;
-          const norm = k1 * (1 - b + (b * this.documentLengths[row]!) / (this.averageLength || 1));
-          const score = (weight * idf * tf * (k1 + 1)) / (tf + norm);
-          if (single) {
-            scores[row]! += score;
-            matchedIdf[row]! += weight * idf;
-          } else if (score > wordScore![row]!) {
-            if (wordScore![row] === 0) touched.push(row);
-            wordScore![row] = score;
-            wordIdf![row] = weight * idf;
-          }
-        }
-      }
-      for (const row of touched) {
-        scores[row]! += wordScore![row]!;
-        matchedIdf[row]! += wordIdf![row]!;
-        wordScore![row] = 0;
-        wordIdf![row] = 0;
-      }
-      touched.length = 0;
-    }
-    return topKIndices(scores, topK)
-      .filter((hit) => hit.score > 0)
-      .map(({ index, score }) => ({ row: index, score, coverage: idfMass > 0 ? Math.min(1, matchedIdf[index]! / idfMass) : 0 }));
+    return this.searchScored(
+      words.map((alternatives) => ({
+        alternatives: alternatives.map(({ term, weight }) => ({ terms: [term], weight })),
+        mass: alternatives.reduce((max, a) => Math.max(max, this.idf(a.term)), 0),
+      })),
+      topK,
+    ).hits;
   }
 
   /** Every term the index knows, for matchers that look for spelling variants among them. */

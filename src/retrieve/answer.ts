@@ -1,5 +1,8 @@
 import type { Embedder } from '../embed/embedder.js';
 import { IsnadError } from '../errors.js';
+import { hasArabicLetters, hasLatinLetters } from '../text/language.js';
+import type { DictdDictionary } from '../translate/dictd.js';
+import { englishQueryGroups, writtenWordsMatcher, type TranslationSettings } from '../translate/english.js';
 import { perIndex, type IndexSnapshot } from '../index/snapshot.js';
 import type { Answer, RetrievalMode, ScoredPassage } from '../types.js';
 import { questionType } from '../text/question-type.js';
@@ -8,7 +11,7 @@ import { collapseNearDuplicates } from './fuse.js';
 import { readQuestion } from './question.js';
 import { logistic, rankCandidates, resultFeatures, shippedWeights, type RankerWeights } from './ranker.js';
 import { questionTerms } from './query-terms.js';
-import { searchVariants } from './variant-leg.js';
+import { searchVariants, variantMatcherFor } from './variant-leg.js';
 
 export const DEFAULT_TOP = 3;
 export const MAX_TOP = 10;
@@ -28,6 +31,10 @@ export interface AskOptions {
 export interface RetrieveOptions extends AskOptions {
   /** How deep each leg looks before the ranker rescores (bounded so per-query work stays small). */
   candidates?: number;
+  /** The English→Arabic dictionary, asked for only when a question has Latin words; null when not installed. */
+  dictionary?: () => DictdDictionary | null;
+  /** Overrides of the translation leg's weights (cross-validation). */
+  translation?: Partial<TranslationSettings>;
 }
 
 /** Row of each passage id, built once per index snapshot (rebuilding it per query cost 30 ms at 100k). */
@@ -54,13 +61,28 @@ export async function gatherEvidence(index: IndexSnapshot, embedder: Embedder | 
     throw new IsnadError('MODEL_UNAVAILABLE', 'Dense retrieval needs a loaded model and an index built with it. Run with --mode lexical, or make the model available.');
   }
   const context = snapshotContext(index);
-  const terms = questionTerms(index.lexical, wanted);
+  // Latin words with a dictionary at hand: their translations (and names transliterated) join the query
+  // as groups of alternatives. An English-only question skips the Arabic word analysis; a mixed one has both.
+  const dictionary = hasLatinLetters(wanted) ? (options.dictionary?.() ?? null) : null;
+  const translated = dictionary
+    ? englishQueryGroups(wanted, {
+        dictionary, variants: writtenWordsMatcher(index.passages), stems: variantMatcherFor(index.lexical),
+        known: (term) => index.lexical.documentFrequency(term) > 0, settings: options.translation, unseenIdf: index.lexical.idf(''),
+      })
+    : [];
+  const arabicWords = !dictionary || hasArabicLetters(wanted);
+  const terms = arabicWords ? questionTerms(index.lexical, wanted) : [];
   // BM25 always scores (its per-passage and per-document evidence are features); in dense mode it adds no candidates.
-  const search = index.lexical.searchScored(terms, wantLexical ? depth : 0, context.docOf, context.docs);
-  // Further legs (translation…) plug in here as { name, hits }; the ranker weighs each by name.
+  const search = index.lexical.searchScored([...terms, ...translated], wantLexical ? depth : 0, context.docOf, context.docs);
+  // Further legs plug in here as { name, hits }; the ranker weighs each by name.
   const legs: LegHits[] = [];
   // Spelling variants of words the collection lacks (نزاربايف → نزارباييف): only non-empty when a word is unknown.
-  if (wantLexical) legs.push({ name: 'variants', hits: searchVariants(index.lexical, terms, depth) });
+  if (wantLexical && arabicWords) legs.push({ name: 'variants', hits: searchVariants(index.lexical, terms, depth) });
+  // Translation: what the English words alone cover (the ranker and refusal weigh English evidence on its own scale).
+  if (wantLexical && dictionary) {
+    const hits = arabicWords ? index.lexical.searchScored(translated, depth).hits : search.hits;
+    legs.push({ name: 'translation', hits: hits.map((h) => ({ row: h.row, score: h.coverage })) });
+  }
   if (wantDense && index.vectors) {
     const rowOf = rowOfId(index);
     const vector = await embedder!.embedQuery(wanted);

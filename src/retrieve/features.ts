@@ -123,9 +123,10 @@ export function buildCandidates(
 ): CandidateSet {
   const context = snapshotContext(index);
   const { docOf } = context;
-  const idfOf = new Map(search.terms.map((t, i) => [t, search.termIdf[i]!]));
+  // A group (an English word's translations) lends its mass to each term it may match.
+  const idfOf = new Map(search.groupTerms.flatMap((terms, i) => terms.map((t) => [t, search.termIdf[i]!] as const)));
   const mass = search.idfMass || 1;
-  const questionWords = new Set(search.terms);
+  const questionWords = new Set(search.groupTerms.flat());
   const lexicalTop = search.hits[0]?.score || 1;
   let rarest: string | undefined;
   search.terms.forEach((term, i) => {
@@ -209,9 +210,5 @@ export function buildCandidates(
     return { row, values };
   });
 
-  let known = 0;
-  search.terms.forEach((term, i) => {
-    if (index.lexical.documentFrequency(term) > 0) known += search.termIdf[i]!;
-  });
-  return { names, candidates, query: { knownShare: search.idfMass ? known / search.idfMass : 0, terms: search.terms.length } };
+  return { names, candidates, query: { knownShare: search.idfMass ? search.knownMass / search.idfMass : 0, terms: search.terms.length } };
 }

@@ -20,6 +20,28 @@ const STOPWORDS = new Set(
     .concat(DIALECT_FUNCTION_WORDS),
 );
 
+/**
+ * English function words and question scaffolding, for translating English questions (the index keeps
+ * the short list above, so English words quoted in Arabic text stay searchable).
+ */
+const ENGLISH_FUNCTION_WORDS = new Set(
+  (
+    'a an the of in on at to into onto from by with without for about as than then so such very too also ' +
+    'is are was were be been being am do does did done doing have has had having will would shall should ' +
+    'can could may might must not no nor and or but if because while although though whether ' +
+    'what who whom whose which when where why how whatever whoever ' +
+    'i me my mine you your yours he him his she her hers it its we us our ours they them their theirs ' +
+    'this that these those there here some any many much more most few less least other another each ' +
+    'every all both either neither one ones own same just only even still yet ever never ' +
+    'up down out over under again further once off above below between through during before after ' +
+    'name named kind type sort something anything thing things way ways called call'
+  ).split(/\s+/),
+);
+
+export function isEnglishFunctionWord(word: string): boolean {
+  return ENGLISH_FUNCTION_WORDS.has(word.toLowerCase());
+}
+
 export function isStopword(term: string): boolean {
   return STOPWORDS.has(term);
 }

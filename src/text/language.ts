@@ -11,3 +11,8 @@ export function hasArabicLetters(text: string): boolean {
 export function detectLang(text: string | null | undefined): Lang {
   return text && hasArabicLetters(text) ? 'ar' : 'en';
 }
+
+/** True when the text has Latin letters: an English question, or English words in an Arabic one (the translation leg). */
+export function hasLatinLetters(text: string): boolean {
+  return /[A-Za-z]/.test(text);
+}

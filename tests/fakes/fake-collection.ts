@@ -146,6 +146,7 @@ export class FakeCollection implements Collection {
       builtAt: '2025-01-01T00:00:00.000Z',
       version: '0.1.0',
       reindexing: this.reindexing,
+      english: { dictionary: null, hint: null },
     };
   }
 

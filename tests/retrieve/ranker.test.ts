@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { fitLogistic, fitRanker, type Example } from '../../src/eval/fit.js';
+import { fitLogistic, fitRanker, fitWeights, type Example } from '../../src/eval/fit.js';
 import { silentLogger } from '../../src/log.js';
 import type { IndexedCollection } from '../../src/indexed-collection.js';
 import { openCollection } from '../../src/open-collection.js';
@@ -82,6 +82,19 @@ describe('fitting', () => {
     const examples = Array.from({ length: 30 }, (_, k) => example([[0, (k * 7) % 3], [1, (k * 5) % 3], [0, k % 2]], 1));
     const weights = fitRanker(examples);
     expect(weights.good!).toBeGreaterThan(Math.abs(weights.noise!));
+  });
+
+  it('questions with different legs (Arabic: variants, English: translation) are fitted by feature name, not position', () => {
+    const withLeg = (leg: string, rows: number[][], hit: number): Example => ({
+      ...example(rows, hit),
+      set: { names: ['noise', leg], candidates: rows.map((values, row) => ({ row, values })), query: { knownShare: 1, terms: 2 } },
+    });
+    // Arabic questions: the variants leg marks nothing; English ones: the translation leg marks the answer.
+    const arabic = Array.from({ length: 20 }, (_, k) => withLeg('variants', [[k % 2, 1], [(k + 1) % 2, 0], [0, 1]], 1));
+    const english = Array.from({ length: 20 }, (_, k) => withLeg('translation', [[k % 2, 0], [(k + 1) % 2, 1], [0, 0]], 1));
+    const weights = fitWeights([...arabic, ...english], 'test');
+    expect(weights.ranker.translation!).toBeGreaterThan(0);
+    expect(weights.ranker.variants!).toBeLessThan(0);
   });
 
   it('the logistic model is calibrated on separable-with-noise data', () => {

@@ -1,0 +1,227 @@
+import { analyze, isEnglishFunctionWord } from '../text/analyze.js';
+import type { TermGroup } from '../types.js';
+import type { DictdDictionary } from './dictd.js';
+import { lemmaCandidates } from './lemma.js';
+import { normalize, tokenize } from '../text/normalize.js';
+import { VariantMatcher } from '../text/variants.js';
+import { transliterate } from './transliterate.js';
+
+/**
+ * Turns a question with English words into lexical query groups over an Arabic collection: each
+ * English word (or multi-word dictionary entry) becomes one group whose alternatives are its
+ * dictionary translations, the word itself (Arabic text often quotes Latin names) and, for names, the
+ * collection's own words that sound like it. Arabic words and numbers stay single-term groups.
+ */
+
+/** Translations kept per English word: later senses are mostly noise. */
+export const MAX_TRANSLATIONS = 4;
+/** Collection words kept per transliterated name. */
+export const MAX_NAME_MATCHES = 3;
+/** A translation longer than this many terms is a gloss, not a translation. */
+const MAX_TRANSLATION_TERMS = 3;
+/** Longest multi-word entry looked up. */
+const MAX_PHRASE = 3;
+/**
+ * The translation leg's weights: chosen by leave-one-article-out cross-validation on xquad-dev
+ * (scripts/cv-english.ts, objective: end-to-end hit@1 + hit@5; every fold chose these). See README.
+ */
+export interface TranslationSettings {
+  /**
+   * Coverage mass of an English word none of whose translations occur in the collection, as a share of
+   * an unseen word's IDF: less than an absent Arabic word, because a missing translation is as likely
+   * the dictionary's gap as the collection's.
+   */
+  absentShare: number;
+  /** Weight of each further translation relative to the one before (dictionaries list the usual sense first). */
+  senseDecay: number;
+  /** Similarity a collection term needs to stand in for a translation (another form of the same word). */
+  minFormSimilarity: number;
+  /** Similarity a collection word needs to count as a transliterated name. */
+  minNameSimilarity: number;
+}
+
+export const DEFAULT_TRANSLATION: TranslationSettings = { absentShare: 0.1, senseDecay: 0.85, minFormSimilarity: 0.75, minNameSimilarity: 0.6 };
+
+interface Word {
+  text: string;
+  /** Capitalized somewhere other than the start of the question: probably a name. */
+  capitalized: boolean;
+}
+
+const TOKEN = /[A-Za-z]+(?:['’-][A-Za-z]+)*|[\p{N}]+|[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]+/gu;
+
+export interface EnglishQueryOptions {
+  dictionary: DictdDictionary;
+  /** The collection's written words: transliterated names are matched against them. */
+  variants: VariantMatcher | null;
+  /** The collection's terms (stems): a translation also matches the collection's other forms of it (نشر / انشر). */
+  stems: VariantMatcher | null;
+  /** An unseen term's IDF in the collection, for absentShare. */
+  unseenIdf: number;
+  settings?: Partial<TranslationSettings>;
+  /** Whether the collection has this term (for short translations' inflected forms). */
+  known?: (term: string) => boolean;
+}
+
+export function englishQueryGroups(question: string, options: EnglishQueryOptions): TermGroup[] {
+  const groups: TermGroup[] = [];
+  const seen = new Set<string>();
+  const push = (group: TermGroup) => {
+    const key = JSON.stringify(group.alternatives.map((a) => a.terms));
+    if (group.alternatives.length === 0 || seen.has(key)) return;
+    seen.add(key);
+    groups.push(group);
+  };
+  let run: Word[] = [];
+  const flush = () => {
+    for (const group of englishGroups(run, options)) push(group);
+    run = [];
+  };
+  let first = true;
+  for (const match of question.matchAll(TOKEN)) {
+    const token = match[0];
+    if (/^[A-Za-z]/.test(token)) {
+      for (const part of token.split(/-/)) {
+        if (isEnglishFunctionWord(part.replace(/['’].*$/, ''))) {
+          flush();
+        } else {
+          run.push({ text: part, capitalized: !first && /^[A-Z]/.test(part) });
+        }
+        first = false;
+      }
+      continue;
+    }
+    flush();
+    first = false;
+    for (const term of analyze(token)) push({ alternatives: [{ terms: [term], weight: 1 }] });
+  }
+  flush();
+  return groups;
+}
+
+/** Groups for a run of consecutive English content words, longest dictionary entries first. */
+function englishGroups(words: Word[], options: EnglishQueryOptions): TermGroup[] {
+  const groups: TermGroup[] = [];
+  for (let i = 0; i < words.length; ) {
+    let used = 0;
+    for (let n = Math.min(MAX_PHRASE, words.length - i); n >= 2 && used === 0; n--) {
+      const parts = words.slice(i, i + n).map((w) => w.text.toLowerCase());
+      const head = parts.slice(0, -1);
+      for (const last of lemmaCandidates(parts[n - 1]!)) {
+        const entry = [[...head, last].join(' '), [...head, last].join('-'), [...head, last].join('')].find((e) => options.dictionary.has(e));
+        if (entry) {
+          groups.push(group(translationAlternatives([entry], options), [], options));
+          used = n;
+          break;
+        }
+      }
+    }
+    if (used === 0) {
+      groups.push(wordGroup(words[i]!, options));
+      used = 1;
+    }
+    i += used;
+  }
+  return groups;
+}
+
+function wordGroup(word: Word, options: EnglishQueryOptions): TermGroup {
+  const forms = lemmaCandidates(word.text).filter((f) => options.dictionary.has(f));
+  const alternatives = translationAlternatives(forms, options);
+  // The word as written: Arabic articles quote Latin names and acronyms (NFL, Panthers).
+  const bare = word.text.replace(/['’]s?$/, '');
+  const literal = analyze(bare).map((term) => ({ terms: [term], weight: 1 }));
+  // A word the dictionary knows is a name only when the collection spells it nearly the same way; an
+  // unknown word in lower case is more often a rare word than a name, so it must sound closer too.
+  const minSimilarity = alternatives.length > 0 ? KNOWN_WORD_NAME_SIMILARITY : word.capitalized ? 0 : LOWERCASE_NAME_SIMILARITY;
+  const names = word.capitalized || alternatives.length === 0 ? nameAlternatives(bare, options, minSimilarity) : [];
+  return group(alternatives, [...literal, ...names], options);
+}
+
+const KNOWN_WORD_NAME_SIMILARITY = 0.9;
+const LOWERCASE_NAME_SIMILARITY = 0.8;
+
+function translationAlternatives(entries: string[], options: EnglishQueryOptions): Array<{ terms: string[]; weight: number }> {
+  const result: Array<{ terms: string[]; weight: number }> = [];
+  for (const entry of entries) {
+    for (const translation of options.dictionary.translations(entry)) {
+      if (result.length >= MAX_TRANSLATIONS) return result;
+      const terms = analyze(translation);
+      if (terms.length === 0 || terms.length > MAX_TRANSLATION_TERMS) continue;
+      if (result.some((r) => r.terms.join(' ') === terms.join(' '))) continue;
+      result.push({ terms, weight: setting(options, 'senseDecay') ** result.length });
+    }
+  }
+  return withOtherForms(result, options);
+}
+
+
+
+const INFLECTION_ENDINGS = ['ت', 'وا', 'تا', 'نا'];
+
+function withOtherForms(alternatives: TermGroup['alternatives'], options: EnglishQueryOptions): TermGroup['alternatives'] {
+  if (!options.stems) return alternatives;
+  const result = [...alternatives];
+  for (const { terms, weight } of alternatives) {
+    if (terms.length !== 1) continue;
+    // Three-letter verbs keep a person or gender ending the light stemmer leaves on (فشل → فشلت).
+    if (terms[0]!.length === 3 && options.known) {
+      for (const ending of INFLECTION_ENDINGS) {
+        const form = terms[0] + ending;
+        if (options.known(form) && !result.some((r) => r.terms[0] === form)) result.push({ terms: [form], weight: weight * setting(options, 'minFormSimilarity') });
+      }
+    }
+    for (const m of options.stems.match(terms[0]!, 3, setting(options, 'minFormSimilarity'))) {
+      if (m.term !== terms[0] && !result.some((r) => r.terms.length === 1 && r.terms[0] === m.term)) result.push({ terms: [m.term], weight: weight * m.similarity });
+    }
+  }
+  return result;
+}
+
+function nameAlternatives(word: string, options: EnglishQueryOptions, minSimilarity: number): Array<{ terms: string[]; weight: number }> {
+  if (!options.variants || word.length < 3) return [];
+  const best = new Map<string, number>();
+  for (const spelling of transliterate(word)) {
+    for (const m of options.variants.match(spelling, MAX_NAME_MATCHES, Math.max(minSimilarity, setting(options, 'minNameSimilarity')))) {
+      if (m.similarity > (best.get(m.term) ?? 0)) best.set(m.term, m.similarity);
+    }
+  }
+  return [...best]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_NAME_MATCHES)
+    .map(([written, similarity]) => ({ terms: analyze(written), weight: similarity }))
+    .filter((a) => a.terms.length > 0);
+}
+
+function setting<K extends keyof TranslationSettings>(options: EnglishQueryOptions, key: K): TranslationSettings[K] {
+  return options.settings?.[key] ?? DEFAULT_TRANSLATION[key];
+}
+
+function group(translations: TermGroup['alternatives'], others: TermGroup['alternatives'], options: EnglishQueryOptions): TermGroup {
+  return { alternatives: [...translations, ...others], absentMass: setting(options, 'absentShare') * options.unseenIdf, };
+}
+
+/** Prefixes a name carries in running text (and, by, for, the): the bare name is matched too. */
+const NAME_PREFIXES = ['وال', 'بال', 'لل', 'ال', 'و', 'ب', 'ل', 'ف'];
+
+const surfaceMatchers = new WeakMap<readonly { text: string }[], VariantMatcher>();
+
+/**
+ * Spelling matcher over the words as the collection writes them (normalized, not stemmed: stemming
+ * cuts name endings such as ان in نورمان), each also without a leading conjunction or article.
+ * Built once per passage list, by the first question that needs it.
+ */
+export function writtenWordsMatcher(passages: readonly { text: string }[]): VariantMatcher {
+  let matcher = surfaceMatchers.get(passages);
+  if (!matcher) {
+    const words = new Set<string>();
+    for (const p of passages) {
+      for (const { term } of tokenize(normalize(p.text))) {
+        words.add(term);
+        for (const prefix of NAME_PREFIXES) if (term.startsWith(prefix) && term.length - prefix.length >= 3) words.add(term.slice(prefix.length));
+      }
+    }
+    surfaceMatchers.set(passages, (matcher = new VariantMatcher(words)));
+  }
+  return matcher;
+}

@@ -1,0 +1,63 @@
+/**
+ * Light English lemmatization for dictionary look-up: the forms a word may be listed under, most
+ * likely first. Not a morphological analyser: it only undoes regular plural, verb and adverb
+ * endings, and the caller keeps the first form the dictionary knows.
+ */
+/** Irregular past forms questions use most (the dictionary lists some, often under another sense). */
+const IRREGULAR: Record<string, string> = Object.fromEntries(
+  (
+    'arose:arise awoke:awake was:be were:be bore:bear borne:bear beat:beat became:become began:begin begun:begin ' +
+    'bent:bend bit:bite bitten:bite blew:blow blown:blow broke:break broken:break brought:bring built:build ' +
+    'burnt:burn bought:buy caught:catch chose:choose chosen:choose came:come cost:cost cut:cut dealt:deal dug:dig ' +
+    'did:do done:do drew:draw drawn:draw drank:drink drove:drive driven:drive ate:eat eaten:eat fell:fall fallen:fall ' +
+    'fed:feed felt:feel fought:fight found:find fled:flee flew:fly flown:fly forbade:forbid forgot:forget ' +
+    'forgotten:forget froze:freeze frozen:freeze got:get gotten:get gave:give given:give went:go gone:go grew:grow ' +
+    'grown:grow hung:hang had:have heard:hear hid:hide hidden:hide hit:hit held:hold hurt:hurt kept:keep knew:know ' +
+    'known:know laid:lay led:lead left:leave lent:lend let:let lay:lie lain:lie lit:light lost:lose made:make ' +
+    'meant:mean met:meet paid:pay put:put quit:quit read:read rode:ride ridden:ride rang:ring rung:ring rose:rise ' +
+    'risen:rise ran:run said:say saw:see seen:see sought:seek sold:sell sent:send set:set shook:shake shaken:shake ' +
+    'shot:shoot shut:shut sang:sing sung:sing sank:sink sat:sit slept:sleep slid:slide spoke:speak spoken:speak ' +
+    'spent:spend split:split spread:spread stood:stand stole:steal stolen:steal stuck:stick struck:strike ' +
+    'swore:swear sworn:swear swept:sweep swam:swim took:take taken:take taught:teach tore:tear torn:tear told:tell ' +
+    'thought:think threw:throw thrown:throw understood:understand woke:wake wore:wear worn:wear won:win wrote:write ' +
+    'written:write men:man women:woman children:child people:person feet:foot teeth:tooth mice:mouse'
+  )
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
+export function lemmaCandidates(word: string): string[] {
+  const w = word.toLowerCase().replace(/['’]s$/, '').replace(/['’]$/, '');
+  const forms = [w];
+  const irregular = IRREGULAR[w];
+  if (irregular && irregular !== w) forms.push(irregular);
+  const add = (form: string) => {
+    if (form.length >= 2 && !forms.includes(form)) forms.push(form);
+  };
+  const undouble = (stem: string) => (/([bdgklmnprt])\1$/.test(stem) ? stem.slice(0, -1) : stem);
+  if (w.length > 4 && w.endsWith('ies')) add(w.slice(0, -3) + 'y');
+  if (w.length > 4 && w.endsWith('ves')) {
+    add(w.slice(0, -3) + 'f');
+    add(w.slice(0, -3) + 'fe');
+  }
+  if (w.length > 3 && /(ch|sh|ss|x|z|o)es$/.test(w)) add(w.slice(0, -2));
+  if (w.length > 3 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) add(w.slice(0, -1));
+  if (w.length > 4 && w.endsWith('ied')) add(w.slice(0, -3) + 'y');
+  if (w.length > 4 && w.endsWith('ed')) {
+    const stem = w.slice(0, -2);
+    add(undouble(stem));
+    add(stem + 'e');
+    add(stem);
+  }
+  if (w.length > 5 && w.endsWith('ing')) {
+    const stem = w.slice(0, -3);
+    add(undouble(stem));
+    add(stem + 'e');
+    add(stem);
+  }
+  if (w.length > 5 && w.endsWith('ily')) add(w.slice(0, -3) + 'y');
+  if (w.length > 5 && w.endsWith('ly')) add(w.slice(0, -2));
+  if (w.length > 5 && w.endsWith('est')) add(undouble(w.slice(0, -3)));
+  if (w.length > 5 && w.endsWith('er')) add(undouble(w.slice(0, -2)));
+  return forms;
+}

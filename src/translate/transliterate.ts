@@ -1,0 +1,66 @@
+/**
+ * Latin-script names → Arabic-script spellings, the way Arabic news writes foreign names:
+ * consonants by sound (w→و, p→ب, v→ف, ch→تش, sh→ش, th→ث, kh→خ, ph→ف), vowels as long-vowel letters
+ * (a→ا, e/i→ي, o/u→و). Arabic often leaves short vowels unwritten; the name matcher treats vowel
+ * letters as optional, so one spelling per consonant choice is enough here.
+ */
+
+const DIGRAPHS: Array<[string, string[]]> = [
+  ['sch', ['ش']],
+  ['tch', ['تش']],
+  ['ch', ['تش', 'ك']],
+  ['sh', ['ش']],
+  ['th', ['ث', 'ت']],
+  ['kh', ['خ']],
+  ['gh', ['غ', 'ج']],
+  ['ph', ['ف']],
+  ['ck', ['ك']],
+  ['dh', ['ذ']],
+  ['zh', ['ج']],
+  ['qu', ['كو']],
+  ['ee', ['ي']],
+  ['oo', ['و']],
+  ['ou', ['و']],
+  ['ie', ['ي']],
+  ['ei', ['اي']],
+  ['ai', ['اي']],
+  ['ay', ['اي']],
+];
+
+const SINGLE: Record<string, string[]> = {
+  a: ['ا'], b: ['ب'], c: ['ك'], d: ['د'], e: ['ي'], f: ['ف'], g: ['ج', 'غ', 'ك'], h: ['ه'], i: ['ي'],
+  j: ['ج'], k: ['ك'], l: ['ل'], m: ['م'], n: ['ن'], o: ['و'], p: ['ب'], q: ['ك'], r: ['ر'], s: ['س'],
+  t: ['ت'], u: ['و'], v: ['ف'], w: ['و'], x: ['كس'], y: ['ي'], z: ['ز'],
+};
+
+const MAX_SPELLINGS = 6;
+
+/** Arabic-script spellings of a Latin word, most likely first (empty for anything but letters a–z). */
+export function transliterate(word: string): string[] {
+  const w = word.toLowerCase();
+  if (!/^[a-z]+$/.test(w)) return [];
+  let spellings = [''];
+  for (let i = 0; i < w.length; ) {
+    let options: string[] | undefined;
+    let used = 1;
+    for (const [digraph, arabic] of DIGRAPHS) {
+      if (w.startsWith(digraph, i)) {
+        options = arabic;
+        used = digraph.length;
+        break;
+      }
+    }
+    if (!options) {
+      const ch = w[i]!;
+      // c and g soften before e, i, y (Cicero, George); a final silent e is dropped (Blaise).
+      if (ch === 'c') options = /[eiy]/.test(w[i + 1] ?? '') ? ['س'] : ['ك'];
+      else if (ch === 'e' && i === w.length - 1 && i > 2) options = [''];
+      else options = SINGLE[ch] ?? [''];
+    }
+    const next: string[] = [];
+    for (const prefix of spellings) for (const option of options) if (next.length < MAX_SPELLINGS) next.push(prefix + option);
+    spellings = next;
+    i += used;
+  }
+  return [...new Set(spellings)].filter((s) => s !== '');
+}
