@@ -137,8 +137,13 @@ export class IndexedCollection implements Collection {
     return passageSearch(this.snapshot).search(query, limit);
   }
 
-  /** Makes every passage searchable by text (in slices, yielding); the bot calls it right after loading. */
+  /**
+   * What serving needs, done before the first interaction: the dictionary is opened (it blocks for a few
+   * hundred ms, which must not land inside a user's 3 s) and every passage made searchable by text (in
+   * slices, yielding). The bot calls it right after loading.
+   */
   prepareSearch(): Promise<void> {
+    this.dictionary();
     return passageSearch(this.snapshot).prepare();
   }
 

@@ -42,6 +42,7 @@ beforeAll(async () => {
   docsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'isnad-discord-load-docs-'));
   fs.cpSync('seeds', docsDir, { recursive: true });
   collection = await openCollection(loadConfig({ DOCS_DIR: docsDir, INDEX_DIR: indexDir, MODEL_ID: 'none' }), { log: createLogger('silent') });
+  await collection.prepareSearch(); // as src/main.ts does before the bot serves
 }, 30_000);
 
 afterAll(() => {
