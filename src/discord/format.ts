@@ -256,7 +256,7 @@ function passageEmbeds(passages: Passage[], lang: Lang, headerLength: number, co
 /** The reply to /ask. Buttons ("Post to channel") only on an ephemeral answer. */
 export function formatAnswer(answer: Answer, options: { lang: Lang; ephemeral: boolean }): Reply {
   const { lang, ephemeral } = options;
-  const header = `🔎 **${t(lang, 'question')}:** ${escapeMarkdown(answer.query.replace(/\s+/g, ' ').trim(), { plainLinks: !ephemeral })}`;
+  const header = `🔎 **${t(lang, 'question')}:** ${escapeMarkdown((answer.asked ?? answer.query).replace(/\s+/g, ' ').trim(), { plainLinks: !ephemeral })}`;
   if (!answer.answered) {
     let content = `${truncate(header, 1200)}\n🚫 ${t(lang, 'notAnswered')}`;
     const closest = answer.closest.slice(0, 3);

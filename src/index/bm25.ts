@@ -23,6 +23,8 @@ export interface ScoredSearch {
   matchedIdf: Float32Array;
   /** IDF of the query terms each group (document) contains anywhere; empty without groups. */
   groupIdf: Float32Array;
+  /** Bit k set when the group (document) contains terms[k] anywhere; empty without groups. */
+  groupMask: Uint32Array;
   /** Bit k set when the row contains terms[k] (the first 32 distinct terms): context features without re-reading passages. */
   termMask: Uint32Array;
   /** The distinct query terms, and the IDF of each (unknown terms get the highest IDF). */
@@ -111,10 +113,11 @@ export class Bm25Index {
     const scores = new Float32Array(this.documents);
     const matchedIdf = new Float32Array(this.documents);
     const groupIdf = new Float32Array(groupOf ? groups : 0);
+    const groupMask = new Uint32Array(groupOf ? groups : 0);
     const termMask = new Uint32Array(this.documents);
     const termIdf: number[] = [];
     let idfMass = 0;
-    if (unique.length === 0 || this.documents === 0) return { hits: [], scores, matchedIdf, groupIdf, termMask, termIdf, idfMass, terms: unique };
+    if (unique.length === 0 || this.documents === 0) return { hits: [], scores, matchedIdf, groupIdf, groupMask, termMask, termIdf, idfMass, terms: unique };
     const { k1, b } = this.params;
     const stamp = groupOf ? new Int32Array(groups).fill(-1) : null;
     unique.forEach((term, k) => {
@@ -136,6 +139,7 @@ export class Bm25Index {
           if (stamp[g] !== k) {
             stamp[g] = k;
             groupIdf[g]! += idf;
+            groupMask[g]! |= bit;
           }
         }
       }
@@ -143,7 +147,7 @@ export class Bm25Index {
     const hits = topKIndices(scores, topK)
       .filter((hit) => hit.score > 0)
       .map(({ index, score }) => ({ row: index, score, coverage: idfMass > 0 ? matchedIdf[index]! / idfMass : 0 }));
-    return { hits, scores, matchedIdf, groupIdf, termMask, termIdf, idfMass, terms: unique };
+    return { hits, scores, matchedIdf, groupIdf, groupMask, termMask, termIdf, idfMass, terms: unique };
   }
 
   /**

@@ -5,7 +5,7 @@ import type { Answer, RetrievalMode, ScoredPassage } from '../types.js';
 import { questionType } from '../text/question-type.js';
 import { buildCandidates, passageTerms, snapshotContext, type CandidateSet, type LegHits } from './features.js';
 import { collapseNearDuplicates } from './fuse.js';
-import { cleanQuestion } from './question.js';
+import { cleanQuestion, visibleQuestion } from './question.js';
 import { logistic, rankCandidates, resultFeatures, shippedWeights, type RankerWeights } from './ranker.js';
 import { questionTerms } from './query-terms.js';
 import { searchVariants } from './variant-leg.js';
@@ -41,6 +41,7 @@ export function denseAvailable(index: IndexSnapshot, embedder: Embedder | null):
 /** Everything the ranker and the refusal read for one question, before any decision: what eval and fit replay. */
 export interface Evidence {
   query: string;
+  asked: string;
   mode: RetrievalMode;
   set: CandidateSet;
 }
@@ -71,7 +72,7 @@ export async function gatherEvidence(index: IndexSnapshot, embedder: Embedder | 
     legs.push({ name: 'dense', hits });
   }
   const set = buildCandidates(index, search, legs, questionType(query), depth * 2);
-  return { query, mode: wantDense && wantLexical ? 'hybrid' : wantDense ? 'dense' : 'lexical', set };
+  return { query, asked: visibleQuestion(rawQuestion), mode: wantDense && wantLexical ? 'hybrid' : wantDense ? 'dense' : 'lexical', set };
 }
 
 /** Ranks the candidates, decides whether to answer and how sure to be, and picks the passages to show. */
@@ -79,11 +80,11 @@ export function decide(index: IndexSnapshot, evidence: Evidence, weights: Ranker
   const ranked = rankCandidates(evidence.set, weights.ranker);
   const termsOf = (row: number) => new Set(passageTerms(index, row));
   const distinct = collapseNearDuplicates(ranked.slice(0, top * 4), (c) => termsOf(c.row)).slice(0, top);
-  const first = resultFeatures(evidence.set, distinct, 0);
+  const first = resultFeatures(evidence.set, distinct, 0, ranked);
   const answerable = distinct.length > 0 ? logistic(weights.answerable, first.names, first.values) : 0;
   const answered = answerable >= weights.answerable.threshold && distinct.length > 0;
   const results: ScoredPassage[] = distinct.map((c, i) => {
-    const f = resultFeatures(evidence.set, distinct, i);
+    const f = resultFeatures(evidence.set, distinct, i, ranked);
     return {
       ...index.passages[c.row]!,
       confidence: round(logistic(weights.confidence, f.names, f.values)),
@@ -93,6 +94,7 @@ export function decide(index: IndexSnapshot, evidence: Evidence, weights: Ranker
   });
   const answer: Answer = {
     query: evidence.query,
+    asked: evidence.asked,
     answered,
     confidence: answered ? (results[0]?.confidence ?? 0) : 0,
     results: answered ? results : [],

@@ -25,6 +25,10 @@ export const FEATURES = [
   'typeNumber', // question asks كم/how many and the passage holds a number not in the question
   'typeDate', // question asks متى/when and the passage holds a year or a month
   'typeEntity', // question asks من/أين and the passage has rare words the question lacks (names)
+  'missedTerms', // question terms in neither the passage nor a neighbour (up to 4), over 4: absolute, unlike coverage
+  'contextMissingIdf', // highest IDF of a question term missing from the passage and its neighbours, over ln(passages)
+  'docMissingIdf', // … missing from the whole document (a question about another subject misses its rarest word)
+  'rarestKnown', // 1 when the rarest question term the collection knows is in the passage or a neighbour
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
@@ -41,6 +45,8 @@ export interface LegHits {
 
 export interface Candidate {
   row: number;
+  /** The document it belongs to (numbered per snapshot). */
+  doc: number;
   /** Values in the order of `CandidateSet.names`. */
   values: number[];
 }
@@ -49,7 +55,7 @@ export interface CandidateSet {
   names: string[];
   candidates: Candidate[];
   /** Query-level evidence the confidence model reads besides the top candidate's features. */
-  query: { knownShare: number; terms: number };
+  query: { knownShare: number; terms: number; unknownTerms: number };
 }
 
 interface SnapshotContext {
@@ -163,7 +169,21 @@ export function buildCandidates(
     for (let m = mask >>> 0; m; m &= m - 1) n++;
     return n;
   };
-  const rarestBit = rarest === undefined ? 0 : search.terms.indexOf(rarest) < 32 ? 1 << search.terms.indexOf(rarest) : 0;
+  const bitOf = (k: number) => (k >= 0 && k < 32 ? (1 << k) >>> 0 : 0);
+  const rarestBit = rarest === undefined ? 0 : bitOf(search.terms.indexOf(rarest));
+  const known = search.terms.map((term) => index.lexical.documentFrequency(term) > 0);
+  let rarestKnown = -1;
+  known.forEach((k, i) => {
+    if (k && (rarestKnown < 0 || search.termIdf[i]! > search.termIdf[rarestKnown]!)) rarestKnown = i;
+  });
+  const rarestKnownBit = bitOf(rarestKnown);
+  const termCount = Math.min(32, search.terms.length);
+  /** The highest IDF among question terms whose bit `mask` lacks, over ln(passages): 0 when none is missing. */
+  const missingIdf = (mask: number) => {
+    let max = 0;
+    for (let k = 0; k < termCount; k++) if (!(mask & bitOf(k))) max = Math.max(max, search.termIdf[k]!);
+    return max / logDocuments;
+  };
 
   const candidates = rows.map((row, position) => {
     const doc = docOf[row]!;
@@ -200,18 +220,23 @@ export function buildCandidates(
       answerType === 'number' ? evidence.number : 0,
       answerType === 'date' ? evidence.date : 0,
       Math.min(1, rare / 3),
+      Math.min(4, termCount - matchedTerms) / 4,
+      missingIdf(mask),
+      missingIdf(search.groupMask[doc] ?? 0),
+      mask & rarestKnownBit ? 1 : 0,
     ];
     legRanks.forEach((ranks) => {
       const hit = ranks.get(row);
       const gain = hit === undefined ? 0 : hit.coverage === undefined ? hit.score : Math.max(0, hit.coverage - search.matchedIdf[row]! / mass);
       values.push(gain, hit ? 1 / Math.sqrt(hit.rank) : 0);
     });
-    return { row, values };
+    return { row, doc, values };
   });
 
-  let known = 0;
-  search.terms.forEach((term, i) => {
-    if (index.lexical.documentFrequency(term) > 0) known += search.termIdf[i]!;
+  let knownIdf = 0;
+  known.forEach((k, i) => {
+    if (k) knownIdf += search.termIdf[i]!;
   });
-  return { names, candidates, query: { knownShare: search.idfMass ? known / search.idfMass : 0, terms: search.terms.length } };
+  const query = { knownShare: search.idfMass ? knownIdf / search.idfMass : 0, terms: search.terms.length, unknownTerms: known.filter((k) => !k).length };
+  return { names, candidates, query };
 }

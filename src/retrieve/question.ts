@@ -41,7 +41,12 @@ function stripInline(text: string): string {
   return out;
 }
 
-/** Cleans a question for searching and echoing, or throws QUESTION_INVALID with what to do instead. */
+/** The question as typed, on one line, without invisible characters: what is echoed (escaped) to the person who asked. */
+export function visibleQuestion(raw: string): string {
+  return stripDirectionMarks(stripInvisible(raw)).replace(/\s+/g, ' ').trim();
+}
+
+/** Cleans a question for searching, or throws QUESTION_INVALID with what to do instead. */
 export function cleanQuestion(raw: string, maxChars = MAX_QUESTION_CHARS): string {
   // Invisible characters could make an echoed question render as something else. Line breaks are
   // kept until the noise is gone: quote prefixes and code fences are found by line.

@@ -71,7 +71,7 @@ describe('answers over the seeds with the shipped ranker', () => {
 
 describe('fitting', () => {
   const example = (rows: number[][], hit: number): Example => ({
-    set: { names: ['good', 'noise'], candidates: rows.map((values, row) => ({ row, values })), query: { knownShare: 1, terms: 2 } },
+    set: { names: ['good', 'noise'], candidates: rows.map((values, row) => ({ row, doc: 0, values })), query: { knownShare: 1, terms: 2, unknownTerms: 0 } },
     hits: rows.map((_, i) => i === hit),
     answerable: true,
     fold: 'a',
