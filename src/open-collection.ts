@@ -12,6 +12,7 @@ import { endLine } from './text/lines.js';
 import type { Logger } from './log.js';
 import { answerQuestion, denseAvailable, type RetrieveOptions } from './retrieve/answer.js';
 import { PassageSearch } from './retrieve/passage-search.js';
+import { preparePassageWords } from './retrieve/passage-words.js';
 import { verifyQuote } from './retrieve/verify.js';
 import type { IndexSnapshot } from './index/snapshot.js';
 import { IndexDirectory } from './store/index-dir.js';
@@ -129,13 +130,20 @@ export class IndexedCollection implements Collection {
     return this.search.search(query, limit);
   }
 
-  /** Makes every passage searchable by text (in slices, yielding); the bot calls it right after loading. */
-  prepareSearch(): Promise<void> {
-    return this.search.prepare();
+  /**
+   * Makes every passage searchable by text and analyzes it for ranking (in slices, yielding), so no
+   * keystroke or question pays for it; the bot calls it right after loading.
+   */
+  async prepareSearch(): Promise<void> {
+    const snapshot = this.snapshot;
+    await Promise.all([this.search.prepare(), preparePassageWords(snapshot, () => this.closed || this.snapshot !== snapshot)]);
   }
+
+  private closed = false;
 
   /** Stops background work (a search build in progress) so the process can exit. */
   close(): void {
+    this.closed = true;
     this.search.stop();
   }
 
@@ -192,7 +200,7 @@ export class IndexedCollection implements Collection {
     await this.directory.publish(snapshot, (done, total) => onProgress?.({ phase: 'write', done, total }));
     // Ready before it serves: the first autocomplete after a reindex must not pay for it.
     const search = new PassageSearch(snapshot.passages);
-    await search.prepare();
+    await Promise.all([search.prepare(), preparePassageWords(snapshot, () => this.closed)]);
     this.search.stop();
     this.snapshot = snapshot;
     this.search = search;

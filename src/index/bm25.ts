@@ -87,6 +87,19 @@ export class Bm25Index {
     return new Bm25Index(termRow, documentLengths, offsets, postingRows, postingTf, averageLength, params);
   }
 
+  /** The term's number in this index (−1 when absent): passages held as numbers cost a fraction of their strings. */
+  termId(term: string): number {
+    return this.termRow.get(term) ?? -1;
+  }
+
+  /** The term numbered `id` (the inverse of termId). */
+  termAt(id: number): string {
+    this.termList ??= this.vocabulary();
+    return this.termList[id]!;
+  }
+
+  private termList?: string[];
+
   documentFrequency(term: string): number {
     const t = this.termRow.get(term);
     return t === undefined ? 0 : this.offsets[t + 1]! - this.offsets[t]!;
@@ -187,9 +200,11 @@ export class Bm25Index {
       .map(({ index, score }) => ({ row: index, score, coverage: idfMass > 0 ? Math.min(1, matchedIdf[index]! / idfMass) : 0 }));
   }
 
-  /** Every term the index knows, for matchers that look for spelling variants among them. */
+  /** Every term the index knows (in term-number order), for matchers that look for spelling variants among them. */
   vocabulary(): string[] {
-    return [...this.termRow.keys()];
+    const terms = new Array<string>(this.termRow.size);
+    for (const [term, i] of this.termRow) terms[i] = term;
+    return terms;
   }
 
   serialize(): SerializedBm25 {

@@ -1,4 +1,4 @@
-import { analyze } from '../text/analyze.js';
+import { passageWords } from './passage-words.js';
 import { answerTypeEvidence, type AnswerType } from '../text/question-type.js';
 import type { IndexSnapshot } from '../index/snapshot.js';
 import type { ScoredSearch } from '../index/bm25.js';
@@ -61,12 +61,11 @@ export interface CandidateSet {
 interface SnapshotContext {
   docOf: Int32Array;
   docs: number;
-  terms: Map<number, string[]>;
 }
 
 const contexts = new WeakMap<IndexSnapshot, SnapshotContext>();
 
-/** Row → document number, and a lazy cache of analyzed passages; built once per snapshot. */
+/** Row → document number, built once per snapshot. */
 export function snapshotContext(index: IndexSnapshot): SnapshotContext {
   let context = contexts.get(index);
   if (!context) {
@@ -77,36 +76,20 @@ export function snapshotContext(index: IndexSnapshot): SnapshotContext {
       if (id === undefined) ids.set(p.source, (id = ids.size));
       docOf[row] = id;
     });
-    contexts.set(index, (context = { docOf, docs: ids.size, terms: new Map() }));
+    contexts.set(index, (context = { docOf, docs: ids.size }));
   }
   return context;
-}
-
-/** A passage's analyzed terms, cached per snapshot (ranking and the near-duplicate check both read them). */
-export function passageTerms(index: IndexSnapshot, row: number): string[] {
-  return termsOf(index, snapshotContext(index), row);
-}
-
-function termsOf(index: IndexSnapshot, context: SnapshotContext, row: number): string[] {
-  let terms = context.terms.get(row);
-  if (!terms) {
-    terms = analyze(index.passages[row]!.text);
-    // Bounded: a long-running bot touches only the passages its questions reach.
-    if (context.terms.size > 200_000) context.terms.clear();
-    context.terms.set(row, terms);
-  }
-  return terms;
 }
 
 const WINDOW = 12;
 /** Candidates whose words are read for proximity and answer type (in leg order: BM25's best first). */
 export const ANALYZED_CANDIDATES = 20;
 
-function bestWindowIdf(words: readonly string[], idfOf: Map<string, number>): number {
+function bestWindowIdf(words: Int32Array, idfOf: Map<number, number>): number {
   let best = 0;
   for (let i = 0; i < words.length; i++) {
     if (!idfOf.has(words[i]!)) continue;
-    const seen = new Set<string>();
+    const seen = new Set<number>();
     let mass = 0;
     for (let j = i; j < Math.min(words.length, i + WINDOW); j++) {
       const idf = idfOf.get(words[j]!);
@@ -127,15 +110,16 @@ export function buildCandidates(
   answerType: AnswerType,
   limit: number,
 ): CandidateSet {
-  const context = snapshotContext(index);
-  const { docOf } = context;
-  const idfOf = new Map(search.terms.map((t, i) => [t, search.termIdf[i]!]));
+  const { docOf } = snapshotContext(index);
+  const lexical = index.lexical;
+  const idfOf = new Map(search.terms.map((t, i) => [lexical.termId(t), search.termIdf[i]!]));
+  idfOf.delete(-1);
   const mass = search.idfMass || 1;
   const questionWords = new Set(search.terms);
   const lexicalTop = search.hits[0]?.score || 1;
-  let rarest: string | undefined;
-  search.terms.forEach((term, i) => {
-    if (rarest === undefined || search.termIdf[i]! > idfOf.get(rarest)!) rarest = term;
+  let rarest = -1;
+  search.termIdf.forEach((idf, i) => {
+    if (rarest < 0 || idf > search.termIdf[rarest]!) rarest = i;
   });
   const logDocuments = Math.log(1 + index.passages.length) || 1;
   let bestDoc = 0;
@@ -170,7 +154,7 @@ export function buildCandidates(
     return n;
   };
   const bitOf = (k: number) => (k >= 0 && k < 32 ? (1 << k) >>> 0 : 0);
-  const rarestBit = rarest === undefined ? 0 : bitOf(search.terms.indexOf(rarest));
+  const rarestBit = bitOf(rarest);
   const known = search.terms.map((term) => index.lexical.documentFrequency(term) > 0);
   let rarestKnown = -1;
   known.forEach((k, i) => {
@@ -197,11 +181,17 @@ export function buildCandidates(
     const contextIdf = idfOfBits(mask);
     const matchedTerms = bitCount(mask);
     // Word order is read for the first candidates only: analyzing a passage is the costly step, and bounded here.
-    const words = position < ANALYZED_CANDIDATES ? termsOf(index, context, row) : null;
-    const evidence = words && (answerType === 'number' || answerType === 'date') ? answerTypeEvidence(words, questionWords) : { number: 0, date: 0 };
+    const words = position < ANALYZED_CANDIDATES ? passageWords(index, row) : null;
+    const evidence =
+      words && (answerType === 'number' || answerType === 'date')
+        ? answerTypeEvidence(Array.from(words, (id) => lexical.termAt(id)), questionWords)
+        : { number: 0, date: 0 };
     let rare = 0;
     if (words && (answerType === 'person' || answerType === 'place')) {
-      for (const w of words) if (!questionWords.has(w) && !/^\d/.test(w) && index.lexical.documentFrequency(w) <= 2) rare++;
+      for (const id of words) {
+        const w = lexical.termAt(id);
+        if (!questionWords.has(w) && !/^\d/.test(w) && lexical.documentFrequency(w) <= 2) rare++;
+      }
     }
     const rank = lexicalRank.get(row);
     const values: number[] = [

@@ -69,3 +69,19 @@ describe('pasted links and mentions', () => {
     expect(noisy.results.map((r) => r.id)).toEqual(plain.results.map((r) => r.id));
   });
 });
+
+describe('questions the collection does not answer', () => {
+  it('refuses "what is the capital of France": it shares one common word (capital) with the seeds', async () => {
+    const answer = await ask('ما عاصمة فرنسا؟');
+    expect(answer.answered).toBe(false);
+    expect(answer.results).toEqual([]);
+    expect(answer.confidence).toBe(0);
+  });
+
+  it('refuses other questions about subjects the seeds only mention in passing', async () => {
+    for (const q of ['من هو رئيس تركيا الحالي؟', 'كم عدد سكان روسيا؟']) {
+      const answer = await ask(q);
+      expect(answer.answered, q).toBe(false);
+    }
+  });
+});
