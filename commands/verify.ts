@@ -1,7 +1,10 @@
 import { ApplicationCommandType, MessageFlags, type RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
+import { IsnadError } from '../src/errors.js';
 import type { Command } from '../src/discord/command.js';
-import { formatCooldown, formatVerify } from '../src/discord/format.js';
-import { extractQuotedText } from '../src/discord/quoted-text.js';
+import { formatCooldown, withNote } from '../src/discord/format.js';
+import { mayPostHere } from '../src/discord/permissions.js';
+import { formatCorrectionPost, formatVerifyResults, parseCorrectionCustomId } from '../src/discord/format-verify.js';
+import { stripBotFormatting } from '../src/discord/quoted-text.js';
 import { detectLang } from '../src/text/language.js';
 import { t } from '../src/discord/i18n.js';
 import { edit, retryOnNetworkError, send } from '../src/discord/reply.js';
@@ -28,8 +31,29 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const reply = edit(formatVerify(ctx.collection.verifyQuote(extractQuotedText(text)), lang));
+  const reply = edit(formatVerifyResults(await ctx.collection.verifyQuotes(stripBotFormatting(text)), lang));
   await retryOnNetworkError(() => interaction.editReply(reply), ctx.log);
 };
 
-export default { data, execute } satisfies Command;
+/** "Post correction to channel": the real text of an altered quote, with its citation, in public. */
+export const button: NonNullable<Command['button']> = async (interaction, ctx) => {
+  const span = parseCorrectionCustomId(interaction.customId);
+  const match = span ? await ctx.collection.documentSpan(span.passageId, span.start, span.end) : undefined;
+  if (!match) {
+    throw new IsnadError('PASSAGE_NOT_FOUND', 'That text is no longer in the index (the documents changed); verify the quote again.');
+  }
+  // Same rules as every public post: only where the member may post, and within the post cooldown.
+  const lang = detectLang(match.text);
+  if (!mayPostHere(interaction)) {
+    await interaction.reply(send(withNote(formatCorrectionPost(match, { lang }), t(lang, 'privateOnly')), { ephemeral: true }));
+    return;
+  }
+  const retryAt = ctx.cooldowns.take('post', interaction.user.id, ctx.settings.postCooldownMs);
+  if (retryAt !== null) {
+    await interaction.reply(send(formatCooldown('Verify quote', retryAt, ctx.clock(), lang), { ephemeral: true }));
+    return;
+  }
+  await interaction.reply(send(formatCorrectionPost(match, { lang, userId: interaction.user.id })));
+};
+
+export default { data, execute, button } satisfies Command;

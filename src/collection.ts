@@ -1,6 +1,8 @@
 import type { ModelStatus } from './embed/embedder.js';
-import type { VerifyResult } from './retrieve/verify.js';
 import type { Answer, DocumentInfo, Passage, Progress, ReindexSummary, SkippedFile } from './types.js';
+import type { QuoteMatch, VerifyResult } from './verify/types.js';
+
+export type { QuoteMatch, VerifyResult } from './verify/types.js';
 
 export interface IndexStatus {
   docsDir: string;
@@ -23,7 +25,10 @@ export interface Collection {
   documents(): DocumentInfo[];
   /** The passage covering a 1-based line of a document. */
   passageAtLine(source: string, line: number): Passage | undefined;
-  verifyQuote(text: string): VerifyResult;
+  /** One verdict per quote the message holds (at most 5), or for the whole message. Throws QUOTE_INVALID. */
+  verifyQuotes(message: string): Promise<VerifyResult[]>;
+  /** The document text at [start, end) of the document holding `passageId` (for "Post correction"). */
+  documentSpan(passageId: string, start: number, end: number): Promise<QuoteMatch | undefined>;
   status(): IndexStatus;
   /** Build-then-swap: the old index keeps serving until the new one is complete. Throws REINDEX_RUNNING. */
   reindex(onProgress?: (progress: Progress) => void): Promise<ReindexSummary>;

@@ -7,6 +7,7 @@ export const ERROR_CODES = {
   DOCS_NOT_FOUND: 'The documents folder does not exist or cannot be read.',
   DOCS_EMPTY: 'The documents folder has no indexable .txt or .md files.',
   QUESTION_INVALID: 'The question is empty, has no words, or is too long.',
+  QUOTE_INVALID: 'The quote to verify is empty or too long.',
   INDEX_CORRUPT: 'A file in the index folder is unreadable or inconsistent.',
   INDEX_DIR_UNSAFE: 'The index folder is not Isnad\'s, overlaps the documents folder, or is / or the home folder.',
   INDEX_MISSING: 'No index has been built yet.',

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
-import type { Collection, IndexStatus } from './collection.js';
-import type { VerifyResult } from './retrieve/verify.js';
+import type { Collection, IndexStatus, QuoteMatch, VerifyResult } from './collection.js';
 import type { CoreConfig } from './config.js';
 import type { Embedder, LoadedModel } from './embed/embedder.js';
 import { loadEmbedderRemembering, type RememberingOptions } from './embed/model-memory.js';
@@ -11,9 +10,12 @@ import { assertDocsFolder, scanDocuments } from './ingest/load.js';
 import { endLine } from './text/lines.js';
 import type { Logger } from './log.js';
 import { answerQuestion, denseAvailable, type RetrieveOptions } from './retrieve/answer.js';
+import { documentReader } from './collection/document-reader.js';
+import type { DocumentText } from './verify/documents.js';
+import { documentSpan } from './verify/span.js';
+import { verifyMessage } from './verify/verify.js';
 import { PassageSearch } from './retrieve/passage-search.js';
 import { preparePassageWords } from './retrieve/passage-words.js';
-import { verifyQuote } from './retrieve/verify.js';
 import type { IndexSnapshot } from './index/snapshot.js';
 import { IndexDirectory } from './store/index-dir.js';
 import type { Answer, DocumentInfo, Passage, Progress, ReindexSummary } from './types.js';
@@ -160,8 +162,24 @@ export class IndexedCollection implements Collection {
     return passages.find((p) => endLine(p) >= line);
   }
 
-  verifyQuote(text: string): VerifyResult {
-    return verifyQuote(this.snapshot, text);
+  verifyQuotes(message: string): Promise<VerifyResult[]> {
+    return verifyMessage(this.snapshot, message, this.documentText());
+  }
+
+  async documentSpan(passageId: string, start: number, end: number): Promise<QuoteMatch | undefined> {
+    const passage = this.passage(passageId);
+    if (!passage) return undefined;
+    return documentSpan(this.bySource.get(passage.source) ?? [], start, end, this.documentText());
+  }
+
+  /** Document texts (for quotes across passages), read once per index. */
+  private reader: { snapshot: IndexSnapshot; read: DocumentText } | null = null;
+
+  private documentText(): DocumentText {
+    if (this.reader?.snapshot !== this.snapshot) {
+      this.reader = { snapshot: this.snapshot, read: documentReader(this.config.docsDir, this.snapshot.manifest.files) };
+    }
+    return this.reader.read;
   }
 
   status(): IndexStatus {

@@ -37,10 +37,7 @@ export const RETRIEVAL_MODES = ['hybrid', 'lexical', 'dense'] as const;
 export type RetrievalMode = (typeof RETRIEVAL_MODES)[number];
 
 export interface Answer {
-  /** The question as matched: links, mentions, emoji and formatting removed. */
   query: string;
-  /** The question as typed (invisible characters removed), for echoing back to the person who asked. */
-  asked?: string;
   /** False when nothing in the collection answers; `results` is then empty and `closest` may hold near misses. */
   answered: boolean;
   /** Estimated chance that passage #1 answers; 0 when not answered. */

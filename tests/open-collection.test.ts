@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig, type CoreConfig } from '../src/config.js';
 import type { LoadedModel, ModelStatus } from '../src/embed/embedder.js';
 import { createLogger } from '../src/log.js';
-import { extractQuotedText } from '../src/discord/quoted-text.js';
+import { stripBotFormatting } from '../src/discord/quoted-text.js';
 import { openCollection } from '../src/open-collection.js';
 import { CountingEmbedder } from './fakes/counting-embedder.js';
 import { tinyModelConfig } from './fixtures/tiny-model.js';
@@ -217,27 +217,27 @@ describe('passageAtLine', () => {
   });
 });
 
-describe('verifyQuote', () => {
-  it('recognizes verbatim quotes, close paraphrases and unknown text', async () => {
+describe('verifyQuotes', () => {
+  it('recognizes verbatim quotes, altered ones with the real text, and unknown text', async () => {
     const { config, log } = setup();
     const collection = await openCollection(config, { log, loadModel: noModel() });
-    const verbatim = collection.verifyQuote(extractQuotedText('> يقود وفد المعارضة العسكرية السورية محمد علوش'));
-    expect(verbatim.verdict).toBe('verbatim');
-    expect(verbatim.match?.source).toMatch(/^001_/);
-    expect(verbatim.match?.text).toBe('يقود وفد المعارضة العسكرية السورية محمد علوش');
+    const [verbatim] = await collection.verifyQuotes('> يقود وفد المعارضة العسكرية السورية محمد علوش');
+    expect(verbatim!.verdict).toBe('verbatim');
+    expect(verbatim!.match?.source).toMatch(/^001_/);
+    expect(verbatim!.match?.text).toBe('يقود وفد المعارضة العسكرية السورية محمد علوش');
 
     // Diacritics, a different hamza form and one changed word.
-    const close = collection.verifyQuote('يَقود وفد المعارضة العسكرية السورية أحمد علوش');
-    expect(close.verdict).toBe('close');
-    expect(close.match?.text).toBe('يقود وفد المعارضة العسكرية السورية محمد علوش');
-    expect(close.similarity).toBeLessThan(1);
+    const [altered] = await collection.verifyQuotes('يَقود وفد المعارضة العسكرية السورية أحمد علوش');
+    expect(altered!.verdict).toBe('altered');
+    expect(altered!.match?.text).toBe('يقود وفد المعارضة العسكرية السورية محمد علوش');
+    expect(altered!.changes).toEqual([{ op: 'replace', quote: 'أحمد', document: 'محمد', kind: 'name' }]);
 
-    expect(collection.verifyQuote('الطقس جميل في باريس هذا الصباح').verdict).toBe('not_found');
+    expect((await collection.verifyQuotes('الطقس جميل في باريس هذا الصباح'))[0]!.verdict).toBe('not_found');
 
     // A passage copied from one of the bot's own posts, with Discord's markdown escapes and citation line
     // (the Verify quote command strips those before asking the collection).
-    const copied = collection.verifyQuote(extractQuotedText('> \\#الفصائل\\_السورية المعارضة مشاركتها، الأربعاء، في \\#أستانا 4\n📄 004 · line 3'));
-    expect(copied.verdict).toBe('verbatim');
-    expect(copied.match?.text).toBe('الفصائل_السورية المعارضة مشاركتها، الأربعاء، في #أستانا 4');
+    const [copied] = await collection.verifyQuotes(stripBotFormatting('> \\#الفصائل\\_السورية المعارضة مشاركتها، الأربعاء، في \\#أستانا 4\n📄 004 · line 3'));
+    expect(copied!.verdict).toBe('verbatim');
+    expect(copied!.match?.text).toBe('الفصائل_السورية المعارضة مشاركتها، الأربعاء، في #أستانا 4');
   });
 });

@@ -7,7 +7,7 @@ import { silentLogger } from '../log.js';
 import { answerQuestion } from '../retrieve/answer.js';
 import { preparePassageWords } from '../retrieve/passage-words.js';
 import { PassageSearch } from '../retrieve/passage-search.js';
-import { cleanQuestion } from '../retrieve/question.js';
+import { readQuestion } from '../retrieve/question.js';
 import { FlatVectorStore } from '../store/flat-store.js';
 import { HnswVectorStore } from '../store/hnsw-store.js';
 import type { IndexSnapshot } from '../index/snapshot.js';
@@ -203,7 +203,7 @@ export async function serveWorker(args: WorkerArgs): Promise<ServeResult> {
   if (!snapshot || !snapshot.vectors) throw new Error(`no index with vectors in ${indexDirOf(args)}; run the ingest phase first`);
   const vectors: VectorStore = snapshot.vectors;
 
-  const queries = benchQueries(snapshot, args.queries, args.seed).map((q) => cleanQuestion(q));
+  const queries = benchQueries(snapshot, args.queries, args.seed).map((q) => readQuestion(q).search);
   const vectorOf = new Map<string, Float32Array>();
   const embedSamples: number[] = [];
   for (const q of queries) {

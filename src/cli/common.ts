@@ -74,7 +74,7 @@ export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): (p
 export function reportFatal(error: unknown): never {
   if (isIsnadError(error)) {
     process.stderr.write(`isnad: ${error.message} [${error.code}]\n`);
-    process.exit(error.code === 'QUESTION_INVALID' || error.code === 'CONFIG_INVALID' ? 2 : 1);
+    process.exit(error.code === 'QUESTION_INVALID' || error.code === 'QUOTE_INVALID' || error.code === 'CONFIG_INVALID' ? 2 : 1);
   }
   process.stderr.write(`isnad: unexpected error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
   process.exit(1);

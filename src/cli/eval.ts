@@ -4,6 +4,7 @@ import { tinyModelConfig } from '../embed/fixture-model.js';
 import { loadEmbedder } from '../embed/load-embedder.js';
 import { isIsnadError } from '../errors.js';
 import { formatReport } from '../eval/report.js';
+import { formatQuoteSetReport, runQuoteSet } from '../eval/quotes.js';
 import { readGoldFile } from '../eval/gold.js';
 import { EVAL_MODES, runEval, type EvalMode } from '../eval/run.js';
 import type { LoadedModel } from '../embed/embedder.js';
@@ -41,6 +42,8 @@ Options:
                   that article, where refusing is the only right answer. Prints a column of held-out numbers
                   and the refusal trade-off curve. The other column uses the shipped weights
                   (src/retrieve/ranker-weights.json), as \`npm run ask\` does.
+  --verify FILE   score Verify quote on a quote set instead (eval/quotes.jsonl; format: eval/README.md):
+                  verdict and place right per expected verdict, citation errors, and each miss
   --json          print the whole report as one JSON object instead of tables
   -h, --help      this text`;
 
@@ -65,6 +68,7 @@ async function main(): Promise<void> {
         docs: { type: 'string' },
         index: { type: 'string' },
         cv: { type: 'string', default: 'auto' },
+        verify: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -83,6 +87,18 @@ async function main(): Promise<void> {
   if (!['auto', 'on', 'off'].includes(values.cv)) usageError(`--cv must be auto, on or off (got "${values.cv}").`);
   if (!['config', 'none', 'fixture'].includes(values.model)) usageError(`--model must be config, none or fixture (got "${values.model}").`);
 
+  if (values.verify !== undefined) {
+    const config = configFromArgs({ docs: values.docs, index: values.index });
+    const log = cliLogger(config);
+    // Verify quote uses the lexical index and word alignment only: no model to load.
+    const loadModel = async (): Promise<LoadedModel> => ({ embedder: null, status: { loaded: false, modelId: null, reason: 'not used by Verify quote' } });
+    const report = await runQuoteSet({ config, log, file: values.verify, tempIndex: values.index === undefined, loadModel }).catch((error) => {
+      if (!isIsnadError(error, 'EVAL_GOLD_INVALID')) throw error;
+      usageError(error.message);
+    });
+    process.stdout.write((values.json ? JSON.stringify(report) : formatQuoteSetReport(report)) + '\n');
+    return;
+  }
   const goldFile = values.gold ?? 'eval/dev.jsonl';
   let questions;
   try {

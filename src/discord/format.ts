@@ -7,7 +7,6 @@
  */
 import type { Answer, DocumentInfo, Passage, Progress, ReindexSummary } from '../types.js';
 import type { IndexStatus } from '../collection.js';
-import type { VerifyResult } from '../retrieve/verify.js';
 import { stripInvisible } from '../text/invisible.js';
 import { endLine } from '../text/lines.js';
 import type { Lang } from '../text/language.js';
@@ -59,7 +58,7 @@ export interface Choice {
   value: string;
 }
 
-const COLOR = { answer: 0x2b7a78, abstain: 0x9e9e9e, ok: 0x2e7d32, warn: 0xf9a825, error: 0xc62828 } as const;
+export const COLOR = { answer: 0x2b7a78, abstain: 0x9e9e9e, ok: 0x2e7d32, warn: 0xf9a825, error: 0xc62828 } as const;
 
 /** First-strong isolate: keeps a Latin name, file name or number in its own direction inside RTL text. */
 export function isolate(text: string | number): string {
@@ -256,7 +255,7 @@ function passageEmbeds(passages: Passage[], lang: Lang, headerLength: number, co
 /** The reply to /ask. Buttons ("Post to channel") only on an ephemeral answer. */
 export function formatAnswer(answer: Answer, options: { lang: Lang; ephemeral: boolean }): Reply {
   const { lang, ephemeral } = options;
-  const header = `🔎 **${t(lang, 'question')}:** ${escapeMarkdown((answer.asked ?? answer.query).replace(/\s+/g, ' ').trim(), { plainLinks: !ephemeral })}`;
+  const header = `🔎 **${t(lang, 'question')}:** ${escapeMarkdown(answer.query.replace(/\s+/g, ' ').trim(), { plainLinks: !ephemeral })}`;
   if (!answer.answered) {
     let content = `${truncate(header, 1200)}\n🚫 ${t(lang, 'notAnswered')}`;
     const closest = answer.closest.slice(0, 3);
@@ -307,19 +306,6 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-export function formatVerify(result: VerifyResult, lang: Lang): Reply {
-  if (result.verdict === 'not_found' || !result.match) return reply(t(lang, 'notFound'));
-  const match = result.match;
-  const passage = result.passage;
-  const cite = passage
-    ? citation({ source: match.source, line: match.line, text: match.text, id: passage.id }, lang)
-    : `📄 ${isolate(code(match.source))} · ${lines(match, lang)}`;
-  const head = result.verdict === 'verbatim' ? t(lang, 'verbatim') : `${t(lang, 'close')} (${isolate(Math.round(result.similarity * 100) + '%')})`;
-  const room = LIMITS.embedDescription - cite.length - 2;
-  const description = `${truncate(quoteBlock(escapeMarkdown(match.text.trim())), room)}\n${cite}`;
-  return reply(head, [{ description, color: result.verdict === 'verbatim' ? COLOR.ok : COLOR.warn }]);
 }
 
 /** Discord renders `<t:unix:R>` as a live relative time in the reader's locale. */

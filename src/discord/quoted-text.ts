@@ -1,12 +1,14 @@
-// It knows the bot's own Discord formatting (block quotes, escapes, the 📄 citation line), so it lives here.
-/** Strips what a chat message wraps around a quote: block-quote markers, quotation marks, our citation line. */
-export function extractQuotedText(message: string): string {
+// It knows the bot's own Discord formatting (escapes, the 📄 citation line), so it lives here.
+/**
+ * Undoes what the bot's own posts add around a passage, so a copied post is checked as the document
+ * wrote it: the 📄 citation line goes and markdown escapes (`\_`, `\#`, `\*`…) are undone. Block-quote
+ * markers and quotation marks stay: Verify quote reads them as the quotes the message holds.
+ */
+export function stripBotFormatting(message: string): string {
   return message
+    .replace(/\r\n?/g, '\n')
     .split('\n')
     .filter((line) => !line.trim().startsWith('📄'))
-    .map((line) => line.replace(/^\s*>+\s?/, ''))
     .join('\n')
-    // Undo Discord markdown escaping (our own posts escape `_`, `*`, `#`…), so a copied post is verbatim.
-    .replace(/\\([\\*_`~|>#\-[\]()<@])/g, '$1')
-    .replace(/^[\s"'«»“”„]+|[\s"'«»“”„]+$/g, '');
+    .replace(/\\([\\*_`~|>#\-[\]()<@.])/g, '$1');
 }

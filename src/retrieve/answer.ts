@@ -6,7 +6,7 @@ import { questionType } from '../text/question-type.js';
 import { buildCandidates, snapshotContext, type CandidateSet, type LegHits } from './features.js';
 import { collapseNearDuplicates } from './fuse.js';
 import { passageWords } from './passage-words.js';
-import { cleanQuestion, visibleQuestion } from './question.js';
+import { readQuestion } from './question.js';
 import { logistic, rankCandidates, resultFeatures, shippedWeights, type RankerWeights } from './ranker.js';
 import { questionTerms } from './query-terms.js';
 import { searchVariants } from './variant-leg.js';
@@ -42,13 +42,13 @@ export function denseAvailable(index: IndexSnapshot, embedder: Embedder | null):
 /** Everything the ranker and the refusal read for one question, before any decision: what eval and fit replay. */
 export interface Evidence {
   query: string;
-  asked: string;
   mode: RetrievalMode;
   set: CandidateSet;
 }
 
 export async function gatherEvidence(index: IndexSnapshot, embedder: Embedder | null, rawQuestion: string, options: RetrieveOptions = {}): Promise<Evidence> {
-  const query = cleanQuestion(rawQuestion);
+  // `query` is echoed as typed; `wanted` (links, mentions, emoji and markdown removed) is what is matched.
+  const { echo: query, search: wanted } = readQuestion(rawQuestion);
   const depth = Math.max(options.candidates ?? DEFAULT_CANDIDATES, MAX_TOP * 2);
   const wantLexical = options.mode !== 'dense';
   const wantDense = options.mode !== 'lexical' && denseAvailable(index, embedder);
@@ -56,7 +56,7 @@ export async function gatherEvidence(index: IndexSnapshot, embedder: Embedder | 
     throw new IsnadError('MODEL_UNAVAILABLE', 'Dense retrieval needs a loaded model and an index built with it. Run with --mode lexical, or make the model available.');
   }
   const context = snapshotContext(index);
-  const terms = questionTerms(index.lexical, query);
+  const terms = questionTerms(index.lexical, wanted);
   // BM25 always scores (its per-passage and per-document evidence are features); in dense mode it adds no candidates.
   const search = index.lexical.searchScored(terms, wantLexical ? depth : 0, context.docOf, context.docs);
   // Further legs (translation…) plug in here as { name, hits }; the ranker weighs each by name.
@@ -65,15 +65,15 @@ export async function gatherEvidence(index: IndexSnapshot, embedder: Embedder | 
   if (wantLexical) legs.push({ name: 'variants', hits: searchVariants(index.lexical, terms, depth) });
   if (wantDense && index.vectors) {
     const rowOf = rowOfId(index);
-    const vector = await embedder!.embedQuery(query);
+    const vector = await embedder!.embedQuery(wanted);
     const hits = (await index.vectors.query(vector, depth)).flatMap((hit) => {
       const row = rowOf.get(hit.id);
       return row === undefined ? [] : [{ row, score: hit.score }];
     });
     legs.push({ name: 'dense', hits });
   }
-  const set = buildCandidates(index, search, legs, questionType(query), depth * 2);
-  return { query, asked: visibleQuestion(rawQuestion), mode: wantDense && wantLexical ? 'hybrid' : wantDense ? 'dense' : 'lexical', set };
+  const set = buildCandidates(index, search, legs, questionType(wanted), depth * 2);
+  return { query, mode: wantDense && wantLexical ? 'hybrid' : wantDense ? 'dense' : 'lexical', set };
 }
 
 /** Ranks the candidates, decides whether to answer and how sure to be, and picks the passages to show. */
@@ -95,7 +95,6 @@ export function decide(index: IndexSnapshot, evidence: Evidence, weights: Ranker
   });
   const answer: Answer = {
     query: evidence.query,
-    asked: evidence.asked,
     answered,
     confidence: answered ? (results[0]?.confidence ?? 0) : 0,
     results: answered ? results : [],

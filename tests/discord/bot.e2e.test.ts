@@ -7,7 +7,7 @@ import { IsnadError } from '../../src/errors.js';
 import { FakeCollection } from '../fakes/fake-collection.js';
 import { PERMISSIONS, type InjectedInteraction, type RecordedCall } from '../fakes/fake-discord.js';
 import { startHarness, TOKEN, type Harness } from './harness.js';
-import { extractQuotedText } from '../../src/discord/quoted-text.js';
+import { stripBotFormatting } from '../../src/discord/quoted-text.js';
 import { ApplicationCommandOptionType, ComponentType, InteractionResponseType, MessageFlags } from 'discord.js';
 
 const STRING = ApplicationCommandOptionType.String;
@@ -217,19 +217,20 @@ describe('Verify quote (message context menu)', () => {
     const post = await finalEdit(ask('من يرأس وفد النظام السوري؟'));
     const description: string = post.body.embeds[0].description;
     const seen: string[] = [];
-    const verify = collection.verifyQuote.bind(collection);
-    collection.verifyQuote = (text) => {
+    const verify = collection.verifyQuotes.bind(collection);
+    collection.verifyQuotes = (text) => {
       seen.push(text);
       return verify(text);
     };
     try {
       await finalEdit(h.fake.injectMessageCommand('Verify quote', '📢 Shared by <@123>', { user: newUser() }, [{ description }]));
     } finally {
-      collection.verifyQuote = verify;
+      collection.verifyQuotes = verify;
     }
     expect(seen).toHaveLength(1);
-    // The command strips the bot's own formatting (block quote, citation line) before asking the collection.
-    expect(seen[0]).toContain(extractQuotedText(description));
+    // The command strips the bot's own formatting (citation line, escapes) before asking the collection.
+    expect(seen[0]).toContain(stripBotFormatting(description));
+    expect(seen[0]).not.toContain('📄');
   });
 
   test('verbatim', async () => {
@@ -240,10 +241,24 @@ describe('Verify quote (message context menu)', () => {
     expect(allText(edit.body)).toContain('001_4a36f68e423f829a.txt');
   });
 
-  test('close: shows the real text', async () => {
+  test('altered: shows the real text, and the correction button posts it publicly without pinging', async () => {
     const edit = await finalEdit(h.fake.injectMessageCommand('Verify quote', 'The delegation of the United Nations attended in Astana as observer', { user: newUser() }));
-    expect(edit.body.content).toContain('Close');
+    expect(edit.body.content).toContain('Altered');
     expect(allText(edit.body)).toContain('The delegation of the United Nations attended as an observer in Astana.');
+    const button = edit.body.components[0].components[0];
+    expect(button.label).toContain('Post correction');
+    const post = await callback(h.fake.injectButton(button.custom_id, {}, { user: newUser() }));
+    expect(post.body.type).toBe(4);
+    expect(post.body.data.flags ?? 0).toBe(0);
+    expect(post.body.data.allowed_mentions).toEqual({ parse: [] });
+    expect(allText(post.body.data)).toContain('The delegation of the United Nations attended as an observer in Astana.');
+    expect(allText(post.body.data)).toContain('notes/english.txt');
+  });
+
+  test('a correction button whose text left the index: PASSAGE_NOT_FOUND', async () => {
+    const post = await callback(h.fake.injectButton('Verify quote:post:ffffffffffff:0:10'));
+    expect(post.body.data.content).toContain('PASSAGE_NOT_FOUND');
+    expect(post.body.data.flags).toBe(64);
   });
 
   test('not found', async () => {
@@ -293,8 +308,8 @@ describe('/reindex', () => {
 });
 
 test('an unexpected error reaches the user as INTERNAL, details only in the log', async () => {
-  const original = collection.verifyQuote.bind(collection);
-  collection.verifyQuote = () => {
+  const original = collection.verifyQuotes.bind(collection);
+  collection.verifyQuotes = () => {
     throw new Error('disk exploded at /secret/path');
   };
   try {
@@ -304,7 +319,7 @@ test('an unexpected error reaches the user as INTERNAL, details only in the log'
     expect(edit.body.content).not.toContain('disk exploded');
     expect(h.logs.join('\n')).toContain('disk exploded');
   } finally {
-    collection.verifyQuote = original;
+    collection.verifyQuotes = original;
   }
 });
 

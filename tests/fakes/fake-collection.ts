@@ -1,6 +1,5 @@
 /** A Collection backed by a few fixed passages, for the Discord tests (no index, no model). */
-import type { Collection, IndexStatus } from '../../src/collection.js';
-import type { VerifyResult } from '../../src/retrieve/verify.js';
+import type { Collection, IndexStatus, QuoteMatch, VerifyResult } from '../../src/collection.js';
 import type { Progress, ReindexSummary } from '../../src/types.js';
 import { IsnadError } from '../../src/errors.js';
 import type { Answer, DocumentInfo, Passage, ScoredPassage } from '../../src/types.js';
@@ -100,20 +99,20 @@ export class FakeCollection implements Collection {
     return best;
   }
 
-  verifyQuote(text: string): VerifyResult {
-    const quoted = text.trim();
+  /** Verbatim when the text is a substring of a passage; altered when most of its words are in one; else not found. */
+  async verifyQuotes(text: string): Promise<VerifyResult[]> {
+    const quote = text.trim();
+    const matchOf = (p: Passage, at: number, length: number): QuoteMatch => ({
+      source: p.source, start: p.start + at, end: p.start + at + length, line: p.line, endLine: p.line, text: p.text.slice(at, at + length), passageIds: [p.id],
+    });
     for (const p of this.passages) {
-      const at = p.text.indexOf(quoted);
+      const at = p.text.indexOf(quote);
       if (at >= 0) {
-        return {
-          verdict: 'verbatim',
-          passage: p,
-          match: { source: p.source, start: p.start + at, end: p.start + at + quoted.length, line: p.line, text: quoted },
-          similarity: 1,
-        };
+        const match = matchOf(p, at, quote.length);
+        return [{ quote, verdict: 'verbatim', spellingDiffers: false, match, similarity: 1, changes: [], diff: [{ kind: 'same', text: match.text }] }];
       }
     }
-    const q = words(quoted);
+    const q = words(quote);
     let best: { p: Passage; sim: number } | null = null;
     for (const p of this.passages) {
       const w = new Set(words(p.text));
@@ -121,14 +120,20 @@ export class FakeCollection implements Collection {
       if (!best || sim > best.sim) best = { p, sim };
     }
     if (best && best.sim >= 0.6) {
-      return {
-        verdict: 'close',
-        passage: best.p,
-        match: { source: best.p.source, start: best.p.start, end: best.p.end, line: best.p.line, text: best.p.text },
-        similarity: best.sim,
-      };
+      const match = matchOf(best.p, 0, best.p.text.length);
+      return [{
+        quote, verdict: 'altered', spellingDiffers: false, match, similarity: best.sim,
+        changes: [{ op: 'replace', quote, document: match.text, kind: null }],
+        diff: [{ kind: 'quote', text: quote }, { kind: 'document', text: match.text }],
+      }];
     }
-    return { verdict: 'not_found', passage: null, match: null, similarity: best?.sim ?? 0 };
+    return [{ quote, verdict: 'not_found', spellingDiffers: false, match: null, similarity: best?.sim ?? 0, changes: [], diff: [] }];
+  }
+
+  async documentSpan(passageId: string, start: number, end: number): Promise<QuoteMatch | undefined> {
+    const p = this.passage(passageId);
+    if (!p || start < p.start || end > p.end || end <= start) return undefined;
+    return { source: p.source, start, end, line: p.line, endLine: p.line, text: p.text.slice(start - p.start, end - p.start), passageIds: [p.id] };
   }
 
   status(): IndexStatus {
