@@ -8,6 +8,8 @@ export interface Document {
   /** sha256 of `text`, hex. */
   hash: string;
   bytes: number;
+  /** Offsets in `text` where each page starts, when the reader knows pages. */
+  pages?: number[];
 }
 
 /**

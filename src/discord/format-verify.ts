@@ -1,6 +1,8 @@
 /** Rendering of Verify quote verdicts and of the public correction post (plain API JSON, pure). */
 import type { DiffPart, QuoteMatch, VerifyResult } from '../verify/types.js';
-import { COLOR, ELLIPSIS, LIMITS, code, escapeMarkdown, fit, isolate, quoteBlock, truncate, type Button, type Embed, type Reply, type Row } from './format.js';
+import { COLOR } from './format.js';
+import { ELLIPSIS, code, escapeMarkdown, isolate, quoteBlock, truncate } from './markdown.js';
+import { LIMITS, fit, type Button, type Embed, type Reply, type Row } from './payload.js';
 import type { Lang } from '../text/language.js';
 import { t } from './i18n.js';
 

@@ -13,6 +13,8 @@ const manifestSchema = z.object({
   formatVersion: z.literal(FORMAT_VERSION),
   chunkerVersion: z.number().int(),
   analyzerVersion: z.number().int(),
+  /** Document reader name → version (indexes from before readers were recorded read as {}, so they are rebuilt once). */
+  readers: z.record(z.number().int()).default({}),
   /** `variant`: the settings besides the id that change vectors (dtype, instruction prefixes). */
   model: z.object({ id: z.string(), dimensions: z.number().int().positive(), variant: z.string() }).nullable(),
   vectorStore: z.enum(VECTOR_STORE_KINDS),
@@ -37,7 +39,7 @@ const manifestSchema = z.object({
 /** A manifest as read from disk: always with checksums. */
 export type StoredManifest = z.infer<typeof manifestSchema>;
 /** In memory a manifest has no checksums until it is published. */
-export type Manifest = Omit<StoredManifest, 'checksums'> & { checksums?: Record<string, string> };
+export type Manifest = Omit<StoredManifest, 'checksums' | 'readers'> & { checksums?: Record<string, string>; readers?: Record<string, number> };
 
 
 /** A complete index held in memory. */
@@ -57,4 +59,17 @@ export function parseManifest(value: unknown, file: string): StoredManifest {
   const parsed = manifestSchema.safeParse(value);
   if (!parsed.success) throw invalid(file, parsed.error);
   return parsed.data;
+}
+
+/**
+ * Data derived from one index (lookup maps, normalized texts), computed on first use and dropped with
+ * the index: a reindex swaps the snapshot, so nothing derived from the old one is ever served. Every
+ * per-index cache goes through this.
+ */
+export function perIndex<T>(derive: (snapshot: IndexSnapshot) => T): (snapshot: IndexSnapshot) => T {
+  const cache = new WeakMap<IndexSnapshot, T>();
+  return (snapshot) => {
+    if (!cache.has(snapshot)) cache.set(snapshot, derive(snapshot));
+    return cache.get(snapshot)!;
+  };
 }

@@ -8,12 +8,13 @@ import type { Logger } from '../log.js';
 import { Bm25Builder } from '../index/bm25.js';
 import { FORMAT_VERSION, type IndexSnapshot, type Manifest } from '../index/snapshot.js';
 import type { VectorStore, VectorStoreKind } from '../index/vector-store.js';
-import { createVectorStore } from '../store/vector-stores.js';
+import { buildVectorStore } from '../store/vector-stores.js';
 import type { Document, Passage } from '../types.js';
 import { ANALYZER_VERSION, analyze } from '../text/analyze.js';
 import { CHUNKER_VERSION, chunkDocument } from './chunk.js';
 import { describeUnsupported } from './describe.js';
 import { isSkipped, readDocument, scanDocuments } from './load.js';
+import { readersChanged, readerVersions } from './reader.js';
 
 export interface BuildOptions {
   docsDir: string;
@@ -55,6 +56,8 @@ export function fullRebuildReason(
   const m = previous.manifest;
   if (m.chunkerVersion !== CHUNKER_VERSION) return `chunker changed (version ${m.chunkerVersion} → ${CHUNKER_VERSION})`;
   if (m.analyzerVersion !== ANALYZER_VERSION) return `text analyzer changed (version ${m.analyzerVersion} → ${ANALYZER_VERSION})`;
+  const readers = readersChanged(m.readers ?? {});
+  if (readers) return readers;
   if (m.docsDir !== docsDir) return `documents folder changed (${m.docsDir} → ${docsDir})`;
   if (embedder) {
     if (!m.model) return `model ${embedder.modelId} is now available (index was lexical-only)`;
@@ -134,7 +137,9 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   const passages: Passage[] = [];
   const files: Manifest['files'] = [];
   const lexicalBuilder = new Bm25Builder();
-  documents.forEach((document, i) => {
+  for (const [i, document] of documents.entries()) {
+    // A reindex runs inside the bot: let queued /ask interactions and heartbeats through now and then.
+    if (i % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
     const chunks = chunkDocument(document);
     for (const chunk of chunks) {
       passages.push(chunk);
@@ -142,7 +147,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     }
     files.push({ source: document.source, hash: document.hash, bytes: document.bytes, mtimeMs: mtimes.get(document.source) ?? 0, passages: chunks.length });
     options.onProgress?.({ phase: 'chunk', done: i + 1, total: documents.length });
-  });
+  }
   const lexical = lexicalBuilder.finish();
 
   const reason =
@@ -153,7 +158,6 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   let reused = 0;
   const { embedder } = options;
   if (embedder) {
-    vectors = createVectorStore(options.vectorStore, embedder.dimensions);
     const known = new Map<string, Float32Array>();
     const missing: Passage[] = [];
     for (const passage of passages) {
@@ -170,13 +174,16 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     }
     embedded = missing.length;
     reused = passages.length - missing.length;
-    await vectors.add(passages.map((p) => ({ id: p.id, vector: known.get(p.id)! })));
+    // The previous store is passed even across kinds: a graph store reuses its graph only when it is one.
+    const items = passages.map((p) => ({ id: p.id, vector: known.get(p.id)! }));
+    vectors = await buildVectorStore(options.vectorStore, embedder.dimensions, items, reusable);
   }
 
   const manifest: Manifest = {
     formatVersion: FORMAT_VERSION,
     chunkerVersion: CHUNKER_VERSION,
     analyzerVersion: ANALYZER_VERSION,
+    readers: readerVersions(),
     model: embedder ? { id: embedder.modelId, dimensions: embedder.dimensions, variant: options.modelVariant } : null,
     vectorStore: options.vectorStore,
     docsDir: options.docsDir,

@@ -4,8 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { IsnadError } from '../errors.js';
 import type { Document, SkippedFile } from '../types.js';
-
-export const DOCUMENT_EXTENSIONS = ['.txt', '.md'];
+import { DOCUMENT_EXTENSIONS, readerFor } from './reader.js';
 
 export interface FileEntry {
   source: string;
@@ -114,29 +113,14 @@ export async function scanDocuments(root: string): Promise<ScanResult> {
   return { files, skipped, unsupported };
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/** Why a file's bytes cannot be indexed, or null when they can. */
-export function rejectReason(bytes: Buffer): string | null {
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    return 'UTF-16 encoded; re-save it as UTF-8';
-  }
-  if (bytes.includes(0)) return 'binary file (contains NUL bytes)';
-  return null;
-}
-
+/** Decodes a file's bytes with the reader for its extension; what cannot be read becomes a skip reason. */
 export function decodeDocument(source: string, bytes: Buffer): Document | SkippedFile {
-  const rejected = rejectReason(bytes);
-  if (rejected) return { source, reason: rejected };
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return { source, reason: 'not valid UTF-8; re-save it as UTF-8' };
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') return { source, reason: 'empty file' };
-  return { source, text, hash: hashText(text), bytes: bytes.length };
+  const reader = readerFor(source);
+  if (!reader) return { source, reason: 'no reader for this file type' };
+  const read = reader.read(bytes);
+  if ('reason' in read) return { source, reason: read.reason };
+  if (read.text.trim() === '') return { source, reason: 'empty file' };
+  return { source, text: read.text, hash: hashText(read.text), bytes: bytes.length, ...(read.pages ? { pages: read.pages } : {}) };
 }
 
 export function hashText(text: string): string {

@@ -1,6 +1,6 @@
 import type { Embedder } from '../embed/embedder.js';
 import { IsnadError } from '../errors.js';
-import type { IndexSnapshot } from '../index/snapshot.js';
+import { perIndex, type IndexSnapshot } from '../index/snapshot.js';
 import type { Answer, RetrievalMode, ScoredPassage } from '../types.js';
 import { questionType } from '../text/question-type.js';
 import { buildCandidates, snapshotContext, type CandidateSet, type LegHits } from './features.js';
@@ -16,24 +16,23 @@ export const MAX_TOP = 10;
 /** BM25 candidates per question the ranker rescores: bounds per-query work at any collection size. */
 export const DEFAULT_CANDIDATES = 60;
 
-export interface RetrieveOptions {
+/** What a caller of `Collection.ask` may choose. */
+export interface AskOptions {
+  /** Passages to return (default DEFAULT_TOP). */
   top?: number;
-  /** Restrict to one leg (evaluation); default: every leg available. */
+  /** Restrict or require legs (the CLI's --mode, eval); default: every leg available. */
   mode?: RetrievalMode;
-  /** Ranker and refusal weights; default: the shipped ranker-weights.json. */
+  /** Ranker and refusal weights (eval's held-out folds); default: the shipped ranker-weights.json. */
   weights?: RankerWeights;
+}
+
+export interface RetrieveOptions extends AskOptions {
   /** How deep each leg looks before the ranker rescores (bounded so per-query work stays small). */
   candidates?: number;
 }
 
 /** Row of each passage id, built once per index snapshot (rebuilding it per query cost 30 ms at 100k). */
-const rowsById = new WeakMap<IndexSnapshot, Map<string, number>>();
-
-function rowOfId(index: IndexSnapshot): Map<string, number> {
-  let rows = rowsById.get(index);
-  if (!rows) rowsById.set(index, (rows = new Map(index.passages.map((p, row) => [p.id, row]))));
-  return rows;
-}
+const rowOfId = perIndex((index) => new Map(index.passages.map((p, row) => [p.id, row])));
 
 export function denseAvailable(index: IndexSnapshot, embedder: Embedder | null): embedder is Embedder {
   return embedder !== null && index.vectors !== null && index.manifest.model?.id === embedder.modelId;

@@ -1,4 +1,4 @@
-import type { IndexSnapshot } from '../index/snapshot.js';
+import { perIndex, type IndexSnapshot } from '../index/snapshot.js';
 import { analyze } from '../text/analyze.js';
 
 /** Passages analyzed per slice before yielding to the event loop (a few ms of work). */
@@ -10,13 +10,7 @@ interface Words {
   building: Promise<void> | null;
 }
 
-const cache = new WeakMap<IndexSnapshot, Words>();
-
-function wordsOf(index: IndexSnapshot): Words {
-  let words = cache.get(index);
-  if (!words) cache.set(index, (words = { rows: new Array(index.passages.length), ready: 0, building: null }));
-  return words;
-}
+const wordsOf = perIndex((index): Words => ({ rows: new Array(index.passages.length), ready: 0, building: null }));
 
 /**
  * A passage's analyzed terms in order, as the BM25 index's term numbers (word order for proximity,

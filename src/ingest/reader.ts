@@ -1,0 +1,70 @@
+/**
+ * Turning a file's bytes into the text that is chunked and quoted. Each format gets one reader;
+ * `.txt`/`.md` is the first. The manifest records every reader's version, so upgrading a reader
+ * (a better PDF extractor, say) makes the next open reindex instead of serving text from the old one.
+ * Citations are checked against the same reader's output, never against a second decoder.
+ */
+export interface ReadText {
+  text: string;
+  /** Offsets in `text` where each page starts, for formats that have pages. */
+  pages?: number[];
+}
+
+export interface DocumentReader {
+  /** Recorded in the manifest, with `version`. */
+  readonly name: string;
+  /** Lower-case, with the dot. */
+  readonly extensions: readonly string[];
+  /** Bump when the same bytes would read differently. */
+  readonly version: number;
+  /** The text of the file, or why it cannot be indexed (a skip reason the user sees). */
+  read(bytes: Buffer): ReadText | { reason: string };
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Plain text and Markdown, UTF-8; a leading BOM is dropped, nothing else changes. */
+export const plainTextReader: DocumentReader = {
+  name: 'plain-text',
+  extensions: ['.txt', '.md'],
+  version: 1,
+  read(bytes) {
+    if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+      return { reason: 'UTF-16 encoded; re-save it as UTF-8' };
+    }
+    if (bytes.includes(0)) return { reason: 'binary file (contains NUL bytes)' };
+    let text: string;
+    try {
+      text = utf8.decode(bytes);
+    } catch {
+      return { reason: 'not valid UTF-8; re-save it as UTF-8' };
+    }
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return { text };
+  },
+};
+
+export const READERS: readonly DocumentReader[] = [plainTextReader];
+
+export const DOCUMENT_EXTENSIONS: readonly string[] = READERS.flatMap((r) => r.extensions);
+
+/** The reader for a file name (by extension, case-insensitive), or undefined when no reader takes it. */
+export function readerFor(fileName: string): DocumentReader | undefined {
+  const dot = fileName.lastIndexOf('.');
+  const extension = dot < 0 ? '' : fileName.slice(dot).toLowerCase();
+  return READERS.find((r) => r.extensions.includes(extension));
+}
+
+/** What the manifest records: reader name → version. */
+export function readerVersions(): Record<string, number> {
+  return Object.fromEntries(READERS.map((r) => [r.name, r.version]));
+}
+
+/** Why an index built with `recorded` readers must be rebuilt, or null when every reader is unchanged. */
+export function readersChanged(recorded: Record<string, number>): string | null {
+  for (const reader of READERS) {
+    const before = recorded[reader.name];
+    if (before !== reader.version) return `document reader ${reader.name} changed (version ${before ?? 'unrecorded'} → ${reader.version})`;
+  }
+  return null;
+}
