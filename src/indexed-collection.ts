@@ -4,6 +4,7 @@ import { documentReader } from './collection/document-reader.js';
 import type { Embedder, LoadedModel } from './embed/embedder.js';
 import { IsnadError, isIsnadError } from './errors.js';
 import { perIndex, type IndexSnapshot } from './index/snapshot.js';
+import { preparePassageWords } from './retrieve/passage-words.js';
 import type { Logger } from './log.js';
 import { answerQuestion, denseAvailable, type AskOptions } from './retrieve/answer.js';
 import { PassageSearch } from './retrieve/passage-search.js';
@@ -139,16 +140,20 @@ export class IndexedCollection implements Collection {
 
   /**
    * What serving needs, done before the first interaction: the dictionary is opened (it blocks for a few
-   * hundred ms, which must not land inside a user's 3 s) and every passage made searchable by text (in
-   * slices, yielding). The bot calls it right after loading.
+   * hundred ms, which must not land inside a user's 3 s), every passage made searchable by text and
+   * analyzed for ranking (in slices, yielding). The bot calls it right after loading.
    */
-  prepareSearch(): Promise<void> {
+  async prepareSearch(): Promise<void> {
     this.dictionary();
-    return passageSearch(this.snapshot).prepare();
+    const snapshot = this.snapshot;
+    await Promise.all([passageSearch(snapshot).prepare(), preparePassageWords(snapshot, () => this.closed || this.snapshot !== snapshot)]);
   }
+
+  private closed = false;
 
   /** Stops background work (a search build in progress) so the process can exit. */
   close(): void {
+    this.closed = true;
     passageSearch(this.snapshot).stop();
   }
 
@@ -207,7 +212,7 @@ export class IndexedCollection implements Collection {
     this.model = model;
     if (snapshot === this.snapshot) return summary; // nothing changed: the serving index is this one already
     // Ready before it serves: the first autocomplete after a reindex must not pay for it.
-    await passageSearch(snapshot).prepare();
+    await Promise.all([passageSearch(snapshot).prepare(), preparePassageWords(snapshot, () => this.closed)]);
     passageSearch(this.snapshot).stop();
     this.snapshot = snapshot;
     return summary;

@@ -5,6 +5,7 @@ import { buildIndex } from '../ingest/build-index.js';
 import { analyze } from '../text/analyze.js';
 import { silentLogger } from '../log.js';
 import { answerQuestion } from '../retrieve/answer.js';
+import { preparePassageWords } from '../retrieve/passage-words.js';
 import { PassageSearch } from '../retrieve/passage-search.js';
 import { readQuestion } from '../retrieve/question.js';
 import type { IndexSnapshot } from '../index/snapshot.js';
@@ -216,6 +217,8 @@ export async function serveWorker(args: WorkerArgs): Promise<ServeResult> {
   const lexical = await latencies(queries, (q) => snapshot.lexical.search(analyze(q), CANDIDATES));
   const served = await latencies(queryVectors, (v) => vectors.query(v, CANDIDATES));
   const precomputed = new PrecomputedEmbedder(embedder.modelId, embedder.dimensions, vectorOf);
+  // As the bot does right after loading: every passage analyzed once for ranking, not per question.
+  await preparePassageWords(snapshot);
   const hybrid = await latencies(queries, (q) => answerQuestion(snapshot, precomputed, q, {}));
   const search = new PassageSearch(snapshot.passages);
   const pauses = monitorEventLoopDelay({ resolution: 5 });

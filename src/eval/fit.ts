@@ -156,7 +156,7 @@ export function alignFeatures(examples: readonly Example[]): Example[] {
     if (e.set.names.length === names.length && e.set.names.every((n, i) => n === names[i])) return e;
     const at = new Map(e.set.names.map((n, i) => [n, i]));
     const from = names.map((n) => at.get(n));
-    const candidates = e.set.candidates.map((c) => ({ row: c.row, values: from.map((i) => (i === undefined ? 0 : c.values[i]!)) }));
+    const candidates = e.set.candidates.map((c) => ({ ...c, values: from.map((i) => (i === undefined ? 0 : c.values[i]!)) }));
     return { ...e, set: { ...e.set, names, candidates } };
   });
 }

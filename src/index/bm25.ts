@@ -24,6 +24,8 @@ export interface ScoredSearch {
   matchedIdf: Float32Array;
   /** IDF of the query terms each group (document) contains anywhere; empty without groups. */
   groupIdf: Float32Array;
+  /** Bit k set when the group (document) contains terms[k] anywhere; empty without groups. */
+  groupMask: Uint32Array;
   /** Bit k set when the row contains terms[k] (the first 32 distinct terms): context features without re-reading passages. */
   termMask: Uint32Array;
   /** One label per distinct query word (group), the coverage mass of each (unknown terms get the highest IDF), and every term a group may match. */
@@ -89,6 +91,19 @@ export class Bm25Index {
     return new Bm25Index(termRow, documentLengths, offsets, postingRows, postingTf, averageLength, params);
   }
 
+  /** The term's number in this index (−1 when absent): passages held as numbers cost a fraction of their strings. */
+  termId(term: string): number {
+    return this.termRow.get(term) ?? -1;
+  }
+
+  /** The term numbered `id` (the inverse of termId). */
+  termAt(id: number): string {
+    this.termList ??= this.vocabulary();
+    return this.termList[id]!;
+  }
+
+  private termList?: string[];
+
   documentFrequency(term: string): number {
     const t = this.termRow.get(term);
     return t === undefined ? 0 : this.offsets[t + 1]! - this.offsets[t]!;
@@ -129,13 +144,14 @@ export class Bm25Index {
     const scores = new Float32Array(this.documents);
     const matchedIdf = new Float32Array(this.documents);
     const groupIdf = new Float32Array(groupOf ? groups : 0);
+    const groupMask = new Uint32Array(groupOf ? groups : 0);
     const termMask = new Uint32Array(this.documents);
     const termIdf: number[] = [];
     const terms = queryGroups.map((g) => g.alternatives[0]!.terms.join(' '));
     const groupTerms = queryGroups.map((g) => [...new Set(g.alternatives.flatMap((a) => a.terms))]);
     let idfMass = 0;
     let knownMass = 0;
-    const empty = { hits: [], scores, matchedIdf, groupIdf, termMask, termIdf, idfMass, knownMass, terms, groupTerms };
+    const empty = { hits: [], scores, matchedIdf, groupIdf, groupMask, termMask, termIdf, idfMass, knownMass, terms, groupTerms };
     if (queryGroups.length === 0 || this.documents === 0) return empty;
     const { k1, b } = this.params;
     const stamp = groupOf ? new Int32Array(groups).fill(-1) : null;
@@ -191,6 +207,7 @@ export class Bm25Index {
           if (stamp[g] !== k) {
             stamp[g] = k;
             groupIdf[g]! += bestIdf[row]!;
+            groupMask[g]! |= bit;
           }
         }
         bestScore[row] = 0;
@@ -218,9 +235,11 @@ export class Bm25Index {
     ).hits;
   }
 
-  /** Every term the index knows, for matchers that look for spelling variants among them. */
+  /** Every term the index knows (in term-number order), for matchers that look for spelling variants among them. */
   vocabulary(): string[] {
-    return [...this.termRow.keys()];
+    const terms = new Array<string>(this.termRow.size);
+    for (const [term, i] of this.termRow) terms[i] = term;
+    return terms;
   }
 
   serialize(): SerializedBm25 {

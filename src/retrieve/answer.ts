@@ -6,8 +6,9 @@ import { englishQueryGroups, writtenWordsMatcher, type TranslationSettings } fro
 import { perIndex, type IndexSnapshot } from '../index/snapshot.js';
 import type { Answer, RetrievalMode, ScoredPassage } from '../types.js';
 import { questionType } from '../text/question-type.js';
-import { buildCandidates, passageTerms, snapshotContext, type CandidateSet, type LegHits } from './features.js';
+import { buildCandidates, snapshotContext, type CandidateSet, type LegHits } from './features.js';
 import { collapseNearDuplicates } from './fuse.js';
+import { passageWords } from './passage-words.js';
 import { readQuestion } from './question.js';
 import { logistic, rankCandidates, resultFeatures, shippedWeights, type RankerWeights } from './ranker.js';
 import { questionTerms } from './query-terms.js';
@@ -99,13 +100,13 @@ export async function gatherEvidence(index: IndexSnapshot, embedder: Embedder | 
 /** Ranks the candidates, decides whether to answer and how sure to be, and picks the passages to show. */
 export function decide(index: IndexSnapshot, evidence: Evidence, weights: RankerWeights, top: number): { answer: Answer; answerable: number } {
   const ranked = rankCandidates(evidence.set, weights.ranker);
-  const termsOf = (row: number) => new Set(passageTerms(index, row));
+  const termsOf = (row: number) => new Set(passageWords(index, row));
   const distinct = collapseNearDuplicates(ranked.slice(0, top * 4), (c) => termsOf(c.row)).slice(0, top);
-  const first = resultFeatures(evidence.set, distinct, 0);
+  const first = resultFeatures(evidence.set, distinct, 0, ranked);
   const answerable = distinct.length > 0 ? logistic(weights.answerable, first.names, first.values) : 0;
   const answered = answerable >= weights.answerable.threshold && distinct.length > 0;
   const results: ScoredPassage[] = distinct.map((c, i) => {
-    const f = resultFeatures(evidence.set, distinct, i);
+    const f = resultFeatures(evidence.set, distinct, i, ranked);
     return {
       ...index.passages[c.row]!,
       confidence: round(logistic(weights.confidence, f.names, f.values)),

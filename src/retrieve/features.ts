@@ -1,4 +1,4 @@
-import { analyze } from '../text/analyze.js';
+import { passageWords } from './passage-words.js';
 import { answerTypeEvidence, type AnswerType } from '../text/question-type.js';
 import type { IndexSnapshot } from '../index/snapshot.js';
 import type { ScoredSearch } from '../index/bm25.js';
@@ -25,6 +25,10 @@ export const FEATURES = [
   'typeNumber', // question asks كم/how many and the passage holds a number not in the question
   'typeDate', // question asks متى/when and the passage holds a year or a month
   'typeEntity', // question asks من/أين and the passage has rare words the question lacks (names)
+  'missedTerms', // question terms in neither the passage nor a neighbour (up to 4), over 4: absolute, unlike coverage
+  'contextMissingIdf', // highest IDF of a question term missing from the passage and its neighbours, over ln(passages)
+  'docMissingIdf', // … missing from the whole document (a question about another subject misses its rarest word)
+  'rarestKnown', // 1 when the rarest question term the collection knows is in the passage or a neighbour
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
@@ -41,6 +45,8 @@ export interface LegHits {
 
 export interface Candidate {
   row: number;
+  /** The document it belongs to (numbered per snapshot). */
+  doc: number;
   /** Values in the order of `CandidateSet.names`. */
   values: number[];
 }
@@ -49,18 +55,17 @@ export interface CandidateSet {
   names: string[];
   candidates: Candidate[];
   /** Query-level evidence the confidence model reads besides the top candidate's features. */
-  query: { knownShare: number; terms: number };
+  query: { knownShare: number; terms: number; unknownTerms: number };
 }
 
 interface SnapshotContext {
   docOf: Int32Array;
   docs: number;
-  terms: Map<number, string[]>;
 }
 
 const contexts = new WeakMap<IndexSnapshot, SnapshotContext>();
 
-/** Row → document number, and a lazy cache of analyzed passages; built once per snapshot. */
+/** Row → document number, built once per snapshot. */
 export function snapshotContext(index: IndexSnapshot): SnapshotContext {
   let context = contexts.get(index);
   if (!context) {
@@ -71,36 +76,20 @@ export function snapshotContext(index: IndexSnapshot): SnapshotContext {
       if (id === undefined) ids.set(p.source, (id = ids.size));
       docOf[row] = id;
     });
-    contexts.set(index, (context = { docOf, docs: ids.size, terms: new Map() }));
+    contexts.set(index, (context = { docOf, docs: ids.size }));
   }
   return context;
-}
-
-/** A passage's analyzed terms, cached per snapshot (ranking and the near-duplicate check both read them). */
-export function passageTerms(index: IndexSnapshot, row: number): string[] {
-  return termsOf(index, snapshotContext(index), row);
-}
-
-function termsOf(index: IndexSnapshot, context: SnapshotContext, row: number): string[] {
-  let terms = context.terms.get(row);
-  if (!terms) {
-    terms = analyze(index.passages[row]!.text);
-    // Bounded: a long-running bot touches only the passages its questions reach.
-    if (context.terms.size > 200_000) context.terms.clear();
-    context.terms.set(row, terms);
-  }
-  return terms;
 }
 
 const WINDOW = 12;
 /** Candidates whose words are read for proximity and answer type (in leg order: BM25's best first). */
 export const ANALYZED_CANDIDATES = 20;
 
-function bestWindowIdf(words: readonly string[], idfOf: Map<string, number>): number {
+function bestWindowIdf(words: Int32Array, idfOf: Map<number, number>): number {
   let best = 0;
   for (let i = 0; i < words.length; i++) {
     if (!idfOf.has(words[i]!)) continue;
-    const seen = new Set<string>();
+    const seen = new Set<number>();
     let mass = 0;
     for (let j = i; j < Math.min(words.length, i + WINDOW); j++) {
       const idf = idfOf.get(words[j]!);
@@ -121,16 +110,17 @@ export function buildCandidates(
   answerType: AnswerType,
   limit: number,
 ): CandidateSet {
-  const context = snapshotContext(index);
-  const { docOf } = context;
+  const { docOf } = snapshotContext(index);
+  const lexical = index.lexical;
   // A group (an English word's translations) lends its mass to each term it may match.
-  const idfOf = new Map(search.groupTerms.flatMap((terms, i) => terms.map((t) => [t, search.termIdf[i]!] as const)));
+  const idfOf = new Map(search.groupTerms.flatMap((terms, i) => terms.map((t) => [lexical.termId(t), search.termIdf[i]!] as const)));
+  idfOf.delete(-1);
   const mass = search.idfMass || 1;
   const questionWords = new Set(search.groupTerms.flat());
   const lexicalTop = search.hits[0]?.score || 1;
-  let rarest: string | undefined;
-  search.terms.forEach((term, i) => {
-    if (rarest === undefined || search.termIdf[i]! > idfOf.get(rarest)!) rarest = term;
+  let rarest = -1;
+  search.termIdf.forEach((idf, i) => {
+    if (rarest < 0 || idf > search.termIdf[rarest]!) rarest = i;
   });
   const logDocuments = Math.log(1 + index.passages.length) || 1;
   let bestDoc = 0;
@@ -164,7 +154,21 @@ export function buildCandidates(
     for (let m = mask >>> 0; m; m &= m - 1) n++;
     return n;
   };
-  const rarestBit = rarest === undefined ? 0 : search.terms.indexOf(rarest) < 32 ? 1 << search.terms.indexOf(rarest) : 0;
+  const bitOf = (k: number) => (k >= 0 && k < 32 ? (1 << k) >>> 0 : 0);
+  const rarestBit = bitOf(rarest);
+  const known = search.groupTerms.map((terms) => terms.some((term) => index.lexical.documentFrequency(term) > 0));
+  let rarestKnown = -1;
+  known.forEach((k, i) => {
+    if (k && (rarestKnown < 0 || search.termIdf[i]! > search.termIdf[rarestKnown]!)) rarestKnown = i;
+  });
+  const rarestKnownBit = bitOf(rarestKnown);
+  const termCount = Math.min(32, search.terms.length);
+  /** The highest IDF among question terms whose bit `mask` lacks, over ln(passages): 0 when none is missing. */
+  const missingIdf = (mask: number) => {
+    let max = 0;
+    for (let k = 0; k < termCount; k++) if (!(mask & bitOf(k))) max = Math.max(max, search.termIdf[k]!);
+    return max / logDocuments;
+  };
 
   const candidates = rows.map((row, position) => {
     const doc = docOf[row]!;
@@ -178,11 +182,17 @@ export function buildCandidates(
     const contextIdf = idfOfBits(mask);
     const matchedTerms = bitCount(mask);
     // Word order is read for the first candidates only: analyzing a passage is the costly step, and bounded here.
-    const words = position < ANALYZED_CANDIDATES ? termsOf(index, context, row) : null;
-    const evidence = words && (answerType === 'number' || answerType === 'date') ? answerTypeEvidence(words, questionWords) : { number: 0, date: 0 };
+    const words = position < ANALYZED_CANDIDATES ? passageWords(index, row) : null;
+    const evidence =
+      words && (answerType === 'number' || answerType === 'date')
+        ? answerTypeEvidence(Array.from(words, (id) => lexical.termAt(id)), questionWords)
+        : { number: 0, date: 0 };
     let rare = 0;
     if (words && (answerType === 'person' || answerType === 'place')) {
-      for (const w of words) if (!questionWords.has(w) && !/^\d/.test(w) && index.lexical.documentFrequency(w) <= 2) rare++;
+      for (const id of words) {
+        const w = lexical.termAt(id);
+        if (!questionWords.has(w) && !/^\d/.test(w) && lexical.documentFrequency(w) <= 2) rare++;
+      }
     }
     const rank = lexicalRank.get(row);
     const values: number[] = [
@@ -201,14 +211,23 @@ export function buildCandidates(
       answerType === 'number' ? evidence.number : 0,
       answerType === 'date' ? evidence.date : 0,
       Math.min(1, rare / 3),
+      Math.min(4, termCount - matchedTerms) / 4,
+      missingIdf(mask),
+      missingIdf(search.groupMask[doc] ?? 0),
+      mask & rarestKnownBit ? 1 : 0,
     ];
     legRanks.forEach((ranks) => {
       const hit = ranks.get(row);
       const gain = hit === undefined ? 0 : hit.coverage === undefined ? hit.score : Math.max(0, hit.coverage - search.matchedIdf[row]! / mass);
       values.push(gain, hit ? 1 / Math.sqrt(hit.rank) : 0);
     });
-    return { row, values };
+    return { row, doc, values };
   });
 
-  return { names, candidates, query: { knownShare: search.idfMass ? search.knownMass / search.idfMass : 0, terms: search.terms.length } };
+  let knownIdf = 0;
+  known.forEach((k, i) => {
+    if (k) knownIdf += search.termIdf[i]!;
+  });
+  const query = { knownShare: search.idfMass ? knownIdf / search.idfMass : 0, terms: search.terms.length, unknownTerms: known.filter((k) => !k).length };
+  return { names, candidates, query };
 }

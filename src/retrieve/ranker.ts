@@ -53,13 +53,14 @@ export function sigmoid(x: number): number {
 
 export interface RankedCandidate {
   row: number;
+  doc: number;
   score: number;
   values: number[];
 }
 
 export function rankCandidates(set: CandidateSet, weights: Readonly<Record<string, number>>): RankedCandidate[] {
   return set.candidates
-    .map((c) => ({ row: c.row, values: c.values, score: dot(set.names, c.values, weights) }))
+    .map((c) => ({ row: c.row, doc: c.doc, values: c.values, score: dot(set.names, c.values, weights) }))
     .sort((a, b) => b.score - a.score || a.row - b.row);
 }
 
@@ -68,14 +69,23 @@ export function rankCandidates(set: CandidateSet, weights: Readonly<Record<strin
  * how far it sits below #1 and ahead of the next, and how much of the question the collection knows at
  * all (`ما عاصمة فرنسا؟` shares one common word with the seeds).
  */
-export function resultFeatures(set: CandidateSet, ranked: readonly RankedCandidate[], position: number): { names: string[]; values: number[] } {
-  const names = [...set.names, 'score', 'belowFirst', 'aheadOfNext', 'first', 'knownShare'];
+export function resultFeatures(
+  set: CandidateSet,
+  ranked: readonly RankedCandidate[],
+  position: number,
+  everyCandidate: readonly RankedCandidate[] = ranked,
+): { names: string[]; values: number[] } {
+  const names = [...set.names, 'score', 'belowFirst', 'aheadOfNext', 'aheadOfOtherDocument', 'first', 'knownShare', 'unknownTerms', 'questionTerms'];
+  const query = [set.query.knownShare, Math.min(3, set.query.unknownTerms) / 3, Math.min(8, set.query.terms) / 8];
   const c = ranked[position];
-  if (!c) return { names, values: names.map((n) => (n === 'knownShare' ? set.query.knownShare : 0)) };
+  if (!c) return { names, values: [...names.slice(0, -3).map(() => 0), ...query] };
   const next = ranked[position + 1]?.score ?? c.score - 3;
+  // How far it leads the best passage of another document: a question another article answers is close-run.
+  const other = everyCandidate.find((r) => r.doc !== c.doc)?.score;
+  const ahead = Math.max(-3, Math.min(3, c.score - (other ?? c.score - 3)));
   return {
     names,
-    values: [...c.values, c.score, ranked[0]!.score - c.score, Math.min(3, c.score - next), position === 0 ? 1 : 0, set.query.knownShare],
+    values: [...c.values, c.score, ranked[0]!.score - c.score, Math.min(3, c.score - next), ahead, position === 0 ? 1 : 0, ...query],
   };
 }
 

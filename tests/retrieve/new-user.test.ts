@@ -70,3 +70,24 @@ describe('pasted links and mentions', () => {
     expect(noisy.results.map((r) => r.id)).toEqual(plain.results.map((r) => r.id));
   });
 });
+
+// NOT MET (issue 9): these are answered today. Their lexical evidence overlaps answerable questions':
+// "ماذا سيحدث بعد انتهاء الجولة؟" (answerable over the seeds) knows less of its words than
+// "ما عاصمة فرنسا؟" does, so no threshold on coverage or unknown words separates them, and the
+// refusal model fitted on xquad-dev (with the new missing-term features) still answers them.
+// Skipped rather than deleted so the gap stays visible; unskip when the refusal handles them.
+describe.skip('questions the collection does not answer', () => {
+  it('refuses "what is the capital of France": it shares one common word (capital) with the seeds', async () => {
+    const answer = await ask('ما عاصمة فرنسا؟');
+    expect(answer.answered).toBe(false);
+    expect(answer.results).toEqual([]);
+    expect(answer.confidence).toBe(0);
+  });
+
+  it('refuses other questions about subjects the seeds only mention in passing', async () => {
+    for (const q of ['من هو رئيس تركيا الحالي؟', 'كم عدد سكان روسيا؟']) {
+      const answer = await ask(q);
+      expect(answer.answered, q).toBe(false);
+    }
+  });
+});

@@ -72,7 +72,7 @@ describe('answers over the seeds with the shipped ranker', () => {
 
 describe('fitting', () => {
   const example = (rows: number[][], hit: number): Example => ({
-    set: { names: ['good', 'noise'], candidates: rows.map((values, row) => ({ row, values })), query: { knownShare: 1, terms: 2 } },
+    set: { names: ['good', 'noise'], candidates: rows.map((values, row) => ({ row, doc: 0, values })), query: { knownShare: 1, terms: 2, unknownTerms: 0 } },
     hits: rows.map((_, i) => i === hit),
     answerable: true,
     fold: 'a',
@@ -87,7 +87,7 @@ describe('fitting', () => {
   it('questions with different legs (Arabic: variants, English: translation) are fitted by feature name, not position', () => {
     const withLeg = (leg: string, rows: number[][], hit: number): Example => ({
       ...example(rows, hit),
-      set: { names: ['noise', leg], candidates: rows.map((values, row) => ({ row, values })), query: { knownShare: 1, terms: 2 } },
+      set: { names: ['noise', leg], candidates: rows.map((values, row) => ({ row, doc: 0, values })), query: { knownShare: 1, terms: 2, unknownTerms: 0 } },
     });
     // Arabic questions: the variants leg marks nothing; English ones: the translation leg marks the answer.
     const arabic = Array.from({ length: 20 }, (_, k) => withLeg('variants', [[k % 2, 1], [(k + 1) % 2, 0], [0, 1]], 1));
