@@ -19,6 +19,10 @@ export const ERROR_CODES = {
   EVAL_GOLD_INVALID: 'The gold file is malformed.',
   COOLDOWN: 'Too many requests; wait before trying again.',
   FORBIDDEN: 'You do not have permission for this command.',
+  FILE_TOO_LARGE: 'The file is larger than MAX_FILE_BYTES allows.',
+  FILE_NAME_INVALID: 'The file name has a path, control characters or an extension that is not accepted.',
+  FILE_TYPE_MISMATCH: 'The file\'s bytes are not what its extension says.',
+  DOWNLOAD_FAILED: 'The attachment could not be downloaded from Discord.',
   INTERNAL: 'Something unexpected went wrong.',
 } as const;
 
