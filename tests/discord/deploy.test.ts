@@ -14,7 +14,7 @@ test('registers to the guild when DISCORD_GUILD_ID is set, else globally', async
   const settings = { token: TOKEN, clientId: fake.applicationId, apiUrl: fake.apiUrl };
   const guild = await deployCommands({ ...settings, guildId: fake.guildId }, commands);
   expect(guild.scope).toBe('guild');
-  expect(guild.names).toEqual(['ask', 'quote', 'source', 'Verify quote', 'status', 'reindex']);
+  expect(guild.names).toEqual(['ask', 'quote', 'source', 'Verify quote', 'status', 'reindex', 'docs']);
   const global = await deployCommands({ ...settings, guildId: null }, commands);
   expect(global.scope).toBe('global');
   const puts = fake.calls.filter((c) => c.method === 'PUT');
