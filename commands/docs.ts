@@ -12,7 +12,7 @@ import { formatAdded, formatDocsList, formatRemoved } from '../src/discord/forma
 import { t } from '../src/discord/i18n.js';
 import { edit, send } from '../src/discord/reply.js';
 import { downloadAttachment, tooLarge } from '../src/guilds/download.js';
-import { cleanFileName } from '../src/guilds/sniff.js';
+import { cleanFileName } from '../src/guilds/upload-check.js';
 import type { Lang } from '../src/text/language.js';
 
 export const data = {

@@ -5,7 +5,7 @@
 export const ERROR_CODES = {
   CONFIG_INVALID: 'A configuration variable is missing or malformed.',
   DOCS_NOT_FOUND: 'The documents folder does not exist or cannot be read.',
-  DOCS_EMPTY: 'The documents folder has no indexable .txt or .md files.',
+  DOCS_EMPTY: 'The documents folder has no indexable documents (.txt, .md, .pdf, .docx, .html).',
   QUESTION_INVALID: 'The question is empty, has no words, or is too long.',
   QUOTE_INVALID: 'The quote to verify is empty or too long.',
   INDEX_CORRUPT: 'A file in the index folder is unreadable or inconsistent.',
@@ -22,6 +22,12 @@ export const ERROR_CODES = {
   FILE_TOO_LARGE: 'The file is larger than MAX_FILE_BYTES allows.',
   FILE_NAME_INVALID: 'The file name has a path, control characters or an extension that is not accepted.',
   FILE_TYPE_MISMATCH: 'The file\'s bytes are not what its extension says.',
+  FILE_CORRUPT: 'The file is damaged and cannot be read.',
+  FILE_ENCRYPTED: 'The file is password-protected or encrypted.',
+  FILE_UNREADABLE: 'The file could not be read.',
+  ARCHIVE_TOO_LARGE: 'The document unpacks to far more than its size (a zip bomb?).',
+  NO_TEXT_LAYER: 'The PDF has no text layer (a scan): it needs OCR first.',
+  TEXT_REVERSED: 'The PDF\'s Arabic text comes out in reversed (visual) order.',
   DOWNLOAD_FAILED: 'The attachment could not be downloaded from Discord.',
   INTERNAL: 'Something unexpected went wrong.',
 } as const;

@@ -8,11 +8,14 @@ export interface Document {
   /** sha256 of `text`, hex. */
   hash: string;
   bytes: number;
+  /** Offsets in `text` where each page starts, when the reader knows pages. */
+  pages?: number[];
 }
 
 /**
  * A quotable slice of a document. The contract: `text === documentText.slice(start, end)`,
- * offsets in UTF-16 code units (JS string indices), `line` is the 1-based line of `start`.
+ * offsets in UTF-16 code units (JS string indices), `line` is the 1-based line of `start` — within
+ * its page when the document has pages (a PDF: "report.pdf · page 4 · line 7").
  */
 export interface Passage {
   /** Stable: derived from source + text, so it survives a reindex when the text is unchanged. */
@@ -21,6 +24,8 @@ export interface Passage {
   start: number;
   end: number;
   line: number;
+  /** 1-based page of `start`, for documents with pages (PDF); absent otherwise. */
+  page?: number;
   text: string;
 }
 
@@ -52,6 +57,8 @@ export interface Answer {
 export interface SkippedFile {
   source: string;
   reason: string;
+  /** Stable code for refusals of a file's contents (FILE_CORRUPT, NO_TEXT_LAYER, …), when there is one. */
+  code?: string;
 }
 
 export interface DocumentInfo {

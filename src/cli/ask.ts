@@ -28,7 +28,7 @@ Answers go to stdout; progress and notices go to stderr.`;
 
 function toJson(answer: Awaited<ReturnType<Awaited<ReturnType<typeof openCollection>>['ask']>>) {
   const pick = (r: (typeof answer.results)[number]) => ({
-    id: r.id, source: r.source, start: r.start, end: r.end, line: r.line, endLine: endLine(r), text: r.text,
+    id: r.id, source: r.source, start: r.start, end: r.end, ...(r.page ? { page: r.page } : {}), line: r.line, endLine: endLine(r), text: r.text,
     confidence: r.confidence, score: r.score, scores: r.scores,
   });
   return { query: answer.query, answered: answer.answered, confidence: answer.confidence, results: answer.results.map(pick), closest: answer.closest.map(pick), mode: answer.mode };

@@ -26,7 +26,7 @@ export function documentReader(docsDir: string, files: Array<{ source: string; h
 async function read(docsDir: string, source: string, hash: string | undefined): Promise<string | null> {
   if (hash === undefined) return null;
   try {
-    const document = decodeDocument(source, await fs.readFile(path.join(docsDir, source)));
+    const document = await decodeDocument(source, await fs.readFile(path.join(docsDir, source)));
     return isSkipped(document) || document.hash !== hash ? null : document.text;
   } catch {
     return null;

@@ -12,7 +12,8 @@ const passagesWord = (n: number, lang: Lang) => (lang === 'ar' ? `${isolate(n)} 
 
 export function formatAdded(added: Added, lang: Lang): Reply {
   const name = escapeMarkdown(added.name);
-  const what = `${passagesWord(added.passages, lang)}, ${formatBytes(added.bytes)}`;
+  const pages = added.pages === null ? '' : lang === 'ar' ? `${isolate(added.pages)} صفحة، ` : `${added.pages} page${added.pages === 1 ? '' : 's'}, `;
+  const what = `${pages}${passagesWord(added.passages, lang)}, ${formatBytes(added.bytes)}`;
   return reply(lang === 'ar' ? `✅ تمت إضافة ${name}: ${what}` : `✅ Added ${name}: ${what}`, '', COLOR.ok);
 }
 

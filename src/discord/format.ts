@@ -174,12 +174,13 @@ export function quoteBlock(text: string): string {
 }
 
 /** "line 9" or "lines 9–10": a passage spanning lines is cited by all of them. */
-function lines(slice: Pick<Passage, 'line' | 'text'>, lang: Lang): string {
+function lines(slice: Pick<Passage, 'line' | 'text' | 'page'>, lang: Lang): string {
   const last = endLine(slice);
-  return last > slice.line ? `${t(lang, 'lines')} ${isolate(`${slice.line}–${last}`)}` : `${t(lang, 'line')} ${isolate(slice.line)}`;
+  const label = last > slice.line ? `${t(lang, 'lines')} ${isolate(`${slice.line}–${last}`)}` : `${t(lang, 'line')} ${isolate(slice.line)}`;
+  return slice.page ? `${t(lang, 'page')} ${isolate(slice.page)} · ${label}` : label;
 }
 
-export function citation(passage: Pick<Passage, 'source' | 'line' | 'text' | 'id'>, lang: Lang): string {
+export function citation(passage: Pick<Passage, 'source' | 'line' | 'text' | 'id' | 'page'>, lang: Lang): string {
   return `📄 ${isolate(code(passage.source))} · ${lines(passage, lang)} · 🆔 ${isolate(code(passage.id))}`;
 }
 

@@ -18,6 +18,7 @@ const strings = {
   postButton: { en: 'Post passage {n} to channel', ar: 'انشر المقطع {n} في القناة' },
   postedBy: { en: 'Shared by {user}', ar: 'شاركه {user}' },
   line: { en: 'line', ar: 'line' },
+  page: { en: 'page', ar: 'page' },
   lines: { en: 'lines', ar: 'lines' },
   cooldown: {
     en: 'Please wait: you can use /{command} again {when} (in {seconds} s).',

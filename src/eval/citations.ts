@@ -44,8 +44,8 @@ export function sourceReader(docsDir: string): (source: string) => Promise<strin
       pending = path.relative(root, full).startsWith('..')
         ? Promise.resolve(null)
         : fs.readFile(full).then(
-            (bytes) => {
-              const document = decodeDocument(source, bytes);
+            async (bytes) => {
+              const document = await decodeDocument(source, bytes);
               return isSkipped(document) ? null : document.text;
             },
             () => null,

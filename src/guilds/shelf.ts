@@ -4,7 +4,7 @@ import type { Collection } from '../collection.js';
 import type { CoreConfig } from '../config.js';
 import { IsnadError } from '../errors.js';
 import { openCollection, type IndexedCollection, type OpenOptions } from '../open-collection.js';
-import { checkKind, cleanFileName } from './sniff.js';
+import { checkUpload, cleanFileName } from './upload-check.js';
 
 /** Who added a file and when: the server's own record (data/guilds/<id>/uploads.json). */
 export interface UploadRecord {
@@ -22,6 +22,8 @@ export interface Added {
   name: string;
   bytes: number;
   passages: number;
+  /** Pages of a PDF; null for documents without pages. */
+  pages: number | null;
 }
 
 /**
@@ -111,9 +113,9 @@ export class GuildShelf {
   }
 
   /** Stores the bytes under a clean unique name and updates the index; on any refusal nothing stays. */
-  add(requestedName: string, bytes: Uint8Array, addedBy: string, now: Date): Promise<Added> {
+  async add(requestedName: string, bytes: Uint8Array, addedBy: string, now: Date): Promise<Added> {
     const clean = cleanFileName(requestedName);
-    checkKind(clean, bytes);
+    const { pages } = await checkUpload(clean, bytes);
     return this.exclusive(async () => {
       await fs.mkdir(this.docsDir, { recursive: true });
       const name = await this.uniqueName(clean);
@@ -124,10 +126,10 @@ export class GuildShelf {
         const info = collection?.documents().find((d) => d.source === name);
         if (!info || info.passages === 0) {
           const why = collection?.status().skipped.find((s) => s.source === name)?.reason ?? 'no text to quote';
-          throw new IsnadError('FILE_TYPE_MISMATCH', `${name} was not added: ${why}.`);
+          throw new IsnadError('FILE_UNREADABLE', `${name} was not added: ${why}.`);
         }
         await this.saveUploads([...(await this.uploads()).filter((r) => r.name !== name), { name, bytes: bytes.byteLength, addedBy, addedAt: now.toISOString() }]);
-        return { name, bytes: bytes.byteLength, passages: info.passages };
+        return { name, bytes: bytes.byteLength, passages: info.passages, pages };
       } catch (error) {
         await fs.rm(file, { force: true });
         await this.rebuild().catch(() => undefined);

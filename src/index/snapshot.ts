@@ -13,6 +13,8 @@ const manifestSchema = z.object({
   formatVersion: z.literal(FORMAT_VERSION),
   chunkerVersion: z.number().int(),
   analyzerVersion: z.number().int(),
+  /** Document reader name → version (indexes from before readers were recorded read as {}, so they are rebuilt once). */
+  readers: z.record(z.number().int()).default({}),
   /** `variant`: the settings besides the id that change vectors (dtype, instruction prefixes). */
   model: z.object({ id: z.string(), dimensions: z.number().int().positive(), variant: z.string() }).nullable(),
   vectorStore: z.enum(VECTOR_STORE_KINDS),
@@ -37,13 +39,23 @@ const manifestSchema = z.object({
 /** A manifest as read from disk: always with checksums. */
 export type StoredManifest = z.infer<typeof manifestSchema>;
 /** In memory a manifest has no checksums until it is published. */
-export type Manifest = Omit<StoredManifest, 'checksums'> & { checksums?: Record<string, string> };
+export type Manifest = Omit<StoredManifest, 'checksums' | 'readers'> & { checksums?: Record<string, string>; readers?: Record<string, number> };
 
 
 /** A complete index held in memory. */
+/** A document's text as its reader extracted it: what its passages are slices of. */
+export interface ExtractedText {
+  source: string;
+  text: string;
+  /** Offsets where each page starts, for documents with pages. */
+  pages?: number[];
+}
+
 export interface IndexSnapshot {
   manifest: Manifest;
   passages: Passage[];
+  /** Written with a new generation (extracted.txt); not loaded with the index. */
+  extracted?: ExtractedText[];
   lexical: Bm25Index;
   vectors: VectorStore | null;
 }

@@ -14,6 +14,7 @@ import { ANALYZER_VERSION, analyze } from '../text/analyze.js';
 import { CHUNKER_VERSION, chunkDocument } from './chunk.js';
 import { describeUnsupported } from './describe.js';
 import { isSkipped, readDocument, scanDocuments } from './load.js';
+import { readersChanged, readerVersions } from './reader.js';
 
 export interface BuildOptions {
   docsDir: string;
@@ -55,6 +56,8 @@ export function fullRebuildReason(
   const m = previous.manifest;
   if (m.chunkerVersion !== CHUNKER_VERSION) return `chunker changed (version ${m.chunkerVersion} → ${CHUNKER_VERSION})`;
   if (m.analyzerVersion !== ANALYZER_VERSION) return `text analyzer changed (version ${m.analyzerVersion} → ${ANALYZER_VERSION})`;
+  const readers = readersChanged(m.readers ?? {});
+  if (readers) return readers;
   if (m.docsDir !== docsDir) return `documents folder changed (${m.docsDir} → ${docsDir})`;
   if (embedder) {
     if (!m.model) return `model ${embedder.modelId} is now available (index was lexical-only)`;
@@ -126,7 +129,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   if (documents.length === 0) {
     throw new IsnadError(
       'DOCS_EMPTY',
-      `No indexable .txt or .md file in ${options.docsDir}${skipped.length ? ` (${skipped.length} skipped: ${skipped.map((s) => `${s.source}: ${s.reason}`).slice(0, 3).join('; ')})` : ''}. Add UTF-8 text files or point DOCS_DIR elsewhere.`,
+      `No indexable document (.txt, .md, .pdf, .docx, .html) in ${options.docsDir}${skipped.length ? ` (${skipped.length} skipped: ${skipped.map((s) => `${s.source}: ${s.reason}`).slice(0, 3).join('; ')})` : ''}. Add documents or point DOCS_DIR elsewhere.`,
       { docsDir: options.docsDir, skipped },
     );
   }
@@ -177,6 +180,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     formatVersion: FORMAT_VERSION,
     chunkerVersion: CHUNKER_VERSION,
     analyzerVersion: ANALYZER_VERSION,
+    readers: readerVersions(),
     model: embedder ? { id: embedder.modelId, dimensions: embedder.dimensions, variant: options.modelVariant } : null,
     vectorStore: options.vectorStore,
     docsDir: options.docsDir,
@@ -186,7 +190,13 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     skipped,
   };
   return {
-    snapshot: { manifest, passages, lexical, vectors },
+    snapshot: {
+      manifest,
+      passages,
+      lexical,
+      vectors,
+      extracted: documents.map((d) => ({ source: d.source, text: d.text, ...(d.pages ? { pages: d.pages } : {}) })),
+    },
     summary: {
       files: documents.length,
       passages: passages.length,

@@ -132,8 +132,10 @@ export function passageId(source: string, text: string, occurrence: number): str
  * the document lands in exactly one passage, and `passage.text === document.text.slice(start, end)`.
  */
 export function chunkDocument(document: Document, options: ChunkOptions = DEFAULT_CHUNK_OPTIONS): Passage[] {
-  const { text, source } = document;
+  const { text, source, pages } = document;
   const starts = lineStarts(text);
+  // A passage never runs from one page into the next: its citation names one page.
+  const pageOf = (offset: number) => (pages ? lineOf(pages, offset) : 0);
   const ranges: Array<[number, number]> = [];
   let current: [number, number] | null = null;
   for (const segment of segments(text, options.maxChars)) {
@@ -141,7 +143,7 @@ export function chunkDocument(document: Document, options: ChunkOptions = DEFAUL
       const length = current[1] - current[0];
       const merged = segment.end - current[0];
       const preferBreak = segment.afterLineBreak && length >= options.minChars;
-      if (merged > options.maxChars || preferBreak || (length >= options.minChars && merged > options.targetChars)) {
+      if (pageOf(segment.start) !== pageOf(current[0]) || merged > options.maxChars || preferBreak || (length >= options.minChars && merged > options.targetChars)) {
         ranges.push(current);
         current = null;
       }
@@ -155,12 +157,14 @@ export function chunkDocument(document: Document, options: ChunkOptions = DEFAUL
     const passageText = text.slice(start, end);
     const occurrence = seen.get(passageText) ?? 0;
     seen.set(passageText, occurrence + 1);
+    const line = lineOf(starts, start);
+    const page = pageOf(start);
     return {
       id: passageId(source, passageText, occurrence),
       source,
       start,
       end,
-      line: lineOf(starts, start),
+      ...(page ? { line: line - lineOf(starts, pages![page - 1]!) + 1, page } : { line }),
       text: passageText,
     };
   });

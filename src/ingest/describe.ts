@@ -1,3 +1,4 @@
+import { DOCUMENT_EXTENSIONS } from './reader.js';
 import type { FileChanges, ReindexSummary } from '../types.js';
 
 /** "1 file", "2 files". */
@@ -23,5 +24,5 @@ export function listUnsupported(unsupported: Record<string, number>): string | n
 /** The one warning about them: "2 .pdf files skipped: not supported yet (…)". */
 export function describeUnsupported(unsupported: Record<string, number>): string | null {
   const list = listUnsupported(unsupported);
-  return list === null ? null : `${list} skipped: not supported yet (only .txt and .md are read)`;
+  return list === null ? null : `${list} skipped: not supported yet (Isnad reads ${DOCUMENT_EXTENSIONS.join(', ')})`;
 }

@@ -4,8 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { IsnadError } from '../errors.js';
 import type { Document, SkippedFile } from '../types.js';
-
-export const DOCUMENT_EXTENSIONS = ['.txt', '.md'];
+import { DOCUMENT_EXTENSIONS, readerFor, type DocumentReader, type ReadRefusal, type ReadText } from './reader.js';
 
 export interface FileEntry {
   source: string;
@@ -44,7 +43,7 @@ export async function assertDocsFolder(root: string): Promise<string> {
   } catch (error) {
     throw new IsnadError(
       'DOCS_NOT_FOUND',
-      `Documents folder ${root} does not exist or cannot be read. Set DOCS_DIR (or --docs) to a readable folder of .txt/.md files.`,
+      `Documents folder ${root} does not exist or cannot be read. Set DOCS_DIR (or --docs) to a readable folder of documents (.txt, .md, .pdf, .docx, .html).`,
       { docsDir: root },
       { cause: error },
     );
@@ -100,7 +99,11 @@ export async function scanDocuments(root: string): Promise<ScanResult> {
         await walk(target);
       } else if (stat.isFile()) {
         const extension = path.extname(entry.name).toLowerCase();
-        if (DOCUMENT_EXTENSIONS.includes(extension)) {
+        const badName = DOCUMENT_EXTENSIONS.includes(extension) ? badNameReason(entry.name) : null;
+        if (badName) {
+          // A newline or a direction override in a name would forge lines in citations and logs.
+          skipped.push({ source: JSON.stringify(toSource(realRoot, full)), code: 'FILE_NAME_INVALID', reason: `${badName}; rename the file` });
+        } else if (DOCUMENT_EXTENSIONS.includes(extension)) {
           files.push({ source: toSource(realRoot, full), absolutePath: target, bytes: stat.size, mtimeMs: stat.mtimeMs, dev: stat.dev, ino: stat.ino });
         } else {
           unsupported[extension] = (unsupported[extension] ?? 0) + 1;
@@ -114,29 +117,56 @@ export async function scanDocuments(root: string): Promise<ScanResult> {
   return { files, skipped, unsupported };
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/** Why a file's bytes cannot be indexed, or null when they can. */
-export function rejectReason(bytes: Buffer): string | null {
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    return 'UTF-16 encoded; re-save it as UTF-8';
-  }
-  if (bytes.includes(0)) return 'binary file (contains NUL bytes)';
+/** What the first bytes say a file is; null for text (or anything unrecognized). */
+export function sniffType(bytes: Buffer): 'pdf' | 'zip' | 'ole' | 'html' | null {
+  if (bytes.subarray(0, 1024).includes('%PDF-')) return 'pdf'; // readers allow junk before the header
+  if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0x504b0304) return 'zip';
+  if (bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0 && bytes.readUInt32BE(4) === 0xa1b11ae1) return 'ole';
+  const head = bytes.toString('latin1', 0, 512).replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  if (head.startsWith('<!doctype html') || head.startsWith('<html')) return 'html';
   return null;
 }
 
-export function decodeDocument(source: string, bytes: Buffer): Document | SkippedFile {
-  const rejected = rejectReason(bytes);
-  if (rejected) return { source, reason: rejected };
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return { source, reason: 'not valid UTF-8; re-save it as UTF-8' };
+const EXPECTED: Record<string, ReturnType<typeof sniffType>> = { pdf: 'pdf', docx: 'zip' };
+
+/** A refusal when the bytes are not what the extension says ("report.pdf" that is a Word file, say). */
+function typeMismatch(reader: DocumentReader, bytes: Buffer): ReadRefusal | null {
+  const found = sniffType(bytes);
+  const expected = EXPECTED[reader.name];
+  if (reader.name === 'docx' && found === 'ole') {
+    return { code: 'FILE_ENCRYPTED', reason: 'encrypted Word document or old .doc format; save it as an unprotected .docx' };
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') return { source, reason: 'empty file' };
-  return { source, text, hash: hashText(text), bytes: bytes.length };
+  if (expected !== undefined && found === expected) return null;
+  if (expected === undefined && (found === null || found === 'html')) return null;
+  const actual = found === 'pdf' ? 'a PDF' : found === 'zip' ? 'a zip archive (e.g. .docx)' : found === 'ole' ? 'an old Office file' : found === 'html' ? 'an HTML page' : 'not a ' + reader.name.toUpperCase() + ' file';
+  return { code: 'FILE_TYPE_MISMATCH', reason: `the extension says ${reader.extensions.join('/')} but the contents are ${actual}; rename it or export it again` };
+}
+
+/** Decodes a file's bytes with the reader for its extension; what cannot be read becomes a skip reason. */
+export async function decodeDocument(source: string, bytes: Buffer): Promise<Document | SkippedFile> {
+  const reader = readerFor(source);
+  if (!reader) return { source, code: 'FILE_TYPE_MISMATCH', reason: `no reader for this file type (Isnad reads ${DOCUMENT_EXTENSIONS.join(', ')})` };
+  const mismatch = typeMismatch(reader, bytes);
+  if (mismatch) return { source, ...mismatch };
+  let read: ReadText | ReadRefusal;
+  try {
+    read = await reader.read(bytes);
+  } catch (error) {
+    return { source, code: 'FILE_CORRUPT', reason: `cannot be read as ${reader.name} (${(error as Error).message})` };
+  }
+  if ('reason' in read) return { source, ...read };
+  if (read.text.trim() === '') return { source, reason: 'empty file' };
+  return { source, text: read.text, hash: hashText(read.text), bytes: bytes.length, ...(read.pages ? { pages: read.pages } : {}) };
+}
+
+/** Why a document name cannot be used (shown to the user), or null: no folders, no `..`, no control characters. */
+export function badNameReason(name: string): string | null {
+  if (name.trim() === '') return 'the name is empty';
+  if (/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(name)) return 'the name has control or direction characters';
+  if (name.includes('/') || name.includes('\\') || name.split(/[\\/]/).includes('..') || name === '.' || name === '..') return 'the name has a folder part (/ \\ or ..)';
+  if (name.startsWith('.')) return 'the name starts with a dot (hidden file)';
+  if (Buffer.byteLength(name) > 200) return 'the name is longer than 200 bytes';
+  return null;
 }
 
 export function hashText(text: string): string {
@@ -154,7 +184,7 @@ export function isSkipped(value: Document | SkippedFile): value is SkippedFile {
  */
 export async function readDocument(file: FileEntry, maxFileBytes: number): Promise<Document | SkippedFile> {
   if (file.bytes > maxFileBytes) {
-    return { source: file.source, reason: `too large (${file.bytes} bytes > MAX_FILE_BYTES ${maxFileBytes})` };
+    return { source: file.source, code: 'FILE_TOO_LARGE', reason: `too large (${file.bytes} bytes > MAX_FILE_BYTES ${maxFileBytes})` };
   }
   let handle: fs.FileHandle;
   try {
@@ -171,7 +201,7 @@ export async function readDocument(file: FileEntry, maxFileBytes: number): Promi
       return { source: file.source, reason: 'replaced by another file after the scan; not read (index again)' };
     }
     if (stat.size > maxFileBytes) {
-      return { source: file.source, reason: `too large (${stat.size} bytes > MAX_FILE_BYTES ${maxFileBytes})` };
+      return { source: file.source, code: 'FILE_TOO_LARGE', reason: `too large (${stat.size} bytes > MAX_FILE_BYTES ${maxFileBytes})` };
     }
     bytes = await handle.readFile();
   } catch (error) {
@@ -180,7 +210,7 @@ export async function readDocument(file: FileEntry, maxFileBytes: number): Promi
     await handle.close();
   }
   if (bytes.length > maxFileBytes) {
-    return { source: file.source, reason: `too large (${bytes.length} bytes > MAX_FILE_BYTES ${maxFileBytes})` };
+    return { source: file.source, code: 'FILE_TOO_LARGE', reason: `too large (${bytes.length} bytes > MAX_FILE_BYTES ${maxFileBytes})` };
   }
   return decodeDocument(file.source, bytes);
 }

@@ -6,6 +6,7 @@ import { Bm25Index } from '../index/bm25.js';
 import { indexCorrupt, readIndexJson } from '../index/index-file.js';
 import { parseManifest, type IndexSnapshot } from '../index/snapshot.js';
 import type { VectorStore } from '../index/vector-store.js';
+import { writeExtracted } from './extracted-files.js';
 import { readPassages, writePassages } from './passage-files.js';
 import { loadVectorStore } from './vector-stores.js';
 import { checksumFiles, verifyChecksums } from './checksums.js';
@@ -110,6 +111,7 @@ export class IndexDirectory {
       await fs.writeFile(path.join(tmp, GENERATION_MARKER), markerText('generation'));
       const steps = 4;
       await writePassages(tmp, snapshot.passages);
+      if (snapshot.extracted) await writeExtracted(tmp, snapshot.extracted);
       onStep?.(1, steps);
       await snapshot.lexical.save(tmp);
       onStep?.(2, steps);

@@ -6,14 +6,16 @@ import type { Passage } from '../types.js';
 /**
  * Passages on disk as three files instead of one JSON array: parsing 100k passage objects (and
  * validating each) took most of a second; a text blob plus typed offsets loads in a fraction of it.
- *   passages.json  { sources: string[], ids: string[] }
- *   passages.bin   u32 × 5 per passage: source index, start, end, line, end of its text in the blob
+ *   passages.json  { sources: string[], ids: string[], fields: 6 }
+ *   passages.bin   u32 × 6 per passage: source index, start, end, line, end of its text in the blob,
+ *                  page (0: the document has no pages). Indexes written before pages have 5 fields.
  *   passages.txt   every passage's text, concatenated
  */
 const HEADER = 'passages.json';
 const OFFSETS = 'passages.bin';
 const TEXT = 'passages.txt';
-const FIELDS = 5;
+const FIELDS = 6;
+const FIELDS_BEFORE_PAGES = 5;
 
 export async function writePassages(dir: string, passages: Passage[]): Promise<void> {
   const sources: string[] = [];
@@ -28,17 +30,19 @@ export async function writePassages(dir: string, passages: Passage[]): Promise<v
       sources.push(p.source);
     }
     textEnd += p.text.length;
-    offsets.set([s, p.start, p.end, p.line, textEnd], i * FIELDS);
+    offsets.set([s, p.start, p.end, p.line, textEnd, p.page ?? 0], i * FIELDS);
   });
-  await fs.writeFile(path.join(dir, HEADER), JSON.stringify({ sources, ids: passages.map((p) => p.id) }));
+  await fs.writeFile(path.join(dir, HEADER), JSON.stringify({ sources, ids: passages.map((p) => p.id), fields: FIELDS }));
   await fs.writeFile(path.join(dir, OFFSETS), Buffer.from(offsets.buffer, offsets.byteOffset, offsets.byteLength));
   await fs.writeFile(path.join(dir, TEXT), passages.map((p) => p.text).join(''), 'utf8');
 }
 
 export async function readPassages(dir: string, expected: number): Promise<Passage[]> {
   const headerFile = path.join(dir, HEADER);
-  const header = (await readIndexJson(headerFile)) as { sources?: unknown; ids?: unknown };
+  const header = (await readIndexJson(headerFile)) as { sources?: unknown; ids?: unknown; fields?: unknown };
   const { sources, ids } = header;
+  const fields = header.fields === undefined ? FIELDS_BEFORE_PAGES : header.fields;
+  if (fields !== FIELDS && fields !== FIELDS_BEFORE_PAGES) throw indexCorrupt(headerFile, `has ${String(fields)} fields per passage`);
   if (!Array.isArray(sources) || !Array.isArray(ids) || ![...sources, ...ids].every((v) => typeof v === 'string')) {
     throw indexCorrupt(headerFile, 'is inconsistent: sources and ids must be lists of strings');
   }
@@ -46,8 +50,8 @@ export async function readPassages(dir: string, expected: number): Promise<Passa
 
   const offsetsFile = path.join(dir, OFFSETS);
   const raw = await readIndexBytes(offsetsFile);
-  if (raw.length !== expected * FIELDS * 4) throw indexCorrupt(offsetsFile, `has ${raw.length} bytes, expected ${expected * FIELDS * 4}`);
-  const offsets = new Uint32Array(expected * FIELDS);
+  if (raw.length !== expected * fields * 4) throw indexCorrupt(offsetsFile, `has ${raw.length} bytes, expected ${expected * fields * 4}`);
+  const offsets = new Uint32Array(expected * fields);
   new Uint8Array(offsets.buffer).set(raw);
 
   const textFile = path.join(dir, TEXT);
@@ -55,13 +59,14 @@ export async function readPassages(dir: string, expected: number): Promise<Passa
   const passages = new Array<Passage>(expected);
   let textStart = 0;
   for (let i = 0; i < expected; i++) {
-    const o = i * FIELDS;
+    const o = i * fields;
     const [s, start, end, line, textEnd] = [offsets[o]!, offsets[o + 1]!, offsets[o + 2]!, offsets[o + 3]!, offsets[o + 4]!];
+    const page = fields === FIELDS ? offsets[o + 5]! : 0;
     // The passage's length must equal its span in the file: that is what keeps citations exact.
     if (s >= sources.length || end - start !== textEnd - textStart || textEnd > text.length || line < 1) {
       throw indexCorrupt(offsetsFile, `is inconsistent with ${TEXT} at passage ${i + 1}`);
     }
-    passages[i] = { id: ids[i] as string, source: sources[s] as string, start, end, line, text: text.slice(textStart, textEnd) };
+    passages[i] = { id: ids[i] as string, source: sources[s] as string, start, end, line, ...(page ? { page } : {}), text: text.slice(textStart, textEnd) };
     textStart = textEnd;
   }
   if (textStart !== text.length) throw indexCorrupt(textFile, `has ${text.length - textStart} characters no passage accounts for`);

@@ -27,8 +27,9 @@ export function endLine(slice: { line: number; text: string }): number {
   return slice.line + (slice.text.trimEnd().match(/\n/g)?.length ?? 0);
 }
 
-/** "line 9", or "lines 9–10" when the slice spans several lines: people look the answer up by it. */
-export function lineLabel(slice: { line: number; text: string }): string {
+/** "line 9", or "lines 9–10" when the slice spans several lines, with "page 4 · " first for a paged document (PDF): people look the answer up by it. */
+export function lineLabel(slice: { line: number; text: string; page?: number }): string {
   const last = endLine(slice);
-  return last > slice.line ? `lines ${slice.line}–${last}` : `line ${slice.line}`;
+  const lines = last > slice.line ? `lines ${slice.line}–${last}` : `line ${slice.line}`;
+  return slice.page ? `page ${slice.page} · ${lines}` : lines;
 }

@@ -25,11 +25,25 @@ function isIgnorable(code: number): boolean {
     code === 0x200b || code === 0x200c || code === 0x200d || code === 0x2060 || code === 0xfeff || // zero-width
     code === 0x200e || code === 0x200f || code === 0x061c || // direction marks
     (code >= 0x202a && code <= 0x202e) || // bidi embeddings/overrides
-    (code >= 0x2066 && code <= 0x2069) // bidi isolates
+    (code >= 0x2066 && code <= 0x2069) || // bidi isolates
+    (code >= 0xfe70 && code <= 0xfe7f && code !== 0xfe74) // tashkeel in presentation form (PDF extraction)
   );
 }
 
+/** Arabic presentation forms (what many PDFs extract): compatibility-decomposed to the letters they draw. */
+function isPresentationForm(code: number): boolean {
+  return (code >= 0xfb50 && code <= 0xfdff) || (code >= 0xfe70 && code <= 0xfefe);
+}
+
 function mapChar(ch: string): string {
+  const first = ch.charCodeAt(0);
+  if (isPresentationForm(first)) {
+    let out = '';
+    for (const letter of ch.normalize('NFKC')) {
+      if (!isIgnorable(letter.charCodeAt(0))) out += mapChar(letter);
+    }
+    return out;
+  }
   if (ALEF_FORMS.has(ch)) return '\u0627';
   const replaced = REPLACEMENTS[ch];
   if (replaced !== undefined) return replaced;

@@ -23,7 +23,7 @@ test('registers to the guild when DISCORD_GUILD_ID is set, else globally', async
     `/applications/${fake.applicationId}/commands`,
   ]);
   expect(puts.every((c) => c.authorized)).toBe(true);
-  expect(puts[0]!.body).toHaveLength(6);
+  expect(puts[0]!.body).toHaveLength(7);
 });
 
 test('command data: bilingual descriptions ≤ 100 chars; /reindex gated to Manage Server in guilds', () => {

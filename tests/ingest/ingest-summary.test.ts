@@ -62,19 +62,19 @@ describe('ingest says what happened', () => {
     const outside = tempDir();
     fs.writeFileSync(path.join(outside, 'secret.txt'), 'سر');
     fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(docs, 'link.txt'));
-    fs.writeFileSync(path.join(docs, 'a.pdf'), '%PDF');
+    fs.writeFileSync(path.join(docs, 'a.doc'), 'old Word');
     fs.mkdirSync(path.join(docs, 'more'));
-    fs.writeFileSync(path.join(docs, 'more', 'b.PDF'), '%PDF');
-    fs.writeFileSync(path.join(docs, 'c.docx'), 'PK');
+    fs.writeFileSync(path.join(docs, 'more', 'b.DOC'), 'old Word');
+    fs.writeFileSync(path.join(docs, 'c.xlsx'), 'PK');
     fs.writeFileSync(path.join(docs, 'broken.txt'), Buffer.from([0x00, 0x01]));
     const summary = await ingestDocuments(config, { log });
     const warnings = lines.filter((l) => l.includes('WARN'));
     expect(warnings).toContain('[isnad] WARN: skipped link.txt: symbolic link points outside the documents folder; not read');
     expect(warnings).toContain('[isnad] WARN: skipped broken.txt: binary file (contains NUL bytes)');
     expect(warnings.filter((l) => l.includes('not supported'))).toEqual([
-      '[isnad] WARN: 2 .pdf files, 1 .docx file skipped: not supported yet (only .txt and .md are read)',
+      '[isnad] WARN: 2 .doc files, 1 .xlsx file skipped: not supported yet (Isnad reads .txt, .md, .pdf, .docx, .html, .htm)',
     ]);
-    expect(summary.unsupported).toEqual({ '.pdf': 2, '.docx': 1 });
+    expect(summary.unsupported).toEqual({ '.doc': 2, '.xlsx': 1 });
   });
 });
 
@@ -84,12 +84,12 @@ describe('npm run ingest', () => {
 
   it('prints what changed, then "nothing changed" and writes nothing on a second run', () => {
     const docs = copyOfSeeds();
-    fs.writeFileSync(path.join(docs, 'scan.pdf'), '%PDF');
+    fs.writeFileSync(path.join(docs, 'scan.tiff'), 'II*');
     const env = { DOCS_DIR: docs, INDEX_DIR: path.join(tempDir(), 'index') };
     const first = ingest(env);
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/^changes: 4 added, 0 changed, 0 removed, 0 unchanged\nfiles: 4\n/);
-    expect(first.stdout).toContain('\nnot supported yet: 1 .pdf file\n');
+    expect(first.stdout).toContain('\nnot supported yet: 1 .tiff file\n');
     expect(first.stderr).toContain('[isnad] Indexed 4 files into 45 passages');
     const second = ingest(env);
     expect(second.status).toBe(0);
