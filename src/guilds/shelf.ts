@@ -27,8 +27,8 @@ export interface Added {
 }
 
 /**
- * One server's documents and index. Changes (add, remove, reindex) run one at a time; one that
- * arrives while another runs is refused with REINDEX_RUNNING before anything is written.
+ * One server's documents and index. Changes (add, remove) run one at a time; one that arrives while
+ * another, or a /reindex of this server, runs is refused with REINDEX_RUNNING before anything is written.
  */
 export class GuildShelf {
   readonly docsDir: string;
@@ -148,11 +148,6 @@ export class GuildShelf {
       await this.rebuild();
       await this.saveUploads((await this.uploads()).filter((r) => r.name !== name));
     });
-  }
-
-  /** /reindex for this server (the caller holds no lock: the collection refuses a second one itself). */
-  async reindex(): Promise<void> {
-    await this.exclusive(() => this.rebuild());
   }
 
   /** Brings the index up to date with the folder (build-then-swap); drops it when no file is left. */

@@ -88,6 +88,7 @@ test('an upload is quoted in its server only, listed with who added it, and gone
   }
 
   const list = await shown(h.fake.injectCommand('docs', [{ name: 'list', type: 1, options: [] }], ADMIN));
+  console.log(`CAPTURED /docs list:\n${list}`);
   expect(list).toMatch(/farm\.txt\*\* · 1 passage · \d+ B · <@300000000000000042> · <t:\d+:R>/);
 
   const ac = h.fake.injectAutocomplete('docs', [{ name: 'remove', type: 1, options: [{ name: 'name', type: 3, value: 'far', focused: true }] }], ADMIN);
@@ -100,11 +101,14 @@ test('an upload is quoted in its server only, listed with who added it, and gone
 }, 60_000);
 
 test('a PDF, a DOCX and an HTML page are quoted in their server, with page or line citations, and never in another', async () => {
-  expect(await shown(upload('report.pdf', fixture('report.pdf')))).toMatch(/Added report\.pdf: 2 pages, \d+ passages?/);
+  const added = await shown(upload('report.pdf', fixture('report.pdf')));
+  expect(added).toMatch(/Added report\.pdf: 2 pages, \d+ passages?/);
+  console.log(`CAPTURED /docs add report.pdf: ${added}`);
   expect(await shown(upload('statement.docx', fixture('statement.docx')))).toMatch(/Added statement\.docx: \d+ passages?/);
   expect(await shown(upload('article.html', fixture('article.html')))).toMatch(/Added article\.html: \d+ passages?/);
 
   const pdf = await shown(ask('هل تعمل محطة التحلية بالطاقة الشمسية؟'));
+  console.log(`CAPTURED /ask over the upload:\n${pdf}`);
   expect(pdf).toContain('الطاقة الشمسية');
   expect(pdf).toMatch(/report\.pdf[^\n]*page ⁨?2⁩?/);
   const docx = await shown(ask('ماذا قرر المجلس البلدي أن يفتتح؟'));
