@@ -150,6 +150,13 @@ test('a 200 MB file is refused by its declared size, before any byte is download
   expect(listDocs(h.fake.guildId)).toEqual([]);
 });
 
+test('a file that declares a small size but is larger than MAX_FILE_BYTES is cut off during the download', async () => {
+  const big = Buffer.alloc(library.config.maxFileBytes + 1, 'ا');
+  const text = await shown(upload('liar-size.txt', big, { size: 100 }));
+  expect(text).toContain('FILE_TOO_LARGE');
+  expect(listDocs(h.fake.guildId)).toEqual([]);
+}, 30_000);
+
 test('a PDF named .txt and a program named .md are refused by their bytes (the reader the index uses decides)', async () => {
   expect(await shown(upload('notes.txt', '%PDF-1.4\n%âãÏÓ\n1 0 obj'))).toContain('FILE_TYPE_MISMATCH');
   expect(await shown(upload('notes.md', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2])))).toMatch(/binary file.*FILE_UNREADABLE/);
