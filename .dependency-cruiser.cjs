@@ -15,9 +15,10 @@ const AREAS = {
   store: '^src/store/', // index generations on disk, vector store implementations
   retrieve: '^src/retrieve/',
   verify: '^src/verify/',
+  translate: '^src/translate/', // English questions → Arabic terms (dictionary, transliteration)
   ingest: '^src/ingest/',
   collection: '^src/collection\\.ts$', // the Collection interface the front ends use
-  core: '^src/(open-collection\\.ts$|collection/)', // opens, builds and serves a Collection
+  core: '^src/(open-collection\\.ts$|indexed-collection\\.ts$|collection/)', // opens and builds (open-collection), serves (indexed-collection) a Collection
   evaluation: '^src/eval/',
   bench: '^src/bench/',
   discord: '^src/discord/',
@@ -34,16 +35,17 @@ const MAY_IMPORT = {
   index: [],
   embed: ['config'],
   store: ['index'],
-  retrieve: ['text', 'index', 'embed'],
+  retrieve: ['text', 'index', 'embed', 'translate'],
   verify: ['text', 'index'],
+  translate: ['text'],
   ingest: ['text', 'index', 'store', 'embed', 'config'],
   collection: ['embed', 'retrieve', 'verify'],
-  core: ['collection', 'config', 'text', 'index', 'embed', 'store', 'retrieve', 'verify', 'ingest'],
-  evaluation: ['core', 'collection', 'config', 'text', 'index', 'embed', 'store', 'ingest', 'retrieve'], // index, store: cross-validation builds indexes without an article
+  core: ['collection', 'config', 'text', 'index', 'embed', 'store', 'retrieve', 'verify', 'ingest', 'translate'],
+  evaluation: ['core', 'collection', 'config', 'text', 'index', 'embed', 'store', 'ingest', 'retrieve', 'verify', 'translate'], // index, store: cross-validation builds indexes without an article
   bench: ['config', 'text', 'index', 'embed', 'store', 'retrieve', 'ingest', 'evaluation'],
   discord: ['collection', 'config', 'text', 'retrieve', 'verify', 'embed'],
   commands: ['discord', 'collection', 'text', 'retrieve'],
-  cli: ['core', 'collection', 'config', 'text', 'embed', 'retrieve', 'evaluation', 'bench'],
+  cli: ['core', 'collection', 'config', 'text', 'embed', 'retrieve', 'verify', 'translate', 'evaluation', 'bench'],
   entry: ['core', 'config', 'discord', 'commands'],
 };
 

@@ -8,7 +8,8 @@ import { IsnadError } from '../src/errors.js';
 import { DEFAULT_TOP } from '../src/retrieve/answer.js';
 import { cleanQuestion } from '../src/retrieve/question.js';
 import type { Command } from '../src/discord/command.js';
-import { formatAnswer, formatCooldown, parsePostCustomId, withNote } from '../src/discord/format.js';
+import { formatAnswer, formatCooldown, parsePostCustomId } from '../src/discord/format.js';
+import { withNote } from '../src/discord/payload.js';
 import { t } from '../src/discord/i18n.js';
 import { mayPostHere } from '../src/discord/permissions.js';
 import { postPassage } from '../src/discord/post.js';
@@ -72,7 +73,7 @@ export const button: NonNullable<Command['button']> = async (interaction, ctx) =
   const id = parsePostCustomId(interaction.customId);
   const passage = id ? ctx.collection.passage(id) : undefined;
   if (!passage) {
-    throw new IsnadError('PASSAGE_NOT_FOUND', 'That passage is no longer in the index (the documents changed); ask again.');
+    throw new IsnadError('PASSAGE_NOT_FOUND', t('en', 'passageGone'));
   }
   await postPassage(interaction, passage, ctx);
 };

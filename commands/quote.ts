@@ -5,7 +5,9 @@ import {
 } from 'discord.js';
 import { IsnadError } from '../src/errors.js';
 import type { Command } from '../src/discord/command.js';
-import { LIMITS, passageChoices } from '../src/discord/format.js';
+import { passageChoices } from '../src/discord/format.js';
+import { t } from '../src/discord/i18n.js';
+import { LIMITS } from '../src/discord/payload.js';
 import { postPassage } from '../src/discord/post.js';
 
 export const data = {
@@ -28,7 +30,7 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
   if (!interaction.isChatInputCommand()) return;
   const id = interaction.options.getString('id', true).trim();
   const passage = ctx.collection.passage(id);
-  if (!passage) throw new IsnadError('PASSAGE_NOT_FOUND', 'No passage has that id; pick one from the suggestions.');
+  if (!passage) throw new IsnadError('PASSAGE_NOT_FOUND', t('en', 'unknownPassageId'));
   await postPassage(interaction, passage, ctx);
 };
 

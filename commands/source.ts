@@ -7,6 +7,7 @@ import { IsnadError } from '../src/errors.js';
 import type { Command } from '../src/discord/command.js';
 import { documentChoices, formatDocuments, formatPassagePost } from '../src/discord/format.js';
 import { detectLang } from '../src/text/language.js';
+import { t } from '../src/discord/i18n.js';
 import { send } from '../src/discord/reply.js';
 
 export const data = {
@@ -40,10 +41,10 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
     return;
   }
   if (!documents.some((d) => d.source === file)) {
-    throw new IsnadError('SOURCE_NOT_FOUND', 'No document has that name; pick one from the suggestions or run /source.');
+    throw new IsnadError('SOURCE_NOT_FOUND', t('en', 'unknownDocument'));
   }
   const passage = ctx.collection.passageAtLine(file, line);
-  if (!passage) throw new IsnadError('PASSAGE_NOT_FOUND', 'That document has no text at that line; it is shorter.');
+  if (!passage) throw new IsnadError('PASSAGE_NOT_FOUND', t('en', 'lineBeyondDocument'));
   await interaction.reply(send(formatPassagePost(passage, { lang: detectLang(passage.text) }), { ephemeral: true }));
 };
 

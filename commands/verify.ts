@@ -1,7 +1,8 @@
 import { ApplicationCommandType, MessageFlags, type RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
 import { IsnadError } from '../src/errors.js';
 import type { Command } from '../src/discord/command.js';
-import { formatCooldown, withNote } from '../src/discord/format.js';
+import { formatCooldown } from '../src/discord/format.js';
+import { reply, withNote } from '../src/discord/payload.js';
 import { mayPostHere } from '../src/discord/permissions.js';
 import { formatCorrectionPost, formatVerifyResults, parseCorrectionCustomId } from '../src/discord/format-verify.js';
 import { stripBotFormatting } from '../src/discord/quoted-text.js';
@@ -22,7 +23,7 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
   const text = [message.content ?? '', ...message.embeds.map((e) => e.description ?? '')].filter((s) => s.trim() !== '').join('\n');
   const lang = detectLang(text);
   if (text.trim() === '') {
-    await interaction.reply(send({ content: `❌ ${t(lang, 'emptyMessage')}`, embeds: [], components: [], allowedMentions: { parse: [] } }, { ephemeral: true }));
+    await interaction.reply(send(reply(`❌ ${t(lang, 'emptyMessage')}`), { ephemeral: true }));
     return;
   }
   const retryAt = ctx.cooldowns.take('verify', interaction.user.id, ctx.settings.verifyCooldownMs);
@@ -31,8 +32,8 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const reply = edit(formatVerifyResults(await ctx.collection.verifyQuotes(stripBotFormatting(text)), lang));
-  await retryOnNetworkError(() => interaction.editReply(reply), ctx.log);
+  const result = edit(formatVerifyResults(await ctx.collection.verifyQuotes(stripBotFormatting(text)), lang));
+  await retryOnNetworkError(() => interaction.editReply(result), ctx.log);
 };
 
 /** "Post correction to channel": the real text of an altered quote, with its citation, in public. */

@@ -1,4 +1,5 @@
 import type { ModelStatus } from './embed/embedder.js';
+import type { AskOptions } from './retrieve/answer.js';
 import type { Answer, DocumentInfo, Passage, Progress, ReindexSummary, SkippedFile } from './types.js';
 import type { QuoteMatch, VerifyResult } from './verify/types.js';
 
@@ -18,7 +19,7 @@ export interface IndexStatus {
 
 /** Everything the terminal and Discord front ends need from the core. */
 export interface Collection {
-  ask(question: string, options?: { top?: number }): Promise<Answer>;
+  ask(question: string, options?: AskOptions): Promise<Answer>;
   passage(id: string): Passage | undefined;
   /** For autocomplete: passages whose id starts with `query` or whose text contains it (normalized). */
   searchPassages(query: string, limit: number): Passage[];
@@ -32,4 +33,8 @@ export interface Collection {
   status(): IndexStatus;
   /** Build-then-swap: the old index keeps serving until the new one is complete. Throws REINDEX_RUNNING. */
   reindex(onProgress?: (progress: Progress) => void): Promise<ReindexSummary>;
+  /** Makes every passage searchable by text ahead of the first autocomplete (the bot calls it after loading). */
+  prepareSearch(): Promise<void>;
+  /** Stops background work so the process can exit. */
+  close(): void;
 }

@@ -51,7 +51,7 @@ const coreSchema = z.object({
   /** Overrides for the model's instruction prefixes (e5 needs `query: ` / `passage: `). */
   MODEL_QUERY_PREFIX: z.string().optional(),
   MODEL_PASSAGE_PREFIX: z.string().optional(),
-  VECTOR_STORE: z.enum(VECTOR_STORE_KINDS).default('hnsw'),
+  VECTOR_STORE: z.enum(VECTOR_STORE_KINDS).default('usearch'),
   MAX_FILE_BYTES: positiveInt.default(10 * 1024 * 1024),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../config.js';
 import type { Embedder } from '../embed/embedder.js';
@@ -5,6 +6,8 @@ import { tinyModelConfig } from '../embed/fixture-model.js';
 import { loadEmbedder } from '../embed/load-embedder.js';
 import type { Logger } from '../log.js';
 import { HashEmbedder } from './fake-embedder.js';
+import { Prng } from './prng.js';
+import { LowRankModel } from './vector-sets.js';
 
 export type BenchModel = 'fixture' | 'fake' | 'config';
 
@@ -81,5 +84,31 @@ export class PrecomputedEmbedder implements Embedder {
     const vector = this.vectors.get(text);
     if (!vector) throw new Error(`no precomputed vector for query "${text}"`);
     return vector;
+  }
+}
+
+/**
+ * Embeddings shaped like e5-small's (384 dims, low rank; see LowRankModel) without a model: each text
+ * gets a deterministic sample seeded by its hash. Lets the bench measure retrieval at the real model's
+ * size on 100k passages, where embedding with the model would take tens of minutes.
+ */
+export class LowRankEmbedder implements Embedder {
+  readonly modelId = 'bench/low-rank-384';
+  private readonly model: LowRankModel;
+
+  constructor(readonly dimensions = 384) {
+    this.model = new LowRankModel(dimensions);
+  }
+
+  private vectorOf(text: string): Float32Array {
+    return this.model.sample(new Prng(createHash('md5').update(text).digest().readUInt32LE(0)));
+  }
+
+  async embedPassages(texts: string[]): Promise<Float32Array[]> {
+    return texts.map((t) => this.vectorOf(t));
+  }
+
+  async embedQuery(text: string): Promise<Float32Array> {
+    return this.vectorOf(`query: ${text}`);
   }
 }

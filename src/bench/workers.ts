@@ -6,17 +6,16 @@ import { analyze } from '../text/analyze.js';
 import { silentLogger } from '../log.js';
 import { answerQuestion } from '../retrieve/answer.js';
 import { PassageSearch } from '../retrieve/passage-search.js';
-import { cleanQuestion } from '../retrieve/question.js';
-import { FlatVectorStore } from '../store/flat-store.js';
-import { HnswVectorStore } from '../store/hnsw-store.js';
+import { readQuestion } from '../retrieve/question.js';
 import type { IndexSnapshot } from '../index/snapshot.js';
 import { IndexDirectory } from '../store/index-dir.js';
 import type { VectorStore } from '../index/vector-store.js';
 import { VectraVectorStore } from '../store/vectra-store.js';
 import { benchEmbedder, PrecomputedEmbedder, TimingEmbedder, type BenchModel } from './embedders.js';
-import { Prng, randomUnitVector } from './prng.js';
+import { Prng } from './prng.js';
 import { readSeedMaterial, writeCorpus } from './synth.js';
 import { latencies, peakRssMb, summarize, timed, type LatencySummary } from './timing.js';
+import { exactCopy, searchQuality } from './recall.js';
 
 /** How deep each leg looks, as answerQuestion does by default. */
 export const CANDIDATES = 50;
@@ -77,8 +76,10 @@ export interface ServeResult {
   /** /quote autocomplete: preparing its text search at load (in slices), the longest pause that caused, one keystroke. */
   autocomplete: { prepareSeconds: number; longestPauseMs: number; keystroke: LatencySummary };
   vectra: VectraResult;
-  /** Random unit vectors at the real model's size (e5-small: 384). */
-  real: { dimensions: number; flat: LatencySummary; hnsw: LatencySummary; hnswBuildSeconds: number; vectra: VectraResult };
+  /** Of the served store's top 10, the share that is in the exact scan's top 10. */
+  recallAt10: number;
+  /** The first vector search after load, before any warm-up. */
+  firstVectorMs: number;
 }
 
 async function du(target: string): Promise<number> {
@@ -106,7 +107,7 @@ export async function ingestWorker(args: WorkerArgs): Promise<IngestResult> {
     buildIndex({
       docsDir,
       maxFileBytes: 10 * 1024 * 1024,
-      vectorStore: 'hnsw',
+      vectorStore: 'usearch',
       embedder: timing,
       modelVariant: 'bench',
       modelStatus: { loaded: true, modelId: embedder.modelId, dimensions: embedder.dimensions },
@@ -202,7 +203,7 @@ export async function serveWorker(args: WorkerArgs): Promise<ServeResult> {
   if (!snapshot || !snapshot.vectors) throw new Error(`no index with vectors in ${indexDirOf(args)}; run the ingest phase first`);
   const vectors: VectorStore = snapshot.vectors;
 
-  const queries = benchQueries(snapshot, args.queries, args.seed).map((q) => cleanQuestion(q));
+  const queries = benchQueries(snapshot, args.queries, args.seed).map((q) => readQuestion(q).search);
   const vectorOf = new Map<string, Float32Array>();
   const embedSamples: number[] = [];
   for (const q of queries) {
@@ -211,6 +212,7 @@ export async function serveWorker(args: WorkerArgs): Promise<ServeResult> {
     embedSamples.push(performance.now() - started);
   }
   const queryVectors = queries.map((q) => vectorOf.get(q)!);
+  const firstVector = await timed(() => vectors.query(queryVectors[0]!, CANDIDATES));
   const lexical = await latencies(queries, (q) => snapshot.lexical.search(analyze(q), CANDIDATES));
   const served = await latencies(queryVectors, (v) => vectors.query(v, CANDIDATES));
   const precomputed = new PrecomputedEmbedder(embedder.modelId, embedder.dimensions, vectorOf);
@@ -223,31 +225,12 @@ export async function serveWorker(args: WorkerArgs): Promise<ServeResult> {
   // What a user types: the first words of a question, as far as the autocomplete field goes.
   const keystroke = await latencies(queries.map((q) => q.slice(0, 12)), (q) => search.search(q, 25));
   const peak = peakRssMb();
-  const exact = new FlatVectorStore(vectors.dimensions);
-  await exact.add(snapshot.passages.map((p) => ({ id: p.id, vector: vectors.get(p.id)! })));
-  const flat = await latencies(queryVectors, (v) => exact.query(v, CANDIDATES));
+  const exact = await exactCopy(vectors, snapshot.passages.map((p) => p.id));
+  const quality = await searchQuality(vectors, exact, queryVectors, CANDIDATES);
 
   const items = snapshot.passages.map((p) => ({ id: p.id, vector: vectors.get(p.id)! }));
   const vectra = await vectraLeg(items, vectors.dimensions, queryVectors, path.join(args.workDir, `vectra-${args.size}`), args.vectraMax);
   items.length = 0;
-
-  // The fixture model is tiny; the real e5-small has 384 dimensions, and scan cost grows with them.
-  const prng = new Prng(args.seed + args.size);
-  const d = args.realDimensions;
-  const realItems = snapshot.passages.map((p) => ({ id: p.id, vector: randomUnitVector(prng, d) }));
-  const realQueries = queries.map(() => randomUnitVector(prng, d));
-  const realFlat = new FlatVectorStore(d);
-  await realFlat.add(realItems);
-  const realFlatLatency = await latencies(realQueries, (v) => realFlat.query(v, CANDIDATES));
-  const realHnsw = HnswVectorStore.create(d);
-  const hnswDir = path.join(args.workDir, `hnsw-${d}-${args.size}`);
-  const realHnswBuild = await timed(async () => {
-    await realHnsw.add(realItems);
-    await realHnsw.save(hnswDir);
-  });
-  const realHnswLatency = await latencies(realQueries, (v) => realHnsw.query(v, CANDIDATES));
-  await fs.rm(hnswDir, { recursive: true, force: true });
-  const realVectra = await vectraLeg(realItems, d, realQueries, path.join(args.workDir, `vectra-${d}-${args.size}`), args.vectraMax);
 
   return {
     size: args.size,
@@ -259,10 +242,11 @@ export async function serveWorker(args: WorkerArgs): Promise<ServeResult> {
     lexical,
     servedKind: vectors.kind,
     served,
-    flat,
+    flat: quality.flat,
     hybrid,
     autocomplete: { prepareSeconds: prepared.ms / 1000, longestPauseMs: pauses.max / 1e6, keystroke },
     vectra,
-    real: { dimensions: d, flat: realFlatLatency, hnsw: realHnswLatency, hnswBuildSeconds: realHnswBuild.ms / 1000, vectra: realVectra },
+    recallAt10: quality.recallAt10,
+    firstVectorMs: firstVector.ms,
   };
 }

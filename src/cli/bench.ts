@@ -1,4 +1,5 @@
-import { fork } from 'node:child_process';
+import { execFile, fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,45 +7,61 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { BenchModel } from '../bench/embedders.js';
-import { evaluateTargets, formatBench, type SizeResult } from '../bench/report.js';
+import { evaluateTargets, formatBench, type AskProcessResult, type SizeResult } from '../bench/report.js';
+import { ingestLowRankWorker, randomVectorsWorker, serveLowRankWorker } from '../bench/vector-workers.js';
 import { ingestWorker, serveWorker, type WorkerArgs } from '../bench/workers.js';
 import { argumentProblem, reportFatal } from './common.js';
 
 const HELP = `Usage: npm run bench -- [options]
 
-Speed and memory at 1k, 10k and 100k passages of a synthetic Arabic corpus (seed sentences recombined
-with a Zipf vocabulary, seeded PRNG). For each size, in fresh processes (so peak RSS is per size):
-  ingest: generate the corpus, buildIndex (read, chunk, analyze, BM25, embed), then IndexDirectory.publish
-          timed alone; index size on disk; peak RSS
-  serve:  cold IndexDirectory.load; ≥200 queries through the lexical leg, the flat vector scan, vectra's
-          queryItems on the same vectors, and the full hybrid answer with query vectors precomputed
-          (p50/p95); the same vector search on random ${384}-dim unit vectors (the real e5-small size)
+Speed, memory and search quality at 1k, 10k and 100k passages of a synthetic Arabic corpus (seed sentences
+recombined with a Zipf vocabulary, seeded PRNG). For each size, in fresh processes (so peak RSS is per size):
+  ingest:  generate the corpus, buildIndex (read, chunk, analyze, BM25, embed), then publish timed alone
+  serve:   cold IndexDirectory.load, the first vector search, then ≥200 queries through the lexical leg, the
+           served vector store (recall@10 against an exact scan beside its latency), the flat scan, vectra,
+           and the full hybrid answer with query vectors precomputed (p50/p95)
+  low-rank: the same corpus with 384-dim low-rank vectors (e5-small's size and shape): full build and an
+           update of ~1 % of the passages (excl. embedding), then cold load, first query, latency at recall,
+           hybrid answer and serve RSS in a fresh process
+  random:  the served store on random 384-dim unit vectors — the worst case, labelled as such
+Then \`npm run ask\` over seeds/ in a fresh process (model off), timed with /usr/bin/time.
 Prints one table, the targets next to the numbers (never asserted), and writes bench/results.json.
 
 Options:
-  --sizes LIST      passages per corpus (default 1000,10000,100000)
+  --sizes LIST      passages per corpus (default 1000,10000,100000; 1000000 runs too: long, several GB)
   --model WHICH     fixture = the tiny test model in fixtures/tiny-model (default; falls back to fake)
                     fake    = a hash bag-of-words embedder (no model cost)
                     config  = the model from MODEL_ID / MODEL_DIR / … (the real one, where it can be loaded)
   --queries N       queries per leg (default 240, at least 200)
   --vectra-max N    largest size vectra is tried at (default 50000; it cannot save past ~65k and inserts in O(n²))
-  --dims N          dimensions of the random-vector search (default 384)
+  --dims N          dimensions of the low-rank and random vectors (default 384)
+  --no-random       skip the random-vector worst case
   --seed N          corpus and query seed (default 42)
-  --timeout S       seconds before a phase is abandoned and reported as failed (default 300)
+  --timeout S       seconds before a phase is abandoned and reported as failed (default 900)
   --out FILE        results file (default bench/results.json)
   --keep            keep the generated corpora and indexes (printed path)
   -h, --help        this text
 
 With the real model (where huggingface.co is reachable, or MODEL_DIR holds Xenova/multilingual-e5-small):
   MODEL_ID=Xenova/multilingual-e5-small npm run bench -- --model config --sizes 1000,10000
-(embedding 100k passages with e5-small on CPU takes tens of minutes; the retrieval rows do not depend on it.)`;
+(embedding 100k passages with e5-small on CPU takes tens of minutes; the low-rank rows do not depend on it.)`;
 
-type Phase = 'ingest' | 'serve';
+type Phase = 'ingest' | 'serve' | 'ingest-lowrank' | 'serve-lowrank' | 'random';
+
+const PHASES: Record<Phase, (args: WorkerArgs) => Promise<unknown>> = {
+  ingest: ingestWorker,
+  serve: serveWorker,
+  'ingest-lowrank': ingestLowRankWorker,
+  'serve-lowrank': serveLowRankWorker,
+  random: randomVectorsWorker,
+};
 
 function runPhase<T>(phase: Phase, args: WorkerArgs, timeoutSeconds: number): Promise<T | { error: string }> {
   return new Promise((resolve) => {
     const child = fork(fileURLToPath(import.meta.url), ['--worker', phase, '--worker-args', JSON.stringify(args)], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // Room for 1M passages' vectors, graph and text in one process.
+      execArgv: [...process.execArgv, '--max-old-space-size=8192'],
     });
     let settled = false;
     const finish = (value: T | { error: string }) => {
@@ -62,9 +79,49 @@ function runPhase<T>(phase: Phase, args: WorkerArgs, timeoutSeconds: number): Pr
   });
 }
 
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ stdout: string; stderr: string; code: number }> {
+  return new Promise((resolve) => {
+    execFile(command, args, { env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
+      resolve({ stdout, stderr, code: error ? (typeof error.code === 'number' ? error.code : 1) : 0 }),
+    );
+  });
+}
+
+/** Wall seconds and max RSS (MB, of the largest process in the tree) of one run, via /usr/bin/time. */
+async function timeRun(command: string[], env: NodeJS.ProcessEnv): Promise<{ wallSeconds: number; maxRssMb: number | null }> {
+  if (existsSync('/usr/bin/time')) {
+    const result = await run('/usr/bin/time', ['-f', 'TIME %e %M', ...command], env);
+    const m = /TIME ([\d.]+) (\d+)/.exec(result.stderr);
+    if (m) return { wallSeconds: Number(m[1]), maxRssMb: Number(m[2]) / 1024 };
+  }
+  const started = performance.now();
+  await run(command[0]!, command.slice(1), env);
+  return { wallSeconds: (performance.now() - started) / 1000, maxRssMb: null };
+}
+
+/**
+ * The cold path a user sees: `npm run ask` start to printed answer over an existing seeds index, model off
+ * (MODEL_ID=none: Hugging Face is unreachable here). Also the compiled CLI alone, without npm's start-up.
+ */
+async function askProcess(workDir: string): Promise<AskProcessResult> {
+  const question = 'ما هي عاصمة مصر؟';
+  const env = { ...process.env, MODEL_ID: 'none', DOCS_DIR: path.resolve('seeds'), INDEX_DIR: path.join(workDir, 'seeds-index') };
+  if (!existsSync('dist/src/cli/ask.js')) {
+    return { command: 'npm run ask', wallSeconds: NaN, maxRssMb: null, note: 'dist/ missing: run `npm run build` (npm ci does it)' };
+  }
+  await run('npm', ['run', '-s', 'ask', '--', question], env); // builds the index once, untimed
+  const npm = await timeRun(['npm', 'run', '-s', 'ask', '--', question], env);
+  const direct = await timeRun([process.execPath, 'dist/src/cli/ask.js', question], env);
+  return {
+    command: `MODEL_ID=none npm run ask -- "${question}"`,
+    ...npm,
+    note: `node dist/src/cli/ask.js alone: ${direct.wallSeconds.toFixed(2)} s, ${direct.maxRssMb?.toFixed(0) ?? '?'} MB${npm.maxRssMb === null ? '; no /usr/bin/time' : ''}`,
+  };
+}
+
 async function worker(phase: Phase, args: WorkerArgs): Promise<void> {
   try {
-    const result = phase === 'ingest' ? await ingestWorker(args) : await serveWorker(args);
+    const result = await PHASES[phase](args);
     process.send!({ result });
   } catch (error) {
     process.send!({ error: (error as Error).message });
@@ -92,7 +149,8 @@ async function main(): Promise<void> {
         'vectra-max': { type: 'string', default: '50000' },
         dims: { type: 'string', default: '384' },
         seed: { type: 'string', default: '42' },
-        timeout: { type: 'string', default: '300' },
+        timeout: { type: 'string', default: '900' },
+        'no-random': { type: 'boolean', default: false },
         out: { type: 'string', default: 'bench/results.json' },
         keep: { type: 'boolean', default: false },
         worker: { type: 'string' },
@@ -121,6 +179,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'isnad-bench-'));
   const results: SizeResult[] = [];
+  let ask: AskProcessResult | null = null;
   try {
     for (const size of [...sizes].sort((a, b) => a - b)) {
       const args: WorkerArgs = {
@@ -141,16 +200,30 @@ async function main(): Promise<void> {
         process.stderr.write(`[bench] ${size} passages: loading and querying…\n`);
         serve = await runPhase<NonNullable<SizeResult['serve']>>('serve', args, timeout);
       }
+      let lowRankIngest: SizeResult['lowRankIngest'] = null;
+      let lowRankServe: SizeResult['lowRankServe'] = null;
+      let random: SizeResult['random'] = null;
+      if (!('error' in ingest)) {
+        process.stderr.write(`[bench] ${size} passages: low-rank ${args.realDimensions}-dim vectors: build, update 1 %, serve…\n`);
+        lowRankIngest = await runPhase<NonNullable<SizeResult['lowRankIngest']>>('ingest-lowrank', args, timeout);
+        if (!('error' in lowRankIngest)) lowRankServe = await runPhase<NonNullable<SizeResult['lowRankServe']>>('serve-lowrank', args, timeout);
+      }
+      if (!values['no-random']) {
+        process.stderr.write(`[bench] ${size} passages: random ${args.realDimensions}-dim vectors (worst case)…\n`);
+        random = await runPhase<NonNullable<SizeResult['random']>>('random', args, timeout);
+      }
       process.stderr.write(`[bench] ${size} passages: done in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
-      results.push({ size, ingest, serve });
+      results.push({ size, ingest, serve, lowRankIngest, lowRankServe, random });
     }
+    process.stderr.write('[bench] `npm run ask` in a fresh process over seeds/…\n');
+    ask = await askProcess(workDir);
   } finally {
     if (values.keep) process.stderr.write(`[bench] corpora and indexes kept in ${workDir}\n`);
     else await fs.rm(workDir, { recursive: true, force: true });
   }
   const wallSeconds = (performance.now() - started) / 1000;
   const embedder = results.map((r) => ('error' in r.ingest ? null : r.ingest.embedder)).find((e) => e) ?? values.model;
-  const table = formatBench(results, { embedder, queries, realDimensions: positive('--dims', values.dims), wallSeconds });
+  const table = formatBench(results, { embedder, queries, realDimensions: positive('--dims', values.dims), wallSeconds, ask });
   const out = path.resolve(values.out);
   await fs.mkdir(path.dirname(out), { recursive: true });
   await fs.writeFile(
@@ -165,7 +238,8 @@ async function main(): Promise<void> {
         options: { sizes, model: values.model, queries, vectraMax: Number(values['vectra-max']), dims: Number(values.dims), seed: Number(values.seed) },
         wallSeconds,
         results,
-        targets: evaluateTargets(results),
+        ask,
+        targets: evaluateTargets(results, ask),
       },
       null,
       1,

@@ -2,6 +2,7 @@ import { DiscordAPIError, HTTPError, MessageFlags, type Interaction } from 'disc
 import { ERROR_CODES, isIsnadError, type ErrorCode } from '../errors.js';
 import type { BotContext, Command } from './command.js';
 import { formatError } from './format.js';
+import { reply } from './payload.js';
 import { t } from './i18n.js';
 import { edit, interactionLang, send } from './reply.js';
 
@@ -54,7 +55,7 @@ export class Dispatcher {
       if (interaction.isAutocomplete()) await interaction.respond([]).catch(() => undefined);
       else if (interaction.isRepliable()) {
         await interaction
-          .reply(send({ content: t('en', 'shuttingDown'), embeds: [], components: [], allowedMentions: { parse: [] } }, { ephemeral: true }))
+          .reply(send(reply(t('en', 'shuttingDown')), { ephemeral: true }))
           .catch(() => undefined);
       }
       return;

@@ -1,6 +1,8 @@
 import type { Added, ShelfEntry } from '../guilds/shelf.js';
 import type { Lang } from '../text/language.js';
-import { COLOR, escapeMarkdown, formatBytes, isolate, relativeTime, type Reply } from './format.js';
+import { COLOR, formatBytes, relativeTime } from './format.js';
+import { escapeMarkdown, isolate } from './markdown.js';
+import type { Reply } from './payload.js';
 
 export const DOCS_PAGE_SIZE = 10;
 

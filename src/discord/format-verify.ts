@@ -1,6 +1,8 @@
 /** Rendering of Verify quote verdicts and of the public correction post (plain API JSON, pure). */
 import type { DiffPart, QuoteMatch, VerifyResult } from '../verify/types.js';
-import { COLOR, ELLIPSIS, LIMITS, code, escapeMarkdown, fit, isolate, quoteBlock, truncate, type Button, type Embed, type Reply, type Row } from './format.js';
+import { COLOR } from './format.js';
+import { ELLIPSIS, code, escapeMarkdown, isolate, quoteBlock, truncate } from './markdown.js';
+import { LIMITS, fit, type Button, type Embed, type Reply, type Row } from './payload.js';
 import type { Lang } from '../text/language.js';
 import { t } from './i18n.js';
 
@@ -17,7 +19,11 @@ export function parseCorrectionCustomId(customId: string): { passageId: string; 
 
 /** `📄 file · line 3–4 · 🆔 id, id`: the place of a span, which may cross passages. */
 export function spanCitation(match: QuoteMatch, lang: Lang): string {
-  const lines = match.endLine > match.line ? `${t(lang, 'lines')} ${isolate(`${match.line}–${match.endLine}`)}` : `${t(lang, 'line')} ${isolate(match.line)}`;
+  const at = (page: number | undefined, line: number) => `${page ? `${t(lang, 'page')} ${isolate(page)} · ` : ''}${t(lang, 'line')} ${isolate(line)}`;
+  const lines =
+    match.page !== match.endPage
+      ? `${at(match.page, match.line)} – ${at(match.endPage, match.endLine)}`
+      : `${match.page ? `${t(lang, 'page')} ${isolate(match.page)} · ` : ''}${match.endLine > match.line ? `${t(lang, 'lines')} ${isolate(`${match.line}–${match.endLine}`)}` : `${t(lang, 'line')} ${isolate(match.line)}`}`;
   return `📄 ${isolate(code(match.source))} · ${lines} · 🆔 ${match.passageIds.map((id) => isolate(code(id))).join(', ')}`;
 }
 

@@ -5,6 +5,7 @@
  * passage text is verbatim except for markdown/mention escapes and `<url>` wrapping; every limit
  * is respected by trimming at a word boundary with "…", never inside a surrogate pair.
  */
+import { ButtonStyle, ComponentType } from 'discord.js';
 import type { Answer, DocumentInfo, Passage, Progress, ReindexSummary } from '../types.js';
 import type { IndexStatus } from '../collection.js';
 import { stripInvisible } from '../text/invisible.js';
@@ -12,166 +13,10 @@ import { endLine } from '../text/lines.js';
 import type { Lang } from '../text/language.js';
 import { confidenceLevel } from '../retrieve/ranker.js';
 import { t } from './i18n.js';
-
-export const LIMITS = {
-  content: 2000,
-  embedDescription: 4096,
-  embedTitle: 256,
-  message: 6000,
-  embeds: 10,
-  buttonLabel: 80,
-  customId: 100,
-  choices: 25,
-  choiceName: 100,
-  choiceValue: 100,
-  buttonsPerRow: 5,
-  rows: 5,
-} as const;
-
-export const ELLIPSIS = '…';
-const FSI = '\u2068';
-const PDI = '\u2069';
-
-export interface Embed {
-  title?: string;
-  description: string;
-  color?: number;
-}
-export interface Button {
-  type: 2;
-  style: 1 | 2;
-  label: string;
-  custom_id: string;
-}
-export interface Row {
-  type: 1;
-  components: Button[];
-}
-export interface Reply {
-  content: string;
-  embeds: Embed[];
-  components: Row[];
-  allowedMentions: { parse: [] };
-}
-export interface Choice {
-  name: string;
-  value: string;
-}
+import { code, escapeMarkdown, isolate, quoteBlock, truncate } from './markdown.js';
+import { LIMITS, reply, type Button, type Choice, type Embed, type Reply, type Row } from './payload.js';
 
 export const COLOR = { answer: 0x2b7a78, abstain: 0x9e9e9e, ok: 0x2e7d32, warn: 0xf9a825, error: 0xc62828 } as const;
-
-/** First-strong isolate: keeps a Latin name, file name or number in its own direction inside RTL text. */
-export function isolate(text: string | number): string {
-  return `${FSI}${text}${PDI}`;
-}
-
-// Every line-break form a client may render as a new line; Discord turns a lone \r into \n after we escape.
-const LINE_BREAKS = /\r\n|[\r\u2028\u2029\u0085]/g;
-
-/** One `\n` for every line-break form, so line-start escaping sees every line that will render. */
-export function normalizeLineBreaks(text: string): string {
-  return text.replace(LINE_BREAKS, '\n');
-}
-
-/**
- * An inline code span that holds any text (file names come from the documents folder): a run of
- * backticks inside would close a double-backtick span early and let the rest render as markdown
- * (bold, spoilers, mentions), so runs are broken with a zero-width space first.
- */
-export function code(text: string): string {
-  const clean = stripInvisible(normalizeLineBreaks(text)).replace(/\n+/g, ' ');
-  if (!clean.includes('`')) return `\`${clean}\``;
-  return `\`\` ${clean.replace(/`(?=`)/g, '`\u200b')} \`\``;
-}
-
-const URL_RE = /https?:\/\/[^\s<>]+/g;
-const TRAILING_PUNCT = /[.,;:!?)\]}»"'’”،؛؟]+$/;
-
-function escapeInline(text: string): string {
-  return text
-    .replace(/[\\*_~`|[\]<>]/g, (c) => `\\${c}`)
-    .replace(/@(everyone|here)/gi, '\\@$1');
-}
-
-function escapeLineStarts(text: string): string {
-  return text
-    .split('\n')
-    .map((line) =>
-      line
-        .replace(/^(\s*)(#|-#|[-+>])/, (_w, sp: string, mark: string) => `${sp}\\${mark}`)
-        .replace(/^(\s*)(\d+)\.(\s)/, '$1$2\\.$3'),
-    )
-    .join('\n');
-}
-
-/** Any scheme://… a client might turn into a link (plain-links mode catches more than http). */
-const ANY_SCHEME_URL_RE = /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>]+/gi;
-
-/**
- * Escapes Discord markdown and mentions so the text renders exactly as written. URLs are wrapped in
- * <…> (no unfurl) and left unescaped; with `plainLinks` (a user's text echoed in public, under the
- * bot's name) they go in a code span instead, which no client turns into a link.
- */
-export function escapeMarkdown(raw: string, options: { plainLinks?: boolean } = {}): string {
-  const text = stripInvisible(normalizeLineBreaks(raw));
-  let out = '';
-  let last = 0;
-  for (const match of text.matchAll(options.plainLinks ? ANY_SCHEME_URL_RE : URL_RE)) {
-    let url = match[0];
-    const trailing = TRAILING_PUNCT.exec(url)?.[0] ?? '';
-    url = url.slice(0, url.length - trailing.length);
-    const at = match.index;
-    out += escapeInline(text.slice(last, at)) + (options.plainLinks ? code(url) : `<${url}>`);
-    last = at + url.length;
-  }
-  out += escapeInline(text.slice(last));
-  return escapeLineStarts(out);
-}
-
-const COMBINING = /\p{M}/u;
-
-/**
- * Trims to at most `max` UTF-16 units including the ellipsis: at the last whitespace when it is in
- * the second half, else at a character boundary (never between a surrogate pair or before a
- * combining mark). Drops a dangling escape backslash or a half `<url`.
- */
-export function truncate(text: string, max: number, ellipsis: string = ELLIPSIS): string {
-  if (text.length <= max) return text;
-  if (max <= ellipsis.length) return ellipsis.slice(0, Math.max(0, max));
-  const room = max - ellipsis.length;
-  let cut = room;
-  let space = -1;
-  for (let i = room; i > 0; i--) {
-    if (/\s/.test(text[i]!)) {
-      space = i;
-      break;
-    }
-  }
-  if (space >= room / 2) {
-    cut = space;
-  } else {
-    const code = text.charCodeAt(cut - 1);
-    if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-    while (cut > 0 && COMBINING.test(String.fromCodePoint(text.codePointAt(cut)!))) cut -= 1;
-    const c = text.charCodeAt(cut - 1);
-    if (c >= 0xd800 && c <= 0xdbff) cut -= 1;
-  }
-  let head = text.slice(0, cut).replace(/\s+$/u, '');
-  head = head.replace(/<https?:\/\/[^>\s]*$/, '');
-  const slashes = /\\+$/.exec(head)?.[0].length ?? 0;
-  if (slashes % 2 === 1) head = head.slice(0, -1);
-  head = head.replace(/\n>$/, '');
-  return head + ellipsis;
-}
-
-/** Quotes every line with "> " (Discord block quote). */
-export function quoteBlock(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((line) => `> ${line}`)
-    .join('\n');
-}
 
 /** "line 9" or "lines 9–10": a passage spanning lines is cited by all of them. */
 function lines(slice: Pick<Passage, 'line' | 'text' | 'page'>, lang: Lang): string {
@@ -184,53 +29,12 @@ export function citation(passage: Pick<Passage, 'source' | 'line' | 'text' | 'id
   return `📄 ${isolate(code(passage.source))} · ${lines(passage, lang)} · 🆔 ${isolate(code(passage.id))}`;
 }
 
-function embedsLength(embeds: Embed[]): number {
-  return embeds.reduce((n, e) => n + (e.title?.length ?? 0) + e.description.length, 0);
-}
-
 /** Renders one passage as quoted text + citation within `budget` characters. */
 export function passageBlock(passage: Passage, lang: Lang, budget: number = LIMITS.embedDescription): string {
   const cite = citation(passage, lang);
   const room = Math.max(20, budget - cite.length - 2);
   const quoted = quoteBlock(escapeMarkdown(passage.text.trim()));
   return `${truncate(quoted, room)}\n${cite}`;
-}
-
-/** Enforces the message limits on any payload (a last line of defence). */
-export function fit(reply: Reply): Reply {
-  const content = truncate(reply.content, LIMITS.content);
-  let embeds = reply.embeds.slice(0, LIMITS.embeds).map((e) => ({
-    ...e,
-    ...(e.title !== undefined ? { title: truncate(e.title, LIMITS.embedTitle) } : {}),
-    description: truncate(e.description, LIMITS.embedDescription),
-  }));
-  while (embeds.length > 0 && content.length + embedsLength(embeds) > LIMITS.message) {
-    const over = content.length + embedsLength(embeds) - LIMITS.message;
-    const lastEmbed = embeds[embeds.length - 1]!;
-    if (lastEmbed.description.length - over >= 200) {
-      embeds = [...embeds.slice(0, -1), { ...lastEmbed, description: truncate(lastEmbed.description, lastEmbed.description.length - over) }];
-    } else {
-      embeds = embeds.slice(0, -1);
-    }
-  }
-  const components = reply.components.slice(0, LIMITS.rows).map((row) => ({
-    type: 1 as const,
-    components: row.components.slice(0, LIMITS.buttonsPerRow).map((b) => ({
-      ...b,
-      label: truncate(b.label, LIMITS.buttonLabel),
-      custom_id: b.custom_id.slice(0, LIMITS.customId),
-    })),
-  }));
-  return { content, embeds, components, allowedMentions: { parse: [] } };
-}
-
-function reply(content: string, embeds: Embed[] = [], components: Row[] = []): Reply {
-  return fit({ content, embeds, components, allowedMentions: { parse: [] } });
-}
-
-/** The same reply with a line on top (e.g. why a public post became private). */
-export function withNote(base: Reply, note: string): Reply {
-  return reply(base.content ? `${note}\n${base.content}` : note, base.embeds, base.components);
 }
 
 export function postCustomId(passageId: string): string {
@@ -268,13 +72,13 @@ export function formatAnswer(answer: Answer, options: { lang: Lang; ephemeral: b
   const components: Row[] = [];
   if (ephemeral) {
     const buttons: Button[] = answer.results.slice(0, embeds.length).map((p, i) => ({
-      type: 2,
-      style: 2,
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
       label: `📢 ${t(lang, 'postButton', { n: i + 1 })}`,
       custom_id: postCustomId(p.id),
     }));
     for (let i = 0; i < buttons.length; i += LIMITS.buttonsPerRow) {
-      components.push({ type: 1, components: buttons.slice(i, i + LIMITS.buttonsPerRow) });
+      components.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + LIMITS.buttonsPerRow) });
     }
   }
   return reply(content, embeds, components);
@@ -325,13 +129,15 @@ export function hidePaths(text: string): string {
 /** `details`: host paths and raw reasons, for members who may manage the server; others get them hidden. */
 export function formatStatus(status: IndexStatus, lang: Lang, options: { details?: boolean } = {}): Reply {
   const shown = (reason: string) => escapeMarkdown(options.details ? reason : hidePaths(reason));
-  const L = lang === 'ar'
-    ? { docs: 'الوثائق', passages: 'المقاطع', skipped: 'ملفات متخطاة', model: 'النموذج', loaded: 'محمّل', lexical: 'بحث معجمي فقط', built: 'بُني الفهرس', never: 'لم يُبنَ بعد', reindex: 'إعادة فهرسة جارية', version: 'الإصدار', yes: 'نعم', no: 'لا' }
-    : { docs: 'Documents', passages: 'Passages', skipped: 'Skipped files', model: 'Model', loaded: 'loaded', lexical: 'lexical-only', built: 'Index built', never: 'never built', reindex: 'Reindex running', version: 'Version', yes: 'yes', no: 'no' };
+  const L = {
+    docs: t(lang, 'documents'), passages: t(lang, 'statusPassages'), skipped: t(lang, 'statusSkipped'), model: t(lang, 'statusModel'),
+    loaded: t(lang, 'statusLoaded'), lexical: t(lang, 'statusLexical'), built: t(lang, 'statusBuilt'), never: t(lang, 'statusNeverBuilt'),
+    reindex: t(lang, 'statusReindexing'), version: t(lang, 'statusVersion'), yes: t(lang, 'yes'), no: t(lang, 'no'),
+  };
   const lines = [
     `📚 ${L.docs}: ${isolate(status.documents)} · ${L.passages}: ${isolate(status.passages)}`,
     status.model.loaded
-      ? `🧠 ${L.model}: ${L.loaded} ${isolate(code(status.model.modelId))} (${isolate(status.model.dimensions)} dims)`
+      ? `🧠 ${L.model}: ${L.loaded} ${isolate(code(status.model.modelId))} (${t(lang, 'statusDimensions', { n: isolate(status.model.dimensions) })})`
       : `🧠 ${L.model}: ${L.lexical}${status.model.modelId ? ` (${isolate(code(status.model.modelId))})` : ''} — ${shown(status.model.reason)}`,
     status.builtAt
       ? `🕒 ${L.built}: ${relativeTime(Date.parse(status.builtAt))} (${isolate(status.builtAt)})`
@@ -364,10 +170,10 @@ export function formatReindexProgress(progress: Progress | null, lang: Lang): Re
 export function formatReindexSummary(summary: ReindexSummary, lang: Lang): Reply {
   const lines = [
     `✅ ${t(lang, 'reindexDone')} (${isolate(summary.seconds.toFixed(1) + ' s')})`,
-    `📚 files ${isolate(summary.files)} · passages ${isolate(summary.passages)} · embedded ${isolate(summary.embedded)} · reused ${isolate(summary.reused)} · skipped ${isolate(summary.skipped.length)}`,
+    `📚 ${t(lang, 'reindexCounts', { files: isolate(summary.files), passages: isolate(summary.passages), embedded: isolate(summary.embedded), reused: isolate(summary.reused), skipped: isolate(summary.skipped.length) })}`,
   ];
   if (summary.fullRebuildReason) lines.push(`ℹ️ ${escapeMarkdown(summary.fullRebuildReason)}`);
-  lines.push(summary.model.loaded ? `🧠 ${isolate(code(summary.model.modelId))}` : `🧠 lexical-only — ${escapeMarkdown(summary.model.reason)}`);
+  lines.push(summary.model.loaded ? `🧠 ${isolate(code(summary.model.modelId))}` : `🧠 ${t(lang, 'lexicalOnly')} — ${escapeMarkdown(summary.model.reason)}`);
   for (const s of summary.skipped.slice(0, 10)) lines.push(`• ${isolate(code(s.source))} — ${escapeMarkdown(s.reason)}`);
   return reply(lines.join('\n'));
 }

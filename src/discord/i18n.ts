@@ -64,6 +64,33 @@ const strings = {
   },
   shuttingDown: { en: 'The bot is restarting; try again in a moment.', ar: 'يُعاد تشغيل البوت؛ حاول بعد قليل.' },
   errorPrefix: { en: 'Something went wrong', ar: 'حدث خطأ' },
+  passageGone: {
+    en: 'That passage is no longer in the index (the documents changed); ask again.',
+    ar: 'That passage is no longer in the index (the documents changed); ask again.',
+  },
+  unknownPassageId: { en: 'No passage has that id; pick one from the suggestions.', ar: 'No passage has that id; pick one from the suggestions.' },
+  unknownDocument: {
+    en: 'No document has that name; pick one from the suggestions or run /source.',
+    ar: 'No document has that name; pick one from the suggestions or run /source.',
+  },
+  lineBeyondDocument: { en: 'That document has no text at that line; it is shorter.', ar: 'That document has no text at that line; it is shorter.' },
+  statusPassages: { en: 'Passages', ar: 'المقاطع' },
+  statusSkipped: { en: 'Skipped files', ar: 'ملفات متخطاة' },
+  statusModel: { en: 'Model', ar: 'النموذج' },
+  statusLoaded: { en: 'loaded', ar: 'محمّل' },
+  statusLexical: { en: 'lexical-only', ar: 'بحث معجمي فقط' },
+  statusDimensions: { en: '{n} dims', ar: '{n} dims' },
+  statusBuilt: { en: 'Index built', ar: 'بُني الفهرس' },
+  statusNeverBuilt: { en: 'never built', ar: 'لم يُبنَ بعد' },
+  statusReindexing: { en: 'Reindex running', ar: 'إعادة فهرسة جارية' },
+  statusVersion: { en: 'Version', ar: 'الإصدار' },
+  yes: { en: 'yes', ar: 'نعم' },
+  no: { en: 'no', ar: 'لا' },
+  reindexCounts: {
+    en: 'files {files} · passages {passages} · embedded {embedded} · reused {reused} · skipped {skipped}',
+    ar: 'files {files} · passages {passages} · embedded {embedded} · reused {reused} · skipped {skipped}',
+  },
+  lexicalOnly: { en: 'lexical-only', ar: 'lexical-only' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof strings;

@@ -1,7 +1,8 @@
 import type { ButtonInteraction, ChatInputCommandInteraction } from 'discord.js';
 import type { Passage } from '../types.js';
 import type { BotContext } from './command.js';
-import { formatCooldown, formatPassagePost, withNote } from './format.js';
+import { formatCooldown, formatPassagePost } from './format.js';
+import { withNote } from './payload.js';
 import { detectLang } from '../text/language.js';
 import { t } from './i18n.js';
 import { mayPostHere } from './permissions.js';

@@ -1,5 +1,5 @@
 import { MessageFlags, type Interaction } from 'discord.js';
-import type { Reply } from './format.js';
+import type { Reply } from './payload.js';
 import { detectLang, type Lang } from '../text/language.js';
 import type { Logger } from '../log.js';
 

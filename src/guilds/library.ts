@@ -93,6 +93,8 @@ class EmptyCollection implements Collection {
   status(): IndexStatus {
     return { ...this.like, docsDir: '', documents: 0, passages: 0, skipped: [], builtAt: null, reindexing: false };
   }
+  async prepareSearch(): Promise<void> {}
+  close(): void {}
   reindex(): never {
     throw new IsnadError('DOCS_EMPTY', 'This server has no documents yet: add one with /docs add.');
   }

@@ -84,4 +84,11 @@ export class MergedCollection implements Collection {
   reindex(onProgress?: (progress: Progress) => void): Promise<ReindexSummary> {
     return this.own.reindex(onProgress);
   }
+
+  async prepareSearch(): Promise<void> {
+    await Promise.all(this.parts.map((c) => c.prepareSearch()));
+  }
+
+  /** Nothing of its own to stop: the library closes the server's collection, the bot the base. */
+  close(): void {}
 }

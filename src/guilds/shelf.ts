@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Collection } from '../collection.js';
 import type { CoreConfig } from '../config.js';
 import { IsnadError } from '../errors.js';
-import { openCollection, type IndexedCollection, type OpenOptions } from '../open-collection.js';
+import type { IndexedCollection } from '../indexed-collection.js';
+import { openCollection, type OpenOptions } from '../open-collection.js';
 import { checkUpload, cleanFileName } from './upload-check.js';
 
 /** Who added a file and when: the server's own record (data/guilds/<id>/uploads.json). */

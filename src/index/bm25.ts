@@ -154,12 +154,18 @@ export class Bm25Index {
   searchAlternatives(words: TermAlternative[][], topK: number): LexicalHit[] {
     if (words.length === 0 || this.documents === 0) return [];
     const { k1, b } = this.params;
-    const scores = new Float32Array(this.documents);
-    const matchedIdf = new Float32Array(this.documents);
+    const n = this.documents;
+    const scores = new Float32Array(n);
+    const matchedIdf = new Float32Array(n);
+    // Best alternative per passage for the word being scored; only allocated for a word spelled several ways.
+    let wordScore: Float32Array | null = null;
+    let wordIdf: Float32Array | null = null;
+    const touched: number[] = [];
     let idfMass = 0;
     for (const alternatives of words) {
       idfMass += alternatives.reduce((max, a) => Math.max(max, this.idf(a.term)), 0);
-      const best = new Map<number, { score: number; idf: number }>();
+      const single = alternatives.length === 1;
+      if (!single && !wordScore) [wordScore, wordIdf] = [new Float32Array(n), new Float32Array(n)];
       for (const { term, weight } of alternatives) {
         const t = this.termRow.get(term);
         if (t === undefined) continue;
@@ -169,14 +175,23 @@ export class Bm25Index {
           const tf = this.postingTf[p]!;
           const norm = k1 * (1 - b + (b * this.documentLengths[row]!) / (this.averageLength || 1));
           const score = (weight * idf * tf * (k1 + 1)) / (tf + norm);
-          const seen = best.get(row);
-          if (!seen || score > seen.score) best.set(row, { score, idf: weight * idf });
+          if (single) {
+            scores[row]! += score;
+            matchedIdf[row]! += weight * idf;
+          } else if (score > wordScore![row]!) {
+            if (wordScore![row] === 0) touched.push(row);
+            wordScore![row] = score;
+            wordIdf![row] = weight * idf;
+          }
         }
       }
-      for (const [row, { score, idf }] of best) {
-        scores[row]! += score;
-        matchedIdf[row]! += idf;
+      for (const row of touched) {
+        scores[row]! += wordScore![row]!;
+        matchedIdf[row]! += wordIdf![row]!;
+        wordScore![row] = 0;
+        wordIdf![row] = 0;
       }
+      touched.length = 0;
     }
     return topKIndices(scores, topK)
       .filter((hit) => hit.score > 0)

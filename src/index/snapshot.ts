@@ -70,3 +70,16 @@ export function parseManifest(value: unknown, file: string): StoredManifest {
   if (!parsed.success) throw invalid(file, parsed.error);
   return parsed.data;
 }
+
+/**
+ * Data derived from one index (lookup maps, normalized texts), computed on first use and dropped with
+ * the index: a reindex swaps the snapshot, so nothing derived from the old one is ever served. Every
+ * per-index cache goes through this.
+ */
+export function perIndex<T>(derive: (snapshot: IndexSnapshot) => T): (snapshot: IndexSnapshot) => T {
+  const cache = new WeakMap<IndexSnapshot, T>();
+  return (snapshot) => {
+    if (!cache.has(snapshot)) cache.set(snapshot, derive(snapshot));
+    return cache.get(snapshot)!;
+  };
+}

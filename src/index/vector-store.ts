@@ -1,4 +1,4 @@
-export const VECTOR_STORE_KINDS = ['hnsw', 'flat', 'vectra'] as const;
+export const VECTOR_STORE_KINDS = ['usearch', 'hnsw', 'flat', 'vectra'] as const;
 export type VectorStoreKind = (typeof VECTOR_STORE_KINDS)[number];
 
 export interface VectorItem {

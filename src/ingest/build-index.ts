@@ -8,7 +8,7 @@ import type { Logger } from '../log.js';
 import { Bm25Builder } from '../index/bm25.js';
 import { FORMAT_VERSION, type IndexSnapshot, type Manifest } from '../index/snapshot.js';
 import type { VectorStore, VectorStoreKind } from '../index/vector-store.js';
-import { createVectorStore } from '../store/vector-stores.js';
+import { buildVectorStore } from '../store/vector-stores.js';
 import type { Document, Passage } from '../types.js';
 import { ANALYZER_VERSION, analyze } from '../text/analyze.js';
 import { CHUNKER_VERSION, chunkDocument } from './chunk.js';
@@ -137,7 +137,9 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   const passages: Passage[] = [];
   const files: Manifest['files'] = [];
   const lexicalBuilder = new Bm25Builder();
-  documents.forEach((document, i) => {
+  for (const [i, document] of documents.entries()) {
+    // A reindex runs inside the bot: let queued /ask interactions and heartbeats through now and then.
+    if (i % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
     const chunks = chunkDocument(document);
     for (const chunk of chunks) {
       passages.push(chunk);
@@ -145,7 +147,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     }
     files.push({ source: document.source, hash: document.hash, bytes: document.bytes, mtimeMs: mtimes.get(document.source) ?? 0, passages: chunks.length });
     options.onProgress?.({ phase: 'chunk', done: i + 1, total: documents.length });
-  });
+  }
   const lexical = lexicalBuilder.finish();
 
   const reason =
@@ -156,7 +158,6 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   let reused = 0;
   const { embedder } = options;
   if (embedder) {
-    vectors = createVectorStore(options.vectorStore, embedder.dimensions);
     const known = new Map<string, Float32Array>();
     const missing: Passage[] = [];
     for (const passage of passages) {
@@ -173,7 +174,9 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     }
     embedded = missing.length;
     reused = passages.length - missing.length;
-    await vectors.add(passages.map((p) => ({ id: p.id, vector: known.get(p.id)! })));
+    // The previous store is passed even across kinds: a graph store reuses its graph only when it is one.
+    const items = passages.map((p) => ({ id: p.id, vector: known.get(p.id)! }));
+    vectors = await buildVectorStore(options.vectorStore, embedder.dimensions, items, reusable);
   }
 
   const manifest: Manifest = {

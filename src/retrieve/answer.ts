@@ -1,11 +1,11 @@
 import type { Embedder } from '../embed/embedder.js';
 import { IsnadError } from '../errors.js';
-import type { IndexSnapshot } from '../index/snapshot.js';
+import { perIndex, type IndexSnapshot } from '../index/snapshot.js';
 import type { Answer, RetrievalMode, ScoredPassage } from '../types.js';
 import { questionType } from '../text/question-type.js';
 import { buildCandidates, passageTerms, snapshotContext, type CandidateSet, type LegHits } from './features.js';
 import { collapseNearDuplicates } from './fuse.js';
-import { cleanQuestion } from './question.js';
+import { readQuestion } from './question.js';
 import { logistic, rankCandidates, resultFeatures, shippedWeights, type RankerWeights } from './ranker.js';
 import { questionTerms } from './query-terms.js';
 import { searchVariants } from './variant-leg.js';
@@ -15,24 +15,23 @@ export const MAX_TOP = 10;
 /** BM25 candidates per question the ranker rescores: bounds per-query work at any collection size. */
 export const DEFAULT_CANDIDATES = 60;
 
-export interface RetrieveOptions {
+/** What a caller of `Collection.ask` may choose. */
+export interface AskOptions {
+  /** Passages to return (default DEFAULT_TOP). */
   top?: number;
-  /** Restrict to one leg (evaluation); default: every leg available. */
+  /** Restrict or require legs (the CLI's --mode, eval); default: every leg available. */
   mode?: RetrievalMode;
-  /** Ranker and refusal weights; default: the shipped ranker-weights.json. */
+  /** Ranker and refusal weights (eval's held-out folds); default: the shipped ranker-weights.json. */
   weights?: RankerWeights;
+}
+
+export interface RetrieveOptions extends AskOptions {
   /** How deep each leg looks before the ranker rescores (bounded so per-query work stays small). */
   candidates?: number;
 }
 
 /** Row of each passage id, built once per index snapshot (rebuilding it per query cost 30 ms at 100k). */
-const rowsById = new WeakMap<IndexSnapshot, Map<string, number>>();
-
-function rowOfId(index: IndexSnapshot): Map<string, number> {
-  let rows = rowsById.get(index);
-  if (!rows) rowsById.set(index, (rows = new Map(index.passages.map((p, row) => [p.id, row]))));
-  return rows;
-}
+const rowOfId = perIndex((index) => new Map(index.passages.map((p, row) => [p.id, row])));
 
 export function denseAvailable(index: IndexSnapshot, embedder: Embedder | null): embedder is Embedder {
   return embedder !== null && index.vectors !== null && index.manifest.model?.id === embedder.modelId;
@@ -46,7 +45,8 @@ export interface Evidence {
 }
 
 export async function gatherEvidence(index: IndexSnapshot, embedder: Embedder | null, rawQuestion: string, options: RetrieveOptions = {}): Promise<Evidence> {
-  const query = cleanQuestion(rawQuestion);
+  // `query` is echoed as typed; `wanted` (links, mentions, emoji and markdown removed) is what is matched.
+  const { echo: query, search: wanted } = readQuestion(rawQuestion);
   const depth = Math.max(options.candidates ?? DEFAULT_CANDIDATES, MAX_TOP * 2);
   const wantLexical = options.mode !== 'dense';
   const wantDense = options.mode !== 'lexical' && denseAvailable(index, embedder);
@@ -54,7 +54,7 @@ export async function gatherEvidence(index: IndexSnapshot, embedder: Embedder | 
     throw new IsnadError('MODEL_UNAVAILABLE', 'Dense retrieval needs a loaded model and an index built with it. Run with --mode lexical, or make the model available.');
   }
   const context = snapshotContext(index);
-  const terms = questionTerms(index.lexical, query);
+  const terms = questionTerms(index.lexical, wanted);
   // BM25 always scores (its per-passage and per-document evidence are features); in dense mode it adds no candidates.
   const search = index.lexical.searchScored(terms, wantLexical ? depth : 0, context.docOf, context.docs);
   // Further legs (translation…) plug in here as { name, hits }; the ranker weighs each by name.
@@ -63,14 +63,14 @@ export async function gatherEvidence(index: IndexSnapshot, embedder: Embedder | 
   if (wantLexical) legs.push({ name: 'variants', hits: searchVariants(index.lexical, terms, depth) });
   if (wantDense && index.vectors) {
     const rowOf = rowOfId(index);
-    const vector = await embedder!.embedQuery(query);
+    const vector = await embedder!.embedQuery(wanted);
     const hits = (await index.vectors.query(vector, depth)).flatMap((hit) => {
       const row = rowOf.get(hit.id);
       return row === undefined ? [] : [{ row, score: hit.score }];
     });
     legs.push({ name: 'dense', hits });
   }
-  const set = buildCandidates(index, search, legs, questionType(query), depth * 2);
+  const set = buildCandidates(index, search, legs, questionType(wanted), depth * 2);
   return { query, mode: wantDense && wantLexical ? 'hybrid' : wantDense ? 'dense' : 'lexical', set };
 }
 

@@ -41,24 +41,36 @@ function stripInline(text: string): string {
   return out;
 }
 
-/** Cleans a question for searching and echoing, or throws QUESTION_INVALID with what to do instead. */
-export function cleanQuestion(raw: string, maxChars = MAX_QUESTION_CHARS): string {
+export interface ReadQuestion {
+  /** What the user asked, invisible characters removed and whitespace collapsed: echoed back (front ends escape it). */
+  echo: string;
+  /** The same without links, mentions, emoji and formatting: what is matched and embedded. */
+  search: string;
+}
+
+/** Reads a question for echoing and for searching, or throws QUESTION_INVALID with what to do instead. */
+export function readQuestion(raw: string, maxChars = MAX_QUESTION_CHARS): ReadQuestion {
   // Invisible characters could make an echoed question render as something else. Line breaks are
   // kept until the noise is gone: quote prefixes and code fences are found by line.
   const visible = stripDirectionMarks(stripInvisible(raw));
-  const flat = visible.replace(/\s+/g, ' ').trim();
-  if (flat === '') {
+  const echo = visible.replace(/\s+/g, ' ').trim();
+  if (echo === '') {
     throw new IsnadError('QUESTION_INVALID', 'The question is empty. Type a question, e.g. "من يرأس وفد النظام السوري؟".');
   }
-  if (flat.length > maxChars) {
-    throw new IsnadError('QUESTION_INVALID', `The question is ${flat.length} characters long; the limit is ${maxChars}. Shorten it to the key words.`);
+  if (echo.length > maxChars) {
+    throw new IsnadError('QUESTION_INVALID', `The question is ${echo.length} characters long; the limit is ${maxChars}. Shorten it to the key words.`);
   }
-  const question = stripQuestionNoise(visible).replace(/\s+/g, ' ').trim();
-  if (!hasWords(question)) {
+  const search = stripQuestionNoise(visible).replace(/\s+/g, ' ').trim();
+  if (!hasWords(search)) {
     throw new IsnadError(
       'QUESTION_INVALID',
       'The question has no words (only links, mentions, punctuation, symbols or emoji). Ask with words, e.g. "من يرأس وفد النظام السوري؟".',
     );
   }
-  return question;
+  return { echo, search };
+}
+
+/** The question as echoed back, or QUESTION_INVALID (see readQuestion). */
+export function cleanQuestion(raw: string, maxChars = MAX_QUESTION_CHARS): string {
+  return readQuestion(raw, maxChars).echo;
 }

@@ -86,7 +86,8 @@ export class HnswVectorStore implements VectorStore {
     const graph = this.graph;
     if (!graph) return this.flat.querySync(vector, topK);
     const k = Math.min(topK, this.size);
-    graph.setEf(Math.max(2 * k, 64));
+    // ef 64 found only 0.85 of the true top 10 on 100k low-rank 384-dim vectors; 200 finds ≥ 0.99 at 20k.
+    graph.setEf(Math.max(4 * k, 200));
     const { neighbors, distances } = graph.searchKnn(Array.from(vector), k);
     // Inner-product space: distance = 1 − dot, and our vectors are unit length.
     return neighbors.map((row, i) => ({ id: this.flat.idAt(row)!, score: 1 - distances[i]! }));

@@ -136,6 +136,12 @@ export class IndexDirectory {
     return path.join(this.root, name);
   }
 
+  /** What a publish does besides writing a generation (claim a legacy folder, clean up), for a reindex that found nothing to write. */
+  async tidy(): Promise<void> {
+    await claimIndexDir(this.root, this.docsDir);
+    await this.removeStale();
+  }
+
   /**
    * Drops old generations and leftovers of interrupted writes (never the current one, never recent
    * ones), and only what Isnad made: in a folder it owns, under its exact names, carrying its marker.

@@ -26,6 +26,7 @@ export async function documentSpan(passages: Passage[], start: number, end: numb
     end,
     line: lineOf(first, start),
     endLine: lineOf(last, end - 1),
+    ...(first.page ? { page: first.page, endPage: last.page ?? first.page } : {}),
     text,
     passageIds: covering.map((p) => p.id),
   };

@@ -25,6 +25,9 @@ export interface QuoteMatch {
   /** 1-based line of `start` and of the last character. */
   line: number;
   endLine: number;
+  /** Pages of `start` and of the last character, for a paged document (PDF): the lines count within them. */
+  page?: number;
+  endPage?: number;
   text: string;
   /** Ids of the passages the span covers, in document order (more than one when it crosses a boundary). */
   passageIds: string[];

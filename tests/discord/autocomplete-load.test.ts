@@ -8,10 +8,9 @@ import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
-import { IndexedCollection } from '../../src/open-collection.js';
+import { IndexedCollection } from '../../src/indexed-collection.js';
 import { Bm25Builder } from '../../src/index/bm25.js';
 import { FORMAT_VERSION, type IndexSnapshot } from '../../src/index/snapshot.js';
-import { IndexDirectory } from '../../src/store/index-dir.js';
 import type { Passage } from '../../src/types.js';
 import { tempDir } from '../helpers/temp.js';
 import { startHarness, type Harness } from './harness.js';
@@ -46,7 +45,10 @@ function bigSnapshot(): IndexSnapshot {
 
 test('the first autocomplete at 100k passages holds up nobody: /status is answered within 3 s', async () => {
   const config = loadConfig({ DOCS_DIR: 'seeds', INDEX_DIR: path.join(tempDir(), 'index'), MODEL_ID: 'none' });
-  collection = new IndexedCollection(config, bigSnapshot(), { embedder: null, status: { loaded: false, modelId: null, reason: 'test' } }, new IndexDirectory(config.indexDir), { log: silentLogger });
+  collection = new IndexedCollection(config.docsDir, bigSnapshot(), { embedder: null, status: { loaded: false, modelId: null, reason: 'test' } }, {
+    log: silentLogger,
+    rebuild: () => Promise.reject(new Error('this test does not reindex')),
+  });
   void collection.prepareSearch(); // as `npm run bot` does right after loading
   h = await startHarness(collection);
 

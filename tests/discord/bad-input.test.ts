@@ -9,7 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
-import { openCollection, type IndexedCollection } from '../../src/open-collection.js';
+import type { Collection } from '../../src/collection.js';
+import { openCollection } from '../../src/open-collection.js';
 import { PERMISSIONS, type InjectedInteraction, type RecordedCall } from '../fakes/fake-discord.js';
 import { startHarness, type Harness } from './harness.js';
 import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from 'discord.js';
@@ -34,7 +35,7 @@ const RAW_BIDI = /[\u202A-\u202E\u2066\u2067]/; // 2068/2069 (FSI/PDI) are the b
 const RAW_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 let h: Harness;
-let collection: IndexedCollection;
+let collection: Collection;
 let root: string;
 let userSeq = 600000000000000000n;
 const newUser = () => ({ id: String(++userSeq) });

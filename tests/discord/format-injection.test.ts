@@ -1,6 +1,7 @@
 /** Issue 10, items 7 and 8: text from documents must not turn into markdown that Discord renders. */
 import { describe, expect, test } from 'vitest';
-import { code, escapeMarkdown, formatDocuments, formatPassagePost, hidePaths } from '../../src/discord/format.js';
+import { formatDocuments, formatPassagePost, hidePaths } from '../../src/discord/format.js';
+import { code, escapeMarkdown } from '../../src/discord/markdown.js';
 import type { Passage } from '../../src/types.js';
 
 /** How a client splits lines: every one of these breaks a line. */

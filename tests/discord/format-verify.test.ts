@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { LIMITS } from '../../src/discord/format.js';
+import { LIMITS } from '../../src/discord/payload.js';
 import { correctionCustomId, formatCorrectionPost, formatVerifyResults, parseCorrectionCustomId } from '../../src/discord/format-verify.js';
 import type { QuoteMatch, VerifyResult } from '../../src/verify/types.js';
 

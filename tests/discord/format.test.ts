@@ -1,20 +1,17 @@
+import { ButtonStyle, ComponentType } from 'discord.js';
 import { describe, expect, test } from 'vitest';
 import {
-  LIMITS,
   citation,
   documentChoices,
-  escapeMarkdown,
-  fit,
   formatAnswer,
   formatCooldown,
   formatError,
-  isolate,
   parsePostCustomId,
   passageChoices,
   postCustomId,
-  quoteBlock,
-  truncate,
 } from '../../src/discord/format.js';
+import { escapeMarkdown, isolate, quoteBlock, truncate } from '../../src/discord/markdown.js';
+import { fit, LIMITS } from '../../src/discord/payload.js';
 import { t } from '../../src/discord/i18n.js';
 import { detectLang } from '../../src/text/language.js';
 import type { Answer, Passage, ScoredPassage } from '../../src/types.js';
@@ -99,6 +96,11 @@ describe('citations and isolates', () => {
     expect(citation(p({ line: 9, text: 'الأول\nالثاني\n' }), 'en')).toContain('lines \u20689–10\u2069');
     expect(citation(p({ line: 9, text: 'سطر واحد\n' }), 'en')).toContain('line \u20689\u2069');
   });
+  test('a PDF passage is cited by page, then by line within the page', () => {
+    expect(citation(p({ source: 'report.pdf', page: 4, line: 7, text: 'سطر واحد' }), 'en')).toBe(
+      '📄 \u2068`report.pdf`\u2069 · page \u20684\u2069 · line \u20687\u2069 · 🆔 \u2068`abcdef012345`\u2069',
+    );
+  });
   test('quoteBlock quotes every line', () => {
     expect(quoteBlock('a\nb\r\nc')).toBe('> a\n> b\n> c');
   });
@@ -158,7 +160,7 @@ describe('formatAnswer', () => {
     const r = fit({
       content: 'x '.repeat(3000),
       embeds: Array.from({ length: 12 }, () => ({ description: 'y '.repeat(3000) })),
-      components: [{ type: 1, components: [{ type: 2, style: 2, label: 'z'.repeat(200), custom_id: 'c'.repeat(200) }] }],
+      components: [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'z'.repeat(200), custom_id: 'c'.repeat(200) }] }],
       allowedMentions: { parse: [] },
     });
     expect(r.content.length).toBeLessThanOrEqual(2000);

@@ -11,7 +11,8 @@ import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
-import { openCollection, type IndexedCollection } from '../../src/open-collection.js';
+import type { Collection } from '../../src/collection.js';
+import { openCollection } from '../../src/open-collection.js';
 import { PERMISSIONS, type InjectedInteraction } from '../fakes/fake-discord.js';
 import { startHarness, type Harness } from './harness.js';
 import { InteractionResponseType, MessageFlags } from 'discord.js';
@@ -31,7 +32,7 @@ const QUESTIONS = [
   'ما هو الطقس على المريخ غدا؟',
 ];
 
-let collection: IndexedCollection;
+let collection: Collection;
 let indexDir: string;
 let docsDir: string;
 

@@ -7,10 +7,11 @@ import type { IndexStatus } from '../../src/collection.js';
 import { FakeCollection } from '../fakes/fake-collection.js';
 import { PERMISSIONS, type InjectedInteraction, type RecordedCall } from '../fakes/fake-discord.js';
 import { startHarness, type Harness } from './harness.js';
+import { ApplicationCommandOptionType, MessageFlags } from 'discord.js';
 
-const STRING = 3;
-const BOOLEAN = 5;
-const EPHEMERAL = 64;
+const STRING = ApplicationCommandOptionType.String;
+const BOOLEAN = ApplicationCommandOptionType.Boolean;
+const EPHEMERAL = MessageFlags.Ephemeral;
 
 let h: Harness;
 let collection: FakeCollection;

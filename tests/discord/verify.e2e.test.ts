@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { escapeMarkdown } from '../../src/discord/format.js';
+import { escapeMarkdown } from '../../src/discord/markdown.js';
 import { readQuoteSet } from '../../src/eval/quotes.js';
 import { createLogger } from '../../src/log.js';
 import { openCollection } from '../../src/open-collection.js';

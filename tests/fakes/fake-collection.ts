@@ -149,6 +149,10 @@ export class FakeCollection implements Collection {
     };
   }
 
+  async prepareSearch(): Promise<void> {}
+
+  close(): void {}
+
   reindex(onProgress?: (progress: Progress) => void): Promise<ReindexSummary> {
     if (this.reindexing) throw new IsnadError('REINDEX_RUNNING', 'A reindex is already running; wait for it to finish.');
     this.reindexing = true;

@@ -87,7 +87,7 @@ describe('bad files change nothing', () => {
     const config = loadConfig({ DOCS_DIR: docs, INDEX_DIR: path.join(tempDir(), 'index'), MODEL_ID: 'none' });
     const log = createLogger('info', (l) => lines.push(l));
     const before = await ingestDocuments(config, { log });
-    const question = 'ما مصدر طاقة المحطة؟';
+    const question = 'هل تعمل المحطة بالطاقة الشمسية؟';
     const answerBefore = (await (await openCollection(config, { log })).ask(question)).results.map((r) => r.id);
     expect(answerBefore.length).toBeGreaterThan(0);
 

@@ -101,3 +101,38 @@ describe('chunkDocument', () => {
     expect(passages.map((p) => p.line)).toEqual([1, 2, 3]);
   });
 });
+
+describe('chunkDocument, exact output on small examples', () => {
+  const small = { targetChars: 40, minChars: 10, maxChars: 60 };
+  const chunk = (text: string) => chunkDocument(doc(text), small).map((p) => ({ text: p.text, start: p.start, line: p.line }));
+
+  it('cuts at sentence ends when two sentences would pass the target size', () => {
+    expect(chunk('بدأت المحادثات في أستانا. يرأس الوفد بشار الجعفري. وصل الوفد المعارض صباح اليوم.')).toEqual([
+      { text: 'بدأت المحادثات في أستانا.', start: 0, line: 1 },
+      { text: 'يرأس الوفد بشار الجعفري.', start: 26, line: 1 },
+      { text: 'وصل الوفد المعارض صباح اليوم.', start: 51, line: 1 },
+    ]);
+  });
+
+  it('keeps a heading shorter than the minimum with the paragraph after it, then cuts at the line break', () => {
+    expect(chunk('العنوان\n\nالفقرة الأولى قصيرة.\nالفقرة الثانية أيضا قصيرة جدا هنا.')).toEqual([
+      { text: 'العنوان\n\nالفقرة الأولى قصيرة.', start: 0, line: 1 },
+      { text: 'الفقرة الثانية أيضا قصيرة جدا هنا.', start: 30, line: 4 },
+    ]);
+  });
+
+  it('cuts a scraped list at a bullet', () => {
+    expect(chunk('الدول الضامنة: روسيا، تركيا، إيران • المراقبون: الأمم المتحدة • الأردن')).toEqual([
+      { text: 'الدول الضامنة: روسيا، تركيا، إيران', start: 0, line: 1 },
+      { text: '• المراقبون: الأمم المتحدة • الأردن', start: 35, line: 1 },
+    ]);
+  });
+
+  it('cuts text with no sentence end at a space, within the maximum size', () => {
+    const text = Array.from({ length: 20 }, () => 'كلمة').join(' ');
+    expect(chunk(text)).toEqual([
+      { text: Array.from({ length: 12 }, () => 'كلمة').join(' '), start: 0, line: 1 },
+      { text: Array.from({ length: 8 }, () => 'كلمة').join(' '), start: 60, line: 1 },
+    ]);
+  });
+});

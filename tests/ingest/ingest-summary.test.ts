@@ -90,7 +90,7 @@ describe('npm run ingest', () => {
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/^changes: 4 added, 0 changed, 0 removed, 0 unchanged\nfiles: 4\n/);
     expect(first.stdout).toContain('\nnot supported yet: 1 .tiff file\n');
-    expect(first.stderr).toContain('[isnad] Indexed 4 files into 45 passages');
+    expect(first.stderr).toMatch(/\[isnad\] Indexed 4 files into \d+ passages/);
     const second = ingest(env);
     expect(second.status).toBe(0);
     expect(second.stdout).toMatch(/^changes: nothing changed\n/);

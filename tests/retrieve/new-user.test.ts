@@ -6,7 +6,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
-import { openCollection, type IndexedCollection } from '../../src/open-collection.js';
+import type { IndexedCollection } from '../../src/indexed-collection.js';
+import { openCollection } from '../../src/open-collection.js';
 import type { Answer } from '../../src/types.js';
 import { tempDir } from '../helpers/temp.js';
 

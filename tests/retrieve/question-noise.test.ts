@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isIsnadError } from '../../src/errors.js';
-import { cleanQuestion, stripQuestionNoise } from '../../src/retrieve/question.js';
+import { cleanQuestion, readQuestion, stripQuestionNoise } from '../../src/retrieve/question.js';
 
 const flat = (text: string) => stripQuestionNoise(text).replace(/\s+/g, ' ').trim();
 
@@ -45,7 +45,8 @@ describe('cleanQuestion', () => {
     }
   });
 
-  it('echoes the question without the pasted noise', () => {
-    expect(cleanQuestion('<@1> من يرأس   الوفد؟ https://t.co/x')).toBe('من يرأس الوفد؟');
+  it('echoes the question as asked and searches it without the pasted noise', () => {
+    expect(readQuestion('<@1> من يرأس   الوفد؟ https://t.co/x')).toEqual({ echo: '<@1> من يرأس الوفد؟ https://t.co/x', search: 'من يرأس الوفد؟' });
+    expect(cleanQuestion('<@1> من يرأس   الوفد؟')).toBe('<@1> من يرأس الوفد؟');
   });
 });

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { fitLogistic, fitRanker, type Example } from '../../src/eval/fit.js';
 import { silentLogger } from '../../src/log.js';
-import { openCollection, type IndexedCollection } from '../../src/open-collection.js';
+import type { IndexedCollection } from '../../src/indexed-collection.js';
+import { openCollection } from '../../src/open-collection.js';
 import { confidenceLevel, shippedWeights } from '../../src/retrieve/ranker.js';
 import { tempDir } from '../helpers/temp.js';
 

@@ -4,6 +4,7 @@ import type { VectorStore } from '../../src/index/vector-store.js';
 import { topKIndices } from '../../src/index/vector-store.js';
 import { VectraVectorStore } from '../../src/store/vectra-store.js';
 import { GRAPH_MIN_SIZE, HnswVectorStore } from '../../src/store/hnsw-store.js';
+import { UsearchVectorStore } from '../../src/store/usearch-store.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { tempDir } from '../helpers/temp.js';
@@ -22,6 +23,7 @@ const items = [
 ];
 
 const stores: Array<[string, (dims: number) => VectorStore, (dir: string, dims: number) => Promise<VectorStore>]> = [
+  ['usearch', (d) => UsearchVectorStore.create(d), (dir) => UsearchVectorStore.load(dir)],
   ['hnsw', (d) => HnswVectorStore.create(d), (dir) => HnswVectorStore.load(dir)],
   ['flat', (d) => new FlatVectorStore(d), (dir) => FlatVectorStore.load(dir)],
   ['vectra', (d) => VectraVectorStore.create(d), (dir, d) => VectraVectorStore.load(dir, d)],

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { readQuoteSet, scoreQuoteSet, type QuoteCase } from '../../src/eval/quotes.js';
 import { createLogger } from '../../src/log.js';
-import { openCollection, type IndexedCollection } from '../../src/open-collection.js';
+import type { IndexedCollection } from '../../src/indexed-collection.js';
+import { openCollection } from '../../src/open-collection.js';
 import type { VerifyResult } from '../../src/verify/types.js';
 
 const cases: QuoteCase[] = await readQuoteSet('eval/quotes.jsonl');

@@ -1,0 +1,76 @@
+/**
+ * Is the bot responsive during a large /reindex? Not part of `npm test` (it takes minutes):
+ *   npx tsx scripts/reindex-under-load.ts [passages=100000]
+ * Builds an index over a small part of a synthetic corpus, adds the rest (so /reindex embeds and
+ * indexes all of it: 384-dim low-rank vectors from the bench's model-free embedder, a full graph build),
+ * starts the real bot against the fake Discord, runs /reindex and sends an /ask every 250 ms until it
+ * finishes. Prints defer and final-reply latencies (p50 / p95 / max) and gateway reconnects.
+ * Targets (issue 14): defer p95 ≤ 100 ms, final reply p95 ≤ 500 ms, no reconnect.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { LowRankEmbedder } from '../src/bench/embedders.js';
+import { readSeedMaterial, writeCorpus } from '../src/bench/synth.js';
+import { summarize } from '../src/bench/timing.js';
+import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/log.js';
+import { openCollection } from '../src/open-collection.js';
+import { PERMISSIONS } from '../tests/fakes/fake-discord.js';
+import { startHarness } from '../tests/discord/harness.js';
+
+const passages = Number(process.argv[2] ?? 100_000);
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'isnad-reindex-load-'));
+const docsDir = path.join(work, 'docs');
+const indexDir = path.join(work, 'index');
+const material = await readSeedMaterial('seeds');
+const all = path.join(work, 'all');
+process.stderr.write(`generating ${passages} passages…\n`);
+await writeCorpus(all, material, { passages, seed: 42 });
+const parts = fs.readdirSync(all).sort();
+fs.mkdirSync(docsDir);
+fs.cpSync(path.join(all, parts[0]!), path.join(docsDir, parts[0]!), { recursive: true });
+
+const embedder = new LowRankEmbedder();
+const loadModel = async () => ({ embedder, status: { loaded: true as const, modelId: embedder.modelId, dimensions: embedder.dimensions } });
+const config = loadConfig({ DOCS_DIR: docsDir, INDEX_DIR: indexDir, MODEL_ID: embedder.modelId });
+const collection = await openCollection(config, { log: createLogger('silent'), loadModel });
+for (const part of parts.slice(1)) fs.renameSync(path.join(all, part), path.join(docsDir, part));
+const h = await startHarness(collection, { reindexCooldownMs: 0 });
+const connections = h.fake.connections;
+
+process.stderr.write(`starting /reindex (${collection.status().passages} passages indexed, ~${passages} after)…\n`);
+const started = performance.now();
+const reindex = h.fake.injectCommand('reindex', [], { permissions: PERMISSIONS.manageGuild });
+let finished = false;
+const done = h.fake
+  .waitForCall((c) => c.path === reindex.originalPath && String(c.body?.content).includes('Reindex finished'), 3_600_000)
+  .then(() => (finished = true));
+const defers: number[] = [];
+const finals: number[] = [];
+const pending: Promise<void>[] = [];
+let user = 800000000000000000n;
+while (!finished) {
+  const ask = h.fake.injectCommand('ask', [{ name: 'question', type: 3, value: 'من يرأس وفد النظام السوري؟' }], { user: { id: String(++user) } });
+  pending.push(
+    (async () => {
+      const cb = await h.fake.waitForCall((c) => c.path === ask.callbackPath, 600_000);
+      defers.push(cb.time - ask.sentAt);
+      const edit = await h.fake.waitForCall((c) => c.method === 'PATCH' && c.path === ask.originalPath, 600_000);
+      finals.push(edit.time - ask.sentAt);
+    })(),
+  );
+  await Promise.race([done, new Promise((r) => setTimeout(r, 250))]);
+}
+await Promise.all(pending);
+const seconds = (performance.now() - started) / 1000;
+const d = summarize(defers);
+const f = summarize(finals);
+const fmt = (s: typeof d) => `p50 ${s.p50.toFixed(1)} / p95 ${s.p95.toFixed(1)} / max ${s.max.toFixed(1)} ms`;
+console.log(`/reindex of ${collection.status().passages} passages took ${seconds.toFixed(1)} s; ${defers.length} /ask sent meanwhile`);
+console.log(`  defer (INTERACTION_CREATE → deferred): ${fmt(d)}   target p95 ≤ 100 ms: ${d.p95 <= 100 ? 'met' : 'NOT MET'}`);
+console.log(`  final reply:                          ${fmt(f)}   target p95 ≤ 500 ms: ${f.p95 <= 500 ? 'met' : 'NOT MET'}`);
+console.log(`  gateway reconnects: ${h.fake.connections - connections}`);
+await h.close();
+fs.rmSync(work, { recursive: true, force: true });

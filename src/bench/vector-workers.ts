@@ -1,0 +1,154 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildIndex } from '../ingest/build-index.js';
+import { silentLogger } from '../log.js';
+import { answerQuestion } from '../retrieve/answer.js';
+import { cleanQuestion } from '../retrieve/question.js';
+import { FlatVectorStore } from '../store/flat-store.js';
+import { IndexDirectory } from '../store/index-dir.js';
+import type { GraphUpdate } from '../store/usearch-store.js';
+import { UsearchVectorStore } from '../store/usearch-store.js';
+import { LowRankEmbedder, PrecomputedEmbedder, TimingEmbedder } from './embedders.js';
+import { Prng } from './prng.js';
+import { CorpusGenerator, readSeedMaterial } from './synth.js';
+import { latencies, peakRssMb, timed, type LatencySummary } from './timing.js';
+import { exactCopy, searchQuality, type SearchQuality } from './recall.js';
+import { randomSet } from './vector-sets.js';
+import { benchQueries, CANDIDATES, type WorkerArgs } from './workers.js';
+
+export interface LowRankIngestResult {
+  passages: number;
+  /** buildIndex + publish from nothing, without the embedding time. */
+  fullSeconds: number;
+  /** The same after replacing ~1 % of the passages (files removed, new files added). */
+  updateSeconds: number;
+  updateRemoved: number;
+  updateAdded: number;
+  updateGraph: GraphUpdate | null;
+  peakRssMb: number;
+}
+
+const docsDirOf = (args: WorkerArgs) => path.join(args.workDir, `docs-${args.size}`);
+const lowRankIndexOf = (args: WorkerArgs) => path.join(args.workDir, `index-lowrank-${args.size}`);
+
+/** Ingests the corpus with 384-dim low-rank vectors, then times an update of ~1 % of its passages. */
+export async function ingestLowRankWorker(args: WorkerArgs): Promise<LowRankIngestResult> {
+  const docsDir = docsDirOf(args);
+  const directory = new IndexDirectory(lowRankIndexOf(args));
+  const run = async (previous: Awaited<ReturnType<IndexDirectory['load']>>) => {
+    const embedder = new TimingEmbedder(new LowRankEmbedder());
+    const started = performance.now();
+    const built = await buildIndex({
+      docsDir,
+      maxFileBytes: 10 * 1024 * 1024,
+      vectorStore: 'usearch',
+      embedder,
+      modelVariant: 'bench',
+      modelStatus: { loaded: true, modelId: embedder.modelId, dimensions: embedder.dimensions },
+      previous,
+      log: silentLogger,
+    });
+    await directory.publish(built.snapshot);
+    const seconds = (performance.now() - started - embedder.passageMs) / 1000;
+    const vectors = built.snapshot.vectors;
+    return { built, seconds, graph: vectors instanceof UsearchVectorStore ? vectors.lastUpdate : null };
+  };
+  const full = await run(null);
+  const passages = full.built.snapshot.passages.length;
+
+  // Replace ~1 % of the passages: remove whole files, add new documents of about the same size.
+  const files = full.built.snapshot.manifest.files;
+  const prng = new Prng(args.seed ^ 0x1dea);
+  let removed = 0;
+  const removedSources = new Set<string>();
+  // Small files first (in a seeded order), so the change is close to 1 % rather than one long report.
+  const candidates = files.map((f) => ({ f, key: prng.next() })).sort((a, b) => a.f.passages - b.f.passages || a.key - b.key);
+  for (const { f } of candidates) {
+    if (removed >= passages / 100) break;
+    if (removed > 0 && removed + f.passages > passages / 50) continue;
+    removedSources.add(f.source);
+    removed += f.passages;
+  }
+  for (const source of removedSources) await fs.rm(path.join(docsDir, source));
+  const generator = new CorpusGenerator(await readSeedMaterial(args.seedsDir), { passages: removed, seed: args.seed + 7 });
+  await fs.mkdir(path.join(docsDir, 'update'), { recursive: true });
+  for (const doc of generator.documents()) await fs.writeFile(path.join(docsDir, 'update', doc.source), doc.text);
+
+  const update = await run(await directory.load());
+  return {
+    passages,
+    fullSeconds: full.seconds,
+    updateSeconds: update.seconds,
+    updateRemoved: removed,
+    updateAdded: update.built.summary.embedded,
+    updateGraph: update.graph,
+    peakRssMb: peakRssMb(),
+  };
+}
+
+export interface LowRankServeResult {
+  coldLoadSeconds: number;
+  /** The first vector search after load (pages of the mapped graph read in). */
+  firstVectorMs: number;
+  /** The first full answer after load (its lexical leg cold too), excluding query embedding. */
+  firstHybridMs: number;
+  servedKind: string;
+  graph: boolean;
+  quality: SearchQuality;
+  hybrid: LatencySummary;
+  /** After load and every timed query, before the exact comparison copy is made. */
+  peakRssMb: number;
+  baselineRssMb: number;
+}
+
+/** Serves the low-rank index as the bot would: cold load, first queries, then timed legs and recall. */
+export async function serveLowRankWorker(args: WorkerArgs): Promise<LowRankServeResult> {
+  const embedder = new LowRankEmbedder();
+  const baseline = peakRssMb();
+  const loaded = await timed(() => new IndexDirectory(lowRankIndexOf(args)).load());
+  const snapshot = loaded.value;
+  if (!snapshot?.vectors) throw new Error(`no low-rank index in ${lowRankIndexOf(args)}`);
+  const vectors = snapshot.vectors;
+  const queries = benchQueries(snapshot, args.queries, args.seed).map((q) => cleanQuestion(q));
+  const vectorOf = new Map<string, Float32Array>();
+  for (const q of queries) vectorOf.set(q, await embedder.embedQuery(q));
+  const precomputed = new PrecomputedEmbedder(embedder.modelId, embedder.dimensions, vectorOf);
+  const firstVector = await timed(() => vectors.query(vectorOf.get(queries[0]!)!, CANDIDATES));
+  const firstHybrid = await timed(() => answerQuestion(snapshot, precomputed, queries[1]!, {}));
+  const queryVectors = queries.map((q) => vectorOf.get(q)!);
+  const served = await latencies(queryVectors, (v) => vectors.query(v, CANDIDATES));
+  const hybrid = await latencies(queries, (q) => answerQuestion(snapshot, precomputed, q, {}));
+  const peak = peakRssMb();
+  const exact = await exactCopy(vectors, snapshot.passages.map((p) => p.id));
+  const quality = await searchQuality(vectors, exact, queryVectors, CANDIDATES);
+  return {
+    coldLoadSeconds: loaded.ms / 1000,
+    firstVectorMs: firstVector.ms,
+    firstHybridMs: firstHybrid.ms,
+    servedKind: vectors.kind,
+    graph: vectors instanceof UsearchVectorStore && vectors.hasGraph,
+    quality: { ...quality, served },
+    hybrid,
+    peakRssMb: peak,
+    baselineRssMb: baseline,
+  };
+}
+
+export interface RandomResult {
+  dimensions: number;
+  buildSeconds: number;
+  quality: SearchQuality;
+}
+
+/** The worst case, labelled as such: uniformly random unit vectors through the served store. */
+export async function randomVectorsWorker(args: WorkerArgs): Promise<RandomResult> {
+  const d = args.realDimensions;
+  const set = randomSet(args.size, args.queries, d, args.seed);
+  const items = Array.from({ length: args.size }, (_, row) => ({ id: `r${row}`, vector: set.matrix.subarray(row * d, (row + 1) * d) }));
+  const built = await timed(() => UsearchVectorStore.build(d, items, null));
+  const exact = new FlatVectorStore(d, set.matrix, items.map((i) => i.id));
+  const quality = await searchQuality(built.value, exact, set.queries, CANDIDATES);
+  await built.value.discard();
+  return { dimensions: d, buildSeconds: built.ms / 1000, quality };
+}

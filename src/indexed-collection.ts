@@ -1,0 +1,178 @@
+import fs from 'node:fs';
+import type { Collection, IndexStatus, QuoteMatch, VerifyResult } from './collection.js';
+import { documentReader } from './collection/document-reader.js';
+import type { Embedder, LoadedModel } from './embed/embedder.js';
+import { IsnadError, isIsnadError } from './errors.js';
+import { perIndex, type IndexSnapshot } from './index/snapshot.js';
+import type { Logger } from './log.js';
+import { answerQuestion, denseAvailable, type AskOptions } from './retrieve/answer.js';
+import { PassageSearch } from './retrieve/passage-search.js';
+import { endLine } from './text/lines.js';
+import type { DocumentText } from './verify/documents.js';
+import { documentSpan } from './verify/span.js';
+import { verifyMessage } from './verify/verify.js';
+import type { Answer, DocumentInfo, Passage, Progress, ReindexSummary } from './types.js';
+
+/**
+ * The query side of a collection: answers, passages, verification and status over the index being
+ * served. How an index is opened, built and published is src/open-collection.ts, handed in as `steps`.
+ */
+/** From src/ under tsx, or dist/src/ when compiled: the nearest package.json above this file. */
+function packageVersion(): string {
+  for (const up of ['../package.json', '../../package.json']) {
+    const file = new URL(up, import.meta.url);
+    if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')).version;
+  }
+  return 'unknown';
+}
+
+export const VERSION: string = packageVersion();
+
+export interface ServingSteps {
+  log: Logger;
+  /**
+   * Builds and publishes the next index from the documents (reloading the model if it was missing).
+   * Returns `current` itself when nothing changed and nothing was written.
+   */
+  rebuild(
+    current: IndexSnapshot,
+    model: LoadedModel,
+    onProgress?: (progress: Progress) => void,
+  ): Promise<{ snapshot: IndexSnapshot; model: LoadedModel; summary: ReindexSummary }>;
+}
+
+// Per-index lookups, derived on first use and dropped with the index they came from.
+const byId = perIndex((snapshot) => new Map(snapshot.passages.map((p) => [p.id, p])));
+/** Document texts (for quotes across passages), read once per index. */
+const documentReaders = new WeakMap<IndexSnapshot, DocumentText>();
+function documentTexts(snapshot: IndexSnapshot, docsDir: string): DocumentText {
+  let read = documentReaders.get(snapshot);
+  if (!read) documentReaders.set(snapshot, (read = documentReader(docsDir, snapshot.manifest.files)));
+  return read;
+}
+
+const bySource = perIndex((snapshot) => {
+  const map = new Map<string, Passage[]>();
+  for (const p of snapshot.passages) {
+    const list = map.get(p.source);
+    if (list) list.push(p);
+    else map.set(p.source, [p]);
+  }
+  return map;
+});
+const passageSearch = perIndex((snapshot) => new PassageSearch(snapshot.passages));
+
+export class IndexedCollection implements Collection {
+  private reindexing: Promise<ReindexSummary> | null = null;
+
+  constructor(
+    private readonly docsDir: string,
+    private snapshot: IndexSnapshot,
+    private model: LoadedModel,
+    private readonly steps: ServingSteps,
+  ) {}
+
+  /** The index being served; swapped whole by reindex. Evaluation reads it to build held-out variants. */
+  get current(): IndexSnapshot {
+    return this.snapshot;
+  }
+
+  /** The model as loaded (or not), to share with the servers' own collections. */
+  get loadedModel(): LoadedModel {
+    return this.model;
+  }
+
+  /** The loaded model, or null when running lexical-only. */
+  get embedder(): Embedder | null {
+    return this.model.embedder;
+  }
+
+  async ask(question: string, options: AskOptions = {}): Promise<Answer> {
+    try {
+      return await answerQuestion(this.snapshot, this.model.embedder, question, options);
+    } catch (error) {
+      if (isIsnadError(error) || options.mode !== undefined || !this.model.embedder) throw error;
+      // The model failed on this query (out of memory, a broken session): answer from the lexical leg.
+      this.steps.log.warn(`dense retrieval failed, answering lexical-only: ${error instanceof Error ? error.message : String(error)}`);
+      return answerQuestion(this.snapshot, null, question, options);
+    }
+  }
+
+  passage(id: string): Passage | undefined {
+    return byId(this.snapshot).get(id.trim().toLowerCase());
+  }
+
+  searchPassages(query: string, limit: number): Passage[] {
+    return passageSearch(this.snapshot).search(query, limit);
+  }
+
+  /** Makes every passage searchable by text (in slices, yielding); the bot calls it right after loading. */
+  prepareSearch(): Promise<void> {
+    return passageSearch(this.snapshot).prepare();
+  }
+
+  /** Stops background work (a search build in progress) so the process can exit. */
+  close(): void {
+    passageSearch(this.snapshot).stop();
+  }
+
+  documents(): DocumentInfo[] {
+    return this.snapshot.manifest.files.map((f) => ({ source: f.source, passages: f.passages, bytes: f.bytes }));
+  }
+
+  passageAtLine(source: string, line: number): Passage | undefined {
+    const passages = bySource(this.snapshot).get(source);
+    if (!passages || passages.length === 0 || line < 1) return undefined;
+    const last = passages[passages.length - 1]!;
+    if (line > endLine(last)) return undefined; // past the end of the file
+    // Blank lines before the first passage, or between passages, belong to the passage that follows.
+    return passages.find((p) => endLine(p) >= line);
+  }
+
+  verifyQuotes(message: string): Promise<VerifyResult[]> {
+    return verifyMessage(this.snapshot, message, documentTexts(this.snapshot, this.docsDir));
+  }
+
+  async documentSpan(passageId: string, start: number, end: number): Promise<QuoteMatch | undefined> {
+    const passage = this.passage(passageId);
+    if (!passage) return undefined;
+    return documentSpan(bySource(this.snapshot).get(passage.source) ?? [], start, end, documentTexts(this.snapshot, this.docsDir));
+  }
+
+  status(): IndexStatus {
+    const dense = denseAvailable(this.snapshot, this.model.embedder);
+    let model = this.model.status;
+    if (model.loaded && !dense) {
+      model = { loaded: false, modelId: model.modelId, reason: 'index was built without this model; run a reindex' };
+    }
+    return {
+      docsDir: this.docsDir,
+      documents: this.snapshot.manifest.files.length,
+      passages: this.snapshot.passages.length,
+      skipped: this.snapshot.manifest.skipped,
+      model,
+      builtAt: this.snapshot.manifest.builtAt,
+      version: VERSION,
+      reindexing: this.reindexing !== null,
+    };
+  }
+
+  reindex(onProgress?: (progress: Progress) => void): Promise<ReindexSummary> {
+    if (this.reindexing) throw new IsnadError('REINDEX_RUNNING', 'A reindex is already running; wait for it to finish.');
+    this.reindexing = this.runReindex(onProgress).finally(() => {
+      this.reindexing = null;
+    });
+    return this.reindexing;
+  }
+
+  private async runReindex(onProgress?: (progress: Progress) => void): Promise<ReindexSummary> {
+    const { snapshot, model, summary } = await this.steps.rebuild(this.snapshot, this.model, onProgress);
+    this.model = model;
+    if (snapshot === this.snapshot) return summary; // nothing changed: the serving index is this one already
+    // Ready before it serves: the first autocomplete after a reindex must not pay for it.
+    await passageSearch(snapshot).prepare();
+    passageSearch(this.snapshot).stop();
+    this.snapshot = snapshot;
+    return summary;
+  }
+}

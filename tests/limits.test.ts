@@ -1,0 +1,62 @@
+/**
+ * The README's "Limits", one test each: when a limit is lifted its test fails, and the README
+ * section must change with it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { silentLogger } from '../src/log.js';
+import { openCollection } from '../src/open-collection.js';
+import type { Collection } from '../src/collection.js';
+import { copyOfSeeds, tempDir } from './helpers/temp.js';
+
+const noModel = async () => ({ embedder: null, status: { loaded: false as const, modelId: null, reason: 'disabled' } });
+
+async function open(docs: string): Promise<Collection> {
+  const config = loadConfig({ DOCS_DIR: docs, INDEX_DIR: path.join(tempDir(), 'index'), MODEL_ID: 'none' });
+  return openCollection(config, { log: silentLogger, loadModel: noModel });
+}
+
+describe('README Limits', () => {
+  let seeds: Collection;
+  beforeAll(async () => {
+    seeds = await open(copyOfSeeds());
+  });
+
+  it('formats: UTF-8 text, the text layer of PDFs (no OCR), DOCX, HTML; an old .doc is not read', async () => {
+    const docs = copyOfSeeds();
+    fs.copyFileSync(path.join(import.meta.dirname, 'fixtures', 'formats', 'scanned.pdf'), path.join(docs, 'scan.pdf'));
+    fs.writeFileSync(path.join(docs, 'old.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    fs.writeFileSync(path.join(docs, 'utf16.txt'), Buffer.from('\uFEFFأستانا', 'utf16le'));
+    const collection = await open(docs);
+    const sources = collection.documents().map((d) => d.source);
+    expect(sources.some((s) => s === 'scan.pdf' || s === 'old.doc')).toBe(false);
+    expect(collection.status().skipped.map((s) => [s.source, s.reason])).toEqual([
+      ['scan.pdf', 'no text layer: needs OCR (2 pages of images only)'],
+      ['utf16.txt', 'UTF-16 encoded; re-save it as UTF-8'],
+    ]);
+  });
+
+  it('without the model, an English question over the Arabic seeds is not answered', async () => {
+    const answer = await seeds.ask('Who heads the Syrian government delegation?');
+    expect(answer.mode).toBe('lexical');
+    expect(answer.answered).toBe(false);
+  });
+
+  it('lexical abstention is a coverage heuristic: an absent fact that shares the collection\'s names can still be "answered"', async () => {
+    const answer = await seeds.ask('من هو رئيس تركيا الحالي؟');
+    expect(answer.answered).toBe(true);
+    expect(answer.results.map((r) => r.text).join(' ')).not.toMatch(/رئيس تركيا/);
+  });
+
+  it('a quote spanning two passages is verbatim, cited across both (this limit was lifted by the word aligner)', async () => {
+    const passages = seeds.searchPassages('', 1000);
+    const first = passages.find((p, i) => p.text.split(' ').length >= 15 && passages[i + 1]?.source === p.source)!;
+    const second = passages[passages.indexOf(first) + 1]!;
+    // Most of one passage and the first words of the next: every word is in the documents, in order.
+    const spanning = `${first.text.split(' ').slice(-15).join(' ')} ${second.text.split(' ').slice(0, 2).join(' ')}`;
+    const [result] = await seeds.verifyQuotes(spanning);
+    expect(result!.verdict).toBe('verbatim');
+  });
+});

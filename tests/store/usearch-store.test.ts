@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lowRankSet, recallAtK } from '../../src/bench/vector-sets.js';
+import { FlatVectorStore } from '../../src/store/flat-store.js';
+import { UsearchVectorStore } from '../../src/store/usearch-store.js';
+import type { VectorItem } from '../../src/index/vector-store.js';
+import { tempDir } from '../helpers/temp.js';
+
+// A small graph threshold keeps these fast; the code paths are those of a 100k collection.
+const GRAPH_AT = 500;
+const dims = 32;
+const set = lowRankSet(3000, 40, dims, 7, 8);
+const itemsOf = (from: number, to: number, prefix = 'p'): VectorItem[] =>
+  Array.from({ length: to - from }, (_, i) => ({ id: `${prefix}${from + i}`, vector: set.matrix.slice((from + i) * dims, (from + i + 1) * dims) }));
+
+async function recall(store: UsearchVectorStore, items: VectorItem[]): Promise<number> {
+  const exact = new FlatVectorStore(dims);
+  await exact.add(items);
+  const truth = set.queries.map((q) => exact.querySync(q, 10).map((h) => h.id));
+  const got = await Promise.all(set.queries.map(async (q) => (await store.query(q, 10)).map((h) => h.id)));
+  return recallAtK(truth, got, 10);
+}
+
+describe('UsearchVectorStore above the graph threshold', () => {
+  it('finds the exact top 10 (re-scored graph candidates), from a saved and reloaded graph', async () => {
+    const items = itemsOf(0, 2000);
+    const store = await UsearchVectorStore.build(dims, items, null, GRAPH_AT);
+    expect(store.lastUpdate.kind).toBe('full');
+    const dir = tempDir();
+    await store.save(dir);
+    expect(fs.existsSync(path.join(dir, 'usearch.bin'))).toBe(true);
+    const loaded = await UsearchVectorStore.load(dir);
+    expect(loaded.hasGraph).toBe(true);
+    expect(await recall(loaded, items)).toBeGreaterThanOrEqual(0.95);
+  }, 60_000);
+
+  it('patches the previous graph on a small change: removed passages are gone, new ones are found', async () => {
+    const before = itemsOf(0, 2000);
+    const first = await UsearchVectorStore.build(dims, before, null, GRAPH_AT);
+    const dir = tempDir();
+    await first.save(dir);
+    const loaded = await UsearchVectorStore.load(dir);
+    // 1 % of passages replaced: 20 removed, 20 added.
+    const after = [...before.slice(20), ...itemsOf(2000, 2020)];
+    const next = await UsearchVectorStore.build(dims, after, loaded, GRAPH_AT);
+    expect(next.lastUpdate).toEqual({ kind: 'incremental', added: 20, removed: 20 });
+    const dir2 = tempDir();
+    await next.save(dir2);
+    const reloaded = await UsearchVectorStore.load(dir2);
+    for (const removed of before.slice(0, 20)) {
+      const hits = await reloaded.query(removed.vector, 10);
+      expect(hits.map((h) => h.id)).not.toContain(removed.id);
+    }
+    for (const added of after.slice(-20)) expect((await reloaded.query(added.vector, 1))[0]!.id).toBe(added.id);
+    expect(await recall(reloaded, after)).toBeGreaterThanOrEqual(0.95);
+  }, 60_000);
+
+  it('rebuilds from scratch when too much changed, and reuses the graph when nothing did', async () => {
+    const before = itemsOf(0, 1000);
+    const first = await UsearchVectorStore.build(dims, before, null, GRAPH_AT);
+    const same = await UsearchVectorStore.build(dims, before, first, GRAPH_AT);
+    expect(same.lastUpdate.kind).toBe('unchanged');
+    const half = [...before.slice(500), ...itemsOf(1000, 1500)];
+    const rebuilt = await UsearchVectorStore.build(dims, half, first, GRAPH_AT);
+    expect(rebuilt.lastUpdate.kind).toBe('full');
+    // Never saved: their temporary graph files are removed.
+    for (const store of [rebuilt, same, first]) await store.discard();
+  }, 60_000);
+
+  it('reports a missing graph file as INDEX_CORRUPT naming it', async () => {
+    const store = await UsearchVectorStore.build(dims, itemsOf(0, 1000), null, GRAPH_AT);
+    const dir = tempDir();
+    await store.save(dir);
+    fs.rmSync(path.join(dir, 'usearch.bin'));
+    await expect(UsearchVectorStore.load(dir)).rejects.toMatchObject({ code: 'INDEX_CORRUPT', message: expect.stringContaining('usearch.bin') });
+  }, 60_000);
+});
