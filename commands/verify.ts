@@ -2,8 +2,8 @@ import { ApplicationCommandType, MessageFlags, type RESTPostAPIContextMenuApplic
 import { IsnadError } from '../src/errors.js';
 import type { Command } from '../src/discord/command.js';
 import { formatCooldown } from '../src/discord/format.js';
-import { reply, withNote } from '../src/discord/payload.js';
-import { mayPostHere } from '../src/discord/permissions.js';
+import { reply } from '../src/discord/payload.js';
+import { postPublicly } from '../src/discord/post.js';
 import { formatCorrectionPost, formatVerifyResults, parseCorrectionCustomId } from '../src/discord/format-verify.js';
 import { stripBotFormatting } from '../src/discord/quoted-text.js';
 import { detectLang } from '../src/text/language.js';
@@ -45,16 +45,7 @@ export const button: NonNullable<Command['button']> = async (interaction, ctx) =
   }
   // Same rules as every public post: only where the member may post, and within the post cooldown.
   const lang = detectLang(match.text);
-  if (!mayPostHere(interaction)) {
-    await interaction.reply(send(withNote(formatCorrectionPost(match, { lang }), t(lang, 'privateOnly')), { ephemeral: true }));
-    return;
-  }
-  const retryAt = ctx.cooldowns.take('post', interaction.user.id, ctx.settings.postCooldownMs);
-  if (retryAt !== null) {
-    await interaction.reply(send(formatCooldown('Verify quote', retryAt, ctx.clock(), lang), { ephemeral: true }));
-    return;
-  }
-  await interaction.reply(send(formatCorrectionPost(match, { lang, userId: interaction.user.id })));
+  await postPublicly(interaction, ctx, { lang, command: 'Verify quote', render: (userId) => formatCorrectionPost(match, { lang, userId }) });
 };
 
 export default { data, execute, button } satisfies Command;

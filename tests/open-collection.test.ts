@@ -88,7 +88,7 @@ describe('openCollection', () => {
     fs.writeFileSync(path.join(docs, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x63, 0xe0]));
     fs.writeFileSync(path.join(docs, 'utf16.txt'), Buffer.from('\ufeffسلام', 'utf16le'));
     fs.writeFileSync(path.join(docs, 'empty.md'), '  \n');
-    fs.writeFileSync(path.join(docs, 'notes.pdf'), 'ignored: not a .txt/.md file');
+    fs.writeFileSync(path.join(docs, 'notes.pdf'), 'text saved under a .pdf name');
     const outside = tempDir();
     fs.writeFileSync(path.join(outside, 'secret.txt'), 'كلمة السر السرية جدا');
     fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(docs, 'link.txt'));
@@ -103,7 +103,7 @@ describe('openCollection', () => {
     expect(reasons['utf16.txt']).toMatch(/UTF-16/);
     expect(reasons['empty.md']).toMatch(/empty/);
     expect(reasons['link.txt']).toMatch(/outside/);
-    expect(reasons['notes.pdf']).toBeUndefined();
+    expect(reasons['notes.pdf']).toMatch(/extension says \.pdf but the contents are not a PDF/);
     expect(status.documents).toBe(5);
     const nested = collection.documents().find((d) => d.source === 'sub dir/ملاحظة [1].md');
     expect(nested).toBeDefined();

@@ -66,7 +66,6 @@ export function quoteProblems(result: VerifyResult | undefined, expected: QuoteE
     if (!m) place = 'no place';
     else if (expected.source && !m.source.startsWith(expected.source)) place = `source ${m.source}, expected ${expected.source}…`;
     else if (expected.text !== undefined && m.text !== expected.text) place = `span ${JSON.stringify(m.text)}, expected ${JSON.stringify(expected.text)}`;
-    else if (expected.passages !== undefined && m.passageIds.length !== expected.passages) place = `${m.passageIds.length} passages, expected ${expected.passages}`;
     else if (expected.spelling !== undefined && result.spellingDiffers !== expected.spelling) place = `spellingDiffers ${result.spellingDiffers}`;
     else if (expected.kinds && JSON.stringify([...new Set(result.changes.map((c) => c.kind).filter(Boolean))].sort()) !== JSON.stringify([...expected.kinds].sort())) {
       place = `kinds ${JSON.stringify(result.changes.map((c) => c.kind))}, expected ${JSON.stringify(expected.kinds)}`;

@@ -137,7 +137,8 @@ function typeMismatch(reader: DocumentReader, bytes: Buffer): ReadRefusal | null
     return { code: 'FILE_ENCRYPTED', reason: 'encrypted Word document or old .doc format; save it as an unprotected .docx' };
   }
   if (expected !== undefined && found === expected) return null;
-  if (expected === undefined && (found === null || found === 'html')) return null;
+  // A text or HTML reader refuses a zip or Office file itself (binary); a PDF can pass for text, so it is named.
+  if (expected === undefined && found !== 'pdf') return null;
   const actual = found === 'pdf' ? 'a PDF' : found === 'zip' ? 'a zip archive (e.g. .docx)' : found === 'ole' ? 'an old Office file' : found === 'html' ? 'an HTML page' : 'not a ' + reader.name.toUpperCase() + ' file';
   return { code: 'FILE_TYPE_MISMATCH', reason: `the extension says ${reader.extensions.join('/')} but the contents are ${actual}; rename it or export it again` };
 }

@@ -37,9 +37,11 @@ function isPresentationForm(code: number): boolean {
 
 function mapChar(ch: string): string {
   const first = ch.charCodeAt(0);
-  if (isPresentationForm(first)) {
+  const decomposed = isPresentationForm(first) ? ch.normalize('NFKC') : ch;
+  if (decomposed !== ch) {
+    // Unassigned code points in these blocks decompose to themselves and fall through.
     let out = '';
-    for (const letter of ch.normalize('NFKC')) {
+    for (const letter of decomposed) {
       if (!isIgnorable(letter.charCodeAt(0))) out += mapChar(letter);
     }
     return out;

@@ -58,7 +58,9 @@ describe.each(cases.map((c) => [c.id, c] as const))('%s', (id, c) => {
         return;
       }
       expect(m.text).toBe(expected.text);
-      if (expected.passages) expect(m.passageIds).toHaveLength(expected.passages);
+      // Every passage the span touches is cited, however the documents are chunked today.
+      const touched = collection.current.passages.filter((p) => p.source === m.source && p.start < m.end && p.end > m.start).map((p) => p.id);
+      expect([...m.passageIds].sort()).toEqual(touched.sort());
       if (expected.spelling !== undefined) expect(r.spellingDiffers).toBe(expected.spelling);
       if (expected.kinds) expect([...new Set(r.changes.map((ch) => ch.kind).filter(Boolean))].sort()).toEqual([...expected.kinds].sort());
       if (expected.verdict === 'altered') {
