@@ -19,6 +19,7 @@ const AREAS = {
   ingest: '^src/ingest/',
   collection: '^src/collection\\.ts$', // the Collection interface the front ends use
   core: '^src/(open-collection\\.ts$|indexed-collection\\.ts$|collection/)', // opens and builds (open-collection), serves (indexed-collection) a Collection
+  guilds: '^src/guilds/', // each server's own documents: which collections a place searches, uploads
   evaluation: '^src/eval/',
   bench: '^src/bench/',
   discord: '^src/discord/',
@@ -41,12 +42,13 @@ const MAY_IMPORT = {
   ingest: ['text', 'index', 'store', 'embed', 'config'],
   collection: ['embed', 'retrieve', 'verify'],
   core: ['collection', 'config', 'text', 'index', 'embed', 'store', 'retrieve', 'verify', 'ingest', 'translate'],
+  guilds: ['core', 'collection', 'config', 'ingest'],
   evaluation: ['core', 'collection', 'config', 'text', 'index', 'embed', 'store', 'ingest', 'retrieve', 'verify', 'translate'], // index, store: cross-validation builds indexes without an article
   bench: ['config', 'text', 'index', 'embed', 'store', 'retrieve', 'ingest', 'evaluation'],
-  discord: ['collection', 'config', 'text', 'retrieve', 'verify', 'embed'],
-  commands: ['discord', 'collection', 'text', 'retrieve'],
+  discord: ['collection', 'config', 'text', 'retrieve', 'verify', 'embed', 'guilds'],
+  commands: ['discord', 'collection', 'text', 'retrieve', 'guilds'],
   cli: ['core', 'collection', 'config', 'text', 'embed', 'retrieve', 'verify', 'translate', 'evaluation', 'bench'],
-  entry: ['core', 'config', 'discord', 'commands'],
+  entry: ['core', 'config', 'discord', 'commands', 'guilds'],
 };
 
 const pathOf = (name) => AREAS[name] ?? name;

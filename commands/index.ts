@@ -1,5 +1,6 @@
 import type { Command } from '../src/discord/command.js';
 import ask from './ask.js';
+import docs from './docs.js';
 import quote from './quote.js';
 import reindex from './reindex.js';
 import source from './source.js';
@@ -7,4 +8,4 @@ import status from './status.js';
 import verify from './verify.js';
 
 /** Every command the bot serves and `deploy-commands` registers. Explicit on purpose. */
-export const commands: Command[] = [ask, quote, source, verify, status, reindex];
+export const commands: Command[] = [ask, quote, source, verify, status, reindex, docs];

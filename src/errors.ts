@@ -20,6 +20,16 @@ export const ERROR_CODES = {
   EVAL_GOLD_INVALID: 'The gold file is malformed.',
   COOLDOWN: 'Too many requests; wait before trying again.',
   FORBIDDEN: 'You do not have permission for this command.',
+  FILE_TOO_LARGE: 'The file is larger than MAX_FILE_BYTES allows.',
+  FILE_NAME_INVALID: 'The file name has a path, control characters or an extension that is not accepted.',
+  FILE_TYPE_MISMATCH: 'The file\'s bytes are not what its extension says.',
+  FILE_CORRUPT: 'The file is damaged and cannot be read.',
+  FILE_ENCRYPTED: 'The file is password-protected or encrypted.',
+  FILE_UNREADABLE: 'The file could not be read.',
+  ARCHIVE_TOO_LARGE: 'The document unpacks to far more than its size (a zip bomb?).',
+  NO_TEXT_LAYER: 'The PDF has no text layer (a scan): it needs OCR first.',
+  TEXT_REVERSED: 'The PDF\'s Arabic text comes out in reversed (visual) order.',
+  DOWNLOAD_FAILED: 'The attachment could not be downloaded from Discord.',
   INTERNAL: 'Something unexpected went wrong.',
 } as const;
 

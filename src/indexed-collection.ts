@@ -83,6 +83,11 @@ export class IndexedCollection implements Collection {
     return this.snapshot;
   }
 
+  /** The model as loaded (or not), to share with the servers' own collections. */
+  get loadedModel(): LoadedModel {
+    return this.model;
+  }
+
   /** The loaded model, or null when running lexical-only. */
   get embedder(): Embedder | null {
     return this.model.embedder;

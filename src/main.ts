@@ -5,6 +5,7 @@ import { createBot, type Bot } from './discord/client.js';
 import { loadBotConfig, type BotConfig } from './discord/config.js';
 import { redact, tokenSecrets } from './discord/redact.js';
 import { isIsnadError } from './errors.js';
+import { Library } from './guilds/library.js';
 import { createLogger } from './log.js';
 import { openCollection } from './open-collection.js';
 
@@ -43,10 +44,20 @@ async function main(): Promise<void> {
   // Autocomplete's text search is prepared now, in slices, not on the first keystroke.
   void collection.prepareSearch();
 
+  // Each server's own documents open lazily, sharing the base collection's model.
+  const library = new Library({
+    base: collection,
+    config: config.core,
+    dataDir: config.discord.dataDir,
+    baseGuilds: config.discord.baseGuilds,
+    open: { log, loadModel: async () => collection.loadedModel },
+  });
+
   const bot: Bot = createBot({
     token,
     apiUrl: config.discord.apiUrl,
     collection,
+    library,
     commands,
     log,
     askCooldownMs: config.discord.askCooldownMs,

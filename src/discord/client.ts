@@ -1,6 +1,8 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Collection } from '../collection.js';
+import { DISCORD_ATTACHMENT_HOSTS } from '../guilds/download.js';
+import type { Library } from '../guilds/library.js';
 import type { Logger } from '../log.js';
 import type { BotContext, Command } from './command.js';
 import { DEFAULT_ASK_COOLDOWN_SECONDS, DEFAULT_REINDEX_COOLDOWN_SECONDS } from './config.js';
@@ -13,6 +15,8 @@ export interface BotOptions {
   /** Base URL of the REST API (`…/api`); null for Discord's own. */
   apiUrl?: string | null;
   collection: Collection;
+  /** Per-server collections (/docs); without it every place searches `collection`. */
+  library?: Library;
   log: Logger;
   clock?: Clock;
   /** Assembled by the entry point (src/main.ts) from commands/index.ts. */
@@ -24,6 +28,8 @@ export interface BotOptions {
   verifyCooldownMs?: number;
   reindexCooldownMs?: number;
   progressEveryMs?: number;
+  /** Time limit of one /docs add download. */
+  downloadTimeoutMs?: number;
   /** How long shutdown waits for in-flight interactions. */
   drainTimeoutMs?: number;
   /**
@@ -45,6 +51,7 @@ export function createBot(options: BotOptions): Bot {
   const clock = options.clock ?? Date.now;
   const ctx: BotContext = {
     collection: options.collection,
+    ...(options.library ? { library: options.library } : {}),
     log,
     clock,
     cooldowns: new Cooldowns(clock),
@@ -54,6 +61,8 @@ export function createBot(options: BotOptions): Bot {
       verifyCooldownMs: options.verifyCooldownMs ?? options.askCooldownMs ?? DEFAULT_ASK_COOLDOWN_SECONDS * 1000,
       reindexCooldownMs: options.reindexCooldownMs ?? DEFAULT_REINDEX_COOLDOWN_SECONDS * 1000,
       progressEveryMs: options.progressEveryMs ?? 2_000,
+      attachmentHosts: [...DISCORD_ATTACHMENT_HOSTS, ...(options.apiUrl ? [new URL(options.apiUrl).host] : [])],
+      downloadTimeoutMs: options.downloadTimeoutMs ?? 30_000,
     },
   };
   const dispatcher = new Dispatcher(options.commands, ctx);

@@ -5,12 +5,16 @@ import type {
   RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Collection } from '../collection.js';
+import type { Library } from '../guilds/library.js';
 import type { Logger } from '../log.js';
 import type { Clock, Cooldowns } from './cooldown.js';
 
 /** What every command gets besides its interaction. */
 export interface BotContext {
+  /** What this interaction searches: its server's documents plus the base it may see (DMs: the base). */
   collection: Collection;
+  /** Every server's documents (/docs); absent when the bot serves one collection only. */
+  library?: Library;
   log: Logger;
   clock: Clock;
   cooldowns: Cooldowns;
@@ -22,6 +26,9 @@ export interface BotContext {
     reindexCooldownMs: number;
     /** Minimum time between two progress edits of /reindex. */
     progressEveryMs: number;
+    /** Hosts /docs add downloads attachments from (Discord's, plus DISCORD_API_URL's in tests). */
+    attachmentHosts: string[];
+    downloadTimeoutMs: number;
   };
 }
 

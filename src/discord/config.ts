@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 import { CORE_RULES, coreSchema, loadConfig, parseEnv, type CoreConfig, type VariableRules } from '../config.js';
 
@@ -44,6 +45,8 @@ const BOT_RULES: VariableRules = {
   DISCORD_API_URL: 'must be a URL such as https://discord.com/api',
   ASK_COOLDOWN_SECONDS: 'must be a number of seconds from 0 to 86400 (default 5)',
   REINDEX_COOLDOWN_SECONDS: 'must be a number of seconds from 0 to 86400 (default 60)',
+  DATA_DIR: 'must be the path of the folder holding each server\'s documents and index (default data)',
+  BASE_DOCS_GUILDS: 'must be all, none, or server ids separated by commas (default all)',
 };
 
 /** The bot's own variables; the core ones (DOCS_DIR, INDEX_DIR, MODEL_*) come from `coreSchema`. */
@@ -56,8 +59,22 @@ export const botSchema = coreSchema.merge(
     DISCORD_API_URL: z.string().url().optional(),
     ASK_COOLDOWN_SECONDS: seconds.default(DEFAULT_ASK_COOLDOWN_SECONDS),
     REINDEX_COOLDOWN_SECONDS: seconds.default(DEFAULT_REINDEX_COOLDOWN_SECONDS),
+    /** Each server's own documents and index: `<DATA_DIR>/guilds/<id>/{docs,index}`. */
+    DATA_DIR: z.string().min(1).default('data'),
+    /** Which servers see DOCS_DIR: `all`, `none`, or ids separated by commas. */
+    BASE_DOCS_GUILDS: z
+      .string()
+      .regex(/^\s*(all|none|\d{17,20}(\s*,\s*\d{17,20})*)\s*$/i)
+      .default('all'),
   }),
 );
+
+function baseGuilds(raw: string): 'all' | string[] {
+  const value = raw.trim().toLowerCase();
+  if (value === 'all') return 'all';
+  if (value === 'none') return [];
+  return value.split(',').map((id) => id.trim());
+}
 
 /** discord.js appends `/v10/...` itself, so a trailing slash would double up. */
 const apiBase = (url: string | undefined): string | null => (url ? url.replace(/\/+$/, '') : null);
@@ -69,6 +86,8 @@ export interface DiscordSettings {
   apiUrl: string | null;
   askCooldownMs: number;
   reindexCooldownMs: number;
+  dataDir: string;
+  baseGuilds: 'all' | string[];
 }
 
 export interface BotConfig {
@@ -88,6 +107,8 @@ export function loadBotConfig(env: Env, cwd: string = process.cwd()): BotConfig 
       apiUrl: apiBase(raw.DISCORD_API_URL),
       askCooldownMs: raw.ASK_COOLDOWN_SECONDS * 1000,
       reindexCooldownMs: raw.REINDEX_COOLDOWN_SECONDS * 1000,
+      dataDir: path.resolve(cwd, raw.DATA_DIR),
+      baseGuilds: baseGuilds(raw.BASE_DOCS_GUILDS),
     },
   };
 }

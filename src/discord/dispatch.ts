@@ -67,12 +67,20 @@ export class Dispatcher {
         log.warn('unknown interaction', { type: interaction.type, name });
         return;
       }
-      if (interaction.isAutocomplete()) await command.autocomplete?.(interaction, this.ctx);
-      else if (interaction.isCommand()) await command.execute(interaction, this.ctx);
-      else if (interaction.isButton()) await command.button?.(interaction, this.ctx);
+      const ctx = await this.contextFor(interaction);
+      if (interaction.isAutocomplete()) await command.autocomplete?.(interaction, ctx);
+      else if (interaction.isCommand()) await command.execute(interaction, ctx);
+      else if (interaction.isButton()) await command.button?.(interaction, ctx);
     } catch (error) {
       await this.fail(interaction, name, error);
     }
+  }
+
+  /** The context with the collection of the place the interaction comes from (its server, or a DM). */
+  private async contextFor(interaction: Interaction): Promise<BotContext> {
+    const { library } = this.ctx;
+    if (!library) return this.ctx;
+    return { ...this.ctx, collection: await library.collectionFor(interaction.guildId) };
   }
 
   private commandName(interaction: Interaction): string | null {

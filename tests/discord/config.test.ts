@@ -27,6 +27,16 @@ describe('bot config', () => {
     expect(config.core.docsDir).toBe(path.resolve('seeds'));
   });
 
+  test('DATA_DIR and BASE_DOCS_GUILDS: all by default, none, or a list of server ids; anything else is refused by name', () => {
+    expect(loadBotConfig(good).discord).toMatchObject({ dataDir: path.resolve('data'), baseGuilds: 'all' });
+    expect(loadBotConfig({ ...good, BASE_DOCS_GUILDS: 'none' }).discord.baseGuilds).toEqual([]);
+    expect(loadBotConfig({ ...good, BASE_DOCS_GUILDS: '223456789012345678, 323456789012345678' }).discord.baseGuilds).toEqual(['223456789012345678', '323456789012345678']);
+    const bad = configError({ ...good, BASE_DOCS_GUILDS: 'my-server' });
+    expect(bad).toMatchObject({ code: 'CONFIG_INVALID', variable: 'BASE_DOCS_GUILDS' });
+    expect(bad.message).toContain('all, none, or server ids');
+    expect(bad.message).not.toContain('my-server');
+  });
+
   test('missing token names the variable and says what to do', () => {
     const e = configError({ DISCORD_CLIENT_ID: good.DISCORD_CLIENT_ID });
     expect(e.code).toBe('CONFIG_INVALID');

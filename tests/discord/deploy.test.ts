@@ -14,7 +14,7 @@ test('registers to the guild when DISCORD_GUILD_ID is set, else globally', async
   const settings = { token: TOKEN, clientId: fake.applicationId, apiUrl: fake.apiUrl };
   const guild = await deployCommands({ ...settings, guildId: fake.guildId }, commands);
   expect(guild.scope).toBe('guild');
-  expect(guild.names).toEqual(['ask', 'quote', 'source', 'Verify quote', 'status', 'reindex']);
+  expect(guild.names).toEqual(['ask', 'quote', 'source', 'Verify quote', 'status', 'reindex', 'docs']);
   const global = await deployCommands({ ...settings, guildId: null }, commands);
   expect(global.scope).toBe('global');
   const puts = fake.calls.filter((c) => c.method === 'PUT');
@@ -23,7 +23,7 @@ test('registers to the guild when DISCORD_GUILD_ID is set, else globally', async
     `/applications/${fake.applicationId}/commands`,
   ]);
   expect(puts.every((c) => c.authorized)).toBe(true);
-  expect(puts[0]!.body).toHaveLength(6);
+  expect(puts[0]!.body).toHaveLength(7);
 });
 
 test('command data: bilingual descriptions ≤ 100 chars; /reindex gated to Manage Server in guilds', () => {

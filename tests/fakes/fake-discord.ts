@@ -134,6 +134,8 @@ export class FakeDiscord {
   /** Recent dispatches, for replay on RESUME (bounded). */
   private history: Array<{ s: number; t: string; d: unknown }> = [];
   private faults: Fault[] = [];
+  /** Attachments served on loopback, as Discord's CDN would: path → bytes or a redirect. */
+  private files = new Map<string, { bytes: Uint8Array; redirectTo?: string }>();
   private silent = new WeakSet<WebSocket>();
   private readonly events = new EventEmitter();
   private safety: NodeJS.Timeout;
@@ -232,6 +234,18 @@ export class FakeDiscord {
       return json(fault.spec.status, fault.spec.body ?? { message: `fault ${fault.spec.status}`, code: 0 }, fault.spec.headers);
     }
 
+    if (url.pathname.startsWith('/attachments/')) {
+      const file = this.files.get(url.pathname);
+      if (!file) return json(404, { message: '404: Not Found', code: 0 });
+      if (file.redirectTo) {
+        res.writeHead(302, { location: file.redirectTo });
+        res.end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(file.bytes.byteLength) });
+      res.end(file.bytes);
+      return;
+    }
     if (!url.pathname.startsWith('/api/v10/')) return json(404, { message: '404: Not Found', code: 0 });
 
     if (call.method === 'GET' && path === '/gateway/bot') {
@@ -516,16 +530,17 @@ export class FakeDiscord {
     return { id, username: user?.username ?? `user${id.slice(-4)}`, discriminator: '0', global_name: null, avatar: null };
   }
 
-  private base(type: number, options: { user?: Partial<FakeUser>; permissions?: string; dm?: boolean }) {
+  private base(type: number, options: { user?: Partial<FakeUser>; permissions?: string; dm?: boolean; guildId?: string }) {
     const id = snowflake();
+    const guildId = options.guildId ?? this.guildId;
     const token = `itok-${id}-${Math.random().toString(36).slice(2)}`;
     const user = this.user(options.user);
     const where = options.dm
       ? { user, channel_id: snowflake(), channel: { id: snowflake(), type: 1 }, context: 1 }
       : {
-          guild_id: this.guildId,
+          guild_id: guildId,
           channel_id: this.channelId,
-          channel: { id: this.channelId, type: 0, guild_id: this.guildId, name: 'general' },
+          channel: { id: this.channelId, type: 0, guild_id: guildId, name: 'general' },
           member: {
             user,
             roles: [],
@@ -553,7 +568,7 @@ export class FakeDiscord {
         locale: 'en-US',
         app_permissions: PERMISSIONS.member,
         entitlements: [],
-        authorizing_integration_owners: { '0': this.guildId },
+        authorizing_integration_owners: { '0': guildId },
         attachment_size_limit: 10_485_760,
         ...where,
       } as Record<string, unknown>,
@@ -573,22 +588,41 @@ export class FakeDiscord {
     };
   }
 
-  /** A slash command. `options` as Discord sends them: [{ name, type, value }]. */
+  /**
+   * An uploaded attachment, served by this fake at `/attachments/…` (the CDN's role). `size` is what
+   * Discord declares (default: the real length); `redirectTo` makes the CDN answer 302 elsewhere.
+   */
+  attachment(filename: string, bytes: Uint8Array, options: { size?: number; redirectTo?: string } = {}): Record<string, unknown> {
+    const id = snowflake();
+    const where = `/attachments/${this.channelId}/${id}/${encodeURIComponent(filename)}`;
+    this.files.set(where, { bytes, ...(options.redirectTo ? { redirectTo: options.redirectTo } : {}) });
+    const url = `http://127.0.0.1:${this.port}${where}`;
+    return { id, filename, size: options.size ?? bytes.byteLength, url, proxy_url: url, content_type: 'application/octet-stream' };
+  }
+
+  /** A slash command. `options` as Discord sends them: [{ name, type, value }]; `attachments` fill `resolved`. */
   injectCommand(
     name: string,
-    options: Array<{ name: string; type: number; value: string | number | boolean; focused?: boolean }> = [],
-    who: { user?: Partial<FakeUser>; permissions?: string; dm?: boolean } = {},
+    options: Array<{ name: string; type: number; value?: string | number | boolean; focused?: boolean; options?: unknown[] }> = [],
+    who: { user?: Partial<FakeUser>; permissions?: string; dm?: boolean; guildId?: string } = {},
+    attachments: Array<Record<string, unknown>> = [],
   ): InjectedInteraction {
     const { id, token, payload } = this.base(2, who);
-    payload.data = { id: snowflake(), name, type: 1, options };
+    payload.data = {
+      id: snowflake(),
+      name,
+      type: 1,
+      options,
+      ...(attachments.length > 0 ? { resolved: { attachments: Object.fromEntries(attachments.map((a) => [a.id, a])) } } : {}),
+    };
     return this.inject(id, token, payload);
   }
 
   /** An autocomplete request; mark the option being typed with `focused: true`. */
   injectAutocomplete(
     name: string,
-    options: Array<{ name: string; type: number; value: string | number; focused?: boolean }>,
-    who: { user?: Partial<FakeUser> } = {},
+    options: Array<{ name: string; type: number; value?: string | number; focused?: boolean; options?: unknown[] }>,
+    who: { user?: Partial<FakeUser>; guildId?: string; dm?: boolean } = {},
   ): InjectedInteraction {
     const { id, token, payload } = this.base(4, who);
     payload.data = { id: snowflake(), name, type: 1, options };
