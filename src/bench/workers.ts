@@ -1,3 +1,7 @@
+/*
+ * Longer than 250 lines on purpose: each bench phase runs in a child process of its own (ingest, serve,
+ * store-at-scale, cold start), and the phases share setup helpers that only make sense together.
+ */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';

@@ -1,3 +1,8 @@
+/*
+ * Longer than 250 lines on purpose: the builder, the scoring loop and (de)serialization share one
+ * typed-array layout (offsets, posting rows, term frequencies), and splitting them would spread that
+ * layout over several files that must change together.
+ */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { IsnadError } from '../errors.js';

@@ -34,9 +34,9 @@ describe('colloquial questions', () => {
     expect(answer.results.some((r) => /أستان[اة]/.test(r.text))).toBe(true);
   });
 
-  // Fails today: the Russian delegation's passage ranks first (it says يرأس twice). Needs the
-  // proximity evidence of issue 9 item 2 ("وفد النظام" adjacent), which is not built on this branch.
-  it.skip('puts the Syrian regime delegation head first for مين بيرأس وفد النظام؟', async () => {
+  // The Russian delegation's passage says يرأس twice; the ranker's proximity evidence ("وفد النظام"
+  // adjacent) puts the regime delegation's head first.
+  it('puts the Syrian regime delegation head first for مين بيرأس وفد النظام؟', async () => {
     const answer = await ask('مين بيرأس وفد النظام؟');
     expect(answer.answered).toBe(true);
     expect(answer.results[0]!.text).toContain('بشار الجعفري');
