@@ -6,6 +6,12 @@ import { createLogger, type Logger } from '../log.js';
 
 dotenv.config({ quiet: true });
 
+// `npm run ask … | head` closes stdout before we are done: stop quietly, as other command-line tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 /** Entry-point helpers shared by the terminal commands (dotenv is loaded here, never in the core). */
 
 export function configFromArgs(overrides: { docs?: string; index?: string }): CoreConfig {
