@@ -12,7 +12,6 @@ import { hasLatinLetters } from './text/language.js';
 import { endLine } from './text/lines.js';
 import type { DictdDictionary } from './translate/dictd.js';
 import { ENGLISH_SUPPORT_HINT } from './translate/support.js';
-import type { DocumentText } from './verify/documents.js';
 import { documentSpan } from './verify/span.js';
 import { verifyMessage } from './verify/verify.js';
 import type { Answer, DocumentInfo, Passage, Progress, ReindexSummary } from './types.js';
@@ -49,13 +48,6 @@ export interface ServingSteps {
 
 // Per-index lookups, derived on first use and dropped with the index they came from.
 const byId = perIndex((snapshot) => new Map(snapshot.passages.map((p) => [p.id, p])));
-/** Document texts (for quotes across passages), read once per index. */
-const documentReaders = new WeakMap<IndexSnapshot, DocumentText>();
-function documentTexts(snapshot: IndexSnapshot, docsDir: string): DocumentText {
-  let read = documentReaders.get(snapshot);
-  if (!read) documentReaders.set(snapshot, (read = documentReader(docsDir, snapshot.manifest.files)));
-  return read;
-}
 
 const bySource = perIndex((snapshot) => {
   const map = new Map<string, Passage[]>();
@@ -70,6 +62,9 @@ const passageSearch = perIndex((snapshot) => new PassageSearch(snapshot.passages
 
 export class IndexedCollection implements Collection {
   private reindexing: Promise<ReindexSummary> | null = null;
+
+  /** Document texts (for quotes across passages), read once per index. */
+  private readonly documentTexts = perIndex((snapshot) => documentReader(this.docsDir, snapshot.manifest.files));
 
   constructor(
     private readonly docsDir: string,
@@ -176,13 +171,13 @@ export class IndexedCollection implements Collection {
   }
 
   verifyQuotes(message: string): Promise<VerifyResult[]> {
-    return verifyMessage(this.snapshot, message, documentTexts(this.snapshot, this.docsDir));
+    return verifyMessage(this.snapshot, message, this.documentTexts(this.snapshot));
   }
 
   async documentSpan(passageId: string, start: number, end: number): Promise<QuoteMatch | undefined> {
     const passage = this.passage(passageId);
     if (!passage) return undefined;
-    return documentSpan(bySource(this.snapshot).get(passage.source) ?? [], start, end, documentTexts(this.snapshot, this.docsDir));
+    return documentSpan(bySource(this.snapshot).get(passage.source) ?? [], start, end, this.documentTexts(this.snapshot));
   }
 
   status(): IndexStatus {

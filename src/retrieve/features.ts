@@ -1,6 +1,6 @@
 import { passageWords } from './passage-words.js';
 import { answerTypeEvidence, type AnswerType } from '../text/question-type.js';
-import type { IndexSnapshot } from '../index/snapshot.js';
+import { perIndex, type IndexSnapshot } from '../index/snapshot.js';
 import type { ScoredSearch } from '../index/bm25.js';
 
 /**
@@ -63,23 +63,17 @@ interface SnapshotContext {
   docs: number;
 }
 
-const contexts = new WeakMap<IndexSnapshot, SnapshotContext>();
-
 /** Row → document number, built once per snapshot. */
-export function snapshotContext(index: IndexSnapshot): SnapshotContext {
-  let context = contexts.get(index);
-  if (!context) {
-    const docOf = new Int32Array(index.passages.length);
-    const ids = new Map<string, number>();
-    index.passages.forEach((p, row) => {
-      let id = ids.get(p.source);
-      if (id === undefined) ids.set(p.source, (id = ids.size));
-      docOf[row] = id;
-    });
-    contexts.set(index, (context = { docOf, docs: ids.size }));
-  }
-  return context;
-}
+export const snapshotContext = perIndex((index): SnapshotContext => {
+  const docOf = new Int32Array(index.passages.length);
+  const ids = new Map<string, number>();
+  index.passages.forEach((p, row) => {
+    let id = ids.get(p.source);
+    if (id === undefined) ids.set(p.source, (id = ids.size));
+    docOf[row] = id;
+  });
+  return { docOf, docs: ids.size };
+});
 
 const WINDOW = 12;
 /** Candidates whose words are read for proximity and answer type (in leg order: BM25's best first). */
