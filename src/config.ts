@@ -30,7 +30,7 @@ export const CORE_RULES: VariableRules = {
   MODEL_LOAD_TIMEOUT_MS: 'must be a number: whole milliseconds above 0, such as 120000 (the default)',
   MODEL_QUERY_PREFIX: 'must be text, such as "query: "',
   MODEL_PASSAGE_PREFIX: 'must be text, such as "passage: "',
-  VECTOR_STORE: `must be one of ${VECTOR_STORE_KINDS.join(', ')} (default hnsw)`,
+  VECTOR_STORE: `must be one of ${VECTOR_STORE_KINDS.join(', ')} (default usearch)`,
   MAX_FILE_BYTES: 'must be a number: whole bytes above 0, such as 10485760 (10 MB, the default)',
   LOG_LEVEL: `must be one of ${LOG_LEVELS.join(', ')} (default info)`,
 };
