@@ -1,56 +1,26 @@
 /*
- * Longer than 250 lines on purpose: the builder, the scoring loop and (de)serialization share one
- * typed-array layout (offsets, posting rows, term frequencies), and splitting them would spread that
- * layout over several files that must change together.
+ * Longer than 250 lines on purpose: the builder and (de)serialization share one typed-array layout
+ * (offsets, posting rows, term frequencies), and splitting them would spread that layout over several
+ * files that must change together. The scoring pass reads it through `Postings` (bm25-search.ts).
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { IsnadError } from '../errors.js';
 import type { TermGroup } from '../types.js';
 import { readIndexBytes, readIndexJson } from './index-file.js';
-import { topKIndices } from './vector-store.js';
+import { searchPostings, type Bm25Params, type Postings, type SearchScratch } from './bm25-search.js';
+import type { LexicalHit, ScoredSearch } from './scored-search.js';
 
 const HEADER_FILE = 'lexical.json';
 const BINARY_FILE = 'lexical.bin';
 
-export interface LexicalHit {
-  /** Row of the passage in the index (same order as the passages it was built from). */
-  row: number;
-  score: number;
-  /** Share of the query's IDF mass found in this passage (0..1): the evidence the abstention rule reads. */
-  coverage: number;
-}
-
-export interface ScoredSearch {
-  hits: LexicalHit[];
-  /** BM25 score of every row (0 when no query term occurs in it). */
-  scores: Float32Array;
-  /** IDF of the query terms each row contains. */
-  matchedIdf: Float32Array;
-  /** IDF of the query terms each group (document) contains anywhere; empty without groups. */
-  groupIdf: Float32Array;
-  /** Bit k set when the group (document) contains terms[k] anywhere; empty without groups. */
-  groupMask: Uint32Array;
-  /** Bit k set when the row contains terms[k] (the first 32 distinct terms): context features without re-reading passages. */
-  termMask: Uint32Array;
-  /** One label per distinct query word (group), the coverage mass of each (unknown terms get the highest IDF), and every term a group may match. */
-  terms: string[];
-  termIdf: number[];
-  groupTerms: string[][];
-  idfMass: number;
-  /** Mass of the query words the collection contains at all. */
-  knownMass: number;
-}
+export { ScoredSearch, type LexicalHit } from './scored-search.js';
+export type { Bm25Params } from './bm25-search.js';
 
 /** One way to spell a question word, and how much a match on it counts (1 = the word itself). */
 export interface TermAlternative {
   term: string;
   weight: number;
-}
-
-export interface Bm25Params {
-  k1: number;
-  b: number;
 }
 
 const DEFAULT_PARAMS: Bm25Params = { k1: 1.2, b: 0.75 };
@@ -66,15 +36,18 @@ export interface SerializedBm25 {
  * the index must load in well under a second at 100k passages (a flat binary file, no tree to rebuild)
  * and the abstention rule needs each passage's matched-IDF share, which libraries do not expose.
  */
-export class Bm25Index {
+export class Bm25Index implements Postings {
+  /** Reused by every search of this index (see ScoreAccumulator). */
+  private readonly scratch: SearchScratch = {};
+
   private constructor(
     private readonly termRow: Map<string, number>,
-    private readonly documentLengths: Uint32Array,
-    private readonly offsets: Uint32Array,
-    private readonly postingRows: Uint32Array,
-    private readonly postingTf: Uint16Array,
-    private readonly averageLength: number,
-    private readonly params: Bm25Params,
+    readonly documentLengths: Uint32Array,
+    readonly offsets: Uint32Array,
+    readonly postingRows: Uint32Array,
+    readonly postingTf: Uint16Array,
+    readonly averageLength: number,
+    readonly params: Bm25Params,
   ) {}
 
   get documents(): number {
@@ -126,9 +99,10 @@ export class Bm25Index {
   }
 
   /**
-   * The top hits plus what context features need: every passage's score and matched IDF (so a hit's
+   * The top hits plus what context features need: any passage's score and matched IDF (so a hit's
    * neighbours can be read without a second pass) and, when `groupOf` maps rows to documents, the
-   * IDF each document matches as a whole. One pass over the query's postings.
+   * IDF each document matches as a whole. One pass over the query's postings: the cost of a question
+   * is the length of its terms' posting lists, not the size of the collection.
    *
    * A query is plain terms or groups of alternatives (the translations of one English word, the
    * spellings of one name): a passage scores the best alternative it contains, so a word with many
@@ -137,92 +111,7 @@ export class Bm25Index {
    * its best alternative present in the collection, or `absentMass` (default: an unseen term's IDF).
    */
   searchScored(query: ReadonlyArray<string | TermGroup>, topK: number, groupOf?: Int32Array, groups = 0): ScoredSearch {
-    const seen = new Set<string>();
-    const queryGroups: TermGroup[] = [];
-    for (const q of query) {
-      const group = typeof q === 'string' ? { alternatives: [{ terms: [q], weight: 1 }] } : q;
-      const key = JSON.stringify(group.alternatives);
-      if (group.alternatives.length === 0 || seen.has(key)) continue;
-      seen.add(key);
-      queryGroups.push(group);
-    }
-    const scores = new Float32Array(this.documents);
-    const matchedIdf = new Float32Array(this.documents);
-    const groupIdf = new Float32Array(groupOf ? groups : 0);
-    const groupMask = new Uint32Array(groupOf ? groups : 0);
-    const termMask = new Uint32Array(this.documents);
-    const termIdf: number[] = [];
-    const terms = queryGroups.map((g) => g.alternatives[0]!.terms.join(' '));
-    const groupTerms = queryGroups.map((g) => [...new Set(g.alternatives.flatMap((a) => a.terms))]);
-    let idfMass = 0;
-    let knownMass = 0;
-    const empty = { hits: [], scores, matchedIdf, groupIdf, groupMask, termMask, termIdf, idfMass, knownMass, terms, groupTerms };
-    if (queryGroups.length === 0 || this.documents === 0) return empty;
-    const { k1, b } = this.params;
-    const stamp = groupOf ? new Int32Array(groups).fill(-1) : null;
-    // Per-row best alternative of the current group (scratch, reset through `touched`).
-    const bestScore = new Float32Array(this.documents);
-    const bestIdf = new Float32Array(this.documents);
-    const altScore = new Float32Array(this.documents);
-    const altIdf = new Float32Array(this.documents);
-    queryGroups.forEach((group, k) => {
-      const touched: number[] = [];
-      let mass = 0;
-      for (const { terms: altTerms, weight } of group.alternatives) {
-        if (altTerms.length === 0) continue;
-        const altTouched: number[] = [];
-        let present = false;
-        let altMass = 0;
-        for (const term of altTerms) {
-          const idf = (weight * this.idf(term)) / altTerms.length;
-          altMass += idf;
-          const t = this.termRow.get(term);
-          if (t === undefined) continue;
-          present = true;
-          for (let p = this.offsets[t]!; p < this.offsets[t + 1]!; p++) {
-            const row = this.postingRows[p]!;
-            const tf = this.postingTf[p]!;
-            const norm = k1 * (1 - b + (b * this.documentLengths[row]!) / (this.averageLength || 1));
-            if (altIdf[row] === 0) altTouched.push(row);
-            altScore[row]! += (idf * tf * (k1 + 1)) / (tf + norm);
-            altIdf[row]! += idf;
-          }
-        }
-        if (present) mass = Math.max(mass, altMass);
-        for (const row of altTouched) {
-          if (bestIdf[row] === 0) touched.push(row);
-          if (altScore[row]! > bestScore[row]!) bestScore[row] = altScore[row]!;
-          if (altIdf[row]! > bestIdf[row]!) bestIdf[row] = altIdf[row]!;
-          altScore[row] = 0;
-          altIdf[row] = 0;
-        }
-      }
-      const only = group.alternatives.length === 1 && group.alternatives[0]!.terms.length === 1 ? group.alternatives[0]! : null;
-      const groupMass = group.mass ?? (mass > 0 ? mass : (group.absentMass ?? (only ? only.weight * this.idf(only.terms[0]!) : this.idf(''))));
-      termIdf.push(groupMass);
-      idfMass += groupMass;
-      if (mass > 0) knownMass += groupMass;
-      const bit = k < 32 ? (1 << k) >>> 0 : 0;
-      for (const row of touched) {
-        scores[row]! += bestScore[row]!;
-        matchedIdf[row]! += bestIdf[row]!;
-        termMask[row]! |= bit;
-        if (stamp) {
-          const g = groupOf![row]!;
-          if (stamp[g] !== k) {
-            stamp[g] = k;
-            groupIdf[g]! += bestIdf[row]!;
-            groupMask[g]! |= bit;
-          }
-        }
-        bestScore[row] = 0;
-        bestIdf[row] = 0;
-      }
-    });
-    const hits = topKIndices(scores, topK)
-      .filter((hit) => hit.score > 0)
-      .map(({ index, score }) => ({ row: index, score, coverage: idfMass > 0 ? Math.min(1, matchedIdf[index]! / idfMass) : 0 }));
-    return { ...empty, hits, idfMass, knownMass };
+    return searchPostings(this, this.scratch, query, topK, groupOf, groups);
   }
 
   /**

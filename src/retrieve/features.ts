@@ -117,8 +117,7 @@ export function buildCandidates(
     if (rarest < 0 || idf > search.termIdf[rarest]!) rarest = i;
   });
   const logDocuments = Math.log(1 + index.passages.length) || 1;
-  let bestDoc = 0;
-  for (const v of search.groupIdf) bestDoc = Math.max(bestDoc, v);
+  const bestDoc = search.bestGroupIdf;
 
   const rows: number[] = [];
   const seen = new Set<number>();
@@ -166,12 +165,15 @@ export function buildCandidates(
 
   const candidates = rows.map((row, position) => {
     const doc = docOf[row]!;
-    let mask = search.termMask[row]!;
+    const score = search.scoreOf(row);
+    const matchedIdf = search.matchedIdfOf(row);
+    const docIdf = search.groupIdfOf(doc);
+    let mask = search.termMaskOf(row);
     let neighbour = 0;
     for (const other of [row - 1, row + 1]) {
       if (other < 0 || other >= docOf.length || docOf[other] !== doc) continue;
-      neighbour = Math.max(neighbour, search.scores[other]!);
-      mask |= search.termMask[other]!;
+      neighbour = Math.max(neighbour, search.scoreOf(other));
+      mask |= search.termMaskOf(other);
     }
     const contextIdf = idfOfBits(mask);
     const matchedTerms = bitCount(mask);
@@ -190,16 +192,16 @@ export function buildCandidates(
     }
     const rank = lexicalRank.get(row);
     const values: number[] = [
-      search.scores[row]! / lexicalTop,
-      search.scores[row]! / mass,
-      search.matchedIdf[row]! / mass,
-      search.matchedIdf[row]! / logDocuments,
+      score / lexicalTop,
+      score / mass,
+      matchedIdf / mass,
+      matchedIdf / logDocuments,
       Math.min(6, matchedTerms) / 6,
       mask & rarestBit ? 1 : 0,
       contextIdf / mass,
       neighbour / lexicalTop,
-      (search.groupIdf[doc] ?? 0) / mass,
-      (search.groupIdf[doc] ?? 0) >= bestDoc - 1e-6 ? 1 : 0,
+      docIdf / mass,
+      docIdf >= bestDoc - 1e-6 ? 1 : 0,
       words ? bestWindowIdf(words, idfOf) / mass : 0,
       rank ? 1 / Math.sqrt(rank) : 0,
       answerType === 'number' ? evidence.number : 0,
@@ -207,12 +209,12 @@ export function buildCandidates(
       Math.min(1, rare / 3),
       Math.min(4, termCount - matchedTerms) / 4,
       missingIdf(mask),
-      missingIdf(search.groupMask[doc] ?? 0),
+      missingIdf(search.groupMaskOf(doc)),
       mask & rarestKnownBit ? 1 : 0,
     ];
     legRanks.forEach((ranks) => {
       const hit = ranks.get(row);
-      const gain = hit === undefined ? 0 : hit.coverage === undefined ? hit.score : Math.max(0, hit.coverage - search.matchedIdf[row]! / mass);
+      const gain = hit === undefined ? 0 : hit.coverage === undefined ? hit.score : Math.max(0, hit.coverage - matchedIdf / mass);
       values.push(gain, hit ? 1 / Math.sqrt(hit.rank) : 0);
     });
     return { row, doc, values };

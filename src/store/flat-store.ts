@@ -2,7 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { IsnadError } from '../errors.js';
 import { indexCorrupt, readIndexBytes, readIndexJson } from '../index/index-file.js';
-import { topKIndices, type VectorHit, type VectorItem, type VectorStore } from '../index/vector-store.js';
+import { topKIndices } from '../index/top-k.js';
+import type { VectorHit, VectorItem, VectorStore } from '../index/vector-store.js';
 
 const VECTORS_FILE = 'vectors.f32';
 const IDS_FILE = 'vector-ids.json';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FlatVectorStore } from '../../src/store/flat-store.js';
 import type { VectorStore } from '../../src/index/vector-store.js';
-import { topKIndices } from '../../src/index/vector-store.js';
+import { topKIndices } from '../../src/index/top-k.js';
 import { VectraVectorStore } from '../../src/store/vectra-store.js';
 import { GRAPH_MIN_SIZE, HnswVectorStore } from '../../src/store/hnsw-store.js';
 import { UsearchVectorStore } from '../../src/store/usearch-store.js';

@@ -1,0 +1,73 @@
+/**
+ * The best `limit` (index, score) pairs of a stream, in a min-heap of typed arrays: O(n log k).
+ * An item enters only when the heap is not full or it scores strictly above the worst kept, so a
+ * push that does neither changes nothing: the sparse BM25 search relies on that to skip the rows no
+ * query term occurs in and still return exactly what a scan of every row returns.
+ */
+export class TopK {
+  private readonly heapIdx: Int32Array;
+  private readonly heapVal: Float32Array;
+  private size = 0;
+
+  constructor(readonly limit: number) {
+    this.heapIdx = new Int32Array(Math.max(0, limit));
+    this.heapVal = new Float32Array(Math.max(0, limit));
+  }
+
+  push(index: number, score: number): void {
+    const { heapIdx, heapVal } = this;
+    if (this.size < this.limit) {
+      let j = this.size++;
+      heapVal[j] = score;
+      heapIdx[j] = index;
+      while (j > 0) {
+        const p = (j - 1) >> 1;
+        if (heapVal[p]! <= heapVal[j]!) break;
+        this.swap(p, j);
+        j = p;
+      }
+    } else if (this.limit > 0 && score > heapVal[0]!) {
+      heapVal[0] = score;
+      heapIdx[0] = index;
+      this.siftDown(0);
+    }
+  }
+
+  /** Best first; equal scores by index. */
+  sorted(): Array<{ index: number; score: number }> {
+    const out: Array<{ index: number; score: number }> = [];
+    for (let i = 0; i < this.size; i++) out.push({ index: this.heapIdx[i]!, score: this.heapVal[i]! });
+    return out.sort((a, b) => b.score - a.score || a.index - b.index);
+  }
+
+  private siftDown(i: number): void {
+    const { heapVal } = this;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < this.size && heapVal[l]! < heapVal[m]!) m = l;
+      if (r < this.size && heapVal[r]! < heapVal[m]!) m = r;
+      if (m === i) return;
+      this.swap(i, m);
+      i = m;
+    }
+  }
+
+  private swap(a: number, b: number): void {
+    const { heapIdx, heapVal } = this;
+    const v = heapVal[a]!;
+    heapVal[a] = heapVal[b]!;
+    heapVal[b] = v;
+    const x = heapIdx[a]!;
+    heapIdx[a] = heapIdx[b]!;
+    heapIdx[b] = x;
+  }
+}
+
+/** Keeps the best `k` (score, index) pairs of a full scan. */
+export function topKIndices(scores: Float32Array, k: number): Array<{ index: number; score: number }> {
+  const heap = new TopK(Math.min(k, scores.length));
+  for (let i = 0; i < scores.length; i++) heap.push(i, scores[i]!);
+  return heap.sorted();
+}
