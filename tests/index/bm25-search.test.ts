@@ -1,0 +1,158 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Bm25Builder, type Bm25Index } from '../../src/index/bm25.js';
+import { topKIndices } from '../../src/index/top-k.js';
+import type { TermGroup } from '../../src/types.js';
+
+/**
+ * The search touches only the rows that hold a query term and reuses its buffers between searches;
+ * it must say exactly what scoring every row of the collection says. The reference below does that
+ * the plain way: every row, every query word, sums rounded to single precision in query order, and the
+ * top hits by a heap over every row.
+ */
+const VOCABULARY = ['وفد', 'نظام', 'جعفري', 'معارض', 'روسيا', 'تصعيد'];
+
+interface Reference {
+  hits: Array<{ row: number; score: number; coverage: number }>;
+  scores: Float32Array;
+  matchedIdf: Float32Array;
+  termMask: Uint32Array;
+  groupIdf: Float32Array;
+  groupMask: Uint32Array;
+  termIdf: number[];
+  idfMass: number;
+  knownMass: number;
+}
+
+function groupsOf(query: Array<string | TermGroup>): TermGroup[] {
+  const seen = new Set<string>();
+  return query
+    .map((q) => (typeof q === 'string' ? { alternatives: [{ terms: [q], weight: 1 }] } : q))
+    .filter((g) => {
+      const key = JSON.stringify(g.alternatives);
+      if (g.alternatives.length === 0 || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+function reference(index: Bm25Index, docs: string[][], query: Array<string | TermGroup>, topK: number, groupOf: Int32Array, groups: number): Reference {
+  const n = docs.length;
+  const average = docs.reduce((sum, d) => sum + d.length, 0) / n || 1;
+  const { k1, b } = { k1: 1.2, b: 0.75 };
+  const tf = (row: number, term: string) => docs[row]!.filter((t) => t === term).length;
+  const out: Reference = {
+    hits: [],
+    scores: new Float32Array(n),
+    matchedIdf: new Float32Array(n),
+    termMask: new Uint32Array(n),
+    groupIdf: new Float32Array(groups),
+    groupMask: new Uint32Array(groups),
+    termIdf: [],
+    idfMass: 0,
+    knownMass: 0,
+  };
+  groupsOf(query).forEach((group, k) => {
+    const bit = k < 32 ? (1 << k) >>> 0 : 0;
+    const bestScore = new Float32Array(n);
+    const bestIdf = new Float32Array(n);
+    const holds = new Array<boolean>(n).fill(false);
+    let mass = 0;
+    // Rows in the order the group first meets them: alternative by alternative, term by term, row by row.
+    const order: number[] = [];
+    for (const { terms, weight } of group.alternatives) {
+      if (terms.length === 0) continue;
+      let altMass = 0;
+      let present = false;
+      const altScore = new Float32Array(n);
+      const altIdf = new Float32Array(n);
+      for (const term of terms) {
+        const idf = (weight * index.idf(term)) / terms.length;
+        altMass += idf;
+        if (index.documentFrequency(term) === 0) continue;
+        present = true;
+        for (let row = 0; row < n; row++) {
+          const f = tf(row, term);
+          if (f === 0) continue;
+          if (!order.includes(row)) order.push(row);
+          holds[row] = true;
+          altScore[row]! += (idf * f * (k1 + 1)) / (f + k1 * (1 - b + (b * docs[row]!.length) / average));
+          altIdf[row]! += idf;
+        }
+      }
+      if (present) mass = Math.max(mass, altMass);
+      for (let row = 0; row < n; row++) {
+        bestScore[row] = Math.max(bestScore[row]!, altScore[row]!);
+        bestIdf[row] = Math.max(bestIdf[row]!, altIdf[row]!);
+      }
+    }
+    for (let row = 0; row < n; row++) {
+      if (!holds[row]) continue;
+      out.scores[row]! += bestScore[row]!;
+      out.matchedIdf[row]! += bestIdf[row]!;
+      out.termMask[row]! |= bit;
+    }
+    const counted = new Set<number>();
+    for (const row of order) {
+      const g = groupOf[row]!;
+      if (counted.has(g)) continue;
+      counted.add(g);
+      out.groupIdf[g]! += bestIdf[row]!;
+      out.groupMask[g]! |= bit;
+    }
+    const only = group.alternatives.length === 1 && group.alternatives[0]!.terms.length === 1 ? group.alternatives[0]! : null;
+    const groupMass = group.mass ?? (mass > 0 ? mass : (group.absentMass ?? (only ? only.weight * index.idf(only.terms[0]!) : index.idf(''))));
+    out.termIdf.push(groupMass);
+    out.idfMass += groupMass;
+    if (mass > 0) out.knownMass += groupMass;
+  });
+  out.hits = topKIndices(out.scores, topK)
+    .filter((h) => h.score > 0)
+    .map((h) => ({ row: h.index, score: h.score, coverage: out.idfMass > 0 ? Math.min(1, out.matchedIdf[h.index]! / out.idfMass) : 0 }));
+  return out;
+}
+
+// Few words, short passages: many rows tie on score, which is where a top-k can differ from a full scan.
+const word = fc.constantFrom(...VOCABULARY, 'برميل');
+const collection = fc.array(fc.array(fc.constantFrom(...VOCABULARY), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 40 });
+const alternative = fc.record({ terms: fc.array(word, { minLength: 1, maxLength: 2 }), weight: fc.constantFrom(0, 0.35, 1) });
+const queryPart = fc.oneof(word, fc.record({ alternatives: fc.array(alternative, { minLength: 1, maxLength: 3 }) }));
+const query = fc.array(queryPart, { minLength: 0, maxLength: 5 });
+
+describe('Bm25Index.searchScored', () => {
+  it('says about every row and document what scoring every row says, search after search on one index', () => {
+    fc.assert(
+      fc.property(collection, fc.array(fc.tuple(query, fc.integer({ min: 0, max: 12 })), { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 4 }), (docs, searches, perDoc) => {
+        const builder = new Bm25Builder();
+        for (const terms of docs) builder.add(terms);
+        const index = builder.finish();
+        // Documents of `perDoc` consecutive rows, as the passages of one file are.
+        const groupOf = Int32Array.from(docs, (_, row) => Math.floor(row / perDoc));
+        const groups = groupOf[docs.length - 1]! + 1;
+        for (const [q, topK] of searches) {
+          const got = index.searchScored(q, topK, groupOf, groups);
+          const want = reference(index, docs, q, topK, groupOf, groups);
+          expect(got.hits).toEqual(want.hits);
+          expect([got.termIdf, got.idfMass, got.knownMass]).toEqual([want.termIdf, want.idfMass, want.knownMass]);
+          docs.forEach((_, row) => {
+            expect([got.scoreOf(row), got.matchedIdfOf(row), got.termMaskOf(row)]).toEqual([want.scores[row], want.matchedIdf[row], want.termMask[row]]);
+          });
+          for (let g = 0; g < groups; g++) expect([got.groupIdfOf(g), got.groupMaskOf(g)]).toEqual([want.groupIdf[g], want.groupMask[g]]);
+          expect(got.bestGroupIdf).toBe(Math.max(0, ...want.groupIdf));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps what an earlier search returned when the index is searched again', () => {
+    const builder = new Bm25Builder();
+    for (const terms of [['وفد', 'نظام'], ['روسيا'], ['وفد', 'روسيا', 'روسيا']]) builder.add(terms);
+    const index = builder.finish();
+    const first = index.searchScored(['وفد'], 3);
+    const before = [first.hits, [0, 1, 2].map((row) => first.scoreOf(row))];
+    index.searchScored(['روسيا', 'نظام'], 3);
+    expect([first.hits, [0, 1, 2].map((row) => first.scoreOf(row))]).toEqual(before);
+    expect(first.scoreOf(1)).toBe(0);
+  });
+});
