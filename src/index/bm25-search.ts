@@ -1,5 +1,5 @@
 import type { TermGroup } from '../types.js';
-import { ScoreAccumulator, ScoredSearch, type QueryMass } from './scored-search.js';
+import { ScoreAccumulator, ScoredSearch, type QueryMass, type RowEvidence } from './scored-search.js';
 
 export interface Bm25Params {
   k1: number;
@@ -17,6 +17,21 @@ export interface Postings {
   readonly params: Bm25Params;
   termId(term: string): number;
   idf(term: string): number;
+}
+
+/** A query term as scored: its number in the index (−1 when absent) and its weighted IDF share. */
+interface ScoredTerm {
+  id: number;
+  idf: number;
+}
+
+/** A query word (group) with its alternatives' terms looked up once. */
+interface ResolvedGroup {
+  bit: number;
+  /** Terms of each non-empty alternative. */
+  alternatives: ScoredTerm[][];
+  /** A group of one term (a plain Arabic question word) takes a one-pass path. */
+  single: boolean;
 }
 
 /**
@@ -73,65 +88,49 @@ export interface SearchScratch {
 }
 
 /** A term's BM25 weight on one posting (double precision; sums are kept in single precision). */
-function termWeight(index: Postings, idf: number, row: number, tf: number, average: number): number {
+function termWeight(index: Postings, idf: number, row: number, tf: number): number {
   const { k1, b } = index.params;
-  const norm = k1 * (1 - b + (b * index.documentLengths[row]!) / average);
+  const norm = k1 * (1 - b + (b * index.documentLengths[row]!) / (index.averageLength || 1));
   return (idf * tf * (k1 + 1)) / (tf + norm);
 }
 
-/**
- * A group of one term (a plain Arabic question word): its postings straight into the sums, one pass.
- * Adds what the general path adds: each sum rounded to single precision as it goes.
- * Returns the group's mass when the term is in the collection, else 0.
- */
-function scoreTerm(index: Postings, term: string, weight: number, k: number, bit: number, sums: ScoreAccumulator, groupOf?: Int32Array): number {
-  const idf = weight * index.idf(term);
-  const t = index.termId(term);
-  if (t < 0) return 0;
-  const average = index.averageLength || 1;
-  const rounded = Math.fround(idf);
-  const matched = rounded > 0 ? rounded : 0;
-  const { offsets, postingRows, postingTf } = index;
-  for (let p = offsets[t]!; p < offsets[t + 1]!; p++) {
-    const row = postingRows[p]!;
-    const score = Math.fround(termWeight(index, idf, row, postingTf[p]!, average));
-    sums.addRow(row, score > 0 ? score : 0, matched, bit);
-    if (groupOf) sums.addGroup(groupOf[row]!, k, matched, bit);
-  }
-  return Math.max(0, idf);
+/** A single-term group's IDF as it is summed (single precision, never negative). */
+function matchedIdf(term: ScoredTerm): number {
+  const rounded = Math.fround(term.idf);
+  return rounded > 0 ? rounded : 0;
 }
 
-/**
- * A group of alternatives: a row scores the best alternative it contains; an alternative of several
- * terms scores the mean of its terms. Returns the mass of the best alternative present (0 if none).
- */
-function scoreAlternatives(index: Postings, group: TermGroup, k: number, bit: number, sums: ScoreAccumulator, scratch: SearchScratch, groupOf?: Int32Array): number {
-  const s = (scratch.alternatives ??= new AlternativeScratch(index.documentLengths.length));
-  const average = index.averageLength || 1;
+/** One term's postings straight into the sums: one pass, each sum rounded to single precision as the general path rounds it. */
+function scoreSingle(index: Postings, term: ScoredTerm, k: number, bit: number, sums: ScoreAccumulator, groupOf?: Int32Array): void {
+  if (term.id < 0) return;
+  const matched = matchedIdf(term);
   const { offsets, postingRows, postingTf } = index;
-  let mass = 0;
+  for (let p = offsets[term.id]!; p < offsets[term.id + 1]!; p++) {
+    const row = postingRows[p]!;
+    const score = Math.fround(termWeight(index, term.idf, row, postingTf[p]!));
+    sums.addRow(row, score > 0 ? score : 0);
+    if (groupOf) sums.addGroup(groupOf[row]!, k, matched, bit);
+  }
+}
+
+/** A row scores the best alternative it contains; an alternative of several terms scores the mean of its terms. */
+function scoreAlternatives(index: Postings, group: ResolvedGroup, k: number, sums: ScoreAccumulator, scratch: SearchScratch, groupOf?: Int32Array): void {
+  const s = (scratch.alternatives ??= new AlternativeScratch(index.documentLengths.length));
+  const { offsets, postingRows, postingTf } = index;
   let groupCount = 0;
   s.nextGroup();
-  for (const { terms: altTerms, weight } of group.alternatives) {
-    if (altTerms.length === 0) continue;
+  for (const terms of group.alternatives) {
     s.nextAlternative();
     let altCount = 0;
-    let present = false;
-    let altMass = 0;
-    for (const term of altTerms) {
-      const idf = (weight * index.idf(term)) / altTerms.length;
-      altMass += idf;
-      const t = index.termId(term);
-      if (t < 0) continue;
-      present = true;
-      for (let p = offsets[t]!; p < offsets[t + 1]!; p++) {
+    for (const { id, idf } of terms) {
+      if (id < 0) continue;
+      for (let p = offsets[id]!; p < offsets[id + 1]!; p++) {
         const row = postingRows[p]!;
         altCount = s.listForAlternative(row, altCount);
-        s.altScore[row]! += termWeight(index, idf, row, postingTf[p]!, average);
+        s.altScore[row]! += termWeight(index, idf, row, postingTf[p]!);
         s.altIdf[row]! += idf;
       }
     }
-    if (present) mass = Math.max(mass, altMass);
     for (let i = 0; i < altCount; i++) {
       const row = s.altRows[i]!;
       groupCount = s.listForGroup(row, groupCount);
@@ -143,12 +142,62 @@ function scoreAlternatives(index: Postings, group: TermGroup, k: number, bit: nu
   }
   for (let i = 0; i < groupCount; i++) {
     const row = s.groupRows[i]!;
-    sums.addRow(row, s.bestScore[row]!, s.bestIdf[row]!, bit);
-    if (groupOf) sums.addGroup(groupOf[row]!, k, s.bestIdf[row]!, bit);
+    sums.addRow(row, s.bestScore[row]!);
+    if (groupOf) sums.addGroup(groupOf[row]!, k, s.bestIdf[row]!, group.bit);
     s.bestScore[row] = 0;
     s.bestIdf[row] = 0;
   }
-  return mass;
+}
+
+/** Term frequency of term `id` in `row` (0 when absent): a binary search of its postings, which are in row order. */
+function termFrequency(index: Postings, id: number, row: number): number {
+  if (id < 0) return 0;
+  let lo = index.offsets[id]!;
+  let hi = index.offsets[id + 1]! - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const r = index.postingRows[mid]!;
+    if (r === row) return index.postingTf[mid]!;
+    if (r < row) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}
+
+/**
+ * One row's score, matched IDF and term bits, computed from the postings the way the search pass
+ * sums them (same order, same single-precision rounding): features read a few hundred rows, so they
+ * are looked up when asked for instead of kept for every row the search touched.
+ */
+function rowEvidence(index: Postings, groups: readonly ResolvedGroup[], row: number): RowEvidence {
+  const f32 = Math.fround;
+  let score = 0;
+  let idf = 0;
+  let mask = 0;
+  for (const group of groups) {
+    let bestScore = 0;
+    let bestIdf = 0;
+    let holds = false;
+    for (const terms of group.alternatives) {
+      let altScore = 0;
+      let altIdf = 0;
+      for (const term of terms) {
+        const tf = termFrequency(index, term.id, row);
+        if (tf === 0) continue;
+        holds = true;
+        const weight = termWeight(index, term.idf, row, tf);
+        altScore = f32(altScore + weight);
+        altIdf = f32(altIdf + term.idf);
+      }
+      if (altScore > bestScore) bestScore = altScore;
+      if (altIdf > bestIdf) bestIdf = altIdf;
+    }
+    if (!holds) continue;
+    score = f32(score + bestScore);
+    idf = f32(idf + bestIdf);
+    mask |= group.bit;
+  }
+  return { score, matchedIdf: idf, termMask: mask >>> 0 };
 }
 
 /**
@@ -183,14 +232,27 @@ export function searchPostings(
   if (queryGroups.length === 0 || documents === 0) return ScoredSearch.empty(mass);
   const sums = (scratch.sums ??= new ScoreAccumulator(documents));
   sums.useGroups(groupOf ? groups : 0);
-  queryGroups.forEach((group, k) => {
+  const resolved = queryGroups.map((group, k): ResolvedGroup => {
     const bit = k < 32 ? (1 << k) >>> 0 : 0;
+    const alternatives: ScoredTerm[][] = [];
+    // Each group counts once in the coverage, at the mass of its best alternative present in the collection.
+    let found = 0;
+    for (const { terms, weight } of group.alternatives) {
+      if (terms.length === 0) continue;
+      const scored = terms.map((term) => ({ id: index.termId(term), idf: (weight * index.idf(term)) / terms.length }));
+      if (scored.some((t) => t.id >= 0)) found = Math.max(found, scored.reduce((sum, t) => sum + t.idf, 0));
+      alternatives.push(scored);
+    }
     const only = group.alternatives.length === 1 && group.alternatives[0]!.terms.length === 1 ? group.alternatives[0]! : null;
-    const found = only ? scoreTerm(index, only.terms[0]!, only.weight, k, bit, sums, groupOf) : scoreAlternatives(index, group, k, bit, sums, scratch, groupOf);
     const groupMass = group.mass ?? (found > 0 ? found : (group.absentMass ?? (only ? only.weight * index.idf(only.terms[0]!) : index.idf(''))));
     mass.termIdf.push(groupMass);
     mass.idfMass += groupMass;
     if (found > 0) mass.knownMass += groupMass;
+    return { bit, alternatives, single: only !== null };
   });
-  return sums.finish(topK, mass);
+  resolved.forEach((group, k) => {
+    if (group.single) scoreSingle(index, group.alternatives[0]![0]!, k, group.bit, sums, groupOf);
+    else scoreAlternatives(index, group, k, sums, scratch, groupOf);
+  });
+  return sums.finish(topK, mass, (row) => rowEvidence(index, resolved, row));
 }

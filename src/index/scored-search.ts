@@ -19,16 +19,25 @@ export interface QueryMass {
   knownMass: number;
 }
 
-/** Sorted keys with values beside them: what a search found, held for the rows and groups it touched only. */
-class SparseValues {
+/** What a search says about one row. */
+export interface RowEvidence {
+  /** BM25 score (0 when no query term occurs in the row). */
+  score: number;
+  /** IDF of the query terms the row contains. */
+  matchedIdf: number;
+  /** Bit k set when the row contains terms[k] (the first 32 distinct terms). */
+  termMask: number;
+}
+
+/** The groups (documents) a search touched, sorted, with what each holds. */
+class GroupValues {
   constructor(
     readonly keys: Uint32Array,
     readonly idf: Float32Array,
     readonly mask: Uint32Array,
-    readonly score: Float32Array | null,
   ) {}
 
-  /** Position of `key` in `keys`, −1 when absent (binary search: a search touches thousands of rows, features read a few hundred). */
+  /** Position of `key` in `keys`, −1 when absent. */
   slot(key: number): number {
     let lo = 0;
     let hi = this.keys.length - 1;
@@ -43,11 +52,14 @@ class SparseValues {
   }
 }
 
+const NO_GROUPS = new GroupValues(new Uint32Array(0), new Float32Array(0), new Uint32Array(0));
+const NOTHING: RowEvidence = { score: 0, matchedIdf: 0, termMask: 0 };
+
 /**
  * The top hits of a BM25 search plus what context features need about any row or group (document):
- * its score, matched IDF and the bits of the query terms it holds. Only the rows and groups a query
- * term occurs in are kept (every other row scores 0 and holds no term), so a question costs what its
- * postings cost, not the size of the collection.
+ * its score, matched IDF and the bits of the query terms it holds. A row's evidence is read from the
+ * postings when asked for (features read a few hundred rows), a group's was summed by the search for
+ * the groups it touched: a question costs what its postings cost, not the size of the collection.
  */
 export class ScoredSearch implements QueryMass {
   readonly terms: string[];
@@ -55,39 +67,48 @@ export class ScoredSearch implements QueryMass {
   readonly groupTerms: string[][];
   readonly idfMass: number;
   readonly knownMass: number;
+  /** The best rows, best first, with a score above 0. */
+  readonly hits: LexicalHit[];
+  private readonly rows = new Map<number, RowEvidence>();
 
   constructor(
-    readonly hits: LexicalHit[],
+    ranked: ReadonlyArray<{ index: number; score: number }>,
     mass: QueryMass,
-    private readonly rows: SparseValues,
-    private readonly groups: SparseValues,
+    private readonly evidence: (row: number) => RowEvidence,
+    private readonly groups: GroupValues,
     /** The highest IDF any group (document) contains: 0 without groups. */
     readonly bestGroupIdf: number,
   ) {
     ({ terms: this.terms, termIdf: this.termIdf, groupTerms: this.groupTerms, idfMass: this.idfMass, knownMass: this.knownMass } = mass);
+    this.hits = ranked
+      .filter((hit) => hit.score > 0)
+      .map(({ index, score }) => ({ row: index, score, coverage: mass.idfMass > 0 ? Math.min(1, this.matchedIdfOf(index) / mass.idfMass) : 0 }));
   }
 
   static empty(mass: QueryMass): ScoredSearch {
-    const none = new SparseValues(new Uint32Array(0), new Float32Array(0), new Uint32Array(0), new Float32Array(0));
-    return new ScoredSearch([], mass, none, none, 0);
+    return new ScoredSearch([], mass, () => NOTHING, NO_GROUPS, 0);
+  }
+
+  /** Score, matched IDF and term bits of a row (computed once per row and kept). */
+  row(row: number): RowEvidence {
+    let found = this.rows.get(row);
+    if (!found) this.rows.set(row, (found = this.evidence(row)));
+    return found;
   }
 
   /** BM25 score of a row (0 when no query term occurs in it). */
   scoreOf(row: number): number {
-    const at = this.rows.slot(row);
-    return at < 0 ? 0 : this.rows.score![at]!;
+    return this.row(row).score;
   }
 
   /** IDF of the query terms the row contains. */
   matchedIdfOf(row: number): number {
-    const at = this.rows.slot(row);
-    return at < 0 ? 0 : this.rows.idf[at]!;
+    return this.row(row).matchedIdf;
   }
 
   /** Bit k set when the row contains terms[k] (the first 32 distinct terms): context features without re-reading passages. */
   termMaskOf(row: number): number {
-    const at = this.rows.slot(row);
-    return at < 0 ? 0 : this.rows.mask[at]!;
+    return this.row(row).termMask;
   }
 
   /** IDF of the query terms the group (document) contains anywhere; 0 when searched without groups. */
@@ -110,26 +131,22 @@ function countBits(bits: Uint32Array): number {
 }
 
 /**
- * Per-row and per-group sums of one search, in typed arrays reused by every search of an index
- * (searches are synchronous, so one runs at a time) and returned to zero by `finish`, which reads only
- * the rows and groups a bit marks as touched. Allocating and scanning arrays the size of the
- * collection for every question was most of a search's cost at 100k passages.
+ * Per-row scores and per-group sums of one search, in typed arrays reused by every search of an
+ * index (searches are synchronous, so one runs at a time) and returned to zero by `finish`, which
+ * reads only the rows and groups a bit marks as touched. Allocating and scanning arrays the size of
+ * the collection for every question was most of a search's cost at 100k passages.
  */
 export class ScoreAccumulator {
-  readonly score: Float32Array;
-  readonly idf: Float32Array;
-  readonly mask: Uint32Array;
+  private readonly score: Float32Array;
   private readonly touched: Uint32Array;
-  groupIdf = new Float32Array(0);
-  groupMask = new Uint32Array(0);
+  private groupIdf = new Float32Array(0);
+  private groupMask = new Uint32Array(0);
   /** The query group (its index) that last counted each group: a document counts once per query word. */
-  groupStamp = new Int32Array(0);
+  private groupStamp = new Int32Array(0);
   private groupTouched = new Uint32Array(0);
 
   constructor(readonly rows: number) {
     this.score = new Float32Array(rows);
-    this.idf = new Float32Array(rows);
-    this.mask = new Uint32Array(rows);
     this.touched = new Uint32Array((rows + 31) >>> 5);
   }
 
@@ -142,15 +159,13 @@ export class ScoreAccumulator {
     this.groupTouched = new Uint32Array((groups + 31) >>> 5);
   }
 
-  /** Row `row` holds a term of query group `k`, contributing `score` and `idf` (single-precision sums, in query order). */
-  addRow(row: number, score: number, idf: number, bit: number): void {
+  /** Adds a query word's score to a row holding it (single-precision sums, in query order). */
+  addRow(row: number, score: number): void {
     this.score[row]! += score;
-    this.idf[row]! += idf;
-    this.mask[row]! |= bit;
     this.touched[row >>> 5]! |= 1 << (row & 31);
   }
 
-  /** Group `group` holds a term of query group `k`; only its first row in the search's order counts. */
+  /** Group `group` holds a term of query word `k`; only its first row in the search's order counts. */
   addGroup(group: number, k: number, idf: number, bit: number): void {
     if (this.groupStamp[group] === k) return;
     this.groupStamp[group] = k;
@@ -160,17 +175,14 @@ export class ScoreAccumulator {
   }
 
   /**
-   * The hits and sparse values of the search, leaving every array at zero. The top `topK` are what a
+   * The hits and group sums of the search, leaving every array at zero. The top `topK` are what a
    * heap over every row in order keeps: the first rows as they are (a heap fills with whatever comes
    * first), then only the touched rows, in order, since an untouched row scores 0 and cannot enter.
    */
-  finish(topK: number, mass: QueryMass): ScoredSearch {
+  finish(topK: number, mass: QueryMass, evidence: (row: number) => RowEvidence): ScoredSearch {
     const heap = new TopK(Math.min(topK, this.rows));
     for (let row = 0; row < heap.limit; row++) heap.push(row, this.score[row]!);
-    const count = countBits(this.touched);
-    const rows = new SparseValues(new Uint32Array(count), new Float32Array(count), new Uint32Array(count), new Float32Array(count));
-    let at = 0;
-    // Set bits in increasing order (lowest first), clearing them as they are read.
+    // Set bits in increasing order (lowest first), cleared as they are read.
     for (let w = 0; w < this.touched.length; w++) {
       let word = this.touched[w]!;
       if (word === 0) continue;
@@ -179,21 +191,14 @@ export class ScoreAccumulator {
         const low = word & -word;
         word ^= low;
         const row = w * 32 + 31 - Math.clz32(low);
-        const score = this.score[row]!;
-        if (row >= heap.limit) heap.push(row, score);
-        rows.keys[at] = row;
-        rows.score![at] = score;
-        rows.idf[at] = this.idf[row]!;
-        rows.mask[at++] = this.mask[row]!;
+        if (row >= heap.limit) heap.push(row, this.score[row]!);
         this.score[row] = 0;
-        this.idf[row] = 0;
-        this.mask[row] = 0;
       }
     }
-    const groupCount = countBits(this.groupTouched);
-    const groups = new SparseValues(new Uint32Array(groupCount), new Float32Array(groupCount), new Uint32Array(groupCount), null);
+    const count = countBits(this.groupTouched);
+    const groups = count ? new GroupValues(new Uint32Array(count), new Float32Array(count), new Uint32Array(count)) : NO_GROUPS;
     let best = 0;
-    at = 0;
+    let at = 0;
     for (let w = 0; w < this.groupTouched.length; w++) {
       let word = this.groupTouched[w]!;
       if (word === 0) continue;
@@ -211,10 +216,6 @@ export class ScoreAccumulator {
         this.groupStamp[group] = -1;
       }
     }
-    const hits = heap
-      .sorted()
-      .filter((hit) => hit.score > 0)
-      .map(({ index, score }) => ({ row: index, score, coverage: mass.idfMass > 0 ? Math.min(1, rows.idf[rows.slot(index)]! / mass.idfMass) : 0 }));
-    return new ScoredSearch(hits, mass, rows, groups, best);
+    return new ScoredSearch(heap.sorted(), mass, evidence, groups, best);
   }
 }
