@@ -40,6 +40,8 @@ function sizeLabel(n: number): string {
 
 const ms = (value: number) => (Number.isFinite(value) ? (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2)) : '–');
 const lat = (s: LatencySummary) => `${ms(s.p50)} / ${ms(s.p95)}`;
+/** Wall p50 / p95, then the CPU time of the same calls: what the work costs when other processes share the cores. */
+const latCpu = (s: LatencySummary) => (s.cpu ? `${lat(s)} (CPU ${ms(s.cpu.p50)} / ${ms(s.cpu.p95)})` : lat(s));
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const vectraLat = (v: VectraResult) => (v.ok ? lat(v.query) : 'n/a');
 const ratio = (slow: VectraResult, fast: LatencySummary) => (slow.ok ? `×${(slow.query.p50 / fast.p50).toFixed(1)} / ×${(slow.query.p95 / fast.p95).toFixed(1)}` : 'n/a');
@@ -78,7 +80,12 @@ export function evaluateTargets(results: SizeResult[], ask: AskProcessResult | n
       value: `${ms(q.served.p95)} ms at recall ${q.recallAt10.toFixed(3)}`,
       met: q.served.p95 <= limit && q.recallAt10 >= 0.95,
     });
-    targets.push({ name: 'hybrid excl. query embedding, p95 (low-rank 384)', target: '≤ 5 ms', value: `${ms(lr.hybrid.p95)} ms`, met: lr.hybrid.p95 <= 5 });
+    targets.push({
+      name: 'hybrid excl. query embedding, p95 (low-rank 384)',
+      target: '≤ 5 ms',
+      value: `${ms(lr.hybrid.p95)} ms${lr.hybrid.cpu ? ` (CPU ${ms(lr.hybrid.cpu.p95)} ms)` : ''}`,
+      met: lr.hybrid.p95 <= 5,
+    });
     const load = million ? 3 : 0.5;
     targets.push({ name: 'cold load (low-rank 384 index)', target: `≤ ${load} s`, value: `${lr.coldLoadSeconds.toFixed(2)} s`, met: lr.coldLoadSeconds <= load });
     const rss = million ? 2500 : 400;
@@ -135,13 +142,13 @@ export function formatBench(
   row('  peak RSS ingest (runtime + model alone)', (i) => `${i.peakRssMb.toFixed(0)} MB (${i.baselineRssMb.toFixed(0)})`);
   rows.push([`serve (${meta.queries} queries; latencies p50 / p95 in ms; each leg ${50} deep)`]);
   serveRow('  cold load (IndexDirectory.load) s', (s) => s.coldLoadSeconds.toFixed(2));
-  serveRow('  lexical leg (analyze + BM25)', (s) => lat(s.lexical));
+  serveRow('  lexical leg (analyze + BM25)', (s) => latCpu(s.lexical));
   serveRow('  cold: first vector search after load ms', (s) => ms(s.firstVectorMs));
   serveRow('  vector search, served store (recall@10)', (s) => `${lat(s.served)} (${s.servedKind}, ${s.recallAt10.toFixed(3)})`);
   serveRow('  vector search, flat scan', (s) => lat(s.flat));
   serveRow('  vector search, vectra queryItems', (s) => vectraLat(s.vectra));
   serveRow('  vectra ÷ served (p50 / p95)', (s) => ratio(s.vectra, s.served));
-  serveRow('  hybrid answer excl. query embedding', (s) => lat(s.hybrid));
+  serveRow('  hybrid answer excl. query embedding', (s) => latCpu(s.hybrid));
   serveRow('  autocomplete prepare s (longest pause ms)', (s) => `${s.autocomplete.prepareSeconds.toFixed(2)} (${s.autocomplete.longestPauseMs.toFixed(0)})`);
   serveRow('  autocomplete keystroke', (s) => lat(s.autocomplete.keystroke));
   serveRow('  peak RSS serve (runtime + model alone)', (s) => `${s.peakRssMb.toFixed(0)} MB (${s.baselineRssMb.toFixed(0)})`);
@@ -158,7 +165,8 @@ export function formatBench(
   part('  cold: first vector search / first answer ms', (r) => r.lowRankServe, (v: LowRankServeResult) => `${ms(v.firstVectorMs)} / ${ms(v.firstHybridMs)}`);
   part('  vector search, served (recall@10)', (r) => r.lowRankServe, (v: LowRankServeResult) => `${lat(v.quality.served)} (${v.servedKind}${v.graph ? ' graph' : ' exact'}, ${v.quality.recallAt10.toFixed(3)})`);
   part('  vector search, flat scan (recall 1)', (r) => r.lowRankServe, (v: LowRankServeResult) => lat(v.quality.flat));
-  part('  hybrid answer excl. query embedding', (r) => r.lowRankServe, (v: LowRankServeResult) => lat(v.hybrid));
+  part('  analyze every passage once (as the bot after load) s', (r) => r.lowRankServe, (v: LowRankServeResult) => v.prepareWordsSeconds?.toFixed(1) ?? '–');
+  part('  hybrid answer excl. query embedding', (r) => r.lowRankServe, (v: LowRankServeResult) => latCpu(v.hybrid));
   part('  peak RSS serve (runtime alone)', (r) => r.lowRankServe, (v: LowRankServeResult) => `${v.peakRssMb.toFixed(0)} MB (${v.baselineRssMb.toFixed(0)})`);
   rows.push([`worst case: random ${meta.realDimensions}-dim unit vectors (no structure; real embeddings are far kinder)`]);
   part('  served store build s', (r) => r.random, (v: RandomResult) => v.buildSeconds.toFixed(1));

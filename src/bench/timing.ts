@@ -14,6 +14,11 @@ export interface LatencySummary {
   p95: number;
   max: number;
   mean: number;
+  /**
+   * CPU time of the same calls (user + system, this process): on a machine shared with other work the
+   * wall-clock tail is mostly time spent waiting for a core, CPU time is the work itself.
+   */
+  cpu?: { p50: number; p95: number };
 }
 
 export function summarize(samplesMs: readonly number[]): LatencySummary {
@@ -37,12 +42,16 @@ export async function timed<T>(fn: () => Promise<T> | T): Promise<{ ms: number; 
 export async function latencies<I>(inputs: readonly I[], fn: (input: I) => unknown, warmup = 10): Promise<LatencySummary> {
   for (let i = 0; i < Math.min(warmup, inputs.length); i++) await fn(inputs[i]!);
   const samples: number[] = [];
+  const cpu: number[] = [];
   for (const input of inputs) {
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     await fn(input);
     samples.push(performance.now() - started);
+    const used = process.cpuUsage(cpuBefore);
+    cpu.push((used.user + used.system) / 1000);
   }
-  return summarize(samples);
+  return { ...summarize(samples), cpu: { p50: percentile(cpu, 50), p95: percentile(cpu, 95) } };
 }
 
 /** Peak resident set size of this process so far, in MB (the kernel's high-water mark). */

@@ -26,10 +26,12 @@ recombined with a Zipf vocabulary, seeded PRNG). For each size, in fresh process
            and the full hybrid answer with query vectors precomputed (p50/p95)
   low-rank: the same corpus with 384-dim low-rank vectors (e5-small's size and shape): full build and an
            update of ~1 % of the passages (excl. embedding), then cold load, first query, latency at recall,
-           hybrid answer and serve RSS in a fresh process
+           every passage analyzed once (as the bot does after load), hybrid answer and serve RSS in a fresh process
   random:  the served store on random 384-dim unit vectors — the worst case, labelled as such
 Then \`npm run ask\` over seeds/ in a fresh process (model off), timed with /usr/bin/time.
 Prints one table, the targets next to the numbers (never asserted), and writes bench/results.json.
+Answer latencies print wall p50 / p95 with the CPU time of the same calls beside them: on a shared machine
+the wall-clock tail is mostly waiting for a core.
 
 Options:
   --sizes LIST      passages per corpus (default 1000,10000,100000; 1000000 runs too: long, several GB)

@@ -19,6 +19,7 @@ describe('timing helpers', () => {
     const summary = await latencies([1, 2, 3], () => calls++, 2);
     expect(summary.count).toBe(3);
     expect(calls).toBe(5);
+    expect(summary.cpu!.p95).toBeGreaterThanOrEqual(0);
   });
 });
 
