@@ -85,12 +85,18 @@ class AlternativeScratch {
 export interface SearchScratch {
   sums?: ScoreAccumulator;
   alternatives?: AlternativeScratch;
+  /** Each row's length normalization, k1·(1 − b + b·length/average): computed once, not per posting. */
+  norms?: Float64Array;
+}
+
+function lengthNorms(index: Postings): Float64Array {
+  const { k1, b } = index.params;
+  const average = index.averageLength || 1;
+  return Float64Array.from(index.documentLengths, (length) => k1 * (1 - b + (b * length) / average));
 }
 
 /** A term's BM25 weight on one posting (double precision; sums are kept in single precision). */
-function termWeight(index: Postings, idf: number, row: number, tf: number): number {
-  const { k1, b } = index.params;
-  const norm = k1 * (1 - b + (b * index.documentLengths[row]!) / (index.averageLength || 1));
+function termWeight(k1: number, idf: number, tf: number, norm: number): number {
   return (idf * tf * (k1 + 1)) / (tf + norm);
 }
 
@@ -101,22 +107,25 @@ function matchedIdf(term: ScoredTerm): number {
 }
 
 /** One term's postings straight into the sums: one pass, each sum rounded to single precision as the general path rounds it. */
-function scoreSingle(index: Postings, term: ScoredTerm, k: number, bit: number, sums: ScoreAccumulator, groupOf?: Int32Array): void {
+function scoreSingle(index: Postings, norms: Float64Array, term: ScoredTerm, k: number, bit: number, sums: ScoreAccumulator, groupOf?: Int32Array): void {
   if (term.id < 0) return;
   const matched = matchedIdf(term);
   const { offsets, postingRows, postingTf } = index;
+  const { k1 } = index.params;
+  let lastGroup = -1; // postings run in row order, so a document's rows come one after another
   for (let p = offsets[term.id]!; p < offsets[term.id + 1]!; p++) {
     const row = postingRows[p]!;
-    const score = Math.fround(termWeight(index, term.idf, row, postingTf[p]!));
+    const score = Math.fround(termWeight(k1, term.idf, postingTf[p]!, norms[row]!));
     sums.addRow(row, score > 0 ? score : 0);
-    if (groupOf) sums.addGroup(groupOf[row]!, k, matched, bit);
+    if (groupOf && groupOf[row] !== lastGroup) sums.addGroup((lastGroup = groupOf[row]!), k, matched, bit);
   }
 }
 
 /** A row scores the best alternative it contains; an alternative of several terms scores the mean of its terms. */
-function scoreAlternatives(index: Postings, group: ResolvedGroup, k: number, sums: ScoreAccumulator, scratch: SearchScratch, groupOf?: Int32Array): void {
+function scoreAlternatives(index: Postings, norms: Float64Array, group: ResolvedGroup, k: number, sums: ScoreAccumulator, scratch: SearchScratch, groupOf?: Int32Array): void {
   const s = (scratch.alternatives ??= new AlternativeScratch(index.documentLengths.length));
   const { offsets, postingRows, postingTf } = index;
+  const { k1 } = index.params;
   let groupCount = 0;
   s.nextGroup();
   for (const terms of group.alternatives) {
@@ -127,7 +136,7 @@ function scoreAlternatives(index: Postings, group: ResolvedGroup, k: number, sum
       for (let p = offsets[id]!; p < offsets[id + 1]!; p++) {
         const row = postingRows[p]!;
         altCount = s.listForAlternative(row, altCount);
-        s.altScore[row]! += termWeight(index, idf, row, postingTf[p]!);
+        s.altScore[row]! += termWeight(k1, idf, postingTf[p]!, norms[row]!);
         s.altIdf[row]! += idf;
       }
     }
@@ -169,8 +178,9 @@ function termFrequency(index: Postings, id: number, row: number): number {
  * sums them (same order, same single-precision rounding): features read a few hundred rows, so they
  * are looked up when asked for instead of kept for every row the search touched.
  */
-function rowEvidence(index: Postings, groups: readonly ResolvedGroup[], row: number): RowEvidence {
+function rowEvidence(index: Postings, norms: Float64Array, groups: readonly ResolvedGroup[], row: number): RowEvidence {
   const f32 = Math.fround;
+  const { k1 } = index.params;
   let score = 0;
   let idf = 0;
   let mask = 0;
@@ -185,7 +195,7 @@ function rowEvidence(index: Postings, groups: readonly ResolvedGroup[], row: num
         const tf = termFrequency(index, term.id, row);
         if (tf === 0) continue;
         holds = true;
-        const weight = termWeight(index, term.idf, row, tf);
+        const weight = termWeight(k1, term.idf, tf, norms[row]!);
         altScore = f32(altScore + weight);
         altIdf = f32(altIdf + term.idf);
       }
@@ -250,9 +260,10 @@ export function searchPostings(
     if (found > 0) mass.knownMass += groupMass;
     return { bit, alternatives, single: only !== null };
   });
+  const norms = (scratch.norms ??= lengthNorms(index));
   resolved.forEach((group, k) => {
-    if (group.single) scoreSingle(index, group.alternatives[0]![0]!, k, group.bit, sums, groupOf);
-    else scoreAlternatives(index, group, k, sums, scratch, groupOf);
+    if (group.single) scoreSingle(index, norms, group.alternatives[0]![0]!, k, group.bit, sums, groupOf);
+    else scoreAlternatives(index, norms, group, k, sums, scratch, groupOf);
   });
-  return sums.finish(topK, mass, (row) => rowEvidence(index, resolved, row));
+  return sums.finish(topK, mass, (row) => rowEvidence(index, norms, resolved, row));
 }
