@@ -181,12 +181,13 @@ export class Bm25Index implements Postings {
     if (header.version !== 1 || t < 0 || binary.length !== expected) {
       throw new IsnadError('INDEX_CORRUPT', `${file} is truncated or from another version (expected ${expected} bytes, found ${binary.length}).`, { file });
     }
-    // Copy into one aligned buffer; typed-array views need 4-byte alignment.
-    const aligned = new Uint8Array(expected + 4);
-    aligned.set(binary);
-    let at = 0;
+    // Typed-array views need 4-byte alignment: a file read whole usually has it (its own allocation), and
+    // is used as is (no second copy of 25 MB at 100k passages); a small buffer in Node's pool is copied.
+    const aligned = binary.byteOffset % 4 === 0 ? binary : new Uint8Array(expected + 4);
+    if (aligned !== binary) aligned.set(binary);
+    let at = aligned.byteOffset;
     const take = <T>(make: (buf: ArrayBuffer, off: number, len: number) => T, count: number, size: number): T => {
-      const view = make(aligned.buffer, at, count);
+      const view = make(aligned.buffer as ArrayBuffer, at, count);
       at += count * size;
       return view;
     };
