@@ -261,9 +261,16 @@ export function searchPostings(
     return { bit, alternatives, single: only !== null };
   });
   const norms = (scratch.norms ??= lengthNorms(index));
-  resolved.forEach((group, k) => {
-    if (group.single) scoreSingle(index, norms, group.alternatives[0]![0]!, k, group.bit, sums, groupOf);
-    else scoreAlternatives(index, norms, group, k, sums, scratch, groupOf);
-  });
+  try {
+    resolved.forEach((group, k) => {
+      if (group.single) scoreSingle(index, norms, group.alternatives[0]![0]!, k, group.bit, sums, groupOf);
+      else scoreAlternatives(index, norms, group, k, sums, scratch, groupOf);
+    });
+  } catch (error) {
+    // Whatever stopped this search must not leave its sums in the next one.
+    scratch.sums = undefined;
+    scratch.alternatives = undefined;
+    throw error;
+  }
   return sums.finish(topK, mass, (row) => rowEvidence(index, norms, resolved, row));
 }
