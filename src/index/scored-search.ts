@@ -150,9 +150,9 @@ export class ScoreAccumulator {
     this.touched = new Uint32Array((rows + 31) >>> 5);
   }
 
-  /** Makes room for `groups` groups (documents); the arrays are kept for the next search. */
+  /** Makes room for `groups` groups (documents); the arrays are kept (and only grow), so searches with and without groups share them. */
   useGroups(groups: number): void {
-    if (this.groupIdf.length === groups) return;
+    if (this.groupIdf.length >= groups) return;
     this.groupIdf = new Float32Array(groups);
     this.groupMask = new Uint32Array(groups);
     this.groupStamp = new Int32Array(groups).fill(-1);
