@@ -4,7 +4,7 @@ import { isIsnadError } from '../errors.js';
 import { openCollection } from '../open-collection.js';
 import { DEFAULT_TOP, MAX_TOP } from '../retrieve/answer.js';
 import { endLine } from '../text/lines.js';
-import { RETRIEVAL_MODES, type RetrievalMode } from '../types.js';
+import { RETRIEVAL_MODES, type Answer, type RetrievalMode, type ScoredPassage } from '../types.js';
 import { argumentProblem, cliLogger, configFromArgs, progressPrinter, reportFatal } from './common.js';
 import { formatAnswer } from './format-terminal.js';
 
@@ -26,8 +26,8 @@ Options:
 
 Answers go to stdout; progress and notices go to stderr.`;
 
-function toJson(answer: Awaited<ReturnType<Awaited<ReturnType<typeof openCollection>>['ask']>>) {
-  const pick = (r: (typeof answer.results)[number]) => ({
+function toJson(answer: Answer) {
+  const pick = (r: ScoredPassage) => ({
     id: r.id, source: r.source, start: r.start, end: r.end, ...(r.page ? { page: r.page } : {}), line: r.line, endLine: endLine(r), text: r.text,
     confidence: r.confidence, score: r.score, scores: r.scores,
   });

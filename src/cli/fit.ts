@@ -7,7 +7,7 @@ import { askFolds } from '../eval/crossval.js';
 import { DEFAULT_FIT, fitWeights, type Example } from '../eval/fit.js';
 import { readGoldFile } from '../eval/gold.js';
 import type { LoadedModel } from '../embed/embedder.js';
-import { openCollection } from '../open-collection.js';
+import { openIndex } from '../open-collection.js';
 import { WEIGHTS_FILE } from '../retrieve/ranker.js';
 import { cliLogger, configFromArgs, reportFatal } from './common.js';
 
@@ -75,8 +75,8 @@ async function main(): Promise<void> {
       const config = { ...configFromArgs({ docs: docs[i] }), indexDir };
       const loadModel =
         values.model === 'none' ? async (): Promise<LoadedModel> => ({ embedder: null, status: { loaded: false, modelId: null, reason: 'disabled (--model none)' } }) : undefined;
-      const collection = await openCollection(config, { log: cliLogger(config), loadModel });
-      const asked = await askFolds(collection.current, collection.embedder, questions, { dictionary: () => collection.dictionary() });
+      const opened = await openIndex(config, { log: cliLogger(config), loadModel });
+      const asked = await askFolds(opened.snapshot, opened.model.embedder, questions, { dictionary: opened.steps.dictionary });
       examples.push(...asked.map((a) => ({ ...a.example, fold: `${i}:${a.fold}` })));
       process.stderr.write(`isnad: ${golds[i]}: ${asked.length} examples (answerable, and asked without their article)\n`);
     } finally {

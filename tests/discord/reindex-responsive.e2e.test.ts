@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
-import type { IndexedCollection } from '../../src/indexed-collection.js';
+import type { Collection } from '../../src/collection.js';
 import { openCollection } from '../../src/open-collection.js';
 import { CountingEmbedder } from '../fakes/counting-embedder.js';
 import { PERMISSIONS } from '../fakes/fake-discord.js';
@@ -40,7 +40,7 @@ class GatedEmbedder extends CountingEmbedder {
 }
 
 let h: Harness;
-let collection: IndexedCollection;
+let collection: Collection;
 let docsDir: string;
 let indexDir: string;
 const embedder = new GatedEmbedder();
