@@ -74,12 +74,17 @@ export function parseManifest(value: unknown, file: string): StoredManifest {
 /**
  * Data derived from one index (lookup maps, normalized texts), computed on first use and dropped with
  * the index: a reindex swaps the snapshot, so nothing derived from the old one is ever served. Every
- * per-index cache goes through this.
+ * per-index cache goes through this (or `perPart`, for a part of an index such as its BM25 index).
  */
 export function perIndex<T>(derive: (snapshot: IndexSnapshot) => T): (snapshot: IndexSnapshot) => T {
-  const cache = new WeakMap<IndexSnapshot, T>();
-  return (snapshot) => {
-    if (!cache.has(snapshot)) cache.set(snapshot, derive(snapshot));
-    return cache.get(snapshot)!;
+  return perPart(derive);
+}
+
+/** `perIndex` keyed by a part of an index (its BM25 index, its passage list): dropped with that part. */
+export function perPart<K extends object, T>(derive: (part: K) => T): (part: K) => T {
+  const cache = new WeakMap<K, T>();
+  return (part) => {
+    if (!cache.has(part)) cache.set(part, derive(part));
+    return cache.get(part)!;
   };
 }
