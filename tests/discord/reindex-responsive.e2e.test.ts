@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ApplicationCommandOptionType } from 'discord.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import type { Collection } from '../../src/collection.js';
@@ -69,7 +70,7 @@ test('during a /reindex, /ask is answered before the reindex finishes, with no g
   await h.fake.waitForCall((c) => c.path === reindex.callbackPath, 10_000);
   await expect.poll(() => embedder.waiting, { timeout: 10_000 }).toBe(true);
 
-  const ask = h.fake.injectCommand('ask', [{ name: 'question', type: 3, value: 'من يرأس وفد النظام السوري؟' }]);
+  const ask = h.fake.injectCommand('ask', [{ name: 'question', type: ApplicationCommandOptionType.String, value: 'من يرأس وفد النظام السوري؟' }]);
   const answer = await h.fake.waitForCall((c) => c.method === 'PATCH' && c.path === ask.originalPath, 10_000);
   expect(JSON.stringify(answer.body)).toContain('بشار الجعفري');
   // Answered while the reindex was still running: it has not finished and has not reported so.
