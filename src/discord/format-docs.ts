@@ -3,12 +3,12 @@ import type { Lang } from '../text/language.js';
 import { COLOR, formatBytes, relativeTime } from './format.js';
 import { t } from './i18n.js';
 import { escapeMarkdown, isolate } from './markdown.js';
-import type { Reply } from './payload.js';
+import { reply as build, type Reply } from './payload.js';
 
 export const DOCS_PAGE_SIZE = 10;
 
 function reply(content: string, description: string, color: number): Reply {
-  return { content, embeds: description ? [{ description, color }] : [], components: [], allowedMentions: { parse: [] } };
+  return build(content, description ? [{ description, color }] : []);
 }
 
 /** A count as Arabic text shows it: isolated, so a number beside Latin text keeps its place. */
