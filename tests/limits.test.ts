@@ -5,12 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.js';
+import { DEFAULT_DICT_DIR, loadConfig } from '../src/config.js';
 import { silentLogger } from '../src/log.js';
 import { openCollection } from '../src/open-collection.js';
 import type { Collection } from '../src/collection.js';
 import { shippedWeights } from '../src/retrieve/ranker.js';
-import { DEFAULT_DICT_DIR, ENG_ARA, englishArabicDictionary } from '../src/translate/dictd.js';
+import { ENG_ARA, englishArabicDictionary } from '../src/translate/dictd.js';
 import { copyOfSeeds, tempDir } from './helpers/temp.js';
 
 const noModel = async () => ({ embedder: null, status: { loaded: false as const, modelId: null, reason: 'disabled' } });

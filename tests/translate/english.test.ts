@@ -2,10 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { loadConfig } from '../../src/config.js';
+import { DEFAULT_DICT_DIR, loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { openCollection } from '../../src/open-collection.js';
-import { DEFAULT_DICT_DIR, ENG_ARA } from '../../src/translate/dictd.js';
+import { ENG_ARA } from '../../src/translate/dictd.js';
 import { formatAnswer } from '../../src/cli/format-terminal.js';
 import { collectingLogger } from '../helpers/collecting-logger.js';
 import { tempDir } from '../helpers/temp.js';
