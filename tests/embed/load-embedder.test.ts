@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { ModelConfig } from '../../src/config.js';
 import { loadEmbedder, loadPipeline, type LoadPipeline } from '../../src/embed/load-embedder.js';
 import type { FeatureExtractor } from '../../src/embed/transformers-embedder.js';
-import { TINY_MODEL_DIR, TINY_MODEL_ID, tinyModelConfig } from '../fixtures/tiny-model.js';
+import { TINY_MODEL_DIR, TINY_MODEL_ID, tinyModelConfig } from '../../src/embed/fixture-model.js';
 import { collectingLogger } from '../helpers/collecting-logger.js';
 
 
