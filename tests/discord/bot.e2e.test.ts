@@ -94,7 +94,7 @@ describe('/ask', () => {
       const i = ask('سؤال عام', [{ name: 'public', type: BOOLEAN, value: true }]);
       expect((await callback(i)).body).toEqual({ type: DEFERRED, data: { flags: 0 } });
       const followup = await h.fake.waitForCall((c) => c.method === 'POST' && c.path === i.followupPath);
-      expect(followup.body.flags).toBe(64);
+      expect(followup.body.flags).toBe(EPHEMERAL);
       expect(followup.body.content).toContain('MODEL_UNAVAILABLE');
       expect(h.fake.calls.some((c) => c.method === 'DELETE' && c.path === i.originalPath)).toBe(true);
     } finally {
@@ -106,7 +106,7 @@ describe('/ask', () => {
     const i = ask('   ', [{ name: 'public', type: BOOLEAN, value: true }]);
     const cb = await callback(i);
     expect(cb.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
-    expect(cb.body.data.flags).toBe(64);
+    expect(cb.body.data.flags).toBe(EPHEMERAL);
     expect(cb.body.data.content).toContain('QUESTION_INVALID');
   });
 
@@ -116,7 +116,7 @@ describe('/ask', () => {
     const second = ask('من يرأس وفد النظام السوري؟', [], user);
     const refused = await callback(second);
     expect(refused.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
-    expect(refused.body.data.flags).toBe(64);
+    expect(refused.body.data.flags).toBe(EPHEMERAL);
     expect(refused.body.data.content).toContain('COOLDOWN');
     expect(refused.body.data.content).toMatch(/<t:\d+:R>/);
     h.now.ms += 6_000;
@@ -145,7 +145,7 @@ describe('Post to channel button', () => {
   test('an unknown passage id is refused ephemerally with its code', async () => {
     const cb = await callback(h.fake.injectButton('ask:post:ffffffffffff'));
     expect(cb.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
-    expect(cb.body.data.flags).toBe(64);
+    expect(cb.body.data.flags).toBe(EPHEMERAL);
     expect(cb.body.data.content).toContain('PASSAGE_NOT_FOUND');
   });
 });
@@ -187,7 +187,7 @@ describe('/source', () => {
   test('lists documents with passages and size', async () => {
     const cb = await callback(h.fake.injectCommand('source'));
     const text = allText(cb.body.data);
-    expect(cb.body.data.flags).toBe(64);
+    expect(cb.body.data.flags).toBe(EPHEMERAL);
     expect(text).toContain('001_4a36f68e423f829a.txt');
     expect(text).toContain('notes/english.txt');
     expect(text).toMatch(/\d+\u2069 passages/);
@@ -258,7 +258,7 @@ describe('Verify quote (message context menu)', () => {
   test('a correction button whose text left the index: PASSAGE_NOT_FOUND', async () => {
     const post = await callback(h.fake.injectButton('Verify quote:post:ffffffffffff:0:10'));
     expect(post.body.data.content).toContain('PASSAGE_NOT_FOUND');
-    expect(post.body.data.flags).toBe(64);
+    expect(post.body.data.flags).toBe(EPHEMERAL);
   });
 
   test('not found', async () => {
@@ -269,7 +269,7 @@ describe('Verify quote (message context menu)', () => {
 
 test('/status shows counts, skipped files, lexical-only reason, index age, version', async () => {
   const cb = await callback(h.fake.injectCommand('status'));
-  expect(cb.body.data.flags).toBe(64);
+  expect(cb.body.data.flags).toBe(EPHEMERAL);
   const text = allText(cb.body.data);
   expect(text).toContain('Documents: \u20683\u2069');
   expect(text).toContain('scan.pdf');
