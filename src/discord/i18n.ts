@@ -74,20 +74,20 @@ const strings = {
   errorPrefix: { en: 'Something went wrong', ar: 'حدث خطأ' },
   passageGone: {
     en: 'That passage is no longer in the index (the documents changed); ask again.',
-    ar: 'That passage is no longer in the index (the documents changed); ask again.',
+    ar: 'لم يعد هذا المقطع في الفهرس (تغيّرت الوثائق)؛ اسأل من جديد.',
   },
-  unknownPassageId: { en: 'No passage has that id; pick one from the suggestions.', ar: 'No passage has that id; pick one from the suggestions.' },
+  unknownPassageId: { en: 'No passage has that id; pick one from the suggestions.', ar: 'لا يوجد مقطع بهذا المعرّف؛ اختر واحدًا من الاقتراحات.' },
   unknownDocument: {
     en: 'No document has that name; pick one from the suggestions or run /source.',
-    ar: 'No document has that name; pick one from the suggestions or run /source.',
+    ar: 'لا توجد وثيقة بهذا الاسم؛ اختر واحدة من الاقتراحات أو شغّل ‎/source.',
   },
-  lineBeyondDocument: { en: 'That document has no text at that line; it is shorter.', ar: 'That document has no text at that line; it is shorter.' },
+  lineBeyondDocument: { en: 'That document has no text at that line; it is shorter.', ar: 'لا نص في هذه الوثيقة عند هذا السطر؛ فهي أقصر من ذلك.' },
   statusPassages: { en: 'Passages', ar: 'المقاطع' },
   statusSkipped: { en: 'Skipped files', ar: 'ملفات متخطاة' },
   statusModel: { en: 'Model', ar: 'النموذج' },
   statusLoaded: { en: 'loaded', ar: 'محمّل' },
   statusLexical: { en: 'lexical-only', ar: 'بحث معجمي فقط' },
-  statusDimensions: { en: '{n} dims', ar: '{n} dims' },
+  statusDimensions: { en: '{n} dims', ar: '{n} بُعدًا' },
   statusBuilt: { en: 'Index built', ar: 'بُني الفهرس' },
   statusNeverBuilt: { en: 'never built', ar: 'لم يُبنَ بعد' },
   statusReindexing: { en: 'Reindex running', ar: 'إعادة فهرسة جارية' },
@@ -99,9 +99,9 @@ const strings = {
   no: { en: 'no', ar: 'لا' },
   reindexCounts: {
     en: 'files {files} · passages {passages} · embedded {embedded} · reused {reused} · skipped {skipped}',
-    ar: 'files {files} · passages {passages} · embedded {embedded} · reused {reused} · skipped {skipped}',
+    ar: 'الملفات {files} · المقاطع {passages} · مُضمَّنة {embedded} · مُعاد استخدامها {reused} · متخطاة {skipped}',
   },
-  lexicalOnly: { en: 'lexical-only', ar: 'lexical-only' },
+  lexicalOnly: { en: 'lexical-only', ar: 'بحث معجمي فقط' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof strings;
