@@ -181,6 +181,12 @@ export function formatReindexSummary(summary: ReindexSummary, lang: Lang): Reply
   if (summary.fullRebuildReason) lines.push(`ℹ️ ${escapeMarkdown(summary.fullRebuildReason)}`);
   lines.push(summary.model.loaded ? `🧠 ${isolate(code(summary.model.modelId))}` : `🧠 ${t(lang, 'lexicalOnly')} — ${escapeMarkdown(summary.model.reason)}`);
   for (const s of summary.skipped.slice(0, 10)) lines.push(`• ${isolate(code(s.source))} — ${escapeMarkdown(s.reason)}`);
+  const unsupported = Object.entries(summary.unsupported).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+  if (unsupported.length > 0) {
+    // "2 × .xyz": counted by extension, as the terminal's ingest lists them; '' is a file without one.
+    const list = unsupported.map(([extension, count]) => isolate(`${count} × ${extension === '' ? '∅' : code(extension)}`)).join(', ');
+    lines.push(`🚫 ${t(lang, 'reindexUnsupported', { list })}`);
+  }
   return reply(lines.join('\n'));
 }
 

@@ -40,6 +40,7 @@ const strings = {
     ar: 'الملفات: {added} مضافة، {changed} معدّلة، {removed} محذوفة، {unchanged} دون تغيير',
   },
   reindexNothingChanged: { en: 'nothing changed', ar: 'لم يتغيّر شيء' },
+  reindexUnsupported: { en: 'not read, not supported yet: {list}', ar: 'لم تُقرأ، غير مدعومة بعد: {list}' },
   verbatim: { en: '✅ Verbatim', ar: '✅ مطابق حرفيًا' },
   verbatimSpelling: {
     en: '✅ Verbatim (ignoring diacritics and spelling)',

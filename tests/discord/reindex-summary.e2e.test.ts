@@ -1,6 +1,7 @@
 /**
  * /reindex over the real core says what changed, as the terminal's ingest does: "1 added, 1 changed,
- * 1 removed, 2 unchanged", or "nothing changed" — in English or Arabic by the user's Discord locale.
+ * 1 removed, 2 unchanged", or "nothing changed" — in English or Arabic by the user's Discord locale,
+ * and names the files it did not read because their kind is not supported yet.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -49,9 +50,12 @@ test('after adding, editing and removing a file, the reply counts each', async (
   fs.writeFileSync(path.join(docsDir, 'new.txt'), 'وثيقة جديدة عن محادثات أستانا.\n');
   fs.appendFileSync(path.join(docsDir, '002_5b42712cb21a55ef.txt'), '\nسطر أضيف لاحقًا.\n');
   fs.rmSync(path.join(docsDir, '003_cede825062d6bc15.txt'));
+  fs.writeFileSync(path.join(docsDir, 'sheet-1.xlsx'), 'PK');
+  fs.writeFileSync(path.join(docsDir, 'sheet-2.xlsx'), 'PK');
   const text = await reindex('en-GB');
   expect(text).toContain('1 added, 1 changed, 1 removed, 2 unchanged');
   expect(text).not.toContain('nothing changed');
+  expect(text).toContain('not read, not supported yet: 2 × `.xlsx`');
 }, 30_000);
 
 test('an Arabic-locale admin reads the same line in Arabic', async () => {
