@@ -41,6 +41,7 @@ const strings = {
   },
   reindexNothingChanged: { en: 'nothing changed', ar: 'لم يتغيّر شيء' },
   reindexUnsupported: { en: 'not read, not supported yet: {list}', ar: 'لم تُقرأ، غير مدعومة بعد: {list}' },
+  noExtension: { en: 'no extension', ar: 'بلا امتداد' },
   verbatim: { en: '✅ Verbatim', ar: '✅ مطابق حرفيًا' },
   verbatimSpelling: {
     en: '✅ Verbatim (ignoring diacritics and spelling)',

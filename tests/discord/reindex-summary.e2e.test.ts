@@ -52,10 +52,11 @@ test('after adding, editing and removing a file, the reply counts each', async (
   fs.rmSync(path.join(docsDir, '003_cede825062d6bc15.txt'));
   fs.writeFileSync(path.join(docsDir, 'sheet-1.xlsx'), 'PK');
   fs.writeFileSync(path.join(docsDir, 'sheet-2.xlsx'), 'PK');
+  fs.writeFileSync(path.join(docsDir, 'NOTES'), 'بلا امتداد');
   const text = await reindex('en-GB');
   expect(text).toContain('1 added, 1 changed, 1 removed, 2 unchanged');
   expect(text).not.toContain('nothing changed');
-  expect(text).toContain('not read, not supported yet: 2 × `.xlsx`');
+  expect(text).toContain('not read, not supported yet: 2 × `.xlsx`, 1 × no extension');
 }, 30_000);
 
 test('an Arabic-locale admin reads the same line in Arabic', async () => {
