@@ -35,6 +35,13 @@ const strings = {
   },
   reindexStarted: { en: 'Reindexing… the current index keeps answering meanwhile.', ar: 'تجري إعادة الفهرسة… يستمر الفهرس الحالي في الإجابة أثناء ذلك.' },
   reindexDone: { en: 'Reindex finished', ar: 'انتهت إعادة الفهرسة' },
+  reindexChanges: {
+    en: '{added} added, {changed} changed, {removed} removed, {unchanged} unchanged',
+    ar: 'الملفات: {added} مضافة، {changed} معدّلة، {removed} محذوفة، {unchanged} دون تغيير',
+  },
+  reindexNothingChanged: { en: 'nothing changed', ar: 'لم يتغيّر شيء' },
+  reindexUnsupported: { en: 'not read, not supported yet: {list}', ar: 'لم تُقرأ، غير مدعومة بعد: {list}' },
+  noExtension: { en: 'no extension', ar: 'بلا امتداد' },
   verbatim: { en: '✅ Verbatim', ar: '✅ مطابق حرفيًا' },
   verbatimSpelling: {
     en: '✅ Verbatim (ignoring diacritics and spelling)',
@@ -99,7 +106,7 @@ const strings = {
   no: { en: 'no', ar: 'لا' },
   reindexCounts: {
     en: 'files {files} · passages {passages} · embedded {embedded} · reused {reused} · skipped {skipped}',
-    ar: 'الملفات {files} · المقاطع {passages} · مُضمَّنة {embedded} · مُعاد استخدامها {reused} · متخطاة {skipped}',
+    ar: 'الملفات {files} · المقاطع {passages} · متجهات محسوبة {embedded} · متجهات معاد استخدامها {reused} · متخطاة {skipped}',
   },
   lexicalOnly: { en: 'lexical-only', ar: 'بحث معجمي فقط' },
 } as const satisfies Record<string, Record<Lang, string>>;
@@ -110,4 +117,9 @@ export function t(lang: Lang, key: StringKey, vars: Record<string, string | numb
   return strings[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in vars ? String(vars[name]) : whole,
   );
+}
+
+/** The language of Discord's client locale ("ar", "ar-SA" → Arabic), for replies with no user text to detect it from. */
+export function langOfLocale(locale: string): Lang {
+  return locale.startsWith('ar') ? 'ar' : 'en';
 }

@@ -31,7 +31,7 @@ const manifestSchema = z.object({
     }),
   ),
   /** Size and mtime of skipped files, so fixing one is noticed as a change. */
-  skipped: z.array(z.object({ source: z.string(), reason: z.string(), bytes: z.number().optional(), mtimeMs: z.number().optional() })),
+  skipped: z.array(z.object({ source: z.string(), reason: z.string(), code: z.string().optional(), bytes: z.number().optional(), mtimeMs: z.number().optional() })),
   /** sha256 of every other file of the generation (relative path → hex), filled in when it is published. */
   checksums: z.record(z.string(), z.string()),
 });

@@ -540,7 +540,7 @@ export class FakeDiscord {
     return { id, username: user?.username ?? `user${id.slice(-4)}`, discriminator: '0', global_name: null, avatar: null };
   }
 
-  private base(type: number, options: { user?: Partial<FakeUser>; permissions?: string; dm?: boolean; guildId?: string }) {
+  private base(type: number, options: { user?: Partial<FakeUser>; permissions?: string; dm?: boolean; guildId?: string; locale?: string }) {
     const id = snowflake();
     const guildId = options.guildId ?? this.guildId;
     const token = `itok-${id}-${Math.random().toString(36).slice(2)}`;
@@ -575,7 +575,7 @@ export class FakeDiscord {
         type,
         version: 1,
         application_id: this.applicationId,
-        locale: 'en-US',
+        locale: options.locale ?? 'en-US',
         app_permissions: PERMISSIONS.member,
         entitlements: [],
         authorizing_integration_owners: { '0': guildId },
@@ -614,7 +614,7 @@ export class FakeDiscord {
   injectCommand(
     name: string,
     options: Array<{ name: string; type: number; value?: string | number | boolean; focused?: boolean; options?: unknown[] }> = [],
-    who: { user?: Partial<FakeUser>; permissions?: string; dm?: boolean; guildId?: string } = {},
+    who: { user?: Partial<FakeUser>; permissions?: string; dm?: boolean; guildId?: string; locale?: string } = {},
     attachments: Array<Record<string, unknown>> = [],
   ): InjectedInteraction {
     const { id, token, payload } = this.base(InteractionType.ApplicationCommand, who);
