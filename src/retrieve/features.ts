@@ -55,7 +55,28 @@ export interface CandidateSet {
   names: string[];
   candidates: Candidate[];
   /** Query-level evidence the confidence model reads besides the top candidate's features. */
-  query: { knownShare: number; terms: number; unknownTerms: number };
+  query: QueryEvidence;
+}
+
+/**
+ * Evidence about the question as a whole, whatever passage answers: how much of it the collection
+ * knows, and whether what it knows sits together in one document (an answerable question's rare
+ * words co-occur in its article; a question about an absent subject matches common words scattered
+ * over several).
+ */
+export interface QueryEvidence {
+  /** Share of the question's IDF mass the collection knows at all. */
+  knownShare: number;
+  terms: number;
+  unknownTerms: number;
+  /** Share of the question's IDF mass found in its best document. */
+  bestDocument: number;
+  /** How far the best document leads the second, in shares of the question's IDF mass. */
+  documentLead: number;
+  /** Share of the known mass found in the best document: 1 when every known word co-occurs there. */
+  knownTogether: number;
+  /** Documents holding the rarest known word, over all documents (log scale): a subject word sits in few. */
+  rarestKnownSpread: number;
 }
 
 interface SnapshotContext {
@@ -157,6 +178,7 @@ export function buildCandidates(
   });
   const rarestKnownBit = bitOf(rarestKnown);
   const termCount = Math.min(32, search.terms.length);
+  const unknownTerms = known.filter((k) => !k).length;
   /** The highest IDF among question terms whose bit `mask` lacks, over ln(passages): 0 when none is missing. */
   const missingIdf = (mask: number) => {
     let max = 0;
@@ -222,6 +244,22 @@ export function buildCandidates(
   known.forEach((k, i) => {
     if (k) knownIdf += search.termIdf[i]!;
   });
-  const query = { knownShare: search.idfMass ? knownIdf / search.idfMass : 0, terms: search.terms.length, unknownTerms: known.filter((k) => !k).length };
+  let first = 0;
+  let second = 0;
+  let spread = 0;
+  search.groupIdf.forEach((v, doc) => {
+    if (v > first) [first, second] = [v, first];
+    else if (v > second) second = v;
+    if ((search.groupMask[doc] ?? 0) & rarestKnownBit) spread++;
+  });
+  const query: QueryEvidence = {
+    knownShare: search.idfMass ? knownIdf / search.idfMass : 0,
+    terms: search.terms.length,
+    unknownTerms,
+    bestDocument: first / mass,
+    documentLead: (first - second) / mass,
+    knownTogether: knownIdf ? Math.min(1, first / knownIdf) : 0,
+    rarestKnownSpread: spread ? Math.log(spread) / Math.log(Math.max(2, search.groupIdf.length)) : 1,
+  };
   return { names, candidates, query };
 }

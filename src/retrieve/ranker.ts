@@ -75,10 +75,12 @@ export function resultFeatures(
   position: number,
   everyCandidate: readonly RankedCandidate[] = ranked,
 ): { names: string[]; values: number[] } {
-  const names = [...set.names, 'score', 'belowFirst', 'aheadOfNext', 'aheadOfOtherDocument', 'first', 'knownShare', 'unknownTerms', 'questionTerms'];
-  const query = [set.query.knownShare, Math.min(3, set.query.unknownTerms) / 3, Math.min(8, set.query.terms) / 8];
+  const q = set.query;
+  const queryNames = ['knownShare', 'unknownTerms', 'questionTerms', 'bestDocument', 'documentLead', 'knownTogether', 'rarestKnownSpread'];
+  const query = [q.knownShare, Math.min(3, q.unknownTerms) / 3, Math.min(8, q.terms) / 8, q.bestDocument, q.documentLead, q.knownTogether, q.rarestKnownSpread];
+  const names = [...set.names, 'score', 'belowFirst', 'aheadOfNext', 'aheadOfOtherDocument', 'first', ...queryNames];
   const c = ranked[position];
-  if (!c) return { names, values: [...names.slice(0, -3).map(() => 0), ...query] };
+  if (!c) return { names, values: [...names.slice(0, -query.length).map(() => 0), ...query] };
   const next = ranked[position + 1]?.score ?? c.score - 3;
   // How far it leads the best passage of another document: a question another article answers is close-run.
   const other = everyCandidate.find((r) => r.doc !== c.doc)?.score;

@@ -70,9 +70,11 @@ describe('answers over the seeds with the shipped ranker', () => {
   });
 });
 
+const QUERY = { knownShare: 1, terms: 2, unknownTerms: 0, bestDocument: 1, documentLead: 1, knownTogether: 1, rarestKnownSpread: 0 };
+
 describe('fitting', () => {
   const example = (rows: number[][], hit: number): Example => ({
-    set: { names: ['good', 'noise'], candidates: rows.map((values, row) => ({ row, doc: 0, values })), query: { knownShare: 1, terms: 2, unknownTerms: 0 } },
+    set: { names: ['good', 'noise'], candidates: rows.map((values, row) => ({ row, doc: 0, values })), query: QUERY },
     hits: rows.map((_, i) => i === hit),
     answerable: true,
     fold: 'a',
@@ -87,7 +89,7 @@ describe('fitting', () => {
   it('questions with different legs (Arabic: variants, English: translation) are fitted by feature name, not position', () => {
     const withLeg = (leg: string, rows: number[][], hit: number): Example => ({
       ...example(rows, hit),
-      set: { names: ['noise', leg], candidates: rows.map((values, row) => ({ row, doc: 0, values })), query: { knownShare: 1, terms: 2, unknownTerms: 0 } },
+      set: { names: ['noise', leg], candidates: rows.map((values, row) => ({ row, doc: 0, values })), query: QUERY },
     });
     // Arabic questions: the variants leg marks nothing; English ones: the translation leg marks the answer.
     const arabic = Array.from({ length: 20 }, (_, k) => withLeg('variants', [[k % 2, 1], [(k + 1) % 2, 0], [0, 1]], 1));
