@@ -1,5 +1,5 @@
 import type { CandidateSet } from '../retrieve/features.js';
-import { logistic, rankCandidates, resultFeatures, type Logistic, type RankerWeights } from '../retrieve/ranker.js';
+import { logistic, rankCandidates, resultFeatures, withSquares, type Logistic, type RankerWeights } from '../retrieve/ranker.js';
 
 /**
  * Fits ranker-weights.json by plain gradient descent (Adam), no dependencies:
@@ -32,12 +32,14 @@ export interface FitOptions {
   /** Results per question the confidence model learns from. */
   depth: number;
   iterations: number;
+  /** The refusal's logistic reads twice the features (squares too) and needs more steps to settle. */
+  refusalIterations: number;
   l2: number;
   /** The ranker learns from each question's first candidates only (the tail rarely holds the answer). */
   trainCandidates: number;
 }
 
-export const DEFAULT_FIT: FitOptions = { keepAnswerable: 0.985, depth: 5, iterations: 150, l2: 1e-3, trainCandidates: 40 };
+export const DEFAULT_FIT: FitOptions = { keepAnswerable: 0.985, depth: 5, iterations: 150, refusalIterations: 300, l2: 1e-3, trainCandidates: 40 };
 
 interface Scaling {
   mean: number[];
@@ -195,11 +197,13 @@ export function fitWeights(unaligned: readonly Example[], fittedOn: string, opti
   const ranker = fitRanker(examples.filter((e) => e.answerable && e.teaches !== 'refusal'), options);
   const firsts = examples.filter((e) => e.teaches !== 'ranking').map((e) => ({ e, results: topResults(e, ranker, options.depth) })).filter((x) => x.results.length > 0);
   const names = firsts[0]?.results[0]?.names ?? [];
+  const refusalRows = firsts.map((x) => ({ fold: x.e.fold, answerable: x.e.answerable, ...withSquares(names, x.results[0]!.values) }));
+  const refusalNames = refusalRows[0]?.names ?? [];
   const answerable = fitLogistic(
-    names,
-    firsts.map((x) => x.results[0]!.values),
-    firsts.map((x) => x.e.answerable),
-    options,
+    refusalNames,
+    refusalRows.map((r) => r.values),
+    refusalRows.map((r) => r.answerable),
+    { ...options, iterations: options.refusalIterations },
   );
   const confidence = fitLogistic(
     names,
@@ -207,6 +211,6 @@ export function fitWeights(unaligned: readonly Example[], fittedOn: string, opti
     firsts.flatMap((x) => x.results.map((r) => r.hit)),
     options,
   );
-  const threshold = refusalThreshold(firsts.map((x) => ({ fold: x.e.fold, answerable: x.e.answerable, values: x.results[0]!.values })), names, options);
-  return { version: 1, fittedOn, ranker, answerable: { ...answerable, threshold }, confidence };
+  const threshold = refusalThreshold(refusalRows, refusalNames, { ...options, iterations: options.refusalIterations });
+  return { version: 2, fittedOn, ranker, answerable: { ...answerable, threshold, squares: true }, confidence };
 }
