@@ -15,7 +15,7 @@ import { askFolds, type Asked } from '../src/eval/crossval.js';
 import { alignFeatures, DEFAULT_FIT, fitLogistic, fitRanker } from '../src/eval/fit.js';
 import { readGoldFile } from '../src/eval/gold.js';
 import { silentLogger } from '../src/log.js';
-import { openCollection } from '../src/open-collection.js';
+import { openIndex } from '../src/open-collection.js';
 import { collapseNearDuplicates } from '../src/retrieve/fuse.js';
 import { passageWords } from '../src/retrieve/passage-words.js';
 import { logistic, rankCandidates, resultFeatures, withSquares } from '../src/retrieve/ranker.js';
@@ -98,8 +98,8 @@ const MODELS: Record<string, Model> = {
 
 const indexDir = await fs.mkdtemp(path.join(os.tmpdir(), 'isnad-refusal-variants-'));
 try {
-  const collection = await openCollection(loadConfig({ DOCS_DIR: `${XQUAD}/docs`, INDEX_DIR: indexDir, MODEL_ID: 'none' }), { log: silentLogger });
-  const asked = await askFolds(collection.current, null, await readGoldFile(`${XQUAD}/gold-ar.jsonl`));
+  const { snapshot } = await openIndex(loadConfig({ DOCS_DIR: `${XQUAD}/docs`, INDEX_DIR: indexDir, MODEL_ID: 'none' }), { log: silentLogger });
+  const asked = await askFolds(snapshot, null, await readGoldFile(`${XQUAD}/gold-ar.jsonl`));
   const folds = [...new Set(asked.map((a) => a.fold))];
   const first = (a: Asked, ranker: Record<string, number>) => {
     const ranked = rankCandidates(a.evidence.set, ranker);

@@ -12,7 +12,7 @@ import { logistic } from '../../src/retrieve/ranker.js';
 import { Prng } from '../../src/bench/prng.js';
 import { parseGold } from '../../src/eval/gold.js';
 import { silentLogger } from '../../src/log.js';
-import { openCollection } from '../../src/open-collection.js';
+import { openIndex } from '../../src/open-collection.js';
 import { tempDir } from '../helpers/temp.js';
 
 const GOLD = [
@@ -29,9 +29,9 @@ let seedPassages: number;
 
 beforeAll(async () => {
   const config = loadConfig({ DOCS_DIR: 'seeds', INDEX_DIR: path.join(tempDir(), 'index'), MODEL_ID: 'none' });
-  const seeds = await openCollection(config, { log: silentLogger });
-  seedPassages = seeds.current.passages.length;
-  asked = await askFolds(seeds.current, null, parseGold(GOLD));
+  const { snapshot } = await openIndex(config, { log: silentLogger });
+  seedPassages = snapshot.passages.length;
+  asked = await askFolds(snapshot, null, parseGold(GOLD));
 }, 30_000);
 
 const filesOf = (a: Asked) => [...new Set(a.index.passages.map((p) => p.source.slice(0, 3)))].sort();
