@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { LowRankEmbedder } from '../src/bench/embedders.js';
 import { readSeedMaterial, writeCorpus } from '../src/bench/synth.js';
 import { summarize } from '../src/bench/timing.js';
@@ -39,6 +39,24 @@ const collection = await openCollection(config, { log: createLogger('silent'), l
 for (const part of parts.slice(1)) fs.renameSync(path.join(all, part), path.join(docsDir, part));
 const h = await startHarness(collection, { reindexCooldownMs: 0 });
 const connections = h.fake.connections;
+
+// Event-loop stalls, each tagged with the reindex step that was running when it happened.
+let step = 'before';
+const originalReindex = collection.reindex.bind(collection);
+collection.reindex = (onProgress) =>
+  originalReindex((progress) => {
+    step = progress.phase === 'write' && progress.done === progress.total ? 'after write (swap)' : progress.phase;
+    onProgress?.(progress);
+  });
+const stalls: Array<{ ms: number; step: string; at: number }> = [];
+const delay = monitorEventLoopDelay({ resolution: 10 });
+let lastTick = performance.now();
+const ticker = setInterval(() => {
+  const now = performance.now();
+  if (now - lastTick > 60) stalls.push({ ms: now - lastTick - 5, step, at: (now - started) / 1000 });
+  lastTick = now;
+}, 5);
+delay.enable();
 
 process.stderr.write(`starting /reindex (${collection.status().passages} passages indexed, ~${passages} after)…\n`);
 const started = performance.now();
@@ -72,5 +90,10 @@ console.log(`/reindex of ${collection.status().passages} passages took ${seconds
 console.log(`  defer (INTERACTION_CREATE → deferred): ${fmt(d)}   target p95 ≤ 100 ms: ${d.p95 <= 100 ? 'met' : 'NOT MET'}`);
 console.log(`  final reply:                          ${fmt(f)}   target p95 ≤ 500 ms: ${f.p95 <= 500 ? 'met' : 'NOT MET'}`);
 console.log(`  gateway reconnects: ${h.fake.connections - connections}`);
+clearInterval(ticker);
+delay.disable();
+console.log(`  event-loop delay (monitorEventLoopDelay): p50 ${(delay.percentile(50) / 1e6).toFixed(1)} / p99 ${(delay.percentile(99) / 1e6).toFixed(1)} / max ${(delay.max / 1e6).toFixed(1)} ms`);
+const longest = [...stalls].sort((a, b) => b.ms - a.ms).slice(0, 8);
+console.log(`  stalls over 60 ms: ${stalls.length}; longest: ${longest.map((s) => `${s.ms.toFixed(0)} ms (${s.step}, t=${s.at.toFixed(1)} s)`).join(', ') || 'none'}`);
 await h.close();
 fs.rmSync(work, { recursive: true, force: true });

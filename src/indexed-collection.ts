@@ -41,6 +41,8 @@ export interface ServingSteps {
     current: IndexSnapshot,
     model: LoadedModel,
     onProgress?: (progress: Progress) => void,
+    /** Aborted when the collection is closed: the build stops and nothing is swapped in. */
+    signal?: AbortSignal,
   ): Promise<{ snapshot: IndexSnapshot; model: LoadedModel; summary: ReindexSummary }>;
   /** Opens the English→Arabic dictionary (DICT_DIR): null when absent, an IsnadError when unreadable; none given: no dictionary. */
   openDictionary?(): DictdDictionary | null;
@@ -150,10 +152,12 @@ export class IndexedCollection implements Collection {
   }
 
   private closed = false;
+  private readonly stopping = new AbortController();
 
-  /** Stops background work (a search build in progress) so the process can exit. */
+  /** Stops background work (a search build or a reindex in progress) so the process can exit. */
   close(): void {
     this.closed = true;
+    this.stopping.abort();
     passageSearch(this.snapshot).stop();
   }
 
@@ -208,7 +212,7 @@ export class IndexedCollection implements Collection {
   }
 
   private async runReindex(onProgress?: (progress: Progress) => void): Promise<ReindexSummary> {
-    const { snapshot, model, summary } = await this.steps.rebuild(this.snapshot, this.model, onProgress);
+    const { snapshot, model, summary } = await this.steps.rebuild(this.snapshot, this.model, onProgress, this.stopping.signal);
     this.model = model;
     if (snapshot === this.snapshot) return summary; // nothing changed: the serving index is this one already
     // Ready before it serves: the first autocomplete after a reindex must not pay for it.

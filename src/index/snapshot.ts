@@ -58,7 +58,12 @@ export interface IndexSnapshot {
   extracted?: ExtractedText[];
   lexical: Bm25Index;
   vectors: VectorStore | null;
+  /** The generation folder it was loaded from or published to (a rebuild reuses its vectors from there). */
+  generation?: string;
 }
+
+/** What a rebuild needs of the index it replaces: what was built (to compare) and the vectors (to reuse). */
+export type PreviousIndex = Pick<IndexSnapshot, 'manifest' | 'vectors'>;
 
 function invalid(file: string, error: z.ZodError): IsnadError {
   const issue = error.issues[0]!;

@@ -6,7 +6,7 @@ import { prefixesFor } from '../embed/transformers-embedder.js';
 import { IsnadError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { Bm25Builder } from '../index/bm25.js';
-import { FORMAT_VERSION, type IndexSnapshot, type Manifest } from '../index/snapshot.js';
+import { FORMAT_VERSION, type IndexSnapshot, type Manifest, type PreviousIndex } from '../index/snapshot.js';
 import type { VectorStore, VectorStoreKind } from '../index/vector-store.js';
 import { buildVectorStore } from '../store/vector-stores.js';
 import type { Document, Passage } from '../types.js';
@@ -25,7 +25,7 @@ export interface BuildOptions {
   modelVariant: string;
   modelStatus: ModelStatus;
   /** The index being replaced: vectors of unchanged passages are reused from it. */
-  previous: IndexSnapshot | null;
+  previous: PreviousIndex | null;
   /** Why the previous index cannot be reused at all (e.g. it was unreadable), if known. */
   previousUnusableReason?: string | null;
   onProgress?: (progress: Progress) => void;
@@ -47,7 +47,7 @@ export function modelVariant(model: ModelConfig, modelId: string): string {
 
 /** Why nothing of `previous` can be reused, or null when unchanged passages may keep their vectors. */
 export function fullRebuildReason(
-  previous: IndexSnapshot | null,
+  previous: PreviousIndex | null,
   embedder: Embedder | null,
   docsDir: string,
   variant: string,
@@ -101,7 +101,7 @@ async function readAll(options: BuildOptions): Promise<ReadResult> {
 }
 
 /** Documents compared with the previous index by content (the same bytes under the same name are unchanged). */
-function compareFiles(previous: IndexSnapshot | null, files: Manifest['files']): FileChanges {
+function compareFiles(previous: PreviousIndex | null, files: Manifest['files']): FileChanges {
   const before = new Map((previous?.manifest.files ?? []).map((f) => [f.source, f.hash]));
   const changes: FileChanges = { added: 0, changed: 0, removed: 0, unchanged: 0 };
   for (const file of files) {

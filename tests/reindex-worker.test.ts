@@ -1,0 +1,109 @@
+/**
+ * A reindex built in a worker thread (as every large one is) behaves like one built in place: the
+ * same summary, vectors of unchanged passages reused, a failure named by its code with the previous
+ * index still served, progress through every phase, and the model reloaded when it comes back.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import type { LoadedModel } from '../src/embed/embedder.js';
+import { createLogger } from '../src/log.js';
+import { openCollection } from '../src/open-collection.js';
+import type { Progress } from '../src/types.js';
+import { CountingEmbedder } from './fakes/counting-embedder.js';
+import { copyOfSeeds, tempDir } from './helpers/temp.js';
+
+const QUESTION = 'من يرأس وفد النظام السوري؟';
+
+function setup() {
+  const docs = copyOfSeeds();
+  const lines: string[] = [];
+  const log = createLogger('info', (line) => lines.push(line));
+  const config = loadConfig({ DOCS_DIR: docs, INDEX_DIR: path.join(tempDir(), 'index'), MODEL_ID: 'none' });
+  return { docs, config, log, lines };
+}
+
+const withModel = (embedder: CountingEmbedder) => async (): Promise<LoadedModel> => ({
+  embedder,
+  status: { loaded: true, modelId: embedder.modelId, dimensions: embedder.dimensions },
+});
+
+describe('a reindex in a worker thread', () => {
+  it('re-embeds only the changed passages (asked of this thread\'s model), reports every phase, and serves the new text', async () => {
+    const { docs, config, log } = setup();
+    const embedder = new CountingEmbedder();
+    const collection = await openCollection(config, { log, loadModel: withModel(embedder), reindexInWorker: true });
+    const before = embedder.embeddedPassages.length;
+    const changed = fs.readdirSync(docs).sort()[2]!;
+    fs.appendFileSync(path.join(docs, changed), '\nوصل وفد المراقبين الدوليين إلى قاعة الاجتماعات في الموعد المحدد.\n');
+
+    const phases = new Set<Progress['phase']>();
+    const summary = await collection.reindex((p) => phases.add(p.phase));
+    expect([...phases].sort()).toEqual(['chunk', 'embed', 'scan', 'write']);
+    expect(summary.fullRebuildReason).toBeNull();
+    expect(summary.changes).toEqual({ added: 0, changed: 1, removed: 0, unchanged: 3 });
+    expect(summary.embedded).toBeGreaterThan(0);
+    expect(summary.reused).toBe(summary.passages - summary.embedded);
+    // The vectors of the other passages came from the generation being served, not from the model.
+    expect(embedder.embeddedPassages.length - before).toBe(summary.embedded);
+    const answer = await collection.ask('وفد المراقبين الدوليين');
+    expect(answer.results[0]?.source).toBe(changed);
+    expect(answer.results[0]?.text).toContain('المراقبين الدوليين');
+    expect(answer.mode).toBe('hybrid');
+    expect((await collection.ask(QUESTION)).answered).toBe(true);
+  });
+
+  it('says nothing changed, writing nothing, when the documents are as indexed', async () => {
+    const { config, log } = setup();
+    const collection = await openCollection(config, { log, loadModel: withModel(new CountingEmbedder()), reindexInWorker: true });
+    const generation = fs.readFileSync(path.join(config.indexDir, 'CURRENT'), 'utf8');
+    const summary = await collection.reindex();
+    expect(summary.nothingChanged).toBe(true);
+    expect(fs.readFileSync(path.join(config.indexDir, 'CURRENT'), 'utf8')).toBe(generation);
+  });
+
+  it('fails with the worker\'s error code and keeps serving the previous index', async () => {
+    const { docs, config, log } = setup();
+    const collection = await openCollection(config, { log, loadModel: withModel(new CountingEmbedder()), reindexInWorker: true });
+    const pointer = fs.readFileSync(path.join(config.indexDir, 'CURRENT'), 'utf8');
+    for (const file of fs.readdirSync(docs)) fs.rmSync(path.join(docs, file));
+    await expect(collection.reindex()).rejects.toMatchObject({ code: 'DOCS_EMPTY' });
+    expect((await collection.ask(QUESTION)).answered).toBe(true);
+    expect(fs.readFileSync(path.join(config.indexDir, 'CURRENT'), 'utf8')).toBe(pointer);
+    expect(collection.status().reindexing).toBe(false);
+  });
+
+  it('fails without swapping when the model fails while the worker waits for vectors', async () => {
+    const { docs, config, log } = setup();
+    const embedder = new CountingEmbedder();
+    const collection = await openCollection(config, { log, loadModel: withModel(embedder), reindexInWorker: true });
+    const pointer = fs.readFileSync(path.join(config.indexDir, 'CURRENT'), 'utf8');
+    fs.writeFileSync(path.join(docs, 'new.txt'), 'فقرة جديدة عن اجتماع اللجنة.\n');
+    embedder.embedPassages = async () => {
+      throw new RangeError('Array buffer allocation failed');
+    };
+    await expect(collection.reindex()).rejects.toThrow(/Array buffer allocation failed/);
+    expect(fs.readFileSync(path.join(config.indexDir, 'CURRENT'), 'utf8')).toBe(pointer);
+    expect(collection.documents().map((d) => d.source)).not.toContain('new.txt');
+  });
+
+  it('stops when the collection is closed, leaving the served index in place', async () => {
+    const { docs, config, log } = setup();
+    const embedder = new CountingEmbedder();
+    const collection = await openCollection(config, { log, loadModel: withModel(embedder), reindexInWorker: true });
+    const pointer = fs.readFileSync(path.join(config.indexDir, 'CURRENT'), 'utf8');
+    fs.writeFileSync(path.join(docs, 'new.txt'), 'فقرة جديدة عن اجتماع اللجنة.\n');
+    let asked!: () => void;
+    const askedForVectors = new Promise<void>((resolve) => (asked = resolve));
+    embedder.embedPassages = () => {
+      asked();
+      return new Promise(() => undefined); // never answers: the build waits here
+    };
+    const running = collection.reindex();
+    await askedForVectors;
+    collection.close();
+    await expect(running).rejects.toThrow(/reindex stopped/);
+    expect(fs.readFileSync(path.join(config.indexDir, 'CURRENT'), 'utf8')).toBe(pointer);
+  });
+});
