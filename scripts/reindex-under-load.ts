@@ -48,12 +48,12 @@ collection.reindex = (onProgress) =>
     step = progress.phase === 'write' && progress.done === progress.total ? 'after write (swap)' : progress.phase;
     onProgress?.(progress);
   });
-const stalls: Array<{ ms: number; step: string; at: number }> = [];
+const stalls: Array<{ ms: number; step: string; at: number; endUs: number }> = [];
 const delay = monitorEventLoopDelay({ resolution: 10 });
 let lastTick = performance.now();
 const ticker = setInterval(() => {
   const now = performance.now();
-  if (now - lastTick > 60) stalls.push({ ms: now - lastTick - 5, step, at: (now - started) / 1000 });
+  if (now - lastTick > 60) stalls.push({ ms: now - lastTick - 5, step, at: (now - started) / 1000, endUs: Number(process.hrtime.bigint() / 1000n) });
   lastTick = now;
 }, 5);
 delay.enable();
@@ -93,6 +93,8 @@ console.log(`  gateway reconnects: ${h.fake.connections - connections}`);
 clearInterval(ticker);
 delay.disable();
 console.log(`  event-loop delay (monitorEventLoopDelay): p50 ${(delay.percentile(50) / 1e6).toFixed(1)} / p99 ${(delay.percentile(99) / 1e6).toFixed(1)} / max ${(delay.max / 1e6).toFixed(1)} ms`);
+// With STALLS_FILE set, every stall (end on the monotonic clock, in µs) goes there, to be matched with a --cpu-prof profile.
+if (process.env.STALLS_FILE) fs.writeFileSync(process.env.STALLS_FILE, JSON.stringify(stalls));
 const longest = [...stalls].sort((a, b) => b.ms - a.ms).slice(0, 8);
 console.log(`  stalls over 60 ms: ${stalls.length}; longest: ${longest.map((s) => `${s.ms.toFixed(0)} ms (${s.step}, t=${s.at.toFixed(1)} s)`).join(', ') || 'none'}`);
 await h.close();

@@ -219,14 +219,16 @@ function servingSteps(config: CoreConfig, directory: IndexDirectory, options: Op
         indexDir: config.indexDir,
         maxFileBytes: config.maxFileBytes,
         vectorStore: config.vectorStore,
-        model: embedder ? { modelId: embedder.modelId, dimensions: embedder.dimensions } : null,
+        model: embedder ? { modelId: embedder.modelId, dimensions: embedder.dimensions, ...(embedder.recipe ? { recipe: embedder.recipe } : {}) } : null,
         modelVariant: variantOf(config, model),
         modelStatus: model.status,
         previousGeneration: current.generation ?? null,
       };
-      const { generation, summary } = await buildInWorker(job, embedder, options.log, onProgress, signal);
+      const { generation, summary, words } = await buildInWorker(job, embedder, options.log, onProgress, signal);
       if (generation === null) return { snapshot: current, model, summary };
-      return { snapshot: await directory.loadGeneration(generation), model, summary };
+      const snapshot = await directory.loadGeneration(generation);
+      if (words) snapshot.words = words;
+      return { snapshot, model, summary };
     },
   };
 }

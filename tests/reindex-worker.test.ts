@@ -7,10 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import type { LoadedModel } from '../src/embed/embedder.js';
+import type { Embedder, LoadedModel } from '../src/embed/embedder.js';
 import { createLogger } from '../src/log.js';
 import { openCollection } from '../src/open-collection.js';
 import type { Progress } from '../src/types.js';
+import { LowRankEmbedder } from '../src/bench/embedders.js';
+import { passageWords } from '../src/retrieve/passage-words.js';
+import { analyze } from '../src/text/analyze.js';
 import { CountingEmbedder } from './fakes/counting-embedder.js';
 import { copyOfSeeds, tempDir } from './helpers/temp.js';
 
@@ -24,7 +27,7 @@ function setup() {
   return { docs, config, log, lines };
 }
 
-const withModel = (embedder: CountingEmbedder) => async (): Promise<LoadedModel> => ({
+const withModel = (embedder: Embedder) => async (): Promise<LoadedModel> => ({
   embedder,
   status: { loaded: true, modelId: embedder.modelId, dimensions: embedder.dimensions },
 });
@@ -52,6 +55,32 @@ describe('a reindex in a worker thread', () => {
     expect(answer.results[0]?.text).toContain('المراقبين الدوليين');
     expect(answer.mode).toBe('hybrid');
     expect((await collection.ask(QUESTION)).answered).toBe(true);
+    // The words the worker indexed came along: the swapped-in index has nothing left to analyze.
+    const index = collection.current;
+    expect(index.words?.offsets.length).toBe(index.passages.length + 1);
+    for (let row = 0; row < index.passages.length; row++) {
+      expect(Array.from(passageWords(index, row), (id) => index.lexical.termAt(id))).toEqual(analyze(index.passages[row]!.text));
+    }
+  });
+
+  it('makes its own copy of an embedder that has a recipe: the same vectors, none asked of this thread', async () => {
+    const { docs, config, log } = setup();
+    class Watched extends LowRankEmbedder {
+      batches = 0;
+      override async embedPassages(texts: string[]): Promise<Float32Array[]> {
+        this.batches++;
+        return super.embedPassages(texts);
+      }
+    }
+    const embedder = new Watched(16);
+    const collection = await openCollection(config, { log, loadModel: withModel(embedder), reindexInWorker: true });
+    const before = embedder.batches;
+    fs.writeFileSync(path.join(docs, 'new.txt'), 'وصل وفد المراقبين الدوليين إلى قاعة الاجتماعات.\n');
+    const summary = await collection.reindex();
+    expect(summary.embedded).toBe(1);
+    expect(embedder.batches).toBe(before);
+    const added = collection.current.passages.find((p) => p.source === 'new.txt')!;
+    expect(Array.from(collection.current.vectors!.get(added.id)!)).toEqual(Array.from((await embedder.embedPassages([added.text]))[0]!));
   });
 
   it('says nothing changed, writing nothing, when the documents are as indexed', async () => {

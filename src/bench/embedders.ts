@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../config.js';
-import type { Embedder } from '../embed/embedder.js';
+import type { Embedder, EmbedderRecipe } from '../embed/embedder.js';
 import { tinyModelConfig } from '../embed/fixture-model.js';
 import { loadEmbedder } from '../embed/load-embedder.js';
 import type { Logger } from '../log.js';
@@ -98,6 +98,11 @@ export class LowRankEmbedder implements Embedder {
 
   constructor(readonly dimensions = 384) {
     this.model = new LowRankModel(dimensions);
+  }
+
+  /** Pure computation from the text: a reindex worker makes its own and embeds off the main thread. */
+  get recipe(): EmbedderRecipe {
+    return { module: import.meta.url, exportName: 'LowRankEmbedder', args: [this.dimensions] };
   }
 
   private vectorOf(text: string): Float32Array {

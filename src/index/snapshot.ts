@@ -60,6 +60,14 @@ export interface IndexSnapshot {
   vectors: VectorStore | null;
   /** The generation folder it was loaded from or published to (a rebuild reuses its vectors from there). */
   generation?: string;
+  /** Every passage's analyzed words, when the build that made it kept them (not stored on disk). */
+  words?: PassageWordIds;
+}
+
+/** Passage `row`'s analyzed terms, in order, as lexical term numbers: `ids[offsets[row] … offsets[row + 1]]`. */
+export interface PassageWordIds {
+  offsets: Uint32Array;
+  ids: Int32Array;
 }
 
 /** What a rebuild needs of the index it replaces: what was built (to compare) and the vectors (to reuse). */

@@ -6,7 +6,7 @@ import { prefixesFor } from '../embed/transformers-embedder.js';
 import { IsnadError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { Bm25Builder } from '../index/bm25.js';
-import { FORMAT_VERSION, type IndexSnapshot, type Manifest, type PreviousIndex } from '../index/snapshot.js';
+import { FORMAT_VERSION, type IndexSnapshot, type Manifest, type PassageWordIds, type PreviousIndex } from '../index/snapshot.js';
 import type { VectorStore, VectorStoreKind } from '../index/vector-store.js';
 import { buildVectorStore } from '../store/vector-stores.js';
 import type { Document, Passage } from '../types.js';
@@ -122,6 +122,15 @@ function sameIndex(a: Manifest, b: Manifest): boolean {
   return comparable(a) === comparable(b);
 }
 
+/** The passages' word lists as one array and their offsets (one transfer between threads, no per-row objects). */
+function flatten(rows: Int32Array[]): PassageWordIds {
+  const offsets = new Uint32Array(rows.length + 1);
+  rows.forEach((row, i) => (offsets[i + 1] = offsets[i]! + row.length));
+  const ids = new Int32Array(offsets[rows.length]!);
+  rows.forEach((row, i) => ids.set(row, offsets[i]!));
+  return { offsets, ids };
+}
+
 /** Documents → passages → lexical terms + vectors, all in memory; publishing to disk is the caller's step. */
 export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
@@ -137,13 +146,14 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   const passages: Passage[] = [];
   const files: Manifest['files'] = [];
   const lexicalBuilder = new Bm25Builder();
+  const words: Int32Array[] = [];
   for (const [i, document] of documents.entries()) {
     // A reindex runs inside the bot: let queued /ask interactions and heartbeats through now and then.
     if (i % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
     const chunks = chunkDocument(document);
     for (const chunk of chunks) {
       passages.push(chunk);
-      lexicalBuilder.add(analyze(chunk.text));
+      words.push(lexicalBuilder.add(analyze(chunk.text)));
     }
     files.push({ source: document.source, hash: document.hash, bytes: document.bytes, mtimeMs: mtimes.get(document.source) ?? 0, passages: chunks.length });
     options.onProgress?.({ phase: 'chunk', done: i + 1, total: documents.length });
@@ -199,6 +209,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
       lexical,
       vectors,
       extracted: documents.map((d) => ({ source: d.source, text: d.text, ...(d.pages ? { pages: d.pages } : {}) })),
+      words: flatten(words),
     },
     summary: {
       files: documents.length,

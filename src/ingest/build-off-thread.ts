@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Embedder, ModelStatus } from '../embed/embedder.js';
+import type { Embedder, EmbedderRecipe, ModelStatus } from '../embed/embedder.js';
 import { ERROR_CODES, IsnadError, type ErrorCode } from '../errors.js';
 import type { VectorStoreKind } from '../index/vector-store.js';
 import type { Logger } from '../log.js';
+import type { PassageWordIds } from '../index/snapshot.js';
 import type { Progress, ReindexSummary } from '../types.js';
 
 /**
@@ -20,8 +21,11 @@ export interface BuildJob {
   indexDir: string;
   maxFileBytes: number;
   vectorStore: VectorStoreKind;
-  /** The model's identity; its vectors come from the main thread. Null: lexical-only. */
-  model: { modelId: string; dimensions: number } | null;
+  /**
+   * The model's identity. Its vectors come from the main thread, or, with a recipe, from the worker's
+   * own copy of the embedder. Null: lexical-only.
+   */
+  model: { modelId: string; dimensions: number; recipe?: EmbedderRecipe } | null;
   modelVariant: string;
   modelStatus: ModelStatus;
   /** The generation being served: unchanged passages keep their vectors from it. */
@@ -33,7 +37,7 @@ export type WorkerMessage =
   | { type: 'progress'; progress: Progress }
   | { type: 'log'; level: 'debug' | 'info' | 'warn' | 'error'; message: string; fields?: Record<string, unknown> }
   | { type: 'embed'; id: number; texts: string[] }
-  | { type: 'done'; generation: string | null; summary: ReindexSummary }
+  | { type: 'done'; generation: string | null; summary: ReindexSummary; words: PassageWordIds | null }
   | { type: 'failed'; code: string | null; message: string; details: Record<string, unknown> };
 
 export type MainMessage = { type: 'vectors'; id: number; vectors: Float32Array[] } | { type: 'embed-failed'; id: number; message: string };
@@ -42,6 +46,8 @@ export interface BuildOutcome {
   /** The published generation folder, or null when nothing changed and nothing was written. */
   generation: string | null;
   summary: ReindexSummary;
+  /** Every passage's analyzed words, as the build produced them (analyzing them again is the costly part of a swap). */
+  words: PassageWordIds | null;
 }
 
 /**
@@ -105,7 +111,7 @@ export function buildInWorker(
       if (message.type === 'progress') onProgress?.(message.progress);
       else if (message.type === 'log') log[message.level](message.message, message.fields);
       else if (message.type === 'embed') void embed(message.id, message.texts);
-      else if (message.type === 'done') finish(() => resolve({ generation: message.generation, summary: message.summary }));
+      else if (message.type === 'done') finish(() => resolve({ generation: message.generation, summary: message.summary, words: message.words }));
       else finish(() => reject(rebuiltError(message)));
     });
     worker.once('error', (error) => finish(() => reject(error)));

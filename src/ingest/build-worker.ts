@@ -26,6 +26,17 @@ port.on('message', (message: MainMessage) => {
   else request?.reject(new Error(`embedding failed: ${message.message}`));
 });
 
+/** The worker's own copy of the embedder when it has a recipe; otherwise one that asks the main thread. */
+async function embedderFor(model: NonNullable<BuildJob['model']>): Promise<Embedder> {
+  if (!model.recipe) return remoteEmbedder(model);
+  const { module, exportName, args } = model.recipe;
+  const made = new ((await import(module)) as Record<string, new (...args: unknown[]) => Embedder>)[exportName]!(...args);
+  if (made.modelId !== model.modelId || made.dimensions !== model.dimensions) {
+    throw new Error(`the embedder made from its recipe is ${made.modelId} (${made.dimensions}), not ${model.modelId} (${model.dimensions})`);
+  }
+  return made;
+}
+
 function remoteEmbedder(model: NonNullable<BuildJob['model']>): Embedder {
   return {
     modelId: model.modelId,
@@ -64,7 +75,7 @@ async function run(): Promise<void> {
     docsDir: job.docsDir,
     maxFileBytes: job.maxFileBytes,
     vectorStore: job.vectorStore,
-    embedder: job.model ? remoteEmbedder(job.model) : null,
+    embedder: job.model ? await embedderFor(job.model) : null,
     modelVariant: job.modelVariant,
     modelStatus: job.modelStatus,
     previous,
@@ -75,11 +86,12 @@ async function run(): Promise<void> {
   });
   if (summary.nothingChanged) {
     await directory.tidy(); // nothing to write; the folder is still claimed and old generations expire
-    post({ type: 'done', generation: null, summary });
+    post({ type: 'done', generation: null, summary, words: null });
     return;
   }
   const generation = await directory.publish(snapshot, (done, total) => onProgress({ phase: 'write', done, total }));
-  post({ type: 'done', generation, summary });
+  const words = snapshot.words ?? null;
+  port.postMessage({ type: 'done', generation, summary, words } satisfies WorkerMessage, words ? [words.offsets.buffer as ArrayBuffer, words.ids.buffer as ArrayBuffer] : []);
 }
 
 run().catch((error: unknown) => {

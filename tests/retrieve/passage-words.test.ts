@@ -8,24 +8,32 @@ import { passageWords, preparePassageWords } from '../../src/retrieve/passage-wo
 import { analyze } from '../../src/text/analyze.js';
 import { tempDir } from '../helpers/temp.js';
 
-const open = () =>
-  openCollection(loadConfig({ DOCS_DIR: 'seeds', INDEX_DIR: path.join(tempDir(), 'index'), MODEL_ID: 'none' }), { log: silentLogger });
+const open = (indexDir: string) => openCollection(loadConfig({ DOCS_DIR: 'seeds', INDEX_DIR: indexDir, MODEL_ID: 'none' }), { log: silentLogger });
 
+/** Loaded from disk: its passages are analyzed on first use. */
 let lazy: IndexedCollection;
+/** Loaded from disk, every passage analyzed up front in slices. */
 let prepared: IndexedCollection;
+/** Just built: it keeps the words its build indexed (as a reindex in a worker hands them over). */
+let built: IndexedCollection;
 
 beforeAll(async () => {
-  lazy = await open();
-  prepared = await open();
+  const indexDir = path.join(tempDir(), 'index');
+  built = await open(indexDir);
+  lazy = await open(indexDir);
+  prepared = await open(indexDir);
   await prepared.prepareSearch();
 }, 60_000);
 
 describe('passage words analyzed once per index', () => {
-  it('hold every passage\'s analyzed terms, in order', async () => {
-    const index = prepared.current;
-    for (let row = 0; row < index.passages.length; row++) {
-      const words = Array.from(passageWords(index, row), (id) => index.lexical.termAt(id));
-      expect(words).toEqual(analyze(index.passages[row]!.text));
+  it('hold every passage\'s analyzed terms, in order, whether analyzed after loading or kept from the build', async () => {
+    expect(built.current.words).toBeDefined();
+    expect(prepared.current.words).toBeUndefined();
+    for (const index of [prepared.current, built.current]) {
+      for (let row = 0; row < index.passages.length; row++) {
+        const words = Array.from(passageWords(index, row), (id) => index.lexical.termAt(id));
+        expect(words).toEqual(analyze(index.passages[row]!.text));
+      }
     }
   });
 
@@ -33,9 +41,11 @@ describe('passage words analyzed once per index', () => {
     await preparePassageWords(prepared.current); // already done: resolves at once
     for (const q of ['من يرأس وفد النظام السوري؟', 'متى بدأت المحادثات؟', 'كم عدد الوفود؟']) {
       const a = await lazy.ask(q);
-      const b = await prepared.ask(q);
-      expect(b.answered, q).toBe(a.answered);
-      expect((b.answered ? b.results : b.closest).map((r) => [r.id, r.confidence]), q).toEqual((a.answered ? a.results : a.closest).map((r) => [r.id, r.confidence]));
+      for (const other of [prepared, built]) {
+        const b = await other.ask(q);
+        expect(b.answered, q).toBe(a.answered);
+        expect((b.answered ? b.results : b.closest).map((r) => [r.id, r.confidence]), q).toEqual((a.answered ? a.results : a.closest).map((r) => [r.id, r.confidence]));
+      }
     }
   });
 });
