@@ -3,6 +3,7 @@
  * publishes it (build-then-swap: CURRENT moves only once it is complete), then says where it is.
  * Vectors are asked of the main thread, which holds the model.
  */
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Embedder } from '../embed/embedder.js';
 import { isIsnadError } from '../errors.js';
@@ -12,6 +13,22 @@ import { IndexDirectory } from '../store/index-dir.js';
 import type { Progress } from '../types.js';
 import type { BuildJob, MainMessage, WorkerMessage } from './build-off-thread.js';
 import { buildIndex } from './build-index.js';
+
+/** 0 is normal, 19 the lowest: 10 leaves the build most of an idle machine but little of a busy one. */
+const BUILD_NICENESS = 10;
+
+/*
+ * The build yields the CPU to the bot's thread: on Linux a thread's nice value is its own (and the
+ * threads it starts inherit it: the vector-graph worker, usearch's threads), so /ask and heartbeats
+ * win a contended core over the build. Elsewhere this may fail or apply to the process: then skip it.
+ */
+if (process.platform === 'linux') {
+  try {
+    os.setPriority(BUILD_NICENESS);
+  } catch {
+    // not permitted: build at normal priority
+  }
+}
 
 const port = parentPort!;
 const job = workerData as BuildJob;
