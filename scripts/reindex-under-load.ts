@@ -4,7 +4,11 @@
  * Builds an index over a small part of a synthetic corpus, adds the rest (so /reindex embeds and
  * indexes all of it: 384-dim low-rank vectors from the bench's model-free embedder, a full graph build),
  * starts the real bot against the fake Discord, runs /reindex and sends an /ask every 250 ms until it
- * finishes. Prints defer and final-reply latencies (p50 / p95 / max) and gateway reconnects.
+ * finishes. Prints defer and final-reply latencies (p50 / p95 / max), gateway reconnects, the event
+ * loop's delay (perf_hooks.monitorEventLoopDelay) and its longest stalls, each with the reindex step
+ * (the last progress phase) it fell in. For their source, run it under a profiler and match them:
+ *   STALLS_FILE=stalls.json node --cpu-prof --cpu-prof-dir=prof --import tsx scripts/reindex-under-load.ts 100000
+ * (each stall's end is recorded on the monotonic clock the profile uses).
  * Targets (issue 14): defer p95 ≤ 100 ms, final reply p95 ≤ 500 ms, no reconnect.
  */
 import fs from 'node:fs';
