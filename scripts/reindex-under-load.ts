@@ -47,11 +47,20 @@ const connections = h.fake.connections;
 // Event-loop stalls, each tagged with the reindex step that was running when it happened.
 let step = 'before';
 const originalReindex = collection.reindex.bind(collection);
-collection.reindex = (onProgress) =>
-  originalReindex((progress) => {
-    step = progress.phase === 'write' && progress.done === progress.total ? 'after write (swap)' : progress.phase;
+let failed: unknown = null;
+collection.reindex = (onProgress) => {
+  const running = originalReindex((progress) => {
+    const next = progress.phase === 'write' && progress.done === progress.total ? 'after write (swap)' : progress.phase;
+    if (next !== step) process.stderr.write(`  ${((performance.now() - started) / 1000).toFixed(1)} s: ${next}\n`);
+    step = next;
     onProgress?.(progress);
   });
+  running.then(
+    () => process.stderr.write(`  ${((performance.now() - started) / 1000).toFixed(1)} s: swapped in\n`),
+    (error: unknown) => (failed = error),
+  );
+  return running;
+};
 const stalls: Array<{ ms: number; step: string; at: number; endUs: number }> = [];
 const delay = monitorEventLoopDelay({ resolution: 10 });
 let lastTick = performance.now();
@@ -69,6 +78,7 @@ let finished = false;
 const done = h.fake
   .waitForCall((c) => c.path === reindex.originalPath && String(c.body?.content).includes('Reindex finished'), 3_600_000)
   .then(() => (finished = true));
+
 const defers: number[] = [];
 const finals: number[] = [];
 const pending: Promise<void>[] = [];
@@ -84,6 +94,10 @@ while (!finished) {
     })(),
   );
   await Promise.race([done, new Promise((r) => setTimeout(r, 250))]);
+  if (failed !== null) {
+    console.error(`the reindex failed: ${failed instanceof Error ? failed.message : String(failed)}`);
+    process.exit(1);
+  }
 }
 await Promise.all(pending);
 const seconds = (performance.now() - started) / 1000;

@@ -60,7 +60,7 @@ const bySource = perIndex((snapshot) => {
   }
   return map;
 });
-const passageSearch = perIndex((snapshot) => new PassageSearch(snapshot.passages));
+const passageSearch = perIndex((snapshot) => new PassageSearch(snapshot.passages, snapshot.searchText));
 
 export class IndexedCollection implements Collection {
   private reindexing: Promise<ReindexSummary> | null = null;

@@ -9,7 +9,7 @@ import { isIsnadError } from './errors.js';
 import type { IndexSnapshot } from './index/snapshot.js';
 import { IndexedCollection, type ServingSteps } from './indexed-collection.js';
 import { buildIndex, fullRebuildReason, modelVariant } from './ingest/build-index.js';
-import { buildInWorker, type BuildJob } from './ingest/build-off-thread.js';
+import { buildInWorker, type BuildJob } from './collection/build-off-thread.js';
 import { describeChanges, plural } from './ingest/describe.js';
 import { assertDocsFolder, scanDocuments } from './ingest/load.js';
 import type { Logger } from './log.js';
@@ -191,7 +191,7 @@ export async function openCollection(config: CoreConfig, options: OpenOptions): 
 
 /**
  * How a served collection rebuilds itself on /reindex: build-then-swap, the old index serving meanwhile.
- * A large build, and its write, run in a worker thread (build-off-thread.ts); this thread embeds for it
+ * A large build, and its write, run in a worker thread (collection/build-off-thread.ts); this thread embeds for it
  * and then loads the finished generation.
  */
 function servingSteps(config: CoreConfig, directory: IndexDirectory, options: OpenOptions): ServingSteps {
@@ -224,10 +224,11 @@ function servingSteps(config: CoreConfig, directory: IndexDirectory, options: Op
         modelStatus: model.status,
         previousGeneration: current.generation ?? null,
       };
-      const { generation, summary, words } = await buildInWorker(job, embedder, options.log, onProgress, signal);
+      const { generation, summary, words, searchText } = await buildInWorker(job, embedder, options.log, onProgress, signal);
       if (generation === null) return { snapshot: current, model, summary };
       const snapshot = await directory.loadGeneration(generation);
       if (words) snapshot.words = words;
+      if (searchText) snapshot.searchText = searchText;
       return { snapshot, model, summary };
     },
   };

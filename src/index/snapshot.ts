@@ -62,6 +62,15 @@ export interface IndexSnapshot {
   generation?: string;
   /** Every passage's analyzed words, when the build that made it kept them (not stored on disk). */
   words?: PassageWordIds;
+  /** Autocomplete's normalized passage texts, when a reindex worker prepared them (not stored on disk). */
+  searchText?: SearchTextChunk[];
+}
+
+/** The normalized texts of consecutive passages from `firstRow`, joined; `starts`: where each begins. */
+export interface SearchTextChunk {
+  firstRow: number;
+  text: string;
+  starts: number[];
 }
 
 /** Passage `row`'s analyzed terms, in order, as lexical term numbers: `ids[offsets[row] … offsets[row + 1]]`. */

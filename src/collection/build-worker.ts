@@ -9,10 +9,11 @@ import type { Embedder } from '../embed/embedder.js';
 import { isIsnadError } from '../errors.js';
 import type { PreviousIndex } from '../index/snapshot.js';
 import type { Logger } from '../log.js';
+import { PassageSearch } from '../retrieve/passage-search.js';
 import { IndexDirectory } from '../store/index-dir.js';
 import type { Progress } from '../types.js';
 import type { BuildJob, MainMessage, WorkerMessage } from './build-off-thread.js';
-import { buildIndex } from './build-index.js';
+import { buildIndex } from '../ingest/build-index.js';
 
 /** 0 is normal, 19 the lowest: 10 leaves the build most of an idle machine but little of a busy one. */
 const BUILD_NICENESS = 10;
@@ -103,12 +104,16 @@ async function run(): Promise<void> {
   });
   if (summary.nothingChanged) {
     await directory.tidy(); // nothing to write; the folder is still claimed and old generations expire
-    post({ type: 'done', generation: null, summary, words: null });
+    post({ type: 'done', generation: null, summary, words: null, searchText: null });
     return;
   }
   const generation = await directory.publish(snapshot, (done, total) => onProgress({ phase: 'write', done, total }));
   const words = snapshot.words ?? null;
-  port.postMessage({ type: 'done', generation, summary, words } satisfies WorkerMessage, words ? [words.offsets.buffer as ArrayBuffer, words.ids.buffer as ArrayBuffer] : []);
+  // Autocomplete's text search, prepared here too: normalizing 100k passages takes seconds of the bot's thread.
+  const search = new PassageSearch(snapshot.passages);
+  await search.prepare();
+  const searchText = [...(search.prepared() ?? [])];
+  port.postMessage({ type: 'done', generation, summary, words, searchText } satisfies WorkerMessage, words ? [words.offsets.buffer as ArrayBuffer, words.ids.buffer as ArrayBuffer] : []);
 }
 
 run().catch((error: unknown) => {

@@ -6,7 +6,7 @@ import type { Embedder, EmbedderRecipe, ModelStatus } from '../embed/embedder.js
 import { ERROR_CODES, IsnadError, type ErrorCode } from '../errors.js';
 import type { VectorStoreKind } from '../index/vector-store.js';
 import type { Logger } from '../log.js';
-import type { PassageWordIds } from '../index/snapshot.js';
+import type { PassageWordIds, SearchTextChunk } from '../index/snapshot.js';
 import type { Progress, ReindexSummary } from '../types.js';
 
 /**
@@ -37,7 +37,7 @@ export type WorkerMessage =
   | { type: 'progress'; progress: Progress }
   | { type: 'log'; level: 'debug' | 'info' | 'warn' | 'error'; message: string; fields?: Record<string, unknown> }
   | { type: 'embed'; id: number; texts: string[] }
-  | { type: 'done'; generation: string | null; summary: ReindexSummary; words: PassageWordIds | null }
+  | { type: 'done'; generation: string | null; summary: ReindexSummary; words: PassageWordIds | null; searchText: SearchTextChunk[] | null }
   | { type: 'failed'; code: string | null; message: string; details: Record<string, unknown> };
 
 export type MainMessage = { type: 'vectors'; id: number; vectors: Float32Array[] } | { type: 'embed-failed'; id: number; message: string };
@@ -48,6 +48,8 @@ export interface BuildOutcome {
   summary: ReindexSummary;
   /** Every passage's analyzed words, as the build produced them (analyzing them again is the costly part of a swap). */
   words: PassageWordIds | null;
+  /** Autocomplete's normalized texts, prepared in the worker. */
+  searchText: SearchTextChunk[] | null;
 }
 
 /**
@@ -111,7 +113,7 @@ export function buildInWorker(
       if (message.type === 'progress') onProgress?.(message.progress);
       else if (message.type === 'log') log[message.level](message.message, message.fields);
       else if (message.type === 'embed') void embed(message.id, message.texts);
-      else if (message.type === 'done') finish(() => resolve({ generation: message.generation, summary: message.summary, words: message.words }));
+      else if (message.type === 'done') finish(() => resolve({ generation: message.generation, summary: message.summary, words: message.words, searchText: message.searchText }));
       else finish(() => reject(rebuiltError(message)));
     });
     worker.once('error', (error) => finish(() => reject(error)));
