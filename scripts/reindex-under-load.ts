@@ -25,6 +25,8 @@ import { PERMISSIONS } from '../tests/fakes/fake-discord.js';
 import { startHarness } from '../tests/discord/harness.js';
 
 const passages = Number(process.argv[2] ?? 100_000);
+// Ends the run with its profile written (under --cpu-prof): `kill -USR2 <pid>` when it seems stuck.
+process.on('SIGUSR2', () => process.exit(3));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'isnad-reindex-load-'));
 const docsDir = path.join(work, 'docs');
 const indexDir = path.join(work, 'index');
@@ -41,7 +43,8 @@ const loadModel = async () => ({ embedder, status: { loaded: true as const, mode
 const config = loadConfig({ DOCS_DIR: docsDir, INDEX_DIR: indexDir, MODEL_ID: embedder.modelId });
 const collection = await openCollection(config, { log: createLogger('silent'), loadModel });
 for (const part of parts.slice(1)) fs.renameSync(path.join(all, part), path.join(docsDir, part));
-const h = await startHarness(collection, { reindexCooldownMs: 0 });
+// The fake Discord closes itself after 60 s unless told otherwise (a safety net for tests): a 100k run takes minutes.
+const h = await startHarness(collection, { reindexCooldownMs: 0 }, { safetyMs: 4 * 3_600_000 });
 const connections = h.fake.connections;
 
 // Event-loop stalls, each tagged with the reindex step that was running when it happened.
@@ -83,6 +86,11 @@ const defers: number[] = [];
 const finals: number[] = [];
 const pending: Promise<void>[] = [];
 let user = 800000000000000000n;
+// Every 10 s on stderr: how many /ask are still waiting, so a stuck run shows where it is stuck.
+const status = setInterval(() => {
+  const reindexCalls = h.fake.calls.filter((c) => c.path === reindex.originalPath).length;
+  process.stderr.write(`  … ${defers.length} deferred, ${finals.length} answered, ${pending.length} sent, ${reindexCalls} /reindex edits, ${h.fake.connections - connections} reconnects\n`);
+}, 10_000);
 while (!finished) {
   const ask = h.fake.injectCommand('ask', [{ name: 'question', type: 3, value: 'من يرأس وفد النظام السوري؟' }], { user: { id: String(++user) } });
   pending.push(
@@ -100,6 +108,7 @@ while (!finished) {
   }
 }
 await Promise.all(pending);
+clearInterval(status);
 const seconds = (performance.now() - started) / 1000;
 const d = summarize(defers);
 const f = summarize(finals);
