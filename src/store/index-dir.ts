@@ -86,6 +86,9 @@ export class IndexDirectory {
 
   /** One generation (a folder of this index), whole: what a reindex built off the main thread is served from. */
   async loadGeneration(dir: string): Promise<IndexSnapshot> {
+    if (path.resolve(path.dirname(dir)) !== path.resolve(this.root) || !GENERATION_NAME.test(path.basename(dir))) {
+      throw indexCorrupt(dir, `is not an index generation of ${this.root}`);
+    }
     const manifest = await this.verifiedManifest(dir);
     const passages = await readPassages(dir, manifest.passages);
 
