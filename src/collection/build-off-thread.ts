@@ -13,8 +13,9 @@ import type { Progress, ReindexSummary } from '../types.js';
  * A rebuild run in a worker thread: read → chunk → analyze → BM25 → vectors → write the generation,
  * so the bot's event loop only relays progress and embedding requests while a 100k-passage reindex
  * runs. The model stays loaded once, in the main thread: the worker sends each batch of passage
- * texts here and gets the vectors back (Transformers.js runs the model off the event loop anyway).
- * The worker's side is build-worker.ts.
+ * texts here and gets the vectors back. onnxruntime-node runs inference on the calling thread, so each
+ * batch still pauses this thread; an embedder with a recipe (pure computation) is copied into the
+ * worker instead. The worker's side is build-worker.ts.
  */
 export interface BuildJob {
   docsDir: string;
