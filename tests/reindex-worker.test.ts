@@ -12,6 +12,8 @@ import { createLogger } from '../src/log.js';
 import { openCollection } from '../src/open-collection.js';
 import type { Progress } from '../src/types.js';
 import { LowRankEmbedder } from '../src/bench/embedders.js';
+import { loadEmbedder } from '../src/embed/load-embedder.js';
+import { tinyModelConfig } from './fixtures/tiny-model.js';
 import { passageWords } from '../src/retrieve/passage-words.js';
 import { analyze } from '../src/text/analyze.js';
 import { CountingEmbedder } from './fakes/counting-embedder.js';
@@ -81,6 +83,26 @@ describe('a reindex in a worker thread', () => {
     expect(embedder.batches).toBe(before);
     const added = collection.current.passages.find((p) => p.source === 'new.txt')!;
     expect(Array.from(collection.current.vectors!.get(added.id)!)).toEqual(Array.from((await embedder.embedPassages([added.text]))[0]!));
+  });
+
+  it('loads its own copy of a real model (the fixture) and embeds there: this thread is never asked', async () => {
+    const { docs, config, log } = setup();
+    const { embedder } = await loadEmbedder(tinyModelConfig(), log);
+    const model = embedder!;
+    expect(model.recipe).toBeDefined();
+    let batchesHere = 0;
+    const embedHere = model.embedPassages.bind(model);
+    Object.assign(model, { embedPassages: (texts: string[]) => (batchesHere++, embedHere(texts)) });
+    const collection = await openCollection(config, { log, loadModel: withModel(model), reindexInWorker: true });
+    const before = batchesHere;
+    fs.writeFileSync(path.join(docs, 'new.txt'), 'وصل وفد المراقبين الدوليين إلى قاعة الاجتماعات.\n');
+    const summary = await collection.reindex();
+    expect(summary.embedded).toBe(1);
+    expect(batchesHere).toBe(before);
+    const added = collection.current.passages.find((p) => p.source === 'new.txt')!;
+    const there = collection.current.vectors!.get(added.id)!;
+    const here = (await embedHere([added.text]))[0]!;
+    expect(Math.max(...there.map((v, i) => Math.abs(v - here[i]!)))).toBeLessThan(1e-5);
   });
 
   it('says nothing changed, writing nothing, when the documents are as indexed', async () => {

@@ -92,6 +92,11 @@ export class PrecomputedEmbedder implements Embedder {
  * gets a deterministic sample seeded by its hash. Lets the bench measure retrieval at the real model's
  * size on 100k passages, where embedding with the model would take tens of minutes.
  */
+/** A LowRankEmbedder's recipe: a function, as every recipe's export is. */
+export function lowRankEmbedder(dimensions: number): LowRankEmbedder {
+  return new LowRankEmbedder(dimensions);
+}
+
 export class LowRankEmbedder implements Embedder {
   readonly modelId = 'bench/low-rank-384';
   private readonly model: LowRankModel;
@@ -102,7 +107,7 @@ export class LowRankEmbedder implements Embedder {
 
   /** Pure computation from the text: a reindex worker makes its own and embeds off the main thread. */
   get recipe(): EmbedderRecipe {
-    return { module: import.meta.url, exportName: 'LowRankEmbedder', args: [this.dimensions] };
+    return { module: import.meta.url, exportName: 'lowRankEmbedder', args: [this.dimensions] };
   }
 
   private vectorOf(text: string): Float32Array {

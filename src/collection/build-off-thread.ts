@@ -12,10 +12,10 @@ import type { Progress, ReindexSummary } from '../types.js';
 /**
  * A rebuild run in a worker thread: read → chunk → analyze → BM25 → vectors → write the generation,
  * so the bot's event loop only relays progress and embedding requests while a 100k-passage reindex
- * runs. The model stays loaded once, in the main thread: the worker sends each batch of passage
- * texts here and gets the vectors back. onnxruntime-node runs inference on the calling thread, so each
- * batch still pauses this thread; an embedder with a recipe (pure computation) is copied into the
- * worker instead. The worker's side is build-worker.ts.
+ * runs. An embedder with a recipe (a loaded Transformers.js model, the bench's embedders) is made
+ * again inside the worker: onnxruntime-node runs inference on the calling thread, so embedding here
+ * would pause the bot for every batch. Without one, the worker sends each batch of passage texts here
+ * and gets the vectors back. The worker's side is build-worker.ts.
  */
 export interface BuildJob {
   docsDir: string;
@@ -23,8 +23,8 @@ export interface BuildJob {
   maxFileBytes: number;
   vectorStore: VectorStoreKind;
   /**
-   * The model's identity. Its vectors come from the main thread, or, with a recipe, from the worker's
-   * own copy of the embedder. Null: lexical-only.
+   * The model's identity. With a recipe the worker makes its own copy of the embedder; without, its
+   * vectors come from the main thread. Null: lexical-only.
    */
   model: { modelId: string; dimensions: number; recipe?: EmbedderRecipe } | null;
   modelVariant: string;

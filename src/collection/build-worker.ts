@@ -44,15 +44,24 @@ port.on('message', (message: MainMessage) => {
   else request?.reject(new Error(`embedding failed: ${message.message}`));
 });
 
-/** The worker's own copy of the embedder when it has a recipe; otherwise one that asks the main thread. */
+/**
+ * The worker's own copy of the embedder when it has a recipe; otherwise, or when the copy cannot be
+ * made (out of memory, say), one that asks the main thread for each batch.
+ */
 async function embedderFor(model: NonNullable<BuildJob['model']>): Promise<Embedder> {
   if (!model.recipe) return remoteEmbedder(model);
-  const { module, exportName, args } = model.recipe;
-  const made = new ((await import(module)) as Record<string, new (...args: unknown[]) => Embedder>)[exportName]!(...args);
-  if (made.modelId !== model.modelId || made.dimensions !== model.dimensions) {
-    throw new Error(`the embedder made from its recipe is ${made.modelId} (${made.dimensions}), not ${model.modelId} (${model.dimensions})`);
+  try {
+    const { module, exportName, args } = model.recipe;
+    const make = ((await import(module)) as Record<string, (...args: unknown[]) => Embedder | Promise<Embedder>>)[exportName]!;
+    const made = await make(...args);
+    if (made.modelId !== model.modelId || made.dimensions !== model.dimensions) {
+      throw new Error(`it is ${made.modelId} (${made.dimensions}), not ${model.modelId} (${model.dimensions})`);
+    }
+    return made;
+  } catch (error) {
+    log.warn(`The reindex could not load its own copy of the model (${error instanceof Error ? error.message : String(error)}); embedding on the bot's thread instead.`);
+    return remoteEmbedder(model);
   }
-  return made;
 }
 
 function remoteEmbedder(model: NonNullable<BuildJob['model']>): Embedder {

@@ -6,13 +6,13 @@ export interface Embedder {
   embedPassages(texts: string[]): Promise<Float32Array[]>;
   embedQuery(text: string): Promise<Float32Array>;
   /**
-   * How to make the same embedder in another thread, when that is cheap (pure computation, nothing
-   * to load): a reindex worker then embeds itself instead of asking this thread for every batch.
+   * How to make the same embedder in another thread: a reindex worker then embeds itself instead of
+   * asking this thread for every batch (which would pause it while each batch is embedded).
    */
   readonly recipe?: EmbedderRecipe;
 }
 
-/** `new (await import(module))[exportName](...args)` gives an embedder with the same vectors. */
+/** `await (await import(module))[exportName](...args)` gives an embedder with the same vectors. */
 export interface EmbedderRecipe {
   module: string;
   exportName: string;
