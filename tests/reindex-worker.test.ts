@@ -9,11 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import type { Embedder, LoadedModel } from '../src/embed/embedder.js';
 import { createLogger } from '../src/log.js';
-import { openCollection } from '../src/open-collection.js';
+import type { IndexSnapshot } from '../src/index/snapshot.js';
+import { openIndex, serveIndex, type OpenOptions } from '../src/open-collection.js';
+import type { CoreConfig } from '../src/config.js';
 import type { Progress } from '../src/types.js';
 import { LowRankEmbedder } from '../src/bench/embedders.js';
 import { loadEmbedder } from '../src/embed/load-embedder.js';
-import { tinyModelConfig } from './fixtures/tiny-model.js';
+import { tinyModelConfig } from '../src/embed/fixture-model.js';
 import { passageWords } from '../src/retrieve/passage-words.js';
 import { analyze } from '../src/text/analyze.js';
 import { CountingEmbedder } from './fakes/counting-embedder.js';
@@ -29,6 +31,20 @@ function setup() {
   return { docs, config, log, lines };
 }
 
+/** The collection as the bot serves it, plus the index it serves (followed across reindexes). */
+async function openServed(config: CoreConfig, options: OpenOptions) {
+  const opened = await openIndex(config, options);
+  const served = { index: opened.snapshot as IndexSnapshot };
+  const rebuild: typeof opened.steps.rebuild = async (...args) => {
+    const result = await opened.steps.rebuild(...args);
+    served.index = result.snapshot;
+    return result;
+  };
+  const collection = serveIndex(config, { ...opened, steps: { ...opened.steps, rebuild } });
+  Object.defineProperty(collection, 'current', { get: () => served.index });
+  return collection as typeof collection & { readonly current: IndexSnapshot };
+}
+
 const withModel = (embedder: Embedder) => async (): Promise<LoadedModel> => ({
   embedder,
   status: { loaded: true, modelId: embedder.modelId, dimensions: embedder.dimensions },
@@ -38,7 +54,7 @@ describe('a reindex in a worker thread', () => {
   it('re-embeds only the changed passages (asked of this thread\'s model), reports every phase, and serves the new text', async () => {
     const { docs, config, log } = setup();
     const embedder = new CountingEmbedder();
-    const collection = await openCollection(config, { log, loadModel: withModel(embedder), reindexInWorker: true });
+    const collection = await openServed(config, { log, loadModel: withModel(embedder), reindexInWorker: true });
     const before = embedder.embeddedPassages.length;
     const changed = fs.readdirSync(docs).sort()[2]!;
     fs.appendFileSync(path.join(docs, changed), '\nوصل وفد المراقبين الدوليين إلى قاعة الاجتماعات في الموعد المحدد.\n');
@@ -75,7 +91,7 @@ describe('a reindex in a worker thread', () => {
       }
     }
     const embedder = new Watched(16);
-    const collection = await openCollection(config, { log, loadModel: withModel(embedder), reindexInWorker: true });
+    const collection = await openServed(config, { log, loadModel: withModel(embedder), reindexInWorker: true });
     const before = embedder.batches;
     fs.writeFileSync(path.join(docs, 'new.txt'), 'وصل وفد المراقبين الدوليين إلى قاعة الاجتماعات.\n');
     const summary = await collection.reindex();
@@ -93,7 +109,7 @@ describe('a reindex in a worker thread', () => {
     let batchesHere = 0;
     const embedHere = model.embedPassages.bind(model);
     Object.assign(model, { embedPassages: (texts: string[]) => (batchesHere++, embedHere(texts)) });
-    const collection = await openCollection(config, { log, loadModel: withModel(model), reindexInWorker: true });
+    const collection = await openServed(config, { log, loadModel: withModel(model), reindexInWorker: true });
     const before = batchesHere;
     fs.writeFileSync(path.join(docs, 'new.txt'), 'وصل وفد المراقبين الدوليين إلى قاعة الاجتماعات.\n');
     const summary = await collection.reindex();
@@ -107,7 +123,7 @@ describe('a reindex in a worker thread', () => {
 
   it('says nothing changed, writing nothing, when the documents are as indexed', async () => {
     const { config, log } = setup();
-    const collection = await openCollection(config, { log, loadModel: withModel(new CountingEmbedder()), reindexInWorker: true });
+    const collection = await openServed(config, { log, loadModel: withModel(new CountingEmbedder()), reindexInWorker: true });
     const generation = fs.readFileSync(path.join(config.indexDir, 'CURRENT'), 'utf8');
     const summary = await collection.reindex();
     expect(summary.nothingChanged).toBe(true);
@@ -116,7 +132,7 @@ describe('a reindex in a worker thread', () => {
 
   it('fails with the worker\'s error code and keeps serving the previous index', async () => {
     const { docs, config, log } = setup();
-    const collection = await openCollection(config, { log, loadModel: withModel(new CountingEmbedder()), reindexInWorker: true });
+    const collection = await openServed(config, { log, loadModel: withModel(new CountingEmbedder()), reindexInWorker: true });
     const pointer = fs.readFileSync(path.join(config.indexDir, 'CURRENT'), 'utf8');
     for (const file of fs.readdirSync(docs)) fs.rmSync(path.join(docs, file));
     await expect(collection.reindex()).rejects.toMatchObject({ code: 'DOCS_EMPTY' });
@@ -128,7 +144,7 @@ describe('a reindex in a worker thread', () => {
   it('fails without swapping when the model fails while the worker waits for vectors', async () => {
     const { docs, config, log } = setup();
     const embedder = new CountingEmbedder();
-    const collection = await openCollection(config, { log, loadModel: withModel(embedder), reindexInWorker: true });
+    const collection = await openServed(config, { log, loadModel: withModel(embedder), reindexInWorker: true });
     const pointer = fs.readFileSync(path.join(config.indexDir, 'CURRENT'), 'utf8');
     fs.writeFileSync(path.join(docs, 'new.txt'), 'فقرة جديدة عن اجتماع اللجنة.\n');
     embedder.embedPassages = async () => {
@@ -142,7 +158,7 @@ describe('a reindex in a worker thread', () => {
   it('stops when the collection is closed, leaving the served index in place', async () => {
     const { docs, config, log } = setup();
     const embedder = new CountingEmbedder();
-    const collection = await openCollection(config, { log, loadModel: withModel(embedder), reindexInWorker: true });
+    const collection = await openServed(config, { log, loadModel: withModel(embedder), reindexInWorker: true });
     const pointer = fs.readFileSync(path.join(config.indexDir, 'CURRENT'), 'utf8');
     fs.writeFileSync(path.join(docs, 'new.txt'), 'فقرة جديدة عن اجتماع اللجنة.\n');
     let asked!: () => void;

@@ -118,7 +118,8 @@ function compareFiles(previous: PreviousIndex | null, files: Manifest['files']):
 /** Whether two manifests describe the same index (the build time aside): then there is nothing to write. */
 function sameIndex(a: Manifest, b: Manifest): boolean {
   // Checksums are added when a manifest is published: one read from disk has them, a new one not yet.
-  const comparable = (m: Manifest) => JSON.stringify({ ...m, builtAt: '', checksums: undefined });
+  // Keys are sorted: one parsed from disk has the schema's key order, a new one the order it was built in.
+  const comparable = (m: Manifest) => JSON.stringify({ ...m, builtAt: '', checksums: undefined }, sortedKeys);
   return comparable(a) === comparable(b);
 }
 
@@ -129,6 +130,11 @@ function flatten(rows: Int32Array[]): PassageWordIds {
   const ids = new Int32Array(offsets[rows.length]!);
   rows.forEach((row, i) => ids.set(row, offsets[i]!));
   return { offsets, ids };
+}
+
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
 }
 
 /** Documents → passages → lexical terms + vectors, all in memory; publishing to disk is the caller's step. */

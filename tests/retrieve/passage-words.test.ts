@@ -2,34 +2,41 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
-import type { IndexedCollection } from '../../src/indexed-collection.js';
-import { openCollection } from '../../src/open-collection.js';
+import type { Collection } from '../../src/collection.js';
+import type { IndexSnapshot } from '../../src/index/snapshot.js';
+import { openIndex, serveIndex } from '../../src/open-collection.js';
 import { passageWords, preparePassageWords } from '../../src/retrieve/passage-words.js';
 import { analyze } from '../../src/text/analyze.js';
 import { tempDir } from '../helpers/temp.js';
 
-const open = (indexDir: string) => openCollection(loadConfig({ DOCS_DIR: 'seeds', INDEX_DIR: indexDir, MODEL_ID: 'none' }), { log: silentLogger });
+async function open(indexDir: string): Promise<{ collection: Collection; index: IndexSnapshot }> {
+  const config = loadConfig({ DOCS_DIR: 'seeds', INDEX_DIR: indexDir, MODEL_ID: 'none' });
+  const opened = await openIndex(config, { log: silentLogger });
+  return { collection: serveIndex(config, opened), index: opened.snapshot };
+}
 
 /** Loaded from disk: its passages are analyzed on first use. */
-let lazy: IndexedCollection;
+let lazy: Collection;
 /** Loaded from disk, every passage analyzed up front in slices. */
-let prepared: IndexedCollection;
+let prepared: Collection;
+let preparedIndex: IndexSnapshot;
 /** Just built: it keeps the words its build indexed (as a reindex in a worker hands them over). */
-let built: IndexedCollection;
+let built: Collection;
+let builtIndex: IndexSnapshot;
 
 beforeAll(async () => {
   const indexDir = path.join(tempDir(), 'index');
-  built = await open(indexDir);
-  lazy = await open(indexDir);
-  prepared = await open(indexDir);
+  ({ collection: built, index: builtIndex } = await open(indexDir));
+  lazy = (await open(indexDir)).collection;
+  ({ collection: prepared, index: preparedIndex } = await open(indexDir));
   await prepared.prepareSearch();
 }, 60_000);
 
 describe('passage words analyzed once per index', () => {
   it('hold every passage\'s analyzed terms, in order, whether analyzed after loading or kept from the build', async () => {
-    expect(built.current.words).toBeDefined();
-    expect(prepared.current.words).toBeUndefined();
-    for (const index of [prepared.current, built.current]) {
+    expect(builtIndex.words).toBeDefined();
+    expect(preparedIndex.words).toBeUndefined();
+    for (const index of [preparedIndex, builtIndex]) {
       for (let row = 0; row < index.passages.length; row++) {
         const words = Array.from(passageWords(index, row), (id) => index.lexical.termAt(id));
         expect(words).toEqual(analyze(index.passages[row]!.text));
@@ -38,7 +45,7 @@ describe('passage words analyzed once per index', () => {
   });
 
   it('answer exactly as a collection that analyzes passages on first use', async () => {
-    await preparePassageWords(prepared.current); // already done: resolves at once
+    await preparePassageWords(preparedIndex); // already done: resolves at once
     for (const q of ['من يرأس وفد النظام السوري؟', 'متى بدأت المحادثات؟', 'كم عدد الوفود؟']) {
       const a = await lazy.ask(q);
       for (const other of [prepared, built]) {
