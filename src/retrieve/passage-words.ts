@@ -1,4 +1,4 @@
-import { perIndex, type IndexSnapshot } from '../index/snapshot.js';
+import { perIndex, type IndexSnapshot, type PassageWordIds } from '../index/snapshot.js';
 import { analyze } from '../text/analyze.js';
 
 /** Passages analyzed per slice before yielding to the event loop (a few ms of work). */
@@ -21,19 +21,25 @@ interface Words {
   length: Int32Array;
   ready: number;
   building: Promise<void> | null;
+  /** Kept by the build that made this index (the words it indexed, already packed): nothing to analyze again. */
+  built: PassageWordIds | null;
 }
 
-const wordsOf = perIndex(
-  (index): Words => ({
+const wordsOf = perIndex((index): Words => {
+  const built = index.words && index.words.offsets.length === index.passages.length + 1 ? index.words : null;
+  // With the build's words at hand the per-row arrays are never used: keep them empty.
+  const rows = built ? 0 : index.passages.length;
+  return {
     blocks: [],
     fill: 0,
-    block: new Int32Array(index.passages.length),
-    start: new Int32Array(index.passages.length),
-    length: new Int32Array(index.passages.length).fill(-1),
-    ready: 0,
+    block: new Int32Array(rows),
+    start: new Int32Array(rows),
+    length: new Int32Array(rows).fill(-1),
+    ready: built ? index.passages.length : 0,
     building: null,
-  }),
-);
+    built,
+  };
+});
 
 function store(words: Words, row: number, ids: Int32Array): void {
   let last = words.blocks[words.blocks.length - 1];
@@ -57,6 +63,7 @@ function store(words: Words, row: number, ids: Int32Array): void {
  */
 export function passageWords(index: IndexSnapshot, row: number): Int32Array {
   const words = wordsOf(index);
+  if (words.built) return words.built.ids.subarray(words.built.offsets[row]!, words.built.offsets[row + 1]!);
   if (words.length[row]! < 0) {
     const terms = analyze(index.passages[row]!.text);
     store(words, row, Int32Array.from(terms, (t) => index.lexical.termId(t)));
