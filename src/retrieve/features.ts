@@ -1,6 +1,7 @@
 import { passageWords } from './passage-words.js';
 import { answerTypeEvidence, type AnswerType } from '../text/question-type.js';
 import { perIndex, type IndexSnapshot } from '../index/snapshot.js';
+import { ROOT_FEATURES, rootFeatures } from './root-features.js';
 import type { ScoredSearch } from '../index/bm25.js';
 
 /**
@@ -135,7 +136,8 @@ export function buildCandidates(
   for (let i = 0; i < longest && rows.length < limit; i++) for (const list of lists) if (list[i]) add(list[i]!.row);
 
   const legRanks = legs.map((leg) => new Map(leg.hits.map((h, i) => [h.row, { rank: i + 1, score: h.score, coverage: h.coverage }])));
-  const names = [...FEATURES, ...legs.flatMap((l) => [l.name, `${l.name}Rank`])];
+  const names = [...FEATURES, ...ROOT_FEATURES, ...legs.flatMap((l) => [l.name, `${l.name}Rank`])];
+  const roots = rootFeatures(index, rows, search.groupTerms, search.termIdf, docOf);
 
   // Bits of the terms a row holds; a set of rows (passage + neighbours) holds the OR of theirs.
   const idfOfBits = (mask: number) => {
@@ -209,6 +211,7 @@ export function buildCandidates(
       missingIdf(mask),
       missingIdf(search.groupMask[doc] ?? 0),
       mask & rarestKnownBit ? 1 : 0,
+      ...roots[position]!,
     ];
     legRanks.forEach((ranks) => {
       const hit = ranks.get(row);
