@@ -49,7 +49,7 @@ for (const [k, [gold, docs]] of pairs.entries()) {
       file: path.basename(gold),
       q: q.q,
       id: q.id,
-      texts: evidence.set.candidates.map((c) => `${index.passages[c.row]!.source}:${index.passages[c.row]!.line} ${index.passages[c.row]!.text.slice(0, 120)}`),
+      texts: evidence.set.candidates.map((c) => `${index.passages[c.row]!.source}:${index.passages[c.row]!.line} ${index.passages[c.row]!.text.slice(0, Number(process.env.CHARS ?? 120))}`),
       example: { set: evidence.set, hits, answerable: true, fold: `${k}:${q.gold[0]![0]}` },
     });
   }
