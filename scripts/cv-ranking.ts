@@ -18,6 +18,15 @@ import { createLogger } from '../src/log.js';
 import { openCollection } from '../src/open-collection.js';
 import { gatherEvidence } from '../src/retrieve/answer.js';
 import { rankCandidates } from '../src/retrieve/ranker.js';
+import { Bm25Builder, type Bm25Params } from '../src/index/bm25.js';
+import type { IndexSnapshot } from '../src/index/snapshot.js';
+import { analyze } from '../src/text/analyze.js';
+
+function withParams(index: IndexSnapshot, params: Bm25Params): IndexSnapshot {
+  const builder = new Bm25Builder(params);
+  for (const p of index.passages) builder.add(analyze(p.text));
+  return { ...index, lexical: builder.finish() };
+}
 
 const args = process.argv.slice(2);
 const missesAt = args.indexOf('--misses');
@@ -40,7 +49,8 @@ const items: Item[] = [];
 const started = Date.now();
 for (const [k, [gold, docs]] of pairs.entries()) {
   const collection = await openCollection(loadConfig({ DOCS_DIR: docs, INDEX_DIR: path.join(scratch, `i${k}`), MODEL_ID: 'none', LOG_LEVEL: 'silent' }), { log });
-  const index = collection.current;
+  // BM25='{"k1":1.6,"b":0.5}': the lexical index rebuilt with other parameters (compare them on held-out folds).
+  const index = process.env.BM25 ? withParams(collection.current, JSON.parse(process.env.BM25) as Bm25Params) : collection.current;
   for (const q of await readGoldFile(gold)) {
     if (q.gold.length === 0) continue;
     const evidence = await gatherEvidence(index, null, q.q, { dictionary: () => collection.dictionary() });
