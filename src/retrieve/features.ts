@@ -30,6 +30,7 @@ export const FEATURES = [
   'contextMissingIdf', // highest IDF of a question term missing from the passage and its neighbours, over ln(passages)
   'docMissingIdf', // … missing from the whole document (a question about another subject misses its rarest word)
   'rarestKnown', // 1 when the rarest question term the collection knows is in the passage or a neighbour
+  'documentStart', // 1 for a document's first passage: where an article introduces its subject
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
@@ -211,6 +212,7 @@ export function buildCandidates(
       missingIdf(mask),
       missingIdf(search.groupMask[doc] ?? 0),
       mask & rarestKnownBit ? 1 : 0,
+      row === 0 || docOf[row - 1] !== doc ? 1 : 0,
       ...roots[position]!,
     ];
     legRanks.forEach((ranks) => {

@@ -5,7 +5,18 @@
  * passage says the noun matched nothing; the ranker reads matches on this key as separate, weaker
  * evidence. Works on analyzed terms (normalized and light-stemmed).
  */
-import { looseForm, skeleton } from './variants.js';
+
+/** Hamza dropped, runs of one letter collapsed (letter classes are NOT folded: سفر and صفر are different roots). */
+function fold(word: string): string {
+  let out = '';
+  for (const ch of word) if (ch !== 'ء' && ch !== out.at(-1)) out += ch;
+  return out;
+}
+
+/** Long vowels after the first letter dropped: what the patterns of one root share (كاتب, كتاب → كتب). */
+function skeleton(word: string): string {
+  return word.slice(0, 1) + word.slice(1).replace(/[اوي]/g, '');
+}
 
 /** Pronoun and verb endings light stemming leaves on (بمنحهم, سافروا, قابلناه). Longest first. */
 const SUFFIXES = ['هما', 'كما', 'تها', 'هم', 'هن', 'كم', 'نا', 'تم', 'وا', 'ته', 'يه', 'ه', 'ي', 'ت'];
@@ -31,10 +42,10 @@ export function rootKey(term: string): string {
   }
   const strip = (word.length >= 4 && VERB_PREFIX.test(word)) || (word.length >= 5 && LONG_PREFIX.test(word));
   // …unless what remains folds to under three letters (مطير is مطر, not طير).
-  if (strip && skeleton(looseForm(word.slice(1))).length >= MIN_KEY) word = word.slice(1);
+  if (strip && skeleton(fold(word.slice(1))).length >= MIN_KEY) word = word.slice(1);
   // استفعل / مستفعل: the derived-verb letters before the root (the first was dropped just above).
   if (word.length >= 5 && word.startsWith('ست')) word = word.slice(2);
-  const loose = looseForm(word);
+  const loose = fold(word);
   const key = skeleton(loose);
   // A hollow root (عاد / استعاد) folds to two letters: keep its long vowel rather than collide.
   return key.length >= MIN_KEY ? key : loose.length >= MIN_KEY ? loose : term;
