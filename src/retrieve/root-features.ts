@@ -18,13 +18,16 @@ export const ROOT_FEATURES = [
 export const ROOT_CANDIDATES = 60;
 const WINDOW = 12;
 
+/**
+ * Term number → key number, filled on first use (a vocabulary can hold 10⁵–10⁶ terms: computing every
+ * key at load would cost a second; a question reads a few thousand).
+ */
 interface KeyTable {
-  /** Term number → key number, filled on first use (a vocabulary can hold 10⁵–10⁶ terms: not all at load). */
-  keyOfTerm: Map<number, number>;
+  keyOfTerm: Int32Array;
   keys: Map<string, number>;
 }
 
-const keyTables = perIndex((): KeyTable => ({ keyOfTerm: new Map(), keys: new Map() }));
+const keyTables = perIndex((): KeyTable => ({ keyOfTerm: new Int32Array(0), keys: new Map() }));
 
 function keyId(table: KeyTable, key: string): number {
   let id = table.keys.get(key);
@@ -33,8 +36,13 @@ function keyId(table: KeyTable, key: string): number {
 }
 
 function keyOfTerm(index: IndexSnapshot, table: KeyTable, term: number): number {
-  let id = table.keyOfTerm.get(term);
-  if (id === undefined) table.keyOfTerm.set(term, (id = keyId(table, rootKey(index.lexical.termAt(term)))));
+  if (term >= table.keyOfTerm.length) {
+    const grown = new Int32Array(Math.max(1024, 2 * term + 2)).fill(-1);
+    grown.set(table.keyOfTerm);
+    table.keyOfTerm = grown;
+  }
+  let id = table.keyOfTerm[term]!;
+  if (id < 0) table.keyOfTerm[term] = id = keyId(table, rootKey(index.lexical.termAt(term)));
   return id;
 }
 
@@ -64,34 +72,40 @@ export function rootFeatures(
     for (let k = 0; k < Math.min(32, termIdf.length); k++) if (mask & (1 << k)) sum += termIdf[k]!;
     return sum;
   };
+  let bits = new Int32Array(256);
+  /** Fills `bits` with the question words each of the row's words stands for; returns their OR. */
+  const readRow = (row: number): number => {
+    const words = passageWords(index, row);
+    if (bits.length < words.length) bits = new Int32Array(words.length);
+    let mask = 0;
+    for (let i = 0; i < words.length; i++) {
+      const term = words[i]!;
+      const b = term >= 0 ? (wordsOfKey.get(keyOfTerm(index, table, term)) ?? 0) : 0;
+      bits[i] = b;
+      mask |= b;
+    }
+    return mask;
+  };
   const maskOf = new Map<number, number>();
   const rowMask = (row: number): number => {
     let mask = maskOf.get(row);
-    if (mask === undefined) {
-      mask = 0;
-      for (const term of passageWords(index, row)) if (term >= 0) mask |= wordsOfKey.get(keyOfTerm(index, table, term)) ?? 0;
-      maskOf.set(row, mask);
-    }
+    if (mask === undefined) maskOf.set(row, (mask = readRow(row)));
     return mask;
   };
   return rows.map((row, position) => {
     if (position >= ROOT_CANDIDATES || wordsOfKey.size === 0) return ROOT_FEATURES.map(() => 0);
-    const own = rowMask(row);
+    const own = readRow(row);
+    maskOf.set(row, own);
+    let best = 0;
+    const length = passageWords(index, row).length;
+    for (let i = 0; own && i < length; i++) {
+      if (!bits[i]) continue;
+      let window = 0;
+      for (let j = i; j < Math.min(length, i + WINDOW); j++) window |= bits[j]!;
+      best = Math.max(best, idfOfBits(window));
+    }
     let context = own;
     for (const other of [row - 1, row + 1]) if (other >= 0 && other < docOf.length && docOf[other] === docOf[row]) context |= rowMask(other);
-    return [idfOfBits(own) / mass, idfOfBits(context) / mass, bestWindow(index, table, row, wordsOfKey, idfOfBits) / mass];
+    return [idfOfBits(own) / mass, idfOfBits(context) / mass, best / mass];
   });
-}
-
-function bestWindow(index: IndexSnapshot, table: KeyTable, row: number, wordsOfKey: Map<number, number>, idfOfBits: (mask: number) => number): number {
-  const words = passageWords(index, row);
-  const bits = Array.from(words, (term) => (term >= 0 ? (wordsOfKey.get(keyOfTerm(index, table, term)) ?? 0) : 0));
-  let best = 0;
-  for (let i = 0; i < bits.length; i++) {
-    if (!bits[i]) continue;
-    let mask = 0;
-    for (let j = i; j < Math.min(bits.length, i + WINDOW); j++) mask |= bits[j]!;
-    best = Math.max(best, idfOfBits(mask));
-  }
-  return best;
 }
