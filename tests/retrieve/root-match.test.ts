@@ -31,4 +31,9 @@ describe('words of one root in another pattern', () => {
     const first = shown(await collection.ask('هل يسافر الوزير؟', { top: 3 }))[0]!;
     expect(first.source).toBe('trip.txt');
   });
+
+  it('finds the defence ministry passage for a word the documents never use as written (المدافعون)', async () => {
+    const answer = await collection.ask('ماذا فعل المدافعون؟', { top: 3 });
+    expect(shown(answer)[0]!.source).toBe('defence.txt');
+  });
 });
