@@ -9,11 +9,10 @@ import {
 import { IsnadError } from '../src/errors.js';
 import type { Command } from '../src/discord/command.js';
 import { formatAdded, formatDocsList, formatRemoved } from '../src/discord/format-docs.js';
-import { t } from '../src/discord/i18n.js';
+import { langOfLocale, t } from '../src/discord/i18n.js';
 import { edit, send } from '../src/discord/reply.js';
 import { downloadAttachment, tooLarge } from '../src/guilds/download.js';
 import { cleanFileName } from '../src/guilds/upload-check.js';
-import type { Lang } from '../src/text/language.js';
 
 export const data = {
   type: ApplicationCommandType.ChatInput,
@@ -46,8 +45,6 @@ export const data = {
   ],
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-const langOf = (locale: string): Lang => (locale.startsWith('ar') ? 'ar' : 'en');
-
 export const execute: Command['execute'] = async (interaction, ctx) => {
   if (!interaction.isChatInputCommand()) return;
   if (!interaction.inGuild()) throw new IsnadError('FORBIDDEN', t('en', 'guildOnly'));
@@ -56,7 +53,7 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
   }
   if (!ctx.library) throw new IsnadError('FORBIDDEN', 'This bot serves its host\'s documents only (no DATA_DIR); ask the host to add files.');
   const shelf = ctx.library.shelf(interaction.guildId);
-  const lang = langOf(interaction.locale);
+  const lang = langOfLocale(interaction.locale);
   const sub = interaction.options.getSubcommand(true);
 
   if (sub === 'list') {

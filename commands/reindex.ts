@@ -9,7 +9,7 @@ import type { Progress } from '../src/types.js';
 import { IsnadError, isIsnadError } from '../src/errors.js';
 import type { Command } from '../src/discord/command.js';
 import { formatCooldown, formatReindexProgress, formatReindexSummary } from '../src/discord/format.js';
-import { t } from '../src/discord/i18n.js';
+import { langOfLocale, t } from '../src/discord/i18n.js';
 import { edit, retryOnNetworkError, send } from '../src/discord/reply.js';
 
 export const data = {
@@ -33,8 +33,9 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
     await interaction.reply(send(formatCooldown('reindex', retryAt, ctx.clock(), 'en'), { ephemeral: true }));
     return;
   }
+  const lang = langOfLocale(interaction.locale);
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  await interaction.editReply(edit(formatReindexProgress(null, 'en')));
+  await interaction.editReply(edit(formatReindexProgress(null, lang)));
 
   // Progress edits: at most one every progressEveryMs, never two in flight.
   let lastEdit = ctx.clock();
@@ -44,7 +45,7 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
     if (editing || now - lastEdit < ctx.settings.progressEveryMs) return;
     lastEdit = now;
     editing = interaction
-      .editReply(edit(formatReindexProgress(progress, 'en')))
+      .editReply(edit(formatReindexProgress(progress, lang)))
       .catch((error: unknown) => ctx.log.warn('reindex progress edit failed', { error: String(error) }))
       .finally(() => {
         editing = null;
@@ -53,7 +54,7 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
   try {
     const summary = await ctx.collection.reindex(onProgress);
     await editing;
-    const done = edit(formatReindexSummary(summary, 'en'));
+    const done = edit(formatReindexSummary(summary, lang));
     await retryOnNetworkError(() => interaction.editReply(done), ctx.log);
     ctx.log.info('reindex done from Discord', { user: interaction.user.id, passages: summary.passages, seconds: summary.seconds });
   } catch (error) {

@@ -15,7 +15,7 @@ import { loadConfig } from '../src/config.js';
 import { readGoldFile } from '../src/eval/gold.js';
 import { firstHitRank } from '../src/eval/metrics.js';
 import { createLogger } from '../src/log.js';
-import { openCollection } from '../src/open-collection.js';
+import { openIndex } from '../src/open-collection.js';
 import { answerQuestion } from '../src/retrieve/answer.js';
 import { DEFAULT_TRANSLATION, type TranslationSettings } from '../src/translate/english.js';
 
@@ -34,7 +34,7 @@ for (const absentShare of [0.1, 0.25, 0.5, 1])
   for (const minFormSimilarity of [0.75, 0.8]) grid.push({ ...DEFAULT_TRANSLATION, absentShare, minFormSimilarity });
 
 async function open(docsDir: string, name: string) {
-  return openCollection(loadConfig({ DOCS_DIR: docsDir, INDEX_DIR: path.join(scratch, name), MODEL_ID: 'none', LOG_LEVEL: 'silent' }), { log });
+  return openIndex(loadConfig({ DOCS_DIR: docsDir, INDEX_DIR: path.join(scratch, name), MODEL_ID: 'none', LOG_LEVEL: 'silent' }), { log });
 }
 
 const questions = (await readGoldFile(path.join(root, goldName))).filter((q) => q.gold.length > 0);
@@ -53,12 +53,12 @@ for (const [a, article] of articles.entries()) {
   for (const [s, settings] of grid.entries()) {
     const t = score[s]![a]!;
     for (const q of mine) {
-      const answer = await answerQuestion(full.current, null, q.q, { top: 5, translation: settings, dictionary: () => full.dictionary() });
+      const answer = await answerQuestion(full.snapshot, null, q.q, { top: 5, translation: settings, dictionary: full.steps.dictionary });
       const rank = answer.answered ? firstHitRank(answer.results, q.gold) : null;
       t.n++;
       if (rank === 1) t.hit1++;
       if (rank !== null) t.hit5++;
-      const refusal = await answerQuestion(without.current, null, q.q, { top: 5, translation: settings, dictionary: () => without.dictionary() });
+      const refusal = await answerQuestion(without.snapshot, null, q.q, { top: 5, translation: settings, dictionary: without.steps.dictionary });
       t.u++;
       if (!refusal.answered) t.refused++;
     }

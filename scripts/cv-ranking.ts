@@ -15,7 +15,7 @@ import { readGoldFile } from '../src/eval/gold.js';
 import { alignFeatures, DEFAULT_FIT, fitRanker, type Example } from '../src/eval/fit.js';
 import { isHit } from '../src/eval/metrics.js';
 import { createLogger } from '../src/log.js';
-import { openCollection } from '../src/open-collection.js';
+import { openIndex } from '../src/open-collection.js';
 import { gatherEvidence } from '../src/retrieve/answer.js';
 import { rankCandidates } from '../src/retrieve/ranker.js';
 import { Bm25Builder, type Bm25Params } from '../src/index/bm25.js';
@@ -48,12 +48,12 @@ interface Item {
 const items: Item[] = [];
 const started = Date.now();
 for (const [k, [gold, docs]] of pairs.entries()) {
-  const collection = await openCollection(loadConfig({ DOCS_DIR: docs, INDEX_DIR: path.join(scratch, `i${k}`), MODEL_ID: 'none', LOG_LEVEL: 'silent' }), { log });
+  const opened = await openIndex(loadConfig({ DOCS_DIR: docs, INDEX_DIR: path.join(scratch, `i${k}`), MODEL_ID: 'none', LOG_LEVEL: 'silent' }), { log });
   // BM25='{"k1":1.6,"b":0.5}': the lexical index rebuilt with other parameters (compare them on held-out folds).
-  const index = process.env.BM25 ? withParams(collection.current, JSON.parse(process.env.BM25) as Bm25Params) : collection.current;
+  const index = process.env.BM25 ? withParams(opened.snapshot, JSON.parse(process.env.BM25) as Bm25Params) : opened.snapshot;
   for (const q of await readGoldFile(gold)) {
     if (q.gold.length === 0) continue;
-    const evidence = await gatherEvidence(index, null, q.q, { dictionary: () => collection.dictionary() });
+    const evidence = await gatherEvidence(index, null, q.q, { dictionary: opened.steps.dictionary });
     const hits = evidence.set.candidates.map((c) => isHit(index.passages[c.row]!, q.gold));
     items.push({
       file: path.basename(gold),

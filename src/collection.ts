@@ -3,6 +3,7 @@ import type { AskOptions } from './retrieve/answer.js';
 import type { Answer, DocumentInfo, Passage, Progress, ReindexSummary, SkippedFile } from './types.js';
 import type { QuoteMatch, VerifyResult } from './verify/types.js';
 
+export type { AskOptions } from './retrieve/answer.js';
 export type { QuoteMatch, VerifyResult } from './verify/types.js';
 
 export interface IndexStatus {
@@ -21,6 +22,7 @@ export interface IndexStatus {
 
 /** Everything the terminal and Discord front ends need from the core. */
 export interface Collection {
+  /** Options: how many passages (`top`), which legs (`mode`), which ranker and refusal weights (eval's folds). */
   ask(question: string, options?: AskOptions): Promise<Answer>;
   passage(id: string): Passage | undefined;
   /** For autocomplete: passages whose id starts with `query` or whose text contains it (normalized). */

@@ -35,6 +35,11 @@ export const CORE_RULES: VariableRules = {
   LOG_LEVEL: `must be one of ${LOG_LEVELS.join(', ')} (default info)`,
 };
 
+/** Where Debian and Ubuntu install dictd dictionaries (apt-get install dict-freedict-eng-ara). */
+export const DEFAULT_DICT_DIR = '/usr/share/dictd';
+/** Larger files are skipped (FILE_TOO_LARGE). */
+export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+
 /** Everything the core (ingest, ask, eval) needs. Discord settings live in the bot's own schema. */
 const coreSchema = z.object({
   DOCS_DIR: z.string().min(1).default('seeds'),
@@ -52,9 +57,9 @@ const coreSchema = z.object({
   MODEL_QUERY_PREFIX: z.string().optional(),
   MODEL_PASSAGE_PREFIX: z.string().optional(),
   /** Folder holding freedict-eng-ara.index and .dict.dz (Debian/Ubuntu: apt-get install dict-freedict-eng-ara). */
-  DICT_DIR: z.string().min(1).default('/usr/share/dictd'),
+  DICT_DIR: z.string().min(1).default(DEFAULT_DICT_DIR),
   VECTOR_STORE: z.enum(VECTOR_STORE_KINDS).default('usearch'),
-  MAX_FILE_BYTES: positiveInt.default(10 * 1024 * 1024),
+  MAX_FILE_BYTES: positiveInt.default(DEFAULT_MAX_FILE_BYTES),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 });
 

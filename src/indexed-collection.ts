@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Collection, IndexStatus, QuoteMatch, VerifyResult } from './collection.js';
 import { documentReader } from './collection/document-reader.js';
-import type { Embedder, LoadedModel } from './embed/embedder.js';
+import type { LoadedModel } from './embed/embedder.js';
 import { IsnadError, isIsnadError } from './errors.js';
 import { perIndex, type IndexSnapshot } from './index/snapshot.js';
 import { preparePassageWords } from './retrieve/passage-words.js';
@@ -42,8 +42,8 @@ export interface ServingSteps {
     model: LoadedModel,
     onProgress?: (progress: Progress) => void,
   ): Promise<{ snapshot: IndexSnapshot; model: LoadedModel; summary: ReindexSummary }>;
-  /** Opens the English→Arabic dictionary (DICT_DIR): null when absent, an IsnadError when unreadable; none given: no dictionary. */
-  openDictionary?(): DictdDictionary | null;
+  /** The English→Arabic dictionary (DICT_DIR), opened on first use: null when absent or unreadable; none given: no dictionary. */
+  dictionary?: () => DictdDictionary | null;
 }
 
 // Per-index lookups, derived on first use and dropped with the index they came from.
@@ -73,19 +73,9 @@ export class IndexedCollection implements Collection {
     private readonly steps: ServingSteps,
   ) {}
 
-  /** The index being served; swapped whole by reindex. Evaluation reads it to build held-out variants. */
-  get current(): IndexSnapshot {
-    return this.snapshot;
-  }
-
   /** The model as loaded (or not), to share with the servers' own collections. */
   get loadedModel(): LoadedModel {
     return this.model;
-  }
-
-  /** The loaded model, or null when running lexical-only. */
-  get embedder(): Embedder | null {
-    return this.model.embedder;
   }
 
   async ask(question: string, asked: AskOptions = {}): Promise<Answer> {
@@ -100,7 +90,6 @@ export class IndexedCollection implements Collection {
     }
   }
 
-  private dictionaryState: { dictionary: DictdDictionary | null } | null = null;
   private englishNoticeGiven = false;
 
   /** The first English question that nothing can translate carries the how-to, once per process. */
@@ -116,18 +105,8 @@ export class IndexedCollection implements Collection {
     return this.dictionary() !== null || denseAvailable(this.snapshot, this.model.embedder) ? null : ENGLISH_SUPPORT_HINT;
   }
 
-  /** The English→Arabic dictionary from DICT_DIR, opened on the first question that needs it; null when absent or unreadable. */
-  dictionary(): DictdDictionary | null {
-    if (!this.dictionaryState) {
-      try {
-        this.dictionaryState = { dictionary: this.steps.openDictionary?.() ?? null };
-      } catch (error) {
-        if (!isIsnadError(error)) throw error;
-        this.steps.log.warn(`${error.message} English questions are answered without it.`);
-        this.dictionaryState = { dictionary: null };
-      }
-    }
-    return this.dictionaryState.dictionary;
+  private dictionary(): DictdDictionary | null {
+    return this.steps.dictionary?.() ?? null;
   }
 
   passage(id: string): Passage | undefined {

@@ -7,7 +7,7 @@ import { redact, tokenSecrets } from './discord/redact.js';
 import { isIsnadError } from './errors.js';
 import { Library } from './guilds/library.js';
 import { createLogger } from './log.js';
-import { openCollection } from './open-collection.js';
+import { openIndex, serveIndex } from './open-collection.js';
 
 dotenv.config({ quiet: true });
 
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.core.logLevel);
 
   let lastLogged = 0;
-  const collection = await openCollection(config.core, {
+  const opened = await openIndex(config.core, {
     log,
     onProgress: (p) => {
       const now = Date.now();
@@ -40,6 +40,8 @@ async function main(): Promise<void> {
   }).catch((error: unknown) =>
     fatal(isIsnadError(error) ? `${error.message} [${error.code}]` : `could not open the index: ${error instanceof Error ? error.message : String(error)}`),
   );
+  // The concrete collection, not just a Collection: the servers' own collections share its model, even one a /reindex reloaded.
+  const collection = serveIndex(config.core, opened);
 
   // Autocomplete's text search is prepared now, in slices, not on the first keystroke.
   void collection.prepareSearch();

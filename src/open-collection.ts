@@ -2,6 +2,7 @@
  * The build side of a collection: load the model and the index, notice stale or unusable indexes,
  * build and publish a generation. The query side is src/indexed-collection.ts.
  */
+import type { Collection } from './collection.js';
 import type { CoreConfig } from './config.js';
 import type { LoadedModel } from './embed/embedder.js';
 import { loadEmbedderRemembering, type RememberingOptions } from './embed/model-memory.js';
@@ -13,7 +14,7 @@ import { describeChanges, plural } from './ingest/describe.js';
 import { assertDocsFolder, scanDocuments } from './ingest/load.js';
 import type { Logger } from './log.js';
 import { IndexDirectory } from './store/index-dir.js';
-import { englishArabicDictionary } from './translate/dictd.js';
+import { englishArabicDictionary, type DictdDictionary } from './translate/dictd.js';
 import type { Progress, ReindexSummary } from './types.js';
 
 /** How a build is said in words, for the front ends (the terminal's ingest summary). */
@@ -155,11 +156,19 @@ export async function ingestDocuments(config: CoreConfig, options: OpenOptions):
   return summary;
 }
 
+/** An index ready to serve: fresh for the documents on disk, with the model it was opened with and how to rebuild it. */
+export interface OpenedIndex {
+  snapshot: IndexSnapshot;
+  model: LoadedModel;
+  steps: ServingSteps;
+}
+
 /**
  * Loads the model and the index; builds or refreshes the index when there is none, it is unreadable,
  * or the documents changed. A failed build throws and leaves whatever index was there untouched.
+ * Evaluation asks of this snapshot directly (held-out variants of it); everyone else serves it.
  */
-export async function openCollection(config: CoreConfig, options: OpenOptions): Promise<IndexedCollection> {
+export async function openIndex(config: CoreConfig, options: OpenOptions): Promise<OpenedIndex> {
   const { model, remember, loaded } = await loadModelAndIndex(config, options);
   let snapshot = loaded.snapshot;
   const fresh =
@@ -169,14 +178,41 @@ export async function openCollection(config: CoreConfig, options: OpenOptions): 
     !(await isStale(snapshot, config.docsDir));
   if (!fresh || snapshot === null) snapshot = (await buildAndPublish(config, model, loaded, options)).snapshot;
   await remember();
-  return new IndexedCollection(config.docsDir, snapshot, model, servingSteps(config, loaded.directory, options));
+  return { snapshot, model, steps: servingSteps(config, loaded.directory, options) };
+}
+
+/** The query side over an opened index. The bot's entry point keeps the concrete type to share its model. */
+export function serveIndex(config: CoreConfig, opened: OpenedIndex): IndexedCollection {
+  return new IndexedCollection(config.docsDir, opened.snapshot, opened.model, opened.steps);
+}
+
+/** `openIndex`, served: what the terminal commands, the bot and the servers' own documents use. */
+export async function openCollection(config: CoreConfig, options: OpenOptions): Promise<Collection> {
+  return serveIndex(config, await openIndex(config, options));
+}
+
+/** DICT_DIR's dictionary, opened on first use; an unreadable one is said once and treated as absent. */
+function lazyDictionary(config: CoreConfig, log: Logger): () => DictdDictionary | null {
+  let opened: { dictionary: DictdDictionary | null } | null = null;
+  return () => {
+    if (!opened) {
+      try {
+        opened = { dictionary: englishArabicDictionary(config.dictDir) };
+      } catch (error) {
+        if (!isIsnadError(error)) throw error;
+        log.warn(`${error.message} English questions are answered without it.`);
+        opened = { dictionary: null };
+      }
+    }
+    return opened.dictionary;
+  };
 }
 
 /** How a served collection rebuilds itself on /reindex: build-then-swap, the old index serving meanwhile. */
 function servingSteps(config: CoreConfig, directory: IndexDirectory, options: OpenOptions): ServingSteps {
   return {
     log: options.log,
-    openDictionary: () => englishArabicDictionary(config.dictDir),
+    dictionary: lazyDictionary(config, options.log),
     async rebuild(current, model, onProgress) {
       if (!model.status.loaded && model.status.modelId !== null) {
         // The model may be back (files copied into MODEL_DIR, network restored): try again.

@@ -5,10 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.js';
+import { DEFAULT_DICT_DIR, loadConfig } from '../src/config.js';
 import { silentLogger } from '../src/log.js';
 import { openCollection } from '../src/open-collection.js';
 import type { Collection } from '../src/collection.js';
+import { shippedWeights } from '../src/retrieve/ranker.js';
+import { ENG_ARA, englishArabicDictionary } from '../src/translate/dictd.js';
 import { copyOfSeeds, tempDir } from './helpers/temp.js';
 
 const noModel = async () => ({ embedder: null, status: { loaded: false as const, modelId: null, reason: 'disabled' } });
@@ -52,4 +54,29 @@ describe('README Limits', () => {
     expect(answer.results.map((r) => r.text).join(' ')).not.toMatch(/رئيس تركيا/);
   });
 
+  it.skipIf(!fs.existsSync(path.join(DEFAULT_DICT_DIR, `${ENG_ARA}.index`)))(
+    'with the dictionary, English is weaker than Arabic: FreeDict gives one translation per word, sometimes in another sense',
+    () => {
+      const dictionary = englishArabicDictionary(DEFAULT_DICT_DIR)!;
+      expect(dictionary.translations('season')).toEqual(['الفصل']); // the season of the year, never موسم (a sports season)
+      expect(dictionary.translations('tackle')).toEqual(['الأدوات']); // gear, not the football tackle
+    },
+  );
+
+  it('the shipped weights were fitted without a model: the dense leg\'s features carry weight 0', () => {
+    const weights = shippedWeights();
+    for (const feature of ['dense', 'denseRank']) {
+      expect(weights.ranker[feature] ?? 0, feature).toBe(0);
+      expect(weights.answerable.weights[feature] ?? 0, feature).toBe(0);
+    }
+  });
+
+  it('Verify quote: a swapped name whose two readings score alike is shown as a dropped stretch, not as the swap', async () => {
+    const [result] = await seeds.verifyQuotes('يقود وفد المعارضة العسكرية السورية بشار الجعفري');
+    expect(result!.verdict).toBe('altered');
+    // The span runs on to the other delegation's head, instead of stopping at محمد علوش.
+    expect(result!.match!.text).toContain('محمد علوش');
+    expect(result!.match!.text).toContain('بينما يرأس وفد النظام السوري');
+    expect(result!.changes.some((c) => c.op === 'replace' && c.kind === 'name')).toBe(false);
+  });
 });

@@ -8,7 +8,7 @@ import { createLogger } from '../src/log.js';
 import { stripBotFormatting } from '../src/discord/quoted-text.js';
 import { openCollection } from '../src/open-collection.js';
 import { CountingEmbedder } from './fakes/counting-embedder.js';
-import { tinyModelConfig } from './fixtures/tiny-model.js';
+import { tinyModelConfig } from '../src/embed/fixture-model.js';
 import { copyOfSeeds, tempDir } from './helpers/temp.js';
 
 const QUESTION = 'من يرأس وفد النظام السوري؟';

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { DEFAULT_MAX_FILE_BYTES } from '../config.js';
 import { buildIndex } from '../ingest/build-index.js';
 import { silentLogger } from '../log.js';
 import { answerQuestion } from '../retrieve/answer.js';
@@ -41,7 +42,7 @@ export async function ingestLowRankWorker(args: WorkerArgs): Promise<LowRankInge
     const started = performance.now();
     const built = await buildIndex({
       docsDir,
-      maxFileBytes: 10 * 1024 * 1024,
+      maxFileBytes: DEFAULT_MAX_FILE_BYTES,
       vectorStore: 'usearch',
       embedder,
       modelVariant: 'bench',

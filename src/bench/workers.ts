@@ -5,6 +5,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { DEFAULT_MAX_FILE_BYTES } from '../config.js';
 import { buildIndex } from '../ingest/build-index.js';
 import { analyze } from '../text/analyze.js';
 import { silentLogger } from '../log.js';
@@ -111,7 +112,7 @@ export async function ingestWorker(args: WorkerArgs): Promise<IngestResult> {
   const built = await timed(() =>
     buildIndex({
       docsDir,
-      maxFileBytes: 10 * 1024 * 1024,
+      maxFileBytes: DEFAULT_MAX_FILE_BYTES,
       vectorStore: 'usearch',
       embedder: timing,
       modelVariant: 'bench',

@@ -1,11 +1,10 @@
 import readline from 'node:readline';
-import { parseArgs } from 'node:util';
 import { isIsnadError } from '../errors.js';
 import { openCollection } from '../open-collection.js';
 import { DEFAULT_TOP, MAX_TOP } from '../retrieve/answer.js';
 import { endLine } from '../text/lines.js';
-import { RETRIEVAL_MODES, type RetrievalMode } from '../types.js';
-import { argumentProblem, cliLogger, configFromArgs, progressPrinter, reportFatal } from './common.js';
+import { RETRIEVAL_MODES, type Answer, type RetrievalMode, type ScoredPassage } from '../types.js';
+import { cliLogger, configFromArgs, progressPrinter, readCommandLine, reportFatal, usageError } from './common.js';
 import { formatAnswer } from './format-terminal.js';
 
 const HELP = `Usage: npm run ask -- [options] "question"
@@ -26,8 +25,8 @@ Options:
 
 Answers go to stdout; progress and notices go to stderr.`;
 
-function toJson(answer: Awaited<ReturnType<Awaited<ReturnType<typeof openCollection>>['ask']>>) {
-  const pick = (r: (typeof answer.results)[number]) => ({
+function toJson(answer: Answer) {
+  const pick = (r: ScoredPassage) => ({
     id: r.id, source: r.source, start: r.start, end: r.end, ...(r.page ? { page: r.page } : {}), line: r.line, endLine: endLine(r), text: r.text,
     confidence: r.confidence, score: r.score, scores: r.scores,
   });
@@ -38,29 +37,21 @@ function toJson(answer: Awaited<ReturnType<Awaited<ReturnType<typeof openCollect
 }
 
 async function main(): Promise<void> {
-  let args;
-  try {
-    args = parseArgs({
-      allowPositionals: true,
-      options: {
-        top: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        docs: { type: 'string' },
-        index: { type: 'string' },
-        mode: { type: 'string' },
-        verbose: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    process.stderr.write(`isnad: ${argumentProblem(error, 'ask')}\n\n${HELP}\n`);
-    process.exit(2);
-  }
+  const args = readCommandLine(
+    'ask',
+    HELP,
+    {
+      top: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      docs: { type: 'string' },
+      index: { type: 'string' },
+      mode: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
+    },
+    true,
+  );
+  if (!args) return;
   const { values, positionals } = args;
-  if (values.help) {
-    process.stdout.write(HELP + '\n');
-    return;
-  }
   const top = values.top === undefined ? DEFAULT_TOP : Number(values.top);
   if (!Number.isInteger(top) || top < 1 || top > MAX_TOP) {
     process.stderr.write(`isnad: --top must be a whole number from 1 to ${MAX_TOP} (got "${values.top}").\n`);
@@ -73,8 +64,7 @@ async function main(): Promise<void> {
   }
   const fromStdin = positionals.length === 0;
   if (fromStdin && process.stdin.isTTY) {
-    process.stderr.write(`isnad: no question given.\n\n${HELP}\n`);
-    process.exit(2);
+    usageError('no question given.', HELP);
   }
 
   const config = configFromArgs({ docs: values.docs, index: values.index });

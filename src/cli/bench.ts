@@ -1,7 +1,3 @@
-/*
- * Longer than 250 lines on purpose: the bench CLI is its option parsing, help text and the table of
- * targets read off one results object; splitting it would scatter one report.
- */
 import { execFile, fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -9,12 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import type { BenchModel } from '../bench/embedders.js';
 import { evaluateTargets, formatBench, type AskProcessResult, type SizeResult } from '../bench/report.js';
 import { ingestLowRankWorker, randomVectorsWorker, serveLowRankWorker } from '../bench/vector-workers.js';
 import { ingestWorker, serveWorker, type WorkerArgs } from '../bench/workers.js';
-import { argumentProblem, reportFatal } from './common.js';
+import { readCommandLine, reportFatal } from './common.js';
 
 const HELP = `Usage: npm run bench -- [options]
 
@@ -143,35 +138,23 @@ function positive(name: string, value: string): number {
 }
 
 async function main(): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      options: {
-        sizes: { type: 'string', default: '1000,10000,100000' },
-        model: { type: 'string', default: 'fixture' },
-        queries: { type: 'string', default: '240' },
-        'vectra-max': { type: 'string', default: '50000' },
-        dims: { type: 'string', default: '384' },
-        seed: { type: 'string', default: '42' },
-        timeout: { type: 'string', default: '900' },
-        'no-random': { type: 'boolean', default: false },
-        out: { type: 'string', default: 'bench/results.json' },
-        keep: { type: 'boolean', default: false },
-        worker: { type: 'string' },
-        'worker-args': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    process.stderr.write(`isnad: ${argumentProblem(error, 'bench')}\n\n${HELP}\n`);
-    process.exit(2);
-  }
+  const parsed = readCommandLine('bench', HELP, {
+    sizes: { type: 'string', default: '1000,10000,100000' },
+    model: { type: 'string', default: 'fixture' },
+    queries: { type: 'string', default: '240' },
+    'vectra-max': { type: 'string', default: '50000' },
+    dims: { type: 'string', default: '384' },
+    seed: { type: 'string', default: '42' },
+    timeout: { type: 'string', default: '900' },
+    'no-random': { type: 'boolean', default: false },
+    out: { type: 'string', default: 'bench/results.json' },
+    keep: { type: 'boolean', default: false },
+    worker: { type: 'string' },
+    'worker-args': { type: 'string' },
+  });
+  if (!parsed) return;
   const { values } = parsed;
   if (values.worker) return worker(values.worker as Phase, JSON.parse(values['worker-args']!) as WorkerArgs);
-  if (values.help) {
-    process.stdout.write(HELP + '\n');
-    return;
-  }
   if (!['fixture', 'fake', 'config'].includes(values.model)) {
     process.stderr.write(`isnad: --model must be fixture, fake or config (got "${values.model}").\n`);
     process.exit(2);

@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import dotenv from 'dotenv';
 import { loadConfig, type CoreConfig } from '../config.js';
 import type { Progress } from '../types.js';
@@ -41,6 +42,39 @@ export function argumentProblem(error: unknown, command: string): string {
       : `unknown option ${option}. The options are listed below.`;
   }
   return message;
+}
+
+/** What was wrong with the command line, then the help, on stderr; exit 2. */
+export function usageError(message: string, help: string): never {
+  process.stderr.write(`isnad: ${message}\n\n${help}\n`);
+  process.exit(2);
+}
+
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+const HELP_OPTION = { help: { type: 'boolean', short: 'h', default: false } } as const;
+
+/**
+ * A terminal command's arguments (plus -h/--help). A malformed command line is a usage error; with
+ * --help the help is printed and null returned: the command then has nothing more to do.
+ */
+export function readCommandLine<const O extends OptionsConfig, const P extends boolean = false>(
+  command: string,
+  help: string,
+  options: O,
+  allowPositionals?: P,
+) {
+  const config = { options: { ...options, ...HELP_OPTION }, allowPositionals: (allowPositionals ?? false) as P };
+  let parsed: ReturnType<typeof parseArgs<typeof config>>;
+  try {
+    parsed = parseArgs(config);
+  } catch (error) {
+    usageError(argumentProblem(error, command), help);
+  }
+  if ((parsed.values as { help?: boolean }).help) {
+    process.stdout.write(help + '\n');
+    return null;
+  }
+  return parsed;
 }
 
 const PHASE_LABEL: Record<Progress['phase'], string> = {

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { tinyModelConfig } from '../embed/fixture-model.js';
 import { loadEmbedder } from '../embed/load-embedder.js';
 import { isIsnadError } from '../errors.js';
@@ -8,7 +7,7 @@ import { formatQuoteSetReport, runQuoteSet } from '../eval/quotes.js';
 import { readGoldFile } from '../eval/gold.js';
 import { EVAL_MODES, runEval, type EvalMode } from '../eval/run.js';
 import type { LoadedModel } from '../embed/embedder.js';
-import { argumentProblem, cliLogger, configFromArgs, reportFatal } from './common.js';
+import { cliLogger, configFromArgs, readCommandLine, reportFatal, usageError as usageErrorWith } from './common.js';
 import type { Logger } from '../log.js';
 
 const HELP = `Usage: npm run eval -- [options]
@@ -48,8 +47,7 @@ Options:
   -h, --help      this text`;
 
 function usageError(message: string): never {
-  process.stderr.write(`isnad: ${message}\n\n${HELP}\n`);
-  process.exit(2);
+  return usageErrorWith(message, HELP);
 }
 
 function fixtureModel(log: Logger): Promise<LoadedModel> {
@@ -57,30 +55,18 @@ function fixtureModel(log: Logger): Promise<LoadedModel> {
 }
 
 async function main(): Promise<void> {
-  let args;
-  try {
-    args = parseArgs({
-      allowPositionals: false,
-      options: {
-        gold: { type: 'string' },
-        mode: { type: 'string', default: 'auto' },
-        model: { type: 'string', default: 'config' },
-        docs: { type: 'string' },
-        index: { type: 'string' },
-        cv: { type: 'string', default: 'auto' },
-        verify: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    usageError(argumentProblem(error, 'eval'));
-  }
+  const args = readCommandLine('eval', HELP, {
+    gold: { type: 'string' },
+    mode: { type: 'string', default: 'auto' },
+    model: { type: 'string', default: 'config' },
+    docs: { type: 'string' },
+    index: { type: 'string' },
+    cv: { type: 'string', default: 'auto' },
+    verify: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
+  if (!args) return;
   const { values } = args;
-  if (values.help) {
-    process.stdout.write(HELP + '\n');
-    return;
-  }
   const modeArg = values.mode;
   if (modeArg !== 'all' && !EVAL_MODES.includes(modeArg as EvalMode)) usageError(`--mode must be ${EVAL_MODES.join(', ')} or all (got "${modeArg}").`);
   const modes: EvalMode[] = modeArg === 'all' ? ['lexical', 'dense', 'hybrid'] : [modeArg as EvalMode];

@@ -1,15 +1,14 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { isIsnadError } from '../errors.js';
 import { askFolds } from '../eval/crossval.js';
 import { DEFAULT_FIT, fitWeights, type Example } from '../eval/fit.js';
 import { readGoldFile } from '../eval/gold.js';
 import type { LoadedModel } from '../embed/embedder.js';
-import { openCollection } from '../open-collection.js';
+import { openIndex } from '../open-collection.js';
 import { WEIGHTS_FILE } from '../retrieve/ranker.js';
-import { cliLogger, configFromArgs, reportFatal } from './common.js';
+import { cliLogger, configFromArgs, readCommandLine, reportFatal, usageError as usageErrorWith } from './common.js';
 
 const HELP = `Usage: npm run fit -- --gold FILE --docs DIR [--gold FILE --docs DIR …] [options]
 
@@ -28,31 +27,19 @@ Options:
   -h, --help      this text`;
 
 function usageError(message: string): never {
-  process.stderr.write(`isnad: ${message}\n\n${HELP}\n`);
-  process.exit(2);
+  return usageErrorWith(message, HELP);
 }
 
 async function main(): Promise<void> {
-  let args;
-  try {
-    args = parseArgs({
-      options: {
-        gold: { type: 'string', multiple: true },
-        docs: { type: 'string', multiple: true },
-        keep: { type: 'string', default: '0.985' },
-        model: { type: 'string', default: 'none' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    usageError((error as Error).message);
-  }
+  const args = readCommandLine('fit', HELP, {
+    gold: { type: 'string', multiple: true },
+    docs: { type: 'string', multiple: true },
+    keep: { type: 'string', default: '0.985' },
+    model: { type: 'string', default: 'none' },
+    out: { type: 'string' },
+  });
+  if (!args) return;
   const { values } = args;
-  if (values.help) {
-    process.stdout.write(HELP + '\n');
-    return;
-  }
   const golds = values.gold ?? [];
   const docs = values.docs ?? [];
   if (golds.length === 0) usageError('--gold is required.');
@@ -75,8 +62,8 @@ async function main(): Promise<void> {
       const config = { ...configFromArgs({ docs: docs[i] }), indexDir };
       const loadModel =
         values.model === 'none' ? async (): Promise<LoadedModel> => ({ embedder: null, status: { loaded: false, modelId: null, reason: 'disabled (--model none)' } }) : undefined;
-      const collection = await openCollection(config, { log: cliLogger(config), loadModel });
-      const asked = await askFolds(collection.current, collection.embedder, questions, { dictionary: () => collection.dictionary() });
+      const opened = await openIndex(config, { log: cliLogger(config), loadModel });
+      const asked = await askFolds(opened.snapshot, opened.model.embedder, questions, { dictionary: opened.steps.dictionary });
       examples.push(...asked.map((a) => ({ ...a.example, fold: `${i}:${a.fold}` })));
       process.stderr.write(`isnad: ${golds[i]}: ${asked.length} examples (answerable, and asked without their article)\n`);
     } finally {

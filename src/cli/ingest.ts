@@ -1,10 +1,9 @@
-import { parseArgs } from 'node:util';
 import { describeChanges, ingestDocuments, listUnsupported } from '../open-collection.js';
-import { argumentProblem, cliLogger, configFromArgs, progressPrinter, reportFatal } from './common.js';
+import { cliLogger, configFromArgs, progressPrinter, readCommandLine, reportFatal } from './common.js';
 
 const HELP = `Usage: npm run ingest -- [--docs DIR] [--index DIR] [--verbose]
 
-Indexes the .txt and .md files under the documents folder. Only changed passages are re-embedded,
+Indexes the documents (.txt, .md, .pdf, .docx, .html) under the documents folder. Only changed passages are re-embedded,
 and nothing is written when nothing changed; the previous index keeps serving until the new one is complete.
 
 Options:
@@ -14,24 +13,9 @@ Options:
   -h, --help     this text`;
 
 async function main(): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        docs: { type: 'string' },
-        index: { type: 'string' },
-        verbose: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    process.stderr.write(`isnad: ${argumentProblem(error, 'ingest')}\n\n${HELP}\n`);
-    process.exit(2);
-  }
-  if (values.help) {
-    process.stdout.write(HELP + '\n');
-    return;
-  }
+  const args = readCommandLine('ingest', HELP, { docs: { type: 'string' }, index: { type: 'string' }, verbose: { type: 'boolean', default: false } });
+  if (!args) return;
+  const { values } = args;
   const config = configFromArgs({ docs: values.docs, index: values.index });
   const summary = await ingestDocuments(config, {
     log: cliLogger(config, values.verbose),

@@ -1,10 +1,9 @@
 import readline from 'node:readline';
-import { parseArgs } from 'node:util';
 import { isIsnadError } from '../errors.js';
 import { openCollection } from '../open-collection.js';
 import { verifyJson } from './verify-json.js';
 import type { VerifyResult } from '../collection.js';
-import { cliLogger, configFromArgs, progressPrinter, reportFatal } from './common.js';
+import { cliLogger, configFromArgs, progressPrinter, readCommandLine, reportFatal, usageError } from './common.js';
 import { printable } from './format-terminal.js';
 
 const HELP = `Usage: npm run verify -- [options] "quote"
@@ -53,30 +52,12 @@ export function formatVerdict(result: VerifyResult, color: boolean): string {
 }
 
 async function main(): Promise<void> {
-  let args;
-  try {
-    args = parseArgs({
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        docs: { type: 'string' },
-        index: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    process.stderr.write(`isnad: ${(error as Error).message}\n\n${HELP}\n`);
-    process.exit(2);
-  }
+  const args = readCommandLine('verify', HELP, { json: { type: 'boolean', default: false }, docs: { type: 'string' }, index: { type: 'string' } }, true);
+  if (!args) return;
   const { values, positionals } = args;
-  if (values.help) {
-    process.stdout.write(HELP + '\n');
-    return;
-  }
   const fromStdin = positionals.length === 0;
   if (fromStdin && process.stdin.isTTY) {
-    process.stderr.write(`isnad: no quote given.\n\n${HELP}\n`);
-    process.exit(2);
+    usageError('no quote given.', HELP);
   }
   const config = configFromArgs({ docs: values.docs, index: values.index });
   const collection = await openCollection(config, { log: cliLogger(config), onProgress: progressPrinter() });

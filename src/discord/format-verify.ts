@@ -1,8 +1,9 @@
 /** Rendering of Verify quote verdicts and of the public correction post (plain API JSON, pure). */
+import { ButtonStyle, ComponentType } from 'discord.js';
 import type { DiffPart, QuoteMatch, VerifyResult } from '../verify/types.js';
 import { COLOR } from './format.js';
 import { ELLIPSIS, code, escapeMarkdown, isolate, quoteBlock, truncate } from './markdown.js';
-import { LIMITS, fit, type Button, type Embed, type Reply, type Row } from './payload.js';
+import { LIMITS, reply, type Button, type Embed, type Reply, type Row } from './payload.js';
 import type { Lang } from '../text/language.js';
 import { t } from './i18n.js';
 
@@ -93,11 +94,11 @@ export function formatVerifyResults(results: VerifyResult[], lang: Lang): Reply 
   }));
   const buttons: Button[] = list.flatMap((r, i) =>
     r.verdict === 'altered' && r.match
-      ? [{ type: 2 as const, style: 2 as const, label: `📢 ${t(lang, 'correctionButton', { n: list.length > 1 ? i + 1 : '' }).replace(/\s+/g, ' ')}`, custom_id: correctionCustomId(r.match) }]
+      ? [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: `📢 ${t(lang, 'correctionButton', { n: list.length > 1 ? i + 1 : '' }).replace(/\s+/g, ' ')}`, custom_id: correctionCustomId(r.match) }]
       : [],
   );
-  const components: Row[] = buttons.length ? [{ type: 1, components: buttons }] : [];
-  return fit({ content, embeds, components, allowedMentions: { parse: [] } });
+  const components: Row[] = buttons.length ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
+  return reply(content, embeds, components);
 }
 
 /** The public correction: the real text with its citation, naming who shared it (never pinging: parse []). */
@@ -105,5 +106,5 @@ export function formatCorrectionPost(match: QuoteMatch, options: { lang: Lang; u
   const content = options.userId ? `📢 ${t(options.lang, 'correctionBy', { user: `<@${options.userId}>` })}` : '';
   const cite = spanCitation(match, options.lang);
   const text = truncate(quoteBlock(escapeMarkdown(match.text)), LIMITS.embedDescription - cite.length - 1);
-  return fit({ content, embeds: [{ description: `${text}\n${cite}`, color: COLOR.answer }], components: [], allowedMentions: { parse: [] } });
+  return reply(content, [{ description: `${text}\n${cite}`, color: COLOR.answer }]);
 }

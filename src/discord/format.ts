@@ -175,12 +175,26 @@ export function formatReindexProgress(progress: Progress | null, lang: Lang): Re
 export function formatReindexSummary(summary: ReindexSummary, lang: Lang): Reply {
   const lines = [
     `✅ ${t(lang, 'reindexDone')} (${isolate(summary.seconds.toFixed(1) + ' s')})`,
+    `🔄 ${formatChanges(summary, lang)}`,
     `📚 ${t(lang, 'reindexCounts', { files: isolate(summary.files), passages: isolate(summary.passages), embedded: isolate(summary.embedded), reused: isolate(summary.reused), skipped: isolate(summary.skipped.length) })}`,
   ];
   if (summary.fullRebuildReason) lines.push(`ℹ️ ${escapeMarkdown(summary.fullRebuildReason)}`);
   lines.push(summary.model.loaded ? `🧠 ${isolate(code(summary.model.modelId))}` : `🧠 ${t(lang, 'lexicalOnly')} — ${escapeMarkdown(summary.model.reason)}`);
   for (const s of summary.skipped.slice(0, 10)) lines.push(`• ${isolate(code(s.source))} — ${escapeMarkdown(s.reason)}`);
+  const unsupported = Object.entries(summary.unsupported).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+  if (unsupported.length > 0) {
+    // "2 × .xyz": counted by extension, as the terminal's ingest lists them; '' counts files without one.
+    const list = unsupported.map(([extension, count]) => isolate(`${count} × ${extension === '' ? t(lang, 'noExtension') : code(extension)}`)).join(', ');
+    lines.push(`🚫 ${t(lang, 'reindexUnsupported', { list })}`);
+  }
   return reply(lines.join('\n'));
+}
+
+/** What the reindex changed, as the terminal's ingest says it: "3 added, 1 changed, …" or "nothing changed". */
+function formatChanges(summary: Pick<ReindexSummary, 'changes' | 'nothingChanged'>, lang: Lang): string {
+  if (summary.nothingChanged) return t(lang, 'reindexNothingChanged');
+  const { added, changed, removed, unchanged } = summary.changes;
+  return t(lang, 'reindexChanges', { added: isolate(added), changed: isolate(changed), removed: isolate(removed), unchanged: isolate(unchanged) });
 }
 
 export function formatCooldown(command: string, retryAtMs: number, nowMs: number, lang: Lang): Reply {

@@ -35,6 +35,13 @@ const strings = {
   },
   reindexStarted: { en: 'Reindexing… the current index keeps answering meanwhile.', ar: 'تجري إعادة الفهرسة… يستمر الفهرس الحالي في الإجابة أثناء ذلك.' },
   reindexDone: { en: 'Reindex finished', ar: 'انتهت إعادة الفهرسة' },
+  reindexChanges: {
+    en: '{added} added, {changed} changed, {removed} removed, {unchanged} unchanged',
+    ar: 'الملفات: {added} مضافة، {changed} معدّلة، {removed} محذوفة، {unchanged} دون تغيير',
+  },
+  reindexNothingChanged: { en: 'nothing changed', ar: 'لم يتغيّر شيء' },
+  reindexUnsupported: { en: 'not read, not supported yet: {list}', ar: 'لم تُقرأ، غير مدعومة بعد: {list}' },
+  noExtension: { en: 'no extension', ar: 'بلا امتداد' },
   verbatim: { en: '✅ Verbatim', ar: '✅ مطابق حرفيًا' },
   verbatimSpelling: {
     en: '✅ Verbatim (ignoring diacritics and spelling)',
@@ -58,6 +65,14 @@ const strings = {
   documents: { en: 'Documents', ar: 'الوثائق' },
   passages: { en: 'passages', ar: 'مقاطع' },
   noDocuments: { en: 'No documents are indexed.', ar: 'لا توجد وثائق مفهرسة.' },
+  docsAdded: { en: '✅ Added {name}: {what}', ar: '✅ تمت إضافة {name}: {what}' },
+  docsPagesOne: { en: '{n} page, ', ar: '{n} صفحة، ' },
+  docsPagesMany: { en: '{n} pages, ', ar: '{n} صفحة، ' },
+  docsPassagesOne: { en: '{n} passage', ar: '{n} مقطعًا' },
+  docsPassagesMany: { en: '{n} passages', ar: '{n} مقطعًا' },
+  docsRemoved: { en: "🗑️ Removed {name} from this server's index.", ar: '🗑️ حُذف {name} من فهرس هذا الخادم.' },
+  docsNone: { en: 'This server has no documents yet: add one with /docs add.', ar: 'لا وثائق لهذا الخادم بعد: أضف واحدة بـ /docs add.' },
+  docsListHead: { en: "📚 This server's documents ({count}) — page {page}/{pages}", ar: '📚 وثائق هذا الخادم ({count}) — صفحة {page}/{pages}' },
   privateOnly: {
     en: '🔒 You cannot send messages or embed links in this channel, so only you can see this.',
     ar: '🔒 لا يمكنك إرسال الرسائل أو تضمين الروابط في هذه القناة، لذا لا يرى هذا أحد غيرك.',
@@ -66,20 +81,20 @@ const strings = {
   errorPrefix: { en: 'Something went wrong', ar: 'حدث خطأ' },
   passageGone: {
     en: 'That passage is no longer in the index (the documents changed); ask again.',
-    ar: 'That passage is no longer in the index (the documents changed); ask again.',
+    ar: 'لم يعد هذا المقطع في الفهرس (تغيّرت الوثائق)؛ اسأل من جديد.',
   },
-  unknownPassageId: { en: 'No passage has that id; pick one from the suggestions.', ar: 'No passage has that id; pick one from the suggestions.' },
+  unknownPassageId: { en: 'No passage has that id; pick one from the suggestions.', ar: 'لا يوجد مقطع بهذا المعرّف؛ اختر واحدًا من الاقتراحات.' },
   unknownDocument: {
     en: 'No document has that name; pick one from the suggestions or run /source.',
-    ar: 'No document has that name; pick one from the suggestions or run /source.',
+    ar: 'لا توجد وثيقة بهذا الاسم؛ اختر واحدة من الاقتراحات أو شغّل ‎/source.',
   },
-  lineBeyondDocument: { en: 'That document has no text at that line; it is shorter.', ar: 'That document has no text at that line; it is shorter.' },
+  lineBeyondDocument: { en: 'That document has no text at that line; it is shorter.', ar: 'لا نص في هذه الوثيقة عند هذا السطر؛ فهي أقصر من ذلك.' },
   statusPassages: { en: 'Passages', ar: 'المقاطع' },
   statusSkipped: { en: 'Skipped files', ar: 'ملفات متخطاة' },
   statusModel: { en: 'Model', ar: 'النموذج' },
   statusLoaded: { en: 'loaded', ar: 'محمّل' },
   statusLexical: { en: 'lexical-only', ar: 'بحث معجمي فقط' },
-  statusDimensions: { en: '{n} dims', ar: '{n} dims' },
+  statusDimensions: { en: '{n} dims', ar: '{n} بُعدًا' },
   statusBuilt: { en: 'Index built', ar: 'بُني الفهرس' },
   statusNeverBuilt: { en: 'never built', ar: 'لم يُبنَ بعد' },
   statusReindexing: { en: 'Reindex running', ar: 'إعادة فهرسة جارية' },
@@ -91,9 +106,9 @@ const strings = {
   no: { en: 'no', ar: 'لا' },
   reindexCounts: {
     en: 'files {files} · passages {passages} · embedded {embedded} · reused {reused} · skipped {skipped}',
-    ar: 'files {files} · passages {passages} · embedded {embedded} · reused {reused} · skipped {skipped}',
+    ar: 'الملفات {files} · المقاطع {passages} · متجهات محسوبة {embedded} · متجهات معاد استخدامها {reused} · متخطاة {skipped}',
   },
-  lexicalOnly: { en: 'lexical-only', ar: 'lexical-only' },
+  lexicalOnly: { en: 'lexical-only', ar: 'بحث معجمي فقط' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof strings;
@@ -102,4 +117,9 @@ export function t(lang: Lang, key: StringKey, vars: Record<string, string | numb
   return strings[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in vars ? String(vars[name]) : whole,
   );
+}
+
+/** The language of Discord's client locale ("ar", "ar-SA" → Arabic), for replies with no user text to detect it from. */
+export function langOfLocale(locale: string): Lang {
+  return locale.startsWith('ar') ? 'ar' : 'en';
 }

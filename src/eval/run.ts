@@ -6,8 +6,8 @@ import type { CoreConfig } from '../config.js';
 import type { LoadedModel, ModelStatus } from '../embed/embedder.js';
 import { isIsnadError } from '../errors.js';
 import type { Logger } from '../log.js';
-import type { IndexedCollection } from '../indexed-collection.js';
-import { openCollection } from '../open-collection.js';
+import type { Collection } from '../collection.js';
+import { openIndex, serveIndex, type OpenedIndex } from '../open-collection.js';
 import { shippedWeights, type RankerWeights } from '../retrieve/ranker.js';
 import { RETRIEVAL_MODES, type RetrievalMode, type ScoredPassage } from '../types.js';
 import { checkCitations, sourceReader, type CitationError } from './citations.js';
@@ -83,7 +83,7 @@ interface AskedQuestion {
   ran: RetrievalMode | null;
 }
 
-async function askAll(collection: IndexedCollection, questions: GoldQuestion[], mode: EvalMode, weights: RankerWeights): Promise<AskedQuestion[]> {
+async function askAll(collection: Collection, questions: GoldQuestion[], mode: EvalMode, weights: RankerWeights): Promise<AskedQuestion[]> {
   const asked: AskedQuestion[] = [];
   for (const question of questions) {
     try {
@@ -98,7 +98,7 @@ async function askAll(collection: IndexedCollection, questions: GoldQuestion[], 
   return asked;
 }
 
-function unavailableReason(collection: IndexedCollection, mode: EvalMode): string | null {
+function unavailableReason(collection: Collection, mode: EvalMode): string | null {
   if (mode === 'auto' || mode === 'lexical') return null;
   // status() reports the model as not loaded when the index has no vectors for it.
   const status = collection.status().model;
@@ -111,10 +111,11 @@ function wantsCrossValidation(options: EvalOptions): boolean {
   return new Set(options.questions.map(foldOf).filter((f) => f !== null)).size >= MIN_CV_ARTICLES;
 }
 
-async function crossValidation(collection: IndexedCollection, options: EvalOptions, mode: EvalMode): Promise<CrossValidation> {
-  const asked = await askFolds(collection.current, collection.embedder, options.questions, {
+/** Asks of the opened index itself: each held-out fold is a variant of it without some articles. */
+async function crossValidation(opened: OpenedIndex, options: EvalOptions, mode: EvalMode): Promise<CrossValidation> {
+  const asked = await askFolds(opened.snapshot, opened.model.embedder, options.questions, {
     mode: mode === 'auto' ? undefined : mode,
-    dictionary: () => collection.dictionary(),
+    dictionary: opened.steps.dictionary,
   });
   const heldOut = crossValidate(asked);
   const returned = heldOut.flatMap((h) => h.outcome.ranked as ScoredPassage[]);
@@ -129,7 +130,7 @@ async function crossValidation(collection: IndexedCollection, options: EvalOptio
   };
 }
 
-async function runMode(collection: IndexedCollection, options: EvalOptions, mode: EvalMode, weights: RankerWeights): Promise<ModeReport> {
+async function runMode(opened: OpenedIndex, collection: Collection, options: EvalOptions, mode: EvalMode, weights: RankerWeights): Promise<ModeReport> {
   const started = performance.now();
   const unavailable = unavailableReason(collection, mode);
   if (unavailable) {
@@ -141,13 +142,13 @@ async function runMode(collection: IndexedCollection, options: EvalOptions, mode
     asked.flatMap((a) => a.returned),
     sourceReader(options.config.docsDir),
   );
-  const cv = wantsCrossValidation(options) ? await crossValidation(collection, options, mode) : null;
+  const cv = wantsCrossValidation(options) ? await crossValidation(opened, options, mode) : null;
   const ran = asked.find((a) => a.ran !== null)?.ran ?? null;
   return { mode, ran, unavailable: null, metrics, citations, crossValidation: cv, seconds: (performance.now() - started) / 1000 };
 }
 
 /**
- * Runs every gold question through the same path as `npm run ask` (openCollection, then ask), once
+ * Runs every gold question through the same path as `npm run ask` (open the index, serve it, ask), once
  * per mode, and scores the answers. Reports; never judges (no thresholds here).
  */
 export async function runEval(options: EvalOptions): Promise<EvalReport> {
@@ -156,9 +157,10 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
   const indexDir = tempIndex ? await fs.mkdtemp(path.join(os.tmpdir(), 'isnad-eval-index-')) : options.config.indexDir;
   try {
     const config = { ...options.config, indexDir };
-    const collection = await openCollection(config, { log: options.log, loadModel: options.loadModel });
+    const opened = await openIndex(config, { log: options.log, loadModel: options.loadModel });
+    const collection = serveIndex(config, opened);
     const modes: ModeReport[] = [];
-    for (const mode of options.modes) modes.push(await runMode(collection, options, mode, weights));
+    for (const mode of options.modes) modes.push(await runMode(opened, collection, options, mode, weights));
     const byLanguage: Record<string, number> = {};
     for (const q of options.questions) byLanguage[q.lang] = (byLanguage[q.lang] ?? 0) + 1;
     const answerable = options.questions.filter((q) => q.gold.length > 0).length;
@@ -169,7 +171,7 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
       model: collection.status().model,
       questions: { total: options.questions.length, answerable, unanswerable: options.questions.length - answerable, byLanguage },
       weights: { fittedOn: weights.fittedOn, threshold: weights.answerable.threshold },
-      passages: passageStats(collection.current.passages.map((p) => p.text.length)),
+      passages: passageStats(opened.snapshot.passages.map((p) => p.text.length)),
       depth: EVAL_DEPTH,
       modes,
     };

@@ -1,4 +1,4 @@
-import type { Collection, IndexStatus, QuoteMatch, VerifyResult } from '../collection.js';
+import type { AskOptions, Collection, IndexStatus, QuoteMatch, VerifyResult } from '../collection.js';
 import type { Answer, DocumentInfo, Passage, Progress, ReindexSummary, ScoredPassage } from '../types.js';
 
 const VERDICT_RANK = { verbatim: 2, altered: 1, not_found: 0 } as const;
@@ -22,7 +22,7 @@ export class MergedCollection implements Collection {
     return [this.own, this.base];
   }
 
-  async ask(question: string, options: { top?: number } = {}): Promise<Answer> {
+  async ask(question: string, options: AskOptions = {}): Promise<Answer> {
     const answers = await Promise.all(this.parts.map((c) => c.ask(question, options)));
     const top = options.top ?? Math.max(...answers.map((a) => a.results.length + a.closest.length), 1);
     const answered = answers.filter((a) => a.answered);

@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { Collection } from '../collection.js';
 import type { CoreConfig } from '../config.js';
 import { IsnadError } from '../errors.js';
-import type { IndexedCollection } from '../indexed-collection.js';
 import { openCollection, type OpenOptions } from '../open-collection.js';
 import { checkUpload, cleanFileName } from './upload-check.js';
 
@@ -35,7 +34,7 @@ export class GuildShelf {
   readonly docsDir: string;
   readonly indexDir: string;
   private readonly uploadsFile: string;
-  private opened: Promise<IndexedCollection | null> | null = null;
+  private opened: Promise<Collection | null> | null = null;
   private busy = false;
 
   constructor(
@@ -52,7 +51,7 @@ export class GuildShelf {
   }
 
   /** This server's own collection, opened on first use; null while it has no documents. */
-  collection(): Promise<IndexedCollection | null> {
+  collection(): Promise<Collection | null> {
     this.opened ??= this.open().catch((error: unknown) => {
       this.opened = null;
       throw error;
@@ -60,7 +59,7 @@ export class GuildShelf {
     return this.opened;
   }
 
-  private async open(): Promise<IndexedCollection | null> {
+  private async open(): Promise<Collection | null> {
     if ((await this.files()).length === 0) return null;
     return openCollection({ ...this.base, docsDir: this.docsDir, indexDir: this.indexDir }, this.options);
   }
@@ -152,7 +151,7 @@ export class GuildShelf {
   }
 
   /** Brings the index up to date with the folder (build-then-swap); drops it when no file is left. */
-  private async rebuild(): Promise<IndexedCollection | null> {
+  private async rebuild(): Promise<Collection | null> {
     const current = await this.collection();
     if ((await this.files()).length === 0) {
       current?.close();

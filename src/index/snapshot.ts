@@ -31,7 +31,7 @@ const manifestSchema = z.object({
     }),
   ),
   /** Size and mtime of skipped files, so fixing one is noticed as a change. */
-  skipped: z.array(z.object({ source: z.string(), reason: z.string(), bytes: z.number().optional(), mtimeMs: z.number().optional() })),
+  skipped: z.array(z.object({ source: z.string(), reason: z.string(), code: z.string().optional(), bytes: z.number().optional(), mtimeMs: z.number().optional() })),
   /** sha256 of every other file of the generation (relative path → hex), filled in when it is published. */
   checksums: z.record(z.string(), z.string()),
 });
@@ -74,12 +74,17 @@ export function parseManifest(value: unknown, file: string): StoredManifest {
 /**
  * Data derived from one index (lookup maps, normalized texts), computed on first use and dropped with
  * the index: a reindex swaps the snapshot, so nothing derived from the old one is ever served. Every
- * per-index cache goes through this.
+ * per-index cache goes through this (or `perPart`, for a part of an index such as its BM25 index).
  */
 export function perIndex<T>(derive: (snapshot: IndexSnapshot) => T): (snapshot: IndexSnapshot) => T {
-  const cache = new WeakMap<IndexSnapshot, T>();
-  return (snapshot) => {
-    if (!cache.has(snapshot)) cache.set(snapshot, derive(snapshot));
-    return cache.get(snapshot)!;
+  return perPart(derive);
+}
+
+/** `perIndex` keyed by a part of an index (its BM25 index, its passage list): dropped with that part. */
+export function perPart<K extends object, T>(derive: (part: K) => T): (part: K) => T {
+  const cache = new WeakMap<K, T>();
+  return (part) => {
+    if (!cache.has(part)) cache.set(part, derive(part));
+    return cache.get(part)!;
   };
 }

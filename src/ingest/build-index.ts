@@ -118,8 +118,14 @@ function compareFiles(previous: IndexSnapshot | null, files: Manifest['files']):
 /** Whether two manifests describe the same index (the build time aside): then there is nothing to write. */
 function sameIndex(a: Manifest, b: Manifest): boolean {
   // Checksums are added when a manifest is published: one read from disk has them, a new one not yet.
-  const comparable = (m: Manifest) => JSON.stringify({ ...m, builtAt: '', checksums: undefined });
+  // Keys are sorted: one parsed from disk has the schema's key order, a new one the order it was built in.
+  const comparable = (m: Manifest) => JSON.stringify({ ...m, builtAt: '', checksums: undefined }, sortedKeys);
   return comparable(a) === comparable(b);
+}
+
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
 }
 
 /** Documents → passages → lexical terms + vectors, all in memory; publishing to disk is the caller's step. */

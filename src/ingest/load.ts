@@ -5,6 +5,7 @@ import path from 'node:path';
 import { IsnadError } from '../errors.js';
 import type { Document, SkippedFile } from '../types.js';
 import { DOCUMENT_EXTENSIONS, readerFor, type DocumentReader, type ReadRefusal, type ReadText } from './reader.js';
+import { hasUnseenCharacters } from '../text/invisible.js';
 
 export interface FileEntry {
   source: string;
@@ -163,7 +164,7 @@ export async function decodeDocument(source: string, bytes: Buffer): Promise<Doc
 /** Why a document name cannot be used (shown to the user), or null: no folders, no `..`, no control characters. */
 export function badNameReason(name: string): string | null {
   if (name.trim() === '') return 'the name is empty';
-  if (/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(name)) return 'the name has control or direction characters';
+  if (hasUnseenCharacters(name)) return 'the name has control or direction characters';
   if (name.includes('/') || name.includes('\\') || name.split(/[\\/]/).includes('..') || name === '.' || name === '..') return 'the name has a folder part (/ \\ or ..)';
   if (name.startsWith('.')) return 'the name starts with a dot (hidden file)';
   if (Buffer.byteLength(name) > 200) return 'the name is longer than 200 bytes';

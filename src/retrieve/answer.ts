@@ -39,6 +39,9 @@ export interface RetrieveOptions extends AskOptions {
   translation?: Partial<TranslationSettings>;
 }
 
+/** The collection's words as written, for matching translated names (built by the first English question). */
+const writtenWords = perIndex((index) => writtenWordsMatcher(index.passages));
+
 /** Row of each passage id, built once per index snapshot (rebuilding it per query cost 30 ms at 100k). */
 const rowOfId = perIndex((index) => new Map(index.passages.map((p, row) => [p.id, row])));
 
@@ -68,7 +71,7 @@ export async function gatherEvidence(index: IndexSnapshot, embedder: Embedder | 
   const dictionary = hasLatinLetters(wanted) ? (options.dictionary?.() ?? null) : null;
   const translated = dictionary
     ? englishQueryGroups(wanted, {
-        dictionary, variants: writtenWordsMatcher(index.passages), stems: variantMatcherFor(index.lexical),
+        dictionary, variants: writtenWords(index), stems: variantMatcherFor(index.lexical),
         known: (term) => index.lexical.documentFrequency(term) > 0, settings: options.translation, unseenIdf: index.lexical.idf(''),
       })
     : [];

@@ -1,3 +1,4 @@
+import { lastStartAtOrBefore } from '../text/lines.js';
 import { normalize } from '../text/normalize.js';
 import type { Passage } from '../types.js';
 
@@ -81,7 +82,7 @@ export class PassageSearch {
     for (const chunk of this.chunks) {
       let at = chunk.text.indexOf(needle);
       while (at !== -1) {
-        const k = rowAt(chunk.starts, at);
+        const k = lastStartAtOrBefore(chunk.starts, at); // the row whose text holds `at`
         const p = this.passages[chunk.firstRow + k]!;
         if (!p.id.startsWith(q)) found.push(p);
         if (found.length >= limit) return found;
@@ -100,16 +101,4 @@ export class PassageSearch {
     }
     return found;
   }
-}
-
-/** The row whose text contains offset `at` (the last start ≤ at). */
-function rowAt(starts: number[], at: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

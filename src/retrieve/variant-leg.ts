@@ -1,5 +1,6 @@
 import { VariantMatcher } from '../text/variants.js';
 import type { Bm25Index, LexicalHit, TermAlternative } from '../index/bm25.js';
+import { perPart } from '../index/snapshot.js';
 
 /**
  * The spelling-variant leg: question words the collection does not contain (a name spelled another
@@ -15,14 +16,8 @@ export const VARIANTS_PER_WORD = 4;
 /** Bounded work per question: a pasted paragraph does not get 200 lookups. */
 export const MAX_EXPANDED_WORDS = 8;
 
-const matchers = new WeakMap<Bm25Index, VariantMatcher>();
-
 /** One matcher per loaded index, built on first use from the index's own vocabulary. */
-export function variantMatcherFor(index: Bm25Index): VariantMatcher {
-  let matcher = matchers.get(index);
-  if (!matcher) matchers.set(index, (matcher = new VariantMatcher(index.vocabulary())));
-  return matcher;
-}
+export const variantMatcherFor = perPart((index: Bm25Index) => new VariantMatcher(index.vocabulary()));
 
 export interface ExpandedWord {
   word: string;

@@ -5,6 +5,7 @@
  * removed (بيرأس → يرأس). Readings are offered as alternatives, never forced: the caller keeps the
  * word as written when the collection knows it, so MSA words that happen to start with ب or ك stay.
  */
+import { isArabicWord } from './language.js';
 
 /** Question words, particles, demonstratives and "I want to know" framing; no word with a common MSA meaning. */
 export const DIALECT_FUNCTION_WORDS: readonly string[] = (
@@ -26,10 +27,6 @@ export const DIALECT_FUNCTION_WORDS: readonly string[] = (
 )
   .split(/\s+/)
   .filter((w) => w !== '');
-
-function isArabicWord(word: string): boolean {
-  return /^[\u0621-\u064A]+$/.test(word);
-}
 
 /**
  * MSA readings of a colloquial word, most likely first; empty when it has none.

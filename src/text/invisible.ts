@@ -16,3 +16,8 @@ export function stripInvisible(text: string): string {
 export function stripDirectionMarks(text: string): string {
   return text.replace(DIRECTION_MARKS, '');
 }
+
+/** True when `text` holds a character that is not seen: anything the two functions above strip, or a tab or line break (a file name must hold none). */
+export function hasUnseenCharacters(text: string): boolean {
+  return /[\t\n]/.test(text) || stripInvisible(text) !== text || stripDirectionMarks(text) !== text;
+}

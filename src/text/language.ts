@@ -12,6 +12,11 @@ export function detectLang(text: string | null | undefined): Lang {
   return text && hasArabicLetters(text) ? 'ar' : 'en';
 }
 
+/** A normalized word made of the basic Arabic letters only (ء–ي): the stemmer and the dialect readings touch nothing else. */
+export function isArabicWord(word: string): boolean {
+  return /^[\u0621-\u064A]+$/.test(word);
+}
+
 /** True when the text has Latin letters: an English question, or English words in an Arabic one (the translation leg). */
 export function hasLatinLetters(text: string): boolean {
   return /[A-Za-z]/.test(text);

@@ -5,8 +5,8 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
-/** The 1-based line holding `offset`, given the text's `lineStarts` (binary search: chunking asks once per passage). */
-export function lineOf(starts: number[], offset: number): number {
+/** Index of the last of the ascending `starts` at or before `offset` (0 when none is): a binary search. */
+export function lastStartAtOrBefore(starts: readonly number[], offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -14,7 +14,12 @@ export function lineOf(starts: number[], offset: number): number {
     if (starts[mid]! <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return lo + 1;
+  return lo;
+}
+
+/** The 1-based line holding `offset`, given the text's `lineStarts` (chunking asks once per passage). */
+export function lineOf(starts: readonly number[], offset: number): number {
+  return lastStartAtOrBefore(starts, offset) + 1;
 }
 
 /** The 1-based line of `offset` in `text`, for a one-off lookup. */

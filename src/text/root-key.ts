@@ -5,6 +5,7 @@
  * passage says the noun matched nothing; the ranker reads matches on this key as separate, weaker
  * evidence. Works on analyzed terms (normalized and light-stemmed).
  */
+import { isArabicWord } from './language.js';
 
 /** Hamza dropped, runs of one letter collapsed (letter classes are NOT folded: سفر and صفر are different roots). */
 function fold(word: string): string {
@@ -26,10 +27,6 @@ const VERB_PREFIX = /^[يتنم]/;
 const LONG_PREFIX = /^[ابلكف]/;
 /** Fewer letters than this after folding: the key is the term itself (two-letter skeletons collide too often). */
 const MIN_KEY = 3;
-
-function isArabicWord(word: string): boolean {
-  return /^[\u0621-\u064A]+$/.test(word);
-}
 
 export function rootKey(term: string): string {
   if (!isArabicWord(term)) return term;

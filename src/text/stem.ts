@@ -3,15 +3,12 @@
  * baseline in Arabic IR: strip a few frequent prefixes and suffixes, never touch the root pattern.
  * Works on normalized text (ة already ه, أ/إ/آ already ا, ى already ي).
  */
+import { isArabicWord } from './language.js';
 
 const ARTICLE_PREFIXES = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال'];
 // Order matters: longer suffixes first so يه is tried before ه.
 // Light10's ية and يه are one suffix here, since ة is already normalized to ه.
 const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'];
-
-function isArabicWord(word: string): boolean {
-  return /^[\u0621-\u064A]+$/.test(word);
-}
 
 /**
  * "لل" is ambiguous: لِ + ال + كتاب is written للكتاب, but لِ + ال + لاجئين is written للاجئين (one lam

@@ -37,7 +37,6 @@ export function encodeDictdNumber(value: number): string {
 
 /** The English→Arabic FreeDict database Isnad looks for (Debian: dict-freedict-eng-ara). */
 export const ENG_ARA = 'freedict-eng-ara';
-export const DEFAULT_DICT_DIR = '/usr/share/dictd';
 
 export class DictdDictionary {
   private constructor(

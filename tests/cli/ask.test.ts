@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TINY_MODEL_DIR, TINY_MODEL_ID } from '../fixtures/tiny-model.js';
+import { TINY_MODEL_DIR, TINY_MODEL_ID } from '../../src/embed/fixture-model.js';
 import { tempDir } from '../helpers/temp.js';
 
 /** Runs the real terminal command as a user would, with the fixture model and a throwaway index. */

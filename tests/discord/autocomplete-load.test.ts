@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
+import { ApplicationCommandOptionType } from 'discord.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
 import { IndexedCollection } from '../../src/indexed-collection.js';
@@ -15,7 +16,7 @@ import type { Passage } from '../../src/types.js';
 import { tempDir } from '../helpers/temp.js';
 import { startHarness, type Harness } from './harness.js';
 
-const STRING = 3;
+const STRING = ApplicationCommandOptionType.String;
 const DEADLINE_MS = 3_000;
 const PASSAGES = 100_000;
 

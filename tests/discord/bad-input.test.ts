@@ -65,8 +65,8 @@ const allText = (body: any): string =>
 async function outcome(i: InjectedInteraction): Promise<{ first: RecordedCall; text: string; body: any }> {
   const first = await h.fake.waitForCall((c) => c.path === i.callbackPath);
   expect(first.time - i.sentAt).toBeLessThan(DEADLINE_MS);
-  if (first.body.type === 4 || first.body.type === 8) return { first, text: allText(first.body.data), body: first.body.data };
-  expect(first.body.type).toBe(5);
+  if (first.body.type === InteractionResponseType.ChannelMessageWithSource || first.body.type === InteractionResponseType.ApplicationCommandAutocompleteResult) return { first, text: allText(first.body.data), body: first.body.data };
+  expect(first.body.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
   const last = await h.fake.waitForCall((c) => c.path.startsWith(i.followupPath) && c.method !== 'DELETE', 10_000);
   return { first, text: allText(last.body), body: last.body };
 }
@@ -126,7 +126,7 @@ describe('/source file: path traversal and forged names', () => {
   test('file autocomplete with traversal input offers only indexed documents', async () => {
     for (const value of ['../', '/etc', '..\\..', '%2e%2e', 'x'.repeat(5000)]) {
       const { first } = await outcome(h.fake.injectAutocomplete('source', [{ name: 'file', type: STRING, value, focused: true }]));
-      expect(first.body.type).toBe(8);
+      expect(first.body.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
       const known = new Set(collection.documents().map((d) => d.source));
       for (const c of first.body.data.choices) expect(known.has(c.value)).toBe(true);
     }
@@ -166,7 +166,7 @@ describe('/quote id: forged ids', () => {
   test('autocomplete with hostile input: at most 25 choices, names ≤ 100, no raw bidi/control characters', async () => {
     for (const value of ['.*', '(', '\\', '%', 'x'.repeat(10_000), '@everyone', '\u202E', 'reversed']) {
       const { first } = await outcome(h.fake.injectAutocomplete('quote', [{ name: 'id', type: STRING, value, focused: true }]));
-      expect(first.body.type).toBe(8);
+      expect(first.body.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
       expect(first.body.data.choices.length).toBeLessThanOrEqual(25);
       for (const c of first.body.data.choices) {
         expect(c.name.length).toBeLessThanOrEqual(100);
@@ -225,7 +225,7 @@ describe('mentions and markdown are escaped, in questions and in passages', () =
     const [p] = collection.searchPassages('everyone', 1);
     expect(p?.source).toBe('notes/hostile.md');
     const { first, text } = await outcome(command('quote', [{ name: 'id', type: STRING, value: p!.id }]));
-    expect(first.body.type).toBe(4);
+    expect(first.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(text).toContain('\\@everyone');
     expect(text).toContain('\\*\\*Thursday\\*\\*');
     expect(text).toContain('\\|\\|spoiler\\|\\|');
@@ -293,12 +293,12 @@ describe('odd questions: answered or refused clearly, never a crash, never a raw
 
 test('over every message the bot sent: allowed_mentions.parse is [], no raw bidi override or control character', () => {
   const messages = h.fake.calls.filter((c) => {
-    const body = c.body?.type === 4 ? c.body.data : c.body;
+    const body = c.body?.type === InteractionResponseType.ChannelMessageWithSource ? c.body.data : c.body;
     return body && typeof body === 'object' && ('content' in body || 'embeds' in body);
   });
   expect(messages.length).toBeGreaterThan(50);
   for (const c of messages) {
-    const body = c.body.type === 4 ? c.body.data : c.body;
+    const body = c.body.type === InteractionResponseType.ChannelMessageWithSource ? c.body.data : c.body;
     expect(body.allowed_mentions, `${c.method} ${c.path}`).toEqual({ parse: [] });
   }
   const sent = JSON.stringify(h.fake.calls.map((c) => c.body));

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ApplicationCommandType } from 'discord.js';
 import { commands } from '../../commands/index.js';
 import { deployCommands } from '../../src/discord/deploy.js';
 import { FakeDiscord } from '../fakes/fake-discord.js';
@@ -29,7 +30,7 @@ test('registers to the guild when DISCORD_GUILD_ID is set, else globally', async
 test('command data: bilingual descriptions ≤ 100 chars; /reindex gated to Manage Server in guilds', () => {
   for (const c of commands) {
     const data = c.data as any;
-    if (data.type === 1) {
+    if (data.type === ApplicationCommandType.ChatInput) {
       expect(data.description.length).toBeLessThanOrEqual(100);
       expect(data.description).toMatch(/[a-z].* · .*[\u0600-\u06FF]/i);
       for (const o of data.options ?? []) {

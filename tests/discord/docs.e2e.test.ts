@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ApplicationCommandOptionType, InteractionResponseType } from 'discord.js';
 import { loadConfig } from '../../src/config.js';
 import type { LoadedModel } from '../../src/embed/embedder.js';
 import { Library } from '../../src/guilds/library.js';
@@ -53,7 +54,7 @@ const listDocs = (guildId: string) => (fs.existsSync(guildDocs(guildId)) ? fs.re
 /** The text the user ends up seeing: an immediate reply, or the edit of a deferred one. */
 async function shown(i: InjectedInteraction): Promise<string> {
   const call = await h.fake.waitForCall(
-    (c) => (c.path === i.callbackPath && c.body?.type === 4) || (c.path === i.originalPath && c.method === 'PATCH'),
+    (c) => (c.path === i.callbackPath && c.body?.type === InteractionResponseType.ChannelMessageWithSource) || (c.path === i.originalPath && c.method === 'PATCH'),
     15_000,
   );
   const body = call.path === i.callbackPath ? call.body.data : call.body;
@@ -62,14 +63,14 @@ async function shown(i: InjectedInteraction): Promise<string> {
 
 function upload(filename: string, bytes: Uint8Array | string, options: { size?: number; redirectTo?: string; name?: string; who?: object } = {}) {
   const attachment = h.fake.attachment(filename, typeof bytes === 'string' ? Buffer.from(bytes) : bytes, options);
-  const sub = [{ name: 'file', type: 11, value: attachment.id as string }, ...(options.name ? [{ name: 'name', type: 3, value: options.name }] : [])];
-  return h.fake.injectCommand('docs', [{ name: 'add', type: 1, options: sub }], options.who ?? ADMIN, [attachment]);
+  const sub = [{ name: 'file', type: ApplicationCommandOptionType.Attachment, value: attachment.id as string }, ...(options.name ? [{ name: 'name', type: ApplicationCommandOptionType.String, value: options.name }] : [])];
+  return h.fake.injectCommand('docs', [{ name: 'add', type: ApplicationCommandOptionType.Subcommand, options: sub }], options.who ?? ADMIN, [attachment]);
 }
 
 const FORMATS = path.join(import.meta.dirname, '..', 'fixtures', 'formats');
 const fixture = (name: string) => fs.readFileSync(path.join(FORMATS, name));
 
-const ask = (question: string, who: object = {}) => h.fake.injectCommand('ask', [{ name: 'question', type: 3, value: question }], who);
+const ask = (question: string, who: object = {}) => h.fake.injectCommand('ask', [{ name: 'question', type: ApplicationCommandOptionType.String, value: question }], who);
 
 test('an upload is quoted in its server only, listed with who added it, and gone after /docs remove', async () => {
   expect(await shown(upload('farm.txt', FARM))).toMatch(/Added farm\.txt: 1 passage/);
@@ -87,15 +88,14 @@ test('an upload is quoted in its server only, listed with who added it, and gone
     expect(text).not.toContain('farm.txt');
   }
 
-  const list = await shown(h.fake.injectCommand('docs', [{ name: 'list', type: 1, options: [] }], ADMIN));
-  console.log(`CAPTURED /docs list:\n${list}`);
+  const list = await shown(h.fake.injectCommand('docs', [{ name: 'list', type: ApplicationCommandOptionType.Subcommand, options: [] }], ADMIN));
   expect(list).toMatch(/farm\.txt\*\* · 1 passage · \d+ B · <@300000000000000042> · <t:\d+:R>/);
 
-  const ac = h.fake.injectAutocomplete('docs', [{ name: 'remove', type: 1, options: [{ name: 'name', type: 3, value: 'far', focused: true }] }], ADMIN);
+  const ac = h.fake.injectAutocomplete('docs', [{ name: 'remove', type: ApplicationCommandOptionType.Subcommand, options: [{ name: 'name', type: ApplicationCommandOptionType.String, value: 'far', focused: true }] }], ADMIN);
   const choices = await h.fake.waitForCall((c) => c.path === ac.callbackPath);
   expect(choices.body.data.choices).toEqual([{ name: 'farm.txt', value: 'farm.txt' }]);
 
-  expect(await shown(h.fake.injectCommand('docs', [{ name: 'remove', type: 1, options: [{ name: 'name', type: 3, value: 'farm.txt' }] }], ADMIN))).toContain('Removed farm.txt');
+  expect(await shown(h.fake.injectCommand('docs', [{ name: 'remove', type: ApplicationCommandOptionType.Subcommand, options: [{ name: 'name', type: ApplicationCommandOptionType.String, value: 'farm.txt' }] }], ADMIN))).toContain('Removed farm.txt');
   expect(listDocs(h.fake.guildId)).toEqual([]);
   expect(await shown(ask(FARM_QUESTION))).not.toContain('ثلاثة آلاف طن');
 }, 60_000);
@@ -103,12 +103,10 @@ test('an upload is quoted in its server only, listed with who added it, and gone
 test('a PDF, a DOCX and an HTML page are quoted in their server, with page or line citations, and never in another', async () => {
   const added = await shown(upload('report.pdf', fixture('report.pdf')));
   expect(added).toMatch(/Added report\.pdf: 2 pages, \d+ passages?/);
-  console.log(`CAPTURED /docs add report.pdf: ${added}`);
   expect(await shown(upload('statement.docx', fixture('statement.docx')))).toMatch(/Added statement\.docx: \d+ passages?/);
   expect(await shown(upload('article.html', fixture('article.html')))).toMatch(/Added article\.html: \d+ passages?/);
 
   const pdf = await shown(ask('هل تعمل محطة التحلية بالطاقة الشمسية؟'));
-  console.log(`CAPTURED /ask over the upload:\n${pdf}`);
   expect(pdf).toContain('الطاقة الشمسية');
   expect(pdf).toMatch(/report\.pdf[^\n]*page ⁨?2⁩?/);
   const docx = await shown(ask('ماذا قرر المجلس البلدي أن يفتتح؟'));
@@ -124,7 +122,7 @@ test('a PDF, a DOCX and an HTML page are quoted in their server, with page or li
   }
 
   for (const name of ['report.pdf', 'statement.docx', 'article.html']) {
-    await shown(h.fake.injectCommand('docs', [{ name: 'remove', type: 1, options: [{ name: 'name', type: 3, value: name }] }], ADMIN));
+    await shown(h.fake.injectCommand('docs', [{ name: 'remove', type: ApplicationCommandOptionType.Subcommand, options: [{ name: 'name', type: ApplicationCommandOptionType.String, value: name }] }], ADMIN));
   }
   expect(listDocs(h.fake.guildId)).toEqual([]);
   expect(await shown(ask('هل تعمل محطة التحلية بالطاقة الشمسية؟'))).not.toContain('report.pdf');

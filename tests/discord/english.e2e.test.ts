@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ApplicationCommandOptionType } from 'discord.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { openCollection } from '../../src/open-collection.js';
@@ -23,7 +24,7 @@ afterAll(async () => {
 });
 
 test('English /ask: English reply, the Arabic passage quoted verbatim with its file and line', async () => {
-  const i = h.fake.injectCommand('ask', [{ name: 'question', type: 3, value: 'What did the armed factions threaten if talks fail?' }]);
+  const i = h.fake.injectCommand('ask', [{ name: 'question', type: ApplicationCommandOptionType.String, value: 'What did the armed factions threaten if talks fail?' }]);
   const edit = await h.fake.waitForCall((c) => c.path === i.originalPath, 10_000);
   expect(edit.body.content).toContain('Passages from the documents, quoted exactly:');
   const passages = edit.body.embeds.map((e: any) => e.description).join('\n');

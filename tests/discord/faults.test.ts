@@ -4,17 +4,15 @@
  * Each test injects one fault and asserts what Discord itself would observe afterwards.
  */
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { ApplicationCommandOptionType, GatewayOpcodes, InteractionResponseType, MessageFlags } from 'discord.js';
 import { FakeCollection } from '../fakes/fake-collection.js';
 import { rateLimited, type InjectedInteraction, type RecordedCall } from '../fakes/fake-discord.js';
 import { startHarness, type Harness } from './harness.js';
-import { InteractionResponseType, MessageFlags } from 'discord.js';
 
-const STRING = 3;
+const STRING = ApplicationCommandOptionType.String;
 const DEADLINE_MS = 3_000;
 const QUESTION = 'من يرأس وفد النظام السوري؟';
 const GOLD = 'بشار الجعفري';
-const OP = { heartbeat: 1, identify: 2, resume: 6 } as const;
-
 let h: Harness;
 let userSeq = 500000000000000000n;
 const newUser = () => ({ id: String(++userSeq) });
@@ -42,18 +40,18 @@ async function expectAnswered(i: InjectedInteraction, timeoutMs = 10_000): Promi
 }
 
 const count = (op: number) => h.fake.gatewayFrames.filter((f) => f.op === op).length;
-const lastResume = () => h.fake.gatewayFrames.filter((f) => f.op === OP.resume).at(-1)!;
+const lastResume = () => h.fake.gatewayFrames.filter((f) => f.op === GatewayOpcodes.Resume).at(-1)!;
 
 describe('gateway disconnects', () => {
   test('close code 4000: the bot RESUMEs the same session (no new IDENTIFY) and still answers /ask', async () => {
-    const identifies = count(OP.identify);
-    const resumes = count(OP.resume);
+    const identifies = count(GatewayOpcodes.Identify);
+    const resumes = count(GatewayOpcodes.Resume);
     const session = h.fake.sessionId;
     h.fake.disconnect(4000, 'Unknown error');
-    await h.fake.waitForFrame(OP.resume, 5_000, resumes + 1);
+    await h.fake.waitForFrame(GatewayOpcodes.Resume, 5_000, resumes + 1);
     expect(lastResume().sessionId).toBe(session);
     expect(lastResume().seq).toBeGreaterThan(0);
-    expect(count(OP.identify)).toBe(identifies);
+    expect(count(GatewayOpcodes.Identify)).toBe(identifies);
     const t = await expectAnswered(ask());
     expect(t.defer).toBeLessThan(DEADLINE_MS);
     expect(h.logs.join('\n')).toContain('gateway connection lost; reconnecting');
@@ -61,22 +59,22 @@ describe('gateway disconnects', () => {
   });
 
   test('plain TCP drop (no close frame, the bot sees 1006): RESUME, then /ask answered', async () => {
-    const resumes = count(OP.resume);
+    const resumes = count(GatewayOpcodes.Resume);
     const connections = h.fake.connections;
     h.fake.disconnect();
-    await h.fake.waitForFrame(OP.resume, 5_000, resumes + 1);
+    await h.fake.waitForFrame(GatewayOpcodes.Resume, 5_000, resumes + 1);
     expect(h.fake.connections).toBe(connections + 1);
     await expectAnswered(ask());
   });
 
   test('an /ask dispatched while the bot is disconnected is replayed on RESUME and answered', async () => {
-    const resumes = count(OP.resume);
+    const resumes = count(GatewayOpcodes.Resume);
     h.fake.disconnect(4000);
     // Wait for the socket to be gone, then inject: only the replay can deliver it.
     await vi.waitFor(() => expect(h.fake.openSockets).toBe(0), { timeout: 5_000, interval: 10 });
     expect(h.fake.openSockets).toBe(0);
     const missed = ask();
-    await h.fake.waitForFrame(OP.resume, 5_000, resumes + 1);
+    await h.fake.waitForFrame(GatewayOpcodes.Resume, 5_000, resumes + 1);
     const t = await expectAnswered(missed);
     // Replayed after the ~0.5 s reconnect delay of @discordjs/ws; well within Discord's 3 s.
     expect(t.defer).toBeLessThan(DEADLINE_MS);
@@ -84,19 +82,19 @@ describe('gateway disconnects', () => {
   });
 
   test('op 7 RECONNECT from Discord: the bot reconnects and resumes', async () => {
-    const resumes = count(OP.resume);
+    const resumes = count(GatewayOpcodes.Resume);
     h.fake.requestReconnect();
-    await h.fake.waitForFrame(OP.resume, 5_000, resumes + 1);
+    await h.fake.waitForFrame(GatewayOpcodes.Resume, 5_000, resumes + 1);
     await expectAnswered(ask());
   });
 
   test('RESUME refused (op 9 INVALID_SESSION, d:false): the bot re-IDENTIFYs a new session and answers', async () => {
-    const identifies = count(OP.identify);
+    const identifies = count(GatewayOpcodes.Identify);
     const oldSession = h.fake.sessionId;
     h.fake.rejectResumes = true;
     try {
       h.fake.disconnect(4000);
-      await h.fake.waitForFrame(OP.identify, 8_000, identifies + 1);
+      await h.fake.waitForFrame(GatewayOpcodes.Identify, 8_000, identifies + 1);
     } finally {
       h.fake.rejectResumes = false;
     }
@@ -105,9 +103,9 @@ describe('gateway disconnects', () => {
   }, 15_000);
 
   test('zombie connection (heartbeats no longer ACKed): the bot notices, reconnects and resumes', async () => {
-    const resumes = count(OP.resume);
+    const resumes = count(GatewayOpcodes.Resume);
     h.fake.stopAcking();
-    await h.fake.waitForFrame(OP.resume, 8_000, resumes + 1);
+    await h.fake.waitForFrame(GatewayOpcodes.Resume, 8_000, resumes + 1);
     await expectAnswered(ask());
   }, 15_000);
 });
@@ -148,7 +146,7 @@ describe('REST faults', () => {
     const i = h.fake.injectCommand('quote', [{ name: 'id', type: STRING, value: 'a1b2c3d4e5f6' }], { user: newUser() });
     h.fake.fault({ match: isCallback(i), ...rateLimited(0.2) });
     const cb = await h.fake.waitForCall((c) => isCallback(i)(c) && !c.faulted);
-    expect(cb.body.type).toBe(4);
+    expect(cb.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(allText(cb.body.data)).toContain(GOLD);
   });
 
@@ -247,7 +245,7 @@ test('after every fault: allowed_mentions.parse is [] on every message the bot s
   const messages = h.fake.calls.filter((c) => c.body && typeof c.body === 'object' && ('content' in c.body || 'embeds' in c.body || 'content' in (c.body.data ?? {})));
   expect(messages.length).toBeGreaterThan(10);
   for (const c of messages) {
-    const body = c.body.type === 4 ? c.body.data : c.body;
+    const body = c.body.type === InteractionResponseType.ChannelMessageWithSource ? c.body.data : c.body;
     expect(body.allowed_mentions, `${c.method} ${c.path}`).toEqual({ parse: [] });
   }
 });

@@ -9,15 +9,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from 'discord.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import type { Collection } from '../../src/collection.js';
 import { openCollection } from '../../src/open-collection.js';
 import { PERMISSIONS, type InjectedInteraction } from '../fakes/fake-discord.js';
 import { startHarness, type Harness } from './harness.js';
-import { InteractionResponseType, MessageFlags } from 'discord.js';
 
-const STRING = 3;
+const STRING = ApplicationCommandOptionType.String;
 const DEADLINE_MS = 3_000;
 const BURSTS = 4;
 const PER_BURST = 50;
@@ -108,7 +108,7 @@ async function loadRun(label: string, h: Harness): Promise<void> {
 
   // The promises: every one deferred in time and answered.
   for (const x of results) {
-    expect(x.cb.body.type, 'deferred, not refused').toBe(5);
+    expect(x.cb.body.type, 'deferred, not refused').toBe(InteractionResponseType.DeferredChannelMessageWithSource);
     expect(x.defer, 'defer within Discord’s 3 s').toBeLessThan(DEADLINE_MS);
     expect(x.edit.body.allowed_mentions).toEqual({ parse: [] });
     expect(String(x.edit.body.content)).toMatch(/السؤال|Question/);

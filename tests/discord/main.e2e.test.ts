@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
+import { ApplicationCommandOptionType } from 'discord.js';
 import { FakeDiscord } from '../fakes/fake-discord.js';
 import { TOKEN } from './harness.js';
 
@@ -37,7 +38,7 @@ test('starts after loading the index, answers, and shuts down on SIGTERM', async
     ]);
     // The index was built before the gateway connection.
     expect(stderr).toMatch(/Indexed \d+ files into \d+ passages/);
-    const i = fake.injectCommand('ask', [{ name: 'question', type: 3, value: 'من يرأس وفد النظام السوري؟' }]);
+    const i = fake.injectCommand('ask', [{ name: 'question', type: ApplicationCommandOptionType.String, value: 'من يرأس وفد النظام السوري؟' }]);
     const edit = await fake.waitForCall((c) => c.path === i.originalPath, 10_000);
     expect(JSON.stringify(edit.body)).toContain('بشار الجعفري');
     child.kill('SIGTERM');

@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from 'discord.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { openCollection } from '../../src/open-collection.js';
 import { startHarness, type Harness } from './harness.js';
-import { InteractionResponseType, MessageFlags } from 'discord.js';
 
 let h: Harness;
 let indexDir: string;
@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 test('real index: an Arabic /ask is answered with the gold passage and its citation', async () => {
-  const i = h.fake.injectCommand('ask', [{ name: 'question', type: 3, value: 'من يرأس وفد النظام السوري؟' }]);
+  const i = h.fake.injectCommand('ask', [{ name: 'question', type: ApplicationCommandOptionType.String, value: 'من يرأس وفد النظام السوري؟' }]);
   const cb = await h.fake.waitForCall((c) => c.path === i.callbackPath);
   expect(cb.body).toEqual({ type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } });
   const edit = await h.fake.waitForCall((c) => c.path === i.originalPath, 10_000);
@@ -33,8 +33,6 @@ test('real index: an Arabic /ask is answered with the gold passage and its citat
   expect(text).toContain('بشار الجعفري');
   expect(text).toContain('001_');
   expect(edit.body.allowed_mentions).toEqual({ parse: [] });
-  console.log(`real index: INTERACTION_CREATE→defer ${(cb.time - i.sentAt).toFixed(1)} ms, →final edit ${(edit.time - i.sentAt).toFixed(1)} ms`);
-  console.log('CAPTURED real /ask final edit:\n' + JSON.stringify({ callback: cb.body, finalEdit: edit.body }, null, 2));
 }, 15_000);
 
 test('real index: /status and Verify quote', async () => {

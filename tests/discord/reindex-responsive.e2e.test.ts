@@ -7,9 +7,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ApplicationCommandOptionType } from 'discord.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
-import type { IndexedCollection } from '../../src/indexed-collection.js';
+import type { Collection } from '../../src/collection.js';
 import { openCollection } from '../../src/open-collection.js';
 import { CountingEmbedder } from '../fakes/counting-embedder.js';
 import { PERMISSIONS } from '../fakes/fake-discord.js';
@@ -40,7 +41,7 @@ class GatedEmbedder extends CountingEmbedder {
 }
 
 let h: Harness;
-let collection: IndexedCollection;
+let collection: Collection;
 let docsDir: string;
 let indexDir: string;
 const embedder = new GatedEmbedder();
@@ -69,7 +70,7 @@ test('during a /reindex, /ask is answered before the reindex finishes, with no g
   await h.fake.waitForCall((c) => c.path === reindex.callbackPath, 10_000);
   await expect.poll(() => embedder.waiting, { timeout: 10_000 }).toBe(true);
 
-  const ask = h.fake.injectCommand('ask', [{ name: 'question', type: 3, value: 'من يرأس وفد النظام السوري؟' }]);
+  const ask = h.fake.injectCommand('ask', [{ name: 'question', type: ApplicationCommandOptionType.String, value: 'من يرأس وفد النظام السوري؟' }]);
   const answer = await h.fake.waitForCall((c) => c.method === 'PATCH' && c.path === ask.originalPath, 10_000);
   expect(JSON.stringify(answer.body)).toContain('بشار الجعفري');
   // Answered while the reindex was still running: it has not finished and has not reported so.

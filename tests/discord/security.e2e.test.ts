@@ -3,11 +3,11 @@
  * to whom. The real discord.js client against the fake Discord on loopback.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from 'discord.js';
 import type { IndexStatus } from '../../src/collection.js';
 import { FakeCollection } from '../fakes/fake-collection.js';
 import { PERMISSIONS, type InjectedInteraction, type RecordedCall } from '../fakes/fake-discord.js';
 import { startHarness, type Harness } from './harness.js';
-import { ApplicationCommandOptionType, MessageFlags } from 'discord.js';
 
 const STRING = ApplicationCommandOptionType.String;
 const BOOLEAN = ApplicationCommandOptionType.Boolean;
@@ -39,7 +39,7 @@ describe('public posts need the member’s own permission in the channel', () =>
     test(`/ask public:true from a member who ${label}: answered privately, saying why`, async () => {
       const i = askPublic(QUESTION, { user: newUser(), permissions });
       const cb = await callback(i);
-      expect(cb.body).toEqual({ type: 5, data: { flags: EPHEMERAL } });
+      expect(cb.body).toEqual({ type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: EPHEMERAL } });
       const text = allText((await finalEdit(i)).body);
       expect(text).toContain('بشار الجعفري');
       expect(text).toContain('لا يمكنك إرسال الرسائل');
@@ -47,7 +47,7 @@ describe('public posts need the member’s own permission in the channel', () =>
 
     test(`/quote from a member who ${label}: the passage is shown privately`, async () => {
       const cb = await callback(h.fake.injectCommand('quote', [{ name: 'id', type: STRING, value: 'a1b2c3d4e5f6' }], { user: newUser(), permissions }));
-      expect(cb.body.type).toBe(4);
+      expect(cb.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
       expect(isPublic(cb)).toBe(false);
       expect(allText(cb.body.data)).toContain('بشار الجعفري');
     });
@@ -92,12 +92,12 @@ describe('cooldowns on everything that posts or verifies', () => {
     const user = newUser();
     await finalEdit(h.fake.injectMessageCommand('Verify quote', 'يرأس وفد النظام بشار الجعفري', { user }));
     const refused = await callback(h.fake.injectMessageCommand('Verify quote', 'يرأس وفد النظام بشار الجعفري', { user }));
-    expect(refused.body.type).toBe(4);
+    expect(refused.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(refused.body.data.flags).toBe(EPHEMERAL);
     expect(refused.body.data.content).toContain('COOLDOWN');
     h.now.ms += 6_000;
     const again = h.fake.injectMessageCommand('Verify quote', 'يرأس وفد النظام بشار الجعفري', { user });
-    expect((await callback(again)).body.type).toBe(5);
+    expect((await callback(again)).body.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
   });
 });
 

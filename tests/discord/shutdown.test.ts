@@ -1,11 +1,12 @@
 import { expect, test } from 'vitest';
+import { ApplicationCommandOptionType } from 'discord.js';
 import { FakeCollection } from '../fakes/fake-collection.js';
 import { startHarness } from './harness.js';
 
 test('stop(): in-flight /ask finishes before the client is destroyed; the gateway connection closes', async () => {
   const h = await startHarness(new FakeCollection({ askDelayMs: 400 }));
   try {
-    const i = h.fake.injectCommand('ask', [{ name: 'question', type: 3, value: 'من يرأس وفد النظام السوري؟' }]);
+    const i = h.fake.injectCommand('ask', [{ name: 'question', type: ApplicationCommandOptionType.String, value: 'من يرأس وفد النظام السوري؟' }]);
     await h.fake.waitForCall((c) => c.path === i.callbackPath);
     expect(h.bot.dispatcher.pending).toBe(1);
     await h.bot.stop();

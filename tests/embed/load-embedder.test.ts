@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { ModelConfig } from '../../src/config.js';
 import { loadEmbedder, loadPipeline, type LoadPipeline } from '../../src/embed/load-embedder.js';
 import type { FeatureExtractor } from '../../src/embed/transformers-embedder.js';
-import { TINY_MODEL_DIR, TINY_MODEL_ID, tinyModelConfig } from '../fixtures/tiny-model.js';
+import { TINY_MODEL_DIR, TINY_MODEL_ID, tinyModelConfig } from '../../src/embed/fixture-model.js';
 import { collectingLogger } from '../helpers/collecting-logger.js';
 
 
@@ -96,8 +96,7 @@ describe('loadEmbedder', () => {
     });
     expect(result.embedder).toBeNull();
     finish(fakeExtractor(4, () => (disposed = true)));
-    await new Promise((r) => setTimeout(r, 10));
-    expect(disposed).toBe(true);
+    await vi.waitFor(() => expect(disposed).toBe(true));
   });
 
   it('never throws: a failing loader becomes a reason', async () => {

@@ -5,7 +5,7 @@ import type { ModelConfig } from '../../src/config.js';
 import type { LoadedModel } from '../../src/embed/embedder.js';
 import { loadEmbedderRemembering, MODEL_RETRY_MS, type RememberingOptions } from '../../src/embed/model-memory.js';
 import type { Logger } from '../../src/log.js';
-import { tinyModelConfig } from '../fixtures/tiny-model.js';
+import { tinyModelConfig } from '../../src/embed/fixture-model.js';
 import { collectingLogger } from '../helpers/collecting-logger.js';
 import { tempDir } from '../helpers/temp.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Embedder } from '../../src/embed/embedder.js';
 import { loadEmbedder } from '../../src/embed/load-embedder.js';
-import { TINY_MODEL_DIMENSIONS, TINY_MODEL_DIR, TINY_MODEL_ID, tinyModelConfig } from '../fixtures/tiny-model.js';
+import { TINY_MODEL_DIMENSIONS, TINY_MODEL_DIR, TINY_MODEL_ID, tinyModelConfig } from '../../src/embed/fixture-model.js';
 import { collectingLogger } from '../helpers/collecting-logger.js';
 
 

@@ -8,7 +8,7 @@ import { readGoldFile } from '../../src/eval/gold.js';
 import { formatReport } from '../../src/eval/report.js';
 import { runEval } from '../../src/eval/run.js';
 import { silentLogger } from '../../src/log.js';
-import { tinyModelConfig } from '../fixtures/tiny-model.js';
+import { tinyModelConfig } from '../../src/embed/fixture-model.js';
 import { tempDir } from '../helpers/temp.js';
 
 describe('runEval over the seeds (what `npm run eval` runs)', () => {

@@ -19,6 +19,16 @@ import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import {
+  ApplicationCommandType,
+  ChannelType,
+  ComponentType,
+  GatewayOpcodes,
+  InteractionContextType,
+  InteractionType,
+  MessageFlags,
+  MessageType,
+} from 'discord.js';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 export interface RecordedCall {
@@ -292,7 +302,7 @@ export class FakeDiscord {
   private messageFrom(body: any, flags: number) {
     return {
       id: snowflake(),
-      type: 0,
+      type: MessageType.Default,
       channel_id: this.channelId,
       author: this.botUser,
       content: body?.content ?? '',
@@ -363,7 +373,7 @@ export class FakeDiscord {
     this.sockets.add(socket);
     socket.on('close', () => this.sockets.delete(socket));
     socket.on('error', () => undefined);
-    this.send(socket, { op: 10, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 41_250 }, s: null, t: null });
+    this.send(socket, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 41_250 }, s: null, t: null });
     socket.on('message', (data) => {
       let frame: any;
       try {
@@ -371,11 +381,11 @@ export class FakeDiscord {
       } catch {
         return;
       }
-      const resumeFields = frame.op === 6 ? { seq: frame.d?.seq ?? null, sessionId: String(frame.d?.session_id) } : {};
+      const resumeFields = frame.op === GatewayOpcodes.Resume ? { seq: frame.d?.seq ?? null, sessionId: String(frame.d?.session_id) } : {};
       this.gatewayFrames.push({ op: frame.op, time: performance.now(), ...resumeFields });
       this.events.emit('frame', frame.op);
-      if (frame.op === 1 && !this.silent.has(socket)) this.send(socket, { op: 11, d: null, s: null, t: null });
-      if (frame.op === 2) {
+      if (frame.op === GatewayOpcodes.Heartbeat && !this.silent.has(socket)) this.send(socket, { op: GatewayOpcodes.HeartbeatAck, d: null, s: null, t: null });
+      if (frame.op === GatewayOpcodes.Identify) {
         if (frame.d?.token !== this.options.token) {
           socket.close(4004, 'Authentication failed.');
           return;
@@ -394,18 +404,18 @@ export class FakeDiscord {
         this.dispatchTo(socket, 'GUILD_CREATE', this.guild());
         this.markIdentified();
       }
-      if (frame.op === 6) {
+      if (frame.op === GatewayOpcodes.Resume) {
         if (frame.d?.token !== this.options.token) {
           socket.close(4004, 'Authentication failed.');
           return;
         }
         if (this.rejectResumes || frame.d?.session_id !== this.sessionId) {
-          this.send(socket, { op: 9, d: false, s: null, t: null });
+          this.send(socket, { op: GatewayOpcodes.InvalidSession, d: false, s: null, t: null });
           return;
         }
         // Replay what the bot missed, in order, then RESUMED (as Discord does).
         const after = Number(frame.d?.seq ?? 0);
-        for (const event of this.history) if (event.s > after) this.send(socket, { op: 0, ...event });
+        for (const event of this.history) if (event.s > after) this.send(socket, { op: GatewayOpcodes.Dispatch, ...event });
         this.dispatchTo(socket, 'RESUMED', {});
       }
     });
@@ -413,7 +423,7 @@ export class FakeDiscord {
 
   /** Sends a dispatch to one socket (READY, RESUMED…), numbered in the session's sequence. */
   private dispatchTo(socket: WebSocket, t: string, d: unknown): void {
-    this.send(socket, { op: 0, s: ++this.seq, t, d });
+    this.send(socket, { op: GatewayOpcodes.Dispatch, s: ++this.seq, t, d });
   }
 
   /**
@@ -424,7 +434,7 @@ export class FakeDiscord {
     const s = ++this.seq;
     this.history.push({ s, t, d });
     if (this.history.length > 1000) this.history.splice(0, this.history.length - 1000);
-    for (const socket of this.sockets) this.send(socket, { op: 0, s, t, d });
+    for (const socket of this.sockets) this.send(socket, { op: GatewayOpcodes.Dispatch, s, t, d });
   }
 
   /** Gateway sockets currently open. */
@@ -445,7 +455,7 @@ export class FakeDiscord {
 
   /** Sends op 7 RECONNECT on every socket (Discord asking the bot to reconnect and resume). */
   requestReconnect(): void {
-    for (const socket of this.sockets) this.send(socket, { op: 7, d: null, s: null, t: null });
+    for (const socket of this.sockets) this.send(socket, { op: GatewayOpcodes.Reconnect, d: null, s: null, t: null });
   }
 
   /** From now on, heartbeats on the currently open sockets get no ACK (a zombie connection). */
@@ -511,7 +521,7 @@ export class FakeDiscord {
       emojis: [],
       stickers: [],
       channels: [
-        { id: this.channelId, type: 0, guild_id: this.guildId, name: 'general', position: 0, permission_overwrites: [], nsfw: false, topic: null, last_message_id: null, parent_id: null, rate_limit_per_user: 0 },
+        { id: this.channelId, type: ChannelType.GuildText, guild_id: this.guildId, name: 'general', position: 0, permission_overwrites: [], nsfw: false, topic: null, last_message_id: null, parent_id: null, rate_limit_per_user: 0 },
       ],
       threads: [],
       members: [],
@@ -530,17 +540,17 @@ export class FakeDiscord {
     return { id, username: user?.username ?? `user${id.slice(-4)}`, discriminator: '0', global_name: null, avatar: null };
   }
 
-  private base(type: number, options: { user?: Partial<FakeUser>; permissions?: string; dm?: boolean; guildId?: string }) {
+  private base(type: number, options: { user?: Partial<FakeUser>; permissions?: string; dm?: boolean; guildId?: string; locale?: string }) {
     const id = snowflake();
     const guildId = options.guildId ?? this.guildId;
     const token = `itok-${id}-${Math.random().toString(36).slice(2)}`;
     const user = this.user(options.user);
     const where = options.dm
-      ? { user, channel_id: snowflake(), channel: { id: snowflake(), type: 1 }, context: 1 }
+      ? { user, channel_id: snowflake(), channel: { id: snowflake(), type: ChannelType.DM }, context: InteractionContextType.BotDM }
       : {
           guild_id: guildId,
           channel_id: this.channelId,
-          channel: { id: this.channelId, type: 0, guild_id: guildId, name: 'general' },
+          channel: { id: this.channelId, type: ChannelType.GuildText, guild_id: guildId, name: 'general' },
           member: {
             user,
             roles: [],
@@ -554,7 +564,7 @@ export class FakeDiscord {
             avatar: null,
           },
           guild_locale: 'en-US',
-          context: 0,
+          context: InteractionContextType.Guild,
         };
     return {
       id,
@@ -565,7 +575,7 @@ export class FakeDiscord {
         type,
         version: 1,
         application_id: this.applicationId,
-        locale: 'en-US',
+        locale: options.locale ?? 'en-US',
         app_permissions: PERMISSIONS.member,
         entitlements: [],
         authorizing_integration_owners: { '0': guildId },
@@ -604,14 +614,14 @@ export class FakeDiscord {
   injectCommand(
     name: string,
     options: Array<{ name: string; type: number; value?: string | number | boolean; focused?: boolean; options?: unknown[] }> = [],
-    who: { user?: Partial<FakeUser>; permissions?: string; dm?: boolean; guildId?: string } = {},
+    who: { user?: Partial<FakeUser>; permissions?: string; dm?: boolean; guildId?: string; locale?: string } = {},
     attachments: Array<Record<string, unknown>> = [],
   ): InjectedInteraction {
-    const { id, token, payload } = this.base(2, who);
+    const { id, token, payload } = this.base(InteractionType.ApplicationCommand, who);
     payload.data = {
       id: snowflake(),
       name,
-      type: 1,
+      type: ApplicationCommandType.ChatInput,
       options,
       ...(attachments.length > 0 ? { resolved: { attachments: Object.fromEntries(attachments.map((a) => [a.id, a])) } } : {}),
     };
@@ -624,16 +634,16 @@ export class FakeDiscord {
     options: Array<{ name: string; type: number; value?: string | number; focused?: boolean; options?: unknown[] }>,
     who: { user?: Partial<FakeUser>; guildId?: string; dm?: boolean } = {},
   ): InjectedInteraction {
-    const { id, token, payload } = this.base(4, who);
-    payload.data = { id: snowflake(), name, type: 1, options };
+    const { id, token, payload } = this.base(InteractionType.ApplicationCommandAutocomplete, who);
+    payload.data = { id: snowflake(), name, type: ApplicationCommandType.ChatInput, options };
     return this.inject(id, token, payload);
   }
 
   /** A button click on a message the bot sent (e.g. an ephemeral /ask answer). */
   injectButton(customId: string, message: { content?: string; components?: unknown[] } = {}, who: { user?: Partial<FakeUser>; permissions?: string } = {}): InjectedInteraction {
-    const { id, token, payload } = this.base(3, who);
-    payload.data = { custom_id: customId, component_type: 2 };
-    payload.message = this.messageFrom({ content: message.content ?? '', components: message.components ?? [] }, 64);
+    const { id, token, payload } = this.base(InteractionType.MessageComponent, who);
+    payload.data = { custom_id: customId, component_type: ComponentType.Button };
+    payload.message = this.messageFrom({ content: message.content ?? '', components: message.components ?? [] }, MessageFlags.Ephemeral);
     return this.inject(id, token, payload);
   }
 
@@ -644,14 +654,14 @@ export class FakeDiscord {
     who: { user?: Partial<FakeUser>; permissions?: string } = {},
     embeds: Array<{ description: string }> = [],
   ): InjectedInteraction {
-    const { id, token, payload } = this.base(2, who);
+    const { id, token, payload } = this.base(InteractionType.ApplicationCommand, who);
     const target = {
       ...this.messageFrom({ content, embeds }, 0),
       author: { id: '300000000000000099', username: 'someone', discriminator: '0', global_name: null, avatar: null },
       webhook_id: undefined,
       application_id: undefined,
     };
-    payload.data = { id: snowflake(), name, type: 3, target_id: target.id, resolved: { messages: { [target.id]: target } } };
+    payload.data = { id: snowflake(), name, type: ApplicationCommandType.Message, target_id: target.id, resolved: { messages: { [target.id]: target } } };
     return this.inject(id, token, payload);
   }
 }

@@ -49,6 +49,17 @@ describe('ingest says what happened', () => {
     expect(generations()).toEqual(before);
   });
 
+  it('still writes nothing on the next run when a file is refused for its contents (a .pdf that is not a PDF)', async () => {
+    const { docs, config, log, generations } = setup();
+    fs.writeFileSync(path.join(docs, 'report.pdf'), 'not a pdf');
+    const first = await ingestDocuments(config, { log });
+    expect(first.skipped.map((s) => s.source)).toEqual(['report.pdf']);
+    const before = generations();
+    const again = await ingestDocuments(config, { log });
+    expect(again.nothingChanged).toBe(true);
+    expect(generations()).toEqual(before);
+  });
+
   it('says "1 file", not "1 files"', async () => {
     const docs = tempDir();
     fs.writeFileSync(path.join(docs, 'one.txt'), 'نص واحد قصير عن اجتماع الوفود في أستانا.');

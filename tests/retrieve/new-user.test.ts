@@ -6,12 +6,12 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
-import type { IndexedCollection } from '../../src/indexed-collection.js';
+import type { Collection } from '../../src/collection.js';
 import { openCollection } from '../../src/open-collection.js';
 import type { Answer } from '../../src/types.js';
 import { tempDir } from '../helpers/temp.js';
 
-let collection: IndexedCollection;
+let collection: Collection;
 
 beforeAll(async () => {
   const config = loadConfig({ DOCS_DIR: 'seeds', INDEX_DIR: path.join(tempDir(), 'index'), MODEL_ID: 'none' });

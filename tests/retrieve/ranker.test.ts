@@ -3,12 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { fitLogistic, fitRanker, fitWeights, type Example } from '../../src/eval/fit.js';
 import { silentLogger } from '../../src/log.js';
-import type { IndexedCollection } from '../../src/indexed-collection.js';
+import type { Collection } from '../../src/collection.js';
 import { openCollection } from '../../src/open-collection.js';
 import { confidenceLevel, shippedWeights } from '../../src/retrieve/ranker.js';
 import { tempDir } from '../helpers/temp.js';
 
-let seeds: IndexedCollection;
+let seeds: Collection;
 
 beforeAll(async () => {
   const config = loadConfig({ DOCS_DIR: 'seeds', INDEX_DIR: path.join(tempDir(), 'index'), MODEL_ID: 'none' });

@@ -2,11 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { loadConfig } from '../../src/config.js';
+import { DEFAULT_DICT_DIR, loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { openCollection } from '../../src/open-collection.js';
-import { DEFAULT_DICT_DIR, ENG_ARA } from '../../src/translate/dictd.js';
+import { ENG_ARA } from '../../src/translate/dictd.js';
 import { formatAnswer } from '../../src/cli/format-terminal.js';
+import { collectingLogger } from '../helpers/collecting-logger.js';
 import { tempDir } from '../helpers/temp.js';
 
 const FIXTURE = path.resolve('tests/fixtures/dict');
@@ -72,6 +73,24 @@ test('without the dictionary: Arabic works as before, English says once how to g
   expect(second.notice).toBeUndefined();
   expect(without.status().english.dictionary).toBeNull();
   expect(without.status().english.hint).toContain('apt-get install dict-freedict-eng-ara');
+});
+
+test('an unreadable dictionary is said once in the log, and English is answered as without one', async () => {
+  const broken = tempDir('isnad-baddict-');
+  fs.writeFileSync(path.join(broken, `${ENG_ARA}.index`), 'word\tA\tZZZZ\n');
+  fs.writeFileSync(path.join(broken, `${ENG_ARA}.dict.dz`), 'not gzip');
+  const log = collectingLogger();
+  const config = loadConfig({ DOCS_DIR: 'seeds', INDEX_DIR: tempDir('isnad-index-'), MODEL_ID: 'none', DICT_DIR: broken });
+  const collection = await openCollection(config, { log });
+  expect((await collection.ask('من يرأس وفد النظام السوري؟')).answered).toBe(true);
+  const english = await collection.ask('What did the armed factions threaten if talks fail?');
+  expect(english.answered).toBe(false);
+  expect(english.notice).toContain('dict-freedict-eng-ara');
+  await collection.ask('Who heads the Turkish delegation?');
+  expect(collection.status().english.dictionary).toBeNull();
+  const warnings = log.at('warn').filter((l) => l.message.includes('English questions are answered without it'));
+  expect(warnings).toHaveLength(1);
+  expect(warnings[0]!.message).toContain(`${ENG_ARA}.index`);
 });
 
 const realDictionary = fs.existsSync(path.join(DEFAULT_DICT_DIR, `${ENG_ARA}.index`));

@@ -4,18 +4,20 @@ import path from 'node:path';
 import { expect, test } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
-import { openCollection } from '../../src/open-collection.js';
+import { openIndex, serveIndex } from '../../src/open-collection.js';
 import { copyOfSeeds, tempDir } from '../helpers/temp.js';
 
 const FILE = '001_4a36f68e423f829a.txt';
 
 async function open() {
   const docs = copyOfSeeds();
-  const collection = await openCollection(loadConfig({ DOCS_DIR: docs, INDEX_DIR: path.join(tempDir(), 'index'), MODEL_ID: 'none' }), { log: createLogger('silent') });
+  const config = loadConfig({ DOCS_DIR: docs, INDEX_DIR: path.join(tempDir(), 'index'), MODEL_ID: 'none' });
+  const opened = await openIndex(config, { log: createLogger('silent') });
+  const collection = serveIndex(config, opened);
   const original = fs.readFileSync(path.join(docs, FILE), 'utf8');
   // The end of one passage and the start of the next, read from the index: a quote across their boundary
   // whatever the chunker's passage size.
-  const passages = collection.current.passages.filter((p) => p.source === FILE);
+  const passages = opened.snapshot.passages.filter((p) => p.source === FILE);
   const k = passages.findIndex((p, i) => passages[i + 1] !== undefined && original.slice(p.end, passages[i + 1]!.start).trim() === '');
   const words = (text: string) => text.split(/\s+/).filter(Boolean);
   const spanning = [...words(passages[k]!.text).slice(-8), ...words(passages[k + 1]!.text).slice(0, 8)].join(' ');

@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { readQuoteSet, scoreQuoteSet, type QuoteCase } from '../../src/eval/quotes.js';
 import { createLogger } from '../../src/log.js';
-import type { IndexedCollection } from '../../src/indexed-collection.js';
-import { openCollection } from '../../src/open-collection.js';
+import type { Collection } from '../../src/collection.js';
+import type { IndexSnapshot } from '../../src/index/snapshot.js';
+import { openIndex, serveIndex } from '../../src/open-collection.js';
 import type { VerifyResult } from '../../src/verify/types.js';
 
 const cases: QuoteCase[] = await readQuoteSet('eval/quotes.jsonl');
@@ -16,12 +17,16 @@ const files = new Map(fs.readdirSync('seeds').map((f) => [f, fs.readFileSync(pat
 const KNOWN_PLACE_MISSES = new Set(['nm02']);
 
 let indexDir: string;
-let collection: IndexedCollection;
+let collection: Collection;
+let index: IndexSnapshot;
 const results = new Map<string, VerifyResult[]>();
 
 beforeAll(async () => {
   indexDir = fs.mkdtempSync(path.join(os.tmpdir(), 'isnad-quotes-'));
-  collection = await openCollection(loadConfig({ DOCS_DIR: 'seeds', INDEX_DIR: indexDir, MODEL_ID: 'none' }), { log: createLogger('silent') });
+  const config = loadConfig({ DOCS_DIR: 'seeds', INDEX_DIR: indexDir, MODEL_ID: 'none' });
+  const opened = await openIndex(config, { log: createLogger('silent') });
+  index = opened.snapshot;
+  collection = serveIndex(config, opened);
   for (const c of cases) results.set(c.id, await collection.verifyQuotes(c.message));
 }, 60_000);
 
@@ -59,7 +64,7 @@ describe.each(cases.map((c) => [c.id, c] as const))('%s', (id, c) => {
       }
       expect(m.text).toBe(expected.text);
       // Every passage the span touches is cited, however the documents are chunked today.
-      const touched = collection.current.passages.filter((p) => p.source === m.source && p.start < m.end && p.end > m.start).map((p) => p.id);
+      const touched = index.passages.filter((p) => p.source === m.source && p.start < m.end && p.end > m.start).map((p) => p.id);
       expect([...m.passageIds].sort()).toEqual(touched.sort());
       if (expected.spelling !== undefined) expect(r.spellingDiffers).toBe(expected.spelling);
       if (expected.kinds) expect([...new Set(r.changes.map((ch) => ch.kind).filter(Boolean))].sort()).toEqual([...expected.kinds].sort());

@@ -6,13 +6,13 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
-import type { IndexedCollection } from '../../src/indexed-collection.js';
+import type { Collection } from '../../src/collection.js';
 import { openCollection } from '../../src/open-collection.js';
 import { normalize } from '../../src/text/normalize.js';
 
 const files = fs.readdirSync('seeds').map((f) => ({ source: f, text: fs.readFileSync(path.join('seeds', f), 'utf8') }));
 let indexDir: string;
-let collection: IndexedCollection;
+let collection: Collection;
 
 beforeAll(async () => {
   indexDir = fs.mkdtempSync(path.join(os.tmpdir(), 'isnad-verify-prop-'));
