@@ -9,7 +9,7 @@ import { DEFAULT_DICT_DIR, loadConfig } from '../src/config.js';
 import { silentLogger } from '../src/log.js';
 import { openCollection } from '../src/open-collection.js';
 import type { Collection } from '../src/collection.js';
-import { shippedWeights } from '../src/retrieve/ranker.js';
+import { confidenceLevel, shippedWeights } from '../src/retrieve/ranker.js';
 import { ENG_ARA, englishArabicDictionary } from '../src/translate/dictd.js';
 import { copyOfSeeds, tempDir } from './helpers/temp.js';
 
@@ -52,6 +52,13 @@ describe('README Limits', () => {
     const answer = await seeds.ask('من هو رئيس تركيا الحالي؟');
     expect(answer.answered).toBe(true);
     expect(answer.results.map((r) => r.text).join(' ')).not.toMatch(/رئيس تركيا/);
+  });
+
+  it('a question sharing one word with the collection is answered, but with a low confidence', async () => {
+    const answer = await seeds.ask('ما عاصمة فرنسا؟');
+    expect(answer.answered).toBe(true);
+    expect(confidenceLevel(answer.confidence)).toBe('low');
+    expect(answer.results[0]!.text).not.toMatch(/فرنسا/);
   });
 
   it.skipIf(!fs.existsSync(path.join(DEFAULT_DICT_DIR, `${ENG_ARA}.index`)))(

@@ -38,8 +38,9 @@ Options:
   --cv WHEN       cross-validation by article: auto (default: when the answerable questions are about 5 files
                   or more) | on | off. Each article's questions are answered by ranker and refusal weights
                   fitted on the other articles only (src/eval/fit.ts), then asked again of the index without
-                  that article, where refusing is the only right answer. Prints a column of held-out numbers
-                  and the refusal trade-off curve. The other column uses the shipped weights
+                  that article, where refusing is the only right answer. Prints a column of held-out numbers,
+                  the refusal trade-off curve and the confidence calibration (per level shown: mean
+                  confidence against how often passage #1 held the answer). The other column uses the shipped weights
                   (src/retrieve/ranker-weights.json), as \`npm run ask\` does.
   --verify FILE   score Verify quote on a quote set instead (eval/quotes.jsonl; format: eval/README.md):
                   verdict and place right per expected verdict, citation errors, and each miss

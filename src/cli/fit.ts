@@ -14,14 +14,16 @@ const HELP = `Usage: npm run fit -- --gold FILE --docs DIR [--gold FILE --docs D
 
 Refits the ranker and the refusal (src/retrieve/ranker-weights.json) on gold questions, so Isnad can
 be tuned to your own documents. Each --gold file is paired with the --docs folder at the same position.
-Every answerable question is asked of the full collection (learning which passages answer), and again
-of the collection without its article (learning when to refuse). Gold questions with an empty "gold"
-count as unanswerable too. Check the result with \`npm run eval\` (cross-validated by article).
+Every answerable question is asked of the full collection (learning which passages answer), again of
+the collection without its article (unanswerable there) and again of the collection without another
+article (still answerable): the refusal learns from collections that all lack one article, so the
+collection's size tells it nothing. Gold questions with an empty "gold" count as unanswerable too. Check the result with \`npm run eval\` (cross-validated by article).
 
 Options:
   --gold FILE     gold questions, JSON Lines (format: eval/README.md); repeatable
   --docs DIR      the documents that gold file is about; repeatable, one per --gold
-  --keep SHARE    share of answerable training questions the refusal threshold keeps (default 0.985)
+  --keep SHARE    share of answerable questions the refusal threshold keeps (default 0.985), measured on
+                  questions the model was not fitted to (inner cross-validation by article)
   --model WHICH   none (default: lexical legs only, as without a model) | config (MODEL_ID from the environment)
   --out FILE      where to write the weights (default: src/retrieve/ranker-weights.json)
   -h, --help      this text`;
@@ -65,7 +67,7 @@ async function main(): Promise<void> {
       const opened = await openIndex(config, { log: cliLogger(config), loadModel });
       const asked = await askFolds(opened.snapshot, opened.model.embedder, questions, { dictionary: opened.steps.dictionary });
       examples.push(...asked.map((a) => ({ ...a.example, fold: `${i}:${a.fold}` })));
-      process.stderr.write(`isnad: ${golds[i]}: ${asked.length} examples (answerable, and asked without their article)\n`);
+      process.stderr.write(`isnad: ${golds[i]}: ${asked.length} examples (answerable; asked without their article; asked without another)\n`);
     } finally {
       await fs.rm(indexDir, { recursive: true, force: true });
     }

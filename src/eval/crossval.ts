@@ -62,7 +62,11 @@ async function ask(index: IndexSnapshot, embedder: Embedder | null, question: Go
   return { question, fold, answerable, index, evidence, example: { set: evidence.set, hits, answerable, fold } };
 }
 
-/** Every answerable question over the full index, and again over the index without its article. */
+/**
+ * Every answerable question over the full index (what users see, and what the ranker learns from),
+ * again over the index without its article (where it is unanswerable), and again over the index
+ * without another article (answerable: the refusal learns from collections that all lack one article).
+ */
 export async function askFolds(full: IndexSnapshot, embedder: Embedder | null, questions: GoldQuestion[], options: AskOptions = {}): Promise<Asked[]> {
   const asked: Asked[] = [];
   const byFold = new Map<string, GoldQuestion[]>();
@@ -77,17 +81,25 @@ export async function askFolds(full: IndexSnapshot, embedder: Embedder | null, q
     byFold.set(fold, [...(byFold.get(fold) ?? []), q]);
   }
   const indexes = new Map<string, IndexSnapshot>();
+  const without = async (prefixes: string[]) => {
+    const key = prefixes.join('\u0000');
+    let index = indexes.get(key);
+    if (!index) indexes.set(key, (index = await withoutArticles(full, prefixes)));
+    return index;
+  };
+  const folds = [...byFold.keys()].sort();
   for (const [fold, group] of byFold) {
+    // The article removed while this fold's questions stay answerable: the next fold's, round the list.
+    const other = folds[(folds.indexOf(fold) + 1) % folds.length]!;
     for (const q of group) {
       // Every file the gold names goes: a story copied into two files must not answer its own "unanswerable".
       const prefixes = [...new Set(q.gold.map(([prefix]) => prefix))].sort();
-      const key = prefixes.join('\u0000');
-      let without = indexes.get(key);
-      if (!without) indexes.set(key, (without = await withoutArticles(full, prefixes)));
       const a = await ask(full, embedder, q, fold, true, options);
-      const u = await ask(without, embedder, { ...q, id: `${q.id}~without-${fold}`, gold: [] }, fold, false, options);
-      if (a) asked.push(a);
+      const u = await ask(await without(prefixes), embedder, { ...q, id: `${q.id}~without-${fold}`, gold: [] }, fold, false, options);
+      const kept = folds.length > 1 && !prefixes.includes(other) ? await ask(await without([other]), embedder, { ...q, id: `${q.id}~without-${other}` }, fold, true, options) : null;
+      if (a) asked.push({ ...a, example: { ...a.example, teaches: kept ? 'ranking' : undefined } });
       if (u) asked.push(u);
+      if (kept) asked.push({ ...kept, example: { ...kept.example, teaches: 'refusal' } });
     }
   }
   return asked;
@@ -97,6 +109,8 @@ export interface HeldOut {
   outcome: QuestionOutcome;
   /** P(answerable) of the held-out fold's model, for the trade-off curve. */
   answerable: number;
+  /** Confidence shown for #1, and whether #1 holds the answer (never, for a question asked without its article). */
+  first: { confidence: number; firstAnswers: boolean } | null;
   weights: RankerWeights;
 }
 
@@ -110,11 +124,13 @@ export function crossValidate(asked: readonly Asked[], options: FitOptions = DEF
       `cross-validation fold ${fold}`,
       options,
     );
-    for (const a of asked.filter((x) => x.fold === fold)) {
+    // Measured: the questions users would ask (answerable ones over the full collection), not the refusal's extra copies.
+    for (const a of asked.filter((x) => x.fold === fold && x.example.teaches !== 'refusal')) {
       const { answer, answerable } = decide(a.index, a.evidence, weights, EVAL_DEPTH);
       out.push({
         outcome: { question: a.question, answered: answer.answered, ranked: answer.answered ? answer.results : answer.closest },
         answerable,
+        first: answer.answered ? { confidence: answer.confidence, firstAnswers: isHit(answer.results[0]!, a.question.gold) } : null,
         weights,
       });
     }

@@ -1,5 +1,5 @@
 import type { CandidateSet } from '../retrieve/features.js';
-import { logistic, rankCandidates, resultFeatures, type Logistic, type RankerWeights } from '../retrieve/ranker.js';
+import { logistic, rankCandidates, resultFeatures, withSquares, type Logistic, type RankerWeights } from '../retrieve/ranker.js';
 
 /**
  * Fits ranker-weights.json by plain gradient descent (Adam), no dependencies:
@@ -17,6 +17,13 @@ export interface Example {
   answerable: boolean;
   /** The article the question is about (the cross-validation fold). */
   fold: string;
+  /**
+   * What the example teaches: `ranking` (an answerable question over the full collection), `refusal`
+   * (the same question over a collection missing another article), or both (default). The refusal and
+   * confidence models learn from collections that all miss one article, so nothing that merely
+   * reflects the collection's size (one article fewer) can tell them which questions are answerable.
+   */
+  teaches?: 'ranking' | 'refusal';
 }
 
 export interface FitOptions {
@@ -25,12 +32,14 @@ export interface FitOptions {
   /** Results per question the confidence model learns from. */
   depth: number;
   iterations: number;
+  /** The refusal's logistic reads twice the features (squares too) and needs more steps to settle. */
+  refusalIterations: number;
   l2: number;
   /** The ranker learns from each question's first candidates only (the tail rarely holds the answer). */
   trainCandidates: number;
 }
 
-export const DEFAULT_FIT: FitOptions = { keepAnswerable: 0.985, depth: 5, iterations: 150, l2: 1e-3, trainCandidates: 40 };
+export const DEFAULT_FIT: FitOptions = { keepAnswerable: 0.985, depth: 5, iterations: 150, refusalIterations: 300, l2: 1e-3, trainCandidates: 40 };
 
 interface Scaling {
   mean: number[];
@@ -161,16 +170,40 @@ export function alignFeatures(examples: readonly Example[]): Example[] {
   });
 }
 
+/** Folds of the threshold's inner cross-validation: enough to be honest, few enough to stay quick. */
+const INNER_FOLDS = 6;
+
+/**
+ * The refusal threshold: the highest that still answers `keepAnswerable` of answerable questions the
+ * model has NOT seen. Chosen on out-of-fold probabilities (inner cross-validation by article): on the
+ * questions it was fitted to, a model is surer than on new ones, and a threshold chosen there answers
+ * fewer new questions than promised.
+ */
+export function refusalThreshold(rows: ReadonlyArray<{ fold: string; answerable: boolean; values: number[] }>, names: readonly string[], options: FitOptions): number {
+  const folds = [...new Set(rows.map((r) => r.fold))].sort();
+  const group = new Map(folds.map((f, i) => [f, i % Math.min(INNER_FOLDS, folds.length)]));
+  const p: number[] = [];
+  for (let g = 0; g < Math.min(INNER_FOLDS, folds.length); g++) {
+    const train = rows.filter((r) => group.get(r.fold) !== g || folds.length === 1);
+    const model = fitLogistic(names, train.map((r) => r.values), train.map((r) => r.answerable), options);
+    for (const r of rows) if (group.get(r.fold) === g && r.answerable) p.push(logistic(model, names, r.values));
+  }
+  p.sort((a, b) => a - b);
+  return p.length ? p[Math.floor((1 - options.keepAnswerable) * p.length)]! : 0.5;
+}
+
 export function fitWeights(unaligned: readonly Example[], fittedOn: string, options: FitOptions = DEFAULT_FIT): RankerWeights {
   const examples = alignFeatures(unaligned);
-  const ranker = fitRanker(examples.filter((e) => e.answerable), options);
-  const firsts = examples.map((e) => ({ e, results: topResults(e, ranker, options.depth) })).filter((x) => x.results.length > 0);
+  const ranker = fitRanker(examples.filter((e) => e.answerable && e.teaches !== 'refusal'), options);
+  const firsts = examples.filter((e) => e.teaches !== 'ranking').map((e) => ({ e, results: topResults(e, ranker, options.depth) })).filter((x) => x.results.length > 0);
   const names = firsts[0]?.results[0]?.names ?? [];
+  const refusalRows = firsts.map((x) => ({ fold: x.e.fold, answerable: x.e.answerable, ...withSquares(names, x.results[0]!.values) }));
+  const refusalNames = refusalRows[0]?.names ?? [];
   const answerable = fitLogistic(
-    names,
-    firsts.map((x) => x.results[0]!.values),
-    firsts.map((x) => x.e.answerable),
-    options,
+    refusalNames,
+    refusalRows.map((r) => r.values),
+    refusalRows.map((r) => r.answerable),
+    { ...options, iterations: options.refusalIterations },
   );
   const confidence = fitLogistic(
     names,
@@ -178,11 +211,6 @@ export function fitWeights(unaligned: readonly Example[], fittedOn: string, opti
     firsts.flatMap((x) => x.results.map((r) => r.hit)),
     options,
   );
-  // The refusal threshold: the highest that still answers `keepAnswerable` of the answerable training questions.
-  const p = firsts
-    .filter((x) => x.e.answerable)
-    .map((x) => logistic(answerable, names, x.results[0]!.values))
-    .sort((a, b) => a - b);
-  const threshold = p.length ? p[Math.floor((1 - options.keepAnswerable) * p.length)]! : 0.5;
-  return { version: 1, fittedOn, ranker, answerable: { ...answerable, threshold }, confidence };
+  const threshold = refusalThreshold(refusalRows, refusalNames, { ...options, iterations: options.refusalIterations });
+  return { version: 2, fittedOn, ranker, answerable: { ...answerable, threshold, squares: true }, confidence };
 }

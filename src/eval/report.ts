@@ -138,6 +138,11 @@ export function formatReport(report: EvalReport, options: { misses?: boolean } =
     const curve = [['threshold', 'held-out-article questions refused', 'answerable answered', 'end-to-end hit@5']];
     for (const row of cv.tradeOff) curve.push([row.threshold.toFixed(2), num(row.refused), num(row.kept), num(row.hit5)]);
     out.push(renderTable(curve));
+    out.push('');
+    out.push(`confidence calibration [${columnTitle(m)}], held-out folds: answered questions (with and without their article) by the level shown`);
+    const table = [['level', 'answered', 'mean confidence shown', '#1 answers (observed)']];
+    for (const row of cv.reliability) table.push([row.level, String(row.questions), row.questions ? num(row.predicted) : '–', row.questions ? num(row.observed) : '–']);
+    out.push(renderTable(table));
   }
   return out.join('\n');
 }

@@ -11,6 +11,7 @@ import { openIndex, serveIndex, type OpenedIndex } from '../open-collection.js';
 import { shippedWeights, type RankerWeights } from '../retrieve/ranker.js';
 import { RETRIEVAL_MODES, type RetrievalMode, type ScoredPassage } from '../types.js';
 import { checkCitations, sourceReader, type CitationError } from './citations.js';
+import { reliability, type ReliabilityRow } from './calibration.js';
 import { askFolds, crossValidate, foldOf, tradeOff, type TradeOffRow } from './crossval.js';
 import type { GoldQuestion } from './gold.js';
 import { computeMetrics, EVAL_DEPTH, type EvalMetrics, type QuestionOutcome } from './metrics.js';
@@ -32,6 +33,8 @@ export interface CrossValidation {
   tradeOff: TradeOffRow[];
   /** Mean of the folds' fitted refusal thresholds (the operating point). */
   threshold: number;
+  /** The confidence shown on answered held-out questions against how often #1 answered, per level. */
+  reliability: ReliabilityRow[];
 }
 
 export interface ModeReport {
@@ -127,6 +130,7 @@ async function crossValidation(opened: OpenedIndex, options: EvalOptions, mode: 
     citations: await checkCitations(returned, sourceReader(options.config.docsDir)),
     tradeOff: tradeOff(heldOut, TRADE_OFF_THRESHOLDS),
     threshold: thresholds.reduce((a, b) => a + b, 0) / (thresholds.length || 1),
+    reliability: reliability(heldOut.flatMap((h) => (h.first ? [h.first] : []))),
   };
 }
 

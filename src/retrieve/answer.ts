@@ -10,7 +10,7 @@ import { buildCandidates, snapshotContext, type CandidateSet, type LegHits } fro
 import { collapseNearDuplicates } from './fuse.js';
 import { passageWords } from './passage-words.js';
 import { readQuestion } from './question.js';
-import { logistic, rankCandidates, resultFeatures, shippedWeights, type RankerWeights } from './ranker.js';
+import { answerableProbability, logistic, rankCandidates, resultFeatures, shippedWeights, type RankerWeights } from './ranker.js';
 import { questionTerms } from './query-terms.js';
 import { searchRoots } from './root-leg.js';
 import { searchVariants, variantMatcherFor } from './variant-leg.js';
@@ -110,7 +110,7 @@ export function decide(index: IndexSnapshot, evidence: Evidence, weights: Ranker
   const termsOf = (row: number) => new Set(passageWords(index, row));
   const distinct = collapseNearDuplicates(ranked.slice(0, top * 4), (c) => termsOf(c.row)).slice(0, top);
   const first = resultFeatures(evidence.set, distinct, 0, ranked);
-  const answerable = distinct.length > 0 ? logistic(weights.answerable, first.names, first.values) : 0;
+  const answerable = distinct.length > 0 ? answerableProbability(weights.answerable, first.names, first.values) : 0;
   const answered = answerable >= weights.answerable.threshold && distinct.length > 0;
   const results: ScoredPassage[] = distinct.map((c, i) => {
     const f = resultFeatures(evidence.set, distinct, i, ranked);

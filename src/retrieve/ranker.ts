@@ -12,10 +12,10 @@ import type { CandidateSet } from './features.js';
 const logisticSchema = z.object({ bias: z.number(), weights: z.record(z.string(), z.number()) });
 
 const weightsSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   fittedOn: z.string(),
   ranker: z.record(z.string(), z.number()),
-  answerable: logisticSchema.extend({ threshold: z.number() }),
+  answerable: logisticSchema.extend({ threshold: z.number(), squares: z.boolean() }),
   confidence: logisticSchema,
 });
 
@@ -75,10 +75,12 @@ export function resultFeatures(
   position: number,
   everyCandidate: readonly RankedCandidate[] = ranked,
 ): { names: string[]; values: number[] } {
-  const names = [...set.names, 'score', 'belowFirst', 'aheadOfNext', 'aheadOfOtherDocument', 'first', 'knownShare', 'unknownTerms', 'questionTerms'];
-  const query = [set.query.knownShare, Math.min(3, set.query.unknownTerms) / 3, Math.min(8, set.query.terms) / 8];
+  const q = set.query;
+  const queryNames = ['knownShare', 'unknownTerms', 'questionTerms'];
+  const query = [q.knownShare, Math.min(3, q.unknownTerms) / 3, Math.min(8, q.terms) / 8];
+  const names = [...set.names, 'score', 'belowFirst', 'aheadOfNext', 'aheadOfOtherDocument', 'first', ...queryNames];
   const c = ranked[position];
-  if (!c) return { names, values: [...names.slice(0, -3).map(() => 0), ...query] };
+  if (!c) return { names, values: [...names.slice(0, -query.length).map(() => 0), ...query] };
   const next = ranked[position + 1]?.score ?? c.score - 3;
   // How far it leads the best passage of another document: a question another article answers is close-run.
   const other = everyCandidate.find((r) => r.doc !== c.doc)?.score;
@@ -91,6 +93,21 @@ export function resultFeatures(
 
 export function logistic(model: Logistic, names: readonly string[], values: readonly number[]): number {
   return sigmoid(model.bias + dot(names, values, model.weights));
+}
+
+/**
+ * Each feature and its square: the refusal reads evidence whose meaning changes at the extremes (one
+ * matched word; a question the collection barely knows) without a second kind of model. Squares won
+ * on held-out folds (refused at 98 % kept, pooled: 0.541 → 0.580); trees did not (0.50).
+ */
+export function withSquares(names: readonly string[], values: readonly number[]): { names: string[]; values: number[] } {
+  return { names: [...names, ...names.map((n) => `${n}^2`)], values: [...values, ...values.map((v) => v * v)] };
+}
+
+/** P(answerable) of the refusal model for the evidence of the first result. */
+export function answerableProbability(model: RankerWeights['answerable'], names: readonly string[], values: readonly number[]): number {
+  const x = model.squares ? withSquares(names, values) : { names, values };
+  return logistic(model, x.names, x.values);
 }
 
 export type ConfidenceLevel = 'high' | 'medium' | 'low';

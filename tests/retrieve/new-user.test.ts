@@ -71,11 +71,13 @@ describe('pasted links and mentions', () => {
   });
 });
 
-// NOT MET (issue 9): these are answered today. Their lexical evidence overlaps answerable questions':
-// "ماذا سيحدث بعد انتهاء الجولة؟" (answerable over the seeds) knows less of its words than
-// "ما عاصمة فرنسا؟" does, so no threshold on coverage or unknown words separates them, and the
-// refusal model fitted on xquad-dev (with the new missing-term features) still answers them.
-// Skipped rather than deleted so the gap stays visible; unskip when the refusal handles them.
+// NOT MET (issue 9): these are answered, with a low confidence (France: 14 %). The refusal is now
+// fitted on collections that all lack one article, with its threshold chosen on questions it did not
+// see, and reads its features' squares; still, "one known word and one word the collection never
+// uses" is also the shape of answerable questions worded unlike their article, and refusing it costs
+// more answerable questions than the 98 % target allows. Turkey's question uses only words the seeds
+// contain. Skipped rather than deleted so the gap stays visible; README Limits says the same, and
+// tests/limits.test.ts fails when France stops being answered.
 describe.skip('questions the collection does not answer', () => {
   it('refuses "what is the capital of France": it shares one common word (capital) with the seeds', async () => {
     const answer = await ask('ما عاصمة فرنسا؟');

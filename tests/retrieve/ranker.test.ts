@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { fitLogistic, fitRanker, fitWeights, type Example } from '../../src/eval/fit.js';
+import { DEFAULT_FIT, fitLogistic, fitRanker, fitWeights, type Example } from '../../src/eval/fit.js';
 import { silentLogger } from '../../src/log.js';
 import type { Collection } from '../../src/collection.js';
 import { openCollection } from '../../src/open-collection.js';
@@ -70,9 +70,11 @@ describe('answers over the seeds with the shipped ranker', () => {
   });
 });
 
+const QUERY = { knownShare: 1, terms: 2, unknownTerms: 0 };
+
 describe('fitting', () => {
   const example = (rows: number[][], hit: number): Example => ({
-    set: { names: ['good', 'noise'], candidates: rows.map((values, row) => ({ row, doc: 0, values })), query: { knownShare: 1, terms: 2, unknownTerms: 0 } },
+    set: { names: ['good', 'noise'], candidates: rows.map((values, row) => ({ row, doc: 0, values })), query: QUERY },
     hits: rows.map((_, i) => i === hit),
     answerable: true,
     fold: 'a',
@@ -87,7 +89,7 @@ describe('fitting', () => {
   it('questions with different legs (Arabic: variants, English: translation) are fitted by feature name, not position', () => {
     const withLeg = (leg: string, rows: number[][], hit: number): Example => ({
       ...example(rows, hit),
-      set: { names: ['noise', leg], candidates: rows.map((values, row) => ({ row, doc: 0, values })), query: { knownShare: 1, terms: 2, unknownTerms: 0 } },
+      set: { names: ['noise', leg], candidates: rows.map((values, row) => ({ row, doc: 0, values })), query: QUERY },
     });
     // Arabic questions: the variants leg marks nothing; English ones: the translation leg marks the answer.
     const arabic = Array.from({ length: 20 }, (_, k) => withLeg('variants', [[k % 2, 1], [(k + 1) % 2, 0], [0, 1]], 1));
@@ -100,7 +102,7 @@ describe('fitting', () => {
   it('the logistic model is calibrated on separable-with-noise data', () => {
     const rows = Array.from({ length: 200 }, (_, i) => [i % 2 === 0 ? 1 : 0]);
     const labels = rows.map((r, i) => (r[0] === 1 ? i % 10 !== 0 : i % 10 === 1));
-    const model = fitLogistic(['x'], rows, labels, { keepAnswerable: 0.98, depth: 5, iterations: 400, l2: 0, trainCandidates: 40 });
+    const model = fitLogistic(['x'], rows, labels, { ...DEFAULT_FIT, keepAnswerable: 0.98, iterations: 400, l2: 0 });
     const p = (x: number) => 1 / (1 + Math.exp(-(model.bias + model.weights.x! * x)));
     expect(p(1)).toBeGreaterThan(0.8);
     expect(p(0)).toBeLessThan(0.2);
