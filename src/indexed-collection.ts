@@ -41,6 +41,8 @@ export interface ServingSteps {
     current: IndexSnapshot,
     model: LoadedModel,
     onProgress?: (progress: Progress) => void,
+    /** Aborted when the collection is closed: the build stops and nothing is swapped in. */
+    signal?: AbortSignal,
   ): Promise<{ snapshot: IndexSnapshot; model: LoadedModel; summary: ReindexSummary }>;
   /** The English→Arabic dictionary (DICT_DIR), opened on first use: null when absent or unreadable; none given: no dictionary. */
   dictionary?: () => DictdDictionary | null;
@@ -58,7 +60,7 @@ const bySource = perIndex((snapshot) => {
   }
   return map;
 });
-const passageSearch = perIndex((snapshot) => new PassageSearch(snapshot.passages));
+const passageSearch = perIndex((snapshot) => new PassageSearch(snapshot.passages, snapshot.searchText));
 
 export class IndexedCollection implements Collection {
   private reindexing: Promise<ReindexSummary> | null = null;
@@ -129,10 +131,12 @@ export class IndexedCollection implements Collection {
   }
 
   private closed = false;
+  private readonly stopping = new AbortController();
 
-  /** Stops background work (a search build in progress) so the process can exit. */
+  /** Stops background work (a search build or a reindex in progress) so the process can exit. */
   close(): void {
     this.closed = true;
+    this.stopping.abort();
     passageSearch(this.snapshot).stop();
   }
 
@@ -187,7 +191,7 @@ export class IndexedCollection implements Collection {
   }
 
   private async runReindex(onProgress?: (progress: Progress) => void): Promise<ReindexSummary> {
-    const { snapshot, model, summary } = await this.steps.rebuild(this.snapshot, this.model, onProgress);
+    const { snapshot, model, summary } = await this.steps.rebuild(this.snapshot, this.model, onProgress, this.stopping.signal);
     this.model = model;
     if (snapshot === this.snapshot) return summary; // nothing changed: the serving index is this one already
     // Ready before it serves: the first autocomplete after a reindex must not pay for it.

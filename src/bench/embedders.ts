@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../config.js';
-import type { Embedder } from '../embed/embedder.js';
+import type { Embedder, EmbedderRecipe } from '../embed/embedder.js';
 import { tinyModelConfig } from '../embed/fixture-model.js';
 import { loadEmbedder } from '../embed/load-embedder.js';
 import type { Logger } from '../log.js';
@@ -92,12 +92,22 @@ export class PrecomputedEmbedder implements Embedder {
  * gets a deterministic sample seeded by its hash. Lets the bench measure retrieval at the real model's
  * size on 100k passages, where embedding with the model would take tens of minutes.
  */
+/** A LowRankEmbedder's recipe: a function, as every recipe's export is. */
+export function lowRankEmbedder(dimensions: number): LowRankEmbedder {
+  return new LowRankEmbedder(dimensions);
+}
+
 export class LowRankEmbedder implements Embedder {
   readonly modelId = 'bench/low-rank-384';
   private readonly model: LowRankModel;
 
   constructor(readonly dimensions = 384) {
     this.model = new LowRankModel(dimensions);
+  }
+
+  /** Pure computation from the text: a reindex worker makes its own and embeds off the main thread. */
+  get recipe(): EmbedderRecipe {
+    return { module: import.meta.url, exportName: 'lowRankEmbedder', args: [this.dimensions] };
   }
 
   private vectorOf(text: string): Float32Array {

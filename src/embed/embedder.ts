@@ -5,6 +5,18 @@ export interface Embedder {
   /** Vectors for passages, in input order; batched internally. */
   embedPassages(texts: string[]): Promise<Float32Array[]>;
   embedQuery(text: string): Promise<Float32Array>;
+  /**
+   * How to make the same embedder in another thread: a reindex worker then embeds itself instead of
+   * asking this thread for every batch (which would pause it while each batch is embedded).
+   */
+  readonly recipe?: EmbedderRecipe;
+}
+
+/** `await (await import(module))[exportName](...args)` gives an embedder with the same vectors. */
+export interface EmbedderRecipe {
+  module: string;
+  exportName: string;
+  args: unknown[];
 }
 
 /** A model loading attempt: the embedder, or null with the reason in `status`. */

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ModelConfig } from '../config.js';
-import type { Logger } from '../log.js';
-import type { LoadedModel } from './embedder.js';
+import { silentLogger, type Logger } from '../log.js';
+import type { Embedder, LoadedModel } from './embedder.js';
 import { prefixesFor, TransformersEmbedder, type FeatureExtractor } from './transformers-embedder.js';
 
 /** Builds the feature-extraction pipeline for `config.modelId`. Injected by tests; the real one is `loadPipeline`. */
@@ -80,6 +80,8 @@ export async function loadEmbedder(
       TransformersEmbedder.create(modelId, extractor, prefixesFor(modelId, config)),
       Math.max(config.loadTimeoutMs - (Date.now() - started), 1),
     );
+    // A reindex worker loads its own copy from the same settings (a second copy in memory while it runs).
+    embedder.recipe = { module: import.meta.url, exportName: 'embedderFor', args: [config] };
     log.info(`Embedding model ${modelId} loaded`, {
       dimensions: embedder.dimensions,
       dtype: config.dtype,
@@ -166,4 +168,11 @@ export function describeFailure(error: unknown, config: ModelConfig, modelId: st
 function firstLine(message: string): string {
   const line = (message.split('\n')[0] ?? '').trim().replace(/[.\s]+$/, '');
   return line.length > 160 ? line.slice(0, 157) + '…' : line || 'unknown error';
+}
+
+/** The recipe of a loaded model (see `Embedder.recipe`): loads it again, here, or throws why it could not. */
+export async function embedderFor(config: ModelConfig): Promise<Embedder> {
+  const { embedder, status } = await loadEmbedder(config, silentLogger);
+  if (!embedder) throw new Error(status.loaded ? 'no embedder' : status.reason);
+  return embedder;
 }

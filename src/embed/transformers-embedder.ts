@@ -1,5 +1,5 @@
 import type { ModelConfig } from '../config.js';
-import type { Embedder } from './embedder.js';
+import type { Embedder, EmbedderRecipe } from './embedder.js';
 
 /** What a pooled feature-extraction call returns: a row-major `[batch, dims]` float tensor. */
 export interface PooledTensor {
@@ -61,6 +61,8 @@ export function rowsOf(tensor: PooledTensor, expectedRows: number): Float32Array
 
 export class TransformersEmbedder implements Embedder {
   readonly prefixes: Prefixes;
+  /** Set by loadEmbedder: the same configuration loads the same model in a reindex worker. */
+  recipe?: EmbedderRecipe;
 
   constructor(
     readonly modelId: string,

@@ -341,15 +341,18 @@ export class Bm25Builder {
 
   constructor(private readonly params: Bm25Params = DEFAULT_PARAMS) {}
 
-  add(terms: string[]): void {
+  /** Adds a passage's terms; returns them as the finished index's term numbers (its words for ranking). */
+  add(terms: string[]): Int32Array {
     const counts = new Map<number, number>();
-    for (const term of terms) {
+    const ids = new Int32Array(terms.length);
+    for (const [i, term] of terms.entries()) {
       let id = this.termIds.get(term);
       if (id === undefined) {
         id = this.terms.length;
         this.termIds.set(term, id);
         this.terms.push(term);
       }
+      ids[i] = id;
       counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     for (const [id, tf] of counts) {
@@ -359,6 +362,7 @@ export class Bm25Builder {
     this.pairsPerDocument.push(counts.size);
     this.lengths.push(terms.length);
     this.total += terms.length;
+    return ids;
   }
 
   finish(): Bm25Index {

@@ -58,7 +58,29 @@ export interface IndexSnapshot {
   extracted?: ExtractedText[];
   lexical: Bm25Index;
   vectors: VectorStore | null;
+  /** The generation folder it was loaded from or published to (a rebuild reuses its vectors from there). */
+  generation?: string;
+  /** Every passage's analyzed words, when the build that made it kept them (not stored on disk). */
+  words?: PassageWordIds;
+  /** Autocomplete's normalized passage texts, when a reindex worker prepared them (not stored on disk). */
+  searchText?: SearchTextChunk[];
 }
+
+/** The normalized texts of consecutive passages from `firstRow`, joined; `starts`: where each begins. */
+export interface SearchTextChunk {
+  firstRow: number;
+  text: string;
+  starts: number[];
+}
+
+/** Passage `row`'s analyzed terms, in order, as lexical term numbers: `ids[offsets[row] … offsets[row + 1]]`. */
+export interface PassageWordIds {
+  offsets: Uint32Array;
+  ids: Int32Array;
+}
+
+/** What a rebuild needs of the index it replaces: what was built (to compare) and the vectors (to reuse). */
+export type PreviousIndex = Pick<IndexSnapshot, 'manifest' | 'vectors'>;
 
 function invalid(file: string, error: z.ZodError): IsnadError {
   const issue = error.issues[0]!;

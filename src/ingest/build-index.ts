@@ -6,7 +6,7 @@ import { prefixesFor } from '../embed/transformers-embedder.js';
 import { IsnadError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { Bm25Builder } from '../index/bm25.js';
-import { FORMAT_VERSION, type IndexSnapshot, type Manifest } from '../index/snapshot.js';
+import { FORMAT_VERSION, type IndexSnapshot, type Manifest, type PassageWordIds, type PreviousIndex } from '../index/snapshot.js';
 import type { VectorStore, VectorStoreKind } from '../index/vector-store.js';
 import { buildVectorStore } from '../store/vector-stores.js';
 import type { Document, Passage } from '../types.js';
@@ -25,7 +25,7 @@ export interface BuildOptions {
   modelVariant: string;
   modelStatus: ModelStatus;
   /** The index being replaced: vectors of unchanged passages are reused from it. */
-  previous: IndexSnapshot | null;
+  previous: PreviousIndex | null;
   /** Why the previous index cannot be reused at all (e.g. it was unreadable), if known. */
   previousUnusableReason?: string | null;
   onProgress?: (progress: Progress) => void;
@@ -47,7 +47,7 @@ export function modelVariant(model: ModelConfig, modelId: string): string {
 
 /** Why nothing of `previous` can be reused, or null when unchanged passages may keep their vectors. */
 export function fullRebuildReason(
-  previous: IndexSnapshot | null,
+  previous: PreviousIndex | null,
   embedder: Embedder | null,
   docsDir: string,
   variant: string,
@@ -101,7 +101,7 @@ async function readAll(options: BuildOptions): Promise<ReadResult> {
 }
 
 /** Documents compared with the previous index by content (the same bytes under the same name are unchanged). */
-function compareFiles(previous: IndexSnapshot | null, files: Manifest['files']): FileChanges {
+function compareFiles(previous: PreviousIndex | null, files: Manifest['files']): FileChanges {
   const before = new Map((previous?.manifest.files ?? []).map((f) => [f.source, f.hash]));
   const changes: FileChanges = { added: 0, changed: 0, removed: 0, unchanged: 0 };
   for (const file of files) {
@@ -121,6 +121,15 @@ function sameIndex(a: Manifest, b: Manifest): boolean {
   // Keys are sorted: one parsed from disk has the schema's key order, a new one the order it was built in.
   const comparable = (m: Manifest) => JSON.stringify({ ...m, builtAt: '', checksums: undefined }, sortedKeys);
   return comparable(a) === comparable(b);
+}
+
+/** The passages' word lists as one array and their offsets (one transfer between threads, no per-row objects). */
+function flatten(rows: Int32Array[]): PassageWordIds {
+  const offsets = new Uint32Array(rows.length + 1);
+  rows.forEach((row, i) => (offsets[i + 1] = offsets[i]! + row.length));
+  const ids = new Int32Array(offsets[rows.length]!);
+  rows.forEach((row, i) => ids.set(row, offsets[i]!));
+  return { offsets, ids };
 }
 
 function sortedKeys(_key: string, value: unknown): unknown {
@@ -143,13 +152,14 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   const passages: Passage[] = [];
   const files: Manifest['files'] = [];
   const lexicalBuilder = new Bm25Builder();
+  const words: Int32Array[] = [];
   for (const [i, document] of documents.entries()) {
     // A reindex runs inside the bot: let queued /ask interactions and heartbeats through now and then.
     if (i % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
     const chunks = chunkDocument(document);
     for (const chunk of chunks) {
       passages.push(chunk);
-      lexicalBuilder.add(analyze(chunk.text));
+      words.push(lexicalBuilder.add(analyze(chunk.text)));
     }
     files.push({ source: document.source, hash: document.hash, bytes: document.bytes, mtimeMs: mtimes.get(document.source) ?? 0, passages: chunks.length });
     options.onProgress?.({ phase: 'chunk', done: i + 1, total: documents.length });
@@ -205,6 +215,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
       lexical,
       vectors,
       extracted: documents.map((d) => ({ source: d.source, text: d.text, ...(d.pages ? { pages: d.pages } : {}) })),
+      words: flatten(words),
     },
     summary: {
       files: documents.length,

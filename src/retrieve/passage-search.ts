@@ -1,3 +1,4 @@
+import type { SearchTextChunk } from '../index/snapshot.js';
 import { lastStartAtOrBefore } from '../text/lines.js';
 import { normalize } from '../text/normalize.js';
 import type { Passage } from '../types.js';
@@ -10,13 +11,8 @@ function searchable(text: string): string {
   return normalize(text).replace(/\s+/g, ' ').replaceAll(SEPARATOR, '');
 }
 
-interface Chunk {
-  firstRow: number;
-  /** The normalized texts of consecutive rows, joined by SEPARATOR: one native indexOf searches them all. */
-  text: string;
-  /** Where each row's text starts in `text`. */
-  starts: number[];
-}
+/** The normalized texts of consecutive rows, joined by SEPARATOR (one native indexOf searches them all), and where each row's starts. */
+type Chunk = SearchTextChunk;
 
 /**
  * Autocomplete over passage ids and normalized texts. Normalizing 100k passages takes seconds, which
@@ -30,7 +26,23 @@ export class PassageSearch {
   private stopped = false;
   private building: Promise<void> | null = null;
 
-  constructor(private readonly passages: Passage[]) {}
+  /** `prepared`: chunks covering every passage, as another thread's `prepared()` gave them: nothing left to normalize. */
+  constructor(
+    private readonly passages: Passage[],
+    prepared?: readonly Chunk[],
+  ) {
+    const last = prepared?.at(-1);
+    if (prepared && (prepared.length === 0 ? passages.length === 0 : last!.firstRow + last!.starts.length === passages.length)) {
+      this.chunks.push(...prepared);
+      this.rowsReady = passages.length;
+      this.building = Promise.resolve();
+    }
+  }
+
+  /** Every passage's normalized text, once `prepare` has finished (for a reindex worker to hand over). */
+  prepared(): readonly Chunk[] | null {
+    return this.complete ? this.chunks : null;
+  }
 
   /** Starts normalizing (once) and resolves when every passage is searchable by text. */
   prepare(): Promise<void> {

@@ -1,4 +1,4 @@
-import { perIndex, type IndexSnapshot } from '../index/snapshot.js';
+import { perIndex, type IndexSnapshot, type PassageWordIds } from '../index/snapshot.js';
 import { analyze } from '../text/analyze.js';
 
 /** Passages analyzed per slice before yielding to the event loop (a few ms of work). */
@@ -8,9 +8,14 @@ interface Words {
   rows: Array<Int32Array | undefined>;
   ready: number;
   building: Promise<void> | null;
+  /** Kept by the build that made this index (the words it indexed): nothing to analyze again. */
+  built: PassageWordIds | null;
 }
 
-const wordsOf = perIndex((index): Words => ({ rows: new Array(index.passages.length), ready: 0, building: null }));
+const wordsOf = perIndex((index): Words => {
+  const built = index.words && index.words.offsets.length === index.passages.length + 1 ? index.words : null;
+  return { rows: new Array(index.passages.length), ready: built ? index.passages.length : 0, building: null, built };
+});
 
 /**
  * A passage's analyzed terms in order, as the BM25 index's term numbers (word order for proximity,
@@ -21,6 +26,10 @@ const wordsOf = perIndex((index): Words => ({ rows: new Array(index.passages.len
 export function passageWords(index: IndexSnapshot, row: number): Int32Array {
   const words = wordsOf(index);
   let ids = words.rows[row];
+  if (!ids && words.built) {
+    ids = words.built.ids.subarray(words.built.offsets[row]!, words.built.offsets[row + 1]!);
+    words.rows[row] = ids;
+  }
   if (!ids) {
     const terms = analyze(index.passages[row]!.text);
     ids = Int32Array.from(terms, (t) => index.lexical.termId(t));

@@ -16,12 +16,20 @@ export class FlatVectorStore implements VectorStore {
   readonly kind = 'flat' as const;
   private matrix: Float32Array;
   private ids: string[];
-  private rowOf = new Map<string, number>();
+  /** Built on the first `get` (a reindex reusing vectors), not at load: 100k ids cost a stall on the bot's thread. */
+  private rowOfIds: Map<string, number> | null = null;
 
   constructor(readonly dimensions: number, matrix?: Float32Array, ids?: string[]) {
     this.matrix = matrix ?? new Float32Array(0);
     this.ids = ids ?? [];
-    this.ids.forEach((id, row) => this.rowOf.set(id, row));
+  }
+
+  private get rowOf(): Map<string, number> {
+    if (!this.rowOfIds) {
+      this.rowOfIds = new Map();
+      this.ids.forEach((id, row) => this.rowOfIds!.set(id, row));
+    }
+    return this.rowOfIds;
   }
 
   get size(): number {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { IsnadError } from '../errors.js';
 import { Bm25Index } from '../index/bm25.js';
 import { indexCorrupt, readIndexJson } from '../index/index-file.js';
-import { parseManifest, type IndexSnapshot } from '../index/snapshot.js';
+import { parseManifest, type IndexSnapshot, type PreviousIndex, type StoredManifest } from '../index/snapshot.js';
 import type { VectorStore } from '../index/vector-store.js';
 import { writeExtracted } from './extracted-files.js';
 import { readPassages, writePassages } from './passage-files.js';
@@ -72,30 +72,54 @@ export class IndexDirectory {
     if ((await this.checkUsable()) === 'none') return null;
     const dir = await this.currentGeneration();
     if (dir === null) return null;
+    return this.loadGeneration(dir);
+  }
+
+  /** The manifest of the generation in `dir`, its files checked against their checksums. */
+  private async verifiedManifest(dir: string): Promise<StoredManifest> {
     const manifestFile = path.join(dir, MANIFEST);
     const manifest = parseManifest(await readIndexJson(manifestFile), manifestFile);
     // Before any reader, native or not, touches the files.
     await verifyChecksums(dir, manifest.checksums, NOT_CHECKSUMMED, manifestFile);
+    return manifest;
+  }
 
+  /** One generation (a folder of this index), whole: what a reindex built off the main thread is served from. */
+  async loadGeneration(dir: string): Promise<IndexSnapshot> {
+    if (path.resolve(path.dirname(dir)) !== path.resolve(this.root) || !GENERATION_NAME.test(path.basename(dir))) {
+      throw indexCorrupt(dir, `is not an index generation of ${this.root}`);
+    }
+    const manifest = await this.verifiedManifest(dir);
     const passages = await readPassages(dir, manifest.passages);
 
     const lexical = await Bm25Index.load(dir);
     if (lexical.documents !== passages.length) {
       throw indexCorrupt(Bm25Index.fileIn(dir), `covers ${lexical.documents} passages, expected ${passages.length}`);
     }
+    const vectors = await this.loadVectors(dir, manifest);
+    return { manifest, passages, lexical, vectors, generation: dir };
+  }
 
-    let vectors: VectorStore | null = null;
-    if (manifest.model) {
-      vectors = await loadVectorStore(manifest.vectorStore, dir, manifest.model.dimensions);
-      if (vectors.dimensions !== manifest.model.dimensions || vectors.size !== passages.length) {
-        throw new IsnadError(
-          'INDEX_CORRUPT',
-          `Vectors in ${dir} (${vectors.size} × ${vectors.dimensions}) do not match the manifest (${passages.length} × ${manifest.model.dimensions}).`,
-          { file: dir },
-        );
-      }
+  /**
+   * What a rebuild reuses from a generation: its manifest (to see what changed) and its vectors (not
+   * re-embedded when their passage is unchanged). Passages and the lexical index are not read.
+   */
+  async loadReusable(dir: string): Promise<PreviousIndex> {
+    const manifest = await this.verifiedManifest(dir);
+    return { manifest, vectors: await this.loadVectors(dir, manifest) };
+  }
+
+  private async loadVectors(dir: string, manifest: StoredManifest): Promise<VectorStore | null> {
+    if (!manifest.model) return null;
+    const vectors = await loadVectorStore(manifest.vectorStore, dir, manifest.model.dimensions);
+    if (vectors.dimensions !== manifest.model.dimensions || vectors.size !== manifest.passages) {
+      throw new IsnadError(
+        'INDEX_CORRUPT',
+        `Vectors in ${dir} (${vectors.size} × ${vectors.dimensions}) do not match the manifest (${manifest.passages} × ${manifest.model.dimensions}).`,
+        { file: dir },
+      );
     }
-    return { manifest, passages, lexical, vectors };
+    return vectors;
   }
 
   /**

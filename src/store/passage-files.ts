@@ -16,6 +16,8 @@ const OFFSETS = 'passages.bin';
 const TEXT = 'passages.txt';
 const FIELDS = 6;
 const FIELDS_BEFORE_PAGES = 5;
+/** Passages made per turn of the event loop while loading (a few ms of work). */
+const YIELD_EVERY = 5_000;
 
 export async function writePassages(dir: string, passages: Passage[]): Promise<void> {
   const sources: string[] = [];
@@ -59,6 +61,8 @@ export async function readPassages(dir: string, expected: number): Promise<Passa
   const passages = new Array<Passage>(expected);
   let textStart = 0;
   for (let i = 0; i < expected; i++) {
+    // A reindex loads the new generation inside the running bot: let interactions through now and then.
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
     const o = i * fields;
     const [s, start, end, line, textEnd] = [offsets[o]!, offsets[o + 1]!, offsets[o + 2]!, offsets[o + 3]!, offsets[o + 4]!];
     const page = fields === FIELDS ? offsets[o + 5]! : 0;

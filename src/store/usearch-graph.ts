@@ -1,7 +1,14 @@
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { Index, MetricKind, ScalarKind } from 'usearch';
+import type * as Usearch from 'usearch';
+
+/*
+ * usearch's CommonJS build, not its ES module: the ES module finds its native binary by walking up
+ * from the caller's file name in a stack trace, which under a loader (tsx in a worker thread, as the
+ * reindex worker runs from sources) is a URL, so the walk never reaches `/` and spins forever.
+ */
+const { Index, MetricKind, ScalarKind } = createRequire(import.meta.url)('usearch') as typeof Usearch;
 
 /**
  * Graph settings, chosen by `npm run bench` on 100k low-rank 384-dim vectors: int8 vectors in the graph
@@ -10,7 +17,7 @@ import { Index, MetricKind, ScalarKind } from 'usearch';
  */
 export const GRAPH_CONFIG = { connectivity: 16, expansionAdd: 128, expansionSearch: 256, quantization: 'i8' } as const;
 
-export type Graph = Index;
+export type Graph = Usearch.Index;
 
 export function newGraph(dimensions: number): Graph {
   return new Index({

@@ -1,7 +1,7 @@
 /**
- * /reindex does not freeze the bot: while a reindex is in progress (held open at its embedding step by a
- * gate, so the test needs no timing), /ask is answered over the index being served, and the gateway
- * connection stays up. The graph build itself runs in a worker thread (src/store/usearch-graph.ts).
+ * /reindex does not freeze the bot: while a reindex is in progress in its worker thread (held open at its
+ * embedding step by a gate, so the test needs no timing: the worker waits for vectors this thread
+ * withholds), /ask is answered over the index being served, and the gateway connection stays up.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -52,7 +52,7 @@ beforeAll(async () => {
   fs.cpSync('seeds', docsDir, { recursive: true });
   const config = loadConfig({ DOCS_DIR: docsDir, INDEX_DIR: indexDir, MODEL_ID: embedder.modelId });
   const loadModel = async () => ({ embedder, status: { loaded: true as const, modelId: embedder.modelId, dimensions: embedder.dimensions } });
-  collection = await openCollection(config, { log: createLogger('silent'), loadModel });
+  collection = await openCollection(config, { log: createLogger('silent'), loadModel, reindexInWorker: true });
   h = await startHarness(collection);
 }, 30_000);
 
@@ -79,6 +79,7 @@ test('during a /reindex, /ask is answered before the reindex finishes, with no g
 
   embedder.open();
   await h.fake.waitForCall((c) => c.path === reindex.originalPath && String(c.body?.content).includes('Reindex finished'), 20_000);
-  expect(collection.status().passages).toBeGreaterThan(0);
+  // The new passage is served once the worker's generation is swapped in.
+  expect(collection.documents().map((d) => d.source)).toContain('new.txt');
   expect(h.fake.connections).toBe(connections);
 }, 60_000);

@@ -9,29 +9,38 @@ import { passageWords, preparePassageWords } from '../../src/retrieve/passage-wo
 import { analyze } from '../../src/text/analyze.js';
 import { tempDir } from '../helpers/temp.js';
 
-async function open(): Promise<{ collection: Collection; index: IndexSnapshot }> {
-  const config = loadConfig({ DOCS_DIR: 'seeds', INDEX_DIR: path.join(tempDir(), 'index'), MODEL_ID: 'none' });
+async function open(indexDir: string): Promise<{ collection: Collection; index: IndexSnapshot }> {
+  const config = loadConfig({ DOCS_DIR: 'seeds', INDEX_DIR: indexDir, MODEL_ID: 'none' });
   const opened = await openIndex(config, { log: silentLogger });
   return { collection: serveIndex(config, opened), index: opened.snapshot };
 }
 
+/** Loaded from disk: its passages are analyzed on first use. */
 let lazy: Collection;
+/** Loaded from disk, every passage analyzed up front in slices. */
 let prepared: Collection;
-/** The index `prepared` serves. */
 let preparedIndex: IndexSnapshot;
+/** Just built: it keeps the words its build indexed (as a reindex in a worker hands them over). */
+let built: Collection;
+let builtIndex: IndexSnapshot;
 
 beforeAll(async () => {
-  lazy = (await open()).collection;
-  ({ collection: prepared, index: preparedIndex } = await open());
+  const indexDir = path.join(tempDir(), 'index');
+  ({ collection: built, index: builtIndex } = await open(indexDir));
+  lazy = (await open(indexDir)).collection;
+  ({ collection: prepared, index: preparedIndex } = await open(indexDir));
   await prepared.prepareSearch();
 }, 60_000);
 
 describe('passage words analyzed once per index', () => {
-  it('hold every passage\'s analyzed terms, in order', async () => {
-    const index = preparedIndex;
-    for (let row = 0; row < index.passages.length; row++) {
-      const words = Array.from(passageWords(index, row), (id) => index.lexical.termAt(id));
-      expect(words).toEqual(analyze(index.passages[row]!.text));
+  it('hold every passage\'s analyzed terms, in order, whether analyzed after loading or kept from the build', async () => {
+    expect(builtIndex.words).toBeDefined();
+    expect(preparedIndex.words).toBeUndefined();
+    for (const index of [preparedIndex, builtIndex]) {
+      for (let row = 0; row < index.passages.length; row++) {
+        const words = Array.from(passageWords(index, row), (id) => index.lexical.termAt(id));
+        expect(words).toEqual(analyze(index.passages[row]!.text));
+      }
     }
   });
 
@@ -39,9 +48,11 @@ describe('passage words analyzed once per index', () => {
     await preparePassageWords(preparedIndex); // already done: resolves at once
     for (const q of ['من يرأس وفد النظام السوري؟', 'متى بدأت المحادثات؟', 'كم عدد الوفود؟']) {
       const a = await lazy.ask(q);
-      const b = await prepared.ask(q);
-      expect(b.answered, q).toBe(a.answered);
-      expect((b.answered ? b.results : b.closest).map((r) => [r.id, r.confidence]), q).toEqual((a.answered ? a.results : a.closest).map((r) => [r.id, r.confidence]));
+      for (const other of [prepared, built]) {
+        const b = await other.ask(q);
+        expect(b.answered, q).toBe(a.answered);
+        expect((b.answered ? b.results : b.closest).map((r) => [r.id, r.confidence]), q).toEqual((a.answered ? a.results : a.closest).map((r) => [r.id, r.confidence]));
+      }
     }
   });
 });
