@@ -12,6 +12,7 @@ import { passageWords } from './passage-words.js';
 import { readQuestion } from './question.js';
 import { answerableProbability, logistic, rankCandidates, resultFeatures, shippedWeights, type RankerWeights } from './ranker.js';
 import { questionTerms } from './query-terms.js';
+import { searchRoots } from './root-leg.js';
 import { searchVariants, variantMatcherFor } from './variant-leg.js';
 
 export const DEFAULT_TOP = 3;
@@ -82,6 +83,9 @@ export async function gatherEvidence(index: IndexSnapshot, embedder: Embedder | 
   const legs: LegHits[] = [];
   // Spelling variants of words the collection lacks (نزاربايف → نزارباييف): only non-empty when a word is unknown.
   if (wantLexical && arabicWords) legs.push({ name: 'variants', hits: searchVariants(index.lexical, terms, depth) });
+  // Nothing found as written: words of the same root (المدافعون → الدفاع). Only then, since on xquad-dev it
+  // moved no held-out ranking (README, Measuring) and costs a second BM25 pass.
+  if (wantLexical && arabicWords && search.hits.length === 0) legs.push({ name: 'roots', hits: searchRoots(index.lexical, terms, depth) });
   // Translation: what the English words alone cover (the ranker and refusal weigh English evidence on its own scale).
   if (wantLexical && dictionary) {
     const hits = arabicWords ? index.lexical.searchScored(translated, depth).hits : search.hits;

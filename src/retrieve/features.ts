@@ -1,6 +1,7 @@
 import { passageWords } from './passage-words.js';
 import { answerTypeEvidence, type AnswerType } from '../text/question-type.js';
 import { perIndex, type IndexSnapshot } from '../index/snapshot.js';
+import { ROOT_FEATURES, rootFeatures } from './root-features.js';
 import type { ScoredSearch } from '../index/bm25.js';
 
 /**
@@ -29,6 +30,7 @@ export const FEATURES = [
   'contextMissingIdf', // highest IDF of a question term missing from the passage and its neighbours, over ln(passages)
   'docMissingIdf', // … missing from the whole document (a question about another subject misses its rarest word)
   'rarestKnown', // 1 when the rarest question term the collection knows is in the passage or a neighbour
+  'documentStart', // 1 for a document's first passage: where an article introduces its subject
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
@@ -146,7 +148,8 @@ export function buildCandidates(
   for (let i = 0; i < longest && rows.length < limit; i++) for (const list of lists) if (list[i]) add(list[i]!.row);
 
   const legRanks = legs.map((leg) => new Map(leg.hits.map((h, i) => [h.row, { rank: i + 1, score: h.score, coverage: h.coverage }])));
-  const names = [...FEATURES, ...legs.flatMap((l) => [l.name, `${l.name}Rank`])];
+  const names = [...FEATURES, ...ROOT_FEATURES, ...legs.flatMap((l) => [l.name, `${l.name}Rank`])];
+  const roots = rootFeatures(index, rows, search.groupTerms, search.termIdf, docOf);
 
   // Bits of the terms a row holds; a set of rows (passage + neighbours) holds the OR of theirs.
   const idfOfBits = (mask: number) => {
@@ -223,6 +226,8 @@ export function buildCandidates(
       missingIdf(mask),
       missingIdf(search.groupMaskOf(doc)),
       mask & rarestKnownBit ? 1 : 0,
+      row === 0 || docOf[row - 1] !== doc ? 1 : 0,
+      ...roots[position]!,
     ];
     legRanks.forEach((ranks) => {
       const hit = ranks.get(row);

@@ -83,4 +83,5 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
 }
 
 /** Bumped whenever analyze() or the stopword list changes meaningfully: the lexical index must be rebuilt. */
-export const ANALYZER_VERSION = 3;
+// 4: BM25 b 0.75 → 0.3 (the lexical index stores its parameters, so it must be rebuilt).
+export const ANALYZER_VERSION = 4;

@@ -1,0 +1,111 @@
+import { perIndex, type IndexSnapshot } from '../index/snapshot.js';
+import { rootKey } from '../text/root-key.js';
+import { passageWords } from './passage-words.js';
+
+/**
+ * Root-level evidence (src/text/root-key.ts): the question's words matched through their root key,
+ * so a passage that says the noun where the question says the verb (بالسفر / يسافر) gets credit the
+ * word leg cannot give. Read from the candidates' words only (bounded work per question); the
+ * collection's index is unchanged.
+ */
+export const ROOT_FEATURES = [
+  'rootCoverage', // share of the question's IDF mass whose root key is in the passage
+  'rootContextCoverage', // … in the passage or a neighbour
+  'rootProximity', // the most root-matched IDF mass inside any 12 consecutive words, over the query's mass
+] as const;
+
+/** Candidates read for root evidence (in candidate order); later ones read 0. */
+export const ROOT_CANDIDATES = 60;
+const WINDOW = 12;
+
+/**
+ * Term number → key number, filled on first use (a vocabulary can hold 10⁵–10⁶ terms: computing every
+ * key at load would cost a second; a question reads a few thousand).
+ */
+interface KeyTable {
+  keyOfTerm: Int32Array;
+  keys: Map<string, number>;
+}
+
+const keyTables = perIndex((): KeyTable => ({ keyOfTerm: new Int32Array(0), keys: new Map() }));
+
+function keyId(table: KeyTable, key: string): number {
+  let id = table.keys.get(key);
+  if (id === undefined) table.keys.set(key, (id = table.keys.size));
+  return id;
+}
+
+function keyOfTerm(index: IndexSnapshot, table: KeyTable, term: number): number {
+  if (term >= table.keyOfTerm.length) {
+    const grown = new Int32Array(Math.max(1024, 2 * term + 2)).fill(-1);
+    grown.set(table.keyOfTerm);
+    table.keyOfTerm = grown;
+  }
+  let id = table.keyOfTerm[term]!;
+  if (id < 0) table.keyOfTerm[term] = id = keyId(table, rootKey(index.lexical.termAt(term)));
+  return id;
+}
+
+/**
+ * Root features of each row in `rows` (0 past ROOT_CANDIDATES). `groupTerms[k]` are the terms question
+ * word k may match, `termIdf[k]` its mass; `docOf` keeps neighbours within the passage's document.
+ */
+export function rootFeatures(
+  index: IndexSnapshot,
+  rows: readonly number[],
+  groupTerms: readonly string[][],
+  termIdf: readonly number[],
+  docOf: Int32Array,
+): number[][] {
+  const table = keyTables(index);
+  const mass = termIdf.reduce((a, b) => a + b, 0) || 1;
+  // Key number → the question words (bits) it stands for.
+  const wordsOfKey = new Map<number, number>();
+  groupTerms.slice(0, 32).forEach((terms, k) => {
+    for (const term of terms) {
+      const id = keyId(table, rootKey(term));
+      wordsOfKey.set(id, (wordsOfKey.get(id) ?? 0) | ((1 << k) >>> 0));
+    }
+  });
+  const idfOfBits = (mask: number) => {
+    let sum = 0;
+    for (let k = 0; k < Math.min(32, termIdf.length); k++) if (mask & (1 << k)) sum += termIdf[k]!;
+    return sum;
+  };
+  let bits = new Int32Array(256);
+  /** Fills `bits` with the question words each of the row's words stands for; returns their OR. */
+  const readRow = (row: number): number => {
+    const words = passageWords(index, row);
+    if (bits.length < words.length) bits = new Int32Array(words.length);
+    let mask = 0;
+    for (let i = 0; i < words.length; i++) {
+      const term = words[i]!;
+      const b = term >= 0 ? (wordsOfKey.get(keyOfTerm(index, table, term)) ?? 0) : 0;
+      bits[i] = b;
+      mask |= b;
+    }
+    return mask;
+  };
+  const maskOf = new Map<number, number>();
+  const rowMask = (row: number): number => {
+    let mask = maskOf.get(row);
+    if (mask === undefined) maskOf.set(row, (mask = readRow(row)));
+    return mask;
+  };
+  return rows.map((row, position) => {
+    if (position >= ROOT_CANDIDATES || wordsOfKey.size === 0) return ROOT_FEATURES.map(() => 0);
+    const own = readRow(row);
+    maskOf.set(row, own);
+    let best = 0;
+    const length = passageWords(index, row).length;
+    for (let i = 0; own && i < length; i++) {
+      if (!bits[i]) continue;
+      let window = 0;
+      for (let j = i; j < Math.min(length, i + WINDOW); j++) window |= bits[j]!;
+      best = Math.max(best, idfOfBits(window));
+    }
+    let context = own;
+    for (const other of [row - 1, row + 1]) if (other >= 0 && other < docOf.length && docOf[other] === docOf[row]) context |= rowMask(other);
+    return [idfOfBits(own) / mass, idfOfBits(context) / mass, best / mass];
+  });
+}
