@@ -39,7 +39,7 @@ function groupsOf(query: Array<string | TermGroup>): TermGroup[] {
 function reference(index: Bm25Index, docs: string[][], query: Array<string | TermGroup>, topK: number, groupOf: Int32Array, groups: number): Reference {
   const n = docs.length;
   const average = docs.reduce((sum, d) => sum + d.length, 0) / n || 1;
-  const { k1, b } = { k1: 1.2, b: 0.75 };
+  const { k1, b } = index.params;
   const tf = (row: number, term: string) => docs[row]!.filter((t) => t === term).length;
   const out: Reference = {
     hits: [],
