@@ -1,6 +1,8 @@
 /**
  * The build side of a collection: load the model and the index, notice stale or unusable indexes,
  * build and publish a generation. The query side is src/indexed-collection.ts.
+ * Longer than 250 lines on purpose: the staleness checks, the in-place build and the worker build
+ * share one decision (what is reused, what is rebuilt, what the user is told); split, they would drift.
  */
 import type { Collection } from './collection.js';
 import type { CoreConfig } from './config.js';

@@ -1,3 +1,8 @@
+/*
+ * Longer than 250 lines on purpose: the scoring pass and the on-demand per-row evidence must sum the
+ * same postings in the same order with the same single-precision rounding (results are bit-identical
+ * to a full scan, property-tested); keeping both in one file keeps that rounding in one place.
+ */
 import type { TermGroup } from '../types.js';
 import { ScoreAccumulator, ScoredSearch, type QueryMass, type RowEvidence } from './scored-search.js';
 
