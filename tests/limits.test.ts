@@ -54,6 +54,12 @@ describe('README Limits', () => {
     expect(answer.results.map((r) => r.text).join(' ')).not.toMatch(/رئيس تركيا/);
   });
 
+  it('results keep the ranker\'s order: a later result can show a higher confidence than an earlier one', async () => {
+    const answer = await seeds.ask('من يرأس وفد النظام السوري؟');
+    const confidences = answer.results.map((r) => r.confidence);
+    expect(confidences.some((c, i) => i > 0 && c > confidences[i - 1]!)).toBe(true);
+  });
+
   it('a question sharing one word with the collection is answered, but with a low confidence', async () => {
     const answer = await seeds.ask('ما عاصمة فرنسا؟');
     expect(answer.answered).toBe(true);
