@@ -130,6 +130,20 @@ function countBits(bits: Uint32Array): number {
   return n;
 }
 
+/** Calls `visit` with each set bit's index, lowest first, clearing the bits as they are read. */
+function drainSetBits(bits: Uint32Array, visit: (index: number) => void): void {
+  for (let w = 0; w < bits.length; w++) {
+    let word = bits[w]!;
+    if (word === 0) continue;
+    bits[w] = 0;
+    while (word !== 0) {
+      const low = word & -word;
+      word ^= low;
+      visit(w * 32 + 31 - Math.clz32(low));
+    }
+  }
+}
+
 /**
  * Per-row scores and per-group sums of one search, in typed arrays reused by every search of an
  * index (searches are synchronous, so one runs at a time) and returned to zero by `finish`, which
@@ -182,40 +196,23 @@ export class ScoreAccumulator {
   finish(topK: number, mass: QueryMass, evidence: (row: number) => RowEvidence): ScoredSearch {
     const heap = new TopK(Math.min(topK, this.rows));
     for (let row = 0; row < heap.limit; row++) heap.push(row, this.score[row]!);
-    // Set bits in increasing order (lowest first), cleared as they are read.
-    for (let w = 0; w < this.touched.length; w++) {
-      let word = this.touched[w]!;
-      if (word === 0) continue;
-      this.touched[w] = 0;
-      while (word !== 0) {
-        const low = word & -word;
-        word ^= low;
-        const row = w * 32 + 31 - Math.clz32(low);
-        if (row >= heap.limit) heap.push(row, this.score[row]!);
-        this.score[row] = 0;
-      }
-    }
+    drainSetBits(this.touched, (row) => {
+      if (row >= heap.limit) heap.push(row, this.score[row]!);
+      this.score[row] = 0;
+    });
     const count = countBits(this.groupTouched);
     const groups = count ? new GroupValues(new Uint32Array(count), new Float32Array(count), new Uint32Array(count)) : NO_GROUPS;
     let best = 0;
     let at = 0;
-    for (let w = 0; w < this.groupTouched.length; w++) {
-      let word = this.groupTouched[w]!;
-      if (word === 0) continue;
-      this.groupTouched[w] = 0;
-      while (word !== 0) {
-        const low = word & -word;
-        word ^= low;
-        const group = w * 32 + 31 - Math.clz32(low);
-        groups.keys[at] = group;
-        groups.idf[at] = this.groupIdf[group]!;
-        groups.mask[at++] = this.groupMask[group]!;
-        best = Math.max(best, this.groupIdf[group]!);
-        this.groupIdf[group] = 0;
-        this.groupMask[group] = 0;
-        this.groupStamp[group] = -1;
-      }
-    }
+    drainSetBits(this.groupTouched, (group) => {
+      groups.keys[at] = group;
+      groups.idf[at] = this.groupIdf[group]!;
+      groups.mask[at++] = this.groupMask[group]!;
+      best = Math.max(best, this.groupIdf[group]!);
+      this.groupIdf[group] = 0;
+      this.groupMask[group] = 0;
+      this.groupStamp[group] = -1;
+    });
     return new ScoredSearch(heap.sorted(), mass, evidence, groups, best);
   }
 }
