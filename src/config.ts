@@ -20,7 +20,7 @@ const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type VariableRules = Record<string, string>;
 
 export const CORE_RULES: VariableRules = {
-  DOCS_DIR: 'must be the path of a folder of .txt, .md, .pdf, .docx or .html files (default seeds)',
+  DOCS_DIR: 'must be the path of a folder of .txt, .md, .pdf, .docx, .html or .htm files (default seeds)',
   INDEX_DIR: 'must be the path of the folder the index is written to (default index)',
   MODEL_ID: 'must be a Hugging Face model id such as Xenova/multilingual-e5-small, or none',
   MODEL_DTYPE: `must be one of ${MODEL_DTYPES.join(', ')} (default q8)`,

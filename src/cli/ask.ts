@@ -14,9 +14,10 @@ Answers a question with verbatim, cited passages from the documents. The index i
 
 Options:
   --top N        passages to show (1-${MAX_TOP}, default ${DEFAULT_TOP})
-  --json         print {"query","answered","confidence","results":[{"id","source","start","end","line","endLine",
-                 "text","confidence","score","scores"}],
-                 "closest":[…same fields: nearest passages when not answered],"mode":"hybrid|lexical|dense"}
+  --json         print {"query","answered","confidence","results":[{"id","source","start","end","page"(PDF only),"line",
+                 "endLine","text","confidence","score","scores"}],
+                 "closest":[…same fields: nearest passages when not answered],"mode":"hybrid|lexical|dense",
+                 "notice"(only when there is one: e.g. how to get English support)}
   --docs DIR     documents folder (default: DOCS_DIR or seeds/)
   --index DIR    index folder (default: INDEX_DIR or index/)
   --mode M       hybrid | lexical | dense (default: every leg available)

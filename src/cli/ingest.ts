@@ -3,7 +3,7 @@ import { cliLogger, configFromArgs, progressPrinter, readCommandLine, reportFata
 
 const HELP = `Usage: npm run ingest -- [--docs DIR] [--index DIR] [--verbose]
 
-Indexes the documents (.txt, .md, .pdf, .docx, .html) under the documents folder. Only changed passages are re-embedded,
+Indexes the documents (.txt, .md, .pdf, .docx, .html, .htm) under the documents folder. Only changed passages are re-embedded,
 and nothing is written when nothing changed; the previous index keeps serving until the new one is complete.
 
 Options:

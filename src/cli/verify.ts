@@ -5,13 +5,14 @@ import { verifyJson } from './verify-json.js';
 import type { VerifyResult } from '../collection.js';
 import { cliLogger, configFromArgs, progressPrinter, readCommandLine, reportFatal, usageError } from './common.js';
 import { printable } from './format-terminal.js';
+import { MAX_QUOTES } from '../verify/extract.js';
 
 const HELP = `Usage: npm run verify -- [options] "quote"
        npm run verify -- < quotes.txt     (one quote per line, one JSON line out per quote found)
 
 Checks a quote against the documents: verbatim, altered (what the document really says and what
 changed) or not_found. Quotes inside «…», "…", “…”, \`> \` lines or code spans are checked one by one
-(up to 5); otherwise the whole text is the quote.
+(up to ${MAX_QUOTES}); otherwise the whole text is the quote.
 
 Options:
   --json         print {"quote","verdict":"verbatim|altered|not_found","spellingDiffers","source","start","end",
