@@ -77,8 +77,7 @@ export class Bm25Index implements Postings {
 
   /** The term numbered `id` (the inverse of termId). */
   termAt(id: number): string {
-    this.termList ??= this.vocabulary();
-    return this.termList[id]!;
+    return this.vocabulary()[id]!;
   }
 
   private termList?: string[];
@@ -131,10 +130,12 @@ export class Bm25Index implements Postings {
   }
 
   /** Every term the index knows (in term-number order), for matchers that look for spelling variants among them. */
-  vocabulary(): string[] {
-    const terms = new Array<string>(this.termRow.size);
-    for (const [term, i] of this.termRow) terms[i] = term;
-    return terms;
+  vocabulary(): readonly string[] {
+    if (!this.termList) {
+      this.termList = new Array<string>(this.termRow.size);
+      for (const [term, i] of this.termRow) this.termList[i] = term;
+    }
+    return this.termList;
   }
 
   serialize(): SerializedBm25 {

@@ -109,11 +109,12 @@ export function decide(index: IndexSnapshot, evidence: Evidence, weights: Ranker
   const ranked = rankCandidates(evidence.set, weights.ranker);
   const termsOf = (row: number) => new Set(passageWords(index, row));
   const distinct = collapseNearDuplicates(ranked.slice(0, top * 4), (c) => termsOf(c.row)).slice(0, top);
-  const first = resultFeatures(evidence.set, distinct, 0, ranked);
+  const features = distinct.map((_, i) => resultFeatures(evidence.set, distinct, i, ranked));
+  const first = features[0] ?? resultFeatures(evidence.set, distinct, 0, ranked);
   const answerable = distinct.length > 0 ? answerableProbability(weights.answerable, first.names, first.values) : 0;
   const answered = answerable >= weights.answerable.threshold && distinct.length > 0;
   const results: ScoredPassage[] = distinct.map((c, i) => {
-    const f = resultFeatures(evidence.set, distinct, i, ranked);
+    const f = features[i]!;
     return {
       ...index.passages[c.row]!,
       confidence: round(logistic(weights.confidence, f.names, f.values)),

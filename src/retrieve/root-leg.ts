@@ -1,4 +1,5 @@
 import type { Bm25Index, LexicalHit, TermAlternative } from '../index/bm25.js';
+import { perPart } from '../index/snapshot.js';
 import { rootKey } from '../text/root-key.js';
 
 /**
@@ -14,23 +15,17 @@ export const ROOT_FORMS_PER_WORD = 6;
 /** A root form counts for less than the word itself. */
 export const ROOT_FORM_WEIGHT = 0.8;
 
-const tables = new WeakMap<Bm25Index, Map<string, string[]>>();
-
 /** Key → the index's terms of that key, built once per loaded index on first use. */
-function termsByKey(index: Bm25Index): Map<string, string[]> {
-  let table = tables.get(index);
-  if (!table) {
-    table = new Map();
-    for (const term of index.vocabulary()) {
-      const key = rootKey(term);
-      const list = table.get(key);
-      if (list) list.push(term);
-      else table.set(key, [term]);
-    }
-    tables.set(index, table);
+const termsByKey = perPart((index: Bm25Index): Map<string, string[]> => {
+  const table = new Map<string, string[]>();
+  for (const term of index.vocabulary()) {
+    const key = rootKey(term);
+    const list = table.get(key);
+    if (list) list.push(term);
+    else table.set(key, [term]);
   }
   return table;
-}
+});
 
 /** Passages ranked with unknown words replaced by their root's forms; empty when no word needed one. */
 export function searchRoots(index: Bm25Index, terms: readonly string[], topK: number): LexicalHit[] {

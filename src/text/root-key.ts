@@ -6,17 +6,13 @@
  * evidence. Works on analyzed terms (normalized and light-stemmed).
  */
 import { isArabicWord } from './language.js';
+import { skeleton } from './variants.js';
 
 /** Hamza dropped, runs of one letter collapsed (letter classes are NOT folded: سفر and صفر are different roots). */
 function fold(word: string): string {
   let out = '';
   for (const ch of word) if (ch !== 'ء' && ch !== out.at(-1)) out += ch;
   return out;
-}
-
-/** Long vowels after the first letter dropped: what the patterns of one root share (كاتب, كتاب → كتب). */
-function skeleton(word: string): string {
-  return word.slice(0, 1) + word.slice(1).replace(/[اوي]/g, '');
 }
 
 /** Pronoun and verb endings light stemming leaves on (بمنحهم, سافروا, قابلناه). Longest first. */
