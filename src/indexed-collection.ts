@@ -16,10 +16,6 @@ import { documentSpan } from './verify/span.js';
 import { verifyMessage } from './verify/verify.js';
 import type { Answer, DocumentInfo, Passage, Progress, ReindexSummary } from './types.js';
 
-/**
- * The query side of a collection: answers, passages, verification and status over the index being
- * served. How an index is opened, built and published is src/open-collection.ts, handed in as `steps`.
- */
 /** From src/ under tsx, or dist/src/ when compiled: the nearest package.json above this file. */
 function packageVersion(): string {
   for (const up of ['../package.json', '../../package.json']) {
@@ -62,6 +58,10 @@ const bySource = perIndex((snapshot) => {
 });
 const passageSearch = perIndex((snapshot) => new PassageSearch(snapshot.passages, snapshot.searchText));
 
+/**
+ * The query side of a collection: answers, passages, verification and status over the index being
+ * served. How an index is opened, built and published is src/open-collection.ts, handed in as `steps`.
+ */
 export class IndexedCollection implements Collection {
   private reindexing: Promise<ReindexSummary> | null = null;
 

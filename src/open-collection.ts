@@ -230,8 +230,8 @@ function lazyDictionary(config: CoreConfig, log: Logger): () => DictdDictionary 
 
 /**
  * How a served collection rebuilds itself on /reindex: build-then-swap, the old index serving meanwhile.
- * A large build, and its write, run in a worker thread (collection/build-off-thread.ts); this thread embeds for it
- * and then loads the finished generation.
+ * A large build, and its write, run in a worker thread (collection/build-off-thread.ts) with its own copy of the
+ * model (this thread embeds for it only when that copy cannot load); this thread then loads the finished generation.
  */
 function servingSteps(config: CoreConfig, directory: IndexDirectory, options: OpenOptions): ServingSteps {
   return {

@@ -1,6 +1,6 @@
 /*
- * Longer than 250 lines on purpose: each bench phase runs in a child process of its own (ingest, serve,
- * store-at-scale, cold start), and the phases share setup helpers that only make sense together.
+ * Longer than 250 lines on purpose: the ingest and serve phases (each in a child process of its own;
+ * the low-rank and random phases are in vector-workers.ts) share setup helpers that only make sense together.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';

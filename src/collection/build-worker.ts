@@ -1,7 +1,8 @@
 /**
  * The worker's side of build-off-thread.ts: builds the next generation from the documents and
  * publishes it (build-then-swap: CURRENT moves only once it is complete), then says where it is.
- * Vectors are asked of the main thread, which holds the model.
+ * It embeds with its own copy of the model (an embedder with a recipe); only when that copy fails to
+ * load are vectors asked of the main thread.
  */
 import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';

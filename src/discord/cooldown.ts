@@ -9,7 +9,7 @@ export class Cooldowns {
    * once per take, O(1) amortized, where scanning the whole map cost seconds at 40k users.
    */
   private readonly byCommand = new Map<string, Map<string, number>>();
-  /** Entries looked at to expire others, over the lifetime (for tests and the bench). */
+  /** Entries looked at to expire others, over the lifetime (for tests). */
   expiryChecks = 0;
 
   constructor(private readonly clock: Clock = Date.now) {}

@@ -7,7 +7,8 @@ const MAX_STEM = 100;
 
 /**
  * The name an upload is stored under: the ingest's own name rules (no folder, no control or
- * direction characters, no leading dot), an extension Isnad reads. Refused, never silently rewritten.
+ * direction characters, no leading dot), an extension Isnad reads. A name breaking those rules is refused; only characters
+ * some file systems forbid (<>:"|?*) become `_`, and a long stem is cut at MAX_STEM.
  */
 export function cleanFileName(raw: string): string {
   const name = raw.normalize('NFC').trim();

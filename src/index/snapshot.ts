@@ -41,8 +41,6 @@ export type StoredManifest = z.infer<typeof manifestSchema>;
 /** In memory a manifest has no checksums until it is published. */
 export type Manifest = Omit<StoredManifest, 'checksums' | 'readers'> & { checksums?: Record<string, string>; readers?: Record<string, number> };
 
-
-/** A complete index held in memory. */
 /** A document's text as its reader extracted it: what its passages are slices of. */
 export interface ExtractedText {
   source: string;
@@ -51,6 +49,7 @@ export interface ExtractedText {
   pages?: number[];
 }
 
+/** A complete index held in memory. */
 export interface IndexSnapshot {
   manifest: Manifest;
   passages: Passage[];

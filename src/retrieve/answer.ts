@@ -17,7 +17,7 @@ import { searchVariants, variantMatcherFor } from './variant-leg.js';
 
 export const DEFAULT_TOP = 3;
 export const MAX_TOP = 10;
-/** BM25 candidates per question the ranker rescores: bounds per-query work at any collection size. */
+/** Depth of every leg (BM25, variants, translation, dense): bounds the candidates the ranker rescores at any collection size. */
 export const DEFAULT_CANDIDATES = 60;
 
 /** What a caller of `Collection.ask` may choose. */

@@ -5,8 +5,8 @@ import type { CandidateSet } from './features.js';
 
 /**
  * The learned part of answering: a linear ranker over candidate features, and two logistic models
- * over the top candidate — `answerable` (refuse below its threshold) and `confidence` (the chance
- * that passage #1 answers, shown to users). Fitted by `npm run fit` (src/eval/fit.ts); the weights
+ * over the results — `answerable` (read on #1: refuse below its threshold) and `confidence` (the
+ * chance that a result answers, shown to users for each). Fitted by `npm run fit` (src/eval/fit.ts); the weights
  * live in ranker-weights.json next to this file, versioned, so anyone can refit on their own gold file.
  */
 const logisticSchema = z.object({ bias: z.number(), weights: z.record(z.string(), z.number()) });

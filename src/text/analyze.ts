@@ -82,6 +82,6 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
   return words;
 }
 
-/** Bumped whenever analyze() or the stopword list changes meaningfully: the lexical index must be rebuilt. */
+/** Bumped whenever analyze(), the stopword list or the lexical index's parameters change meaningfully: the lexical index must be rebuilt. */
 // 4: BM25 b 0.75 → 0.3 (the lexical index stores its parameters, so it must be rebuilt).
 export const ANALYZER_VERSION = 4;
