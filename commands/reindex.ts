@@ -22,18 +22,18 @@ export const data = {
 
 export const execute: Command['execute'] = async (interaction, ctx) => {
   if (!interaction.isChatInputCommand()) return;
+  const lang = langOfLocale(interaction.locale);
   // Registrations can be stale or overridden per channel: check again here.
-  if (!interaction.inGuild()) throw new IsnadError('FORBIDDEN', t('en', 'guildOnly'));
+  if (!interaction.inGuild()) throw new IsnadError('FORBIDDEN', t(lang, 'guildOnly'));
   if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
-    throw new IsnadError('FORBIDDEN', t('en', 'forbidden'));
+    throw new IsnadError('FORBIDDEN', t(lang, 'forbidden'));
   }
-  if (ctx.collection.status().reindexing) throw new IsnadError('REINDEX_RUNNING', t('en', 'reindexRunning'));
+  if (ctx.collection.status().reindexing) throw new IsnadError('REINDEX_RUNNING', t(lang, 'reindexRunning'));
   const retryAt = ctx.cooldowns.take('reindex', interaction.user.id, ctx.settings.reindexCooldownMs);
   if (retryAt !== null) {
-    await interaction.reply(send(formatCooldown('reindex', retryAt, ctx.clock(), 'en'), { ephemeral: true }));
+    await interaction.reply(send(formatCooldown('reindex', retryAt, ctx.clock(), lang), { ephemeral: true }));
     return;
   }
-  const lang = langOfLocale(interaction.locale);
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   await interaction.editReply(edit(formatReindexProgress(null, lang)));
 

@@ -1,6 +1,7 @@
 import { ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
 import { formatStatus } from '../src/discord/format.js';
+import { langOfLocale } from '../src/discord/i18n.js';
 import { mayManage } from '../src/discord/permissions.js';
 import { send } from '../src/discord/reply.js';
 
@@ -13,7 +14,7 @@ export const data = {
 export const execute: Command['execute'] = async (interaction, ctx) => {
   if (!interaction.isChatInputCommand()) return;
   // Members see why the model is off, not where the server keeps its files; managers see both.
-  await interaction.reply(send(formatStatus(ctx.collection.status(), 'en', { details: mayManage(interaction) }), { ephemeral: true }));
+  await interaction.reply(send(formatStatus(ctx.collection.status(), langOfLocale(interaction.locale), { details: mayManage(interaction) }), { ephemeral: true }));
 };
 
 export default { data, execute } satisfies Command;

@@ -61,7 +61,7 @@ export class Library {
   }
 
   close(): void {
-    for (const shelf of this.shelves.values()) void shelf.collection().then((c) => c?.close(), () => undefined);
+    for (const shelf of this.shelves.values()) shelf.close();
   }
 }
 

@@ -50,6 +50,11 @@ export class GuildShelf {
     this.uploadsFile = path.join(root, 'uploads.json');
   }
 
+  /** Closes the collection if one was opened; never opens (or builds) one at shutdown. */
+  close(): void {
+    void this.opened?.then((c) => c?.close(), () => undefined);
+  }
+
   /** This server's own collection, opened on first use; null while it has no documents. */
   collection(): Promise<Collection | null> {
     this.opened ??= this.open().catch((error: unknown) => {
