@@ -74,7 +74,7 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
   const name = cleanFileName(interaction.options.getString('name') ?? file.name);
   const { maxFileBytes } = ctx.library.config;
   if (file.size > maxFileBytes) throw tooLarge(file.size, maxFileBytes);
-  if (shelf.reindexing) throw new IsnadError('REINDEX_RUNNING', 'This server\'s index is being updated; nothing was changed. Try again when it is done.');
+  await shelf.assertIdle();
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const bytes = await downloadAttachment(file.url, {
     maxBytes: maxFileBytes,

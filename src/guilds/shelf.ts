@@ -73,16 +73,17 @@ export class GuildShelf {
     return fs.readdir(this.docsDir).catch(() => []);
   }
 
-  get reindexing(): boolean {
-    return this.busy;
-  }
-
-  /** Runs one change, refusing it when another (or a /reindex) is running. */
-  private async exclusive<T>(work: () => Promise<T>): Promise<T> {
+  /** Throws REINDEX_RUNNING while another change or a /reindex of this server's index is running. */
+  async assertIdle(): Promise<void> {
     const current = await this.collection();
     if (this.busy || current?.status().reindexing) {
       throw new IsnadError('REINDEX_RUNNING', 'This server\'s index is being updated; nothing was changed. Try again when it is done.');
     }
+  }
+
+  /** Runs one change, refusing it when another (or a /reindex) is running. */
+  private async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    await this.assertIdle();
     this.busy = true;
     try {
       return await work();

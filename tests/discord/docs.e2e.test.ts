@@ -184,7 +184,7 @@ test('an upload while the server reindexes is refused and changes nothing; the r
   embedder.gate = new Promise((resolve) => (open = resolve));
   const reindex = h.fake.injectCommand('reindex', [], ADMIN);
   await h.fake.waitForCall((c) => c.path === reindex.callbackPath);
-  await expect.poll(() => shelf.reindexing || library.shelf(h.fake.guildId).collection().then((c) => c?.status().reindexing)).toBe(true);
+  await expect.poll(() => shelf.assertIdle().then(() => false, () => true)).toBe(true);
 
   expect(await shown(upload('late.txt', 'نص متأخر.\n'))).toContain('REINDEX_RUNNING');
   expect(listDocs(h.fake.guildId).sort()).toEqual(['farm.txt', 'more.txt']);
