@@ -25,7 +25,7 @@ function packageVersion(): string {
   return 'unknown';
 }
 
-export const VERSION: string = packageVersion();
+const VERSION: string = packageVersion();
 
 export interface ServingSteps {
   log: Logger;

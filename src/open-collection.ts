@@ -46,7 +46,7 @@ export interface OpenOptions {
  * 174–196 ms at 250 KB, 0.74–0.93 s at 1.6 MB; in the worker 20–74 ms at each size, but starting it
  * costs ~0.5 s compiled (~1.5 s from sources under tsx). Below this size the build stays in place.
  */
-export const WORKER_MIN_BYTES = 100 * 1024;
+const WORKER_MIN_BYTES = 100 * 1024;
 
 async function documentBytes(docsDir: string): Promise<number> {
   return (await scanDocuments(docsDir)).files.reduce((sum, file) => sum + file.bytes, 0);

@@ -32,7 +32,7 @@ export function cliLogger(config?: CoreConfig, verbose = false): Logger {
  * What was wrong with the command line, in our words. Node's own text for an unknown option ends
  * with an unbalanced quote (`as in '-- "--frobnicate"`) and does not say how npm passes arguments on.
  */
-export function argumentProblem(error: unknown, command: string): string {
+function argumentProblem(error: unknown, command: string): string {
   const { code, message } = error as { code?: string; message: string };
   const unknown = /^Unknown option '(.*?)'(?:\.|$)/.exec(message);
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown) {

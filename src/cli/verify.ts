@@ -27,7 +27,7 @@ const STRIKE = '\x1b[9m';
 const BOLD = '\x1b[1m';
 const RESET = '\x1b[0m';
 
-export function formatVerdict(result: VerifyResult, color: boolean): string {
+function formatVerdict(result: VerifyResult, color: boolean): string {
   const lines: string[] = [];
   const m = result.match;
   if (result.verdict === 'not_found' || !m) return `not_found — nothing in the documents is close to: ${printable(result.quote)}`;

@@ -16,7 +16,7 @@ const seconds = z.coerce.number().min(0).max(86_400);
  * A token as pasted: surrounding spaces and one pair of quotes are not part of it (a copied
  * `DISCORD_TOKEN="…" ` or a shell export keeps them).
  */
-export function cleanToken(raw: string): string {
+function cleanToken(raw: string): string {
   const trimmed = raw.trim();
   const quoted = /^(["'`])(.*)\1$/s.exec(trimmed);
   return quoted ? quoted[2]!.trim() : trimmed;

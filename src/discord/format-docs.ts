@@ -5,7 +5,7 @@ import { t } from './i18n.js';
 import { escapeMarkdown, isolate } from './markdown.js';
 import { reply as build, type Reply } from './payload.js';
 
-export const DOCS_PAGE_SIZE = 10;
+const DOCS_PAGE_SIZE = 10;
 
 function reply(content: string, description: string, color: number): Reply {
   return build(content, description ? [{ description, color }] : []);

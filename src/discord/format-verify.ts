@@ -33,7 +33,7 @@ export function spanCitation(match: QuoteMatch, lang: Lang): string {
  * words it changed or dropped in bold. Long unchanged stretches are shortened around the changes
  * (never inside a mark) until it fits `budget`.
  */
-export function diffMarkdown(parts: DiffPart[], budget: number): string {
+function diffMarkdown(parts: DiffPart[], budget: number): string {
   for (const context of [Infinity, 300, 120, 40, 12]) {
     let out = '';
     parts.forEach((part, i) => {

@@ -18,7 +18,7 @@ export function isolate(text: string | number): string {
 const LINE_BREAKS = /\r\n|[\r\u2028\u2029\u0085]/g;
 
 /** One `\n` for every line-break form, so line-start escaping sees every line that will render. */
-export function normalizeLineBreaks(text: string): string {
+function normalizeLineBreaks(text: string): string {
   return text.replace(LINE_BREAKS, '\n');
 }
 

@@ -10,7 +10,7 @@ import { howToEnable } from './load-embedder.js';
  * about 0.8 s and 140 MB, and the warning would repeat on every run: with this record `ask` skips the
  * attempt until the retry time, and says the reason once, again only when it changes.
  */
-export const MODEL_FAILURE_FILE = 'model-unavailable.json';
+const MODEL_FAILURE_FILE = 'model-unavailable.json';
 /** How long a remembered failure stands before `ask` tries the model again. */
 export const MODEL_RETRY_MS = 60 * 60 * 1000;
 

@@ -149,7 +149,7 @@ export function fitLogistic(names: readonly string[], rows: readonly number[][],
 }
 
 /** The top `depth` candidates of an example under a ranker, each with the evidence the logistic models read. */
-export function topResults(example: Example, ranker: Record<string, number>, depth: number) {
+function topResults(example: Example, ranker: Record<string, number>, depth: number) {
   const ranked = rankCandidates(example.set, ranker);
   const hitOf = new Map(example.set.candidates.map((c, i) => [c.row, example.hits[i]!]));
   return ranked.slice(0, depth).map((c, i) => ({ ...resultFeatures(example.set, ranked, i), hit: hitOf.get(c.row) ?? false }));

@@ -56,7 +56,7 @@ export async function readQuoteSet(file: string): Promise<QuoteCase[]> {
  * What is wrong with one verdict against its expectation: the verdict, the place (source and exact
  * span), the kinds of change, and the citation (text, line and last line must match the file).
  */
-export function quoteProblems(result: VerifyResult | undefined, expected: QuoteExpectation, fileText: (source: string) => string | null): { verdict: string | null; place: string | null; citation: string | null } {
+function quoteProblems(result: VerifyResult | undefined, expected: QuoteExpectation, fileText: (source: string) => string | null): { verdict: string | null; place: string | null; citation: string | null } {
   if (!result) return { verdict: 'no verdict for this quote', place: null, citation: null };
   const verdict = result.verdict !== expected.verdict ? `verdict ${result.verdict}, expected ${expected.verdict}` : null;
   const m = result.match;

@@ -21,9 +21,9 @@ export const EVAL_MODES = ['auto', ...RETRIEVAL_MODES] as const;
 export type EvalMode = (typeof EVAL_MODES)[number];
 
 /** P(answerable) thresholds of the refusal trade-off curve. */
-export const TRADE_OFF_THRESHOLDS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+const TRADE_OFF_THRESHOLDS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 /** Cross-validation by article runs when the answerable questions are about at least this many files. */
-export const MIN_CV_ARTICLES = 5;
+const MIN_CV_ARTICLES = 5;
 
 export interface CrossValidation {
   folds: number;

@@ -183,4 +183,3 @@ export class GuildShelf {
   }
 }
 
-export type { Collection };

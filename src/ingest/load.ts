@@ -119,7 +119,7 @@ export async function scanDocuments(root: string): Promise<ScanResult> {
 }
 
 /** What the first bytes say a file is; null for text (or anything unrecognized). */
-export function sniffType(bytes: Buffer): 'pdf' | 'zip' | 'ole' | 'html' | null {
+function sniffType(bytes: Buffer): 'pdf' | 'zip' | 'ole' | 'html' | null {
   if (bytes.subarray(0, 1024).includes('%PDF-')) return 'pdf'; // readers allow junk before the header
   if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0x504b0304) return 'zip';
   if (bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0 && bytes.readUInt32BE(4) === 0xa1b11ae1) return 'ole';

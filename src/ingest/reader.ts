@@ -34,7 +34,7 @@ export const plainTextReader: DocumentReader = {
   },
 };
 
-export const READERS: readonly DocumentReader[] = [plainTextReader, pdfReader, docxReader, htmlReader];
+const READERS: readonly DocumentReader[] = [plainTextReader, pdfReader, docxReader, htmlReader];
 
 export const DOCUMENT_EXTENSIONS: readonly string[] = READERS.flatMap((r) => r.extensions);
 

@@ -26,7 +26,7 @@ export const WEIGHTS_FILE = new URL('./ranker-weights.json', import.meta.url);
 
 let shipped: RankerWeights | null = null;
 
-export function parseWeights(value: unknown, file: string): RankerWeights {
+function parseWeights(value: unknown, file: string): RankerWeights {
   const parsed = weightsSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -47,7 +47,7 @@ export function dot(names: readonly string[], values: readonly number[], weights
   return sum;
 }
 
-export function sigmoid(x: number): number {
+function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
 

@@ -26,7 +26,7 @@ export interface ExpandedWord {
 }
 
 /** Each distinct question term with the spellings it is searched by. */
-export function expandTerms(index: Bm25Index, terms: readonly string[]): ExpandedWord[] {
+function expandTerms(index: Bm25Index, terms: readonly string[]): ExpandedWord[] {
   const words: ExpandedWord[] = [];
   let lookups = 0;
   for (const word of new Set(terms)) {

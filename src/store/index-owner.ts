@@ -9,10 +9,10 @@ import { IsnadError } from '../errors.js';
  * moment it is created. Cleanup removes only what carries a marker, inside a folder that carries one:
  * an INDEX_DIR pointed at a home folder or a clone must never lose `gen-reports/` or `gen-keep/`.
  */
-export const OWNER_MARKER = '.isnad-index';
+const OWNER_MARKER = '.isnad-index';
 export const GENERATION_MARKER = '.isnad-generation';
 /** Version of the marker's own format (the index files have FORMAT_VERSION in their manifest). */
-export const MARKER_VERSION = 1;
+const MARKER_VERSION = 1;
 
 /** `gen-<ISO time with : and . as ->-<6 hex>`: the only names CURRENT may point to. */
 export const GENERATION_NAME = /^gen-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-[0-9a-f]{6}$/;

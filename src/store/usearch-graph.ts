@@ -19,7 +19,7 @@ export const GRAPH_CONFIG = { connectivity: 16, expansionAdd: 128, expansionSear
 
 export type Graph = Usearch.Index;
 
-export function newGraph(dimensions: number): Graph {
+function newGraph(dimensions: number): Graph {
   return new Index({
     dimensions,
     metric: MetricKind.IP,

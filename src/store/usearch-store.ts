@@ -14,7 +14,7 @@ const META_FILE = 'usearch.json';
 /** Below this many vectors an exact scan takes a few milliseconds, so no graph is built or used. */
 export const GRAPH_MIN_SIZE = 10_000;
 /** Past this share of passages changed since the last full build, the graph is rebuilt instead of patched. */
-export const REBUILD_SHARE = 0.2;
+const REBUILD_SHARE = 0.2;
 /** Graph candidates re-scored against the exact vectors: at least this many, and twice the hits wanted. */
 const RESCORE_MIN = 100;
 

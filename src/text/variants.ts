@@ -41,7 +41,7 @@ export function skeleton(loose: string): string {
  * Optimal-string-alignment distance where inserting, dropping or swapping a long vowel costs half:
  * لافرنتيف → لافرينتيف is 0.5, not 1. Stops early once above `limit`.
  */
-export function variantDistance(a: string, b: string, limit = Infinity): number {
+function variantDistance(a: string, b: string, limit = Infinity): number {
   const cols = b.length + 1;
   if (scratch.length < 3 * cols) scratch = new Float64Array(3 * cols * 2);
   // Three rows of one reused buffer: two back (for transpositions), one back, current.

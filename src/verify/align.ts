@@ -10,7 +10,6 @@ import { isNearWord } from './near.js';
 import type { Step, StepKind } from './steps.js';
 
 export { bandFor, type Band } from './band.js';
-export { isNearWord } from './near.js';
 
 export type { Step, StepKind } from './steps.js';
 

@@ -99,7 +99,7 @@ function boundaryBonus(steps: Step[], starts: boolean[]): number {
 }
 
 /** Verifies one quote (already extracted from its message). */
-export async function verifyQuote(snapshot: IndexSnapshot, quote: string, documentText: DocumentText): Promise<VerifyResult> {
+async function verifyQuote(snapshot: IndexSnapshot, quote: string, documentText: DocumentText): Promise<VerifyResult> {
   return (await alignQuote(snapshot, quote, documentText)).result;
 }
 

@@ -20,7 +20,7 @@ function charsetOf(bytes: Buffer): string {
 }
 
 /** The readable text of an HTML page: its main content, paragraph by paragraph, entities decoded. */
-export function htmlText(html: string): string {
+function htmlText(html: string): string {
   const blocks: { text: string; inMain: boolean }[] = [];
   let current = '';
   let skipDepth = 0;
