@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import dotenv from 'dotenv';
 import { loadConfig, type CoreConfig } from '../config.js';
 import type { Progress } from '../types.js';
+import type { LoadedModel } from '../embed/embedder.js';
 import { isIsnadError } from '../errors.js';
 import { createLogger, type Logger } from '../log.js';
 
@@ -118,4 +119,9 @@ export function reportFatal(error: unknown): never {
   }
   process.stderr.write(`isnad: unexpected error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
   process.exit(1);
+}
+
+/** A model loader that loads nothing, saying why: the lexical legs only. */
+export function noModel(reason: string): () => Promise<LoadedModel> {
+  return async () => ({ embedder: null, status: { loaded: false, modelId: null, reason } });
 }

@@ -7,7 +7,7 @@ import { formatQuoteSetReport, runQuoteSet } from '../eval/quotes.js';
 import { readGoldFile } from '../eval/gold.js';
 import { EVAL_MODES, runEval, type EvalMode } from '../eval/run.js';
 import type { LoadedModel } from '../embed/embedder.js';
-import { cliLogger, configFromArgs, readCommandLine, reportFatal, usageError as usageErrorWith } from './common.js';
+import { cliLogger, configFromArgs, noModel, readCommandLine, reportFatal, usageError as usageErrorWith } from './common.js';
 import type { Logger } from '../log.js';
 
 const HELP = `Usage: npm run eval -- [options]
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     const config = configFromArgs({ docs: values.docs, index: values.index });
     const log = cliLogger(config);
     // Verify quote uses the lexical index and word alignment only: no model to load.
-    const loadModel = async (): Promise<LoadedModel> => ({ embedder: null, status: { loaded: false, modelId: null, reason: 'not used by Verify quote' } });
+    const loadModel = noModel('not used by Verify quote');
     const report = await runQuoteSet({ config, log, file: values.verify, tempIndex: values.index === undefined, loadModel }).catch((error) => {
       if (!isIsnadError(error, 'EVAL_GOLD_INVALID')) throw error;
       usageError(error.message);
@@ -104,7 +104,7 @@ async function main(): Promise<void> {
     values.model === 'fixture'
       ? () => fixtureModel(log)
       : values.model === 'none'
-        ? async (): Promise<LoadedModel> => ({ embedder: null, status: { loaded: false, modelId: null, reason: 'disabled (--model none)' } })
+        ? noModel('disabled (--model none)')
         : undefined;
 
   const report = await runEval({

@@ -5,10 +5,9 @@ import { isIsnadError } from '../errors.js';
 import { askFolds } from '../eval/crossval.js';
 import { DEFAULT_FIT, fitWeights, type Example } from '../eval/fit.js';
 import { readGoldFile } from '../eval/gold.js';
-import type { LoadedModel } from '../embed/embedder.js';
 import { openIndex } from '../open-collection.js';
 import { WEIGHTS_FILE } from '../retrieve/ranker.js';
-import { cliLogger, configFromArgs, readCommandLine, reportFatal, usageError as usageErrorWith } from './common.js';
+import { cliLogger, configFromArgs, noModel, readCommandLine, reportFatal, usageError as usageErrorWith } from './common.js';
 
 const HELP = `Usage: npm run fit -- --gold FILE --docs DIR [--gold FILE --docs DIR …] [options]
 
@@ -63,7 +62,7 @@ async function main(): Promise<void> {
     try {
       const config = { ...configFromArgs({ docs: docs[i] }), indexDir };
       const loadModel =
-        values.model === 'none' ? async (): Promise<LoadedModel> => ({ embedder: null, status: { loaded: false, modelId: null, reason: 'disabled (--model none)' } }) : undefined;
+        values.model === 'none' ? noModel('disabled (--model none)') : undefined;
       const opened = await openIndex(config, { log: cliLogger(config), loadModel });
       const asked = await askFolds(opened.snapshot, opened.model.embedder, questions, { dictionary: opened.steps.dictionary });
       examples.push(...asked.map((a) => ({ ...a.example, fold: `${i}:${a.fold}` })));

@@ -115,7 +115,9 @@ function wantsCrossValidation(options: EvalOptions): boolean {
 }
 
 /** Asks of the opened index itself: each held-out fold is a variant of it without some articles. */
-async function crossValidation(opened: OpenedIndex, options: EvalOptions, mode: EvalMode): Promise<CrossValidation> {
+type SourceReader = ReturnType<typeof sourceReader>;
+
+async function crossValidation(opened: OpenedIndex, options: EvalOptions, mode: EvalMode, readSource: SourceReader): Promise<CrossValidation> {
   const asked = await askFolds(opened.snapshot, opened.model.embedder, options.questions, {
     mode: mode === 'auto' ? undefined : mode,
     dictionary: opened.steps.dictionary,
@@ -127,14 +129,21 @@ async function crossValidation(opened: OpenedIndex, options: EvalOptions, mode: 
   return {
     folds: folds.size,
     metrics: computeMetrics(heldOut.map((h) => h.outcome)),
-    citations: await checkCitations(returned, sourceReader(options.config.docsDir)),
+    citations: await checkCitations(returned, readSource),
     tradeOff: tradeOff(heldOut, TRADE_OFF_THRESHOLDS),
     threshold: thresholds.reduce((a, b) => a + b, 0) / (thresholds.length || 1),
     reliability: reliability(heldOut.flatMap((h) => (h.first ? [h.first] : []))),
   };
 }
 
-async function runMode(opened: OpenedIndex, collection: Collection, options: EvalOptions, mode: EvalMode, weights: RankerWeights): Promise<ModeReport> {
+async function runMode(
+  opened: OpenedIndex,
+  collection: Collection,
+  options: EvalOptions,
+  mode: EvalMode,
+  weights: RankerWeights,
+  readSource: SourceReader,
+): Promise<ModeReport> {
   const started = performance.now();
   const unavailable = unavailableReason(collection, mode);
   if (unavailable) {
@@ -142,11 +151,8 @@ async function runMode(opened: OpenedIndex, collection: Collection, options: Eva
   }
   const asked = await askAll(collection, options.questions, mode, weights);
   const metrics = computeMetrics(asked.map((a) => a.outcome));
-  const citations = await checkCitations(
-    asked.flatMap((a) => a.returned),
-    sourceReader(options.config.docsDir),
-  );
-  const cv = wantsCrossValidation(options) ? await crossValidation(opened, options, mode) : null;
+  const citations = await checkCitations(asked.flatMap((a) => a.returned), readSource);
+  const cv = wantsCrossValidation(options) ? await crossValidation(opened, options, mode, readSource) : null;
   const ran = asked.find((a) => a.ran !== null)?.ran ?? null;
   return { mode, ran, unavailable: null, metrics, citations, crossValidation: cv, seconds: (performance.now() - started) / 1000 };
 }
@@ -164,7 +170,9 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
     const opened = await openIndex(config, { log: options.log, loadModel: options.loadModel });
     const collection = serveIndex(config, opened);
     const modes: ModeReport[] = [];
-    for (const mode of options.modes) modes.push(await runMode(opened, collection, options, mode, weights));
+    // One reader for every mode and the folds: each source file is read and decoded once.
+    const readSource = sourceReader(options.config.docsDir);
+    for (const mode of options.modes) modes.push(await runMode(opened, collection, options, mode, weights, readSource));
     const byLanguage: Record<string, number> = {};
     for (const q of options.questions) byLanguage[q.lang] = (byLanguage[q.lang] ?? 0) + 1;
     const answerable = options.questions.filter((q) => q.gold.length > 0).length;
