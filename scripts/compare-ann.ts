@@ -3,6 +3,9 @@
  * re-scoring the candidates on the exact vectors), recall@10 against an exact scan and latency.
  *   npx tsx scripts/compare-ann.ts [count=20000] [lowrank|random] [hnsw,usearch]
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import hnswlib from 'hnswlib-node';
 import usearch from 'usearch';
@@ -54,7 +57,7 @@ if (libs.includes('usearch')) {
     for (let i = 0; i < n; i++) keys[i] = BigInt(i);
     idx.add(keys, set.matrix, 2);
     console.log(`usearch ${quant} build s`, ((performance.now() - t) / 1000).toFixed(1));
-    const file = `/tmp/i14/us-${quant}.usearch`;
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'isnad-compare-ann-')), `us-${quant}.usearch`);
     idx.save(file);
     for (const ef of [64, 128, 256]) {
       const v = new usearch.Index({ dimensions: d, metric: usearch.MetricKind.IP, quantization: quant as never, connectivity: 16, expansion_add: 128, expansion_search: ef, multi: false });

@@ -6,7 +6,7 @@ import { buildIndex } from '../ingest/build-index.js';
 import { silentLogger } from '../log.js';
 import { answerQuestion } from '../retrieve/answer.js';
 import { preparePassageWords } from '../retrieve/passage-words.js';
-import { cleanQuestion } from '../retrieve/question.js';
+import { readQuestion } from '../retrieve/question.js';
 import { FlatVectorStore } from '../store/flat-store.js';
 import { IndexDirectory } from '../store/index-dir.js';
 import type { GraphUpdate } from '../store/usearch-store.js';
@@ -114,7 +114,7 @@ export async function serveLowRankWorker(args: WorkerArgs): Promise<LowRankServe
   const snapshot = loaded.value;
   if (!snapshot?.vectors) throw new Error(`no low-rank index in ${lowRankIndexOf(args)}`);
   const vectors = snapshot.vectors;
-  const queries = benchQueries(snapshot, args.queries, args.seed).map((q) => cleanQuestion(q));
+  const queries = benchQueries(snapshot, args.queries, args.seed).map((q) => readQuestion(q).search);
   const vectorOf = new Map<string, Float32Array>();
   for (const q of queries) vectorOf.set(q, await embedder.embedQuery(q));
   const precomputed = new PrecomputedEmbedder(embedder.modelId, embedder.dimensions, vectorOf);
