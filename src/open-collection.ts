@@ -7,6 +7,7 @@
 import type { Collection } from './collection.js';
 import type { CoreConfig } from './config.js';
 import type { LoadedModel } from './embed/embedder.js';
+import { loadEmbedder } from './embed/load-embedder.js';
 import { loadEmbedderRemembering, type RememberingOptions } from './embed/model-memory.js';
 import { isIsnadError } from './errors.js';
 import type { IndexSnapshot } from './index/snapshot.js';
@@ -66,12 +67,11 @@ async function loadModel(config: CoreConfig, options: OpenOptions): Promise<Mode
   if (config.model.modelId === null) {
     return { model: { embedder: null, status: { loaded: false, modelId: null, reason: 'disabled (MODEL_ID=none)' } }, remember: nothingToRemember };
   }
-  const { loadEmbedder } = await import('./embed/load-embedder.js');
   if (!options.modelMemory) return { model: await loadEmbedder(config.model, options.log), remember: nothingToRemember };
   const { loaded, remember } = await loadEmbedderRemembering(
     config.model,
     { indexDir: config.indexDir, log: options.log, ...options.modelMemory },
-    (model, log) => loadEmbedder(model, log),
+    loadEmbedder,
   );
   return { model: loaded, remember };
 }

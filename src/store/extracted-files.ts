@@ -8,7 +8,8 @@ import type { ExtractedText } from '../index/snapshot.js';
  * not the text, so the index keeps it. Every passage is `extracted.slice(start, end)` of its source.
  *   extracted.json  { sources: string[], ends: number[], pages: (number[] | null)[] }
  *   extracted.txt   the texts, concatenated
- * Read on demand (checks, /source), not at load: it roughly doubles the index's text.
+ * Never read at load (it roughly doubles the index's text): it is the record of exactly what was indexed,
+ * checksummed with the generation. Serving re-reads documents from their files (collection/document-reader.ts).
  */
 const HEADER = 'extracted.json';
 const TEXT = 'extracted.txt';

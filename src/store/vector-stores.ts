@@ -16,9 +16,9 @@ export async function buildVectorStore(kind: VectorStoreKind, dimensions: number
   return store;
 }
 
-export async function createVectorStore(kind: VectorStoreKind, dimensions: number): Promise<VectorStore> {
+/** The stores built by adding vectors one batch at a time (usearch builds its graph in `buildVectorStore`). */
+async function createVectorStore(kind: Exclude<VectorStoreKind, 'usearch'>, dimensions: number): Promise<VectorStore> {
   if (kind === 'vectra') return (await import('./vectra-store.js')).VectraVectorStore.create(dimensions);
-  if (kind === 'usearch') return (await import('./usearch-store.js')).UsearchVectorStore.create(dimensions);
   if (kind === 'hnsw') return (await import('./hnsw-store.js')).HnswVectorStore.create(dimensions);
   return new (await import('./flat-store.js')).FlatVectorStore(dimensions);
 }
