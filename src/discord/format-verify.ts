@@ -1,7 +1,7 @@
 /** Rendering of Verify quote verdicts and of the public correction post (plain API JSON, pure). */
 import { ButtonStyle, ComponentType } from 'discord.js';
 import type { DiffPart, QuoteMatch, VerifyResult } from '../verify/types.js';
-import { COLOR } from './format.js';
+import { COLOR, lineLabel } from './format.js';
 import { ELLIPSIS, code, escapeMarkdown, isolate, quoteBlock, truncate } from './markdown.js';
 import { LIMITS, reply, type Button, type Embed, type Reply, type Row } from './payload.js';
 import type { Lang } from '../text/language.js';
@@ -20,11 +20,10 @@ export function parseCorrectionCustomId(customId: string): { passageId: string; 
 
 /** `📄 file · line 3–4 · 🆔 id, id`: the place of a span, which may cross passages. */
 export function spanCitation(match: QuoteMatch, lang: Lang): string {
-  const at = (page: number | undefined, line: number) => `${page ? `${t(lang, 'page')} ${isolate(page)} · ` : ''}${t(lang, 'line')} ${isolate(line)}`;
   const lines =
     match.page !== match.endPage
-      ? `${at(match.page, match.line)} – ${at(match.endPage, match.endLine)}`
-      : `${match.page ? `${t(lang, 'page')} ${isolate(match.page)} · ` : ''}${match.endLine > match.line ? `${t(lang, 'lines')} ${isolate(`${match.line}–${match.endLine}`)}` : `${t(lang, 'line')} ${isolate(match.line)}`}`;
+      ? `${lineLabel(match.page, match.line, match.line, lang)} – ${lineLabel(match.endPage, match.endLine, match.endLine, lang)}`
+      : lineLabel(match.page, match.line, match.endLine, lang);
   return `📄 ${isolate(code(match.source))} · ${lines} · 🆔 ${match.passageIds.map((id) => isolate(code(id))).join(', ')}`;
 }
 

@@ -18,11 +18,14 @@ import { LIMITS, reply, type Button, type Choice, type Embed, type Reply, type R
 
 export const COLOR = { answer: 0x2b7a78, abstain: 0x9e9e9e, ok: 0x2e7d32, warn: 0xf9a825, error: 0xc62828 } as const;
 
-/** "line 9" or "lines 9–10": a passage spanning lines is cited by all of them. */
+/** "page 2 · line 9" or "lines 9–10" (the page only for documents with pages): a span of lines is cited by all of them. */
+export function lineLabel(page: number | undefined, line: number, last: number, lang: Lang): string {
+  const label = last > line ? `${t(lang, 'lines')} ${isolate(`${line}–${last}`)}` : `${t(lang, 'line')} ${isolate(line)}`;
+  return page ? `${t(lang, 'page')} ${isolate(page)} · ${label}` : label;
+}
+
 function lines(slice: Pick<Passage, 'line' | 'text' | 'page'>, lang: Lang): string {
-  const last = endLine(slice);
-  const label = last > slice.line ? `${t(lang, 'lines')} ${isolate(`${slice.line}–${last}`)}` : `${t(lang, 'line')} ${isolate(slice.line)}`;
-  return slice.page ? `${t(lang, 'page')} ${isolate(slice.page)} · ${label}` : label;
+  return lineLabel(slice.page, slice.line, endLine(slice), lang);
 }
 
 export function citation(passage: Pick<Passage, 'source' | 'line' | 'text' | 'id' | 'page'>, lang: Lang): string {
