@@ -10,6 +10,9 @@ import { Cooldowns, type Clock } from './cooldown.js';
 import { Dispatcher } from './dispatch.js';
 import { redactingLogger, tokenSecrets } from './redact.js';
 
+/** Time limit of one /docs add download. */
+const DOWNLOAD_TIMEOUT_MS = 30_000;
+
 export interface BotOptions {
   token: string;
   /** Base URL of the REST API (`…/api`); null for Discord's own. */
@@ -21,15 +24,10 @@ export interface BotOptions {
   clock?: Clock;
   /** Assembled by the entry point (src/main.ts) from commands/index.ts. */
   commands: Command[];
+  /** /ask, and also /quote, the Post button and Verify quote. */
   askCooldownMs?: number;
-  /** /quote and the Post button (default: the /ask cooldown). */
-  postCooldownMs?: number;
-  /** Verify quote (default: the /ask cooldown). */
-  verifyCooldownMs?: number;
   reindexCooldownMs?: number;
   progressEveryMs?: number;
-  /** Time limit of one /docs add download. */
-  downloadTimeoutMs?: number;
   /** How long shutdown waits for in-flight interactions. */
   drainTimeoutMs?: number;
   /**
@@ -49,6 +47,7 @@ export interface Bot {
 export function createBot(options: BotOptions): Bot {
   const log = redactingLogger(options.log, tokenSecrets(options.token));
   const clock = options.clock ?? Date.now;
+  const askMs = options.askCooldownMs ?? DEFAULT_ASK_COOLDOWN_SECONDS * 1000;
   const ctx: BotContext = {
     collection: options.collection,
     ...(options.library ? { library: options.library } : {}),
@@ -56,13 +55,13 @@ export function createBot(options: BotOptions): Bot {
     clock,
     cooldowns: new Cooldowns(clock),
     settings: {
-      askCooldownMs: options.askCooldownMs ?? DEFAULT_ASK_COOLDOWN_SECONDS * 1000,
-      postCooldownMs: options.postCooldownMs ?? options.askCooldownMs ?? DEFAULT_ASK_COOLDOWN_SECONDS * 1000,
-      verifyCooldownMs: options.verifyCooldownMs ?? options.askCooldownMs ?? DEFAULT_ASK_COOLDOWN_SECONDS * 1000,
+      askCooldownMs: askMs,
+      postCooldownMs: askMs,
+      verifyCooldownMs: askMs,
       reindexCooldownMs: options.reindexCooldownMs ?? DEFAULT_REINDEX_COOLDOWN_SECONDS * 1000,
       progressEveryMs: options.progressEveryMs ?? 2_000,
       attachmentHosts: [...DISCORD_ATTACHMENT_HOSTS, ...(options.apiUrl ? [new URL(options.apiUrl).host] : [])],
-      downloadTimeoutMs: options.downloadTimeoutMs ?? 30_000,
+      downloadTimeoutMs: DOWNLOAD_TIMEOUT_MS,
     },
   };
   const dispatcher = new Dispatcher(options.commands, ctx);
