@@ -150,7 +150,7 @@ async function buildAndPublish(
     log.info(`Nothing changed: the index of ${plural(summary.files, 'file')} and ${plural(summary.passages, 'passage')} is up to date.`);
     return { snapshot: loaded.snapshot, summary };
   }
-  result.snapshot.generation = await loaded.directory.publish(result.snapshot, (done, total) => onProgress?.({ phase: 'write', done, total }));
+  result.snapshot.generation = await loaded.directory.publish(result.snapshot, onProgress);
   log.info(
     `Indexed ${plural(summary.files, 'file')} into ${plural(summary.passages, 'passage')} in ${summary.seconds.toFixed(1)} s: ` +
       `${describeChanges(summary)} (${summary.embedded} embedded, ${summary.reused} reused, ${summary.skipped.length} skipped)` +
@@ -245,11 +245,9 @@ function servingSteps(config: CoreConfig, directory: IndexDirectory, options: Op
       const inWorker = options.reindexInWorker ?? (await documentBytes(config.docsDir)) >= WORKER_MIN_BYTES;
       if (!inWorker) {
         const { snapshot, summary } = await build(config, model, current, null, options.log, onProgress);
-        if (summary.nothingChanged) {
-          await directory.tidy(); // nothing to write; the folder is still claimed and old generations expire
-          return { snapshot: current, model, summary };
-        }
-        snapshot.generation = await directory.publish(snapshot, (done, total) => onProgress?.({ phase: 'write', done, total }));
+        const generation = await directory.publishUnlessUnchanged(snapshot, summary.nothingChanged, onProgress);
+        if (generation === null) return { snapshot: current, model, summary };
+        snapshot.generation = generation;
         return { snapshot, model, summary };
       }
       const { embedder } = model;

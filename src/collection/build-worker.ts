@@ -112,12 +112,11 @@ async function run(): Promise<void> {
     log,
     ...(job.embedBatchSize ? { embedBatchSize: job.embedBatchSize } : {}),
   });
-  if (summary.nothingChanged) {
-    await directory.tidy(); // nothing to write; the folder is still claimed and old generations expire
+  const generation = await directory.publishUnlessUnchanged(snapshot, summary.nothingChanged, onProgress);
+  if (generation === null) {
     post({ type: 'done', generation: null, summary, words: null, searchText: null });
     return;
   }
-  const generation = await directory.publish(snapshot, (done, total) => onProgress({ phase: 'write', done, total }));
   const words = snapshot.words ?? null;
   // Autocomplete's text search, prepared here too: normalizing 100k passages takes seconds of the bot's thread.
   const search = new PassageSearch(snapshot.passages);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { IsnadError } from '../errors.js';
+import type { Progress } from '../types.js';
 import { Bm25Index } from '../index/bm25.js';
 import { indexCorrupt, readIndexJson } from '../index/index-file.js';
 import { parseManifest, type IndexSnapshot, type PreviousIndex, type StoredManifest } from '../index/snapshot.js';
@@ -126,7 +127,18 @@ export class IndexDirectory {
    * Writes a complete generation into a temporary folder, then publishes it by renaming CURRENT.
    * Anything that fails before the final rename leaves the previous index serving.
    */
-  async publish(snapshot: IndexSnapshot, onStep?: (done: number, total: number) => void): Promise<string> {
+  /**
+   * Publishes a rebuild, or when it changed nothing writes nothing (an identical generation would only
+   * cost disk space) and only tidies: the folder stays claimed and old generations expire. Null then.
+   */
+  async publishUnlessUnchanged(snapshot: IndexSnapshot, nothingChanged: boolean, onProgress?: (progress: Progress) => void): Promise<string | null> {
+    if (!nothingChanged) return this.publish(snapshot, onProgress);
+    await this.tidy();
+    return null;
+  }
+
+  async publish(snapshot: IndexSnapshot, onProgress?: (progress: Progress) => void): Promise<string> {
+    const onStep = (done: number, total: number) => onProgress?.({ phase: 'write', done, total });
     await claimIndexDir(this.root, this.docsDir);
     const name = `gen-${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
     const tmp = path.join(this.root, `.tmp-${name}`);
@@ -136,11 +148,11 @@ export class IndexDirectory {
       const steps = 4;
       await writePassages(tmp, snapshot.passages);
       if (snapshot.extracted) await writeExtracted(tmp, snapshot.extracted);
-      onStep?.(1, steps);
+      onStep(1, steps);
       await snapshot.lexical.save(tmp);
-      onStep?.(2, steps);
+      onStep(2, steps);
       if (snapshot.vectors) await snapshot.vectors.save(tmp);
-      onStep?.(3, steps);
+      onStep(3, steps);
       const checksums = await checksumFiles(tmp, NOT_CHECKSUMMED);
       await fs.writeFile(path.join(tmp, MANIFEST), JSON.stringify({ ...snapshot.manifest, checksums }, null, 1));
       const final = path.join(this.root, name);
@@ -151,7 +163,7 @@ export class IndexDirectory {
       const pointerTmp = path.join(this.root, `.${CURRENT}.${randomBytes(3).toString('hex')}`);
       await fs.writeFile(pointerTmp, name);
       await fs.rename(pointerTmp, path.join(this.root, CURRENT));
-      onStep?.(4, steps);
+      onStep(4, steps);
     } catch (error) {
       await fs.rm(tmp, { recursive: true, force: true });
       throw error;
