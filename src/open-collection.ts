@@ -10,7 +10,7 @@ import type { LoadedModel } from './embed/embedder.js';
 import { loadEmbedder } from './embed/load-embedder.js';
 import { loadEmbedderRemembering, type RememberingOptions } from './embed/model-memory.js';
 import { isIsnadError } from './errors.js';
-import type { IndexSnapshot } from './index/snapshot.js';
+import type { IndexSnapshot, PreviousIndex } from './index/snapshot.js';
 import { IndexedCollection, type ServingSteps } from './indexed-collection.js';
 import { buildIndex, fullRebuildReason, modelVariant } from './ingest/build-index.js';
 import { buildInWorker, type BuildJob } from './collection/build-off-thread.js';
@@ -98,7 +98,7 @@ function variantOf(config: CoreConfig, model: LoadedModel): string {
 function build(
   config: CoreConfig,
   model: LoadedModel,
-  previous: IndexSnapshot | null,
+  previous: PreviousIndex | null,
   previousUnusableReason: string | null,
   log: Logger,
   onProgress?: (progress: Progress) => void,
@@ -143,7 +143,8 @@ async function buildAndPublish(
 ): Promise<{ snapshot: IndexSnapshot; summary: ReindexSummary }> {
   const { log, onProgress } = options;
   log.info(loaded.snapshot ? `Updating the index of ${config.docsDir}…` : `Building the index of ${config.docsDir}…`);
-  const result = await build(config, model, loaded.snapshot, loaded.unusable, log, onProgress);
+  const previous = loaded.snapshot ? await loaded.directory.withKeptWork(loaded.snapshot, log) : null;
+  const result = await build(config, model, previous, loaded.unusable, log, onProgress);
   const { summary } = result;
   if (summary.nothingChanged && loaded.snapshot) {
     // Writing an identical generation would only cost disk space (4 in ten minutes, 25 MB, before).
@@ -244,7 +245,8 @@ function servingSteps(config: CoreConfig, directory: IndexDirectory, options: Op
       }
       const inWorker = options.reindexInWorker ?? (await documentBytes(config.docsDir)) >= WORKER_MIN_BYTES;
       if (!inWorker) {
-        const { snapshot, summary } = await build(config, model, current, null, options.log, onProgress);
+        const previous = await directory.withKeptWork(current, options.log);
+        const { snapshot, summary } = await build(config, model, previous, null, options.log, onProgress);
         const generation = await directory.publishUnlessUnchanged(snapshot, summary.nothingChanged, onProgress);
         if (generation === null) return { snapshot: current, model, summary };
         snapshot.generation = generation;

@@ -80,6 +80,8 @@ export interface ReindexSummary {
   files: number;
   passages: number;
   skipped: SkippedFile[];
+  /** Passages cut and analyzed in this run; the others kept the previous build's (their file unchanged). */
+  analyzed: number;
   /** Passages whose vectors were computed in this run. */
   embedded: number;
   /** Passages whose vectors were reused from the previous index. */

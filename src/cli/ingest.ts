@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const lines = [
     `changes: ${describeChanges(summary)}`,
     `files: ${summary.files}`,
-    `passages: ${summary.passages} (${summary.embedded} embedded, ${summary.reused} reused)`,
+    `passages: ${summary.passages} (${summary.analyzed} analyzed, ${summary.passages - summary.analyzed} kept; ${summary.embedded} embedded, ${summary.reused} reused)`,
     `skipped: ${summary.skipped.length}`,
     ...summary.skipped.map((s) => `  - ${s.source}: ${s.reason}`),
     ...(unsupported ? [`not supported yet: ${unsupported}`] : []),

@@ -2,6 +2,8 @@
  * Longer than 250 lines on purpose: the builder and (de)serialization share one typed-array layout
  * (offsets, posting rows, term frequencies), and splitting them would spread that layout over several
  * files that must change together. The scoring pass reads it through `Postings` (bm25-search.ts).
+ * The builder adds passages by text or, for a reindex that keeps unchanged files, by the previous
+ * index's term numbers: both paths meet in one `addIds`, so they cannot drift apart.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -221,6 +223,8 @@ class GrowableUint32 {
 /**
  * Builds a Bm25Index one passage at a time, interning terms and keeping only (term, tf) pairs in
  * typed arrays: term lists of a 100k-passage collection never need to be held all at once.
+ * A passage analyzed for another index (an unchanged file on reindex) is added by that index's term
+ * numbers (`addNumbered`): the result is the same index, byte for byte, as analyzing its text again.
  */
 export class Bm25Builder {
   private readonly termIds = new Map<string, number>();
@@ -229,31 +233,69 @@ export class Bm25Builder {
   private readonly pairsPerDocument = new GrowableUint32();
   private readonly lengths = new GrowableUint32();
   private total = 0;
+  /** Per term number, its count in the passage being added (all zero between passages). */
+  private tfOf = new Uint32Array(1024);
+  private readonly distinct: number[] = [];
 
   constructor(private readonly params: Bm25Params = DEFAULT_PARAMS) {}
 
+  private intern(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.termIds.set(term, id);
+      this.terms.push(term);
+    }
+    return id;
+  }
+
   /** Adds a passage's terms; returns them as the finished index's term numbers (its words for ranking). */
   add(terms: string[]): Int32Array {
-    const counts = new Map<number, number>();
     const ids = new Int32Array(terms.length);
-    for (const [i, term] of terms.entries()) {
-      let id = this.termIds.get(term);
-      if (id === undefined) {
-        id = this.terms.length;
-        this.termIds.set(term, id);
-        this.terms.push(term);
-      }
-      ids[i] = id;
-      counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
-    for (const [id, tf] of counts) {
-      this.pairs.push(id);
-      this.pairs.push(Math.min(tf, 0xffff));
-    }
-    this.pairsPerDocument.push(counts.size);
-    this.lengths.push(terms.length);
-    this.total += terms.length;
+    for (let i = 0; i < terms.length; i++) ids[i] = this.intern(terms[i]!);
+    this.addIds(ids);
     return ids;
+  }
+
+  /**
+   * Adds a passage given as another index's term numbers: `words` numbered in `vocabulary`, `renumber`
+   * that index's term number → this builder's (−1 until met; one array per other index, filled as it
+   * goes). Returns the passage's terms as this index's numbers, as `add` does.
+   */
+  addNumbered(words: Int32Array, vocabulary: readonly string[], renumber: Int32Array): Int32Array {
+    const ids = new Int32Array(words.length);
+    for (let i = 0; i < words.length; i++) {
+      const old = words[i]!;
+      let id = renumber[old]!;
+      if (id < 0) renumber[old] = id = this.intern(vocabulary[old]!);
+      ids[i] = id;
+    }
+    this.addIds(ids);
+    return ids;
+  }
+
+  /** Records one passage: its (term, tf) pairs in the order terms first occur, its length. */
+  private addIds(ids: Int32Array): void {
+    if (this.tfOf.length < this.terms.length) {
+      const bigger = new Uint32Array(Math.max(this.terms.length, this.tfOf.length * 2));
+      bigger.set(this.tfOf);
+      this.tfOf = bigger;
+    }
+    const { tfOf, distinct } = this;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (tfOf[id] === 0) distinct.push(id);
+      tfOf[id]!++;
+    }
+    for (const id of distinct) {
+      this.pairs.push(id);
+      this.pairs.push(Math.min(tfOf[id]!, 0xffff));
+      tfOf[id] = 0;
+    }
+    this.pairsPerDocument.push(distinct.length);
+    distinct.length = 0;
+    this.lengths.push(ids.length);
+    this.total += ids.length;
   }
 
   finish(): Bm25Index {

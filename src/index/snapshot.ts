@@ -78,8 +78,25 @@ export interface PassageWordIds {
   ids: Int32Array;
 }
 
-/** What a rebuild needs of the index it replaces: what was built (to compare) and the vectors (to reuse). */
-export type PreviousIndex = Pick<IndexSnapshot, 'manifest' | 'vectors'>;
+/**
+ * What a rebuild needs of the index it replaces: what was built (to compare), the vectors (to reuse)
+ * and, when its generation kept them, the per-file work that unchanged files keep (`kept`).
+ */
+export type PreviousIndex = Pick<IndexSnapshot, 'manifest' | 'vectors'> & { kept?: KeptWork | null };
+
+/**
+ * A previous build's per-file work: its passages (in the order of `manifest.files`, each file's
+ * together), their analyzed words numbered in its lexical vocabulary, and the pages each document
+ * was read with. An unchanged file takes its passages and words from here instead of being chunked
+ * and analyzed again.
+ */
+export interface KeptWork {
+  passages: Passage[];
+  vocabulary: readonly string[];
+  words: PassageWordIds;
+  /** Source → page starts (null: no pages); null when the generation did not record them. */
+  pages: Map<string, number[] | null> | null;
+}
 
 function invalid(file: string, error: z.ZodError): IsnadError {
   const issue = error.issues[0]!;

@@ -13,6 +13,7 @@ import type { Document, Passage } from '../types.js';
 import { ANALYZER_VERSION, analyze } from '../text/analyze.js';
 import { CHUNKER_VERSION, chunkDocument } from './chunk.js';
 import { describeUnsupported } from './describe.js';
+import { KeptFiles } from './kept-files.js';
 import { isSkipped, readDocument, scanDocuments } from './load.js';
 import { readersChanged, readerVersions } from './reader.js';
 
@@ -149,25 +150,36 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     );
   }
 
+  const reason =
+    options.previousUnusableReason ?? fullRebuildReason(options.previous, options.embedder, options.docsDir, options.modelVariant);
+  const kept = KeptFiles.of(options.previous, reason);
   const passages: Passage[] = [];
   const files: Manifest['files'] = [];
   const lexicalBuilder = new Bm25Builder();
   const words: Int32Array[] = [];
+  let analyzed = 0;
   for (const [i, document] of documents.entries()) {
     // A reindex runs inside the bot: let queued /ask interactions and heartbeats through now and then.
     if (i % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
-    const chunks = chunkDocument(document);
-    for (const chunk of chunks) {
-      passages.push(chunk);
-      words.push(lexicalBuilder.add(analyze(chunk.text)));
+    const firstRow = passages.length;
+    const rows = kept?.rowsOf(document);
+    if (rows) {
+      for (let row = rows.first; row < rows.first + rows.count; row++) {
+        passages.push(kept!.passage(row));
+        words.push(kept!.addTo(lexicalBuilder, row));
+      }
+    } else {
+      for (const chunk of chunkDocument(document)) {
+        passages.push(chunk);
+        words.push(lexicalBuilder.add(analyze(chunk.text)));
+        analyzed++;
+      }
     }
-    files.push({ source: document.source, hash: document.hash, bytes: document.bytes, mtimeMs: mtimes.get(document.source) ?? 0, passages: chunks.length });
+    files.push({ source: document.source, hash: document.hash, bytes: document.bytes, mtimeMs: mtimes.get(document.source) ?? 0, passages: passages.length - firstRow });
     options.onProgress?.({ phase: 'chunk', done: i + 1, total: documents.length });
   }
   const lexical = lexicalBuilder.finish();
 
-  const reason =
-    options.previousUnusableReason ?? fullRebuildReason(options.previous, options.embedder, options.docsDir, options.modelVariant);
   const reusable = reason === null ? options.previous?.vectors ?? null : null;
   let vectors: VectorStore | null = null;
   let embedded = 0;
@@ -221,6 +233,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
       files: documents.length,
       passages: passages.length,
       skipped,
+      analyzed,
       embedded,
       reused,
       seconds: (performance.now() - started) / 1000,

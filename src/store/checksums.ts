@@ -59,3 +59,14 @@ export async function verifyChecksums(dir: string, expected: Checksums, skip: Se
     if (actual !== sum) throw indexCorrupt(file, `does not match its checksum in ${manifestFile} (changed or damaged after it was written)`);
   }
 }
+
+/** Throws INDEX_CORRUPT unless `name` in `dir` still has its recorded checksum (one file read again later). */
+export async function verifyChecksum(dir: string, name: string, expected: Checksums, manifestFile: string): Promise<void> {
+  const file = path.join(dir, name);
+  const sum = Object.hasOwn(expected, name) ? expected[name] : undefined;
+  if (sum === undefined) throw indexCorrupt(file, `is not listed in ${manifestFile}`);
+  const actual = await sha256(file).catch((error: unknown) => {
+    throw indexCorrupt(file, 'is missing', error);
+  });
+  if (actual !== sum) throw indexCorrupt(file, `does not match its checksum in ${manifestFile} (changed or damaged after it was written)`);
+}

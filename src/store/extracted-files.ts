@@ -49,3 +49,23 @@ export async function readExtracted(dir: string): Promise<Map<string, ExtractedT
   });
   return result;
 }
+
+/**
+ * The page starts each document was read with (null: no pages), from the header alone; null for an
+ * index written before extracted texts were kept. A reindex keeps a paged document's passages only
+ * when its pages are the same (passages never cross a page, so pages shape them too).
+ */
+export async function readExtractedPages(dir: string): Promise<Map<string, number[] | null> | null> {
+  const headerFile = path.join(dir, HEADER);
+  try {
+    await fs.access(headerFile);
+  } catch {
+    return null;
+  }
+  const header = (await readIndexJson(headerFile)) as { sources?: unknown; pages?: unknown };
+  const { sources, pages } = header;
+  if (!Array.isArray(sources) || !Array.isArray(pages) || sources.length !== pages.length) {
+    throw indexCorrupt(headerFile, 'is inconsistent: sources and pages must be lists of one length');
+  }
+  return new Map(sources.map((source, i) => [String(source), Array.isArray(pages[i]) ? (pages[i] as number[]) : null]));
+}

@@ -1,16 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { IsnadError } from '../errors.js';
+import { IsnadError, isIsnadError } from '../errors.js';
+import type { Logger } from '../log.js';
 import type { Progress } from '../types.js';
 import { Bm25Index } from '../index/bm25.js';
 import { indexCorrupt, readIndexJson } from '../index/index-file.js';
-import { parseManifest, type IndexSnapshot, type PreviousIndex, type StoredManifest } from '../index/snapshot.js';
+import { parseManifest, type IndexSnapshot, type KeptWork, type PassageWordIds, type PreviousIndex, type StoredManifest } from '../index/snapshot.js';
 import type { VectorStore } from '../index/vector-store.js';
-import { writeExtracted } from './extracted-files.js';
+import { readExtractedPages, writeExtracted } from './extracted-files.js';
 import { readPassages, writePassages } from './passage-files.js';
 import { loadVectorStore } from './vector-stores.js';
-import { checksumFiles, verifyChecksums } from './checksums.js';
+import { checksumFiles, verifyChecksum, verifyChecksums } from './checksums.js';
+import { hasWords, readWords, writeWords, WORDS_FILE } from './word-files.js';
 import { GENERATION_MARKER, GENERATION_NAME, POINTER_TEMP_NAME, TEMP_GENERATION_NAME, claimIndexDir, checkIndexLocation, markerText, notOurs, ownership } from './index-owner.js';
 
 /**
@@ -18,7 +20,8 @@ import { GENERATION_MARKER, GENERATION_NAME, POINTER_TEMP_NAME, TEMP_GENERATION_
  *   .isnad-index       marks the folder as Isnad's (see index-owner.ts); nothing is written without it
  *   CURRENT            name of the generation being served (replaced atomically by rename)
  *   gen-…/             one complete index: .isnad-generation, manifest.json (written last, with the
- *                      checksum of every other file), passages.*, lexical.*, vectors
+ *                      checksum of every other file), passages.*, lexical.*, words.bin (read only by
+ *                      the next build, see word-files.ts), extracted.*, vectors
  *   .tmp-gen-…/        a generation being written; a crash leaves it behind and a later run removes it
  * A reader only ever follows CURRENT, so it sees the previous complete index or the new one, never half.
  */
@@ -102,12 +105,38 @@ export class IndexDirectory {
   }
 
   /**
-   * What a rebuild reuses from a generation: its manifest (to see what changed) and its vectors (not
-   * re-embedded when their passage is unchanged). Passages and the lexical index are not read.
+   * What a rebuild reuses from a generation: its manifest (to see what changed), its vectors (not
+   * re-embedded when their passage is unchanged) and, when it kept its words, every file's passages
+   * and words (not chunked and analyzed again when the file is unchanged).
    */
   async loadReusable(dir: string): Promise<PreviousIndex> {
     const manifest = await this.verifiedManifest(dir);
-    return { manifest, vectors: await this.loadVectors(dir, manifest) };
+    const vectors = await this.loadVectors(dir, manifest);
+    if (!(await hasWords(dir))) return { manifest, vectors, kept: null };
+    const passages = await readPassages(dir, manifest.passages);
+    return { manifest, vectors, kept: await keptWork(dir, passages, await Bm25Index.load(dir)) };
+  }
+
+  /**
+   * A served index (loaded earlier, or just built) with what its generation kept for the next build:
+   * its words are read again, checked against their checksum, as its other files were at load. An
+   * index without them, or whose words no longer check out, is rebuilt from the text (slower, the same index).
+   */
+  async withKeptWork(snapshot: IndexSnapshot, log?: Logger): Promise<PreviousIndex> {
+    const dir = snapshot.generation;
+    if (!dir) return snapshot;
+    const words = snapshot.words?.offsets.length === snapshot.passages.length + 1 ? snapshot.words : null;
+    try {
+      if (!words) {
+        if (!(await hasWords(dir))) return snapshot;
+        await verifyChecksum(dir, WORDS_FILE, snapshot.manifest.checksums ?? {}, path.join(dir, MANIFEST));
+      }
+      return { ...snapshot, kept: await keptWork(dir, snapshot.passages, snapshot.lexical, words) };
+    } catch (error) {
+      if (!isIsnadError(error, 'INDEX_CORRUPT')) throw error;
+      log?.warn(`${error.message} Analyzing every passage again.`);
+      return snapshot;
+    }
   }
 
   private async loadVectors(dir: string, manifest: StoredManifest): Promise<VectorStore | null> {
@@ -150,6 +179,7 @@ export class IndexDirectory {
       if (snapshot.extracted) await writeExtracted(tmp, snapshot.extracted);
       onStep(1, steps);
       await snapshot.lexical.save(tmp);
+      if (snapshot.words) await writeWords(tmp, snapshot.words);
       onStep(2, steps);
       if (snapshot.vectors) await snapshot.vectors.save(tmp);
       onStep(3, steps);
@@ -202,4 +232,15 @@ export class IndexDirectory {
       if (ours && Date.now() - stat.mtimeMs > STALE_MS) await fs.rm(full, { recursive: true, force: true }).catch(() => undefined);
     }
   }
+}
+
+/** A generation's per-file work, from its passages and lexical index (already read) and its words file. */
+async function keptWork(dir: string, passages: IndexSnapshot['passages'], lexical: Bm25Index, words?: PassageWordIds | null): Promise<KeptWork> {
+  const vocabulary = lexical.vocabulary();
+  return {
+    passages,
+    vocabulary,
+    words: words ?? (await readWords(dir, lexical.documentLengths, vocabulary.length)),
+    pages: await readExtractedPages(dir),
+  };
 }

@@ -169,6 +169,7 @@ export class FakeCollection implements Collection {
           files: this.documents().length,
           passages: this.passages.length,
           skipped: [],
+          analyzed: 0,
           embedded: 0,
           reused: 0,
           seconds: (total * step) / 1000,
