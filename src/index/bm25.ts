@@ -222,7 +222,8 @@ class GrowableUint32 {
 
 /**
  * Builds a Bm25Index one passage at a time, interning terms and keeping only (term, tf) pairs in
- * typed arrays: term lists of a 100k-passage collection never need to be held all at once.
+ * typed arrays: term lists of a 100k-passage collection never need to be held all at once. Each
+ * passage's words (its terms in order, as term numbers) are kept too, for ranking (`words()`).
  * A passage analyzed for another index (an unchanged file on reindex) is added by that index's term
  * numbers (`addNumbered`): the result is the same index, byte for byte, as analyzing its text again.
  */
@@ -232,6 +233,8 @@ export class Bm25Builder {
   private readonly pairs = new GrowableUint32(); // termId, tf, termId, tf, … in passage order
   private readonly pairsPerDocument = new GrowableUint32();
   private readonly lengths = new GrowableUint32();
+  /** Every passage's term numbers, in order, one after the other (`lengths` says where each ends). */
+  private readonly wordIds = new GrowableUint32();
   private total = 0;
   /** Per term number, its count in the passage being added (all zero between passages). */
   private tfOf = new Uint32Array(1024);
@@ -249,40 +252,40 @@ export class Bm25Builder {
     return id;
   }
 
-  /** Adds a passage's terms; returns them as the finished index's term numbers (its words for ranking). */
-  add(terms: string[]): Int32Array {
-    const ids = new Int32Array(terms.length);
-    for (let i = 0; i < terms.length; i++) ids[i] = this.intern(terms[i]!);
-    this.addIds(ids);
-    return ids;
+  /** Adds a passage's terms (as `analyze` gives them). */
+  add(terms: readonly string[]): void {
+    const start = this.wordIds.length;
+    for (const term of terms) this.wordIds.push(this.intern(term));
+    this.addWords(start);
   }
 
   /**
-   * Adds a passage given as another index's term numbers: `words` numbered in `vocabulary`, `renumber`
-   * that index's term number → this builder's (−1 until met; one array per other index, filled as it
-   * goes). Returns the passage's terms as this index's numbers, as `add` does.
+   * Adds a passage given as another index's term numbers, `words[from … to]`, numbered in
+   * `vocabulary`; `renumber` maps that index's term numbers to this builder's (−1 until met; one
+   * array per other index, filled as it goes).
    */
-  addNumbered(words: Int32Array, vocabulary: readonly string[], renumber: Int32Array): Int32Array {
-    const ids = new Int32Array(words.length);
-    for (let i = 0; i < words.length; i++) {
+  addNumbered(words: Int32Array, from: number, to: number, vocabulary: readonly string[], renumber: Int32Array): void {
+    const start = this.wordIds.length;
+    for (let i = from; i < to; i++) {
       const old = words[i]!;
       let id = renumber[old]!;
       if (id < 0) renumber[old] = id = this.intern(vocabulary[old]!);
-      ids[i] = id;
+      this.wordIds.push(id);
     }
-    this.addIds(ids);
-    return ids;
+    this.addWords(start);
   }
 
-  /** Records one passage: its (term, tf) pairs in the order terms first occur, its length. */
-  private addIds(ids: Int32Array): void {
+  /** Records the passage whose words start at `start`: its (term, tf) pairs in the order terms first occur, its length. */
+  private addWords(start: number): void {
     if (this.tfOf.length < this.terms.length) {
       const bigger = new Uint32Array(Math.max(this.terms.length, this.tfOf.length * 2));
       bigger.set(this.tfOf);
       this.tfOf = bigger;
     }
     const { tfOf, distinct } = this;
-    for (let i = 0; i < ids.length; i++) {
+    const ids = this.wordIds.data;
+    const end = this.wordIds.length;
+    for (let i = start; i < end; i++) {
       const id = ids[i]!;
       if (tfOf[id] === 0) distinct.push(id);
       tfOf[id]!++;
@@ -294,8 +297,16 @@ export class Bm25Builder {
     }
     this.pairsPerDocument.push(distinct.length);
     distinct.length = 0;
-    this.lengths.push(ids.length);
-    this.total += ids.length;
+    this.lengths.push(end - start);
+    this.total += end - start;
+  }
+
+  /** Every passage's terms in order, as the finished index's term numbers (a snapshot's `PassageWordIds`, for ranking). */
+  words(): { offsets: Uint32Array; ids: Int32Array } {
+    const documents = this.lengths.length;
+    const offsets = new Uint32Array(documents + 1);
+    for (let row = 0; row < documents; row++) offsets[row + 1] = offsets[row]! + this.lengths.data[row]!;
+    return { offsets, ids: new Int32Array(this.wordIds.data.buffer, 0, this.wordIds.length).slice() };
   }
 
   finish(): Bm25Index {

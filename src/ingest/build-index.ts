@@ -6,7 +6,7 @@ import { prefixesFor } from '../embed/transformers-embedder.js';
 import { IsnadError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { Bm25Builder } from '../index/bm25.js';
-import { FORMAT_VERSION, type IndexSnapshot, type Manifest, type PassageWordIds, type PreviousIndex } from '../index/snapshot.js';
+import { FORMAT_VERSION, type IndexSnapshot, type Manifest, type PreviousIndex } from '../index/snapshot.js';
 import type { VectorStore, VectorStoreKind } from '../index/vector-store.js';
 import { buildVectorStore } from '../store/vector-stores.js';
 import type { Document, Passage } from '../types.js';
@@ -124,15 +124,6 @@ function sameIndex(a: Manifest, b: Manifest): boolean {
   return comparable(a) === comparable(b);
 }
 
-/** The passages' word lists as one array and their offsets (one transfer between threads, no per-row objects). */
-function flatten(rows: Int32Array[]): PassageWordIds {
-  const offsets = new Uint32Array(rows.length + 1);
-  rows.forEach((row, i) => (offsets[i + 1] = offsets[i]! + row.length));
-  const ids = new Int32Array(offsets[rows.length]!);
-  rows.forEach((row, i) => ids.set(row, offsets[i]!));
-  return { offsets, ids };
-}
-
 function sortedKeys(_key: string, value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   return Object.fromEntries(Object.entries(value).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
@@ -156,7 +147,6 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   const passages: Passage[] = [];
   const files: Manifest['files'] = [];
   const lexicalBuilder = new Bm25Builder();
-  const words: Int32Array[] = [];
   let analyzed = 0;
   for (const [i, document] of documents.entries()) {
     // A reindex runs inside the bot: let queued /ask interactions and heartbeats through now and then.
@@ -166,12 +156,12 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     if (rows) {
       for (let row = rows.first; row < rows.first + rows.count; row++) {
         passages.push(kept!.passage(row));
-        words.push(kept!.addTo(lexicalBuilder, row));
+        kept!.addTo(lexicalBuilder, row);
       }
     } else {
       for (const chunk of chunkDocument(document)) {
         passages.push(chunk);
-        words.push(lexicalBuilder.add(analyze(chunk.text)));
+        lexicalBuilder.add(analyze(chunk.text));
         analyzed++;
       }
     }
@@ -227,7 +217,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
       lexical,
       vectors,
       extracted: documents.map((d) => ({ source: d.source, text: d.text, ...(d.pages ? { pages: d.pages } : {}) })),
-      words: flatten(words),
+      words: lexicalBuilder.words(),
     },
     summary: {
       files: documents.length,

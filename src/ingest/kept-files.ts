@@ -58,9 +58,9 @@ export class KeptFiles {
     return this.kept.passages[row]!;
   }
 
-  /** Adds the kept passage `row` to `builder` by its kept words; returns them in the new numbering. */
-  addTo(builder: Bm25Builder, row: number): Int32Array {
+  /** Adds the kept passage `row` to `builder` by its kept words. */
+  addTo(builder: Bm25Builder, row: number): void {
     const { offsets, ids } = this.kept.words;
-    return builder.addNumbered(ids.subarray(offsets[row]!, offsets[row + 1]!), this.kept.vocabulary, this.renumber);
+    builder.addNumbered(ids, offsets[row]!, offsets[row + 1]!, this.kept.vocabulary, this.renumber);
   }
 }
