@@ -22,7 +22,7 @@ export interface VectorStore {
   readonly size: number;
   /** Appends items; ids must be unique. */
   add(items: VectorItem[]): Promise<void>;
-  /** The stored vector, used to reuse embeddings of unchanged passages on reindex. */
+  /** The stored vector, used to reuse embeddings of unchanged passages on reindex: read it, do not change it (it may be a view). */
   get(id: string): Float32Array | undefined;
   /** The `topK` nearest items by cosine similarity, best first. */
   query(vector: Float32Array, topK: number): Promise<VectorHit[]>;
