@@ -160,7 +160,7 @@ export function formatBench(
     })]);
   rows.push([`low-rank 384-dim vectors (e5-small's size and shape), same corpus; recall@10 against the exact scan`]);
   part('  full build + publish s, excl. embedding', (r) => r.lowRankIngest, (v: LowRankIngestResult) => v.fullSeconds.toFixed(2));
-  part('  update: −/+ passages, s, graph', (r) => r.lowRankIngest, (v: LowRankIngestResult) => `−${v.updateRemoved}/+${v.updateAdded}, ${v.updateSeconds.toFixed(2)}, ${v.updateGraph?.kind ?? '?'}`);
+  part('  update (load reused + build + publish): −/+ passages, analyzed, s, graph', (r) => r.lowRankIngest, (v: LowRankIngestResult) => `−${v.updateRemoved}/+${v.updateAdded}, ${v.updateAnalyzed}, ${v.updateSeconds.toFixed(2)}, ${v.updateGraph?.kind ?? '?'}`);
   part('  cold load s', (r) => r.lowRankServe, (v: LowRankServeResult) => v.coldLoadSeconds.toFixed(2));
   part('  cold: first vector search / first answer ms', (r) => r.lowRankServe, (v: LowRankServeResult) => `${ms(v.firstVectorMs)} / ${ms(v.firstHybridMs)}`);
   part('  vector search, served (recall@10)', (r) => r.lowRankServe, (v: LowRankServeResult) => `${lat(v.quality.served)} (${v.servedKind}${v.graph ? ' graph' : ' exact'}, ${v.quality.recallAt10.toFixed(3)})`);

@@ -28,6 +28,8 @@ export interface LowRankIngestResult {
   updateSeconds: number;
   updateRemoved: number;
   updateAdded: number;
+  /** Passages the update cut and analyzed (the rest kept the previous build's words). */
+  updateAnalyzed: number;
   updateGraph: GraphUpdate | null;
   peakRssMb: number;
 }
@@ -87,6 +89,7 @@ export async function ingestLowRankWorker(args: WorkerArgs): Promise<LowRankInge
     updateSeconds: update.seconds,
     updateRemoved: removed,
     updateAdded: update.built.summary.embedded,
+    updateAnalyzed: update.built.summary.analyzed,
     updateGraph: update.graph,
     peakRssMb: peakRssMb(),
   };

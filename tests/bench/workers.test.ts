@@ -33,6 +33,8 @@ describe('bench workers (tiny size, fake embedder; numbers are not asserted)', (
     const lowRankIngest = await ingestLowRankWorker(args);
     expect(lowRankIngest.updateRemoved).toBeGreaterThan(0);
     expect(lowRankIngest.updateAdded).toBeGreaterThan(0);
+    // The update analyzed only the added files' passages: the rest kept their words.
+    expect(lowRankIngest.updateAnalyzed).toBe(lowRankIngest.updateAdded);
     const lowRankServe = await serveLowRankWorker(args);
     expect(lowRankServe.quality.recallAt10).toBeGreaterThan(0.99);
     const random = await randomVectorsWorker(args);
