@@ -1,0 +1,91 @@
+/**
+ * Where an update of ~1 % of the passages spends its time, beside a full build (quicker to read than
+ * `npm run bench`, which reports only the two totals):  npx tsx scripts/update-share.ts [passages=100000] [work folder]
+ * The bench's corpus (seed 42), its low-rank 384-dim embedder and its change (small files removed, new
+ * ones added, ~1 % of the passages); times exclude embedding. The update is timed from loading what it
+ * reuses (`loadReusable`, as a /reindex in the worker does) to the published generation, phase by phase
+ * (the phases are the build's progress phases: what runs between two reports is charged to the later one).
+ * The corpus is kept in the work folder and restored afterwards, so a second run (of other code) sees the same one.
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DEFAULT_MAX_FILE_BYTES } from '../src/config.js';
+import { buildIndex } from '../src/ingest/build-index.js';
+import type { PreviousIndex } from '../src/index/snapshot.js';
+import { silentLogger } from '../src/log.js';
+import { IndexDirectory } from '../src/store/index-dir.js';
+import { LowRankEmbedder, TimingEmbedder } from '../src/bench/embedders.js';
+import { Prng } from '../src/bench/prng.js';
+import { CorpusGenerator, readSeedMaterial, writeCorpus } from '../src/bench/synth.js';
+
+const size = Number(process.argv[2] ?? 100_000);
+const work = process.argv[3] ?? path.join(os.tmpdir(), `isnad-update-share-${size}`);
+const docsDir = path.join(work, 'docs');
+const seeds = path.resolve('seeds');
+if (!(await fs.stat(docsDir).catch(() => null))) await writeCorpus(docsDir, await readSeedMaterial(seeds), { passages: size, seed: 42 });
+const indexDir = path.join(work, 'index');
+await fs.rm(indexDir, { recursive: true, force: true });
+const directory = new IndexDirectory(indexDir);
+
+async function run(label: string, loadPrevious: () => Promise<PreviousIndex | null>) {
+  const embedder = new TimingEmbedder(new LowRankEmbedder());
+  const phases: Array<[string, number]> = [];
+  let last = performance.now();
+  const mark = (phase: string) => {
+    const now = performance.now();
+    const previous = phases[phases.length - 1];
+    if (previous?.[0] === phase) previous[1] += now - last;
+    else phases.push([phase, now - last]);
+    last = now;
+  };
+  const started = last;
+  const previous = await loadPrevious();
+  mark('load reused');
+  const built = await buildIndex({
+    docsDir,
+    maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+    vectorStore: 'usearch',
+    embedder,
+    modelVariant: 'bench',
+    modelStatus: { loaded: true, modelId: embedder.modelId, dimensions: embedder.dimensions },
+    previous,
+    log: silentLogger,
+    onProgress: (p) => mark(p.phase),
+  });
+  mark('vectors');
+  await directory.publish(built.snapshot, (p) => mark(`write ${p.done}/${p.total}`));
+  const seconds = (performance.now() - started - embedder.passageMs) / 1000;
+  const s = built.summary;
+  console.log(`${label}: ${seconds.toFixed(2)} s excl. ${(embedder.passageMs / 1000).toFixed(2)} s embedding; ${s.passages} passages, ${s.analyzed} analyzed, ${s.embedded} embedded`);
+  console.log('  ' + phases.map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(2)}`).join(' · '));
+  return { built, seconds };
+}
+
+const full = await run('full build', async () => null);
+const passages = full.built.snapshot.passages.length;
+const prng = new Prng(42 ^ 0x1dea);
+let removed = 0;
+const removedSources: string[] = [];
+const candidates = full.built.snapshot.manifest.files.map((f) => ({ f, key: prng.next() })).sort((a, b) => a.f.passages - b.f.passages || a.key - b.key);
+for (const { f } of candidates) {
+  if (removed >= passages / 100) break;
+  if (removed > 0 && removed + f.passages > passages / 50) continue;
+  removedSources.push(f.source);
+  removed += f.passages;
+}
+const aside = path.join(work, 'removed');
+await fs.mkdir(aside, { recursive: true });
+for (const source of removedSources) await fs.rename(path.join(docsDir, source), path.join(aside, source.replaceAll('/', '_')));
+await fs.mkdir(path.join(docsDir, 'update'), { recursive: true });
+for (const doc of new CorpusGenerator(await readSeedMaterial(seeds), { passages: removed, seed: 49 }).documents()) {
+  await fs.writeFile(path.join(docsDir, 'update', doc.source), doc.text);
+}
+try {
+  const update = await run('update', async () => directory.loadReusable((await directory.currentGeneration())!));
+  console.log(`update share: ${((100 * update.seconds) / full.seconds).toFixed(1)} % of the full build (load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+} finally {
+  await fs.rm(path.join(docsDir, 'update'), { recursive: true, force: true });
+  for (const source of removedSources) await fs.rename(path.join(aside, source.replaceAll('/', '_')), path.join(docsDir, source));
+}
