@@ -237,12 +237,8 @@ export function buildCandidates(
     return { row, doc, values };
   });
 
-  let knownIdf = 0;
-  known.forEach((k, i) => {
-    if (k) knownIdf += search.termIdf[i]!;
-  });
   const query: QueryEvidence = {
-    knownShare: search.idfMass ? knownIdf / search.idfMass : 0,
+    knownShare: search.idfMass ? search.knownMass / search.idfMass : 0,
     terms: search.terms.length,
     unknownTerms: known.filter((k) => !k).length,
   };
