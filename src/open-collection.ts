@@ -124,10 +124,9 @@ interface LoadedIndex {
   unusable: string | null;
 }
 
-async function loadIndex(config: CoreConfig, log: Logger): Promise<LoadedIndex> {
-  const directory = new IndexDirectory(config.indexDir, config.docsDir);
+async function loadIndex(directory: IndexDirectory, usable: 'none' | 'some', log: Logger): Promise<LoadedIndex> {
   try {
-    return { directory, snapshot: await directory.load(), unusable: null };
+    return { directory, snapshot: await directory.loadChecked(usable), unusable: null };
   } catch (error) {
     if (!isIsnadError(error, 'INDEX_CORRUPT')) throw error;
     log.warn(`${error.message} Rebuilding the index from the documents (they are not touched).`);
@@ -163,9 +162,10 @@ async function buildAndPublish(
 async function loadModelAndIndex(config: CoreConfig, options: OpenOptions): Promise<ModelLoad & { loaded: LoadedIndex }> {
   // Before anything is said about the index: "Updating the index of /nonexistent…" would point the wrong way.
   await assertDocsFolder(config.docsDir);
-  await new IndexDirectory(config.indexDir, config.docsDir).checkUsable(); // before a model load that may take minutes
+  const directory = new IndexDirectory(config.indexDir, config.docsDir);
+  const usable = await directory.checkUsable(); // before a model load that may take minutes
   const { model, remember } = await loadModel(config, options);
-  return { model, remember, loaded: await loadIndex(config, options.log) };
+  return { model, remember, loaded: await loadIndex(directory, usable, options.log) };
 }
 
 /** `npm run ingest`: (re)builds the index incrementally and reports what happened. */
