@@ -1,8 +1,11 @@
-/** Quotes across passage boundaries need the file; a file edited since indexing must never yield a wrong citation. */
+/** Quotes across passage boundaries need the document's whole text: the index's, so a file edited since indexing never yields a wrong citation. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
+import { documentReader } from '../../src/collection/document-reader.js';
 import { loadConfig } from '../../src/config.js';
+import type { IndexSnapshot } from '../../src/index/snapshot.js';
+import { hashText } from '../../src/ingest/load.js';
 import { createLogger } from '../../src/log.js';
 import { openIndex, serveIndex } from '../../src/open-collection.js';
 import { copyOfSeeds, tempDir } from '../helpers/temp.js';
@@ -12,6 +15,8 @@ const FILE = '001_4a36f68e423f829a.txt';
 async function open() {
   const docs = copyOfSeeds();
   const config = loadConfig({ DOCS_DIR: docs, INDEX_DIR: path.join(tempDir(), 'index'), MODEL_ID: 'none' });
+  await openIndex(config, { log: createLogger('silent') });
+  // Opened again, as a restarted bot does: the index is read from disk, not the build's memory.
   const opened = await openIndex(config, { log: createLogger('silent') });
   const collection = serveIndex(config, opened);
   const original = fs.readFileSync(path.join(docs, FILE), 'utf8');
@@ -34,13 +39,26 @@ test('a quote across two passages is cited as one span of the file, and its text
   expect(span?.text).toBe(whole!.match!.text);
 });
 
-test('a file edited since indexing: the quote is aligned within single passages, whose text the index holds', async () => {
+test('a file edited or removed since indexing: the quote is still one span of the text the index holds (read from the index, not the file)', async () => {
   const { docs, collection, original, spanning } = await open();
+  const [before] = await collection.verifyQuotes(spanning);
   fs.writeFileSync(path.join(docs, FILE), 'تعديل. ' + original);
-  const [after] = await collection.verifyQuotes(spanning);
-  expect(after!.verdict).toBe('altered');
-  expect(after!.match!.passageIds).toHaveLength(1);
-  const passage = collection.passage(after!.match!.passageIds[0]!)!;
-  expect(after!.match!.text).toBe(passage.text.slice(after!.match!.start - passage.start, after!.match!.end - passage.start));
-  expect(await collection.documentSpan(passage.id, passage.start, passage.end + 5)).toBeUndefined();
+  const [edited] = await collection.verifyQuotes(spanning);
+  expect(edited).toEqual(before);
+  fs.rmSync(path.join(docs, FILE));
+  const [removed] = await collection.verifyQuotes(spanning);
+  expect(removed!.verdict).toBe('verbatim');
+  expect(removed!.match!.passageIds).toHaveLength(2);
+  expect(removed!.match!.text).toBe(original.slice(removed!.match!.start, removed!.match!.end));
+  const span = await collection.documentSpan(removed!.match!.passageIds[0]!, removed!.match!.start, removed!.match!.end);
+  expect(span?.text).toBe(removed!.match!.text);
+});
+
+test('an index without stored byte ranges reads the file, and never one edited since indexing', async () => {
+  const { docs, original } = await open();
+  const manifest = { files: [{ source: FILE, hash: hashText(original) }] } as IndexSnapshot['manifest'];
+  expect(await documentReader({ manifest }, docs)(FILE)).toBe(original);
+  fs.writeFileSync(path.join(docs, FILE), 'تعديل. ' + original);
+  expect(await documentReader({ manifest }, docs)(FILE)).toBeNull();
+  expect(await documentReader({ manifest }, docs)('not-indexed.txt')).toBeNull();
 });
