@@ -90,8 +90,7 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
 export const autocomplete: NonNullable<Command['autocomplete']> = async (interaction, ctx) => {
   if (!interaction.inGuild() || !ctx.library) return interaction.respond([]);
   const typed = interaction.options.getFocused().toLowerCase();
-  const entries = await ctx.library.shelf(interaction.guildId).list();
-  const names = entries.map((e) => e.name).filter((n) => n.toLowerCase().includes(typed)).slice(0, 25);
+  const names = (await ctx.library.shelf(interaction.guildId).names()).filter((n) => n.toLowerCase().includes(typed)).slice(0, 25);
   await interaction.respond(names.map((n) => ({ name: n.slice(0, 100), value: n.slice(0, 100) })));
 };
 
