@@ -28,7 +28,7 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
   if (ctx.collection.status().reindexing) throw new IsnadError('REINDEX_RUNNING', t(lang, 'reindexRunning'));
   const retryAt = ctx.cooldowns.take('reindex', interaction.user.id, ctx.settings.reindexCooldownMs);
   if (retryAt !== null) {
-    await interaction.reply(send(formatCooldown('reindex', retryAt, ctx.clock(), lang), { ephemeral: true }));
+    await interaction.reply(send(formatCooldown('/reindex', retryAt, ctx.clock(), lang), { ephemeral: true }));
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });

@@ -21,8 +21,8 @@ const strings = {
   page: { en: 'page', ar: 'page' },
   lines: { en: 'lines', ar: 'lines' },
   cooldown: {
-    en: 'Please wait: you can use /{command} again {when} (in {seconds} s).',
-    ar: 'يُرجى الانتظار: يمكنك استخدام /{command} مجددًا {when} (بعد {seconds} ث).',
+    en: 'Please wait: you can use {command} again {when} (in {seconds} s).',
+    ar: 'يُرجى الانتظار: يمكنك استخدام {command} مجددًا {when} (بعد {seconds} ث).',
   },
   forbidden: {
     en: 'You need the Manage Server permission to run /{command}.',
