@@ -29,29 +29,30 @@ async function open() {
   return { docs, collection, original, spanning };
 }
 
+/** The quote is verbatim, one span over two passages equal to the original text there, and that span can be posted. */
+async function expectOneSpan(collection: Awaited<ReturnType<typeof open>>['collection'], original: string, spanning: string) {
+  const [result] = await collection.verifyQuotes(spanning);
+  expect(result!.verdict).toBe('verbatim');
+  const match = result!.match!;
+  expect(match.passageIds).toHaveLength(2);
+  expect(match.text).toBe(original.slice(match.start, match.end));
+  const span = await collection.documentSpan(match.passageIds[0]!, match.start, match.end);
+  expect(span?.text).toBe(match.text);
+  return result;
+}
+
 test('a quote across two passages is cited as one span of the file, and its text can be posted', async () => {
   const { collection, original, spanning } = await open();
-  const [whole] = await collection.verifyQuotes(spanning);
-  expect(whole!.verdict).toBe('verbatim');
-  expect(whole!.match!.passageIds).toHaveLength(2);
-  expect(whole!.match!.text).toBe(original.slice(whole!.match!.start, whole!.match!.end));
-  const span = await collection.documentSpan(whole!.match!.passageIds[0]!, whole!.match!.start, whole!.match!.end);
-  expect(span?.text).toBe(whole!.match!.text);
+  await expectOneSpan(collection, original, spanning);
 });
 
 test('a file edited or removed since indexing: the quote is still one span of the text the index holds (read from the index, not the file)', async () => {
   const { docs, collection, original, spanning } = await open();
-  const [before] = await collection.verifyQuotes(spanning);
+  const before = await expectOneSpan(collection, original, spanning);
   fs.writeFileSync(path.join(docs, FILE), 'تعديل. ' + original);
-  const [edited] = await collection.verifyQuotes(spanning);
-  expect(edited).toEqual(before);
+  expect(await expectOneSpan(collection, original, spanning)).toEqual(before);
   fs.rmSync(path.join(docs, FILE));
-  const [removed] = await collection.verifyQuotes(spanning);
-  expect(removed!.verdict).toBe('verbatim');
-  expect(removed!.match!.passageIds).toHaveLength(2);
-  expect(removed!.match!.text).toBe(original.slice(removed!.match!.start, removed!.match!.end));
-  const span = await collection.documentSpan(removed!.match!.passageIds[0]!, removed!.match!.start, removed!.match!.end);
-  expect(span?.text).toBe(removed!.match!.text);
+  expect(await expectOneSpan(collection, original, spanning)).toEqual(before);
 });
 
 test('an index without stored byte ranges reads the file, and never one edited since indexing', async () => {
