@@ -14,7 +14,7 @@ import { ANALYZER_VERSION, analyze } from '../text/analyze.js';
 import { CHUNKER_VERSION, chunkDocument } from './chunk.js';
 import { describeUnsupported } from './describe.js';
 import { KeptFiles } from './kept-files.js';
-import { isSkipped, readDocument, scanDocuments } from './load.js';
+import { isSkipped, readDocument, scanDocuments, type ScanResult } from './load.js';
 import { readersChanged, readerVersions } from './reader.js';
 
 export interface BuildOptions {
@@ -31,6 +31,8 @@ export interface BuildOptions {
   previousUnusableReason?: string | null;
   onProgress?: (progress: Progress) => void;
   log: Logger;
+  /** The documents folder as the caller already listed it (a reindex does, to choose where to build); listed here otherwise. */
+  scan?: ScanResult;
   /** Passages handed to the embedder per call (it batches further inside); progress is reported per call. */
   embedBatchSize?: number;
 }
@@ -78,7 +80,7 @@ interface ReadResult {
 }
 
 async function readAll(options: BuildOptions): Promise<ReadResult> {
-  const scan = await scanDocuments(options.docsDir);
+  const scan = options.scan ?? (await scanDocuments(options.docsDir));
   const documents: Document[] = [];
   const skipped: Manifest['skipped'] = [...scan.skipped];
   // Every skipped file is said once, the same way: links and unreadable folders as much as bad encodings.
