@@ -34,6 +34,8 @@ const manifestSchema = z.object({
   skipped: z.array(z.object({ source: z.string(), reason: z.string(), code: z.string().optional(), bytes: z.number().optional(), mtimeMs: z.number().optional() })),
   /** sha256 of every other file of the generation (relative path → hex), filled in when it is published. */
   checksums: z.record(z.string(), z.string()),
+  /** Size and time of every other file as published: an unchanged one is not re-hashed at load (store/checksums.ts). */
+  stamps: z.record(z.string(), z.object({ bytes: z.number().int().nonnegative(), mtimeMs: z.number() })).optional(),
 });
 
 /** A manifest as read from disk: always with checksums. */
