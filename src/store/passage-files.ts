@@ -6,14 +6,17 @@ import type { Passage } from '../types.js';
 /**
  * Passages on disk as three files instead of one JSON array: parsing 100k passage objects (and
  * validating each) took most of a second; a text blob plus typed offsets loads in a fraction of it.
- *   passages.json  { sources: string[], ids: string[], fields: 6 }
+ *   passages.json  { sources: string[], ids: string[], fields: 6, text: 'utf16le' }
  *   passages.bin   u32 × 6 per passage: source index, start, end, line, end of its text in the blob,
  *                  page (0: the document has no pages). Indexes written before pages have 5 fields.
- *   passages.txt   every passage's text, concatenated
+ *   passages.u16   every passage's text, concatenated, in UTF-16LE: JavaScript's own string layout,
+ *                  so loading copies it instead of decoding UTF-8 (Arabic is 2 bytes a letter either way).
+ *                  Indexes written before it (no `text` in the header) hold passages.txt in UTF-8.
  */
 const HEADER = 'passages.json';
 const OFFSETS = 'passages.bin';
-const TEXT = 'passages.txt';
+const TEXT = 'passages.u16';
+const TEXT_UTF8 = 'passages.txt';
 const FIELDS = 6;
 const FIELDS_BEFORE_PAGES = 5;
 /** Passages made per turn of the event loop while loading (a few ms of work). */
@@ -34,14 +37,14 @@ export async function writePassages(dir: string, passages: Passage[]): Promise<v
     textEnd += p.text.length;
     offsets.set([s, p.start, p.end, p.line, textEnd, p.page ?? 0], i * FIELDS);
   });
-  await fs.writeFile(path.join(dir, HEADER), JSON.stringify({ sources, ids: passages.map((p) => p.id), fields: FIELDS }));
+  await fs.writeFile(path.join(dir, HEADER), JSON.stringify({ sources, ids: passages.map((p) => p.id), fields: FIELDS, text: 'utf16le' }));
   await fs.writeFile(path.join(dir, OFFSETS), Buffer.from(offsets.buffer, offsets.byteOffset, offsets.byteLength));
-  await fs.writeFile(path.join(dir, TEXT), passages.map((p) => p.text).join(''), 'utf8');
+  await fs.writeFile(path.join(dir, TEXT), passages.map((p) => p.text).join(''), 'utf16le');
 }
 
 export async function readPassages(dir: string, expected: number): Promise<Passage[]> {
   const headerFile = path.join(dir, HEADER);
-  const header = (await readIndexJson(headerFile)) as { sources?: unknown; ids?: unknown; fields?: unknown };
+  const header = (await readIndexJson(headerFile)) as { sources?: unknown; ids?: unknown; fields?: unknown; text?: unknown };
   const { sources, ids } = header;
   const fields = header.fields === undefined ? FIELDS_BEFORE_PAGES : header.fields;
   if (fields !== FIELDS && fields !== FIELDS_BEFORE_PAGES) throw indexCorrupt(headerFile, `has ${String(fields)} fields per passage`);
@@ -56,8 +59,10 @@ export async function readPassages(dir: string, expected: number): Promise<Passa
   const offsets = new Uint32Array(expected * fields);
   new Uint8Array(offsets.buffer).set(raw);
 
-  const textFile = path.join(dir, TEXT);
-  const text = await readIndexText(textFile);
+  if (header.text !== undefined && header.text !== 'utf16le') throw indexCorrupt(headerFile, `names an unknown text encoding ${JSON.stringify(header.text)}`);
+  const textName = header.text === 'utf16le' ? TEXT : TEXT_UTF8;
+  const textFile = path.join(dir, textName);
+  const text = header.text === 'utf16le' ? await readUtf16(textFile) : await readIndexText(textFile);
   const passages = new Array<Passage>(expected);
   let textStart = 0;
   for (let i = 0; i < expected; i++) {
@@ -68,11 +73,17 @@ export async function readPassages(dir: string, expected: number): Promise<Passa
     const page = fields === FIELDS ? offsets[o + 5]! : 0;
     // The passage's length must equal its span in the file: that is what keeps citations exact.
     if (s >= sources.length || end - start !== textEnd - textStart || textEnd > text.length || line < 1) {
-      throw indexCorrupt(offsetsFile, `is inconsistent with ${TEXT} at passage ${i + 1}`);
+      throw indexCorrupt(offsetsFile, `is inconsistent with ${textName} at passage ${i + 1}`);
     }
     passages[i] = { id: ids[i] as string, source: sources[s] as string, start, end, line, ...(page ? { page } : {}), text: text.slice(textStart, textEnd) };
     textStart = textEnd;
   }
   if (textStart !== text.length) throw indexCorrupt(textFile, `has ${text.length - textStart} characters no passage accounts for`);
   return passages;
+}
+
+async function readUtf16(file: string): Promise<string> {
+  const bytes = await readIndexBytes(file);
+  if (bytes.length % 2 !== 0) throw indexCorrupt(file, `has ${bytes.length} bytes, an odd number for UTF-16 text`);
+  return bytes.toString('utf16le');
 }

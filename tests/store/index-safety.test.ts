@@ -252,7 +252,7 @@ describe('checksums', () => {
     expect(healthy.stdout).toContain(`index ok: all ${files.length} files of ${generation} match their checksums`);
 
     // Damage that keeps size and time (a disk fault, a careful forger): the load does not hash, the check does.
-    const passagesText = path.join(generation, 'passages.txt');
+    const passagesText = path.join(generation, 'passages.u16');
     const stat = fs.statSync(passagesText);
     const bytes = fs.readFileSync(passagesText);
     bytes[bytes.length >> 1] = bytes[bytes.length >> 1]! ^ 0x01;
@@ -262,7 +262,7 @@ describe('checksums', () => {
     const damaged = check();
     expect(damaged.code).toBe(1);
     expect(damaged.stdout).toBe('');
-    expect(damaged.stderr).toMatch(/passages\.txt does not match its checksum in .*manifest\.json/);
+    expect(damaged.stderr).toMatch(/passages\.u16 does not match its checksum in .*manifest\.json/);
     expect(damaged.stderr).toContain(`delete ${indexDir}/CURRENT and run \`npm run ingest\``);
     expect(damaged.stderr).toContain('[INDEX_CORRUPT]');
     // The check changed nothing: the index is still the damaged one, byte for byte.
