@@ -61,7 +61,7 @@ export interface IndexSnapshot {
   vectors: VectorStore | null;
   /** The generation folder it was loaded from or published to (a rebuild reuses its vectors from there). */
   generation?: string;
-  /** Every passage's analyzed words, when the build that made it kept them (not stored on disk). */
+  /** Every passage's analyzed words, when the build that made it kept them (words.bin, store/word-files.ts). */
   words?: PassageWordIds;
   /** Autocomplete's normalized passage texts, when a reindex worker prepared them (not stored on disk). */
   searchText?: SearchTextChunk[];

@@ -9,6 +9,7 @@ import { parseManifest, type IndexSnapshot, type PreviousIndex, type StoredManif
 import type { VectorStore } from '../index/vector-store.js';
 import { writeExtracted } from './extracted-files.js';
 import { readPassages, writePassages } from './passage-files.js';
+import { readWords, writeWords } from './word-files.js';
 import { loadVectorStore } from './vector-stores.js';
 import { checksumFiles, verifyChecksums } from './checksums.js';
 import { GENERATION_MARKER, GENERATION_NAME, POINTER_TEMP_NAME, TEMP_GENERATION_NAME, claimIndexDir, checkIndexLocation, markerText, notOurs, ownership } from './index-owner.js';
@@ -113,8 +114,9 @@ export class IndexDirectory {
     if (lexical.documents !== passages.length) {
       throw indexCorrupt(Bm25Index.fileIn(dir), `covers ${lexical.documents} passages, expected ${passages.length}`);
     }
+    const words = await readWords(dir, passages.length, lexical.offsets.length - 1);
     const vectors = await this.loadVectors(dir, manifest);
-    return { manifest, passages, lexical, vectors, generation: dir };
+    return { manifest, passages, lexical, vectors, generation: dir, ...(words ? { words } : {}) };
   }
 
   /**
@@ -166,6 +168,7 @@ export class IndexDirectory {
       if (snapshot.extracted) await writeExtracted(tmp, snapshot.extracted);
       onStep(1, steps);
       await snapshot.lexical.save(tmp);
+      if (snapshot.words) await writeWords(tmp, snapshot.words);
       onStep(2, steps);
       if (snapshot.vectors) await snapshot.vectors.save(tmp);
       onStep(3, steps);
