@@ -25,6 +25,17 @@ describe('passage files', () => {
     expect(await readPassages(dir, passages.length)).toEqual(passages);
   });
 
+  it('give back texts larger together, and one alone, than a read from disk (8 MB)', async () => {
+    const dir = tempDir();
+    // Each text its own letters, so a passage cut from the wrong place cannot pass for another.
+    const texts = Array.from({ length: 60 }, (_, i) => String.fromCharCode(0x0621 + (i % 40), 0x20, 0x30 + (i % 10)).repeat(i === 30 ? 1_500_000 : 30_000 + i));
+    const passages = passagesOf(texts);
+    await writePassages(dir, passages);
+    const read = await readPassages(dir, passages.length);
+    expect(read.map((p) => p.text.length)).toEqual(texts.map((t) => t.length));
+    expect(read.every((p, i) => p.text === texts[i])).toBe(true);
+  });
+
   it('still read an index written before UTF-16 text (passages.txt in UTF-8, no encoding in the header)', async () => {
     const dir = tempDir();
     const passages = passagesOf(TEXTS.filter((t) => !t.includes('\ud800'))); // UTF-8 cannot hold a lone surrogate
