@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { IsnadError } from '../errors.js';
@@ -46,11 +46,15 @@ class VectorFile {
     return into;
   }
 
+  /** All `count` floats, through the open file (a generation tidied away since the load stays readable). */
   readAll(count: number): Float32Array {
-    const raw = readFileSync(this.file);
-    if (raw.length !== count * 4) throw indexCorrupt(this.file, `has ${raw.length} bytes, expected ${count * 4} (changed after it was loaded?)`);
     const matrix = new Float32Array(count);
-    new Uint8Array(matrix.buffer).set(raw);
+    const bytes = new Uint8Array(matrix.buffer);
+    for (let at = 0; at < bytes.length; ) {
+      const read = readSync(this.fd, bytes, at, Math.min(bytes.length - at, 1 << 30), at);
+      if (read === 0) throw indexCorrupt(this.file, `has ${at} bytes, expected ${bytes.length} (changed after it was loaded?)`);
+      at += read;
+    }
     return matrix;
   }
 }

@@ -51,6 +51,19 @@ describe('UsearchVectorStore above the graph threshold', () => {
     expect(fs.readFileSync(path.join(copy, 'vectors.f32'))).toEqual(fs.readFileSync(path.join(dir, 'vectors.f32')));
   }, 60_000);
 
+  it('a loaded store keeps serving after its generation folder is removed (an old one tidied away)', async () => {
+    const items = itemsOf(0, 2000);
+    const dir = tempDir();
+    await (await UsearchVectorStore.build(dims, items, null, GRAPH_AT)).save(dir);
+    const loaded = await UsearchVectorStore.load(dir);
+    const before = await loaded.query(set.queries[0]!, 10);
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(await loaded.query(set.queries[0]!, 10)).toEqual(before);
+    // Past the one-by-one threshold the whole file is read, still through the open file.
+    const last = items.slice(0, 1100).map((item) => loaded.get(item.id)!).at(-1)!;
+    expect(Buffer.from(last.buffer).equals(Buffer.from(items[1099]!.vector.buffer))).toBe(true);
+  }, 60_000);
+
   it('a vectors file cut short after loading is reported as INDEX_CORRUPT naming it, not as wrong scores', async () => {
     const items = itemsOf(0, 2000);
     const dir = tempDir();
