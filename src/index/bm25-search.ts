@@ -4,6 +4,7 @@
  * to a full scan, property-tested); keeping both in one file keeps that rounding in one place.
  */
 import type { TermGroup } from '../types.js';
+import { prunedTopRows, termWeight, TermFacts } from './pruned-search.js';
 import { ScoreAccumulator, ScoredSearch, type QueryMass, type RowEvidence } from './scored-search.js';
 
 export interface Bm25Params {
@@ -92,17 +93,21 @@ export interface SearchScratch {
   alternatives?: AlternativeScratch;
   /** Each row's length normalization, k1·(1 − b + b·length/average): computed once, not per posting. */
   norms?: Float64Array;
+  /** What the pruned pass knows of each term a query has used. */
+  facts?: TermFacts;
 }
+
+/**
+ * Below this many postings a query is scored by the plain pass (fast enough, no per-term facts to
+ * compute); above, a query of single-term words takes the pruned pass: the same results, reading a
+ * fraction of its common words' postings (at 100k passages a question's words hold ~40k postings).
+ */
+const PRUNE_MIN_POSTINGS = 4096;
 
 function lengthNorms(index: Postings): Float64Array {
   const { k1, b } = index.params;
   const average = index.averageLength || 1;
   return Float64Array.from(index.documentLengths, (length) => k1 * (1 - b + (b * length) / average));
-}
-
-/** A term's BM25 weight on one posting (double precision; sums are kept in single precision). */
-function termWeight(k1: number, idf: number, tf: number, norm: number): number {
-  return (idf * tf * (k1 + 1)) / (tf + norm);
 }
 
 /** A single-term group's IDF as it is summed (single precision, never negative). */
@@ -266,6 +271,13 @@ export function searchPostings(
     return { bit, alternatives, single: only !== null };
   });
   const norms = (scratch.norms ??= lengthNorms(index));
+  const evidence = (row: number) => rowEvidence(index, norms, resolved, row);
+  if (resolved.every((g) => g.single)) {
+    const terms = resolved.map((g) => g.alternatives[0]![0]!);
+    let postings = 0;
+    for (const t of terms) if (t.id >= 0) postings += index.offsets[t.id + 1]! - index.offsets[t.id]!;
+    if (postings >= PRUNE_MIN_POSTINGS) return prunedSearch(index, norms, scratch, resolved, terms, sums, topK, mass, evidence, groupOf);
+  }
   try {
     resolved.forEach((group, k) => {
       if (group.single) scoreSingle(index, norms, group.alternatives[0]![0]!, k, group.bit, sums, groupOf);
@@ -277,5 +289,30 @@ export function searchPostings(
     scratch.alternatives = undefined;
     throw error;
   }
-  return sums.finish(topK, mass, (row) => rowEvidence(index, norms, resolved, row));
+  return sums.finish(topK, mass, evidence);
+}
+
+/** A query of single-term words: hits from the pruned pass, document sums from each term's document list. */
+function prunedSearch(
+  index: Postings,
+  norms: Float64Array,
+  scratch: SearchScratch,
+  resolved: readonly ResolvedGroup[],
+  terms: readonly ScoredTerm[],
+  sums: ScoreAccumulator,
+  topK: number,
+  mass: QueryMass,
+  evidence: (row: number) => RowEvidence,
+  groupOf?: Int32Array,
+): ScoredSearch {
+  const facts = (scratch.facts ??= new TermFacts(index, norms, index.params.k1));
+  if (groupOf) {
+    terms.forEach((term, k) => {
+      if (term.id < 0) return;
+      const matched = matchedIdf(term);
+      for (const doc of facts.documentsOf(term.id, groupOf)) sums.addGroup(doc, k, matched, resolved[k]!.bit);
+    });
+  }
+  const known = terms.filter((t) => t.id >= 0);
+  return sums.finishGroups(prunedTopRows(index, norms, index.params.k1, known, facts, index.documentLengths.length, topK), mass, evidence);
 }

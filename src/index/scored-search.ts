@@ -196,10 +196,18 @@ export class ScoreAccumulator {
   finish(topK: number, mass: QueryMass, evidence: (row: number) => RowEvidence): ScoredSearch {
     const heap = new TopK(Math.min(topK, this.rows));
     for (let row = 0; row < heap.limit; row++) heap.push(row, this.score[row]!);
+    const score = this.score;
     drainSetBits(this.touched, (row) => {
-      if (row >= heap.limit) heap.push(row, this.score[row]!);
-      this.score[row] = 0;
+      // `admits` first: most rows cannot enter, and a push that is not inlined boxes its score.
+      const value = score[row]!;
+      if (row >= heap.limit && heap.admits(value)) heap.push(row, value);
+      score[row] = 0;
     });
+    return this.finishGroups(heap.sorted(), mass, evidence);
+  }
+
+  /** The search with hits ranked elsewhere (the pruned pass, which adds no rows here) and the group sums, leaving them at zero. */
+  finishGroups(ranked: ReadonlyArray<{ index: number; score: number }>, mass: QueryMass, evidence: (row: number) => RowEvidence): ScoredSearch {
     const count = countBits(this.groupTouched);
     const groups = count ? new GroupValues(new Uint32Array(count), new Float32Array(count), new Uint32Array(count)) : NO_GROUPS;
     let best = 0;
@@ -213,6 +221,6 @@ export class ScoreAccumulator {
       this.groupMask[group] = 0;
       this.groupStamp[group] = -1;
     });
-    return new ScoredSearch(heap.sorted(), mass, evidence, groups, best);
+    return new ScoredSearch(ranked, mass, evidence, groups, best);
   }
 }
