@@ -1,10 +1,11 @@
 /*
  * Longer than 250 lines on purpose: the scoring pass and the on-demand per-row evidence must sum the
  * same postings in the same order with the same single-precision rounding (results are bit-identical
- * to a full scan, property-tested); keeping both in one file keeps that rounding in one place.
+ * to a full scan, property-tested); keeping both in one file keeps that rounding in one place. The pruned
+ * pass for single-term questions (pruned-search.ts) is chosen here and shares `termWeight`.
  */
 import type { TermGroup } from '../types.js';
-import { prunedTopRows, termWeight, TermFacts } from './pruned-search.js';
+import { prunedSearch, termWeight, TermFacts } from './pruned-search.js';
 import { ScoreAccumulator, ScoredSearch, type QueryMass, type RowEvidence } from './scored-search.js';
 
 export interface Bm25Params {
@@ -276,7 +277,11 @@ export function searchPostings(
     const terms = resolved.map((g) => g.alternatives[0]![0]!);
     let postings = 0;
     for (const t of terms) if (t.id >= 0) postings += index.offsets[t.id + 1]! - index.offsets[t.id]!;
-    if (postings >= PRUNE_MIN_POSTINGS) return prunedSearch(index, norms, scratch, resolved, terms, sums, topK, mass, evidence, groupOf);
+    if (postings >= PRUNE_MIN_POSTINGS) {
+      const facts = (scratch.facts ??= new TermFacts(index, norms, index.params.k1));
+      const words = terms.map((term, k) => ({ ...term, matched: matchedIdf(term), bit: resolved[k]!.bit }));
+      return prunedSearch(index, norms, facts, words, sums, topK, mass, evidence, groupOf);
+    }
   }
   try {
     resolved.forEach((group, k) => {
@@ -290,29 +295,4 @@ export function searchPostings(
     throw error;
   }
   return sums.finish(topK, mass, evidence);
-}
-
-/** A query of single-term words: hits from the pruned pass, document sums from each term's document list. */
-function prunedSearch(
-  index: Postings,
-  norms: Float64Array,
-  scratch: SearchScratch,
-  resolved: readonly ResolvedGroup[],
-  terms: readonly ScoredTerm[],
-  sums: ScoreAccumulator,
-  topK: number,
-  mass: QueryMass,
-  evidence: (row: number) => RowEvidence,
-  groupOf?: Int32Array,
-): ScoredSearch {
-  const facts = (scratch.facts ??= new TermFacts(index, norms, index.params.k1));
-  if (groupOf) {
-    terms.forEach((term, k) => {
-      if (term.id < 0) return;
-      const matched = matchedIdf(term);
-      for (const doc of facts.documentsOf(term.id, groupOf)) sums.addGroup(doc, k, matched, resolved[k]!.bit);
-    });
-  }
-  const known = terms.filter((t) => t.id >= 0);
-  return sums.finishGroups(prunedTopRows(index, norms, index.params.k1, known, facts, index.documentLengths.length, topK), mass, evidence);
 }

@@ -1,10 +1,13 @@
+import type { QueryMass, RowEvidence, ScoreAccumulator, ScoredSearch } from './scored-search.js';
 import { TopK } from './top-k.js';
 
-/** What the pruned pass needs of an index: its postings, each row's length normalization and BM25's k1. */
+/** What the pruned pass needs of an index: its postings and how many rows it has. */
 export interface PostingLists {
+  readonly documentLengths: Uint32Array;
   readonly offsets: Uint32Array;
   readonly postingRows: Uint32Array;
   readonly postingTf: Uint16Array;
+  readonly params: { k1: number };
 }
 
 /** A query word of one term, known to the index: its number and its (query-weighted) IDF. */
@@ -184,4 +187,35 @@ export function prunedTopRows(
     if (admitted) heap.push(row, exact(row));
   }
   return heap.sorted();
+}
+
+/** A query word of one term as the search resolved it: what it adds to a document's sums, and its bit. */
+export interface PrunedWord extends PrunedTerm {
+  matched: number;
+  bit: number;
+}
+
+/**
+ * A query of single-term words (in query order; id −1 for words the index lacks): hits from the pruned
+ * pass, each document's sums from its terms' document lists (what the full pass adds, in the same order).
+ */
+export function prunedSearch(
+  index: PostingLists,
+  norms: Float64Array,
+  facts: TermFacts,
+  words: readonly PrunedWord[],
+  sums: ScoreAccumulator,
+  topK: number,
+  mass: QueryMass,
+  evidence: (row: number) => RowEvidence,
+  groupOf?: Int32Array,
+): ScoredSearch {
+  if (groupOf) {
+    words.forEach((word, k) => {
+      if (word.id < 0) return;
+      for (const doc of facts.documentsOf(word.id, groupOf)) sums.addGroup(doc, k, word.matched, word.bit);
+    });
+  }
+  const known = words.filter((w) => w.id >= 0);
+  return sums.finishGroups(prunedTopRows(index, norms, index.params.k1, known, facts, index.documentLengths.length, topK), mass, evidence);
 }
