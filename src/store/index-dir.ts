@@ -10,9 +10,9 @@ import { parseManifest, type IndexSnapshot, type KeptWork, type PassageWordIds, 
 import type { VectorStore } from '../index/vector-store.js';
 import { readExtractedPages, writeExtracted } from './extracted-files.js';
 import { readPassages, writePassages } from './passage-files.js';
+import { readWords, writeWords } from './word-files.js';
 import { loadVectorStore } from './vector-stores.js';
 import { checksumFiles, verifyChecksum, verifyChecksums } from './checksums.js';
-import { hasWords, readWords, writeWords, WORDS_FILE } from './word-files.js';
 import { GENERATION_MARKER, GENERATION_NAME, POINTER_TEMP_NAME, TEMP_GENERATION_NAME, claimIndexDir, checkIndexLocation, markerText, notOurs, ownership } from './index-owner.js';
 
 /**
@@ -20,8 +20,8 @@ import { GENERATION_MARKER, GENERATION_NAME, POINTER_TEMP_NAME, TEMP_GENERATION_
  *   .isnad-index       marks the folder as Isnad's (see index-owner.ts); nothing is written without it
  *   CURRENT            name of the generation being served (replaced atomically by rename)
  *   gen-…/             one complete index: .isnad-generation, manifest.json (written last, with the
- *                      checksum of every other file), passages.*, lexical.*, words.bin (read only by
- *                      the next build, see word-files.ts), extracted.*, vectors
+ *                      checksum of every other file), passages.*, lexical.*, words.bin (read at load
+ *                      for ranking, and kept by the next build; word-files.ts), extracted.*, vectors
  *   .tmp-gen-…/        a generation being written; a crash leaves it behind and a later run removes it
  * A reader only ever follows CURRENT, so it sees the previous complete index or the new one, never half.
  */
@@ -84,13 +84,29 @@ export class IndexDirectory {
     return this.loadGeneration(dir);
   }
 
-  /** The manifest of the generation in `dir`, its files checked against their checksums. */
-  private async verifiedManifest(dir: string): Promise<StoredManifest> {
+  /**
+   * The manifest of the generation in `dir`, its files checked against their checksums: those whose
+   * size or time changed since publishing, or all of them with `checkAll` (see checksums.ts).
+   */
+  private async verifiedManifest(dir: string, checkAll = false): Promise<StoredManifest> {
     const manifestFile = path.join(dir, MANIFEST);
     const manifest = parseManifest(await readIndexJson(manifestFile), manifestFile);
     // Before any reader, native or not, touches the files.
-    await verifyChecksums(dir, manifest.checksums, NOT_CHECKSUMMED, manifestFile);
+    await verifyChecksums(dir, manifest, NOT_CHECKSUMMED, manifestFile, checkAll);
     return manifest;
+  }
+
+  /**
+   * Hashes every file of the current generation against its checksum (`npm run ingest -- --check`):
+   * what a load skips for files whose size and time are as published. Throws INDEX_CORRUPT naming the
+   * first damaged file; returns how many files were checked, or null when there is no index.
+   */
+  async check(): Promise<{ generation: string; files: number } | null> {
+    if ((await this.checkUsable()) === 'none') return null;
+    const dir = await this.currentGeneration();
+    if (dir === null) return null;
+    const manifest = await this.verifiedManifest(dir, true);
+    return { generation: dir, files: Object.keys(manifest.checksums).length };
   }
 
   /** One generation (a folder of this index), whole: what a reindex built off the main thread is served from. */
@@ -105,8 +121,9 @@ export class IndexDirectory {
     if (lexical.documents !== passages.length) {
       throw indexCorrupt(Bm25Index.fileIn(dir), `covers ${lexical.documents} passages, expected ${passages.length}`);
     }
+    const words = await readWords(dir, passages.length, lexical.offsets.length - 1);
     const vectors = await this.loadVectors(dir, manifest);
-    return { manifest, passages, lexical, vectors, generation: dir };
+    return { manifest, passages, lexical, vectors, generation: dir, ...(words ? { words } : {}) };
   }
 
   /**
@@ -117,24 +134,29 @@ export class IndexDirectory {
   async loadReusable(dir: string): Promise<PreviousIndex> {
     const manifest = await this.verifiedManifest(dir);
     const vectors = await this.loadVectors(dir, manifest);
-    if (!(await hasWords(dir))) return { manifest, vectors, kept: null };
     const passages = await readPassages(dir, manifest.passages);
-    return { manifest, vectors, kept: await keptWork(dir, passages, await Bm25Index.load(dir)) };
+    const lexical = await Bm25Index.load(dir);
+    const words = await readWords(dir, passages.length, lexical.offsets.length - 1);
+    return { manifest, vectors, kept: words ? await keptWork(dir, passages, lexical, words) : null };
   }
 
   /**
    * A served index (loaded earlier, or just built) with what its generation kept for the next build:
-   * its words are read again, checked against their checksum, as its other files were at load. An
-   * index without them, or whose words no longer check out, is rebuilt from the text (slower, the same index).
+   * its words, when not in memory, are read again, checked against their checksum, as its other files
+   * were at load. An index without them, or whose words no longer check out, is rebuilt from the text
+   * (slower, the same index).
    */
   async withKeptWork(snapshot: IndexSnapshot, log?: Logger): Promise<PreviousIndex> {
     const dir = snapshot.generation;
     if (!dir) return snapshot;
-    const words = snapshot.words?.offsets.length === snapshot.passages.length + 1 ? snapshot.words : null;
+    let words = snapshot.words?.offsets.length === snapshot.passages.length + 1 ? snapshot.words : null;
     try {
       if (!words) {
-        if (!(await hasWords(dir))) return snapshot;
-        await verifyChecksum(dir, WORDS_FILE, snapshot.manifest.checksums ?? {}, path.join(dir, MANIFEST));
+        const checksums = snapshot.manifest.checksums ?? {};
+        if (!Object.hasOwn(checksums, WORDS_FILE)) return snapshot;
+        await verifyChecksum(dir, WORDS_FILE, checksums, path.join(dir, MANIFEST));
+        words = await readWords(dir, snapshot.passages.length, snapshot.lexical.offsets.length - 1);
+        if (!words) return snapshot;
       }
       return { ...snapshot, kept: await keptWork(dir, snapshot.passages, snapshot.lexical, words) };
     } catch (error) {
@@ -188,8 +210,8 @@ export class IndexDirectory {
       onStep(2, steps);
       if (snapshot.vectors) await snapshot.vectors.save(tmp);
       onStep(3, steps);
-      const checksums = await checksumFiles(tmp, NOT_CHECKSUMMED);
-      await fs.writeFile(path.join(tmp, MANIFEST), JSON.stringify({ ...snapshot.manifest, checksums }, null, 1));
+      const { checksums, stamps } = await checksumFiles(tmp, NOT_CHECKSUMMED);
+      await fs.writeFile(path.join(tmp, MANIFEST), JSON.stringify({ ...snapshot.manifest, checksums, stamps }, null, 1));
       const final = path.join(this.root, name);
       await fs.rename(tmp, final);
       // Readers that followed CURRENT a moment ago may still be loading the previous generation.
@@ -239,13 +261,19 @@ export class IndexDirectory {
   }
 }
 
-/** A generation's per-file work, from its passages and lexical index (already read) and its words file. */
-async function keptWork(dir: string, passages: IndexSnapshot['passages'], lexical: Bm25Index, words?: PassageWordIds | null): Promise<KeptWork> {
-  const vocabulary = lexical.vocabulary();
-  return {
-    passages,
-    vocabulary,
-    words: words ?? (await readWords(dir, lexical.documentLengths, vocabulary.length)),
-    pages: await readExtractedPages(dir),
-  };
+const WORDS_FILE = 'words.bin';
+
+/**
+ * A generation's per-file work, from its passages, lexical index and words (already read). Each
+ * passage's words must be as many as the lexical index counted for it, every one a term of it: words
+ * of another index would be indexed under the wrong terms (INDEX_CORRUPT, and everything is analyzed).
+ */
+async function keptWork(dir: string, passages: IndexSnapshot['passages'], lexical: Bm25Index, words: PassageWordIds): Promise<KeptWork> {
+  const { offsets, ids } = words;
+  const lengths = lexical.documentLengths;
+  let ok = offsets.length === lengths.length + 1;
+  for (let row = 0; ok && row < lengths.length; row++) ok = offsets[row + 1]! - offsets[row]! === lengths[row];
+  for (let i = 0; ok && i < ids.length; i++) ok = ids[i]! >= 0;
+  if (!ok) throw indexCorrupt(path.join(dir, WORDS_FILE), 'disagrees with the lexical index');
+  return { passages, vocabulary: lexical.vocabulary(), words, pages: await readExtractedPages(dir) };
 }

@@ -4,54 +4,38 @@ import { indexCorrupt, readIndexBytes } from '../index/index-file.js';
 import type { PassageWordIds } from '../index/snapshot.js';
 
 /**
- * Every passage's analyzed words, as the generation's lexical term numbers, in passage order:
- *   words.bin  u32 × (passages + 1) offsets, then i32 × offsets[passages] term numbers
- * Written by a build and read by the next one: a file whose content is unchanged keeps its passages'
- * words instead of being analyzed again (the costly step of a build), and the BM25 index is rebuilt
- * from them. Not read when an index is served (the lexical index alone answers queries).
+ * Every passage's analyzed words, as the build that indexed them produced them (lexical term numbers):
+ * without them a loaded index analyzes all its passages again before ranking at full quality, the
+ * slowest step after a start (tens of seconds at 100k passages) and a burst of garbage.
+ *   words.bin  u32 passages · u32 words · u32 × (passages + 1) offsets · i32 × words term numbers
+ * Absent in indexes written before it, or by a build that kept no words: passages are analyzed then.
  */
-export const WORDS_FILE = 'words.bin';
+const WORDS = 'words.bin';
 
 export async function writeWords(dir: string, words: PassageWordIds): Promise<void> {
-  const handle = await fs.open(path.join(dir, WORDS_FILE), 'w');
-  try {
-    await handle.write(new Uint8Array(words.offsets.buffer, words.offsets.byteOffset, words.offsets.byteLength));
-    await handle.write(new Uint8Array(words.ids.buffer, words.ids.byteOffset, words.ids.byteLength));
-  } finally {
-    await handle.close();
-  }
+  const head = Uint32Array.of(words.offsets.length - 1, words.ids.length);
+  const parts = [head, words.offsets, words.ids].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+  await fs.writeFile(path.join(dir, WORDS), Buffer.concat(parts));
 }
 
-/** Whether the generation in `dir` kept its words (indexes written before they were are rebuilt from text). */
-export async function hasWords(dir: string): Promise<boolean> {
-  return fs.access(path.join(dir, WORDS_FILE)).then(
-    () => true,
-    () => false,
-  );
-}
-
-/**
- * The words of a generation whose lexical index has `lengths` (terms per passage) and `terms` terms:
- * every row must be as long as the lexical index says and every number one of its terms, so words
- * that belong to another index are refused (INDEX_CORRUPT) rather than indexed under the wrong terms.
- */
-export async function readWords(dir: string, lengths: Uint32Array, terms: number): Promise<PassageWordIds> {
-  const file = path.join(dir, WORDS_FILE);
+/** The words of `passages` passages over a lexicon of `terms` terms, or null when the generation has none. */
+export async function readWords(dir: string, passages: number, terms: number): Promise<PassageWordIds | null> {
+  const file = path.join(dir, WORDS);
+  if (!(await fs.stat(file).then((s) => s.isFile(), () => false))) return null;
   const raw = await readIndexBytes(file);
-  const passages = lengths.length;
-  const head = 4 * (passages + 1);
-  if (raw.length < head || (raw.length - head) % 4 !== 0) throw indexCorrupt(file, `has ${raw.length} bytes, not the words of ${passages} passages`);
-  // Copies: the bytes may sit unaligned in Node's buffer pool, and the rows outlive the file's buffer.
-  const offsets = new Uint32Array(passages + 1);
-  new Uint8Array(offsets.buffer).set(raw.subarray(0, head));
-  const ids = new Int32Array((raw.length - head) / 4);
-  new Uint8Array(ids.buffer).set(raw.subarray(head));
-  if (offsets[0] !== 0 || offsets[passages] !== ids.length) throw indexCorrupt(file, 'has offsets that do not cover its words');
-  for (let row = 0; row < passages; row++) {
-    if (offsets[row + 1]! - offsets[row]! !== lengths[row]) throw indexCorrupt(file, `disagrees with the lexical index at passage ${row + 1}`);
+  const count = raw.length >= 8 ? raw.readUInt32LE(0) : -1;
+  const total = raw.length >= 8 ? raw.readUInt32LE(4) : -1;
+  if (count !== passages || raw.length !== 8 + 4 * (count + 1) + 4 * total) {
+    throw indexCorrupt(file, `has ${raw.length} bytes, not the words of ${passages} passages`);
   }
-  for (let i = 0; i < ids.length; i++) {
-    if (ids[i]! < 0 || ids[i]! >= terms) throw indexCorrupt(file, `names term ${ids[i]}, past the lexical index's ${terms}`);
-  }
+  const offsets = new Uint32Array(count + 1);
+  const ids = new Int32Array(total);
+  new Uint8Array(offsets.buffer).set(raw.subarray(8, 8 + offsets.byteLength));
+  new Uint8Array(ids.buffer).set(raw.subarray(8 + offsets.byteLength));
+  // Term numbers index the lexicon's arrays: every one is checked (a few ms for 4M words).
+  let ok = offsets[0] === 0 && offsets[count] === total;
+  for (let row = 0; ok && row < count; row++) ok = offsets[row]! <= offsets[row + 1]!;
+  for (let i = 0; ok && i < total; i++) ok = ids[i]! >= -1 && ids[i]! < terms;
+  if (!ok) throw indexCorrupt(file, 'is inconsistent with the passages or the lexical index');
   return { offsets, ids };
 }
