@@ -53,7 +53,7 @@ describe('chunkDocument', () => {
 
   it('cuts at sentence ends and list items, within the size limits', () => {
     const text = fs.readFileSync(path.join(seeds, seedFiles.find((f) => f.startsWith('004'))!), 'utf8');
-    // Short passages, so this list file gets several cuts (the default packs ~550 characters).
+    // Short passages, so this list file gets several cuts (the default packs up to 600 characters).
     const passages = chunkDocument(doc(text), { ...DEFAULT_CHUNK_OPTIONS, targetChars: 320 });
     expect(passages.length).toBeGreaterThan(5);
     for (const p of passages) expect(p.text.length).toBeLessThanOrEqual(DEFAULT_CHUNK_OPTIONS.maxChars);
