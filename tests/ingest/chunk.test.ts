@@ -136,3 +136,17 @@ describe('chunkDocument, exact output on small examples', () => {
     ]);
   });
 });
+
+describe('default packing', () => {
+  it('keeps a paragraph of up to 600 characters in one passage, and cuts a longer one at a sentence end', () => {
+    const sentence = (n: number) => `${'كلمة '.repeat(n).trim()}.`;
+    const fits = `${sentence(55)} ${sentence(60)}`; // 276 + 301 characters: one passage (it was cut at ~550 before)
+    expect(fits.length).toBeGreaterThan(550);
+    expect(fits.length).toBeLessThanOrEqual(600);
+    expect(chunkDocument(doc(`${fits}\n`)).map((p) => p.text)).toEqual([fits]);
+    const long = `${fits} ${sentence(10)}`;
+    const passages = chunkDocument(doc(long));
+    expect(passages.map((p) => p.text)).toEqual([fits, sentence(10)]);
+    for (const p of passages) expect(p.text.length).toBeLessThanOrEqual(DEFAULT_CHUNK_OPTIONS.maxChars);
+  });
+});
