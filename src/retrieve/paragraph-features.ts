@@ -10,12 +10,14 @@ import type { ScoredSearch } from '../index/bm25.js';
  * near the question's words, the best BM25 of the passage and its neighbours.)
  */
 export const PARAGRAPH_FEATURES = [
-  'paragraphCoverage', // share of the query's IDF mass in the passage's paragraph (up to PARAGRAPH_REACH passages each side)
+  'paragraphCoverage', // share of the query's IDF mass in the passage's paragraph (up to PARAGRAPH_REACH passages each side, first PARAGRAPH_CANDIDATES candidates)
   'paragraphBm25', // the best BM25 in the paragraph, over the best passage's
 ] as const;
 
 /** Passages read each side of a passage for its paragraph: bounds the work per candidate. */
 const PARAGRAPH_REACH = 4;
+/** Candidates (in candidate order) whose paragraph is read; later ones count as their paragraph alone. */
+export const PARAGRAPH_CANDIDATES = 60;
 
 /** Rows `row` and `row + 1` are one paragraph: same file, and the second starts on the line the first ends on. */
 export function sameParagraph(index: IndexSnapshot, row: number): boolean {
@@ -35,10 +37,10 @@ export function paragraphFeatures(index: IndexSnapshot, search: ScoredSearch, ro
     for (let k = 0; k < Math.min(32, search.termIdf.length); k++) if (mask & (1 << k)) sum += search.termIdf[k]!;
     return sum;
   };
-  return rows.map((row) => {
+  return rows.map((row, position) => {
     let mask = search.termMaskOf(row);
     let best = search.scoreOf(row);
-    for (const step of [-1, 1]) {
+    for (const step of position < PARAGRAPH_CANDIDATES ? [-1, 1] : []) {
       for (let k = 1, at = row; k <= PARAGRAPH_REACH; k++, at += step) {
         const next = at + step;
         if (next < 0 || next >= index.passages.length || !sameParagraph(index, Math.min(at, next))) break;
