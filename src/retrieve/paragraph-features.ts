@@ -10,14 +10,14 @@ import type { ScoredSearch } from '../index/bm25.js';
  * near the question's words, the best BM25 of the passage and its neighbours.)
  */
 export const PARAGRAPH_FEATURES = [
-  'paragraphCoverage', // share of the query's IDF mass in the passage's paragraph (up to PARAGRAPH_REACH passages each side, first PARAGRAPH_CANDIDATES candidates)
+  'paragraphCoverage', // share of the query's IDF mass in the passage's paragraph (up to PARAGRAPH_REACH passages each side, first PARAGRAPH_CANDIDATES candidates: those the ranker learns from)
   'paragraphBm25', // the best BM25 in the paragraph, over the best passage's
 ] as const;
 
 /** Passages read each side of a passage for its paragraph: bounds the work per candidate. */
-const PARAGRAPH_REACH = 4;
+const PARAGRAPH_REACH = 2;
 /** Candidates (in candidate order) whose paragraph is read; later ones count as their paragraph alone. */
-export const PARAGRAPH_CANDIDATES = 60;
+export const PARAGRAPH_CANDIDATES = 40;
 
 /** Rows `row` and `row + 1` are one paragraph: same file, and the second starts on the line the first ends on. */
 export function sameParagraph(index: IndexSnapshot, row: number): boolean {
