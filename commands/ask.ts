@@ -57,7 +57,7 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
   cleanQuestion(question, MAX_QUESTION);
   const retryAt = ctx.cooldowns.take('ask', interaction.user.id, ctx.settings.askCooldownMs);
   if (retryAt !== null) {
-    await interaction.reply(send(formatCooldown('ask', retryAt, ctx.clock(), lang), { ephemeral: true }));
+    await interaction.reply(send(formatCooldown('/ask', retryAt, ctx.clock(), lang), { ephemeral: true }));
     return;
   }
   // Discord drops the interaction after 3 s without a response: defer before any work.

@@ -9,7 +9,8 @@ import {
 import { IsnadError } from '../src/errors.js';
 import type { Command } from '../src/discord/command.js';
 import { formatAdded, formatDocsList, formatRemoved } from '../src/discord/format-docs.js';
-import { langOfLocale, t } from '../src/discord/i18n.js';
+import { langOfLocale } from '../src/discord/i18n.js';
+import { assertManager } from '../src/discord/permissions.js';
 import { edit, send } from '../src/discord/reply.js';
 import { downloadAttachment, tooLarge } from '../src/guilds/download.js';
 import { cleanFileName } from '../src/guilds/upload-check.js';
@@ -47,13 +48,10 @@ export const data = {
 
 export const execute: Command['execute'] = async (interaction, ctx) => {
   if (!interaction.isChatInputCommand()) return;
-  if (!interaction.inGuild()) throw new IsnadError('FORBIDDEN', t('en', 'guildOnly'));
-  if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
-    throw new IsnadError('FORBIDDEN', "You need the Manage Server permission to change this server's documents.");
-  }
+  const lang = langOfLocale(interaction.locale);
+  assertManager(interaction, lang);
   if (!ctx.library) throw new IsnadError('FORBIDDEN', 'This bot serves its host\'s documents only (no DATA_DIR); ask the host to add files.');
   const shelf = ctx.library.shelf(interaction.guildId);
-  const lang = langOfLocale(interaction.locale);
   const sub = interaction.options.getSubcommand(true);
 
   if (sub === 'list') {
@@ -90,8 +88,7 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
 export const autocomplete: NonNullable<Command['autocomplete']> = async (interaction, ctx) => {
   if (!interaction.inGuild() || !ctx.library) return interaction.respond([]);
   const typed = interaction.options.getFocused().toLowerCase();
-  const entries = await ctx.library.shelf(interaction.guildId).list();
-  const names = entries.map((e) => e.name).filter((n) => n.toLowerCase().includes(typed)).slice(0, 25);
+  const names = (await ctx.library.shelf(interaction.guildId).names()).filter((n) => n.toLowerCase().includes(typed)).slice(0, 25);
   await interaction.respond(names.map((n) => ({ name: n.slice(0, 100), value: n.slice(0, 100) })));
 };
 

@@ -10,6 +10,7 @@ import { IsnadError, isIsnadError } from '../src/errors.js';
 import type { Command } from '../src/discord/command.js';
 import { formatCooldown, formatReindexProgress, formatReindexSummary } from '../src/discord/format.js';
 import { langOfLocale, t } from '../src/discord/i18n.js';
+import { assertManager } from '../src/discord/permissions.js';
 import { edit, retryOnNetworkError, send } from '../src/discord/reply.js';
 
 export const data = {
@@ -23,15 +24,11 @@ export const data = {
 export const execute: Command['execute'] = async (interaction, ctx) => {
   if (!interaction.isChatInputCommand()) return;
   const lang = langOfLocale(interaction.locale);
-  // Registrations can be stale or overridden per channel: check again here.
-  if (!interaction.inGuild()) throw new IsnadError('FORBIDDEN', t(lang, 'guildOnly'));
-  if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
-    throw new IsnadError('FORBIDDEN', t(lang, 'forbidden'));
-  }
+  assertManager(interaction, lang);
   if (ctx.collection.status().reindexing) throw new IsnadError('REINDEX_RUNNING', t(lang, 'reindexRunning'));
   const retryAt = ctx.cooldowns.take('reindex', interaction.user.id, ctx.settings.reindexCooldownMs);
   if (retryAt !== null) {
-    await interaction.reply(send(formatCooldown('reindex', retryAt, ctx.clock(), lang), { ephemeral: true }));
+    await interaction.reply(send(formatCooldown('/reindex', retryAt, ctx.clock(), lang), { ephemeral: true }));
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.js';
+import { withoutArticles } from '../src/eval/crossval.js';
 import { readGoldFile } from '../src/eval/gold.js';
 import { firstHitRank } from '../src/eval/metrics.js';
 import { createLogger } from '../src/log.js';
@@ -33,9 +34,6 @@ else
 for (const absentShare of [0.1, 0.25, 0.5, 1])
   for (const minFormSimilarity of [0.75, 0.8]) grid.push({ ...DEFAULT_TRANSLATION, absentShare, minFormSimilarity });
 
-async function open(docsDir: string, name: string) {
-  return openIndex(loadConfig({ DOCS_DIR: docsDir, INDEX_DIR: path.join(scratch, name), MODEL_ID: 'none', LOG_LEVEL: 'silent' }), { log });
-}
 
 const questions = (await readGoldFile(path.join(root, goldName))).filter((q) => q.gold.length > 0);
 const articles = [...new Set(questions.map((q) => q.gold[0]![0]))].sort();
@@ -43,13 +41,11 @@ const articles = [...new Set(questions.map((q) => q.gold[0]![0]))].sort();
 type Tally = { hit1: number; hit5: number; refused: number; n: number; u: number };
 const score: Tally[][] = grid.map(() => articles.map(() => ({ hit1: 0, hit5: 0, refused: 0, n: 0, u: 0 })));
 
-const full = await open(docs, 'full');
+const full = await openIndex(loadConfig({ DOCS_DIR: docs, INDEX_DIR: path.join(scratch, 'index'), MODEL_ID: 'none', LOG_LEVEL: 'silent' }), { log });
 for (const [a, article] of articles.entries()) {
   const mine = questions.filter((q) => q.gold[0]![0] === article);
-  const withoutDir = path.join(scratch, `docs-${article}`);
-  fs.mkdirSync(withoutDir);
-  for (const f of fs.readdirSync(docs)) if (!f.startsWith(article)) fs.copyFileSync(path.join(docs, f), path.join(withoutDir, f));
-  const without = await open(withoutDir, `without-${article}`);
+  // The eval's held-out index: the same passages minus the article's, BM25 rebuilt (not a folder ingested again).
+  const without = await withoutArticles(full.snapshot, [article]);
   for (const [s, settings] of grid.entries()) {
     const t = score[s]![a]!;
     for (const q of mine) {
@@ -58,7 +54,7 @@ for (const [a, article] of articles.entries()) {
       t.n++;
       if (rank === 1) t.hit1++;
       if (rank !== null) t.hit5++;
-      const refusal = await answerQuestion(without.snapshot, null, q.q, { top: 5, translation: settings, dictionary: without.steps.dictionary });
+      const refusal = await answerQuestion(without, null, q.q, { top: 5, translation: settings, dictionary: full.steps.dictionary });
       t.u++;
       if (!refusal.answered) t.refused++;
     }

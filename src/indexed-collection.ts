@@ -66,7 +66,7 @@ export class IndexedCollection implements Collection {
   private reindexing: Promise<ReindexSummary> | null = null;
 
   /** Document texts (for quotes across passages), read once per index. */
-  private readonly documentTexts = perIndex((snapshot) => documentReader(this.docsDir, snapshot.manifest.files));
+  private readonly documentTexts = perIndex((snapshot) => documentReader(snapshot, this.docsDir));
 
   constructor(
     private readonly docsDir: string,

@@ -15,7 +15,7 @@ import { IndexedCollection, type ServingSteps } from './indexed-collection.js';
 import { buildIndex, fullRebuildReason, modelVariant } from './ingest/build-index.js';
 import { buildInWorker, type BuildJob } from './collection/build-off-thread.js';
 import { describeChanges, plural } from './ingest/describe.js';
-import { assertDocsFolder, scanDocuments } from './ingest/load.js';
+import { assertDocsFolder, scanDocuments, type ScanResult } from './ingest/load.js';
 import type { Logger } from './log.js';
 import { IndexDirectory } from './store/index-dir.js';
 import { englishArabicDictionary, type DictdDictionary } from './translate/dictd.js';
@@ -49,8 +49,8 @@ export interface OpenOptions {
  */
 const WORKER_MIN_BYTES = 100 * 1024;
 
-async function documentBytes(docsDir: string): Promise<number> {
-  return (await scanDocuments(docsDir)).files.reduce((sum, file) => sum + file.bytes, 0);
+function documentBytes(scan: ScanResult): number {
+  return scan.files.reduce((sum, file) => sum + file.bytes, 0);
 }
 
 interface ModelLoad {
@@ -102,6 +102,7 @@ function build(
   previousUnusableReason: string | null,
   log: Logger,
   onProgress?: (progress: Progress) => void,
+  scan?: ScanResult,
 ) {
   return buildIndex({
     docsDir: config.docsDir,
@@ -114,6 +115,7 @@ function build(
     previousUnusableReason,
     onProgress,
     log,
+    scan,
   });
 }
 
@@ -124,10 +126,9 @@ interface LoadedIndex {
   unusable: string | null;
 }
 
-async function loadIndex(config: CoreConfig, log: Logger): Promise<LoadedIndex> {
-  const directory = new IndexDirectory(config.indexDir, config.docsDir);
+async function loadIndex(directory: IndexDirectory, usable: 'none' | 'some', log: Logger): Promise<LoadedIndex> {
   try {
-    return { directory, snapshot: await directory.load(), unusable: null };
+    return { directory, snapshot: await directory.loadChecked(usable), unusable: null };
   } catch (error) {
     if (!isIsnadError(error, 'INDEX_CORRUPT')) throw error;
     log.warn(`${error.message} Rebuilding the index from the documents (they are not touched).`);
@@ -163,9 +164,10 @@ async function buildAndPublish(
 async function loadModelAndIndex(config: CoreConfig, options: OpenOptions): Promise<ModelLoad & { loaded: LoadedIndex }> {
   // Before anything is said about the index: "Updating the index of /nonexistent…" would point the wrong way.
   await assertDocsFolder(config.docsDir);
-  await new IndexDirectory(config.indexDir, config.docsDir).checkUsable(); // before a model load that may take minutes
+  const directory = new IndexDirectory(config.indexDir, config.docsDir);
+  const usable = await directory.checkUsable(); // before a model load that may take minutes
   const { model, remember } = await loadModel(config, options);
-  return { model, remember, loaded: await loadIndex(config, options.log) };
+  return { model, remember, loaded: await loadIndex(directory, usable, options.log) };
 }
 
 /** `npm run ingest`: (re)builds the index incrementally and reports what happened. */
@@ -242,9 +244,11 @@ function servingSteps(config: CoreConfig, directory: IndexDirectory, options: Op
         // The model may be back (files copied into MODEL_DIR, network restored): try again.
         model = (await loadModel(config, { ...options, modelMemory: undefined })).model;
       }
-      const inWorker = options.reindexInWorker ?? (await documentBytes(config.docsDir)) >= WORKER_MIN_BYTES;
+      // Listed once: the listing chooses where to build, and the build reads the files it lists.
+      const scan = await scanDocuments(config.docsDir);
+      const inWorker = options.reindexInWorker ?? documentBytes(scan) >= WORKER_MIN_BYTES;
       if (!inWorker) {
-        const { snapshot, summary } = await build(config, model, current, null, options.log, onProgress);
+        const { snapshot, summary } = await build(config, model, current, null, options.log, onProgress, scan);
         const generation = await directory.publishUnlessUnchanged(snapshot, summary.nothingChanged, onProgress);
         if (generation === null) return { snapshot: current, model, summary };
         snapshot.generation = generation;
@@ -260,6 +264,7 @@ function servingSteps(config: CoreConfig, directory: IndexDirectory, options: Op
         modelVariant: variantOf(config, model),
         modelStatus: model.status,
         previousGeneration: current.generation ?? null,
+        scan,
       };
       const { generation, summary, words, searchText } = await buildInWorker(job, embedder, options.log, onProgress, signal);
       if (generation === null) return { snapshot: current, model, summary };

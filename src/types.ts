@@ -1,4 +1,5 @@
 import type { ModelStatus } from './embed/embedder.js';
+import type { ErrorCode } from './errors.js';
 
 /** A source file as read from the docs folder. `text` is the file decoded as UTF-8 minus a leading BOM, nothing else. */
 export interface Document {
@@ -61,7 +62,7 @@ export interface SkippedFile {
   source: string;
   reason: string;
   /** Stable code for refusals of a file's contents (FILE_CORRUPT, NO_TEXT_LAYER, …), when there is one. */
-  code?: string;
+  code?: ErrorCode;
 }
 
 export interface DocumentInfo {

@@ -10,13 +10,17 @@ export interface SearchQuality {
   flat: LatencySummary;
 }
 
-/** Latency and recall@10 of `store` against an exact scan of the same vectors, over the same queries. */
-export async function searchQuality(store: VectorStore, exact: FlatVectorStore, queries: Float32Array[], depth: number): Promise<SearchQuality> {
+/**
+ * Latency and recall@10 of `store` against an exact scan of the same vectors, over the same queries.
+ * `served`: the store's latency when the caller timed it already (the serve workers do, right after
+ * loading, before the exact copy takes its memory): it is not timed twice.
+ */
+export async function searchQuality(store: VectorStore, exact: FlatVectorStore, queries: Float32Array[], depth: number, served?: LatencySummary): Promise<SearchQuality> {
   const truth = queries.map((q) => exact.querySync(q, 10).map((h) => h.id));
   const got = await Promise.all(queries.map(async (q) => (await store.query(q, depth)).slice(0, 10).map((h) => h.id)));
   return {
     recallAt10: recallAtK(truth, got, 10),
-    served: await latencies(queries, (q) => store.query(q, depth)),
+    served: served ?? (await latencies(queries, (q) => store.query(q, depth))),
     flat: await latencies(queries, (q) => exact.query(q, depth)),
   };
 }

@@ -127,7 +127,7 @@ export async function serveLowRankWorker(args: WorkerArgs): Promise<LowRankServe
   const hybrid = await latencies(queries, (q) => answerQuestion(snapshot, precomputed, q, {}));
   const peak = peakRssMb();
   const exact = await exactCopy(vectors, snapshot.passages.map((p) => p.id));
-  const quality = await searchQuality(vectors, exact, queryVectors, CANDIDATES);
+  const quality = await searchQuality(vectors, exact, queryVectors, CANDIDATES, served);
   return {
     coldLoadSeconds: loaded.ms / 1000,
     firstVectorMs: firstVector.ms,
@@ -135,7 +135,7 @@ export async function serveLowRankWorker(args: WorkerArgs): Promise<LowRankServe
     prepareWordsSeconds: prepared.ms / 1000,
     servedKind: vectors.kind,
     graph: vectors instanceof UsearchVectorStore && vectors.hasGraph,
-    quality: { ...quality, served },
+    quality,
     hybrid,
     peakRssMb: peak,
     baselineRssMb: baseline,

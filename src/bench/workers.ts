@@ -234,7 +234,7 @@ export async function serveWorker(args: WorkerArgs): Promise<ServeResult> {
   const keystroke = await latencies(queries.map((q) => q.slice(0, 12)), (q) => search.search(q, 25));
   const peak = peakRssMb();
   const exact = await exactCopy(vectors, snapshot.passages.map((p) => p.id));
-  const quality = await searchQuality(vectors, exact, queryVectors, CANDIDATES);
+  const quality = await searchQuality(vectors, exact, queryVectors, CANDIDATES, served);
 
   const items = snapshot.passages.map((p) => ({ id: p.id, vector: vectors.get(p.id)! }));
   const vectra = await vectraLeg(items, vectors.dimensions, queryVectors, path.join(args.workDir, `vectra-${args.size}`), args.vectraMax);

@@ -6,6 +6,7 @@ import type { Embedder, EmbedderRecipe, ModelStatus } from '../embed/embedder.js
 import { ERROR_CODES, IsnadError, type ErrorCode } from '../errors.js';
 import type { VectorStoreKind } from '../index/vector-store.js';
 import type { Logger } from '../log.js';
+import type { ScanResult } from '../ingest/load.js';
 import type { PassageWordIds, SearchTextChunk } from '../index/snapshot.js';
 import type { Progress, ReindexSummary } from '../types.js';
 
@@ -31,6 +32,8 @@ export interface BuildJob {
   modelStatus: ModelStatus;
   /** The generation being served: unchanged passages keep their vectors from it. */
   previousGeneration: string | null;
+  /** The documents folder as the main thread listed it (to choose this worker): not walked again. */
+  scan?: ScanResult;
   embedBatchSize?: number;
 }
 

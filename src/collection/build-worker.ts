@@ -110,6 +110,7 @@ async function run(): Promise<void> {
     previousUnusableReason,
     onProgress,
     log,
+    scan: job.scan,
     ...(job.embedBatchSize ? { embedBatchSize: job.embedBatchSize } : {}),
   });
   const generation = await directory.publishUnlessUnchanged(snapshot, summary.nothingChanged, onProgress);

@@ -200,9 +200,13 @@ function formatChanges(summary: Pick<ReindexSummary, 'changes' | 'nothingChanged
   return t(lang, 'reindexChanges', { added: isolate(added), changed: isolate(changed), removed: isolate(removed), unchanged: isolate(unchanged) });
 }
 
+/**
+ * `command` as its user invokes it: `/ask` for a slash command, `Verify quote` for a message command
+ * (right-click → Apps), which has no slash. Isolated, so `/ask` reads left to right in an Arabic sentence.
+ */
 export function formatCooldown(command: string, retryAtMs: number, nowMs: number, lang: Lang): Reply {
   const seconds = Math.max(1, Math.ceil((retryAtMs - nowMs) / 1000));
-  return reply(`⏱️ ${t(lang, 'cooldown', { command, when: relativeTime(retryAtMs), seconds: isolate(seconds) })} · ${code('COOLDOWN')}`);
+  return reply(`⏱️ ${t(lang, 'cooldown', { command: isolate(command), when: relativeTime(retryAtMs), seconds: isolate(seconds) })} · ${code('COOLDOWN')}`);
 }
 
 /** Short user-facing error with its stable code; details stay in the log. */

@@ -21,12 +21,12 @@ const strings = {
   page: { en: 'page', ar: 'page' },
   lines: { en: 'lines', ar: 'lines' },
   cooldown: {
-    en: 'Please wait: you can use /{command} again {when} (in {seconds} s).',
-    ar: 'يُرجى الانتظار: يمكنك استخدام /{command} مجددًا {when} (بعد {seconds} ث).',
+    en: 'Please wait: you can use {command} again {when} (in {seconds} s).',
+    ar: 'يُرجى الانتظار: يمكنك استخدام {command} مجددًا {when} (بعد {seconds} ث).',
   },
   forbidden: {
-    en: 'You need the Manage Server permission to run /reindex.',
-    ar: 'تحتاج إلى صلاحية «إدارة الخادم» لتشغيل ‎/reindex.',
+    en: 'You need the Manage Server permission to run /{command}.',
+    ar: 'تحتاج إلى صلاحية «إدارة الخادم» لتشغيل ‎/{command}.',
   },
   guildOnly: { en: 'This command only works in a server.', ar: 'هذا الأمر يعمل داخل الخوادم فقط.' },
   reindexRunning: {

@@ -1,4 +1,7 @@
-import { PermissionFlagsBits, type ButtonInteraction, type CommandInteraction } from 'discord.js';
+import { PermissionFlagsBits, type ButtonInteraction, type ChatInputCommandInteraction, type CommandInteraction } from 'discord.js';
+import { IsnadError } from '../errors.js';
+import type { Lang } from '../text/language.js';
+import { t } from './i18n.js';
 
 /**
  * Whether the bot may post publicly on this member's behalf here: only if the member could post it
@@ -15,4 +18,16 @@ export function mayPostHere(interaction: CommandInteraction | ButtonInteraction)
 /** Whether this member may see server-side details (host paths, raw errors): Manage Server, as /reindex. */
 export function mayManage(interaction: CommandInteraction | ButtonInteraction): boolean {
   return interaction.inGuild() && interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild);
+}
+
+/**
+ * Throws FORBIDDEN, in the member's language, unless the command runs in a server and the member has
+ * Manage Server: registrations can be stale or overridden per channel, so the commands that change the
+ * server's index (/reindex, /docs) check again on every use.
+ */
+export function assertManager(interaction: ChatInputCommandInteraction, lang: Lang): asserts interaction is ChatInputCommandInteraction<'cached' | 'raw'> {
+  if (!interaction.inGuild()) throw new IsnadError('FORBIDDEN', t(lang, 'guildOnly'));
+  if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
+    throw new IsnadError('FORBIDDEN', t(lang, 'forbidden', { command: interaction.commandName }));
+  }
 }

@@ -15,6 +15,7 @@ import { send } from './reply.js';
 export async function postPublicly(
   interaction: ChatInputCommandInteraction | ButtonInteraction,
   ctx: BotContext,
+  /** `command`: what the post came from, as formatCooldown names it (`/quote`, `Verify quote`). */
   post: { lang: Lang; command: string; render: (userId?: string) => Reply },
 ): Promise<void> {
   if (!mayPostHere(interaction)) {
@@ -31,6 +32,6 @@ export async function postPublicly(
 
 export function postPassage(interaction: ChatInputCommandInteraction | ButtonInteraction, passage: Passage, ctx: BotContext): Promise<void> {
   const lang = detectLang(passage.text);
-  const command = interaction.isButton() ? 'ask' : 'quote';
+  const command = interaction.isButton() ? '/ask' : '/quote';
   return postPublicly(interaction, ctx, { lang, command, render: (userId) => formatPassagePost(passage, { lang, userId }) });
 }

@@ -1,7 +1,3 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { decodeDocument, isSkipped } from '../ingest/load.js';
-
 /** A returned passage as the citation check sees it. */
 export interface Citation {
   id: string;
@@ -31,29 +27,6 @@ export function citationProblem(citation: Citation, fileText: string | null): st
   let at = 0;
   while (at < slice.length && slice[at] === citation.text[at]) at++;
   return `text differs from the file at ${start}..${end} (first difference at +${at})`;
-}
-
-/** Reads source files from the documents folder the way ingest decodes them (UTF-8, no BOM), cached. */
-export function sourceReader(docsDir: string): (source: string) => Promise<string | null> {
-  const root = path.resolve(docsDir);
-  const cache = new Map<string, Promise<string | null>>();
-  return (source) => {
-    let pending = cache.get(source);
-    if (!pending) {
-      const full = path.resolve(root, source);
-      pending = path.relative(root, full).startsWith('..')
-        ? Promise.resolve(null)
-        : fs.readFile(full).then(
-            async (bytes) => {
-              const document = await decodeDocument(source, bytes);
-              return isSkipped(document) ? null : document.text;
-            },
-            () => null,
-          );
-      cache.set(source, pending);
-    }
-    return pending;
-  };
 }
 
 /** Every citation that is not its file sliced at start..end. */

@@ -7,9 +7,10 @@ import { IsnadError } from '../errors.js';
 import { lineAt } from '../text/lines.js';
 import type { Logger } from '../log.js';
 import type { LoadedModel } from '../embed/embedder.js';
+import { fileReader } from '../collection/document-reader.js';
 import { openCollection } from '../open-collection.js';
 import type { VerifyResult } from '../collection.js';
-import { citationProblem, sourceReader } from './citations.js';
+import { citationProblem } from './citations.js';
 
 /**
  * A quote set (eval/quotes.jsonl): one message a line and the verdict expected for each quote it
@@ -141,7 +142,7 @@ export async function runQuoteSet(options: { config: CoreConfig; log: Logger; fi
     const collection = await openCollection({ ...options.config, indexDir }, { log: options.log, loadModel: options.loadModel });
     const results: VerifyResult[][] = [];
     for (const c of cases) results.push(await collection.verifyQuotes(c.message));
-    const read = sourceReader(options.config.docsDir);
+    const read = fileReader(options.config.docsDir, Infinity);
     const files = new Map<string, string | null>();
     for (const r of results.flat()) if (r.match && !files.has(r.match.source)) files.set(r.match.source, await read(r.match.source));
     return scoreQuoteSet(options.file, cases, results, (source) => files.get(source) ?? null);

@@ -7,10 +7,11 @@ import type { LoadedModel, ModelStatus } from '../embed/embedder.js';
 import { isIsnadError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Collection } from '../collection.js';
+import { fileReader } from '../collection/document-reader.js';
 import { openIndex, serveIndex, type OpenedIndex } from '../open-collection.js';
 import { shippedWeights, type RankerWeights } from '../retrieve/ranker.js';
 import { RETRIEVAL_MODES, type RetrievalMode, type ScoredPassage } from '../types.js';
-import { checkCitations, sourceReader, type CitationError } from './citations.js';
+import { checkCitations, type CitationError } from './citations.js';
 import { reliability, type ReliabilityRow } from './calibration.js';
 import { askFolds, crossValidate, foldOf, tradeOff, type TradeOffRow } from './crossval.js';
 import type { GoldQuestion } from './gold.js';
@@ -115,7 +116,7 @@ function wantsCrossValidation(options: EvalOptions): boolean {
 }
 
 /** Asks of the opened index itself: each held-out fold is a variant of it without some articles. */
-type SourceReader = ReturnType<typeof sourceReader>;
+type SourceReader = ReturnType<typeof fileReader>;
 
 async function crossValidation(opened: OpenedIndex, options: EvalOptions, mode: EvalMode, readSource: SourceReader): Promise<CrossValidation> {
   const asked = await askFolds(opened.snapshot, opened.model.embedder, options.questions, {
@@ -171,7 +172,7 @@ export async function runEval(options: EvalOptions): Promise<EvalReport> {
     const collection = serveIndex(config, opened);
     const modes: ModeReport[] = [];
     // One reader for every mode and the folds: each source file is read and decoded once.
-    const readSource = sourceReader(options.config.docsDir);
+    const readSource = fileReader(options.config.docsDir, Infinity);
     for (const mode of options.modes) modes.push(await runMode(opened, collection, options, mode, weights, readSource));
     const byLanguage: Record<string, number> = {};
     for (const q of options.questions) byLanguage[q.lang] = (byLanguage[q.lang] ?? 0) + 1;

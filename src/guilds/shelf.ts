@@ -26,6 +26,9 @@ export interface Added {
   pages: number | null;
 }
 
+/** Changes this recent are not trusted to have moved an mtime (file times tick coarsely): not cached. */
+const RACY_MS = 1_000;
+
 /**
  * One server's documents and index. Changes (add, remove) run one at a time; one that arrives while
  * another, or a /reindex of this server, runs is refused with REINDEX_RUNNING before anything is written.
@@ -36,6 +39,8 @@ export class GuildShelf {
   private readonly uploadsFile: string;
   private opened: Promise<Collection | null> | null = null;
   private busy = false;
+  /** The document names autocomplete offers, with the folder's and uploads.json's mtimes they were read at. */
+  private named: { stamp: string; names: string[] } | null = null;
 
   constructor(
     readonly guildId: string,
@@ -106,16 +111,33 @@ export class GuildShelf {
     await fs.rename(temp, this.uploadsFile);
   }
 
+  /** The files with who added them, newest first. */
+  private async records(): Promise<UploadRecord[]> {
+    const records = new Map((await this.uploads()).map((r) => [r.name, r]));
+    const entries = (await this.files()).map((name) => records.get(name) ?? { name, bytes: 0, addedBy: '', addedAt: '' });
+    return entries.sort((a, b) => b.addedAt.localeCompare(a.addedAt) || a.name.localeCompare(b.name));
+  }
+
   /** The files with their passages and who added them, newest first. */
   async list(): Promise<ShelfEntry[]> {
     const collection = await this.collection();
     const passages = new Map(collection?.documents().map((d) => [d.source, d.passages]) ?? []);
-    const records = new Map((await this.uploads()).map((r) => [r.name, r]));
-    const entries = (await this.files()).map((name) => ({
-      ...(records.get(name) ?? { name, bytes: 0, addedBy: '', addedAt: '' }),
-      passages: passages.get(name) ?? 0,
-    }));
-    return entries.sort((a, b) => b.addedAt.localeCompare(a.addedAt) || a.name.localeCompare(b.name));
+    return (await this.records()).map((record) => ({ ...record, passages: passages.get(record.name) ?? 0 }));
+  }
+
+  /**
+   * The files' names in list order, for autocomplete (a call per keystroke): read again only when the
+   * folder or uploads.json changed since (their mtimes), so a file added by hand appears as well as an upload.
+   */
+  async names(): Promise<string[]> {
+    const readAt = Date.now();
+    const mtimes = await Promise.all([this.docsDir, this.uploadsFile].map((file) => fs.stat(file).then((s) => s.mtimeMs, () => 0)));
+    const stamp = mtimes.join(' ');
+    if (this.named?.stamp === stamp) return this.named.names;
+    const names = (await this.records()).map((r) => r.name);
+    // A change within the clock's granularity of the read may keep the mtime: only an older state is kept.
+    this.named = readAt - Math.max(...mtimes) > RACY_MS ? { stamp, names } : null;
+    return names;
   }
 
   /** Stores the bytes under a clean unique name and updates the index; on any refusal nothing stays. */

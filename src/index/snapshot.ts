@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { IsnadError } from '../errors.js';
+import { ERROR_CODES, type ErrorCode, type IsnadError } from '../errors.js';
 import type { Passage } from '../types.js';
 import type { Bm25Index } from './bm25.js';
 import { indexCorrupt } from './index-file.js';
@@ -8,6 +8,12 @@ import { VECTOR_STORE_KINDS, type VectorStore } from './vector-store.js';
 /** What one index generation holds: store writes and reads it, retrieve queries it, neither imports the other. */
 /** 2: the manifest records the sha256 of every other file of its generation. */
 export const FORMAT_VERSION = 2;
+
+/** A skipped file's code: one of ours; a code this version no longer has is dropped (the reason stays), not the index. */
+const skipCode = z
+  .enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]])
+  .optional()
+  .catch(undefined);
 
 const manifestSchema = z.object({
   formatVersion: z.literal(FORMAT_VERSION),
@@ -31,7 +37,7 @@ const manifestSchema = z.object({
     }),
   ),
   /** Size and mtime of skipped files, so fixing one is noticed as a change. */
-  skipped: z.array(z.object({ source: z.string(), reason: z.string(), code: z.string().optional(), bytes: z.number().optional(), mtimeMs: z.number().optional() })),
+  skipped: z.array(z.object({ source: z.string(), reason: z.string(), code: skipCode, bytes: z.number().optional(), mtimeMs: z.number().optional() })),
   /** sha256 of every other file of the generation (relative path → hex), filled in when it is published. */
   checksums: z.record(z.string(), z.string()),
 });

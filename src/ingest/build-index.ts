@@ -13,7 +13,7 @@ import type { Document, Passage } from '../types.js';
 import { ANALYZER_VERSION, analyze } from '../text/analyze.js';
 import { CHUNKER_VERSION, chunkDocument } from './chunk.js';
 import { describeUnsupported } from './describe.js';
-import { isSkipped, readDocument, scanDocuments } from './load.js';
+import { isSkipped, readDocument, scanDocuments, type ScanResult } from './load.js';
 import { readersChanged, readerVersions } from './reader.js';
 
 export interface BuildOptions {
@@ -30,6 +30,8 @@ export interface BuildOptions {
   previousUnusableReason?: string | null;
   onProgress?: (progress: Progress) => void;
   log: Logger;
+  /** The documents folder as the caller already listed it (a reindex does, to choose where to build); listed here otherwise. */
+  scan?: ScanResult;
   /** Passages handed to the embedder per call (it batches further inside); progress is reported per call. */
   embedBatchSize?: number;
 }
@@ -77,7 +79,7 @@ interface ReadResult {
 }
 
 async function readAll(options: BuildOptions): Promise<ReadResult> {
-  const scan = await scanDocuments(options.docsDir);
+  const scan = options.scan ?? (await scanDocuments(options.docsDir));
   const documents: Document[] = [];
   const skipped: Manifest['skipped'] = [...scan.skipped];
   // Every skipped file is said once, the same way: links and unreadable folders as much as bad encodings.

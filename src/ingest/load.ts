@@ -179,15 +179,18 @@ export function isSkipped(value: Document | SkippedFile): value is SkippedFile {
   return 'reason' in value;
 }
 
+/** The skip of a file over MAX_FILE_BYTES (checked at scan size, open size and read size: it may grow in between). */
+function tooLarge(source: string, bytes: number, maxFileBytes: number): SkippedFile {
+  return { source, code: 'FILE_TOO_LARGE', reason: `too large (${bytes} bytes > MAX_FILE_BYTES ${maxFileBytes})` };
+}
+
 /**
  * Reads one scanned file; any problem becomes a skip reason rather than an exception. The scan's link
  * check could be raced (the file swapped for a link to `../bot.env` between scan and read), so the
  * file is opened without following a link and must be the very file (device + inode) the scan saw.
  */
 export async function readDocument(file: FileEntry, maxFileBytes: number): Promise<Document | SkippedFile> {
-  if (file.bytes > maxFileBytes) {
-    return { source: file.source, code: 'FILE_TOO_LARGE', reason: `too large (${file.bytes} bytes > MAX_FILE_BYTES ${maxFileBytes})` };
-  }
+  if (file.bytes > maxFileBytes) return tooLarge(file.source, file.bytes, maxFileBytes);
   let handle: fs.FileHandle;
   try {
     handle = await fs.open(file.absolutePath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
@@ -202,17 +205,13 @@ export async function readDocument(file: FileEntry, maxFileBytes: number): Promi
     if (!stat.isFile() || stat.dev !== file.dev || stat.ino !== file.ino) {
       return { source: file.source, reason: 'replaced by another file after the scan; not read (index again)' };
     }
-    if (stat.size > maxFileBytes) {
-      return { source: file.source, code: 'FILE_TOO_LARGE', reason: `too large (${stat.size} bytes > MAX_FILE_BYTES ${maxFileBytes})` };
-    }
+    if (stat.size > maxFileBytes) return tooLarge(file.source, stat.size, maxFileBytes);
     bytes = await handle.readFile();
   } catch (error) {
     return { source: file.source, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
   } finally {
     await handle.close();
   }
-  if (bytes.length > maxFileBytes) {
-    return { source: file.source, code: 'FILE_TOO_LARGE', reason: `too large (${bytes.length} bytes > MAX_FILE_BYTES ${maxFileBytes})` };
-  }
+  if (bytes.length > maxFileBytes) return tooLarge(file.source, bytes.length, maxFileBytes);
   return decodeDocument(file.source, bytes);
 }

@@ -3,6 +3,7 @@ import { answerTypeEvidence, type AnswerType } from '../text/question-type.js';
 import { perIndex, type IndexSnapshot } from '../index/snapshot.js';
 import { ROOT_FEATURES, rootFeatures } from './root-features.js';
 import { PARAGRAPH_FEATURES, paragraphFeatures } from './paragraph-features.js';
+import { PROXIMITY_WINDOW, idfOfBits } from './term-bits.js';
 import type { ScoredSearch } from '../index/bm25.js';
 
 /**
@@ -90,7 +91,6 @@ export const snapshotContext = perIndex((index): SnapshotContext => {
   return { docOf, docs: ids.size };
 });
 
-const WINDOW = 12;
 /** Candidates whose words are read for proximity and answer type (in leg order: BM25's best first). */
 export const ANALYZED_CANDIDATES = 20;
 
@@ -100,7 +100,7 @@ function bestWindowIdf(words: Int32Array, idfOf: Map<number, number>): number {
     if (!idfOf.has(words[i]!)) continue;
     const seen = new Set<number>();
     let mass = 0;
-    for (let j = i; j < Math.min(words.length, i + WINDOW); j++) {
+    for (let j = i; j < Math.min(words.length, i + PROXIMITY_WINDOW); j++) {
       const idf = idfOf.get(words[j]!);
       if (idf !== undefined && !seen.has(words[j]!)) {
         seen.add(words[j]!);
@@ -153,12 +153,6 @@ export function buildCandidates(
   const roots = rootFeatures(index, rows, search.groupTerms, search.termIdf, docOf);
   const paragraphs = paragraphFeatures(index, search, rows);
 
-  // Bits of the terms a row holds; a set of rows (passage + neighbours) holds the OR of theirs.
-  const idfOfBits = (mask: number) => {
-    let sum = 0;
-    for (let k = 0; k < Math.min(32, search.terms.length); k++) if (mask & (1 << k)) sum += search.termIdf[k]!;
-    return sum;
-  };
   const bitCount = (mask: number) => {
     let n = 0;
     for (let m = mask >>> 0; m; m &= m - 1) n++;
@@ -192,7 +186,7 @@ export function buildCandidates(
       neighbour = Math.max(neighbour, search.scoreOf(other));
       mask |= search.termMaskOf(other);
     }
-    const contextIdf = idfOfBits(mask);
+    const contextIdf = idfOfBits(search.termIdf, mask);
     const matchedTerms = bitCount(mask);
     // Word order is read for the first candidates only: analyzing a passage is the costly step, and bounded here.
     const words = position < ANALYZED_CANDIDATES ? passageWords(index, row) : null;
@@ -240,12 +234,8 @@ export function buildCandidates(
     return { row, doc, values };
   });
 
-  let knownIdf = 0;
-  known.forEach((k, i) => {
-    if (k) knownIdf += search.termIdf[i]!;
-  });
   const query: QueryEvidence = {
-    knownShare: search.idfMass ? knownIdf / search.idfMass : 0,
+    knownShare: search.idfMass ? search.knownMass / search.idfMass : 0,
     terms: search.terms.length,
     unknownTerms: known.filter((k) => !k).length,
   };

@@ -1,5 +1,6 @@
 import type { IndexSnapshot } from '../index/snapshot.js';
 import type { ScoredSearch } from '../index/bm25.js';
+import { idfOfBits } from './term-bits.js';
 
 /**
  * The passage's paragraph as context. Most held-out ranking misses on xquad-dev were another passage
@@ -32,11 +33,6 @@ export function sameParagraph(index: IndexSnapshot, row: number): boolean {
 export function paragraphFeatures(index: IndexSnapshot, search: ScoredSearch, rows: readonly number[]): number[][] {
   const mass = search.idfMass || 1;
   const top = search.hits[0]?.score || 1;
-  const idfOfBits = (mask: number) => {
-    let sum = 0;
-    for (let k = 0; k < Math.min(32, search.termIdf.length); k++) if (mask & (1 << k)) sum += search.termIdf[k]!;
-    return sum;
-  };
   return rows.map((row, position) => {
     let mask = search.termMaskOf(row);
     let best = search.scoreOf(row);
@@ -48,6 +44,6 @@ export function paragraphFeatures(index: IndexSnapshot, search: ScoredSearch, ro
         best = Math.max(best, search.scoreOf(next));
       }
     }
-    return [idfOfBits(mask) / mass, best / top];
+    return [idfOfBits(search.termIdf, mask) / mass, best / top];
   });
 }

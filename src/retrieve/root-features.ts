@@ -1,6 +1,7 @@
 import { perIndex, type IndexSnapshot } from '../index/snapshot.js';
 import { rootKey } from '../text/root-key.js';
 import { passageWords } from './passage-words.js';
+import { PROXIMITY_WINDOW, idfOfBits } from './term-bits.js';
 
 /**
  * Root-level evidence (src/text/root-key.ts): the question's words matched through their root key,
@@ -16,7 +17,6 @@ export const ROOT_FEATURES = [
 
 /** Candidates read for root evidence (in candidate order); later ones read 0. */
 export const ROOT_CANDIDATES = 60;
-const WINDOW = 12;
 
 /**
  * Term number → key number, filled on first use (a vocabulary can hold 10⁵–10⁶ terms: computing every
@@ -67,11 +67,6 @@ export function rootFeatures(
       wordsOfKey.set(id, (wordsOfKey.get(id) ?? 0) | ((1 << k) >>> 0));
     }
   });
-  const idfOfBits = (mask: number) => {
-    let sum = 0;
-    for (let k = 0; k < Math.min(32, termIdf.length); k++) if (mask & (1 << k)) sum += termIdf[k]!;
-    return sum;
-  };
   let bits = new Int32Array(256);
   /** Fills `bits` with the question words each of the row's words stands for; returns their OR. */
   const readRow = (row: number): number => {
@@ -101,11 +96,11 @@ export function rootFeatures(
     for (let i = 0; own && i < length; i++) {
       if (!bits[i]) continue;
       let window = 0;
-      for (let j = i; j < Math.min(length, i + WINDOW); j++) window |= bits[j]!;
-      best = Math.max(best, idfOfBits(window));
+      for (let j = i; j < Math.min(length, i + PROXIMITY_WINDOW); j++) window |= bits[j]!;
+      best = Math.max(best, idfOfBits(termIdf, window));
     }
     let context = own;
     for (const other of [row - 1, row + 1]) if (other >= 0 && other < docOf.length && docOf[other] === docOf[row]) context |= rowMask(other);
-    return [idfOfBits(own) / mass, idfOfBits(context) / mass, best / mass];
+    return [idfOfBits(termIdf, own) / mass, idfOfBits(termIdf, context) / mass, best / mass];
   });
 }

@@ -70,7 +70,12 @@ export class IndexDirectory {
   }
 
   async load(): Promise<IndexSnapshot | null> {
-    if ((await this.checkUsable()) === 'none') return null;
+    return this.loadChecked(await this.checkUsable());
+  }
+
+  /** `load` for a caller that ran checkUsable itself (before a model load, to fail before it): what it answered. */
+  async loadChecked(usable: 'none' | 'some'): Promise<IndexSnapshot | null> {
+    if (usable === 'none') return null;
     const dir = await this.currentGeneration();
     if (dir === null) return null;
     return this.loadGeneration(dir);

@@ -15,20 +15,25 @@ const { Index, MetricKind, ScalarKind } = createRequire(import.meta.url)('usearc
  * build ~3× faster than f32 and search ~2× faster; their coarser distances are corrected by re-scoring
  * the candidates against the exact Float32 vectors (recall@10 0.94 → 0.98 at expansion 256).
  */
-export const GRAPH_CONFIG = { connectivity: 16, expansionAdd: 128, expansionSearch: 256, quantization: 'i8' } as const;
+export const GRAPH_CONFIG = { metric: MetricKind.IP, quantization: ScalarKind.I8, connectivity: 16, expansionAdd: 128, expansionSearch: 256 } as const;
 
 export type Graph = Usearch.Index;
 
-function newGraph(dimensions: number): Graph {
-  return new Index({
+/** The graph's constructor options: plain data, so the graph worker builds with the very same. */
+function graphOptions(dimensions: number) {
+  return {
     dimensions,
-    metric: MetricKind.IP,
-    quantization: ScalarKind.I8,
+    metric: GRAPH_CONFIG.metric,
+    quantization: GRAPH_CONFIG.quantization,
     connectivity: GRAPH_CONFIG.connectivity,
     expansion_add: GRAPH_CONFIG.expansionAdd,
     expansion_search: GRAPH_CONFIG.expansionSearch,
     multi: false,
-  });
+  };
+}
+
+function newGraph(dimensions: number): Graph {
+  return new Index(graphOptions(dimensions));
 }
 
 /** A graph served straight from its file (memory-mapped: loads in milliseconds, pages in on use). */
@@ -57,9 +62,9 @@ export interface GraphJob {
 export function buildGraphOffThread(job: GraphJob): Promise<{ size: number }> {
   const threads = Math.max(1, os.availableParallelism());
   const usearchPath = createRequire(import.meta.url).resolve('usearch');
-  const settings = { ...GRAPH_CONFIG, metric: MetricKind.IP, scalar: ScalarKind.I8 };
+  const options = graphOptions(job.dimensions);
   return new Promise((resolve, reject) => {
-    const thread = new Worker(`(${graphWorkerMain.toString()})()`, { eval: true, workerData: { job: { ...job, threads }, usearchPath, settings } });
+    const thread = new Worker(`(${graphWorkerMain.toString()})()`, { eval: true, workerData: { job: { ...job, threads }, usearchPath, options } });
     let settled = false;
     thread.once('message', (message: { ok: true; size: number } | { ok: false; message: string }) => {
       settled = true;
@@ -80,18 +85,10 @@ export function buildGraphOffThread(job: GraphJob): Promise<{ size: number }> {
 /** The worker's body: self-contained, since it is passed to the worker as source text. */
 function graphWorkerMain(): void {
   const { parentPort, workerData } = require('node:worker_threads');
-  const { job, usearchPath, settings } = workerData;
+  const { job, usearchPath, options } = workerData;
   try {
     const { Index } = require(usearchPath);
-    const graph = new Index({
-      dimensions: job.dimensions,
-      metric: settings.metric,
-      quantization: settings.scalar,
-      connectivity: settings.connectivity,
-      expansion_add: settings.expansionAdd,
-      expansion_search: settings.expansionSearch,
-      multi: false,
-    });
+    const graph = new Index(options);
     if (job.baseFile) graph.load(job.baseFile);
     if (job.remove.length > 0) graph.remove(BigUint64Array.from(job.remove, BigInt));
     if (job.addLabels.length > 0) graph.add(BigUint64Array.from(job.addLabels, BigInt), job.addVectors, job.threads);

@@ -135,8 +135,12 @@ test('an encrypted PDF, a scanned PDF and a Word file named .pdf are refused wit
   expect(listDocs(h.fake.guildId)).toEqual([]);
 }, 30_000);
 
-test('a member without Manage Server cannot add', async () => {
-  expect(await shown(upload('farm.txt', FARM, { who: { permissions: PERMISSIONS.member } }))).toContain('FORBIDDEN');
+test('a member without Manage Server cannot add, and is told so in their language', async () => {
+  const refused = await shown(upload('farm.txt', FARM, { who: { permissions: PERMISSIONS.member } }));
+  expect(refused).toContain('FORBIDDEN');
+  expect(refused).toContain('You need the Manage Server permission to run /docs.');
+  const arabic = await shown(upload('farm.txt', FARM, { who: { permissions: PERMISSIONS.member, locale: 'ar' } }));
+  expect(arabic).toContain('تحتاج إلى صلاحية «إدارة الخادم» لتشغيل ‎/docs.');
   expect(listDocs(h.fake.guildId)).toEqual([]);
 });
 

@@ -184,9 +184,17 @@ describe('choices, custom ids, misc', () => {
     expect(parsePostCustomId('ask:post:../../x')).toBeNull();
   });
   test('cooldown and error messages carry their code', () => {
-    expect(formatCooldown('ask', 10_000, 4_000, 'en').content).toContain('COOLDOWN');
-    expect(formatCooldown('ask', 10_000, 4_000, 'en').content).toContain('\u20686\u2069');
+    expect(formatCooldown('/ask', 10_000, 4_000, 'en').content).toContain('COOLDOWN');
+    expect(formatCooldown('/ask', 10_000, 4_000, 'en').content).toContain('\u20686\u2069');
     expect(formatError('FORBIDDEN', 'No *way*', 'en').content).toBe('⚠️ No \\*way\\* · `FORBIDDEN`');
+  });
+  test('a cooldown names the command as it is used: /ask with its slash, the Verify quote menu without one, in both languages', () => {
+    const plain = (text: string) => text.replace(/[\u2068\u2069]/g, '');
+    expect(plain(formatCooldown('/ask', 10_000, 4_000, 'en').content)).toContain('you can use /ask again');
+    expect(plain(formatCooldown('Verify quote', 10_000, 4_000, 'en').content)).toContain('you can use Verify quote again');
+    expect(plain(formatCooldown('Verify quote', 10_000, 4_000, 'ar').content)).toContain('يمكنك استخدام Verify quote مجددًا');
+    expect(plain(formatCooldown('/ask', 10_000, 4_000, 'ar').content)).toContain('يمكنك استخدام /ask مجددًا');
+    for (const lang of ['en', 'ar'] as const) expect(formatCooldown('Verify quote', 10_000, 4_000, lang).content).not.toContain('/Verify');
   });
   test('language detection', () => {
     expect(detectLang('من يرأس الوفد؟')).toBe('ar');

@@ -95,6 +95,8 @@ describe('cooldowns on everything that posts or verifies', () => {
     expect(refused.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(refused.body.data.flags).toBe(EPHEMERAL);
     expect(refused.body.data.content).toContain('COOLDOWN');
+    // A message command has no slash: the refusal names it as the Apps menu shows it (in the quote's language, Arabic here).
+    expect(refused.body.data.content).toContain('استخدام \u2068Verify quote\u2069 مجددًا');
     h.now.ms += 6_000;
     const again = h.fake.injectMessageCommand('Verify quote', 'يرأس وفد النظام بشار الجعفري', { user });
     expect((await callback(again)).body.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);

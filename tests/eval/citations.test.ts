@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCitations, citationProblem, sourceReader } from '../../src/eval/citations.js';
+import { fileReader } from '../../src/collection/document-reader.js';
+import { checkCitations, citationProblem } from '../../src/eval/citations.js';
 import { tempDir } from '../helpers/temp.js';
 
 const FILE = 'سطر أول.\nبدأت المحادثات السورية في أستانا.\n';
@@ -26,7 +27,7 @@ describe('citation fidelity', () => {
     fs.writeFileSync(path.join(dir, 'a.txt'), '\uFEFF' + FILE);
     const { checked, errors } = await checkCitations(
       [good, { ...good, id: 'p2', start: start - 1 }, { ...good, id: 'p3', source: 'gone.txt' }, { ...good, id: 'p4', source: '../a.txt' }],
-      sourceReader(dir),
+      fileReader(dir),
     );
     expect(checked).toBe(4);
     expect(errors.map((e) => e.id)).toEqual(['p2', 'p3', 'p4']);

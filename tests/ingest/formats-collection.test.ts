@@ -6,7 +6,7 @@ import { formatAnswer } from '../../src/cli/format-terminal.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { openCollection } from '../../src/open-collection.js';
-import { readExtracted } from '../../src/store/extracted-files.js';
+import { extractedReader, readExtracted } from '../../src/store/extracted-files.js';
 import { IndexDirectory } from '../../src/store/index-dir.js';
 import { makePdf } from '../../scripts/make-format-fixtures.js';
 import { currentGeneration } from '../helpers/index-files.js';
@@ -53,6 +53,10 @@ describe('a collection of PDF, DOCX and HTML files', () => {
     const passages = snapshot!.passages;
     expect(passages.length).toBeGreaterThan(3);
     for (const p of passages) expect(p.text).toBe(extracted.get(p.source)!.text.slice(p.start, p.end));
+    // Verify quote reads one document at a time by its byte range: the same text, multi-byte letters and all.
+    const readOne = extractedReader(currentGeneration(config.indexDir));
+    for (const [source, { text }] of extracted) expect(await readOne(source)).toBe(text);
+    expect(await readOne('absent.pdf')).toBeNull();
   }, 60_000);
 });
 

@@ -1,3 +1,5 @@
+import type { ErrorCode } from '../../errors.js';
+
 /** What every document reader implements (src/ingest/reader.ts lists them). */
 export interface ReadText {
   text: string;
@@ -22,7 +24,9 @@ export interface ReadRefusal {
   code?: RefusalCode;
 }
 
-export type RefusalCode =
+/** The error codes a reader's refusal may carry (each one of errors.ts's). */
+export type RefusalCode = Extract<
+  ErrorCode,
   | 'FILE_ENCRYPTED'
   | 'FILE_CORRUPT'
   | 'FILE_TYPE_MISMATCH'
@@ -31,4 +35,5 @@ export type RefusalCode =
   | 'ARCHIVE_TOO_LARGE'
   | 'NO_TEXT_LAYER'
   | 'TEXT_REVERSED'
-  | 'FILE_UNREADABLE';
+  | 'FILE_UNREADABLE'
+>;
