@@ -1,4 +1,3 @@
-import readline from 'node:readline';
 import { isIsnadError } from '../errors.js';
 import { openCollection } from '../open-collection.js';
 import { DEFAULT_TOP, MAX_TOP } from '../retrieve/answer.js';
@@ -84,6 +83,8 @@ async function main(): Promise<void> {
     return;
   }
   // The evaluation harness feeds questions this way: one load, one JSON line per input line, in order.
+  // Imported here: a question on the command line (the common case) does not load readline.
+  const readline = await import('node:readline');
   const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     try {

@@ -1,4 +1,3 @@
-import readline from 'node:readline';
 import { isIsnadError } from '../errors.js';
 import { openCollection } from '../open-collection.js';
 import { verifyJson } from './verify-json.js';
@@ -71,6 +70,7 @@ async function main(): Promise<void> {
     return;
   }
   let input = 0;
+  const readline = await import('node:readline'); // only for quotes on stdin
   for await (const line of readline.createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     input++;
     if (line.trim() === '') continue;

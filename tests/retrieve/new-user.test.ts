@@ -71,7 +71,7 @@ describe('pasted links and mentions', () => {
   });
 });
 
-// NOT MET (issue 9): these are answered, with a low confidence (France: 14 %). The refusal is now
+// NOT MET (issue 9): these are answered, with a low confidence (France: 13 %). The refusal is now
 // fitted on collections that all lack one article, with its threshold chosen on questions it did not
 // see, and reads its features' squares; still, "one known word and one word the collection never
 // uses" is also the shape of answerable questions worded unlike their article, and refusing it costs

@@ -1,4 +1,3 @@
-import { Parser } from 'htmlparser2';
 import type { DocumentReader, ReadRefusal, ReadText } from './reader-types.js';
 
 /** Never main text: code, styling, page furniture and forms. */
@@ -20,7 +19,9 @@ function charsetOf(bytes: Buffer): string {
 }
 
 /** The readable text of an HTML page: its main content, paragraph by paragraph, entities decoded. */
-function htmlText(html: string): string {
+async function htmlText(html: string): Promise<string> {
+  // Loaded on first HTML file: a command over a fresh index, or a collection without pages, never needs it.
+  const { Parser } = await import('htmlparser2');
   const blocks: { text: string; inMain: boolean }[] = [];
   let current = '';
   let skipDepth = 0;
@@ -82,6 +83,6 @@ export const htmlReader: DocumentReader = {
         reason: unknown ? `unknown character set "${charset}"; re-save the page as UTF-8` : `not valid ${charset}; re-save the page as UTF-8`,
       };
     }
-    return { text: htmlText(html) };
+    return { text: await htmlText(html) };
   },
 };
