@@ -170,6 +170,14 @@ async function loadModelAndIndex(config: CoreConfig, options: OpenOptions): Prom
   return { model, remember, loaded: await loadIndex(directory, usable, options.log) };
 }
 
+/**
+ * `npm run ingest -- --check`: every file of the served index hashed against its checksum (a load
+ * re-hashes only files whose size or time changed). Throws INDEX_CORRUPT naming a damaged file.
+ */
+export async function checkIndex(config: CoreConfig): Promise<{ generation: string; files: number } | null> {
+  return new IndexDirectory(config.indexDir, config.docsDir).check();
+}
+
 /** `npm run ingest`: (re)builds the index incrementally and reports what happened. */
 export async function ingestDocuments(config: CoreConfig, options: OpenOptions): Promise<ReindexSummary> {
   const { model, remember, loaded } = await loadModelAndIndex(config, options);

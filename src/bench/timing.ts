@@ -58,3 +58,20 @@ export async function latencies<I>(inputs: readonly I[], fn: (input: I) => unkno
 export function peakRssMb(): number {
   return process.resourceUsage().maxRSS / 1024;
 }
+
+/**
+ * A build's progress on stderr, once per phase and per tenth of it, with elapsed time and peak RSS:
+ * a 1M-passage run takes long enough that "how far did it get" must be answerable from its log.
+ */
+export function progressLine(label: string): (progress: { phase: string; done: number; total: number }) => void {
+  const started = performance.now();
+  let last = '';
+  return ({ phase, done, total }) => {
+    const tenth = total > 0 ? Math.floor((10 * done) / total) : 0;
+    const key = `${phase}:${tenth}`;
+    if (key === last) return;
+    last = key;
+    const seconds = ((performance.now() - started) / 1000).toFixed(0);
+    process.stderr.write(`[bench] ${label}: ${phase} ${done}/${total} (${seconds} s, peak RSS ${peakRssMb().toFixed(0)} MB)\n`);
+  };
+}

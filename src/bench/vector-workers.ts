@@ -14,10 +14,10 @@ import { UsearchVectorStore } from '../store/usearch-store.js';
 import { LowRankEmbedder, PrecomputedEmbedder, TimingEmbedder } from './embedders.js';
 import { Prng } from './prng.js';
 import { CorpusGenerator, readSeedMaterial } from './synth.js';
-import { latencies, peakRssMb, timed, type LatencySummary } from './timing.js';
+import { latencies, peakRssMb, progressLine, timed, type LatencySummary } from './timing.js';
 import { exactCopy, searchQuality, type SearchQuality } from './recall.js';
 import { randomSet } from './vector-sets.js';
-import { benchQueries, CANDIDATES, type WorkerArgs } from './workers.js';
+import { benchQueries, CANDIDATES, LOG_PROGRESS_FROM, type WorkerArgs } from './workers.js';
 
 export interface LowRankIngestResult {
   passages: number;
@@ -50,6 +50,7 @@ export async function ingestLowRankWorker(args: WorkerArgs): Promise<LowRankInge
       modelStatus: { loaded: true, modelId: embedder.modelId, dimensions: embedder.dimensions },
       previous,
       log: silentLogger,
+      ...(args.size >= LOG_PROGRESS_FROM ? { onProgress: progressLine(`${args.size} low-rank ${previous ? 'update' : 'build'}`) } : {}),
     });
     await directory.publish(built.snapshot);
     const seconds = (performance.now() - started - embedder.passageMs) / 1000;

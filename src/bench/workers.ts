@@ -20,7 +20,10 @@ import { VectraVectorStore } from '../store/vectra-store.js';
 import { benchEmbedder, PrecomputedEmbedder, TimingEmbedder, type BenchModel } from './embedders.js';
 import { Prng } from './prng.js';
 import { readSeedMaterial, writeCorpus } from './synth.js';
-import { latencies, peakRssMb, summarize, timed, type LatencySummary } from './timing.js';
+import { latencies, peakRssMb, progressLine, summarize, timed, type LatencySummary } from './timing.js';
+
+/** From this size on, the ingest phases print their progress (a 1M run takes long). */
+export const LOG_PROGRESS_FROM = 500_000;
 import { exactCopy, searchQuality } from './recall.js';
 
 /** How deep each leg looks, as answerQuestion does by default. */
@@ -105,6 +108,7 @@ export async function ingestWorker(args: WorkerArgs): Promise<IngestResult> {
   await fs.rm(docsDir, { recursive: true, force: true });
   const material = await readSeedMaterial(args.seedsDir);
   const generated = await timed(() => writeCorpus(docsDir, material, { passages: args.size, seed: args.seed }));
+  if (args.size >= LOG_PROGRESS_FROM) process.stderr.write(`[bench] ${args.size} ingest: corpus of ${generated.value.files} files written (${(generated.ms / 1000).toFixed(0)} s)\n`);
   const { embedder, label, note } = await benchEmbedder(args.model, silentLogger);
   await embedder.embedPassages(['تهيئة النموذج قبل القياس.']);
   const baseline = peakRssMb();
@@ -119,10 +123,11 @@ export async function ingestWorker(args: WorkerArgs): Promise<IngestResult> {
       modelStatus: { loaded: true, modelId: embedder.modelId, dimensions: embedder.dimensions },
       previous: null,
       log: silentLogger,
+      ...(args.size >= LOG_PROGRESS_FROM ? { onProgress: progressLine(`${args.size} ingest`) } : {}),
     }),
   );
   const directory = new IndexDirectory(indexDirOf(args));
-  const published = await timed(() => directory.publish(built.value.snapshot));
+  const published = await timed(() => directory.publish(built.value.snapshot, args.size >= LOG_PROGRESS_FROM ? progressLine(`${args.size} publish`) : undefined));
   const indexBytes = await du(published.value);
   const peak = peakRssMb();
   const batch = built.value.snapshot.passages.slice(0, 64).map((p) => p.text);

@@ -1,9 +1,11 @@
 /*
  * Longer than 250 lines on purpose: the scoring pass and the on-demand per-row evidence must sum the
  * same postings in the same order with the same single-precision rounding (results are bit-identical
- * to a full scan, property-tested); keeping both in one file keeps that rounding in one place.
+ * to a full scan, property-tested); keeping both in one file keeps that rounding in one place. The pruned
+ * pass for single-term questions (pruned-search.ts) is chosen here and shares `termWeight`.
  */
 import type { TermGroup } from '../types.js';
+import { prunedSearch, termWeight, TermFacts } from './pruned-search.js';
 import { ScoreAccumulator, ScoredSearch, type QueryMass, type RowEvidence } from './scored-search.js';
 
 export interface Bm25Params {
@@ -92,17 +94,21 @@ export interface SearchScratch {
   alternatives?: AlternativeScratch;
   /** Each row's length normalization, k1·(1 − b + b·length/average): computed once, not per posting. */
   norms?: Float64Array;
+  /** What the pruned pass knows of each term a query has used. */
+  facts?: TermFacts;
 }
+
+/**
+ * Below this many postings a query is scored by the plain pass (fast enough, no per-term facts to
+ * compute); above, a query of single-term words takes the pruned pass: the same results, reading a
+ * fraction of its common words' postings (at 100k passages a question's words hold ~40k postings).
+ */
+const PRUNE_MIN_POSTINGS = 4096;
 
 function lengthNorms(index: Postings): Float64Array {
   const { k1, b } = index.params;
   const average = index.averageLength || 1;
   return Float64Array.from(index.documentLengths, (length) => k1 * (1 - b + (b * length) / average));
-}
-
-/** A term's BM25 weight on one posting (double precision; sums are kept in single precision). */
-function termWeight(k1: number, idf: number, tf: number, norm: number): number {
-  return (idf * tf * (k1 + 1)) / (tf + norm);
 }
 
 /** A single-term group's IDF as it is summed (single precision, never negative). */
@@ -266,6 +272,17 @@ export function searchPostings(
     return { bit, alternatives, single: only !== null };
   });
   const norms = (scratch.norms ??= lengthNorms(index));
+  const evidence = (row: number) => rowEvidence(index, norms, resolved, row);
+  if (resolved.every((g) => g.single)) {
+    const terms = resolved.map((g) => g.alternatives[0]![0]!);
+    let postings = 0;
+    for (const t of terms) if (t.id >= 0) postings += index.offsets[t.id + 1]! - index.offsets[t.id]!;
+    if (postings >= PRUNE_MIN_POSTINGS) {
+      const facts = (scratch.facts ??= new TermFacts(index, norms, index.params.k1));
+      const words = terms.map((term, k) => ({ ...term, matched: matchedIdf(term), bit: resolved[k]!.bit }));
+      return prunedSearch(index, norms, facts, words, sums, topK, mass, evidence, groupOf);
+    }
+  }
   try {
     resolved.forEach((group, k) => {
       if (group.single) scoreSingle(index, norms, group.alternatives[0]![0]!, k, group.bit, sums, groupOf);
@@ -277,5 +294,5 @@ export function searchPostings(
     scratch.alternatives = undefined;
     throw error;
   }
-  return sums.finish(topK, mass, (row) => rowEvidence(index, norms, resolved, row));
+  return sums.finish(topK, mass, evidence);
 }

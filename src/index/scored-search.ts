@@ -130,8 +130,9 @@ function countBits(bits: Uint32Array): number {
   return n;
 }
 
-/** Calls `visit` with each set bit's index, lowest first, clearing the bits as they are read. */
-function drainSetBits(bits: Uint32Array, visit: (index: number) => void): void {
+/** Writes each set bit's index into `into`, lowest first, clearing the bits as they are read. */
+function takeSetBits(bits: Uint32Array, into: Uint32Array): void {
+  let at = 0;
   for (let w = 0; w < bits.length; w++) {
     let word = bits[w]!;
     if (word === 0) continue;
@@ -139,7 +140,7 @@ function drainSetBits(bits: Uint32Array, visit: (index: number) => void): void {
     while (word !== 0) {
       const low = word & -word;
       word ^= low;
-      visit(w * 32 + 31 - Math.clz32(low));
+      into[at++] = w * 32 + 31 - Math.clz32(low);
     }
   }
 }
@@ -196,23 +197,41 @@ export class ScoreAccumulator {
   finish(topK: number, mass: QueryMass, evidence: (row: number) => RowEvidence): ScoredSearch {
     const heap = new TopK(Math.min(topK, this.rows));
     for (let row = 0; row < heap.limit; row++) heap.push(row, this.score[row]!);
-    drainSetBits(this.touched, (row) => {
-      if (row >= heap.limit) heap.push(row, this.score[row]!);
-      this.score[row] = 0;
-    });
+    // The touched rows in order, read and cleared word by word, and `admits` before a push: a call
+    // not inlined boxes the score it is passed (tens of kilobytes per search).
+    const { score, touched } = this;
+    for (let w = 0; w < touched.length; w++) {
+      let word = touched[w]!;
+      if (word === 0) continue;
+      touched[w] = 0;
+      while (word !== 0) {
+        const low = word & -word;
+        word ^= low;
+        const row = w * 32 + 31 - Math.clz32(low);
+        const value = score[row]!;
+        if (row >= heap.limit && heap.admits(value)) heap.push(row, value);
+        score[row] = 0;
+      }
+    }
+    return this.finishGroups(heap.sorted(), mass, evidence);
+  }
+
+  /** The search with hits ranked elsewhere (the pruned pass, which adds no rows here) and the group sums, leaving them at zero. */
+  finishGroups(ranked: ReadonlyArray<{ index: number; score: number }>, mass: QueryMass, evidence: (row: number) => RowEvidence): ScoredSearch {
     const count = countBits(this.groupTouched);
     const groups = count ? new GroupValues(new Uint32Array(count), new Float32Array(count), new Uint32Array(count)) : NO_GROUPS;
+    // Plain loops, no callbacks: a double a callback writes to its closure is boxed on every write.
+    takeSetBits(this.groupTouched, groups.keys);
     let best = 0;
-    let at = 0;
-    drainSetBits(this.groupTouched, (group) => {
-      groups.keys[at] = group;
+    for (let at = 0; at < count; at++) {
+      const group = groups.keys[at]!;
       groups.idf[at] = this.groupIdf[group]!;
-      groups.mask[at++] = this.groupMask[group]!;
+      groups.mask[at] = this.groupMask[group]!;
       best = Math.max(best, this.groupIdf[group]!);
       this.groupIdf[group] = 0;
       this.groupMask[group] = 0;
       this.groupStamp[group] = -1;
-    });
-    return new ScoredSearch(heap.sorted(), mass, evidence, groups, best);
+    }
+    return new ScoredSearch(ranked, mass, evidence, groups, best);
   }
 }

@@ -40,6 +40,8 @@ const manifestSchema = z.object({
   skipped: z.array(z.object({ source: z.string(), reason: z.string(), code: skipCode, bytes: z.number().optional(), mtimeMs: z.number().optional() })),
   /** sha256 of every other file of the generation (relative path → hex), filled in when it is published. */
   checksums: z.record(z.string(), z.string()),
+  /** Size and time of every other file as published: an unchanged one is not re-hashed at load (store/checksums.ts). */
+  stamps: z.record(z.string(), z.object({ bytes: z.number().int().nonnegative(), mtimeMs: z.number() })).optional(),
 });
 
 /** A manifest as read from disk: always with checksums. */
@@ -65,7 +67,7 @@ export interface IndexSnapshot {
   vectors: VectorStore | null;
   /** The generation folder it was loaded from or published to (a rebuild reuses its vectors from there). */
   generation?: string;
-  /** Every passage's analyzed words, when the build that made it kept them (not stored on disk). */
+  /** Every passage's analyzed words, when the build that made it kept them (words.bin, store/word-files.ts). */
   words?: PassageWordIds;
   /** Autocomplete's normalized passage texts, when a reindex worker prepared them (not stored on disk). */
   searchText?: SearchTextChunk[];
@@ -92,7 +94,28 @@ function invalid(file: string, error: z.ZodError): IsnadError {
   return indexCorrupt(file, `is inconsistent: ${issue.path.join('.') || 'root'} ${issue.message}`);
 }
 
+/** The manifest without its per-document lists, which grow with the collection (see parseManifest). */
+const headSchema = manifestSchema.omit({ files: true });
+
+const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
+/** Exactly what `manifestSchema` asks of each entry of `files`, checked without zod. */
+const isFileEntry = (f: unknown): boolean => {
+  if (typeof f !== 'object' || f === null) return false;
+  const e = f as Record<string, unknown>;
+  return typeof e.source === 'string' && typeof e.hash === 'string' && isCount(e.bytes) && typeof e.mtimeMs === 'number' && isCount(e.passages);
+};
+
+/**
+ * Zod checks the manifest's head; its `files` list (one entry per document: 20k at 1M passages, most
+ * of the parse time) is checked by a plain loop, and only when that fails does zod run over the
+ * whole manifest, to name the problem as precisely as before.
+ */
 export function parseManifest(value: unknown, file: string): StoredManifest {
+  const files = typeof value === 'object' && value !== null ? (value as { files?: unknown }).files : undefined;
+  if (Array.isArray(files) && files.every(isFileEntry)) {
+    const head = headSchema.safeParse(value);
+    if (head.success) return { ...head.data, files: files as StoredManifest['files'] };
+  }
   const parsed = manifestSchema.safeParse(value);
   if (!parsed.success) throw invalid(file, parsed.error);
   return parsed.data;

@@ -14,6 +14,11 @@ export class TopK {
     this.heapVal = new Float32Array(Math.max(0, limit));
   }
 
+  /** Whether pushing `score` would change anything (a boolean, not the worst score: reading that in a hot loop boxed a number per call). */
+  admits(score: number): boolean {
+    return this.size < this.limit ? this.limit > 0 : score > this.heapVal[0]!;
+  }
+
   push(index: number, score: number): void {
     const { heapIdx, heapVal } = this;
     if (this.size < this.limit) {

@@ -119,9 +119,9 @@ function compareFiles(previous: PreviousIndex | null, files: Manifest['files']):
 
 /** Whether two manifests describe the same index (the build time aside): then there is nothing to write. */
 function sameIndex(a: Manifest, b: Manifest): boolean {
-  // Checksums are added when a manifest is published: one read from disk has them, a new one not yet.
+  // Checksums and stamps are added when a manifest is published: one read from disk has them, a new one not yet.
   // Keys are sorted: one parsed from disk has the schema's key order, a new one the order it was built in.
-  const comparable = (m: Manifest) => JSON.stringify({ ...m, builtAt: '', checksums: undefined }, sortedKeys);
+  const comparable = (m: Manifest) => JSON.stringify({ ...m, builtAt: '', checksums: undefined, stamps: undefined }, sortedKeys);
   return comparable(a) === comparable(b);
 }
 

@@ -5,12 +5,21 @@ import path from 'node:path';
 import { indexCorrupt } from '../index/index-file.js';
 
 /**
- * sha256 of every file of a generation, recorded in its manifest and checked before anything reads
- * them: a native reader (hnswlib) given a damaged file can crash the whole process (exit 139) instead
- * of throwing, so a damaged file must be caught before it gets there.
+ * sha256 of every file of a generation, recorded in its manifest: a native reader (hnswlib, usearch)
+ * given a damaged file can crash the whole process (exit 139) instead of throwing, so a damaged file
+ * must be caught before it gets there.
  * Keys are paths relative to the generation folder, with `/` (vectra keeps its files in a subfolder).
  */
 export type Checksums = Record<string, string>;
+
+/**
+ * Size and modification time of each file as published. Hashing every file at every load cost most of
+ * a cold load (~360 MB at 100k passages); a file whose stamp is unchanged is not re-hashed, one whose
+ * size or time differs is hashed in full and must match its checksum. Publishing sets every file's
+ * time to a moment before it finished, so any later write (even of the same size, within the clock's
+ * few-ms granularity) gets a different time. `checkAll` hashes every file regardless (`ingest --check`).
+ */
+export type Stamps = Record<string, { bytes: number; mtimeMs: number }>;
 
 async function sha256(file: string): Promise<string> {
   const hash = createHash('sha256');
@@ -34,25 +43,49 @@ async function listFiles(dir: string, skip: Set<string>): Promise<Array<{ name: 
   return out;
 }
 
-/** Checksums of the files under `dir`, except the top-level names in `skip` (the manifest, the marker). */
-export async function checksumFiles(dir: string, skip: Set<string>): Promise<Checksums> {
-  const sums: Checksums = {};
-  for (const { name } of await listFiles(dir, skip)) sums[name] = await sha256(path.join(dir, name));
-  return sums;
+/**
+ * Checksums and stamps of the files under `dir`, except the top-level names in `skip` (the manifest,
+ * the marker). Each file's time is first set to `stampTime`, a moment before this publish ended.
+ */
+export async function checksumFiles(dir: string, skip: Set<string>, stampTime = new Date(Date.now() - 1000)): Promise<{ checksums: Checksums; stamps: Stamps }> {
+  const checksums: Checksums = {};
+  const stamps: Stamps = {};
+  for (const { name } of await listFiles(dir, skip)) {
+    const file = path.join(dir, name);
+    checksums[name] = await sha256(file);
+    await fs.utimes(file, stampTime, stampTime);
+    const stat = await fs.stat(file);
+    stamps[name] = { bytes: stat.size, mtimeMs: stat.mtimeMs };
+  }
+  return { checksums, stamps };
 }
 
-/** Throws INDEX_CORRUPT naming the first file that is missing, added, a link, or changed since it was written. */
-export async function verifyChecksums(dir: string, expected: Checksums, skip: Set<string>, manifestFile: string): Promise<void> {
+export interface Expected {
+  checksums: Checksums;
+  /** Absent in indexes written before stamps: every file is then hashed. */
+  stamps?: Stamps;
+}
+
+/**
+ * Throws INDEX_CORRUPT naming the first file that is missing, added, a link, or changed since it was
+ * written. A file with its published stamp is trusted without hashing, unless `checkAll`.
+ */
+export async function verifyChecksums(dir: string, expected: Expected, skip: Set<string>, manifestFile: string, checkAll = false): Promise<void> {
   for (const entry of await listFiles(dir, skip)) {
     const file = path.join(dir, entry.name);
-    if (!Object.hasOwn(expected, entry.name)) throw indexCorrupt(file, `is not listed in ${manifestFile}`);
+    if (!Object.hasOwn(expected.checksums, entry.name)) throw indexCorrupt(file, `is not listed in ${manifestFile}`);
     if (!entry.isFile) throw indexCorrupt(file, 'is not a regular file');
   }
-  for (const [name, sum] of Object.entries(expected)) {
+  for (const [name, sum] of Object.entries(expected.checksums)) {
     if (name.split('/').some((part) => part === '' || part === '.' || part === '..') || path.isAbsolute(name) || name.includes('\\')) {
       throw indexCorrupt(manifestFile, `lists an odd file name ${JSON.stringify(name.slice(0, 80))}`);
     }
     const file = path.join(dir, name);
+    const stat = await fs.stat(file).catch((error: unknown) => {
+      throw indexCorrupt(file, 'is missing', error);
+    });
+    const stamp = expected.stamps && Object.hasOwn(expected.stamps, name) ? expected.stamps[name] : undefined;
+    if (!checkAll && stamp && stamp.bytes === stat.size && stamp.mtimeMs === stat.mtimeMs) continue;
     const actual = await sha256(file).catch((error: unknown) => {
       throw indexCorrupt(file, 'is missing', error);
     });

@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { IsnadError } from '../errors.js';
@@ -8,6 +9,56 @@ import type { VectorHit, VectorItem, VectorStore } from '../index/vector-store.j
 const VECTORS_FILE = 'vectors.f32';
 const IDS_FILE = 'vector-ids.json';
 
+/** Vectors read one by one through `get` before the whole file is read instead. */
+const GETS_BEFORE_READING_ALL = 1024;
+
+/** Closes the file of a store read on demand once the store itself is gone (a reindex swapped it out). */
+const closeWhenCollected = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // already closed
+  }
+});
+
+/**
+ * The vectors file of a generation, rows read when asked: a store whose graph answers queries needs
+ * only the ~100 candidates it re-scores per query, so the matrix (150 MB at 100k × 384, 1.5 GB at 1M)
+ * stays in the page cache instead of this process, and is not read at load. Opened at load, so a
+ * generation removed later (an old one, tidied) is still readable while this store serves.
+ */
+class VectorFile {
+  private readonly fd: number;
+
+  constructor(
+    readonly file: string,
+    private readonly dimensions: number,
+  ) {
+    this.fd = openSync(file, 'r');
+    closeWhenCollected.register(this, this.fd);
+  }
+
+  /** Row `row` into `into` (dimensions floats). */
+  read(row: number, into: Float32Array): Float32Array {
+    const bytes = this.dimensions * 4;
+    const read = readSync(this.fd, new Uint8Array(into.buffer, into.byteOffset, bytes), 0, bytes, row * bytes);
+    if (read !== bytes) throw indexCorrupt(this.file, `ends before vector ${row + 1} (changed after it was loaded?)`);
+    return into;
+  }
+
+  /** All `count` floats, through the open file (a generation tidied away since the load stays readable). */
+  readAll(count: number): Float32Array {
+    const matrix = new Float32Array(count);
+    const bytes = new Uint8Array(matrix.buffer);
+    for (let at = 0; at < bytes.length; ) {
+      const read = readSync(this.fd, bytes, at, Math.min(bytes.length - at, 1 << 30), at);
+      if (read === 0) throw indexCorrupt(this.file, `has ${at} bytes, expected ${bytes.length} (changed after it was loaded?)`);
+      at += read;
+    }
+    return matrix;
+  }
+}
+
 /**
  * All vectors in one contiguous Float32Array, saved as raw little-endian floats. Chosen over vectra's
  * JSON file because that cannot be written past ~65k passages (V8 string limit) and loads slowly;
@@ -15,14 +66,24 @@ const IDS_FILE = 'vector-ids.json';
  */
 export class FlatVectorStore implements VectorStore {
   readonly kind = 'flat' as const;
-  private matrix: Float32Array;
+  /** Null while the vectors are read from `onDisk` row by row (see VectorFile). */
+  private matrix: Float32Array | null;
   private ids: string[];
+  /** Scratch row for scoring a vector read from disk. */
+  private row: Float32Array | null = null;
+  private rowsReadById = 0;
   /** Built on the first `get` (a reindex reusing vectors), not at load: 100k ids cost a stall on the bot's thread. */
   private rowOfIds: Map<string, number> | null = null;
 
-  constructor(readonly dimensions: number, matrix?: Float32Array, ids?: string[]) {
-    this.matrix = matrix ?? new Float32Array(0);
+  constructor(readonly dimensions: number, matrix?: Float32Array, ids?: string[], private readonly onDisk: VectorFile | null = null) {
+    this.matrix = matrix ?? (onDisk ? null : new Float32Array(0));
     this.ids = ids ?? [];
+  }
+
+  /** Every vector in memory: read whole on the first call that needs them all (a scan, an add). */
+  private get all(): Float32Array {
+    this.matrix ??= this.onDisk!.readAll(this.ids.length * this.dimensions);
+    return this.matrix;
   }
 
   private get rowOf(): Map<string, number> {
@@ -39,7 +100,7 @@ export class FlatVectorStore implements VectorStore {
 
   async add(items: VectorItem[]): Promise<void> {
     const grown = new Float32Array((this.ids.length + items.length) * this.dimensions);
-    grown.set(this.matrix);
+    grown.set(this.all);
     let row = this.ids.length;
     for (const item of items) {
       if (item.vector.length !== this.dimensions) {
@@ -58,15 +119,18 @@ export class FlatVectorStore implements VectorStore {
     return this.ids[row];
   }
 
-  /** A view (not a copy) of the vector at `row`. */
+  /** The vector at `row`: a view when the vectors are in memory, else a copy read from disk. */
   rowVector(row: number): Float32Array {
+    if (!this.matrix) return this.onDisk!.read(row, new Float32Array(this.dimensions));
     return this.matrix.subarray(row * this.dimensions, (row + 1) * this.dimensions);
   }
 
   get(id: string): Float32Array | undefined {
     const row = this.rowOf.get(id);
     if (row === undefined) return undefined;
-    return this.matrix.slice(row * this.dimensions, (row + 1) * this.dimensions);
+    // A reindex asks for every unchanged passage's vector: past a few reads one at a time, one read of the whole file is faster.
+    if (!this.matrix && ++this.rowsReadById < GETS_BEFORE_READING_ALL) return this.onDisk!.read(row, new Float32Array(this.dimensions));
+    return this.all.slice(row * this.dimensions, (row + 1) * this.dimensions);
   }
 
   async query(vector: Float32Array, topK: number): Promise<VectorHit[]> {
@@ -74,6 +138,7 @@ export class FlatVectorStore implements VectorStore {
   }
 
   querySync(vector: Float32Array, topK: number): VectorHit[] {
+    this.all;
     const scores = new Float32Array(this.ids.length);
     for (let row = 0; row < scores.length; row++) scores[row] = this.score(row, vector);
     return topKIndices(scores, topK).map(({ index, score }) => ({ id: this.ids[index]!, score }));
@@ -82,8 +147,12 @@ export class FlatVectorStore implements VectorStore {
   /** Dot product of the vector at `row` with `vector` (cosine: both unit length). */
   score(row: number, vector: Float32Array): number {
     const d = this.dimensions;
-    const m = this.matrix;
-    const base = row * d;
+    let m = this.matrix;
+    let base = row * d;
+    if (!m) {
+      m = this.onDisk!.read(row, (this.row ??= new Float32Array(d)));
+      base = 0;
+    }
     const tail = d - (d % 4);
     // Four independent sums let V8 overlap the multiply-adds: ~1.6x faster than one running sum.
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
@@ -100,23 +169,32 @@ export class FlatVectorStore implements VectorStore {
 
   async save(dir: string): Promise<void> {
     await fs.mkdir(dir, { recursive: true });
-    const bytes = Buffer.from(this.matrix.buffer, this.matrix.byteOffset, this.matrix.byteLength);
-    await fs.writeFile(path.join(dir, VECTORS_FILE), bytes);
+    if (this.matrix) await fs.writeFile(path.join(dir, VECTORS_FILE), Buffer.from(this.matrix.buffer, this.matrix.byteOffset, this.matrix.byteLength));
+    else await fs.copyFile(this.onDisk!.file, path.join(dir, VECTORS_FILE));
     await fs.writeFile(path.join(dir, IDS_FILE), JSON.stringify({ dimensions: this.dimensions, ids: this.ids }));
   }
 
-  static async load(dir: string): Promise<FlatVectorStore> {
+  /**
+   * `onDemand`: leave the vectors on disk and read rows as they are asked for (a store behind a graph
+   * scores only its candidates); a scan or an add reads them all first.
+   */
+  static async load(dir: string, { onDemand = false } = {}): Promise<FlatVectorStore> {
     const idsPath = path.join(dir, IDS_FILE);
     const vectorsPath = path.join(dir, VECTORS_FILE);
     const header = (await readIndexJson(idsPath)) as { dimensions: number; ids: string[] };
     if (!Number.isInteger(header.dimensions) || header.dimensions <= 0 || !Array.isArray(header.ids)) {
       throw indexCorrupt(idsPath, 'has no valid dimensions/ids');
     }
-    const raw = await readIndexBytes(vectorsPath);
     const expected = header.ids.length * header.dimensions * 4;
-    if (raw.length !== expected) {
-      throw indexCorrupt(vectorsPath, `has ${raw.length} bytes, expected ${expected} (${header.ids.length} vectors × ${header.dimensions} dimensions)`);
+    const wrongSize = (bytes: number) =>
+      indexCorrupt(vectorsPath, `has ${bytes} bytes, expected ${expected} (${header.ids.length} vectors × ${header.dimensions} dimensions)`);
+    if (onDemand) {
+      const bytes = (await fs.stat(vectorsPath).catch((error: unknown) => Promise.reject(indexCorrupt(vectorsPath, 'is missing', error)))).size;
+      if (bytes !== expected) throw wrongSize(bytes);
+      return new FlatVectorStore(header.dimensions, undefined, header.ids, new VectorFile(vectorsPath, header.dimensions));
     }
+    const raw = await readIndexBytes(vectorsPath);
+    if (raw.length !== expected) throw wrongSize(raw.length);
     // A large file gets its own aligned buffer: use it as is (no second copy of 150 MB at 100k passages).
     // A small one may sit in Node's shared pool at an offset that is not a multiple of 4: copy it.
     const count = header.ids.length * header.dimensions;

@@ -9,6 +9,7 @@ import { parseManifest, type IndexSnapshot, type PreviousIndex, type StoredManif
 import type { VectorStore } from '../index/vector-store.js';
 import { writeExtracted } from './extracted-files.js';
 import { readPassages, writePassages } from './passage-files.js';
+import { readWords, writeWords } from './word-files.js';
 import { loadVectorStore } from './vector-stores.js';
 import { checksumFiles, verifyChecksums } from './checksums.js';
 import { GENERATION_MARKER, GENERATION_NAME, POINTER_TEMP_NAME, TEMP_GENERATION_NAME, claimIndexDir, checkIndexLocation, markerText, notOurs, ownership } from './index-owner.js';
@@ -81,13 +82,29 @@ export class IndexDirectory {
     return this.loadGeneration(dir);
   }
 
-  /** The manifest of the generation in `dir`, its files checked against their checksums. */
-  private async verifiedManifest(dir: string): Promise<StoredManifest> {
+  /**
+   * The manifest of the generation in `dir`, its files checked against their checksums: those whose
+   * size or time changed since publishing, or all of them with `checkAll` (see checksums.ts).
+   */
+  private async verifiedManifest(dir: string, checkAll = false): Promise<StoredManifest> {
     const manifestFile = path.join(dir, MANIFEST);
     const manifest = parseManifest(await readIndexJson(manifestFile), manifestFile);
     // Before any reader, native or not, touches the files.
-    await verifyChecksums(dir, manifest.checksums, NOT_CHECKSUMMED, manifestFile);
+    await verifyChecksums(dir, manifest, NOT_CHECKSUMMED, manifestFile, checkAll);
     return manifest;
+  }
+
+  /**
+   * Hashes every file of the current generation against its checksum (`npm run ingest -- --check`):
+   * what a load skips for files whose size and time are as published. Throws INDEX_CORRUPT naming the
+   * first damaged file; returns how many files were checked, or null when there is no index.
+   */
+  async check(): Promise<{ generation: string; files: number } | null> {
+    if ((await this.checkUsable()) === 'none') return null;
+    const dir = await this.currentGeneration();
+    if (dir === null) return null;
+    const manifest = await this.verifiedManifest(dir, true);
+    return { generation: dir, files: Object.keys(manifest.checksums).length };
   }
 
   /** One generation (a folder of this index), whole: what a reindex built off the main thread is served from. */
@@ -102,8 +119,9 @@ export class IndexDirectory {
     if (lexical.documents !== passages.length) {
       throw indexCorrupt(Bm25Index.fileIn(dir), `covers ${lexical.documents} passages, expected ${passages.length}`);
     }
+    const words = await readWords(dir, passages.length, lexical.offsets.length - 1);
     const vectors = await this.loadVectors(dir, manifest);
-    return { manifest, passages, lexical, vectors, generation: dir };
+    return { manifest, passages, lexical, vectors, generation: dir, ...(words ? { words } : {}) };
   }
 
   /**
@@ -155,11 +173,12 @@ export class IndexDirectory {
       if (snapshot.extracted) await writeExtracted(tmp, snapshot.extracted);
       onStep(1, steps);
       await snapshot.lexical.save(tmp);
+      if (snapshot.words) await writeWords(tmp, snapshot.words);
       onStep(2, steps);
       if (snapshot.vectors) await snapshot.vectors.save(tmp);
       onStep(3, steps);
-      const checksums = await checksumFiles(tmp, NOT_CHECKSUMMED);
-      await fs.writeFile(path.join(tmp, MANIFEST), JSON.stringify({ ...snapshot.manifest, checksums }, null, 1));
+      const { checksums, stamps } = await checksumFiles(tmp, NOT_CHECKSUMMED);
+      await fs.writeFile(path.join(tmp, MANIFEST), JSON.stringify({ ...snapshot.manifest, checksums, stamps }, null, 1));
       const final = path.join(this.root, name);
       await fs.rename(tmp, final);
       // Readers that followed CURRENT a moment ago may still be loading the previous generation.

@@ -182,12 +182,12 @@ export class UsearchVectorStore implements VectorStore {
   }
 
   static async load(dir: string): Promise<UsearchVectorStore> {
-    const flat = await FlatVectorStore.load(dir);
     const metaFile = path.join(dir, META_FILE);
     const meta = (await readIndexJson(metaFile)) as Meta & { graph: boolean };
-    if (!Number.isInteger(meta.nextLabel) || meta.nextLabel < flat.size || typeof meta.graph !== 'boolean') {
-      throw indexCorrupt(metaFile, 'has no valid nextLabel/graph');
-    }
+    if (typeof meta.graph !== 'boolean') throw indexCorrupt(metaFile, 'has no valid nextLabel/graph');
+    // Behind a graph, only the candidates of each query are re-scored: their rows are read from disk.
+    const flat = await FlatVectorStore.load(dir, { onDemand: meta.graph });
+    if (!Number.isInteger(meta.nextLabel) || meta.nextLabel < flat.size) throw indexCorrupt(metaFile, 'has no valid nextLabel/graph');
     const labelsFile = path.join(dir, LABELS_FILE);
     const raw = await readIndexBytes(labelsFile);
     if (raw.length !== flat.size * 4) throw indexCorrupt(labelsFile, `has ${raw.length} bytes, expected ${flat.size * 4}`);

@@ -84,8 +84,15 @@ describe('corrupt or hand-edited index files', () => {
       const header = JSON.parse(fs.readFileSync(file, 'utf8'));
       fs.writeFileSync(file, JSON.stringify({ ...header, ids: header.ids.slice(1) }));
     }, /passages\.json has \d+ passages, the manifest says/],
-    ['passage text edited', (g) => fs.appendFileSync(path.join(g, 'passages.txt'), 'نص مضاف'), /passages\.txt has \d+ characters no passage accounts for/],
+    ['passage text edited', (g) => fs.appendFileSync(path.join(g, 'passages.u16'), Buffer.from('نص مضاف', 'utf16le')), /passages\.u16 has \d+ characters no passage accounts for/],
+    ['passage text cut mid-letter', (g) => fs.truncateSync(path.join(g, 'passages.u16'), fs.statSync(path.join(g, 'passages.u16')).size - 1), /passages\.u16 has \d+ bytes, an odd number for UTF-16 text/],
     ['passage offsets truncated', (g) => fs.truncateSync(path.join(g, 'passages.bin'), 40), /passages\.bin has 40 bytes, expected/],
+    ['a word numbered past the lexicon', (g) => {
+      const bytes = fs.readFileSync(path.join(g, 'words.bin'));
+      bytes.writeInt32LE(0x7fffffff, bytes.length - 4);
+      fs.writeFileSync(path.join(g, 'words.bin'), bytes);
+    }, /words\.bin is inconsistent with the passages or the lexical index/],
+    ['words cut short', (g) => fs.truncateSync(path.join(g, 'words.bin'), 12), /words\.bin has 12 bytes, not the words of \d+ passages/],
   ];
 
   it.each(damage)('%s: detected at load with the file named, then rebuilt', async (_name, hurt, message) => {

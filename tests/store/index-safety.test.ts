@@ -233,6 +233,61 @@ describe('checksums', () => {
     await expect(new IndexDirectory(config.indexDir).load()).rejects.toMatchObject({ code: 'INDEX_CORRUPT', message: expect.stringContaining('does not match its checksum') });
   });
 
+  it('a load trusts files whose size and time are as published; `ingest --check` hashes every one', async () => {
+    const docs = copyOfSeeds();
+    const indexDir = path.join(tempDir(), 'index');
+    await open(docs, indexDir);
+    const generation = currentGeneration(indexDir);
+    const files = Object.keys(JSON.parse(fs.readFileSync(path.join(generation, 'manifest.json'), 'utf8')).checksums);
+    const check = (args: string[] = []) => {
+      const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts', '--check', '--docs', docs, '--index', indexDir, ...args], {
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: { ...process.env, MODEL_ID: 'none' },
+      });
+      return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+    };
+    const healthy = check();
+    expect(healthy).toMatchObject({ code: 0, stderr: '' });
+    expect(healthy.stdout).toContain(`index ok: all ${files.length} files of ${generation} match their checksums`);
+
+    // Damage that keeps size and time (a disk fault, a careful forger): the load does not hash, the check does.
+    const passagesText = path.join(generation, 'passages.u16');
+    const stat = fs.statSync(passagesText);
+    const bytes = fs.readFileSync(passagesText);
+    bytes[bytes.length >> 1] = bytes[bytes.length >> 1]! ^ 0x01;
+    fs.writeFileSync(passagesText, bytes);
+    fs.utimesSync(passagesText, stat.atime, stat.mtime);
+    expect(await new IndexDirectory(indexDir).load()).not.toBeNull();
+    const damaged = check();
+    expect(damaged.code).toBe(1);
+    expect(damaged.stdout).toBe('');
+    expect(damaged.stderr).toMatch(/passages\.u16 does not match its checksum in .*manifest\.json/);
+    expect(damaged.stderr).toContain(`delete ${indexDir}/CURRENT and run \`npm run ingest\``);
+    expect(damaged.stderr).toContain('[INDEX_CORRUPT]');
+    // The check changed nothing: the index is still the damaged one, byte for byte.
+    expect(fs.readFileSync(passagesText)).toEqual(bytes);
+  }, 90_000);
+
+  it('an index written before stamps were recorded has every file hashed at load', async () => {
+    const docs = copyOfSeeds();
+    const indexDir = path.join(tempDir(), 'index');
+    await open(docs, indexDir);
+    const generation = currentGeneration(indexDir);
+    const manifestFile = path.join(generation, 'manifest.json');
+    const { stamps, ...older } = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+    expect(Object.keys(stamps).length).toBeGreaterThan(0);
+    fs.writeFileSync(manifestFile, JSON.stringify(older));
+    expect(await new IndexDirectory(indexDir).load()).not.toBeNull();
+    const lexical = path.join(generation, 'lexical.bin');
+    const stat = fs.statSync(lexical);
+    const bytes = fs.readFileSync(lexical);
+    bytes[0] = bytes[0]! ^ 0xff;
+    fs.writeFileSync(lexical, bytes);
+    fs.utimesSync(lexical, stat.atime, stat.mtime);
+    await expect(new IndexDirectory(indexDir).load()).rejects.toMatchObject({ code: 'INDEX_CORRUPT', message: expect.stringMatching(/lexical\.bin does not match its checksum/) });
+  });
+
   it('a corrupted hnsw.bin no longer kills the process: the load reports INDEX_CORRUPT instead', async () => {
     // A graph is only built from 10k vectors up; a synthetic one is quicker than a docs folder that big.
     const n = 10_000;

@@ -35,6 +35,47 @@ describe('UsearchVectorStore above the graph threshold', () => {
     expect(await recall(loaded, items)).toBeGreaterThanOrEqual(0.95);
   }, 60_000);
 
+  it('a loaded store scores from its vectors file: same hits and vectors as before saving, a copy saves whole', async () => {
+    const items = itemsOf(0, 2000);
+    const store = await UsearchVectorStore.build(dims, items, null, GRAPH_AT);
+    const dir = tempDir();
+    await store.save(dir);
+    const loaded = await UsearchVectorStore.load(dir);
+    for (const q of set.queries.slice(0, 10)) expect(await loaded.query(q, 10)).toEqual(await store.query(q, 10));
+    // A few vectors one by one, then (past the threshold) all of them: identical either way.
+    const differing = items.slice(0, 1500).filter((item) => Buffer.compare(Buffer.from(loaded.get(item.id)!.buffer), Buffer.from(item.vector.buffer)) !== 0);
+    expect(differing.map((item) => item.id)).toEqual([]);
+    const copy = tempDir();
+    const again = await UsearchVectorStore.load(dir);
+    await again.save(copy);
+    expect(fs.readFileSync(path.join(copy, 'vectors.f32'))).toEqual(fs.readFileSync(path.join(dir, 'vectors.f32')));
+  }, 60_000);
+
+  it('a loaded store keeps serving after its generation folder is removed (an old one tidied away)', async () => {
+    const items = itemsOf(0, 2000);
+    const dir = tempDir();
+    await (await UsearchVectorStore.build(dims, items, null, GRAPH_AT)).save(dir);
+    const loaded = await UsearchVectorStore.load(dir);
+    const before = await loaded.query(set.queries[0]!, 10);
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(await loaded.query(set.queries[0]!, 10)).toEqual(before);
+    // Past the one-by-one threshold the whole file is read, still through the open file.
+    const last = items.slice(0, 1100).map((item) => loaded.get(item.id)!).at(-1)!;
+    expect(Buffer.from(last.buffer).equals(Buffer.from(items[1099]!.vector.buffer))).toBe(true);
+  }, 60_000);
+
+  it('a vectors file cut short after loading is reported as INDEX_CORRUPT naming it, not as wrong scores', async () => {
+    const items = itemsOf(0, 2000);
+    const dir = tempDir();
+    await (await UsearchVectorStore.build(dims, items, null, GRAPH_AT)).save(dir);
+    const loaded = await UsearchVectorStore.load(dir);
+    fs.truncateSync(path.join(dir, 'vectors.f32'), 100 * dims * 4);
+    await expect(Promise.all(set.queries.map((q) => loaded.query(q, 10)))).rejects.toMatchObject({
+      code: 'INDEX_CORRUPT',
+      message: expect.stringMatching(/vectors\.f32 ends before vector \d+/),
+    });
+  }, 60_000);
+
   it('patches the previous graph on a small change: removed passages are gone, new ones are found', async () => {
     const before = itemsOf(0, 2000);
     const first = await UsearchVectorStore.build(dims, before, null, GRAPH_AT);

@@ -1,0 +1,120 @@
+/**
+ * Where a hybrid answer's time goes, stage by stage, over a kept 100k bench index (loaded once, reused
+ * by every pass), and a fingerprint of every answer so two versions of the code can be compared for
+ * identical results as well as for speed.
+ *   npm run bench -- --sizes 100000 --model fake --no-random --keep      (prints the folder it keeps)
+ *   npx tsx scripts/answer-stages.ts <kept folder>/index-lowrank-100000 [passes=3] [queries=240]
+ * PROFILE=out.cpuprofile writes a CPU profile of the timed passes alone (after load and preparation).
+ * Prints p50 / p95 / max ms of CPU time per stage, and wall and CPU time of the whole answer (query vectors precomputed, after every
+ * passage was analyzed, as the bot does after load), the GC time seen during the timed passes, and a hash
+ * of every answer's ranked rows and scores.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
+import { LowRankEmbedder, PrecomputedEmbedder } from '../src/bench/embedders.js';
+import { HashEmbedder } from '../src/bench/fake-embedder.js';
+import { percentile } from '../src/bench/timing.js';
+import { benchQueries } from '../src/bench/workers.js';
+import { answerQuestion, decide, DEFAULT_CANDIDATES, MAX_TOP } from '../src/retrieve/answer.js';
+import { buildCandidates, snapshotContext, type LegHits } from '../src/retrieve/features.js';
+import { preparePassageWords } from '../src/retrieve/passage-words.js';
+import { readQuestion } from '../src/retrieve/question.js';
+import { questionTerms } from '../src/retrieve/query-terms.js';
+import { shippedWeights } from '../src/retrieve/ranker.js';
+import { searchRoots } from '../src/retrieve/root-leg.js';
+import { searchVariants } from '../src/retrieve/variant-leg.js';
+import { questionType } from '../src/text/question-type.js';
+import { IndexDirectory } from '../src/store/index-dir.js';
+
+const dir = process.argv[2];
+if (!dir) {
+  process.stderr.write('usage: npx tsx scripts/answer-stages.ts <index folder, e.g. a kept bench index-lowrank-100000> [passes] [queries]\n');
+  process.exit(2);
+}
+const passes = Number(process.argv[3] ?? 3);
+const snapshot = await new IndexDirectory(dir).load();
+if (!snapshot?.vectors) throw new Error(`no index with vectors in ${dir}`);
+const vectors = snapshot.vectors;
+const queries = benchQueries(snapshot, Number(process.argv[4] ?? 240), 42).map((q) => readQuestion(q).search);
+// The low-rank index's own embedder, or the hash embedder of the bench's fake-model index.
+const embedder = snapshot.manifest.model?.id === new LowRankEmbedder().modelId ? new LowRankEmbedder() : new HashEmbedder();
+const vectorOf = new Map<string, Float32Array>();
+for (const q of queries) vectorOf.set(q, await embedder.embedQuery(q));
+const precomputed = new PrecomputedEmbedder(embedder.modelId, embedder.dimensions, vectorOf);
+await preparePassageWords(snapshot);
+const weights = shippedWeights();
+const depth = Math.max(DEFAULT_CANDIDATES, MAX_TOP * 2);
+const rowOf = new Map(snapshot.passages.map((p, row) => [p.id, row]));
+
+/** GC pauses by kind (minor = scavenge, major = mark-compact, incremental marking, weak callbacks): ms and count. */
+const gc = new Map<string, { ms: number; count: number }>();
+const GC_KINDS: Record<number, string> = { 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weak callbacks' };
+let counting = false;
+new PerformanceObserver((list) => {
+  if (!counting) return;
+  for (const entry of list.getEntries()) {
+    const kind = GC_KINDS[((entry as { detail?: { kind?: number } }).detail)?.kind ?? 0] ?? 'other';
+    const seen = gc.get(kind) ?? { ms: 0, count: 0 };
+    gc.set(kind, { ms: seen.ms + entry.duration, count: seen.count + 1 });
+  }
+}).observe({ entryTypes: ['gc'] });
+
+const stages: Record<string, number[]> = {};
+const cpuNow = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+/** CPU ms of each stage: on a shared machine its wall time is mostly waiting for a core. */
+const time = <T>(name: string, work: () => T): T => {
+  const started = cpuNow();
+  const value = work();
+  (stages[name] ??= []).push(cpuNow() - started);
+  return value;
+};
+
+const profiler = process.env.PROFILE ? new Session() : null;
+for (let pass = 0; pass <= passes; pass++) {
+  if (pass === 1 && profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
+  counting = pass > 0;
+  const hash = createHash('sha256');
+  for (const q of queries) {
+    const whole = performance.now();
+    const wholeCpu = cpuNow();
+    const answer = await answerQuestion(snapshot, precomputed, q, {});
+    const wholeMs = performance.now() - whole;
+    const wholeCpuMs = cpuNow() - wholeCpu;
+    hash.update(JSON.stringify([answer.answered, answer.confidence, [...answer.results, ...answer.closest].map((r) => [r.id, r.score, r.confidence])]));
+    if (pass === 0) continue;
+    (stages['= hybrid, wall'] ??= []).push(wholeMs);
+    (stages['= hybrid, CPU'] ??= []).push(wholeCpuMs);
+    // The same answer again, stage by stage (the steps of gatherEvidence and decide).
+    const context = time('snapshot context', () => snapshotContext(snapshot));
+    const terms = time('question terms', () => questionTerms(snapshot.lexical, q));
+    const search = time('BM25 search', () => snapshot.lexical.searchScored(terms, depth, context.docOf, context.docs));
+    const legs: LegHits[] = [{ name: 'variants', hits: time('variant leg', () => searchVariants(snapshot.lexical, terms, depth)) }];
+    if (search.hits.length === 0) legs.push({ name: 'roots', hits: time('root leg', () => searchRoots(snapshot.lexical, terms, depth)) });
+    const started = cpuNow();
+    const found = await vectors.query(vectorOf.get(q)!, depth);
+    (stages['vector search'] ??= []).push(cpuNow() - started);
+    legs.push({ name: 'dense', hits: found.flatMap((h) => (rowOf.has(h.id) ? [{ row: rowOf.get(h.id)!, score: h.score }] : [])) });
+    const set = time('features', () => buildCandidates(snapshot, search, legs, questionType(q), depth * 2));
+    time('rank + decide', () => decide(snapshot, { query: q, mode: 'lexical', set }, weights, 3));
+  }
+  await new Promise((resolve) => setImmediate(resolve)); // lets the GC observer report this pass
+  if (pass > 0) console.log(`pass ${pass}: answers ${hash.digest('hex').slice(0, 16)}`);
+}
+if (profiler) fs.writeFileSync(process.env.PROFILE!, JSON.stringify((await profiler.post('Profiler.stop')).profile));
+const n = queries.length * passes;
+const gcText = [...gc].map(([kind, { ms, count }]) => `${kind} ${count}× ${ms.toFixed(0)} ms`).join(', ') || 'none';
+console.log(`${snapshot.passages.length} passages, ${queries.length} queries × ${passes} passes (${n} answers, each replayed by stage); GC pauses: ${gcText}`);
+console.log('stage'.padEnd(20), 'p50'.padStart(7), 'p95'.padStart(7), 'max'.padStart(7), 'mean'.padStart(7));
+for (const [name, samples] of Object.entries(stages)) {
+  const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
+  console.log(name.padEnd(20), ...[percentile(samples, 50), percentile(samples, 95), Math.max(...samples), mean].map((v) => v.toFixed(2).padStart(7)));
+}

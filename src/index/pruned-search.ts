@@ -1,0 +1,221 @@
+import type { QueryMass, RowEvidence, ScoreAccumulator, ScoredSearch } from './scored-search.js';
+import { TopK } from './top-k.js';
+
+/** What the pruned pass needs of an index: its postings and how many rows it has. */
+export interface PostingLists {
+  readonly documentLengths: Uint32Array;
+  readonly offsets: Uint32Array;
+  readonly postingRows: Uint32Array;
+  readonly postingTf: Uint16Array;
+  readonly params: { k1: number };
+}
+
+/** A query word of one term, known to the index: its number and its (query-weighted) IDF. */
+export interface PrunedTerm {
+  id: number;
+  idf: number;
+}
+
+/**
+ * The BM25 weight of one posting, shared with the exhaustive pass (bm25-search.ts) so both compute the
+ * same double for the same posting.
+ */
+export function termWeight(k1: number, idf: number, tf: number, norm: number): number {
+  return (idf * tf * (k1 + 1)) / (tf + norm);
+}
+
+/**
+ * Rounding slack on an upper bound: scores are sums of up to 32 single-precision weights, each step
+ * off by at most 2⁻²⁴ of the sum; 10⁻⁵ of it covers that many times over.
+ */
+const SLACK = 1 + 1e-5;
+
+/**
+ * Per-term facts the pruned pass reads, computed the first time a query uses the term and kept with
+ * the index: the largest weight factor tf·(k1+1)/(tf+norm) of its postings (its weight's upper bound is
+ * its IDF times that), and the documents its postings fall in.
+ */
+export class TermFacts {
+  private readonly factor: Float64Array;
+  /** Per row→document map (one per snapshot): term number → the documents holding it, increasing. */
+  private readonly documents = new WeakMap<Int32Array, Map<number, Uint32Array>>();
+
+  constructor(
+    private readonly index: PostingLists,
+    private readonly norms: Float64Array,
+    private readonly k1: number,
+  ) {
+    this.factor = new Float64Array(index.offsets.length - 1).fill(NaN);
+  }
+
+  maxFactor(id: number): number {
+    let best = this.factor[id]!;
+    if (!Number.isNaN(best)) return best;
+    best = 0;
+    const { offsets, postingRows, postingTf } = this.index;
+    for (let p = offsets[id]!; p < offsets[id + 1]!; p++) {
+      const f = termWeight(this.k1, 1, postingTf[p]!, this.norms[postingRows[p]!]!);
+      if (f > best) best = f;
+    }
+    this.factor[id] = best;
+    return best;
+  }
+
+  /** The documents (by `groupOf`) that hold term `id`, each once, increasing: rows of a document are consecutive. */
+  documentsOf(id: number, groupOf: Int32Array): Uint32Array {
+    let lists = this.documents.get(groupOf);
+    if (!lists) this.documents.set(groupOf, (lists = new Map()));
+    let list = lists.get(id);
+    if (list) return list;
+    const { offsets, postingRows } = this.index;
+    const found: number[] = [];
+    let last = -1;
+    for (let p = offsets[id]!; p < offsets[id + 1]!; p++) {
+      const doc = groupOf[postingRows[p]!]!;
+      if (doc !== last) found.push((last = doc));
+    }
+    lists.set(id, (list = Uint32Array.from(found)));
+    return list;
+  }
+}
+
+/** First position in rows[from, end) holding a row ≥ `row` (galloping, then binary search). */
+function seek(rows: Uint32Array, from: number, end: number, row: number): number {
+  if (from >= end || rows[from]! >= row) return from;
+  let lo = from;
+  let step = 1;
+  while (lo + step < end && rows[lo + step]! < row) {
+    lo += step;
+    step *= 2;
+  }
+  let hi = Math.min(end, lo + step);
+  lo++;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[mid]! < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The top `topK` rows of a query of single-term words, exactly as the exhaustive pass ranks them (a
+ * heap fed rows 0…topK−1, then every row holding a term, in row order), but reading only what can
+ * change that heap (MaxScore, Turtle & Flood 1995). Rows are visited in row order through the postings
+ * of the "essential" terms; a term becomes non-essential once the upper bounds of it and every
+ * weaker term together cannot beat the heap's worst kept score, and is then only looked up for rows the
+ * essential terms bring. A row is skipped only when its score's upper bound is at most that worst
+ * score: its push would have changed nothing, so the heap, ties included, ends exactly as it does
+ * after the full pass. Scores are summed in query order with single-precision rounding, as there.
+ */
+export function prunedTopRows(
+  index: PostingLists,
+  norms: Float64Array,
+  k1: number,
+  terms: readonly PrunedTerm[],
+  facts: TermFacts,
+  rowCount: number,
+  topK: number,
+): Array<{ index: number; score: number }> {
+  const heap = new TopK(Math.min(topK, rowCount));
+  if (heap.limit === 0) return [];
+  const { offsets, postingRows, postingTf } = index;
+  const n = terms.length;
+  const pos = new Uint32Array(n);
+  const end = new Uint32Array(n);
+  const tfAt = new Uint16Array(n);
+  terms.forEach((t, i) => {
+    pos[i] = offsets[t.id]!;
+    end[i] = offsets[t.id + 1]!;
+  });
+  /** The row's score from `tfAt`, in query order, as the exhaustive pass sums it. */
+  const exact = (row: number): number => {
+    let score = 0;
+    for (let i = 0; i < n; i++) {
+      const tf = tfAt[i]!;
+      if (tf === 0) continue;
+      const w = Math.fround(termWeight(k1, terms[i]!.idf, tf, norms[row]!));
+      score = Math.fround(score + (w > 0 ? w : 0));
+    }
+    return score;
+  };
+  // The first rows enter as they are, whatever they score (as a heap over every row would take them).
+  for (let row = 0; row < heap.limit; row++) {
+    for (let i = 0; i < n; i++) {
+      pos[i] = seek(postingRows, pos[i]!, end[i]!, row);
+      tfAt[i] = pos[i]! < end[i]! && postingRows[pos[i]!] === row ? postingTf[pos[i]!]! : 0;
+    }
+    heap.push(row, exact(row));
+  }
+  for (let i = 0; i < n; i++) pos[i] = seek(postingRows, pos[i]!, end[i]!, heap.limit);
+
+  // Terms by upper bound, weakest first; prefix[j]: the bounds of the j weakest together.
+  const bound = terms.map((t) => t.idf * facts.maxFactor(t.id) * SLACK);
+  const order = terms.map((_, i) => i).sort((a, b) => bound[a]! - bound[b]! || a - b);
+  const prefix = new Float64Array(n + 1);
+  for (let j = 0; j < n; j++) prefix[j + 1] = prefix[j]! + bound[order[j]!]!;
+  let weak = 0; // order[0 … weak−1] are non-essential
+  for (;;) {
+    while (weak < n && !heap.admits(prefix[weak + 1]!)) weak++;
+    if (weak === n) break;
+    let row = 0xffffffff;
+    for (let j = weak; j < n; j++) {
+      const i = order[j]!;
+      if (pos[i]! < end[i]! && postingRows[pos[i]!]! < row) row = postingRows[pos[i]!]!;
+    }
+    if (row === 0xffffffff) break;
+    let upper = prefix[weak]!;
+    for (let j = weak; j < n; j++) {
+      const i = order[j]!;
+      if (pos[i]! < end[i]! && postingRows[pos[i]!] === row) {
+        tfAt[i] = postingTf[pos[i]!]!;
+        upper += termWeight(k1, terms[i]!.idf, tfAt[i]!, norms[row]!);
+        pos[i]!++;
+      } else tfAt[i] = 0;
+    }
+    if (!heap.admits(upper * SLACK)) continue;
+    // The non-essential terms, strongest first, each bound replaced by the row's real weight: most rows
+    // are ruled out before every term is looked up.
+    let admitted = true;
+    for (let j = weak - 1; j >= 0 && admitted; j--) {
+      const i = order[j]!;
+      pos[i] = seek(postingRows, pos[i]!, end[i]!, row);
+      tfAt[i] = pos[i]! < end[i]! && postingRows[pos[i]!] === row ? postingTf[pos[i]!]! : 0;
+      upper += (tfAt[i] ? termWeight(k1, terms[i]!.idf, tfAt[i]!, norms[row]!) : 0) - bound[i]!;
+      admitted = heap.admits(upper * SLACK);
+    }
+    if (admitted) heap.push(row, exact(row));
+  }
+  return heap.sorted();
+}
+
+/** A query word of one term as the search resolved it: what it adds to a document's sums, and its bit. */
+export interface PrunedWord extends PrunedTerm {
+  matched: number;
+  bit: number;
+}
+
+/**
+ * A query of single-term words (in query order; id −1 for words the index lacks): hits from the pruned
+ * pass, each document's sums from its terms' document lists (what the full pass adds, in the same order).
+ */
+export function prunedSearch(
+  index: PostingLists,
+  norms: Float64Array,
+  facts: TermFacts,
+  words: readonly PrunedWord[],
+  sums: ScoreAccumulator,
+  topK: number,
+  mass: QueryMass,
+  evidence: (row: number) => RowEvidence,
+  groupOf?: Int32Array,
+): ScoredSearch {
+  if (groupOf) {
+    words.forEach((word, k) => {
+      if (word.id < 0) return;
+      for (const doc of facts.documentsOf(word.id, groupOf)) sums.addGroup(doc, k, word.matched, word.bit);
+    });
+  }
+  const known = words.filter((w) => w.id >= 0);
+  return sums.finishGroups(prunedTopRows(index, norms, index.params.k1, known, facts, index.documentLengths.length, topK), mass, evidence);
+}

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readPassages, writePassages } from '../../src/store/passage-files.js';
+import type { Passage } from '../../src/types.js';
+import { tempDir } from '../helpers/temp.js';
+
+// Arabic with diacritics and tatweel, CRLF, an emoji (a surrogate pair), a lone surrogate, Latin, empty.
+const TEXTS = ['وَفْدُ النظـــام السوري', 'line one\r\nline two', 'نص 📜 مع رمز', 'bad \ud800 half', 'plain ASCII', ''];
+
+function passagesOf(texts: string[]): Passage[] {
+  let at = 0;
+  return texts.map((text, i) => {
+    const passage: Passage = { id: `id-${i}`, source: i % 2 ? 'b.pdf' : 'a.txt', start: at, end: at + text.length, line: i + 1, text, ...(i % 2 ? { page: i } : {}) };
+    at += text.length + 1;
+    return passage;
+  });
+}
+
+describe('passage files', () => {
+  it('give back every passage exactly: text code unit for code unit, offsets, lines and pages', async () => {
+    const dir = tempDir();
+    const passages = passagesOf(TEXTS);
+    await writePassages(dir, passages);
+    expect(await readPassages(dir, passages.length)).toEqual(passages);
+  });
+
+  it('give back texts larger together, and one alone, than a read from disk (8 MB)', async () => {
+    const dir = tempDir();
+    // Each text its own letters, so a passage cut from the wrong place cannot pass for another.
+    const texts = Array.from({ length: 60 }, (_, i) => String.fromCharCode(0x0621 + (i % 40), 0x20, 0x30 + (i % 10)).repeat(i === 30 ? 1_500_000 : 30_000 + i));
+    const passages = passagesOf(texts);
+    await writePassages(dir, passages);
+    const read = await readPassages(dir, passages.length);
+    expect(read.map((p) => p.text.length)).toEqual(texts.map((t) => t.length));
+    expect(read.every((p, i) => p.text === texts[i])).toBe(true);
+  });
+
+  it('still read an index written before UTF-16 text (passages.txt in UTF-8, no encoding in the header)', async () => {
+    const dir = tempDir();
+    const passages = passagesOf(TEXTS.filter((t) => !t.includes('\ud800'))); // UTF-8 cannot hold a lone surrogate
+    await writePassages(dir, passages);
+    const header = JSON.parse(fs.readFileSync(path.join(dir, 'passages.json'), 'utf8'));
+    delete header.text;
+    fs.writeFileSync(path.join(dir, 'passages.json'), JSON.stringify(header));
+    fs.writeFileSync(path.join(dir, 'passages.txt'), fs.readFileSync(path.join(dir, 'passages.u16')).toString('utf16le'), 'utf8');
+    fs.rmSync(path.join(dir, 'passages.u16'));
+    expect(await readPassages(dir, passages.length)).toEqual(passages);
+  });
+
+  it('name an unknown text encoding instead of misreading the text', async () => {
+    const dir = tempDir();
+    await writePassages(dir, passagesOf(TEXTS));
+    const header = JSON.parse(fs.readFileSync(path.join(dir, 'passages.json'), 'utf8'));
+    fs.writeFileSync(path.join(dir, 'passages.json'), JSON.stringify({ ...header, text: 'utf32' }));
+    await expect(readPassages(dir, TEXTS.length)).rejects.toMatchObject({ code: 'INDEX_CORRUPT', message: expect.stringContaining('unknown text encoding "utf32"') });
+  });
+});
