@@ -17,7 +17,7 @@ import { isHit } from '../src/eval/metrics.js';
 import { createLogger } from '../src/log.js';
 import { openIndex } from '../src/open-collection.js';
 import { gatherEvidence } from '../src/retrieve/answer.js';
-import { rankCandidates } from '../src/retrieve/ranker.js';
+import { rankCandidates, withSquares } from '../src/retrieve/ranker.js';
 import { Bm25Builder, type Bm25Params } from '../src/index/bm25.js';
 import type { IndexSnapshot } from '../src/index/snapshot.js';
 import { analyze } from '../src/text/analyze.js';
@@ -67,6 +67,17 @@ for (const [k, [gold, docs]] of pairs.entries()) {
 const gatherSeconds = (Date.now() - started) / 1000;
 const aligned = alignFeatures(items.map((i) => i.example));
 aligned.forEach((e, i) => (items[i]!.example = e));
+// DROP='localBest,typeNear': those features read 0 (compare a feature's held-out effect without editing code).
+const dropped = new Set((process.env.DROP ?? '').split(',').filter(Boolean));
+for (const { example } of items) {
+  const at = example.set.names.flatMap((n, j) => (dropped.has(n) ? [j] : []));
+  for (const c of example.set.candidates) for (const j of at) c.values[j] = 0;
+  // SQUARES=1: the ranker also reads each feature's square (a cheap non-linear ranker).
+  if (process.env.SQUARES) {
+    const names = withSquares(example.set.names, []).names;
+    example.set = { ...example.set, names, candidates: example.set.candidates.map((c) => ({ ...c, values: withSquares(example.set.names, c.values).values })) };
+  }
+}
 const folds = [...new Set(items.map((i) => i.example.fold))];
 const tally = new Map<string, { n: number; h1: number; h5: number; mrr: number; inCandidates: number }>();
 const misses: string[] = [];

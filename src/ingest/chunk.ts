@@ -11,10 +11,10 @@ export interface ChunkOptions {
   maxChars: number;
 }
 
-export const DEFAULT_CHUNK_OPTIONS: ChunkOptions = { targetChars: 550, minChars: 100, maxChars: 600 };
+export const DEFAULT_CHUNK_OPTIONS: ChunkOptions = { targetChars: 600, minChars: 100, maxChars: 600 };
 
 /** Bumped whenever chunking changes: passages (and their ids) change, so the index must be rebuilt. */
-export const CHUNKER_VERSION = 3;
+export const CHUNKER_VERSION = 4;
 
 interface Segment {
   start: number;

@@ -53,7 +53,7 @@ describe('chunkDocument', () => {
 
   it('cuts at sentence ends and list items, within the size limits', () => {
     const text = fs.readFileSync(path.join(seeds, seedFiles.find((f) => f.startsWith('004'))!), 'utf8');
-    // Short passages, so this list file gets several cuts (the default packs ~550 characters).
+    // Short passages, so this list file gets several cuts (the default packs up to 600 characters).
     const passages = chunkDocument(doc(text), { ...DEFAULT_CHUNK_OPTIONS, targetChars: 320 });
     expect(passages.length).toBeGreaterThan(5);
     for (const p of passages) expect(p.text.length).toBeLessThanOrEqual(DEFAULT_CHUNK_OPTIONS.maxChars);
@@ -134,5 +134,19 @@ describe('chunkDocument, exact output on small examples', () => {
       { text: Array.from({ length: 12 }, () => 'كلمة').join(' '), start: 0, line: 1 },
       { text: Array.from({ length: 8 }, () => 'كلمة').join(' '), start: 60, line: 1 },
     ]);
+  });
+});
+
+describe('default packing', () => {
+  it('keeps a paragraph of up to 600 characters in one passage, and cuts a longer one at a sentence end', () => {
+    const sentence = (n: number) => `${'كلمة '.repeat(n).trim()}.`;
+    const fits = `${sentence(55)} ${sentence(60)}`; // 276 + 301 characters: one passage (it was cut at ~550 before)
+    expect(fits.length).toBeGreaterThan(550);
+    expect(fits.length).toBeLessThanOrEqual(600);
+    expect(chunkDocument(doc(`${fits}\n`)).map((p) => p.text)).toEqual([fits]);
+    const long = `${fits} ${sentence(10)}`;
+    const passages = chunkDocument(doc(long));
+    expect(passages.map((p) => p.text)).toEqual([fits, sentence(10)]);
+    for (const p of passages) expect(p.text.length).toBeLessThanOrEqual(DEFAULT_CHUNK_OPTIONS.maxChars);
   });
 });
