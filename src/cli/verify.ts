@@ -20,6 +20,7 @@ Options:
                  stdin mode always prints JSON, adding "input": the 1-based input line
   --docs DIR     documents folder (default: DOCS_DIR or seeds/)
   --index DIR    index folder (default: INDEX_DIR or index/)
+  --verbose      say everything: debug lines, and why the model is unavailable each time
   -h, --help     this text`;
 
 const STRIKE = '\x1b[9m';
@@ -52,7 +53,7 @@ function formatVerdict(result: VerifyResult, color: boolean): string {
 }
 
 async function main(): Promise<void> {
-  const args = readCommandLine('verify', HELP, { json: { type: 'boolean', default: false }, docs: { type: 'string' }, index: { type: 'string' } }, true);
+  const args = readCommandLine('verify', HELP, { json: { type: 'boolean', default: false }, docs: { type: 'string' }, index: { type: 'string' }, verbose: { type: 'boolean', default: false } }, true);
   if (!args) return;
   const { values, positionals } = args;
   const fromStdin = positionals.length === 0;
@@ -60,7 +61,12 @@ async function main(): Promise<void> {
     usageError('no quote given.', HELP);
   }
   const config = configFromArgs({ docs: values.docs, index: values.index });
-  const collection = await openCollection(config, { log: cliLogger(config), onProgress: progressPrinter() });
+  // The same model memory as ask: an unavailable model is said once in one line, not on every run.
+  const collection = await openCollection(config, {
+    log: cliLogger(config, values.verbose),
+    onProgress: progressPrinter(),
+    modelMemory: { retry: 'when-due', verbose: values.verbose },
+  });
 
   if (!fromStdin) {
     const results = await collection.verifyQuotes(positionals.join(' '));
