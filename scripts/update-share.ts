@@ -11,12 +11,11 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DEFAULT_MAX_FILE_BYTES } from '../src/config.js';
 import { buildIndex } from '../src/ingest/build-index.js';
 import type { PreviousIndex } from '../src/index/snapshot.js';
-import { silentLogger } from '../src/log.js';
 import { IndexDirectory } from '../src/store/index-dir.js';
 import { LowRankEmbedder, TimingEmbedder } from '../src/bench/embedders.js';
+import { lowRankBuildOptions } from '../src/bench/vector-workers.js';
 import { Prng } from '../src/bench/prng.js';
 import { CorpusGenerator, readSeedMaterial, writeCorpus } from '../src/bench/synth.js';
 
@@ -43,17 +42,7 @@ async function run(label: string, loadPrevious: () => Promise<PreviousIndex | nu
   const started = last;
   const previous = await loadPrevious();
   mark('load reused');
-  const built = await buildIndex({
-    docsDir,
-    maxFileBytes: DEFAULT_MAX_FILE_BYTES,
-    vectorStore: 'usearch',
-    embedder,
-    modelVariant: 'bench',
-    modelStatus: { loaded: true, modelId: embedder.modelId, dimensions: embedder.dimensions },
-    previous,
-    log: silentLogger,
-    onProgress: (p) => mark(p.phase),
-  });
+  const built = await buildIndex({ ...lowRankBuildOptions(docsDir, embedder, previous), onProgress: (p) => mark(p.phase) });
   mark('vectors');
   await directory.publish(built.snapshot, (p) => mark(`write ${p.done}/${p.total}`));
   const seconds = (performance.now() - started - embedder.passageMs) / 1000;

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_MAX_FILE_BYTES } from '../config.js';
-import { buildIndex } from '../ingest/build-index.js';
+import { buildIndex, type BuildOptions } from '../ingest/build-index.js';
 import { silentLogger } from '../log.js';
 import { answerQuestion } from '../retrieve/answer.js';
 import { preparePassageWords } from '../retrieve/passage-words.js';
@@ -37,6 +37,20 @@ export interface LowRankIngestResult {
 const docsDirOf = (args: WorkerArgs) => path.join(args.workDir, `docs-${args.size}`);
 const lowRankIndexOf = (args: WorkerArgs) => path.join(args.workDir, `index-lowrank-${args.size}`);
 
+/** How the bench builds (or updates) a low-rank index: usearch, no log; scripts/update-share.ts builds the same way. */
+export function lowRankBuildOptions(docsDir: string, embedder: TimingEmbedder, previous: PreviousIndex | null): BuildOptions {
+  return {
+    docsDir,
+    maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+    vectorStore: 'usearch',
+    embedder,
+    modelVariant: 'bench',
+    modelStatus: { loaded: true, modelId: embedder.modelId, dimensions: embedder.dimensions },
+    previous,
+    log: silentLogger,
+  };
+}
+
 /** Ingests the corpus with 384-dim low-rank vectors, then times an update of ~1 % of its passages. */
 export async function ingestLowRankWorker(args: WorkerArgs): Promise<LowRankIngestResult> {
   const docsDir = docsDirOf(args);
@@ -47,14 +61,7 @@ export async function ingestLowRankWorker(args: WorkerArgs): Promise<LowRankInge
     const started = performance.now();
     const previous = await loadPrevious();
     const built = await buildIndex({
-      docsDir,
-      maxFileBytes: DEFAULT_MAX_FILE_BYTES,
-      vectorStore: 'usearch',
-      embedder,
-      modelVariant: 'bench',
-      modelStatus: { loaded: true, modelId: embedder.modelId, dimensions: embedder.dimensions },
-      previous,
-      log: silentLogger,
+      ...lowRankBuildOptions(docsDir, embedder, previous),
       ...(args.size >= LOG_PROGRESS_FROM ? { onProgress: progressLine(`${args.size} low-rank ${previous ? 'update' : 'build'}`) } : {}),
     });
     await directory.publish(built.snapshot);
