@@ -77,7 +77,8 @@ async function loadModel(config: CoreConfig, options: OpenOptions): Promise<Mode
 }
 
 /** True when the files on disk differ (added, removed, resized, touched) from those the index was built from. */
-async function isStale(snapshot: IndexSnapshot, docsDir: string): Promise<boolean> {
+/** The folder's listing when it differs from what the snapshot indexed (the build reads that same listing), else null. */
+async function changedScan(snapshot: IndexSnapshot, docsDir: string): Promise<ScanResult | null> {
   const scan = await scanDocuments(docsDir);
   const indexed = new Map(snapshot.manifest.files.map((f) => [f.source, f]));
   const skippedBefore = new Map(snapshot.manifest.skipped.map((s) => [s.source, s]));
@@ -85,10 +86,10 @@ async function isStale(snapshot: IndexSnapshot, docsDir: string): Promise<boolea
   for (const file of scan.files) {
     const known = indexed.get(file.source) ?? skippedBefore.get(file.source);
     // A skipped file that was fixed (re-saved as UTF-8, say) counts as changed too.
-    if (!known || known.bytes !== file.bytes || known.mtimeMs !== file.mtimeMs) return true;
+    if (!known || known.bytes !== file.bytes || known.mtimeMs !== file.mtimeMs) return scan;
     if (indexed.has(file.source)) seen++;
   }
-  return seen !== indexed.size;
+  return seen !== indexed.size ? scan : null;
 }
 
 function variantOf(config: CoreConfig, model: LoadedModel): string {
@@ -141,11 +142,12 @@ async function buildAndPublish(
   model: LoadedModel,
   loaded: LoadedIndex,
   options: OpenOptions,
+  scan?: ScanResult,
 ): Promise<{ snapshot: IndexSnapshot; summary: ReindexSummary }> {
   const { log, onProgress } = options;
   log.info(loaded.snapshot ? `Updating the index of ${config.docsDir}…` : `Building the index of ${config.docsDir}…`);
   const previous = loaded.snapshot ? await loaded.directory.withKeptWork(loaded.snapshot, log) : null;
-  const result = await build(config, model, previous, loaded.unusable, log, onProgress);
+  const result = await build(config, model, previous, loaded.unusable, log, onProgress, scan);
   const { summary } = result;
   if (summary.nothingChanged && loaded.snapshot) {
     // Writing an identical generation would only cost disk space (4 in ten minutes, 25 MB, before).
@@ -202,12 +204,13 @@ export interface OpenedIndex {
 export async function openIndex(config: CoreConfig, options: OpenOptions): Promise<OpenedIndex> {
   const { model, remember, loaded } = await loadModelAndIndex(config, options);
   let snapshot = loaded.snapshot;
-  const fresh =
+  const reusable =
     snapshot !== null &&
     fullRebuildReason(snapshot, model.embedder, config.docsDir, variantOf(config, model)) === null &&
-    !(model.embedder !== null && snapshot.manifest.vectorStore !== config.vectorStore) &&
-    !(await isStale(snapshot, config.docsDir));
-  if (!fresh || snapshot === null) snapshot = (await buildAndPublish(config, model, loaded, options)).snapshot;
+    !(model.embedder !== null && snapshot.manifest.vectorStore !== config.vectorStore);
+  // The listing that found a change is the one the build reads: a start walks the folder once.
+  const scan = reusable && snapshot !== null ? await changedScan(snapshot, config.docsDir) : undefined;
+  if (!reusable || snapshot === null || scan) snapshot = (await buildAndPublish(config, model, loaded, options, scan ?? undefined)).snapshot;
   await remember();
   return { snapshot, model, steps: servingSteps(config, loaded.directory, options) };
 }
