@@ -281,8 +281,7 @@ function servingSteps(config: CoreConfig, directory: IndexDirectory, options: Op
       };
       const { generation, summary, words, searchText } = await buildInWorker(job, embedder, options.log, onProgress, signal);
       if (generation === null) return { snapshot: current, model, summary };
-      const snapshot = await directory.loadGeneration(generation);
-      if (words) snapshot.words = words;
+      const snapshot = await directory.loadGeneration(generation, words ?? undefined);
       if (searchText) snapshot.searchText = searchText;
       return { snapshot, model, summary };
     },

@@ -86,10 +86,7 @@ export async function verifyChecksums(dir: string, expected: Expected, skip: Set
     });
     const stamp = expected.stamps && Object.hasOwn(expected.stamps, name) ? expected.stamps[name] : undefined;
     if (!checkAll && stamp && stamp.bytes === stat.size && stamp.mtimeMs === stat.mtimeMs) continue;
-    const actual = await sha256(file).catch((error: unknown) => {
-      throw indexCorrupt(file, 'is missing', error);
-    });
-    if (actual !== sum) throw indexCorrupt(file, `does not match its checksum in ${manifestFile} (changed or damaged after it was written)`);
+    await matchChecksum(file, sum, manifestFile);
   }
 }
 
@@ -98,6 +95,10 @@ export async function verifyChecksum(dir: string, name: string, expected: Checks
   const file = path.join(dir, name);
   const sum = Object.hasOwn(expected, name) ? expected[name] : undefined;
   if (sum === undefined) throw indexCorrupt(file, `is not listed in ${manifestFile}`);
+  await matchChecksum(file, sum, manifestFile);
+}
+
+async function matchChecksum(file: string, sum: string, manifestFile: string): Promise<void> {
   const actual = await sha256(file).catch((error: unknown) => {
     throw indexCorrupt(file, 'is missing', error);
   });

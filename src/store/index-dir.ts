@@ -10,7 +10,7 @@ import { parseManifest, type IndexSnapshot, type KeptWork, type PassageWordIds, 
 import type { VectorStore } from '../index/vector-store.js';
 import { readExtractedPages, writeExtracted } from './extracted-files.js';
 import { readPassages, writePassages } from './passage-files.js';
-import { readWords, writeWords } from './word-files.js';
+import { readWords, WORDS_FILE, writeWords } from './word-files.js';
 import { loadVectorStore } from './vector-stores.js';
 import { checksumFiles, verifyChecksum, verifyChecksums } from './checksums.js';
 import { GENERATION_MARKER, GENERATION_NAME, POINTER_TEMP_NAME, TEMP_GENERATION_NAME, claimIndexDir, checkIndexLocation, markerText, notOurs, ownership } from './index-owner.js';
@@ -109,8 +109,11 @@ export class IndexDirectory {
     return { generation: dir, files: Object.keys(manifest.checksums).length };
   }
 
-  /** One generation (a folder of this index), whole: what a reindex built off the main thread is served from. */
-  async loadGeneration(dir: string): Promise<IndexSnapshot> {
+  /**
+   * One generation (a folder of this index), whole: what a reindex built off the main thread is served
+   * from. `words`: the passages' words the worker that built it already holds (not read from disk again).
+   */
+  async loadGeneration(dir: string, words?: PassageWordIds): Promise<IndexSnapshot> {
     if (path.resolve(path.dirname(dir)) !== path.resolve(this.root) || !GENERATION_NAME.test(path.basename(dir))) {
       throw indexCorrupt(dir, `is not an index generation of ${this.root}`);
     }
@@ -121,9 +124,9 @@ export class IndexDirectory {
     if (lexical.documents !== passages.length) {
       throw indexCorrupt(Bm25Index.fileIn(dir), `covers ${lexical.documents} passages, expected ${passages.length}`);
     }
-    const words = await readWords(dir, passages.length, lexical.offsets.length - 1);
+    const known = words ?? (await readWords(dir, passages.length, lexical.offsets.length - 1));
     const vectors = await this.loadVectors(dir, manifest);
-    return { manifest, passages, lexical, vectors, generation: dir, ...(words ? { words } : {}) };
+    return { manifest, passages, lexical, vectors, generation: dir, ...(known ? { words: known } : {}) };
   }
 
   /**
@@ -132,11 +135,7 @@ export class IndexDirectory {
    * and words (not chunked and analyzed again when the file is unchanged).
    */
   async loadReusable(dir: string): Promise<PreviousIndex> {
-    const manifest = await this.verifiedManifest(dir);
-    const vectors = await this.loadVectors(dir, manifest);
-    const passages = await readPassages(dir, manifest.passages);
-    const lexical = await Bm25Index.load(dir);
-    const words = await readWords(dir, passages.length, lexical.offsets.length - 1);
+    const { manifest, vectors, passages, lexical, words } = await this.loadGeneration(dir);
     return { manifest, vectors, kept: words ? await keptWork(dir, passages, lexical, words) : null };
   }
 
@@ -180,10 +179,6 @@ export class IndexDirectory {
   }
 
   /**
-   * Writes a complete generation into a temporary folder, then publishes it by renaming CURRENT.
-   * Anything that fails before the final rename leaves the previous index serving.
-   */
-  /**
    * Publishes a rebuild, or when it changed nothing writes nothing (an identical generation would only
    * cost disk space) and only tidies: the folder stays claimed and old generations expire. Null then.
    */
@@ -193,6 +188,10 @@ export class IndexDirectory {
     return null;
   }
 
+  /**
+   * Writes a complete generation into a temporary folder, then publishes it by renaming CURRENT.
+   * Anything that fails before the final rename leaves the previous index serving.
+   */
   async publish(snapshot: IndexSnapshot, onProgress?: (progress: Progress) => void): Promise<string> {
     const onStep = (done: number, total: number) => onProgress?.({ phase: 'write', done, total });
     await claimIndexDir(this.root, this.docsDir);
@@ -261,7 +260,6 @@ export class IndexDirectory {
   }
 }
 
-const WORDS_FILE = 'words.bin';
 
 /**
  * A generation's per-file work, from its passages, lexical index and words (already read). Each

@@ -15,21 +15,13 @@ const { Index, MetricKind, ScalarKind } = createRequire(import.meta.url)('usearc
  * build ~3× faster than f32 and search ~2× faster; their coarser distances are corrected by re-scoring
  * the candidates against the exact Float32 vectors (recall@10 0.94 → 0.98 at expansion 256).
  */
-export const GRAPH_CONFIG = { metric: MetricKind.IP, quantization: ScalarKind.I8, connectivity: 16, expansionAdd: 128, expansionSearch: 256 } as const;
+const GRAPH_SETTINGS = { metric: MetricKind.IP, quantization: ScalarKind.I8, connectivity: 16, expansion_add: 128, expansion_search: 256, multi: false };
 
 export type Graph = Usearch.Index;
 
 /** The graph's constructor options: plain data, so the graph worker builds with the very same. */
 function graphOptions(dimensions: number) {
-  return {
-    dimensions,
-    metric: GRAPH_CONFIG.metric,
-    quantization: GRAPH_CONFIG.quantization,
-    connectivity: GRAPH_CONFIG.connectivity,
-    expansion_add: GRAPH_CONFIG.expansionAdd,
-    expansion_search: GRAPH_CONFIG.expansionSearch,
-    multi: false,
-  };
+  return { dimensions, ...GRAPH_SETTINGS };
 }
 
 function newGraph(dimensions: number): Graph {

@@ -10,17 +10,17 @@ import type { PassageWordIds } from '../index/snapshot.js';
  *   words.bin  u32 passages · u32 words · u32 × (passages + 1) offsets · i32 × words term numbers
  * Absent in indexes written before it, or by a build that kept no words: passages are analyzed then.
  */
-const WORDS = 'words.bin';
+export const WORDS_FILE = 'words.bin';
 
 export async function writeWords(dir: string, words: PassageWordIds): Promise<void> {
   const head = Uint32Array.of(words.offsets.length - 1, words.ids.length);
   const parts = [head, words.offsets, words.ids].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
-  await fs.writeFile(path.join(dir, WORDS), Buffer.concat(parts));
+  await fs.writeFile(path.join(dir, WORDS_FILE), Buffer.concat(parts));
 }
 
 /** The words of `passages` passages over a lexicon of `terms` terms, or null when the generation has none. */
 export async function readWords(dir: string, passages: number, terms: number): Promise<PassageWordIds | null> {
-  const file = path.join(dir, WORDS);
+  const file = path.join(dir, WORDS_FILE);
   if (!(await fs.stat(file).then((s) => s.isFile(), () => false))) return null;
   const raw = await readIndexBytes(file);
   const count = raw.length >= 8 ? raw.readUInt32LE(0) : -1;
