@@ -78,9 +78,13 @@ export class GuildShelf {
     return fs.readdir(this.docsDir).catch(() => []);
   }
 
-  /** Throws REINDEX_RUNNING while another change or a /reindex of this server's index is running. */
+  /**
+   * Throws REINDEX_RUNNING while another change or a /reindex of this server's index is running. Never
+   * opens the collection (that may build an index, past Discord's 3 s reply deadline): one never opened
+   * cannot be reindexing.
+   */
   async assertIdle(): Promise<void> {
-    const current = await this.collection();
+    const current = this.opened ? await this.opened.catch(() => null) : null;
     if (this.busy || current?.status().reindexing) {
       throw new IsnadError('REINDEX_RUNNING', 'This server\'s index is being updated; nothing was changed. Try again when it is done.');
     }
