@@ -5,6 +5,7 @@ import type { LoadedModel } from './embed/embedder.js';
 import { IsnadError, isIsnadError } from './errors.js';
 import { perIndex, type IndexSnapshot } from './index/snapshot.js';
 import { preparePassageWords } from './retrieve/passage-words.js';
+import { prepareRootLeg } from './retrieve/root-leg.js';
 import type { Logger } from './log.js';
 import { answerQuestion, denseAvailable, type AskOptions } from './retrieve/answer.js';
 import { PassageSearch } from './retrieve/passage-search.js';
@@ -122,11 +123,12 @@ export class IndexedCollection implements Collection {
   /**
    * What serving needs, done before the first interaction: the dictionary is opened (it blocks for a few
    * hundred ms, which must not land inside a user's 3 s), every passage made searchable by text and
-   * analyzed for ranking (in slices, yielding). The bot calls it right after loading.
+   * analyzed for ranking (in slices, yielding), the root leg's key table built. The bot calls it right after loading.
    */
   async prepareSearch(): Promise<void> {
     this.dictionary();
     const snapshot = this.snapshot;
+    prepareRootLeg(snapshot.lexical);
     await Promise.all([passageSearch(snapshot).prepare(), preparePassageWords(snapshot, () => this.closed || this.snapshot !== snapshot)]);
   }
 
@@ -194,7 +196,8 @@ export class IndexedCollection implements Collection {
     const { snapshot, model, summary } = await this.steps.rebuild(this.snapshot, this.model, onProgress, this.stopping.signal);
     this.model = model;
     if (snapshot === this.snapshot) return summary; // nothing changed: the serving index is this one already
-    // Ready before it serves: the first autocomplete after a reindex must not pay for it.
+    // Ready before it serves: the first autocomplete or question after a reindex must not pay for it.
+    prepareRootLeg(snapshot.lexical);
     await Promise.all([passageSearch(snapshot).prepare(), preparePassageWords(snapshot, () => this.closed)]);
     passageSearch(this.snapshot).stop();
     this.snapshot = snapshot;

@@ -67,7 +67,7 @@ export interface CandidateSet {
  * held-out folds at the 98 % operating point: the best document's share of the question, its lead over
  * the second, the known words' share in one document, and how many documents hold the rarest known word.)
  */
-export interface QueryEvidence {
+interface QueryEvidence {
   /** Share of the question's IDF mass the collection knows at all. */
   knownShare: number;
   terms: number;

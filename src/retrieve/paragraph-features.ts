@@ -1,5 +1,6 @@
 import type { IndexSnapshot } from '../index/snapshot.js';
 import type { ScoredSearch } from '../index/bm25.js';
+import { endLine } from '../text/lines.js';
 import { idfOfBits } from './term-bits.js';
 
 /**
@@ -18,16 +19,13 @@ export const PARAGRAPH_FEATURES = [
 /** Passages read each side of a passage for its paragraph: bounds the work per candidate. */
 const PARAGRAPH_REACH = 2;
 /** Candidates (in candidate order) whose paragraph is read; later ones count as their paragraph alone. */
-export const PARAGRAPH_CANDIDATES = 40;
+const PARAGRAPH_CANDIDATES = 40;
 
 /** Rows `row` and `row + 1` are one paragraph: same file, and the second starts on the line the first ends on. */
-export function sameParagraph(index: IndexSnapshot, row: number): boolean {
+function sameParagraph(index: IndexSnapshot, row: number): boolean {
   const a = index.passages[row]!;
   const b = index.passages[row + 1]!;
-  if (a.source !== b.source || a.page !== b.page) return false;
-  let line = a.line;
-  for (let i = a.text.indexOf('\n'); i !== -1; i = a.text.indexOf('\n', i + 1)) line++;
-  return b.line === line;
+  return a.source === b.source && a.page === b.page && b.line === endLine(a);
 }
 
 export function paragraphFeatures(index: IndexSnapshot, search: ScoredSearch, rows: readonly number[]): number[][] {

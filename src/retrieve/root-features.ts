@@ -16,7 +16,7 @@ export const ROOT_FEATURES = [
 ] as const;
 
 /** Candidates read for root evidence (in candidate order); later ones read 0. */
-export const ROOT_CANDIDATES = 60;
+const ROOT_CANDIDATES = 60;
 
 /**
  * Term number → key number, filled on first use (a vocabulary can hold 10⁵–10⁶ terms: computing every

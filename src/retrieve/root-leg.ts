@@ -11,9 +11,9 @@ import { rootKey } from '../text/root-key.js';
  */
 
 /** Words of one key kept per unknown question word (the most frequent: the usual forms of the root). */
-export const ROOT_FORMS_PER_WORD = 6;
+const ROOT_FORMS_PER_WORD = 6;
 /** A root form counts for less than the word itself. */
-export const ROOT_FORM_WEIGHT = 0.8;
+const ROOT_FORM_WEIGHT = 0.8;
 
 /** Key → the index's terms of that key, built once per loaded index on first use. */
 const termsByKey = perPart((index: Bm25Index): Map<string, string[]> => {
@@ -26,6 +26,14 @@ const termsByKey = perPart((index: Bm25Index): Map<string, string[]> => {
   }
   return table;
 });
+
+/**
+ * Builds the key table before the first question that needs it: one pass over the vocabulary (~0.2 s
+ * per 100k terms) that would otherwise land inside a user's question. The bot calls it after a load.
+ */
+export function prepareRootLeg(index: Bm25Index): void {
+  termsByKey(index);
+}
 
 /** Passages ranked with unknown words replaced by their root's forms; empty when no word needed one. */
 export function searchRoots(index: Bm25Index, terms: readonly string[], topK: number): LexicalHit[] {

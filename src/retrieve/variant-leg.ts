@@ -19,7 +19,7 @@ export const MAX_EXPANDED_WORDS = 8;
 /** One matcher per loaded index, built on first use from the index's own vocabulary. */
 export const variantMatcherFor = perPart((index: Bm25Index) => new VariantMatcher(index.vocabulary()));
 
-export interface ExpandedWord {
+interface ExpandedWord {
   word: string;
   alternatives: TermAlternative[];
   expanded: boolean;
