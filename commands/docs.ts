@@ -12,7 +12,7 @@ import { formatAdded, formatDocsList, formatRemoved } from '../src/discord/forma
 import { langOfLocale } from '../src/discord/i18n.js';
 import { assertManager } from '../src/discord/permissions.js';
 import { edit, send } from '../src/discord/reply.js';
-import { downloadAttachment, tooLarge } from '../src/guilds/download.js';
+import { DOWNLOAD_TIMEOUT_MS, downloadAttachment, tooLarge } from '../src/guilds/download.js';
 import { cleanFileName } from '../src/guilds/upload-check.js';
 
 export const data = {
@@ -76,7 +76,7 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const bytes = await downloadAttachment(file.url, {
     maxBytes: maxFileBytes,
-    timeoutMs: ctx.settings.downloadTimeoutMs,
+    timeoutMs: DOWNLOAD_TIMEOUT_MS,
     allowedHosts: ctx.settings.attachmentHosts,
   });
   const added = await shelf.add(name, bytes, interaction.user.id, new Date(ctx.clock()));

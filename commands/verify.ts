@@ -26,7 +26,7 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
     await interaction.reply(send(reply(`❌ ${t(lang, 'emptyMessage')}`), { ephemeral: true }));
     return;
   }
-  const retryAt = ctx.cooldowns.take('verify', interaction.user.id, ctx.settings.verifyCooldownMs);
+  const retryAt = ctx.cooldowns.take('verify', interaction.user.id, ctx.settings.askCooldownMs);
   if (retryAt !== null) {
     await interaction.reply(send(formatCooldown('Verify quote', retryAt, ctx.clock(), lang), { ephemeral: true }));
     return;

@@ -11,7 +11,6 @@ import { Dispatcher } from './dispatch.js';
 import { redactingLogger, tokenSecrets } from './redact.js';
 
 /** Time limit of one /docs add download. */
-const DOWNLOAD_TIMEOUT_MS = 30_000;
 
 export interface BotOptions {
   token: string;
@@ -47,7 +46,6 @@ export interface Bot {
 export function createBot(options: BotOptions): Bot {
   const log = redactingLogger(options.log, tokenSecrets(options.token));
   const clock = options.clock ?? Date.now;
-  const askMs = options.askCooldownMs ?? DEFAULT_ASK_COOLDOWN_SECONDS * 1000;
   const ctx: BotContext = {
     collection: options.collection,
     ...(options.library ? { library: options.library } : {}),
@@ -55,13 +53,10 @@ export function createBot(options: BotOptions): Bot {
     clock,
     cooldowns: new Cooldowns(clock),
     settings: {
-      askCooldownMs: askMs,
-      postCooldownMs: askMs,
-      verifyCooldownMs: askMs,
+      askCooldownMs: options.askCooldownMs ?? DEFAULT_ASK_COOLDOWN_SECONDS * 1000,
       reindexCooldownMs: options.reindexCooldownMs ?? DEFAULT_REINDEX_COOLDOWN_SECONDS * 1000,
       progressEveryMs: options.progressEveryMs ?? 2_000,
       attachmentHosts: [...DISCORD_ATTACHMENT_HOSTS, ...(options.apiUrl ? [new URL(options.apiUrl).host] : [])],
-      downloadTimeoutMs: DOWNLOAD_TIMEOUT_MS,
     },
   };
   const dispatcher = new Dispatcher(options.commands, ctx);

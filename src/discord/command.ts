@@ -19,16 +19,13 @@ export interface BotContext {
   clock: Clock;
   cooldowns: Cooldowns;
   settings: {
+    /** /ask's, and also /quote's, the Post button's and Verify quote's (each its own bucket). */
     askCooldownMs: number;
-    /** /quote and the Post button: each makes a public post. */
-    postCooldownMs: number;
-    verifyCooldownMs: number;
     reindexCooldownMs: number;
     /** Minimum time between two progress edits of /reindex. */
     progressEveryMs: number;
     /** Hosts /docs add downloads attachments from (Discord's, plus DISCORD_API_URL's in tests). */
     attachmentHosts: string[];
-    downloadTimeoutMs: number;
   };
 }
 

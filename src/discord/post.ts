@@ -22,7 +22,7 @@ export async function postPublicly(
     await interaction.reply(send(withNote(post.render(), t(post.lang, 'privateOnly')), { ephemeral: true }));
     return;
   }
-  const retryAt = ctx.cooldowns.take('post', interaction.user.id, ctx.settings.postCooldownMs);
+  const retryAt = ctx.cooldowns.take('post', interaction.user.id, ctx.settings.askCooldownMs);
   if (retryAt !== null) {
     await interaction.reply(send(formatCooldown(post.command, retryAt, ctx.clock(), post.lang), { ephemeral: true }));
     return;

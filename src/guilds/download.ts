@@ -3,6 +3,9 @@ import { IsnadError } from '../errors.js';
 /** Discord's attachment hosts: the only places an upload is fetched from. */
 export const DISCORD_ATTACHMENT_HOSTS = ['cdn.discordapp.com', 'media.discordapp.net'];
 
+/** How long /docs add waits for an attachment before giving up. */
+export const DOWNLOAD_TIMEOUT_MS = 30_000;
+
 export interface DownloadOptions {
   maxBytes: number;
   timeoutMs: number;
