@@ -15,10 +15,10 @@ import { UsearchVectorStore } from '../store/usearch-store.js';
 import { LowRankEmbedder, PrecomputedEmbedder, TimingEmbedder } from './embedders.js';
 import { Prng } from './prng.js';
 import { CorpusGenerator, readSeedMaterial } from './synth.js';
-import { latencies, peakRssMb, progressLine, timed, type LatencySummary } from './timing.js';
+import { latencies, peakRssMb, timed, type LatencySummary } from './timing.js';
 import { exactCopy, searchQuality, type SearchQuality } from './recall.js';
 import { randomSet } from './vector-sets.js';
-import { benchQueries, CANDIDATES, LOG_PROGRESS_FROM, type WorkerArgs } from './workers.js';
+import { benchQueries, CANDIDATES, progressFor, type WorkerArgs } from './workers.js';
 
 export interface LowRankIngestResult {
   passages: number;
@@ -62,7 +62,7 @@ export async function ingestLowRankWorker(args: WorkerArgs): Promise<LowRankInge
     const previous = await loadPrevious();
     const built = await buildIndex({
       ...lowRankBuildOptions(docsDir, embedder, previous),
-      ...(args.size >= LOG_PROGRESS_FROM ? { onProgress: progressLine(`${args.size} low-rank ${previous ? 'update' : 'build'}`) } : {}),
+      onProgress: progressFor(args, `low-rank ${previous ? 'update' : 'build'}`),
     });
     await directory.publish(built.snapshot);
     const seconds = (performance.now() - started - embedder.passageMs) / 1000;

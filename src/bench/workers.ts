@@ -23,7 +23,12 @@ import { readSeedMaterial, writeCorpus } from './synth.js';
 import { latencies, peakRssMb, progressLine, summarize, timed, type LatencySummary } from './timing.js';
 
 /** From this size on, the ingest phases print their progress (a 1M run takes long). */
-export const LOG_PROGRESS_FROM = 500_000;
+const LOG_PROGRESS_FROM = 500_000;
+
+/** A progress printer for a phase of a run this large, or none. */
+export function progressFor(args: WorkerArgs, label: string): ReturnType<typeof progressLine> | undefined {
+  return args.size >= LOG_PROGRESS_FROM ? progressLine(`${args.size} ${label}`) : undefined;
+}
 import { exactCopy, searchQuality } from './recall.js';
 
 /** How deep each leg looks, as answerQuestion does by default. */
@@ -123,11 +128,11 @@ export async function ingestWorker(args: WorkerArgs): Promise<IngestResult> {
       modelStatus: { loaded: true, modelId: embedder.modelId, dimensions: embedder.dimensions },
       previous: null,
       log: silentLogger,
-      ...(args.size >= LOG_PROGRESS_FROM ? { onProgress: progressLine(`${args.size} ingest`) } : {}),
+      onProgress: progressFor(args, 'ingest'),
     }),
   );
   const directory = new IndexDirectory(indexDirOf(args));
-  const published = await timed(() => directory.publish(built.value.snapshot, args.size >= LOG_PROGRESS_FROM ? progressLine(`${args.size} publish`) : undefined));
+  const published = await timed(() => directory.publish(built.value.snapshot, progressFor(args, 'publish')));
   const indexBytes = await du(published.value);
   const peak = peakRssMb();
   const batch = built.value.snapshot.passages.slice(0, 64).map((p) => p.text);

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   if (!args) return;
   const { values } = args;
   const config = configFromArgs({ docs: values.docs, index: values.index });
-  if (values.check) return check(config.indexDir, () => checkIndex(config));
+  if (values.check) return check(config);
   const summary = await ingestDocuments(config, {
     log: cliLogger(config, values.verbose),
     onProgress: progressPrinter(),
@@ -50,10 +50,11 @@ async function main(): Promise<void> {
   if (summary.skipped.length > 0) process.exitCode = 3;
 }
 
-async function check(indexDir: string, run: () => ReturnType<typeof checkIndex>): Promise<void> {
+async function check(config: Parameters<typeof checkIndex>[0]): Promise<void> {
+  const { indexDir } = config;
   let result: Awaited<ReturnType<typeof checkIndex>>;
   try {
-    result = await run();
+    result = await checkIndex(config);
   } catch (error) {
     if (!isIsnadError(error, 'INDEX_CORRUPT')) throw error;
     // A plain ingest trusts files whose size and time are as written, so it might not notice: start over.

@@ -199,11 +199,12 @@ export function fitWeights(unaligned: readonly Example[], fittedOn: string, opti
   const names = firsts[0]?.results[0]?.names ?? [];
   const refusalRows = firsts.map((x) => ({ fold: x.e.fold, answerable: x.e.answerable, ...withSquares(names, x.results[0]!.values) }));
   const refusalNames = refusalRows[0]?.names ?? [];
+  const refusalOptions = { ...options, iterations: options.refusalIterations };
   const answerable = fitLogistic(
     refusalNames,
     refusalRows.map((r) => r.values),
     refusalRows.map((r) => r.answerable),
-    { ...options, iterations: options.refusalIterations },
+    refusalOptions,
   );
   const confidence = fitLogistic(
     names,
@@ -211,6 +212,6 @@ export function fitWeights(unaligned: readonly Example[], fittedOn: string, opti
     firsts.flatMap((x) => x.results.map((r) => r.hit)),
     options,
   );
-  const threshold = refusalThreshold(refusalRows, refusalNames, { ...options, iterations: options.refusalIterations });
+  const threshold = refusalThreshold(refusalRows, refusalNames, refusalOptions);
   return { version: 2, fittedOn, ranker, answerable: { ...answerable, threshold, squares: true }, confidence };
 }
