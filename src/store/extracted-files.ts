@@ -24,35 +24,50 @@ export async function writeExtracted(dir: string, documents: readonly ExtractedT
   await fs.writeFile(path.join(dir, TEXT), documents.map((d) => d.text).join(''), 'utf8');
 }
 
-/** The extracted texts of a generation by source; an empty map for an index written before they were kept. */
-export async function readExtracted(dir: string): Promise<Map<string, ExtractedText>> {
-  const headerFile = path.join(dir, HEADER);
-  const result = new Map<string, ExtractedText>();
-  if (!(await exists(headerFile))) return result;
-  const header = (await readIndexJson(headerFile)) as { sources?: unknown; ends?: unknown; pages?: unknown };
-  const { sources, ends, pages } = header;
-  if (!Array.isArray(sources) || !Array.isArray(ends) || !Array.isArray(pages) || sources.length !== ends.length || pages.length !== ends.length) {
-    throw indexCorrupt(headerFile, 'is inconsistent: sources, ends and pages must be lists of one length');
-  }
-  const text = await readIndexText(path.join(dir, TEXT));
-  let start = 0;
-  sources.forEach((source, i) => {
-    const end = ends[i] as number;
-    if (typeof source !== 'string' || !Number.isInteger(end) || end < start || end > text.length) {
-      throw indexCorrupt(headerFile, `is inconsistent with ${TEXT} at document ${i + 1}`);
-    }
-    const documentPages = pages[i] as number[] | null;
-    result.set(source, { source, text: text.slice(start, end), ...(documentPages ? { pages: documentPages } : {}) });
-    start = end;
-  });
-  return result;
+interface Header {
+  file: string;
+  sources: string[];
+  ends: number[];
+  /** Absent in generations written before byte ranges were kept. */
+  byteEnds: number[] | null;
+  pages: (number[] | null)[];
 }
 
-async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(
-    () => true,
-    () => false,
-  );
+/** The generation's header, checked once for every reader below; null for an index written before extracted texts were kept. */
+async function readHeader(dir: string): Promise<Header | null> {
+  const file = path.join(dir, HEADER);
+  if (!(await fs.access(file).then(() => true, () => false))) return null;
+  const { sources, ends, byteEnds, pages } = (await readIndexJson(file)) as Record<string, unknown>;
+  const lists = [sources, ends, pages, ...(byteEnds === undefined ? [] : [byteEnds])];
+  if (!lists.every((list) => Array.isArray(list) && list.length === (sources as unknown[]).length)) {
+    throw indexCorrupt(file, 'is inconsistent: sources, ends, byteEnds and pages must be lists of one length');
+  }
+  const rising = (list: unknown[]) => list.every((end, i) => Number.isInteger(end) && (end as number) >= (i === 0 ? 0 : (list[i - 1] as number)));
+  const bad = (sources as unknown[]).findIndex((source) => typeof source !== 'string');
+  if (bad !== -1 || !rising(ends as unknown[]) || (byteEnds !== undefined && !rising(byteEnds as unknown[]))) {
+    throw indexCorrupt(file, `has a bad source or range${bad !== -1 ? ` at document ${bad + 1}` : ''}`);
+  }
+  return {
+    file,
+    sources: sources as string[],
+    ends: ends as number[],
+    byteEnds: byteEnds === undefined ? null : (byteEnds as number[]),
+    pages: (pages as unknown[]).map((p) => (Array.isArray(p) ? (p as number[]) : null)),
+  };
+}
+
+/** The extracted texts of a generation by source; an empty map for an index written before they were kept. */
+export async function readExtracted(dir: string): Promise<Map<string, ExtractedText>> {
+  const result = new Map<string, ExtractedText>();
+  const header = await readHeader(dir);
+  if (!header) return result;
+  const text = await readIndexText(path.join(dir, TEXT));
+  if ((header.ends.at(-1) ?? 0) > text.length) throw indexCorrupt(header.file, `is inconsistent with ${TEXT}`);
+  header.sources.forEach((source, i) => {
+    const documentPages = header.pages[i];
+    result.set(source, { source, text: text.slice(header.ends[i - 1] ?? 0, header.ends[i]), ...(documentPages ? { pages: documentPages } : {}) });
+  });
+  return result;
 }
 
 interface ByteRange {
@@ -62,22 +77,10 @@ interface ByteRange {
 
 /** Each source's byte range in extracted.txt; null for a generation written before byte ranges were kept (or without extracted text). */
 async function byteRanges(dir: string): Promise<Map<string, ByteRange> | null> {
-  const headerFile = path.join(dir, HEADER);
-  if (!(await exists(headerFile))) return null;
-  const { sources, byteEnds } = (await readIndexJson(headerFile)) as { sources?: unknown; byteEnds?: unknown };
-  if (byteEnds === undefined) return null;
-  if (!Array.isArray(sources) || !Array.isArray(byteEnds) || sources.length !== byteEnds.length) {
-    throw indexCorrupt(headerFile, 'is inconsistent: sources and byteEnds must be lists of one length');
-  }
-  const ranges = new Map<string, ByteRange>();
-  let start = 0;
-  sources.forEach((source, i) => {
-    const end = byteEnds[i] as unknown;
-    if (typeof source !== 'string' || !Number.isInteger(end) || (end as number) < start) throw indexCorrupt(headerFile, `has a bad byte range at document ${i + 1}`);
-    ranges.set(source, { start, end: end as number });
-    start = end as number;
-  });
-  return ranges;
+  const header = await readHeader(dir);
+  const byteEnds = header?.byteEnds;
+  if (!header || !byteEnds) return null;
+  return new Map(header.sources.map((source, i) => [source, { start: byteEnds[i - 1] ?? 0, end: byteEnds[i]! }]));
 }
 
 /**
@@ -112,12 +115,6 @@ export function extractedReader(dir: string): (source: string) => Promise<string
  * when its pages are the same (passages never cross a page, so pages shape them too).
  */
 export async function readExtractedPages(dir: string): Promise<Map<string, number[] | null> | null> {
-  const headerFile = path.join(dir, HEADER);
-  if (!(await exists(headerFile))) return null;
-  const header = (await readIndexJson(headerFile)) as { sources?: unknown; pages?: unknown };
-  const { sources, pages } = header;
-  if (!Array.isArray(sources) || !Array.isArray(pages) || sources.length !== pages.length) {
-    throw indexCorrupt(headerFile, 'is inconsistent: sources and pages must be lists of one length');
-  }
-  return new Map(sources.map((source, i) => [String(source), Array.isArray(pages[i]) ? (pages[i] as number[]) : null]));
+  const header = await readHeader(dir);
+  return header && new Map(header.sources.map((source, i) => [source, header.pages[i]!]));
 }
