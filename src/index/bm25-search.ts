@@ -5,7 +5,7 @@
  * pass for single-term questions (pruned-search.ts) is chosen here and shares `termWeight`.
  */
 import type { TermGroup } from '../types.js';
-import { prunedSearch, termWeight, TermFacts } from './pruned-search.js';
+import { prunedSearch, termWeight, TermFacts, type PrunedTerm } from './pruned-search.js';
 import { ScoreAccumulator, ScoredSearch, type QueryMass, type RowEvidence } from './scored-search.js';
 
 export interface Bm25Params {
@@ -27,10 +27,8 @@ export interface Postings {
 }
 
 /** A query term as scored: its number in the index (−1 when absent) and its weighted IDF share. */
-interface ScoredTerm {
-  id: number;
-  idf: number;
-}
+/** A query word of one term, known to the index (the pruned pass reads the same). */
+type ScoredTerm = PrunedTerm;
 
 /** A query word (group) with its alternatives' terms looked up once. */
 interface ResolvedGroup {
@@ -278,7 +276,7 @@ export function searchPostings(
     let postings = 0;
     for (const t of terms) if (t.id >= 0) postings += index.offsets[t.id + 1]! - index.offsets[t.id]!;
     if (postings >= PRUNE_MIN_POSTINGS) {
-      const facts = (scratch.facts ??= new TermFacts(index, norms, index.params.k1));
+      const facts = (scratch.facts ??= new TermFacts(index, norms));
       const words = terms.map((term, k) => ({ ...term, matched: matchedIdf(term), bit: resolved[k]!.bit }));
       return prunedSearch(index, norms, facts, words, sums, topK, mass, evidence, groupOf);
     }

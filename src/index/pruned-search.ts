@@ -39,12 +39,13 @@ export class TermFacts {
   private readonly factor: Float64Array;
   /** Per row→document map (one per snapshot): term number → the documents holding it, increasing. */
   private readonly documents = new WeakMap<Int32Array, Map<number, Uint32Array>>();
+  private readonly k1: number;
 
   constructor(
     private readonly index: PostingLists,
     private readonly norms: Float64Array,
-    private readonly k1: number,
   ) {
+    this.k1 = index.params.k1;
     this.factor = new Float64Array(index.offsets.length - 1).fill(NaN);
   }
 
@@ -108,16 +109,15 @@ function seek(rows: Uint32Array, from: number, end: number, row: number): number
  * score: its push would have changed nothing, so the heap, ties included, ends exactly as it does
  * after the full pass. Scores are summed in query order with single-precision rounding, as there.
  */
-export function prunedTopRows(
+function prunedTopRows(
   index: PostingLists,
   norms: Float64Array,
-  k1: number,
   terms: readonly PrunedTerm[],
   facts: TermFacts,
-  rowCount: number,
   topK: number,
 ): Array<{ index: number; score: number }> {
-  const heap = new TopK(Math.min(topK, rowCount));
+  const { k1 } = index.params;
+  const heap = new TopK(Math.min(topK, index.documentLengths.length));
   if (heap.limit === 0) return [];
   const { offsets, postingRows, postingTf } = index;
   const n = terms.length;
@@ -217,5 +217,5 @@ export function prunedSearch(
     });
   }
   const known = words.filter((w) => w.id >= 0);
-  return sums.finishGroups(prunedTopRows(index, norms, index.params.k1, known, facts, index.documentLengths.length, topK), mass, evidence);
+  return sums.finishGroups(prunedTopRows(index, norms, known, facts, topK), mass, evidence);
 }
