@@ -30,13 +30,25 @@ export function termWeight(k1: number, idf: number, tf: number, norm: number): n
  */
 const SLACK = 1 + 1e-5;
 
+/** Postings per block: each block of a term's postings keeps its largest weight factor (block-max pruning). */
+const BLOCK = 64;
+const BLOCK_SHIFT = 6;
+
+/**
+ * A block's factor is stored a hair above the largest it holds, so IDF × factor bounds every weight of
+ * the block whatever the rounding of either product.
+ */
+const BLOCK_ROUNDING = 1 + 1e-9;
+
 /**
  * Per-term facts the pruned pass reads, computed the first time a query uses the term and kept with
  * the index: the largest weight factor tf·(k1+1)/(tf+norm) of its postings (its weight's upper bound is
- * its IDF times that), and the documents its postings fall in.
+ * its IDF times that), the same per block of BLOCK postings, and the documents its postings fall in.
  */
 export class TermFacts {
   private readonly factor: Float64Array;
+  /** Term number → the largest factor of each block of its postings (terms some query used). */
+  private readonly blocks = new Map<number, Float64Array>();
   /** Per row→document map (one per snapshot): term number → the documents holding it, increasing. */
   private readonly documents = new WeakMap<Int32Array, Map<number, Uint32Array>>();
   private readonly k1: number;
@@ -50,16 +62,33 @@ export class TermFacts {
   }
 
   maxFactor(id: number): number {
-    let best = this.factor[id]!;
+    const best = this.factor[id]!;
     if (!Number.isNaN(best)) return best;
-    best = 0;
+    this.blockFactors(id);
+    return this.factor[id]!;
+  }
+
+  /** The largest factor of each block of term `id`'s postings (block j: postings offsets[id] + j·BLOCK onwards). */
+  blockFactors(id: number): Float64Array {
+    let found = this.blocks.get(id);
+    if (found) return found;
     const { offsets, postingRows, postingTf } = this.index;
-    for (let p = offsets[id]!; p < offsets[id + 1]!; p++) {
-      const f = termWeight(this.k1, 1, postingTf[p]!, this.norms[postingRows[p]!]!);
-      if (f > best) best = f;
+    const start = offsets[id]!;
+    const end = offsets[id + 1]!;
+    found = new Float64Array((end - start + BLOCK - 1) >>> BLOCK_SHIFT);
+    let best = 0;
+    for (let b = 0; b < found.length; b++) {
+      let block = 0;
+      for (let p = start + b * BLOCK; p < Math.min(end, start + (b + 1) * BLOCK); p++) {
+        const f = termWeight(this.k1, 1, postingTf[p]!, this.norms[postingRows[p]!]!);
+        if (f > block) block = f;
+      }
+      found[b] = block * BLOCK_ROUNDING;
+      if (block > best) best = block;
     }
     this.factor[id] = best;
-    return best;
+    this.blocks.set(id, found);
+    return found;
   }
 
   /** The documents (by `groupOf`) that hold term `id`, each once, increasing: rows of a document are consecutive. */
@@ -107,7 +136,9 @@ function seek(rows: Uint32Array, from: number, end: number, row: number): number
  * weaker term together cannot beat the heap's worst kept score, and is then only looked up for rows the
  * essential terms bring. A row is skipped only when its score's upper bound is at most that worst
  * score: its push would have changed nothing, so the heap, ties included, ends exactly as it does
- * after the full pass. Scores are summed in query order with single-precision rounding, as there.
+ * after the full pass. Windows of rows whose essential blocks' maxima together cannot beat that worst
+ * score are skipped whole (block-max MaxScore, Ding & Suel 2011). Scores are summed in query order
+ * with single-precision rounding, as there.
  */
 function prunedTopRows(
   index: PostingLists,
@@ -122,10 +153,11 @@ function prunedTopRows(
   const { offsets, postingRows, postingTf } = index;
   const n = terms.length;
   const pos = new Uint32Array(n);
+  const start = new Uint32Array(n);
   const end = new Uint32Array(n);
   const tfAt = new Uint16Array(n);
   terms.forEach((t, i) => {
-    pos[i] = offsets[t.id]!;
+    start[i] = pos[i] = offsets[t.id]!;
     end[i] = offsets[t.id + 1]!;
   });
   /** The row's score from `tfAt`, in query order, as the exhaustive pass sums it. */
@@ -151,10 +183,12 @@ function prunedTopRows(
 
   // Terms by upper bound, weakest first; prefix[j]: the bounds of the j weakest together.
   const bound = terms.map((t) => t.idf * facts.maxFactor(t.id) * SLACK);
+  const blocks = terms.map((t) => facts.blockFactors(t.id));
   const order = terms.map((_, i) => i).sort((a, b) => bound[a]! - bound[b]! || a - b);
   const prefix = new Float64Array(n + 1);
   for (let j = 0; j < n; j++) prefix[j + 1] = prefix[j]! + bound[order[j]!]!;
   let weak = 0; // order[0 … weak−1] are non-essential
+  let windowEnd = -1; // rows up to here lie in blocks whose bound was checked
   for (;;) {
     while (weak < n && !heap.admits(prefix[weak + 1]!)) weak++;
     if (weak === n) break;
@@ -164,6 +198,26 @@ function prunedTopRows(
       if (pos[i]! < end[i]! && postingRows[pos[i]!]! < row) row = postingRows[pos[i]!]!;
     }
     if (row === 0xffffffff) break;
+    // Block-max, once per window of rows: the essential terms' current blocks bound every row up to
+    // the end of the first of them to end; when that bound cannot enter the heap, no row of the window
+    // can, and the window is skipped (the heap's worst score only rises, so a bound that failed stays failed).
+    if (row > windowEnd) {
+      let blockUpper = prefix[weak]!;
+      let last = 0xffffffff;
+      for (let j = weak; j < n; j++) {
+        const i = order[j]!;
+        if (pos[i]! >= end[i]!) continue;
+        const block = (pos[i]! - start[i]!) >>> BLOCK_SHIFT;
+        blockUpper += terms[i]!.idf * blocks[i]![block]!;
+        const blockLast = postingRows[Math.min(end[i]!, start[i]! + (block + 1) * BLOCK) - 1]!;
+        if (blockLast < last) last = blockLast;
+      }
+      if (!heap.admits(blockUpper * SLACK)) {
+        for (let j = weak; j < n; j++) pos[order[j]!] = seek(postingRows, pos[order[j]!]!, end[order[j]!]!, last + 1);
+        continue;
+      }
+      windowEnd = last;
+    }
     let upper = prefix[weak]!;
     for (let j = weak; j < n; j++) {
       const i = order[j]!;
