@@ -266,8 +266,7 @@ export function prunedSearch(
 ): ScoredSearch {
   if (groupOf) {
     words.forEach((word, k) => {
-      if (word.id < 0) return;
-      for (const doc of facts.documentsOf(word.id, groupOf)) sums.addGroup(doc, k, word.matched, word.bit);
+      if (word.id >= 0) sums.addGroups(facts.documentsOf(word.id, groupOf), k, word.matched, word.bit);
     });
   }
   const known = words.filter((w) => w.id >= 0);
