@@ -63,7 +63,7 @@ try {
       .filter((a) => (a.fold === f ? a.example.teaches !== 'refusal' : a.example.teaches !== 'ranking'))
       .map((a) => {
         const ranked = rankCandidates(a.set, ranker);
-        const distinct = collapseNearDuplicates(ranked.slice(0, 20), (c) => new Set(passageWords(a.index, c.row))).slice(0, 5);
+        const distinct = collapseNearDuplicates(ranked.slice(0, 20), (c) => passageWords(a.index, c.row)).slice(0, 5);
         const x = resultFeatures(a.set, distinct, 0, ranked);
         return { fold: a.fold, answerable: a.answerable, measured: a.fold === f, ...withSquares(x.names, x.values) };
       });

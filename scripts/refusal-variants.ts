@@ -161,7 +161,7 @@ try {
   const extra = new Map<string, Record<string, number>>();
   const first = (a: Asked, ranker: Record<string, number>) => {
     const ranked = rankCandidates(a.evidence.set, ranker);
-    const distinct = collapseNearDuplicates(ranked.slice(0, 20), (c) => new Set(passageWords(a.index, c.row))).slice(0, 5);
+    const distinct = collapseNearDuplicates(ranked.slice(0, 20), (c) => passageWords(a.index, c.row)).slice(0, 5);
     const x = resultFeatures(a.evidence.set, distinct, 0, ranked);
     const key = `${a.question.id}\u0000${distinct[0]?.doc}`;
     let q = extra.get(key);

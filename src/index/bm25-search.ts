@@ -5,7 +5,7 @@
  * pass for single-term questions (pruned-search.ts) is chosen here and shares `termWeight`.
  */
 import type { TermGroup } from '../types.js';
-import { prunedSearch, termWeight, TermFacts, type PrunedTerm } from './pruned-search.js';
+import { prunedSearch, seek, termWeight, TermFacts, type PrunedTerm } from './pruned-search.js';
 import { ScoreAccumulator, ScoredSearch, type QueryMass, type RowEvidence } from './scored-search.js';
 
 export interface Bm25Params {
@@ -167,56 +167,70 @@ function scoreAlternatives(index: Postings, norms: Float64Array, group: Resolved
   }
 }
 
-/** Term frequency of term `id` in `row` (0 when absent): a binary search of its postings, which are in row order. */
-function termFrequency(index: Postings, id: number, row: number): number {
-  if (id < 0) return 0;
-  let lo = index.offsets[id]!;
-  let hi = index.offsets[id + 1]! - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const r = index.postingRows[mid]!;
-    if (r === row) return index.postingTf[mid]!;
-    if (r < row) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return 0;
-}
-
 /**
- * One row's score, matched IDF and term bits, computed from the postings the way the search pass
- * sums them (same order, same single-precision rounding): features read a few hundred rows, so they
- * are looked up when asked for instead of kept for every row the search touched.
+ * Score, matched IDF and term bits of each row of `rows` (increasing, distinct), computed from the
+ * postings the way the search pass sums them (same order, same single-precision rounding): features
+ * read a few hundred rows, so they are looked up when asked for instead of kept for every row the
+ * search touched. Each term's postings are walked once for all the rows (galloping from one row to the
+ * next), not binary-searched from scratch for each row.
  */
-function rowEvidence(index: Postings, norms: Float64Array, groups: readonly ResolvedGroup[], row: number): RowEvidence {
+function rowsEvidence(index: Postings, norms: Float64Array, groups: readonly ResolvedGroup[], rows: Uint32Array, into: RowEvidence, at: number): void {
   const f32 = Math.fround;
   const { k1 } = index.params;
-  let score = 0;
-  let idf = 0;
-  let mask = 0;
+  const { offsets, postingRows, postingTf } = index;
+  const count = rows.length;
+  // tf[t·count + r]: term frequency of the t-th term (groups, alternatives, terms in order) in rows[r].
+  let terms = 0;
+  for (const group of groups) for (const alternative of group.alternatives) terms += alternative.length;
+  const tf = new Uint16Array(terms * count);
+  let t = 0;
   for (const group of groups) {
-    let bestScore = 0;
-    let bestIdf = 0;
-    let holds = false;
-    for (const terms of group.alternatives) {
-      let altScore = 0;
-      let altIdf = 0;
-      for (const term of terms) {
-        const tf = termFrequency(index, term.id, row);
-        if (tf === 0) continue;
-        holds = true;
-        const weight = termWeight(k1, term.idf, tf, norms[row]!);
-        altScore = f32(altScore + weight);
-        altIdf = f32(altIdf + term.idf);
+    for (const alternative of group.alternatives) {
+      for (const term of alternative) {
+        if (term.id >= 0) {
+          const end = offsets[term.id + 1]!;
+          let p = offsets[term.id]!;
+          for (let r = 0; r < count && p < end; r++) {
+            p = seek(postingRows, p, end, rows[r]!);
+            if (p < end && postingRows[p] === rows[r]) tf[t * count + r] = postingTf[p]!;
+          }
+        }
+        t++;
       }
-      if (altScore > bestScore) bestScore = altScore;
-      if (altIdf > bestIdf) bestIdf = altIdf;
     }
-    if (!holds) continue;
-    score = f32(score + bestScore);
-    idf = f32(idf + bestIdf);
-    mask |= group.bit;
   }
-  return { score, matchedIdf: idf, termMask: mask >>> 0 };
+  for (let r = 0; r < count; r++) {
+    const norm = norms[rows[r]!]!;
+    let score = 0;
+    let idf = 0;
+    let mask = 0;
+    t = 0;
+    for (const group of groups) {
+      let bestScore = 0;
+      let bestIdf = 0;
+      let holds = false;
+      for (const alternative of group.alternatives) {
+        let altScore = 0;
+        let altIdf = 0;
+        for (const term of alternative) {
+          const f = tf[t++ * count + r]!;
+          if (f === 0) continue;
+          holds = true;
+          altScore = f32(altScore + termWeight(k1, term.idf, f, norm));
+          altIdf = f32(altIdf + term.idf);
+        }
+        if (altScore > bestScore) bestScore = altScore;
+        if (altIdf > bestIdf) bestIdf = altIdf;
+      }
+      if (!holds) continue;
+      score = f32(score + bestScore);
+      idf = f32(idf + bestIdf);
+      mask |= group.bit;
+    }
+    into.score[at + r] = score;
+    into.matchedIdf[at + r] = idf;
+    into.termMask[at + r] = mask >>> 0;
+  }
 }
 
 /**
@@ -270,7 +284,7 @@ export function searchPostings(
     return { bit, alternatives, single: only !== null };
   });
   const norms = (scratch.norms ??= lengthNorms(index));
-  const evidence = (row: number) => rowEvidence(index, norms, resolved, row);
+  const evidence = (rows: Uint32Array, into: RowEvidence, at: number) => rowsEvidence(index, norms, resolved, rows, into, at);
   if (resolved.every((g) => g.single)) {
     const terms = resolved.map((g) => g.alternatives[0]![0]!);
     let postings = 0;

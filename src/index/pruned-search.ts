@@ -1,4 +1,4 @@
-import type { QueryMass, RowEvidence, ScoreAccumulator, ScoredSearch } from './scored-search.js';
+import type { EvidenceReader, QueryMass, ScoreAccumulator, ScoredSearch } from './scored-search.js';
 import { TopK } from './top-k.js';
 
 /** What the pruned pass needs of an index: its postings and how many rows it has. */
@@ -110,7 +110,7 @@ export class TermFacts {
 }
 
 /** First position in rows[from, end) holding a row ≥ `row` (galloping, then binary search). */
-function seek(rows: Uint32Array, from: number, end: number, row: number): number {
+export function seek(rows: Uint32Array, from: number, end: number, row: number): number {
   if (from >= end || rows[from]! >= row) return from;
   let lo = from;
   let step = 1;
@@ -261,7 +261,7 @@ export function prunedSearch(
   sums: ScoreAccumulator,
   topK: number,
   mass: QueryMass,
-  evidence: (row: number) => RowEvidence,
+  evidence: EvidenceReader,
   groupOf?: Int32Array,
 ): ScoredSearch {
   if (groupOf) {

@@ -19,14 +19,19 @@ export interface QueryMass {
   knownMass: number;
 }
 
-/** What a search says about one row. */
+/**
+ * What a search says about rows: for each of `rows` (increasing, distinct), written at `at` onwards,
+ * its BM25 score (0 when no query term occurs in it), the IDF of the query terms it contains, and bit k
+ * set when it contains terms[k] (the first 32 distinct terms). Read from the postings in one walk of
+ * each term's list.
+ */
+export type EvidenceReader = (rows: Uint32Array, into: RowEvidence, at: number) => void;
+
+/** Per-row evidence in parallel typed arrays: no object per row (a question reads a few hundred). */
 export interface RowEvidence {
-  /** BM25 score (0 when no query term occurs in the row). */
-  score: number;
-  /** IDF of the query terms the row contains. */
-  matchedIdf: number;
-  /** Bit k set when the row contains terms[k] (the first 32 distinct terms). */
-  termMask: number;
+  score: Float32Array;
+  matchedIdf: Float32Array;
+  termMask: Uint32Array;
 }
 
 /** The groups (documents) a search touched, sorted, with what each holds. */
@@ -53,7 +58,6 @@ class GroupValues {
 }
 
 const NO_GROUPS = new GroupValues(new Uint32Array(0), new Float32Array(0), new Uint32Array(0));
-const NOTHING: RowEvidence = { score: 0, matchedIdf: 0, termMask: 0 };
 
 /**
  * The top hits of a BM25 search plus what context features need about any row or group (document):
@@ -69,46 +73,111 @@ export class ScoredSearch implements QueryMass {
   readonly knownMass: number;
   /** The best rows, best first, with a score above 0. */
   readonly hits: LexicalHit[];
-  private readonly rows = new Map<number, RowEvidence>();
+  /** The rows read so far, increasing, and where each one's evidence sits in `read` (typed arrays, not a Map: no entry per row to allocate). */
+  private readRows = new Uint32Array(0);
+  private readSlots = new Uint32Array(0);
+  private readonly read: RowEvidence = { score: new Float32Array(0), matchedIdf: new Float32Array(0), termMask: new Uint32Array(0) };
 
   constructor(
     ranked: ReadonlyArray<{ index: number; score: number }>,
     mass: QueryMass,
-    private readonly evidence: (row: number) => RowEvidence,
+    private readonly evidence: EvidenceReader,
     private readonly groups: GroupValues,
     /** The highest IDF any group (document) contains: 0 without groups. */
     readonly bestGroupIdf: number,
   ) {
     ({ terms: this.terms, termIdf: this.termIdf, groupTerms: this.groupTerms, idfMass: this.idfMass, knownMass: this.knownMass } = mass);
-    this.hits = ranked
-      .filter((hit) => hit.score > 0)
-      .map(({ index, score }) => ({ row: index, score, coverage: mass.idfMass > 0 ? Math.min(1, this.matchedIdfOf(index) / mass.idfMass) : 0 }));
+    const hits = ranked.filter((hit) => hit.score > 0);
+    this.prefetch(hits.map((hit) => hit.index));
+    this.hits = hits.map(({ index, score }) => ({ row: index, score, coverage: mass.idfMass > 0 ? Math.min(1, this.matchedIdfOf(index) / mass.idfMass) : 0 }));
   }
 
   static empty(mass: QueryMass): ScoredSearch {
-    return new ScoredSearch([], mass, () => NOTHING, NO_GROUPS, 0);
+    return new ScoredSearch([], mass, () => {}, NO_GROUPS, 0);
   }
 
-  /** Score, matched IDF and term bits of a row (computed once per row and kept). */
-  row(row: number): RowEvidence {
-    let found = this.rows.get(row);
-    if (!found) this.rows.set(row, (found = this.evidence(row)));
-    return found;
+  /**
+   * Reads the evidence of rows about to be asked for, all in one walk of the postings (negative rows
+   * are ignored): a few hundred rows cost a merge, not a binary search per row and term.
+   */
+  prefetch(rows: ArrayLike<number>): void {
+    const wanted = new Uint32Array(rows.length);
+    let count = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      if (row >= 0 && this.slotOf(row) < 0) wanted[count++] = row;
+    }
+    if (count === 0) return;
+    wanted.subarray(0, count).sort();
+    let distinct = 0;
+    for (let i = 0; i < count; i++) if (i === 0 || wanted[i] !== wanted[i - 1]) wanted[distinct++] = wanted[i]!;
+    const fresh = wanted.subarray(0, distinct);
+    const base = this.readRows.length;
+    this.grow(base + distinct);
+    this.evidence(fresh, this.read, base);
+    // Merge the new rows into the sorted list of rows read.
+    const rowsOut = new Uint32Array(base + distinct);
+    const slotsOut = new Uint32Array(base + distinct);
+    for (let i = 0, j = 0, o = 0; o < rowsOut.length; o++) {
+      if (j >= distinct || (i < base && this.readRows[i]! < fresh[j]!)) (rowsOut[o] = this.readRows[i]!), (slotsOut[o] = this.readSlots[i++]!);
+      else (rowsOut[o] = fresh[j]!), (slotsOut[o] = base + j++);
+    }
+    this.readRows = rowsOut;
+    this.readSlots = slotsOut;
+  }
+
+  private grow(size: number): void {
+    const { read } = this;
+    const score = new Float32Array(size);
+    const matchedIdf = new Float32Array(size);
+    const termMask = new Uint32Array(size);
+    score.set(read.score);
+    matchedIdf.set(read.matchedIdf);
+    termMask.set(read.termMask);
+    Object.assign(read, { score, matchedIdf, termMask });
+  }
+
+  /** Where the row's evidence sits in `read`, −1 when not read yet. */
+  private slotOf(row: number): number {
+    const rows = this.readRows;
+    let lo = 0;
+    let hi = rows.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const r = rows[mid]!;
+      if (r === row) return this.readSlots[mid]!;
+      if (r < row) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  /** The row's slot in the evidence read (read now when it was not yet). */
+  private slot(row: number): number {
+    let at = this.slotOf(row);
+    if (at < 0) {
+      this.prefetch([row]);
+      at = this.slotOf(row);
+    }
+    return at;
   }
 
   /** BM25 score of a row (0 when no query term occurs in it). */
   scoreOf(row: number): number {
-    return this.row(row).score;
+    const at = this.slot(row); // first: reading a row may replace the arrays
+    return this.read.score[at]!;
   }
 
   /** IDF of the query terms the row contains. */
   matchedIdfOf(row: number): number {
-    return this.row(row).matchedIdf;
+    const at = this.slot(row); // first: reading a row may replace the arrays
+    return this.read.matchedIdf[at]!;
   }
 
   /** Bit k set when the row contains terms[k] (the first 32 distinct terms): context features without re-reading passages. */
   termMaskOf(row: number): number {
-    return this.row(row).termMask;
+    const at = this.slot(row); // first: reading a row may replace the arrays
+    return this.read.termMask[at]!;
   }
 
   /** IDF of the query terms the group (document) contains anywhere; 0 when searched without groups. */
@@ -202,7 +271,7 @@ export class ScoreAccumulator {
    * heap over every row in order keeps: the first rows as they are (a heap fills with whatever comes
    * first), then only the touched rows, in order, since an untouched row scores 0 and cannot enter.
    */
-  finish(topK: number, mass: QueryMass, evidence: (row: number) => RowEvidence): ScoredSearch {
+  finish(topK: number, mass: QueryMass, evidence: EvidenceReader): ScoredSearch {
     const heap = new TopK(Math.min(topK, this.rows));
     for (let row = 0; row < heap.limit; row++) heap.push(row, this.score[row]!);
     // The touched rows in order, read and cleared word by word, and `admits` before a push: a call
@@ -225,7 +294,7 @@ export class ScoreAccumulator {
   }
 
   /** The search with hits ranked elsewhere (the pruned pass, which adds no rows here) and the group sums, leaving them at zero. */
-  finishGroups(ranked: ReadonlyArray<{ index: number; score: number }>, mass: QueryMass, evidence: (row: number) => RowEvidence): ScoredSearch {
+  finishGroups(ranked: ReadonlyArray<{ index: number; score: number }>, mass: QueryMass, evidence: EvidenceReader): ScoredSearch {
     const count = countBits(this.groupTouched);
     const groups = count ? new GroupValues(new Uint32Array(count), new Float32Array(count), new Uint32Array(count)) : NO_GROUPS;
     // Plain loops, no callbacks: a double a callback writes to its closure is boxed on every write.

@@ -94,18 +94,24 @@ export const snapshotContext = perIndex((index): SnapshotContext => {
 /** Candidates whose words are read for proximity and answer type (in leg order: BM25's best first). */
 export const ANALYZED_CANDIDATES = 20;
 
+/** The words already counted in the current window (at most PROXIMITY_WINDOW): a scan, no set per window. */
+const windowSeen = new Int32Array(PROXIMITY_WINDOW);
+
 function bestWindowIdf(words: Int32Array, idfOf: Map<number, number>): number {
   let best = 0;
   for (let i = 0; i < words.length; i++) {
     if (!idfOf.has(words[i]!)) continue;
-    const seen = new Set<number>();
+    let seen = 0;
     let mass = 0;
     for (let j = i; j < Math.min(words.length, i + PROXIMITY_WINDOW); j++) {
-      const idf = idfOf.get(words[j]!);
-      if (idf !== undefined && !seen.has(words[j]!)) {
-        seen.add(words[j]!);
-        mass += idf;
-      }
+      const word = words[j]!;
+      const idf = idfOf.get(word);
+      if (idf === undefined) continue;
+      let counted = false;
+      for (let s = 0; s < seen && !counted; s++) counted = windowSeen[s] === word;
+      if (counted) continue;
+      windowSeen[seen++] = word;
+      mass += idf;
     }
     best = Math.max(best, mass);
   }
@@ -148,6 +154,12 @@ export function buildCandidates(
   const longest = Math.max(0, ...lists.map((l) => l.length));
   for (let i = 0; i < longest && rows.length < limit; i++) for (const list of lists) if (list[i]) add(list[i]!.row);
 
+  // Every row the features below read (each candidate, its neighbours, its paragraph), in one walk of the postings.
+  const read = new Int32Array(rows.length * 5);
+  rows.forEach((row, i) => {
+    for (let d = -2; d <= 2; d++) read[5 * i + d + 2] = row + d;
+  });
+  search.prefetch(read);
   const legRanks = legs.map((leg) => new Map(leg.hits.map((h, i) => [h.row, { rank: i + 1, score: h.score, coverage: h.coverage }])));
   const names = [...FEATURES, ...ROOT_FEATURES, ...PARAGRAPH_FEATURES, ...legs.flatMap((l) => [l.name, `${l.name}Rank`])];
   const roots = rootFeatures(index, rows, search.groupTerms, search.termIdf, docOf);
@@ -181,10 +193,14 @@ export function buildCandidates(
     const docIdf = search.groupIdfOf(doc);
     let mask = search.termMaskOf(row);
     let neighbour = 0;
-    for (const other of [row - 1, row + 1]) {
-      if (other < 0 || other >= docOf.length || docOf[other] !== doc) continue;
-      neighbour = Math.max(neighbour, search.scoreOf(other));
-      mask |= search.termMaskOf(other);
+    // Plain code, no small arrays or objects per candidate: a question builds 120 of these.
+    if (row > 0 && docOf[row - 1] === doc) {
+      neighbour = Math.max(neighbour, search.scoreOf(row - 1));
+      mask |= search.termMaskOf(row - 1);
+    }
+    if (row + 1 < docOf.length && docOf[row + 1] === doc) {
+      neighbour = Math.max(neighbour, search.scoreOf(row + 1));
+      mask |= search.termMaskOf(row + 1);
     }
     const contextIdf = idfOfBits(search.termIdf, mask);
     const matchedTerms = bitCount(mask);
@@ -193,44 +209,48 @@ export function buildCandidates(
     const evidence =
       words && (answerType === 'number' || answerType === 'date')
         ? answerTypeEvidence(Array.from(words, (id) => lexical.termAt(id)), questionWords)
-        : { number: 0, date: 0 };
+        : null;
     let rare = 0;
     if (words && (answerType === 'person' || answerType === 'place')) {
-      for (const id of words) {
-        const w = lexical.termAt(id);
+      for (let i = 0; i < words.length; i++) {
+        const w = lexical.termAt(words[i]!);
         if (!questionWords.has(w) && !/^\d/.test(w) && lexical.documentFrequency(w) <= 2) rare++;
       }
     }
     const rank = lexicalRank.get(row);
-    const values: number[] = [
-      score / lexicalTop,
-      score / mass,
-      matchedIdf / mass,
-      matchedIdf / logDocuments,
-      Math.min(6, matchedTerms) / 6,
-      mask & rarestBit ? 1 : 0,
-      contextIdf / mass,
-      neighbour / lexicalTop,
-      docIdf / mass,
-      docIdf >= bestDoc - 1e-6 ? 1 : 0,
-      words ? bestWindowIdf(words, idfOf) / mass : 0,
-      rank ? 1 / Math.sqrt(rank) : 0,
-      answerType === 'number' ? evidence.number : 0,
-      answerType === 'date' ? evidence.date : 0,
-      Math.min(1, rare / 3),
-      Math.min(4, termCount - matchedTerms) / 4,
-      missingIdf(mask),
-      missingIdf(search.groupMaskOf(doc)),
-      mask & rarestKnownBit ? 1 : 0,
-      row === 0 || docOf[row - 1] !== doc ? 1 : 0,
-      ...roots[position]!,
-      ...paragraphs[position]!,
-    ];
-    legRanks.forEach((ranks) => {
+    // Filled in place: an array literal with spreads held each number boxed (~100 KB per question).
+    const values = new Array<number>(names.length).fill(0);
+    let k = 0;
+    values[k++] = score / lexicalTop;
+    values[k++] = score / mass;
+    values[k++] = matchedIdf / mass;
+    values[k++] = matchedIdf / logDocuments;
+    values[k++] = Math.min(6, matchedTerms) / 6;
+    values[k++] = mask & rarestBit ? 1 : 0;
+    values[k++] = contextIdf / mass;
+    values[k++] = neighbour / lexicalTop;
+    values[k++] = docIdf / mass;
+    values[k++] = docIdf >= bestDoc - 1e-6 ? 1 : 0;
+    values[k++] = words ? bestWindowIdf(words, idfOf) / mass : 0;
+    values[k++] = rank ? 1 / Math.sqrt(rank) : 0;
+    values[k++] = evidence && answerType === 'number' ? evidence.number : 0;
+    values[k++] = evidence && answerType === 'date' ? evidence.date : 0;
+    values[k++] = Math.min(1, rare / 3);
+    values[k++] = Math.min(4, termCount - matchedTerms) / 4;
+    values[k++] = missingIdf(mask);
+    values[k++] = missingIdf(search.groupMaskOf(doc));
+    values[k++] = mask & rarestKnownBit ? 1 : 0;
+    values[k++] = row === 0 || docOf[row - 1] !== doc ? 1 : 0;
+    const root = roots[position]!;
+    const paragraph = paragraphs[position]!;
+    for (let i = 0; i < root.length; i++) values[k++] = root[i]!;
+    for (let i = 0; i < paragraph.length; i++) values[k++] = paragraph[i]!;
+    for (const ranks of legRanks) {
       const hit = ranks.get(row);
       const gain = hit === undefined ? 0 : hit.coverage === undefined ? hit.score : Math.max(0, hit.coverage - matchedIdf / mass);
-      values.push(gain, hit ? 1 / Math.sqrt(hit.rank) : 0);
-    });
+      values[k++] = gain;
+      values[k++] = hit ? 1 / Math.sqrt(hit.rank) : 0;
+    }
     return { row, doc, values };
   });
 

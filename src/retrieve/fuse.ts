@@ -1,21 +1,33 @@
-/** Jaccard similarity of two term sets. */
-export function jaccard<T>(a: Set<T>, b: Set<T>): number {
-  if (a.size === 0 && b.size === 0) return 1;
+/** The distinct values of `words`, increasing: a passage's word set, as `jaccard` reads it. */
+export function wordSet(words: ArrayLike<number>): Int32Array {
+  const sorted = Int32Array.from(words).sort();
+  let distinct = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!;
+  return sorted.subarray(0, distinct);
+}
+
+/** Jaccard similarity of two word sets (from `wordSet`): one merge, no hash set per passage. */
+export function jaccard(a: Int32Array, b: Int32Array): number {
+  if (a.length === 0 && b.length === 0) return 1;
   let shared = 0;
-  for (const term of a) if (b.has(term)) shared++;
-  return shared / (a.size + b.size - shared);
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! === b[j]!) (shared++, i++, j++);
+    else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return shared / (a.length + b.length - shared);
 }
 
 /**
  * Keeps the first of any group of near-identical passages (the same wire story copied into two files),
  * so the answer shows distinct evidence rather than the same sentence three times.
  */
-export function collapseNearDuplicates<T, W>(items: T[], termsOf: (item: T) => Set<W>, threshold = 0.8): T[] {
-  const kept: Array<{ item: T; terms: Set<W> }> = [];
+export function collapseNearDuplicates<T>(items: T[], wordsOf: (item: T) => Int32Array, threshold = 0.8): T[] {
+  const kept: Array<{ item: T; words: Int32Array }> = [];
   for (const item of items) {
-    const terms = termsOf(item);
-    if (kept.some((k) => jaccard(k.terms, terms) >= threshold)) continue;
-    kept.push({ item, terms });
+    const words = wordSet(wordsOf(item));
+    if (kept.some((k) => jaccard(k.words, words) >= threshold)) continue;
+    kept.push({ item, words });
   }
   return kept.map((k) => k.item);
 }

@@ -34,7 +34,7 @@ export function paragraphFeatures(index: IndexSnapshot, search: ScoredSearch, ro
   return rows.map((row, position) => {
     let mask = search.termMaskOf(row);
     let best = search.scoreOf(row);
-    for (const step of position < PARAGRAPH_CANDIDATES ? [-1, 1] : []) {
+    for (let step = -1; step <= 1 && position < PARAGRAPH_CANDIDATES; step += 2) {
       for (let k = 1, at = row; k <= PARAGRAPH_REACH; k++, at += step) {
         const next = at + step;
         if (next < 0 || next >= index.passages.length || !sameParagraph(index, Math.min(at, next))) break;
