@@ -25,9 +25,13 @@ const ROOT_CANDIDATES = 60;
 interface KeyTable {
   keyOfTerm: Int32Array;
   keys: Map<string, number>;
+  /** Key number → the question words it stands for, valid where `stampOfKey` holds the current question's stamp (no clearing, no Map per question). */
+  bitsOfKey: Int32Array;
+  stampOfKey: Int32Array;
+  stamp: number;
 }
 
-const keyTables = perIndex((): KeyTable => ({ keyOfTerm: new Int32Array(0), keys: new Map() }));
+const keyTables = perIndex((): KeyTable => ({ keyOfTerm: new Int32Array(0), keys: new Map(), bitsOfKey: new Int32Array(0), stampOfKey: new Int32Array(0), stamp: 0 }));
 
 function keyId(table: KeyTable, key: string): number {
   let id = table.keys.get(key);
@@ -36,6 +40,8 @@ function keyId(table: KeyTable, key: string): number {
 }
 
 function keyOfTerm(index: IndexSnapshot, table: KeyTable, term: number): number {
+  const known = table.keyOfTerm[term];
+  if (known !== undefined && known >= 0) return known;
   if (term >= table.keyOfTerm.length) {
     const grown = new Int32Array(Math.max(1024, 2 * term + 2)).fill(-1);
     grown.set(table.keyOfTerm);
@@ -44,6 +50,17 @@ function keyOfTerm(index: IndexSnapshot, table: KeyTable, term: number): number 
   let id = table.keyOfTerm[term]!;
   if (id < 0) table.keyOfTerm[term] = id = keyId(table, rootKey(index.lexical.termAt(term)));
   return id;
+}
+
+function growKeys(table: KeyTable, size: number): void {
+  if (table.stampOfKey.length >= size) return;
+  const length = Math.max(1024, 2 * size);
+  const bits = new Int32Array(length);
+  const stamps = new Int32Array(length);
+  bits.set(table.bitsOfKey);
+  stamps.set(table.stampOfKey);
+  table.bitsOfKey = bits;
+  table.stampOfKey = stamps;
 }
 
 /**
@@ -60,13 +77,17 @@ export function rootFeatures(
   const table = keyTables(index);
   const mass = termIdf.reduce((a, b) => a + b, 0) || 1;
   // Key number → the question words (bits) it stands for.
-  const wordsOfKey = new Map<number, number>();
+  const stamp = ++table.stamp;
+  let questionKeys = 0;
   groupTerms.slice(0, 32).forEach((terms, k) => {
     for (const term of terms) {
       const id = keyId(table, rootKey(term));
-      wordsOfKey.set(id, (wordsOfKey.get(id) ?? 0) | ((1 << k) >>> 0));
+      growKeys(table, id + 1);
+      if (table.stampOfKey[id] !== stamp) (table.stampOfKey[id] = stamp), (table.bitsOfKey[id] = 0), questionKeys++;
+      table.bitsOfKey[id]! |= 1 << k;
     }
   });
+  const { bitsOfKey, stampOfKey } = table;
   let bits = new Int32Array(256);
   /** Fills `bits` with the question words each of the row's words stands for; returns their OR. */
   const readRow = (row: number): number => {
@@ -75,7 +96,9 @@ export function rootFeatures(
     let mask = 0;
     for (let i = 0; i < words.length; i++) {
       const term = words[i]!;
-      const b = term >= 0 ? (wordsOfKey.get(keyOfTerm(index, table, term)) ?? 0) : 0;
+      const key = term >= 0 ? keyOfTerm(index, table, term) : -1;
+      // A key numbered after the question's keys (first seen in this passage) is none of them.
+      const b = key >= 0 && key < stampOfKey.length && stampOfKey[key] === stamp ? bitsOfKey[key]! : 0;
       bits[i] = b;
       mask |= b;
     }
@@ -88,7 +111,7 @@ export function rootFeatures(
     return mask;
   };
   return rows.map((row, position) => {
-    if (position >= ROOT_CANDIDATES || wordsOfKey.size === 0) return ROOT_FEATURES.map(() => 0);
+    if (position >= ROOT_CANDIDATES || questionKeys === 0) return ROOT_FEATURES.map(() => 0);
     const own = readRow(row);
     maskOf.set(row, own);
     let best = 0;
