@@ -285,17 +285,14 @@ export function searchPostings(
   });
   const norms = (scratch.norms ??= lengthNorms(index));
   const evidence = (rows: Uint32Array, into: RowEvidence, at: number) => rowsEvidence(index, norms, resolved, rows, into, at);
-  // Words of single-term alternatives (plain words, name spellings) take the pruned pass when their
-  // postings are long; document sums it computes only for plain words (the word leg's question).
-  const plain = resolved.every((g) => g.single);
-  if (resolved.every((g) => g.alternatives.every((a) => a.length === 1)) && (plain || !groupOf)) {
-    const groups = resolved.map((g) => g.alternatives.map((a) => a[0]!).filter((t) => t.id >= 0));
+  if (resolved.every((g) => g.single)) {
+    const terms = resolved.map((g) => g.alternatives[0]![0]!);
     let postings = 0;
-    for (const group of groups) for (const t of group) postings += index.offsets[t.id + 1]! - index.offsets[t.id]!;
+    for (const t of terms) if (t.id >= 0) postings += index.offsets[t.id + 1]! - index.offsets[t.id]!;
     if (postings >= PRUNE_MIN_POSTINGS) {
       const facts = (scratch.facts ??= new TermFacts(index, norms));
-      const words = resolved.map((g) => ({ ...g.alternatives[0]![0]!, matched: matchedIdf(g.alternatives[0]![0]!), bit: g.bit }));
-      return prunedSearch(index, norms, facts, groups, sums, topK, mass, evidence, groupOf ? { groupOf, words } : undefined);
+      const words = terms.map((term, k) => ({ ...term, matched: matchedIdf(term), bit: resolved[k]!.bit }));
+      return prunedSearch(index, norms, facts, words, sums, topK, mass, evidence, groupOf);
     }
   }
   try {
