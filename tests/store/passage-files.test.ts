@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { chunkDocument } from '../../src/ingest/chunk.js';
 import { readPassages, writePassages } from '../../src/store/passage-files.js';
 import type { Passage } from '../../src/types.js';
 import { tempDir } from '../helpers/temp.js';
@@ -34,6 +36,27 @@ describe('passage files', () => {
     const read = await readPassages(dir, passages.length);
     expect(read.map((p) => p.text.length)).toEqual(texts.map((t) => t.length));
     expect(read.every((p, i) => p.text === texts[i])).toBe(true);
+  });
+
+  it('read from disk keep the citation contract: text === source.slice(start, end), in any order of reading (property)', async () => {
+    const pieces = fc.constantFrom('كلمة', 'وَفْدُ', '.', '؟', ' ', '\n', '\r\n', '😀', 'a', 'ـ');
+    const document = fc.array(fc.oneof(pieces, fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 200 }).map((parts) => parts.join(''));
+    await fc.assert(
+      fc.asyncProperty(fc.array(document, { minLength: 1, maxLength: 4 }), fc.array(fc.nat(), { maxLength: 40 }), async (texts, picks) => {
+        const dir = tempDir();
+        const sources = texts.map((text, i) => ({ source: `doc-${i}.txt`, text }));
+        const passages = sources.flatMap(({ source, text }) => chunkDocument({ source, text, hash: '', bytes: text.length }));
+        await writePassages(dir, passages);
+        const read = await readPassages(dir, passages.length);
+        const sourceText = new Map(sources.map((s) => [s.source, s.text]));
+        const check = (p: Passage) => expect(p.text).toBe(sourceText.get(p.source)!.slice(p.start, p.end));
+        // Scattered reads (one passage's bytes each), then every passage in order (read-ahead blocks).
+        for (const pick of picks) if (read.length) check(read[pick % read.length]!);
+        read.forEach(check);
+        expect(read.map((p) => ({ ...p }))).toEqual(passages);
+      }),
+      { numRuns: 50, seed: 7 },
+    );
   });
 
   it('still read an index written before UTF-16 text (passages.txt in UTF-8, no encoding in the header)', async () => {
