@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { LowRankEmbedder, PrecomputedEmbedder } from '../src/bench/embedders.js';
 import { benchQueries } from '../src/bench/workers.js';
 import { answerQuestion } from '../src/retrieve/answer.js';
+import { PassageSearch } from '../src/retrieve/passage-search.js';
 import { preparePassageWords } from '../src/retrieve/passage-words.js';
 import { readQuestion } from '../src/retrieve/question.js';
 import { IndexDirectory } from '../src/store/index-dir.js';
@@ -51,3 +52,8 @@ await preparePassageWords(snapshot);
 row('passage words');
 for (const q of queries) await answerQuestion(snapshot, precomputed, q, {});
 row('hybrid answers');
+// The bot also prepares autocomplete after each load (the bench's low-rank serve row does not).
+const search = new PassageSearch(snapshot.passages);
+await search.prepare();
+row('autocomplete prepared');
+process.stdout.write(`(autocomplete kept: ${search.complete})\n`);

@@ -28,6 +28,8 @@ export interface Passage {
   /** 1-based page of `start`, for documents with pages (PDF); absent otherwise. */
   page?: number;
   text: string;
+  /** The 1-based line its text ends on, when recorded (a passage loaded from an index): see text/lines.ts endLine. */
+  readonly lastLine?: number;
 }
 
 export interface ScoredPassage extends Passage {

@@ -2,14 +2,17 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { indexCorrupt, readIndexBytes, readIndexJson, readIndexText } from '../index/index-file.js';
+import { endLine } from '../text/lines.js';
 import type { Passage } from '../types.js';
 
 /**
  * Passages on disk as three files instead of one JSON array: parsing 100k passage objects (and
  * validating each) took most of a second; a text blob plus typed offsets loads in a fraction of it.
  *   passages.json  { sources: string[], ids: string[], fields: 6, text: 'utf16le' }
- *   passages.bin   u32 × 6 per passage: source index, start, end, line, end of its text in the blob,
- *                  page (0: the document has no pages). Indexes written before pages have 5 fields.
+ *   passages.bin   u32 × 7 per passage: source index, start, end, line, end of its text in the blob,
+ *                  page (0: the document has no pages), last line (text/lines.ts endLine: ranking reads it
+ *                  for hundreds of passages per question, so it is kept beside the text, not read from it).
+ *                  Indexes written before last lines have 6 fields, before pages 5.
  *   passages.u16   every passage's text, concatenated, in UTF-16LE: JavaScript's own string layout,
  *                  so loading copies it instead of decoding UTF-8 (Arabic is 2 bytes a letter either way).
  *                  Indexes written before it (no `text` in the header) hold passages.txt in UTF-8.
@@ -18,7 +21,8 @@ const HEADER = 'passages.json';
 const OFFSETS = 'passages.bin';
 const TEXT = 'passages.u16';
 const TEXT_UTF8 = 'passages.txt';
-const FIELDS = 6;
+const FIELDS = 7;
+const FIELDS_BEFORE_LAST_LINES = 6;
 const FIELDS_BEFORE_PAGES = 5;
 /** Characters read ahead when passages are read in order (256 KB). */
 const BLOCK_CHARS = 1 << 17;
@@ -38,7 +42,7 @@ export async function writePassages(dir: string, passages: Passage[]): Promise<v
       sources.push(p.source);
     }
     textEnd += p.text.length;
-    offsets.set([s, p.start, p.end, p.line, textEnd, p.page ?? 0], i * FIELDS);
+    offsets.set([s, p.start, p.end, p.line, textEnd, p.page ?? 0, endLine(p)], i * FIELDS);
   });
   await fs.writeFile(path.join(dir, HEADER), JSON.stringify({ sources, ids: passages.map((p) => p.id), fields: FIELDS, text: 'utf16le' }));
   await fs.writeFile(path.join(dir, OFFSETS), Buffer.from(offsets.buffer, offsets.byteOffset, offsets.byteLength));
@@ -50,7 +54,7 @@ export async function readPassages(dir: string, expected: number): Promise<Passa
   const header = (await readIndexJson(headerFile)) as { sources?: unknown; ids?: unknown; fields?: unknown; text?: unknown };
   const { sources, ids } = header;
   const fields = header.fields === undefined ? FIELDS_BEFORE_PAGES : header.fields;
-  if (fields !== FIELDS && fields !== FIELDS_BEFORE_PAGES) throw indexCorrupt(headerFile, `has ${String(fields)} fields per passage`);
+  if (fields !== FIELDS && fields !== FIELDS_BEFORE_LAST_LINES && fields !== FIELDS_BEFORE_PAGES) throw indexCorrupt(headerFile, `has ${String(fields)} fields per passage`);
   const isString = (v: unknown) => typeof v === 'string';
   if (!Array.isArray(sources) || !Array.isArray(ids) || !sources.every(isString) || !ids.every(isString)) {
     throw indexCorrupt(headerFile, 'is inconsistent: sources and ids must be lists of strings');
@@ -91,12 +95,14 @@ async function makePassages(
     const end = offsets[o + 2]!;
     const line = offsets[o + 3]!;
     const textEnd = offsets[o + 4]!;
-    const page = fields === FIELDS ? offsets[o + 5]! : 0;
+    const page = fields > FIELDS_BEFORE_PAGES ? offsets[o + 5]! : 0;
+    // 0: not recorded (an older index), read from the text when asked.
+    const lastLine = fields === FIELDS ? offsets[o + 6]! : 0;
     // The passage's length must equal its span in the file: that is what keeps citations exact.
-    if (s >= sources.length || textEnd < textStart || end - start !== textEnd - textStart || textEnd > text.chars || line < 1) {
+    if (s >= sources.length || textEnd < textStart || end - start !== textEnd - textStart || textEnd > text.chars || line < 1 || (fields === FIELDS && lastLine < line)) {
       throw indexCorrupt(offsetsFile, `is inconsistent with ${textName} at passage ${i + 1}`);
     }
-    passages[i] = new StoredPassage(ids[i] as string, sources[s] as string, start, end, line, page, text, textStart);
+    passages[i] = new StoredPassage(ids[i] as string, sources[s] as string, start, end, line, page, lastLine, text, textStart);
     textStart = textEnd;
   }
   if (textStart !== text.chars) throw indexCorrupt(text.file, `has ${text.chars - textStart} characters no passage accounts for`);
@@ -126,6 +132,7 @@ class StoredPassage implements Passage {
   declare readonly page?: number;
   readonly #file: PassageText;
   readonly #at: number;
+  readonly #lastLine: number;
 
   static readonly #TEXT: PropertyDescriptor = {
     get(this: StoredPassage) {
@@ -141,6 +148,7 @@ class StoredPassage implements Passage {
     readonly end: number,
     readonly line: number,
     page: number,
+    lastLine: number,
     file: PassageText,
     at: number,
   ) {
@@ -148,7 +156,13 @@ class StoredPassage implements Passage {
     if (page) Object.defineProperty(this, 'page', { value: page, enumerable: true });
     this.#file = file;
     this.#at = at;
+    this.#lastLine = lastLine;
     Object.defineProperty(this, 'text', StoredPassage.#TEXT);
+  }
+
+  /** Not enumerable: a copy of the passage (a shown result) is a plain passage, which has none. */
+  get lastLine(): number | undefined {
+    return this.#lastLine || undefined;
   }
 }
 

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chunkDocument } from '../../src/ingest/chunk.js';
 import { readPassages, writePassages } from '../../src/store/passage-files.js';
+import { endLine } from '../../src/text/lines.js';
 import type { Passage } from '../../src/types.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -49,7 +50,11 @@ describe('passage files', () => {
         await writePassages(dir, passages);
         const read = await readPassages(dir, passages.length);
         const sourceText = new Map(sources.map((s) => [s.source, s.text]));
-        const check = (p: Passage) => expect(p.text).toBe(sourceText.get(p.source)!.slice(p.start, p.end));
+        const check = (p: Passage) => {
+          expect(p.text).toBe(sourceText.get(p.source)!.slice(p.start, p.end));
+          // The last line recorded at write time is the one the text gives (ranking reads it without the text).
+          expect(p.lastLine).toBe(endLine({ line: p.line, text: p.text }));
+        };
         // Scattered reads (one passage's bytes each), then every passage in order (read-ahead blocks).
         for (const pick of picks) if (read.length) check(read[pick % read.length]!);
         read.forEach(check);
@@ -69,6 +74,21 @@ describe('passage files', () => {
     fs.writeFileSync(path.join(dir, 'passages.txt'), fs.readFileSync(path.join(dir, 'passages.u16')).toString('utf16le'), 'utf8');
     fs.rmSync(path.join(dir, 'passages.u16'));
     expect(await readPassages(dir, passages.length)).toEqual(passages);
+  });
+
+  it('still read an index written before last lines were recorded (6 fields): the last line then comes from the text', async () => {
+    const dir = tempDir();
+    const passages = passagesOf(['one\ntwo\nthree', 'single', 'a\r\nb\n\n']);
+    await writePassages(dir, passages);
+    const header = JSON.parse(fs.readFileSync(path.join(dir, 'passages.json'), 'utf8'));
+    const seven = new Uint32Array(new Uint8Array(fs.readFileSync(path.join(dir, 'passages.bin'))).buffer);
+    const six = seven.filter((_, i) => i % 7 !== 6);
+    fs.writeFileSync(path.join(dir, 'passages.bin'), six);
+    fs.writeFileSync(path.join(dir, 'passages.json'), JSON.stringify({ ...header, fields: 6 }));
+    const read = await readPassages(dir, passages.length);
+    expect(read).toEqual(passages);
+    expect(read.map((p) => p.lastLine)).toEqual([undefined, undefined, undefined]);
+    expect(read.map(endLine)).toEqual([3, 2, 4]);
   });
 
   it('name an unknown text encoding instead of misreading the text', async () => {
