@@ -26,6 +26,8 @@ const FIELDS_BEFORE_LAST_LINES = 6;
 const FIELDS_BEFORE_PAGES = 5;
 /** Characters read ahead when passages are read in order (256 KB). */
 const BLOCK_CHARS = 1 << 17;
+/** Reads in order, each starting where the last ended, before reading ahead. */
+const READS_BEFORE_AHEAD = 4;
 /** Passages made per turn of the event loop while loading (a few ms of work). */
 const YIELD_EVERY = 5_000;
 
@@ -177,14 +179,16 @@ const closeWhenCollected = new FinalizationRegistry<number>((fd) => {
 
 /**
  * passages.u16, open for as long as its passages live (character n is at byte 2n): a passage's text
- * is one read of its bytes. Opened at load, so a generation tidied away later stays readable. Reads
- * that follow on from the previous one (writing a reindex, preparing autocomplete) are served from a
- * block read ahead, so a pass over every passage costs a few hundred reads, not one per passage.
+ * is one read of its bytes. Opened at load, so a generation tidied away later stays readable. A run of
+ * reads in order (writing a reindex, preparing autocomplete) is served from blocks read ahead, so a
+ * pass over every passage costs a few hundred reads, not one per passage.
  */
 class Utf16TextFile implements PassageText {
   private block = '';
   private blockStart = 0;
   private lastEnd = -1;
+  /** Reads so far that each began where the previous one ended. */
+  private inOrder = 0;
 
   private constructor(
     readonly file: string,
@@ -210,15 +214,17 @@ class Utf16TextFile implements PassageText {
   }
 
   read(from: number, to: number): string {
-    const sequential = from === this.lastEnd;
+    this.inOrder = from === this.lastEnd ? this.inOrder + 1 : 0;
     this.lastEnd = to;
     if (from >= this.blockStart && to <= this.blockStart + this.block.length) return this.block.slice(from - this.blockStart, to - this.blockStart);
-    const until = sequential ? Math.min(this.chars, Math.max(to, from + BLOCK_CHARS)) : to;
+    // A few reads in a row first: an answer's shown passages are often neighbours, and read alone.
+    const ahead = this.inOrder >= READS_BEFORE_AHEAD;
+    const until = ahead ? Math.min(this.chars, Math.max(to, from + BLOCK_CHARS)) : to;
     const bytes = Buffer.allocUnsafe(2 * (until - from));
     const read = bytes.length ? readSync(this.fd, bytes, 0, bytes.length, 2 * from) : 0;
     if (read !== bytes.length) throw indexCorrupt(this.file, 'is shorter than when it was loaded (changed since?)');
     const text = bytes.toString('utf16le');
-    if (!sequential) return text;
+    if (!ahead) return text;
     this.block = text;
     this.blockStart = from;
     return text.slice(0, to - from);
