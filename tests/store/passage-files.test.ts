@@ -91,6 +91,22 @@ describe('passage files', () => {
     expect(read.map(endLine)).toEqual([3, 2, 4]);
   });
 
+  it('read from the file opened at load: the generation removed later still reads; text cut short after load is INDEX_CORRUPT, not a wrong quote', async () => {
+    const dir = tempDir();
+    const passages = passagesOf(TEXTS);
+    await writePassages(dir, passages);
+    const read = await readPassages(dir, passages.length);
+    const file = path.join(dir, 'passages.u16');
+    const kept = path.join(tempDir(), 'kept.u16');
+    fs.copyFileSync(file, kept);
+    fs.rmSync(file); // a reindex's tidy-up removing an old generation while it still serves
+    expect(read.map((p) => p.text)).toEqual(TEXTS);
+    fs.copyFileSync(kept, file);
+    const fresh = await readPassages(dir, passages.length);
+    fs.truncateSync(file, 4);
+    expect(() => fresh[2]!.text).toThrow(expect.objectContaining({ code: 'INDEX_CORRUPT', message: expect.stringContaining('passages.u16') }));
+  });
+
   it('name an unknown text encoding instead of misreading the text', async () => {
     const dir = tempDir();
     await writePassages(dir, passagesOf(TEXTS));
