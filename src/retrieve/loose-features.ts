@@ -1,0 +1,82 @@
+import { perIndex, type IndexSnapshot } from '../index/snapshot.js';
+import { isArabicWord } from '../text/language.js';
+import { rootKey } from '../text/root-key.js';
+import { passageWords } from './passage-words.js';
+import { idfOfBits } from './term-bits.js';
+
+/**
+ * Evidence weaker than a root-key match, for question words a passage holds in none of the forms the
+ * word and root features see: a one-letter preposition attached to a bare noun (لعام / عام, بترجمة),
+ * a hollow root spelled with another long vowel or hamza seat (فاز / الفائزة / فوز), one word a
+ * prefix of the other (نورمان / نورم). Measured on held-out folds (README, Measuring); dictionary
+ * synonyms read the same way did not help and are not used.
+ */
+export const LOOSE_FEATURES = [
+  'looseCoverage', // share of the query's IDF mass the passage matches only loosely (not as written, not by root key)
+] as const;
+
+/** Candidates read for loose evidence (in candidate order); later ones read 0. */
+const LOOSE_CANDIDATES = 60;
+/** Shorter words are not compared by prefix (too many collide). */
+const MIN_PREFIX = 4;
+
+/** The root key without long vowels or hamza after its first letter: فاز / فائز / فوز → فز. */
+function hollowKey(key: string): string {
+  return key.slice(0, 1) + key.slice(1).replace(/[اويء]/g, '');
+}
+
+/** The keys a term is loosely known by; the first is its root key. Marked so no key type meets another. */
+function looseKeys(term: string): string[] {
+  if (!isArabicWord(term)) return [];
+  const key = rootKey(term);
+  const keys = [key, `~${hollowKey(key)}`];
+  if (term.length >= 4 && /^[لبكف]/.test(term)) keys.push(rootKey(term.slice(1)));
+  return keys;
+}
+
+/** Term number → its loose keys, filled on first use (a question reads a few thousand terms). */
+const keysOfTerm = perIndex(() => new Map<number, string[]>());
+
+/** `groupTerms[k]` are the terms question word k may match, `termIdf[k]` its mass. */
+export function looseFeatures(index: IndexSnapshot, rows: readonly number[], groupTerms: readonly string[][], termIdf: readonly number[]): number[][] {
+  const cache = keysOfTerm(index);
+  const mass = termIdf.reduce((a, b) => a + b, 0) || 1;
+  const bit = (k: number) => (1 << k) >>> 0;
+  const rootBits = new Map<string, number>();
+  const looseBits = new Map<string, number>();
+  const arabic: Array<{ k: number; term: string }> = [];
+  groupTerms.slice(0, 32).forEach((terms, k) => {
+    for (const term of terms) {
+      const keys = looseKeys(term);
+      if (keys.length === 0) continue;
+      arabic.push({ k, term });
+      rootBits.set(keys[0]!, (rootBits.get(keys[0]!) ?? 0) | bit(k));
+      for (const key of keys) looseBits.set(key, (looseBits.get(key) ?? 0) | bit(k));
+    }
+  });
+  return rows.map((row, position) => {
+    if (position >= LOOSE_CANDIDATES || arabic.length === 0) return [0];
+    const ids = passageWords(index, row);
+    let root = 0;
+    let loose = 0;
+    for (const id of ids) {
+      if (id < 0) continue;
+      let keys = cache.get(id);
+      if (!keys) cache.set(id, (keys = looseKeys(index.lexical.termAt(id))));
+      if (keys.length === 0) continue;
+      root |= rootBits.get(keys[0]!) ?? 0;
+      for (const key of keys) loose |= looseBits.get(key) ?? 0;
+    }
+    for (const { k, term } of arabic) {
+      if ((root | loose) & bit(k) || term.length < MIN_PREFIX) continue;
+      for (const id of ids) {
+        const word = id >= 0 ? index.lexical.termAt(id) : '';
+        if (word.length >= MIN_PREFIX && word !== term && (word.startsWith(term) || term.startsWith(word))) {
+          loose |= bit(k);
+          break;
+        }
+      }
+    }
+    return [idfOfBits(termIdf, loose & ~root) / mass];
+  });
+}
