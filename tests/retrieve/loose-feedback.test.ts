@@ -53,6 +53,6 @@ describe('feedback from the best document', () => {
     const irrigation = values.get('farming.txt:1');
     const festival = values.get('festival.txt:1');
     expect(festival).toBeDefined();
-    expect(irrigation).toBeGreaterThan(festival);
+    expect(irrigation).toBeGreaterThan(festival!);
   });
 });
