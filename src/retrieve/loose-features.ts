@@ -34,48 +34,64 @@ function looseKeys(term: string): string[] {
   return keys;
 }
 
-/** Term number → its loose keys, filled on first use (a question reads a few thousand terms). */
-const keysOfTerm = perIndex(() => new Map<number, string[]>());
+/** Term number → its loose keys as numbers (string keys cost a hash per word read), filled on first use. */
+interface KeyTable {
+  keysOfTerm: Map<number, Int32Array>;
+  ids: Map<string, number>;
+}
+const keyTables = perIndex((): KeyTable => ({ keysOfTerm: new Map(), ids: new Map() }));
+
+function keyIds(table: KeyTable, term: string): Int32Array {
+  return Int32Array.from(looseKeys(term), (key) => {
+    let id = table.ids.get(key);
+    if (id === undefined) table.ids.set(key, (id = table.ids.size));
+    return id;
+  });
+}
 
 /** `groupTerms[k]` are the terms question word k may match, `termIdf[k]` its mass. */
 export function looseFeatures(index: IndexSnapshot, rows: readonly number[], groupTerms: readonly string[][], termIdf: readonly number[]): number[][] {
-  const cache = keysOfTerm(index);
+  const table = keyTables(index);
   const mass = termIdf.reduce((a, b) => a + b, 0) || 1;
   const bit = (k: number) => (1 << k) >>> 0;
-  const rootBits = new Map<string, number>();
-  const looseBits = new Map<string, number>();
+  const rootBits = new Map<number, number>();
+  const looseBits = new Map<number, number>();
   const arabic: Array<{ k: number; term: string }> = [];
   groupTerms.slice(0, 32).forEach((terms, k) => {
     for (const term of terms) {
-      const keys = looseKeys(term);
+      const keys = keyIds(table, term);
       if (keys.length === 0) continue;
       arabic.push({ k, term });
       rootBits.set(keys[0]!, (rootBits.get(keys[0]!) ?? 0) | bit(k));
       for (const key of keys) looseBits.set(key, (looseBits.get(key) ?? 0) | bit(k));
     }
   });
+  // Question words each term of the collection extends or shortens (نورمان / نورم), once per term per question.
+  const prefixBitsOf = new Map<number, number>();
+  const prefixBits = (id: number): number => {
+    let bits = prefixBitsOf.get(id);
+    if (bits === undefined) {
+      bits = 0;
+      const word = index.lexical.termAt(id);
+      if (word.length >= MIN_PREFIX) {
+        for (const { k, term } of arabic) if (term.length >= MIN_PREFIX && word !== term && (word.startsWith(term) || term.startsWith(word))) bits |= bit(k);
+      }
+      prefixBitsOf.set(id, bits);
+    }
+    return bits;
+  };
   return rows.map((row, position) => {
     if (position >= LOOSE_CANDIDATES || arabic.length === 0) return [0];
-    const ids = passageWords(index, row);
     let root = 0;
     let loose = 0;
-    for (const id of ids) {
+    for (const id of passageWords(index, row)) {
       if (id < 0) continue;
-      let keys = cache.get(id);
-      if (!keys) cache.set(id, (keys = looseKeys(index.lexical.termAt(id))));
+      let keys = table.keysOfTerm.get(id);
+      if (!keys) table.keysOfTerm.set(id, (keys = keyIds(table, index.lexical.termAt(id))));
       if (keys.length === 0) continue;
       root |= rootBits.get(keys[0]!) ?? 0;
       for (const key of keys) loose |= looseBits.get(key) ?? 0;
-    }
-    for (const { k, term } of arabic) {
-      if ((root | loose) & bit(k) || term.length < MIN_PREFIX) continue;
-      for (const id of ids) {
-        const word = id >= 0 ? index.lexical.termAt(id) : '';
-        if (word.length >= MIN_PREFIX && word !== term && (word.startsWith(term) || term.startsWith(word))) {
-          loose |= bit(k);
-          break;
-        }
-      }
+      loose |= prefixBits(id);
     }
     return [idfOfBits(termIdf, loose & ~root) / mass];
   });
