@@ -34,7 +34,7 @@ for (const q of await readGoldFile(gold!)) {
 }
 const families: Array<[string, (a: (typeof asked)[number]) => unknown]> = [
   ['root', ({ rows, search }) => rootFeatures(index, rows, search.groupTerms, search.termIdf, docOf)],
-  ['loose', ({ rows, search }) => looseFeatures(index, rows, search.groupTerms, search.termIdf)],
+  ['loose', ({ rows, search }) => looseFeatures(index, rows, search.groupTerms, search.termIdf, docOf)],
   ['feedback', ({ rows, search }) => feedbackFeatures(index, search, rows, docOf)],
 ];
 for (const [name, features] of families) {

@@ -154,7 +154,7 @@ export function buildCandidates(
   const names = [...FEATURES, ...ROOT_FEATURES, ...PARAGRAPH_FEATURES, ...LOOSE_FEATURES, ...FEEDBACK_FEATURES, ...legs.flatMap((l) => [l.name, `${l.name}Rank`])];
   const roots = rootFeatures(index, rows, search.groupTerms, search.termIdf, docOf);
   const paragraphs = paragraphFeatures(index, search, rows);
-  const loose = looseFeatures(index, rows, search.groupTerms, search.termIdf);
+  const loose = looseFeatures(index, rows, search.groupTerms, search.termIdf, docOf);
   const feedback = feedbackFeatures(index, search, rows, docOf);
 
   const bitCount = (mask: number) => {

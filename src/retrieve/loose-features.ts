@@ -13,6 +13,7 @@ import { idfOfBits } from './term-bits.js';
  */
 export const LOOSE_FEATURES = [
   'looseCoverage', // share of the query's IDF mass the passage matches only loosely (not as written, not by root key)
+  'looseContextCoverage', // … the passage or a neighbour matches only loosely
 ] as const;
 
 /** Candidates read for loose evidence (in candidate order); later ones read 0. */
@@ -50,7 +51,7 @@ function keyIds(table: KeyTable, term: string): Int32Array {
 }
 
 /** `groupTerms[k]` are the terms question word k may match, `termIdf[k]` its mass. */
-export function looseFeatures(index: IndexSnapshot, rows: readonly number[], groupTerms: readonly string[][], termIdf: readonly number[]): number[][] {
+export function looseFeatures(index: IndexSnapshot, rows: readonly number[], groupTerms: readonly string[][], termIdf: readonly number[], docOf: Int32Array): number[][] {
   const table = keyTables(index);
   const mass = termIdf.reduce((a, b) => a + b, 0) || 1;
   const bit = (k: number) => (1 << k) >>> 0;
@@ -80,8 +81,10 @@ export function looseFeatures(index: IndexSnapshot, rows: readonly number[], gro
     }
     return bits;
   };
-  return rows.map((row, position) => {
-    if (position >= LOOSE_CANDIDATES || arabic.length === 0) return [0];
+  const masks = new Map<number, [number, number]>();
+  const masksOf = (row: number): [number, number] => {
+    let found = masks.get(row);
+    if (found) return found;
     let root = 0;
     let loose = 0;
     for (const id of passageWords(index, row)) {
@@ -93,6 +96,20 @@ export function looseFeatures(index: IndexSnapshot, rows: readonly number[], gro
       for (const key of keys) loose |= looseBits.get(key) ?? 0;
       loose |= prefixBits(id);
     }
-    return [idfOfBits(termIdf, loose & ~root) / mass];
+    masks.set(row, (found = [root, loose]));
+    return found;
+  };
+  return rows.map((row, position) => {
+    if (position >= LOOSE_CANDIDATES || arabic.length === 0) return [0, 0];
+    const [root, loose] = masksOf(row);
+    let contextRoot = root;
+    let contextLoose = loose;
+    for (const other of [row - 1, row + 1]) {
+      if (other < 0 || other >= docOf.length || docOf[other] !== docOf[row]) continue;
+      const [r, l] = masksOf(other);
+      contextRoot |= r;
+      contextLoose |= l;
+    }
+    return [idfOfBits(termIdf, loose & ~root) / mass, idfOfBits(termIdf, contextLoose & ~contextRoot) / mass];
   });
 }
