@@ -35,19 +35,44 @@ function looseKeys(term: string): string[] {
   return keys;
 }
 
-/** Term number → its loose keys as numbers (string keys cost a hash per word read), filled on first use. */
+/** Slots per term: root key, hollow key, root key without a preposition, opening letters (−1: none). */
+const SLOTS = 4;
+const UNREAD = -2;
+
+/**
+ * Term number → its key numbers, filled on first use (a question reads a few thousand terms): typed
+ * arrays rather than per-question maps, which cost more to fill than the matching itself.
+ */
 interface KeyTable {
-  keysOfTerm: Map<number, Int32Array>;
+  slots: Int32Array;
   ids: Map<string, number>;
 }
-const keyTables = perIndex((): KeyTable => ({ keysOfTerm: new Map(), ids: new Map() }));
+const keyTables = perIndex((): KeyTable => ({ slots: new Int32Array(0), ids: new Map() }));
 
-function keyIds(table: KeyTable, term: string): Int32Array {
-  return Int32Array.from(looseKeys(term), (key) => {
-    let id = table.ids.get(key);
-    if (id === undefined) table.ids.set(key, (id = table.ids.size));
-    return id;
-  });
+function keyId(table: KeyTable, key: string): number {
+  let id = table.ids.get(key);
+  if (id === undefined) table.ids.set(key, (id = table.ids.size));
+  return id;
+}
+
+/** The term's keys (SLOTS numbers) in `out`; the opening is the first MIN_PREFIX letters. */
+function readKeys(table: KeyTable, term: string, out: Int32Array, at: number): void {
+  const keys = looseKeys(term);
+  out[at] = keys[0] === undefined ? -1 : keyId(table, keys[0]);
+  out[at + 1] = keys[1] === undefined ? -1 : keyId(table, keys[1]);
+  out[at + 2] = keys[2] === undefined ? -1 : keyId(table, keys[2]);
+  out[at + 3] = keys.length && term.length >= MIN_PREFIX ? keyId(table, `^${term.slice(0, MIN_PREFIX)}`) : -1;
+}
+
+function slotsOf(index: IndexSnapshot, table: KeyTable, term: number): number {
+  if ((term + 1) * SLOTS > table.slots.length) {
+    const grown = new Int32Array(Math.max(4096, 2 * (term + 1) * SLOTS)).fill(UNREAD);
+    grown.set(table.slots);
+    table.slots = grown;
+  }
+  const at = term * SLOTS;
+  if (table.slots[at] === UNREAD) readKeys(table, index.lexical.termAt(term), table.slots, at);
+  return at;
 }
 
 /** `groupTerms[k]` are the terms question word k may match, `termIdf[k]` its mass. */
@@ -55,32 +80,26 @@ export function looseFeatures(index: IndexSnapshot, rows: readonly number[], gro
   const table = keyTables(index);
   const mass = termIdf.reduce((a, b) => a + b, 0) || 1;
   const bit = (k: number) => (1 << k) >>> 0;
+  // Key number → the question words (bits) it stands for: root keys, loose keys, openings apart.
   const rootBits = new Map<number, number>();
   const looseBits = new Map<number, number>();
-  const arabic: Array<{ k: number; term: string }> = [];
+  const openingWords = new Map<number, Array<{ k: number; term: string }>>();
+  const own = new Int32Array(SLOTS);
+  let arabic = 0;
   groupTerms.slice(0, 32).forEach((terms, k) => {
     for (const term of terms) {
-      const keys = keyIds(table, term);
-      if (keys.length === 0) continue;
-      arabic.push({ k, term });
-      rootBits.set(keys[0]!, (rootBits.get(keys[0]!) ?? 0) | bit(k));
-      for (const key of keys) looseBits.set(key, (looseBits.get(key) ?? 0) | bit(k));
+      readKeys(table, term, own, 0);
+      if (own[0]! < 0) continue;
+      arabic++;
+      rootBits.set(own[0]!, (rootBits.get(own[0]!) ?? 0) | bit(k));
+      for (let j = 0; j < 3; j++) if (own[j]! >= 0) looseBits.set(own[j]!, (looseBits.get(own[j]!) ?? 0) | bit(k));
+      if (own[3]! >= 0) {
+        const list = openingWords.get(own[3]!);
+        if (list) list.push({ k, term });
+        else openingWords.set(own[3]!, [{ k, term }]);
+      }
     }
   });
-  // Question words each term of the collection extends or shortens (نورمان / نورم), once per term per question.
-  const prefixBitsOf = new Map<number, number>();
-  const prefixBits = (id: number): number => {
-    let bits = prefixBitsOf.get(id);
-    if (bits === undefined) {
-      bits = 0;
-      const word = index.lexical.termAt(id);
-      if (word.length >= MIN_PREFIX) {
-        for (const { k, term } of arabic) if (term.length >= MIN_PREFIX && word !== term && (word.startsWith(term) || term.startsWith(word))) bits |= bit(k);
-      }
-      prefixBitsOf.set(id, bits);
-    }
-    return bits;
-  };
   const masks = new Map<number, [number, number]>();
   const masksOf = (row: number): [number, number] => {
     let found = masks.get(row);
@@ -89,18 +108,23 @@ export function looseFeatures(index: IndexSnapshot, rows: readonly number[], gro
     let loose = 0;
     for (const id of passageWords(index, row)) {
       if (id < 0) continue;
-      let keys = table.keysOfTerm.get(id);
-      if (!keys) table.keysOfTerm.set(id, (keys = keyIds(table, index.lexical.termAt(id))));
-      if (keys.length === 0) continue;
-      root |= rootBits.get(keys[0]!) ?? 0;
-      for (const key of keys) loose |= looseBits.get(key) ?? 0;
-      loose |= prefixBits(id);
+      const at = slotsOf(index, table, id);
+      const s = table.slots;
+      if (s[at]! < 0) continue;
+      root |= rootBits.get(s[at]!) ?? 0;
+      loose |= (looseBits.get(s[at]!) ?? 0) | (looseBits.get(s[at + 1]!) ?? 0) | (s[at + 2]! >= 0 ? (looseBits.get(s[at + 2]!) ?? 0) : 0);
+      // One word a prefix of the other (نورمان / نورم): they share their opening letters.
+      const sharing = s[at + 3]! >= 0 ? openingWords.get(s[at + 3]!) : undefined;
+      if (sharing) {
+        const word = index.lexical.termAt(id);
+        for (const { k, term } of sharing) if (word !== term && (word.startsWith(term) || term.startsWith(word))) loose |= bit(k);
+      }
     }
     masks.set(row, (found = [root, loose]));
     return found;
   };
   return rows.map((row, position) => {
-    if (position >= LOOSE_CANDIDATES || arabic.length === 0) return [0, 0];
+    if (position >= LOOSE_CANDIDATES || arabic === 0) return [0, 0];
     const [root, loose] = masksOf(row);
     let contextRoot = root;
     let contextLoose = loose;
