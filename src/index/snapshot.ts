@@ -34,6 +34,12 @@ const manifestSchema = z.object({
       bytes: z.number().int().nonnegative(),
       mtimeMs: z.number(),
       passages: z.number().int().nonnegative(),
+      /**
+       * With `ino`, the rest of the file's stamp, recorded only when it had settled (see FileEntry.settled):
+       * the next build takes a file with this very stamp as unchanged without reading it (ingest/unread-files.ts).
+       */
+      ctimeMs: z.number().optional(),
+      ino: z.number().optional(),
     }),
   ),
   /** Size and mtime of skipped files, so fixing one is noticed as a change. */
@@ -104,6 +110,8 @@ export interface KeptWork {
   words: PassageWordIds;
   /** Source → page starts (null: no pages); null when the generation did not record them. */
   pages: Map<string, number[] | null> | null;
+  /** The documents' texts as that build extracted them (empty for a generation that kept none), read on call. */
+  texts: () => Promise<Map<string, ExtractedText>>;
 }
 
 function invalid(file: string, error: z.ZodError): IsnadError {
@@ -119,7 +127,7 @@ const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
 const isFileEntry = (f: unknown): boolean => {
   if (typeof f !== 'object' || f === null) return false;
   const e = f as Record<string, unknown>;
-  return typeof e.source === 'string' && typeof e.hash === 'string' && isCount(e.bytes) && typeof e.mtimeMs === 'number' && isCount(e.passages);
+  return typeof e.source === 'string' && typeof e.hash === 'string' && isCount(e.bytes) && typeof e.mtimeMs === 'number' && isCount(e.passages) && (e.ctimeMs === undefined || typeof e.ctimeMs === 'number') && (e.ino === undefined || typeof e.ino === 'number');
 };
 
 /**

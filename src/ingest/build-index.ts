@@ -75,11 +75,14 @@ export function fullRebuildReason(
 interface ReadResult {
   documents: Document[];
   skipped: Manifest['skipped'];
-  mtimes: Map<string, number>;
+  /** Each document's stamp to record in the manifest (see KeptFiles.unreadDocument). */
+  stamps: Map<string, Pick<Manifest['files'][number], 'mtimeMs' | 'ctimeMs' | 'ino'>>;
   unsupported: Record<string, number>;
+  /** Files read (the others had the stamp the previous build recorded). */
+  read: number;
 }
 
-async function readAll(options: BuildOptions): Promise<ReadResult> {
+async function readAll(options: BuildOptions, kept: KeptFiles | null): Promise<ReadResult> {
   const scan = options.scan ?? (await scanDocuments(options.docsDir));
   const documents: Document[] = [];
   const skipped: Manifest['skipped'] = [...scan.skipped];
@@ -87,20 +90,23 @@ async function readAll(options: BuildOptions): Promise<ReadResult> {
   for (const s of scan.skipped) options.log.warn(`skipped ${s.source}: ${s.reason}`);
   const unsupported = describeUnsupported(scan.unsupported);
   if (unsupported) options.log.warn(unsupported);
-  const mtimes = new Map<string, number>();
+  const stamps: ReadResult['stamps'] = new Map();
   let done = 0;
+  let read = 0;
   for (const file of scan.files) {
-    const result = await readDocument(file, options.maxFileBytes);
+    const unread = file.bytes <= options.maxFileBytes ? await kept?.unreadDocument(file) : null;
+    if (!unread) read++;
+    const result = unread ?? (await readDocument(file, options.maxFileBytes));
     if (isSkipped(result)) {
       skipped.push({ ...result, bytes: file.bytes, mtimeMs: file.mtimeMs });
       options.log.warn(`skipped ${result.source}: ${result.reason}`);
     } else {
       documents.push(result);
-      mtimes.set(file.source, file.mtimeMs);
+      stamps.set(file.source, { mtimeMs: file.mtimeMs, ...(file.settled ? { ctimeMs: file.ctimeMs, ino: file.ino } : {}) });
     }
     options.onProgress?.({ phase: 'scan', done: ++done, total: scan.files.length });
   }
-  return { documents, skipped, mtimes, unsupported: scan.unsupported };
+  return { documents, skipped, stamps, unsupported: scan.unsupported, read };
 }
 
 /** Documents compared with the previous index by content (the same bytes under the same name are unchanged). */
@@ -134,7 +140,10 @@ function sortedKeys(_key: string, value: unknown): unknown {
 /** Documents → passages → lexical terms + vectors, all in memory; publishing to disk is the caller's step. */
 export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const { documents, skipped, mtimes, unsupported } = await readAll(options);
+  const reason =
+    options.previousUnusableReason ?? fullRebuildReason(options.previous, options.embedder, options.docsDir, options.modelVariant);
+  const kept = KeptFiles.of(options.previous, reason);
+  const { documents, skipped, stamps, unsupported, read } = await readAll(options, kept);
   if (documents.length === 0) {
     throw new IsnadError(
       'DOCS_EMPTY',
@@ -143,9 +152,6 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     );
   }
 
-  const reason =
-    options.previousUnusableReason ?? fullRebuildReason(options.previous, options.embedder, options.docsDir, options.modelVariant);
-  const kept = KeptFiles.of(options.previous, reason);
   const passages: Passage[] = [];
   const files: Manifest['files'] = [];
   const lexicalBuilder = new Bm25Builder();
@@ -167,7 +173,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
         analyzed++;
       }
     }
-    files.push({ source: document.source, hash: document.hash, bytes: document.bytes, mtimeMs: mtimes.get(document.source) ?? 0, passages: passages.length - firstRow });
+    files.push({ source: document.source, hash: document.hash, bytes: document.bytes, mtimeMs: 0, ...stamps.get(document.source), passages: passages.length - firstRow });
     options.onProgress?.({ phase: 'chunk', done: i + 1, total: documents.length });
   }
   const lexical = lexicalBuilder.finish();
@@ -223,6 +229,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     },
     summary: {
       files: documents.length,
+      read,
       passages: passages.length,
       skipped,
       analyzed,

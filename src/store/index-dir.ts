@@ -8,7 +8,7 @@ import { Bm25Index } from '../index/bm25.js';
 import { indexCorrupt, readIndexJson } from '../index/index-file.js';
 import { parseManifest, type IndexSnapshot, type KeptWork, type PassageWordIds, type PreviousIndex, type StoredManifest } from '../index/snapshot.js';
 import type { VectorStore } from '../index/vector-store.js';
-import { readExtractedPages, writeExtracted } from './extracted-files.js';
+import { readExtracted, readExtractedPages, writeExtracted } from './extracted-files.js';
 import { readPassages, writePassages } from './passage-files.js';
 import { readWords, WORDS_FILE, writeWords } from './word-files.js';
 import { loadVectorStore } from './vector-stores.js';
@@ -273,5 +273,5 @@ async function keptWork(dir: string, passages: IndexSnapshot['passages'], lexica
   for (let row = 0; ok && row < lengths.length; row++) ok = offsets[row + 1]! - offsets[row]! === lengths[row];
   for (let i = 0; ok && i < ids.length; i++) ok = ids[i]! >= 0;
   if (!ok) throw indexCorrupt(path.join(dir, WORDS_FILE), 'disagrees with the lexical index');
-  return { passages, vocabulary: lexical.vocabulary(), words, pages: await readExtractedPages(dir) };
+  return { passages, vocabulary: lexical.vocabulary(), words, pages: await readExtractedPages(dir), texts: () => readExtracted(dir) };
 }

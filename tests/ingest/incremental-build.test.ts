@@ -155,7 +155,7 @@ describe('KeptFiles', () => {
   const previous = {
     manifest: { files: [{ source: 'report.pdf', hash: 'h1', bytes: 5, mtimeMs: 0, passages: 1 }] } as unknown as Manifest,
     vectors: null,
-    kept: { passages: [passage], vocabulary: ['hello'], words: { offsets: Uint32Array.of(0, 1), ids: Int32Array.of(0) }, pages: new Map([['report.pdf', [0]]]) },
+    kept: { passages: [passage], vocabulary: ['hello'], words: { offsets: Uint32Array.of(0, 1), ids: Int32Array.of(0) }, pages: new Map([['report.pdf', [0]]]), texts: async () => new Map() },
   };
   const document = { source: 'report.pdf', text: 'hello', hash: 'h1', bytes: 5, pages: [0] };
 
