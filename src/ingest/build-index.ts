@@ -128,7 +128,9 @@ function compareFiles(previous: PreviousIndex | null, files: Manifest['files']):
 function sameIndex(a: Manifest, b: Manifest): boolean {
   // Checksums and stamps are added when a manifest is published: one read from disk has them, a new one not yet.
   // Keys are sorted: one parsed from disk has the schema's key order, a new one the order it was built in.
-  const comparable = (m: Manifest) => JSON.stringify({ ...m, builtAt: '', checksums: undefined, stamps: undefined }, sortedKeys);
+  // A file's ctime and inode are recorded once its stamp settles (KeptFiles.unreadDocument): not a change to write.
+  const files = (m: Manifest) => m.files.map(({ ctimeMs: _c, ino: _i, ...file }) => file);
+  const comparable = (m: Manifest) => JSON.stringify({ ...m, files: files(m), builtAt: '', checksums: undefined, stamps: undefined }, sortedKeys);
   return comparable(a) === comparable(b);
 }
 
