@@ -12,7 +12,7 @@ import { readExtracted, readExtractedPages, writeExtracted } from './extracted-f
 import { readPassages, writePassages } from './passage-files.js';
 import { readWords, WORDS_FILE, writeWords } from './word-files.js';
 import { loadVectorStore } from './vector-stores.js';
-import { checksumFiles, verifyChecksum, verifyChecksums } from './checksums.js';
+import { checksumFiles, verifyChecksum, verifyChecksums, type LinkedFrom } from './checksums.js';
 import { GENERATION_MARKER, GENERATION_NAME, POINTER_TEMP_NAME, TEMP_GENERATION_NAME, claimIndexDir, checkIndexLocation, markerText, notOurs, ownership } from './index-owner.js';
 
 /**
@@ -209,7 +209,7 @@ export class IndexDirectory {
       onStep(2, steps);
       if (snapshot.vectors) await snapshot.vectors.save(tmp);
       onStep(3, steps);
-      const { checksums, stamps } = await checksumFiles(tmp, NOT_CHECKSUMMED);
+      const { checksums, stamps } = await checksumFiles(tmp, NOT_CHECKSUMMED, undefined, await this.linkable());
       await fs.writeFile(path.join(tmp, MANIFEST), JSON.stringify({ ...snapshot.manifest, checksums, stamps }, null, 1));
       const final = path.join(this.root, name);
       await fs.rename(tmp, final);
@@ -226,6 +226,22 @@ export class IndexDirectory {
     }
     await this.removeStale();
     return path.join(this.root, name);
+  }
+
+  /**
+   * The generation CURRENT points to, with the checksums and stamps it was published with: a new one
+   * carries them over for the files it hard-linked from there (vector segments) instead of hashing them.
+   */
+  private async linkable(): Promise<LinkedFrom | null> {
+    const dir = await this.currentOrNull();
+    if (!dir) return null;
+    try {
+      const manifestFile = path.join(dir, MANIFEST);
+      const manifest = parseManifest(await readIndexJson(manifestFile), manifestFile);
+      return { dir, checksums: manifest.checksums, ...(manifest.stamps ? { stamps: manifest.stamps } : {}) };
+    } catch {
+      return null;
+    }
   }
 
   /** What a publish does besides writing a generation (claim a legacy folder, clean up), for a reindex that found nothing to write. */

@@ -48,7 +48,9 @@ describe('UsearchVectorStore above the graph threshold', () => {
     const copy = tempDir();
     const again = await UsearchVectorStore.load(dir);
     await again.save(copy);
-    expect(fs.readFileSync(path.join(copy, 'vectors.f32'))).toEqual(fs.readFileSync(path.join(dir, 'vectors.f32')));
+    // The vectors by label, in segments of 4,096: 2,000 labels fit in one.
+    expect(fs.readdirSync(dir).filter((name) => name.startsWith('vectors'))).toEqual(['vectors-000000.f32']);
+    expect(fs.readFileSync(path.join(copy, 'vectors-000000.f32'))).toEqual(fs.readFileSync(path.join(dir, 'vectors-000000.f32')));
   }, 60_000);
 
   it('a loaded store keeps serving after its generation folder is removed (an old one tidied away)', async () => {
@@ -69,10 +71,10 @@ describe('UsearchVectorStore above the graph threshold', () => {
     const dir = tempDir();
     await (await UsearchVectorStore.build(dims, items, null, GRAPH_AT)).save(dir);
     const loaded = await UsearchVectorStore.load(dir);
-    fs.truncateSync(path.join(dir, 'vectors.f32'), 100 * dims * 4);
+    fs.truncateSync(path.join(dir, 'vectors-000000.f32'), 100 * dims * 4);
     await expect(Promise.all(set.queries.map((q) => loaded.query(q, 10)))).rejects.toMatchObject({
       code: 'INDEX_CORRUPT',
-      message: expect.stringMatching(/vectors\.f32 ends before vector \d+/),
+      message: expect.stringMatching(/vectors-000000\.f32 ends before label \d+/),
     });
   }, 60_000);
 
