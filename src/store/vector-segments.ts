@@ -43,6 +43,7 @@ export class SegmentedRows implements RowSource {
     private readonly dir: string,
     private readonly fds: number[],
     private readonly labels: Uint32Array,
+    private readonly nextLabel: number,
     private readonly dimensions: number,
     private readonly segmentRows: number,
   ) {
@@ -65,7 +66,7 @@ export class SegmentedRows implements RowSource {
       for (const fd of fds) closeSync(fd);
       throw error;
     }
-    return new SegmentedRows(dir, fds, labels, dimensions, segmentRows);
+    return new SegmentedRows(dir, fds, labels, nextLabel, dimensions, segmentRows);
   }
 
   read(row: number, into: Float32Array): Float32Array {
@@ -77,10 +78,25 @@ export class SegmentedRows implements RowSource {
     return into;
   }
 
+  /** Each segment read whole (once), its rows placed where their passages are. */
   readAll(count: number): Float32Array {
     const d = this.dimensions;
     const matrix = new Float32Array(count);
-    for (let row = 0; row < count / d; row++) this.read(row, matrix.subarray(row * d, (row + 1) * d));
+    const rowsOf: number[][] = this.fds.map(() => []);
+    for (let row = 0; row < count / d; row++) rowsOf[Math.floor(this.labels[row]! / this.segmentRows)]!.push(row);
+    const segment = new Float32Array(this.segmentRows * d);
+    const bytes = new Uint8Array(segment.buffer);
+    this.fds.forEach((fd, s) => {
+      if (rowsOf[s]!.length === 0) return;
+      let at = 0;
+      for (let read = -1; read !== 0 && at < bytes.length; at += read) read = readSync(fd, bytes, at, bytes.length - at, at);
+      const needed = rowsIn(s, this.nextLabel, this.segmentRows) * d * 4;
+      if (at < needed) throw indexCorrupt(path.join(this.dir, segmentName(s)), `has ${at} bytes, expected ${needed} (changed after it was loaded?)`);
+      for (const row of rowsOf[s]!) {
+        const k = this.labels[row]! - s * this.segmentRows;
+        matrix.set(segment.subarray(k * d, (k + 1) * d), row * d);
+      }
+    });
     return matrix;
   }
 }

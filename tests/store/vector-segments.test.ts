@@ -65,6 +65,14 @@ describe('vector segments', () => {
     expect(await reloaded.query(itemsOf(0, 1)[0]!.vector, 10)).not.toContainEqual(expect.objectContaining({ id: 'p0' }));
   }, 120_000);
 
+  it('a segment cut short after loading is INDEX_CORRUPT naming it when all vectors are read (a reindex reusing them)', async () => {
+    const dir = tempDir();
+    await (await UsearchVectorStore.build(dims, first(), null, GRAPH_AT)).save(dir);
+    const loaded = await UsearchVectorStore.load(dir);
+    fs.truncateSync(path.join(dir, 'vectors-000001.f32'), 100);
+    expect(() => first().forEach((item) => loaded.get(item.id))).toThrow(expect.objectContaining({ code: 'INDEX_CORRUPT', message: expect.stringContaining('vectors-000001.f32') }));
+  }, 120_000);
+
   it('published generations sharing linked segments stay intact, through updates and an interrupted one', async () => {
     const docs = copyOfSeeds();
     const lexical = (await buildIndex({
