@@ -61,6 +61,8 @@ export interface ExtractedText {
   text: string;
   /** Offsets where each page starts, for documents with pages. */
   pages?: number[];
+  /** The very text the generation this one was built from holds for this source (its part is linked, not written). */
+  unchanged?: boolean;
 }
 
 /** A complete index held in memory. */
@@ -69,6 +71,8 @@ export interface IndexSnapshot {
   passages: Passage[];
   /** Written with a new generation (extracted.txt); not loaded with the index. */
   extracted?: ExtractedText[];
+  /** The generation a build was made from: what it kept unchanged is linked from there when published. */
+  builtFrom?: string;
   lexical: Bm25Index;
   vectors: VectorStore | null;
   /** The generation folder it was loaded from or published to (a rebuild reuses its vectors from there). */
@@ -110,6 +114,8 @@ export interface KeptWork {
   words: PassageWordIds;
   /** Source → page starts (null: no pages); null when the generation did not record them. */
   pages: Map<string, number[] | null> | null;
+  /** The generation folder it was read from. */
+  generation: string;
   /** The documents' texts as that build extracted them (empty for a generation that kept none), read on call. */
   texts: () => Promise<Map<string, ExtractedText>>;
 }

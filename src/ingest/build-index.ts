@@ -226,7 +226,8 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
       passages,
       lexical,
       vectors,
-      extracted: documents.map((d) => ({ source: d.source, text: d.text, ...(d.pages ? { pages: d.pages } : {}) })),
+      extracted: documents.map((d) => ({ source: d.source, text: d.text, ...(d.pages ? { pages: d.pages } : {}), ...(kept?.holds(d) ? { unchanged: true } : {}) })),
+      ...(kept ? { builtFrom: kept.generation } : {}),
       words: lexicalBuilder.words(),
     },
     summary: {

@@ -64,6 +64,16 @@ export class KeptFiles {
     return { source: file.source, text: text.text, hash: before.hash, bytes: before.bytes, ...(text.pages ? { pages: text.pages } : {}) };
   }
 
+  /** The generation folder the kept work was read from. */
+  get generation(): string {
+    return this.kept.generation;
+  }
+
+  /** Whether the previous build holds this very text for `document`'s source (the same hash). */
+  holds(document: Document): boolean {
+    return this.before.get(document.source)?.hash === document.hash;
+  }
+
   /** The rows of the previous build's passages `document` keeps, or null when it must be chunked again. */
   rowsOf(document: Document): { first: number; count: number } | null {
     const rows = this.rows.get(document.source);

@@ -137,7 +137,7 @@ export class FlatVectorStore implements VectorStore {
     if (row === undefined) return undefined;
     // A reindex asks for every unchanged passage's vector: past a few reads one at a time, one read of the whole file is faster.
     if (!this.matrix && ++this.rowsReadById < GETS_BEFORE_READING_ALL) return this.onDisk!.read(row, new Float32Array(this.dimensions));
-    return this.all.slice(row * this.dimensions, (row + 1) * this.dimensions);
+    return this.all.subarray(row * this.dimensions, (row + 1) * this.dimensions);
   }
 
   async query(vector: Float32Array, topK: number): Promise<VectorHit[]> {

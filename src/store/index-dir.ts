@@ -202,7 +202,7 @@ export class IndexDirectory {
       await fs.writeFile(path.join(tmp, GENERATION_MARKER), markerText('generation'));
       const steps = 4;
       await writePassages(tmp, snapshot.passages);
-      if (snapshot.extracted) await writeExtracted(tmp, snapshot.extracted);
+      if (snapshot.extracted) await writeExtracted(tmp, snapshot.extracted, snapshot.builtFrom ?? null);
       onStep(1, steps);
       await snapshot.lexical.save(tmp);
       if (snapshot.words) await writeWords(tmp, snapshot.words);
@@ -289,5 +289,5 @@ async function keptWork(dir: string, passages: IndexSnapshot['passages'], lexica
   for (let row = 0; ok && row < lengths.length; row++) ok = offsets[row + 1]! - offsets[row]! === lengths[row];
   for (let i = 0; ok && i < ids.length; i++) ok = ids[i]! >= 0;
   if (!ok) throw indexCorrupt(path.join(dir, WORDS_FILE), 'disagrees with the lexical index');
-  return { passages, vocabulary: lexical.vocabulary(), words, pages: await readExtractedPages(dir), texts: () => readExtracted(dir) };
+  return { passages, vocabulary: lexical.vocabulary(), words, pages: await readExtractedPages(dir), generation: dir, texts: () => readExtracted(dir) };
 }
