@@ -6,7 +6,7 @@ import { prefixesFor } from '../embed/transformers-embedder.js';
 import { IsnadError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { Bm25Builder } from '../index/bm25.js';
-import { FORMAT_VERSION, type IndexSnapshot, type Manifest, type PreviousIndex } from '../index/snapshot.js';
+import { FORMAT_VERSION, type ExtractedText, type IndexSnapshot, type Manifest, type PreviousIndex } from '../index/snapshot.js';
 import type { VectorStore, VectorStoreKind } from '../index/vector-store.js';
 import { buildVectorStore } from '../store/vector-stores.js';
 import type { Document, Passage } from '../types.js';
@@ -226,7 +226,8 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
       passages,
       lexical,
       vectors,
-      extracted: documents.map((d) => ({ source: d.source, text: d.text, ...(d.pages ? { pages: d.pages } : {}), ...(kept?.holds(d) ? { unchanged: true } : {}) })),
+      // `text` read through: a kept document's text is decoded only if something asks (not written, since linked).
+      extracted: documents.map((d) => Object.defineProperty({ source: d.source, ...(d.pages ? { pages: d.pages } : {}), ...(kept?.holds(d) ? { unchanged: true } : {}) }, 'text', { get: () => d.text, enumerable: true }) as ExtractedText),
       ...(kept ? { builtFrom: kept.generation } : {}),
       words: lexicalBuilder.words(),
     },

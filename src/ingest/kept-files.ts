@@ -61,7 +61,9 @@ export class KeptFiles {
     if (before.bytes !== file.bytes || before.mtimeMs !== file.mtimeMs || before.ctimeMs !== file.ctimeMs || before.ino !== file.ino) return null;
     const text = (await (this.texts ??= this.kept.texts().catch(() => new Map<string, ExtractedText>()))).get(file.source);
     if (!text) return null;
-    return { source: file.source, text: text.text, hash: before.hash, bytes: before.bytes, ...(text.pages ? { pages: text.pages } : {}) };
+    const document = { source: file.source, hash: before.hash, bytes: before.bytes, ...(text.pages ? { pages: text.pages } : {}) } as Document;
+    // Read from `text` when asked (it decodes then): a document whose passages are kept is never asked.
+    return Object.defineProperty(document, 'text', { get: () => text.text, enumerable: true });
   }
 
   /** The generation folder the kept work was read from. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { indexCorrupt, readIndexBytes, readIndexJson, readIndexText } from '../index/index-file.js';
+import { decodeUtf8, indexCorrupt, readIndexBytes, readIndexJson, readIndexText } from '../index/index-file.js';
 import type { ExtractedText } from '../index/snapshot.js';
 
 /**
@@ -133,14 +133,23 @@ async function readHeader(dir: string): Promise<Header | null> {
   return { file, sources: sources as string[], pages: pageLists, ranges, ends: ends as number[] };
 }
 
-/** The extracted texts of a generation by source; an empty map for an index written before they were kept. */
+/**
+ * The extracted texts of a generation by source; an empty map for an index written before they were kept.
+ * Each text is decoded when first asked for: an update that keeps a document's passages never needs it.
+ */
 export async function readExtracted(dir: string): Promise<Map<string, ExtractedText>> {
   const result = new Map<string, ExtractedText>();
   const header = await readHeader(dir);
   if (!header) return result;
-  const add = (i: number, text: string) => {
+  const add = (i: number, text: string | (() => string)) => {
     const documentPages = header.pages[i];
-    result.set(header.sources[i]!, { source: header.sources[i]!, text, ...(documentPages ? { pages: documentPages } : {}) });
+    const extracted = { source: header.sources[i]!, ...(documentPages ? { pages: documentPages } : {}) } as ExtractedText;
+    if (typeof text === 'string') extracted.text = text;
+    else {
+      let decoded: string | undefined;
+      Object.defineProperty(extracted, 'text', { get: () => (decoded ??= text()), enumerable: true });
+    }
+    result.set(header.sources[i]!, extracted);
   };
   if (!header.ranges) {
     const text = await readIndexText(path.join(dir, TEXT));
@@ -154,7 +163,8 @@ export async function readExtracted(dir: string): Promise<Map<string, ExtractedT
     let bytes = parts.get(range.file);
     if (!bytes) parts.set(range.file, (bytes = await readIndexBytes(path.join(dir, range.file))));
     if (range.end > bytes.length) throw indexCorrupt(path.join(dir, range.file), `ends before ${JSON.stringify(header.sources[i])} does (byte ${range.end})`);
-    add(i, bytes.toString('utf8', range.start, range.end));
+    const part = bytes;
+    add(i, () => decodeUtf8(part.subarray(range.start, range.end)));
   }
   return result;
 }

@@ -1,0 +1,21 @@
+// temporary profiling helper (not committed): a ~1 % update of an existing bench index, phase by phase
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildIndex } from '../src/ingest/build-index.js';
+import { IndexDirectory } from '../src/store/index-dir.js';
+import { LowRankEmbedder, TimingEmbedder } from '../src/bench/embedders.js';
+import { lowRankBuildOptions } from '../src/bench/vector-workers.js';
+const work = process.argv[2]!;
+const directory = new IndexDirectory(path.join(work, 'index'));
+const embedder = new TimingEmbedder(new LowRankEmbedder());
+const phases: Array<[string, number]> = [];
+let last = performance.now();
+const mark = (phase: string) => { const now = performance.now(); const p = phases[phases.length - 1]; if (p?.[0] === phase) p[1] += now - last; else phases.push([phase, now - last]); last = now; };
+const started = last;
+const previous = await directory.loadReusable((await directory.currentGeneration())!);
+mark('load');
+const built = await buildIndex({ ...lowRankBuildOptions(path.join(work, 'docs'), embedder, previous), onProgress: (p) => mark(p.phase) });
+mark('vectors');
+await directory.publish(built.snapshot, (p) => mark(`write ${p.done}/${p.total}`));
+console.log(`update ${((performance.now() - started - embedder.passageMs) / 1000).toFixed(2)} s excl. ${(embedder.passageMs / 1000).toFixed(2)} embedding; read ${built.summary.read}/${built.summary.files}, analyzed ${built.summary.analyzed}`);
+console.log('  ' + phases.map(([p, ms]) => `${p} ${(ms / 1000).toFixed(2)}`).join(' · '));
