@@ -81,6 +81,8 @@ export interface Progress {
 
 export interface ReindexSummary {
   files: number;
+  /** Files read; the others had the stamp the previous build recorded and kept what it read (KeptFiles.unreadDocument). */
+  read: number;
   passages: number;
   skipped: SkippedFile[];
   /** Passages cut and analyzed in this run; the others kept the previous build's (their file unchanged). */
