@@ -3,6 +3,8 @@ import { answerTypeEvidence, type AnswerType } from '../text/question-type.js';
 import { perIndex, type IndexSnapshot } from '../index/snapshot.js';
 import { ROOT_FEATURES, rootFeatures } from './root-features.js';
 import { PARAGRAPH_FEATURES, paragraphFeatures } from './paragraph-features.js';
+import { LOOSE_FEATURES, looseFeatures } from './loose-features.js';
+import { FEEDBACK_FEATURES, feedbackFeatures } from './feedback-features.js';
 import { PROXIMITY_WINDOW, idfOfBits } from './term-bits.js';
 import type { ScoredSearch } from '../index/bm25.js';
 
@@ -161,9 +163,11 @@ export function buildCandidates(
   });
   search.prefetch(read);
   const legRanks = legs.map((leg) => new Map(leg.hits.map((h, i) => [h.row, { rank: i + 1, score: h.score, coverage: h.coverage }])));
-  const names = [...FEATURES, ...ROOT_FEATURES, ...PARAGRAPH_FEATURES, ...legs.flatMap((l) => [l.name, `${l.name}Rank`])];
+  const names = [...FEATURES, ...ROOT_FEATURES, ...PARAGRAPH_FEATURES, ...LOOSE_FEATURES, ...FEEDBACK_FEATURES, ...legs.flatMap((l) => [l.name, `${l.name}Rank`])];
   const roots = rootFeatures(index, rows, search.groupTerms, search.termIdf, docOf);
   const paragraphs = paragraphFeatures(index, search, rows);
+  const loose = looseFeatures(index, rows, search.groupTerms, search.termIdf, docOf);
+  const feedback = feedbackFeatures(index, search, rows, docOf);
 
   const bitCount = (mask: number) => {
     let n = 0;
@@ -245,6 +249,10 @@ export function buildCandidates(
     const paragraph = paragraphs[position]!;
     for (let i = 0; i < root.length; i++) values[k++] = root[i]!;
     for (let i = 0; i < paragraph.length; i++) values[k++] = paragraph[i]!;
+    const looseValues = loose[position]!;
+    const feedbackValues = feedback[position]!;
+    for (let i = 0; i < looseValues.length; i++) values[k++] = looseValues[i]!;
+    for (let i = 0; i < feedbackValues.length; i++) values[k++] = feedbackValues[i]!;
     for (const ranks of legRanks) {
       const hit = ranks.get(row);
       const gain = hit === undefined ? 0 : hit.coverage === undefined ? hit.score : Math.max(0, hit.coverage - matchedIdf / mass);
