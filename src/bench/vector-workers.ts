@@ -17,7 +17,7 @@ import { LowRankEmbedder, PrecomputedEmbedder, TimingEmbedder } from './embedder
 import { Prng } from './prng.js';
 import { CorpusGenerator, readSeedMaterial, writeCorpus } from './synth.js';
 import { latencies, peakRssMb, timed, type LatencySummary } from './timing.js';
-import { exactCopyOf, searchQuality, type SearchQuality } from './recall.js';
+import { exactCopy, searchQuality, type SearchQuality } from './recall.js';
 import { randomSet } from './vector-sets.js';
 import { benchQueries, CANDIDATES, progressFor, tell, type WorkerArgs } from './workers.js';
 
@@ -155,7 +155,7 @@ export async function serveLowRankWorker(args: WorkerArgs): Promise<LowRankServe
   const hybrid = await latencies(queries, (q) => answerQuestion(snapshot, precomputed, q, {}));
   const peak = peakRssMb();
   tell(args, 'low-rank serve: timed; exact scans for recall');
-  const exact = await exactCopyOf((await new IndexDirectory(lowRankIndexOf(args)).currentGeneration())!);
+  const exact = await exactCopy(vectors, snapshot.passages.map((p) => p.id));
   const quality = await searchQuality(vectors, exact, queryVectors, CANDIDATES, served);
   return {
     coldLoadSeconds: loaded.ms / 1000,

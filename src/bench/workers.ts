@@ -33,7 +33,7 @@ export function tell(args: WorkerArgs, text: string): void {
 export function progressFor(args: WorkerArgs, label: string): ReturnType<typeof progressLine> | undefined {
   return args.size >= LOG_PROGRESS_FROM ? progressLine(`${args.size} ${label}`) : undefined;
 }
-import { exactCopyOf, searchQuality } from './recall.js';
+import { exactCopy, searchQuality } from './recall.js';
 
 /** How deep each leg looks, as answerQuestion does by default. */
 export const CANDIDATES = 50;
@@ -256,7 +256,7 @@ export async function serveWorker(args: WorkerArgs): Promise<ServeResult> {
   const keystroke = await latencies(queries.map((q) => q.slice(0, 12)), (q) => search.search(q, 25));
   const peak = peakRssMb();
   tell(args, 'serve: exact scans for recall');
-  const exact = await exactCopyOf((await new IndexDirectory(indexDirOf(args)).currentGeneration())!);
+  const exact = await exactCopy(vectors, snapshot.passages.map((p) => p.id));
   const quality = await searchQuality(vectors, exact, queryVectors, CANDIDATES, served);
 
   const items = snapshot.passages.map((p) => ({ id: p.id, vector: vectors.get(p.id)! }));
