@@ -8,13 +8,30 @@ import { normalize, tokenize } from '../text/normalize.js';
  * uses it only when the tiny fixture model is missing.
  */
 export class HashEmbedder implements Embedder {
+  /**
+   * Each distinct term's signed bucket (+1 for bucket b, -(b+1) for minus), hashed once: an md5 per word
+   * occurrence made embedding most of a 1M-passage ingest. Vocabularies are Zipfian, so this stays small.
+   */
+  private readonly buckets = new Map<string, number>();
+
   constructor(readonly modelId = 'bench/hash-bow', readonly dimensions = 64) {}
+
+  private bucketOf(term: string): number {
+    let bucket = this.buckets.get(term);
+    if (bucket === undefined) {
+      const digest = createHash('md5').update(term).digest();
+      const b = digest.readUInt16LE(0) % this.dimensions;
+      bucket = digest[2]! & 1 ? b + 1 : -(b + 1);
+      this.buckets.set(term, bucket);
+    }
+    return bucket;
+  }
 
   vector(text: string): Float32Array {
     const v = new Float32Array(this.dimensions);
     for (const { term } of tokenize(normalize(text))) {
-      const digest = createHash('md5').update(term).digest();
-      v[digest.readUInt16LE(0) % this.dimensions]! += digest[2]! & 1 ? 1 : -1;
+      const bucket = this.bucketOf(term);
+      v[Math.abs(bucket) - 1]! += Math.sign(bucket);
     }
     let norm = 0;
     for (const x of v) norm += x * x;

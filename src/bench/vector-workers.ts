@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -14,14 +15,16 @@ import type { GraphUpdate } from '../store/usearch-store.js';
 import { UsearchVectorStore } from '../store/usearch-store.js';
 import { LowRankEmbedder, PrecomputedEmbedder, TimingEmbedder } from './embedders.js';
 import { Prng } from './prng.js';
-import { CorpusGenerator, readSeedMaterial } from './synth.js';
+import { CorpusGenerator, readSeedMaterial, writeCorpus } from './synth.js';
 import { latencies, peakRssMb, timed, type LatencySummary } from './timing.js';
 import { exactCopy, searchQuality, type SearchQuality } from './recall.js';
 import { randomSet } from './vector-sets.js';
-import { benchQueries, CANDIDATES, progressFor, type WorkerArgs } from './workers.js';
+import { benchQueries, CANDIDATES, progressFor, tell, type WorkerArgs } from './workers.js';
 
 export interface LowRankIngestResult {
   passages: number;
+  /** Writing the corpus, when this phase had to (the ingest phase was skipped past --hash-max). */
+  generateSeconds?: number;
   /** buildIndex + publish from nothing, without the embedding time. */
   fullSeconds: number;
   /** The same after replacing ~1 % of the passages (files removed, new files added), from loading what it reuses. */
@@ -54,6 +57,13 @@ export function lowRankBuildOptions(docsDir: string, embedder: TimingEmbedder, p
 /** Ingests the corpus with 384-dim low-rank vectors, then times an update of ~1 % of its passages. */
 export async function ingestLowRankWorker(args: WorkerArgs): Promise<LowRankIngestResult> {
   const docsDir = docsDirOf(args);
+  let generateSeconds: number | undefined;
+  if (!existsSync(docsDir)) {
+    const material = await readSeedMaterial(args.seedsDir);
+    const generated = await timed(() => writeCorpus(docsDir, material, { passages: args.size, seed: args.seed }));
+    generateSeconds = generated.ms / 1000;
+    tell(args, `low-rank ingest: corpus of ${generated.value.files} files written (${generateSeconds.toFixed(0)} s)`);
+  }
   const directory = new IndexDirectory(lowRankIndexOf(args));
   // Timed from loading what the previous generation lets a build reuse, as a /reindex in the worker does.
   const run = async (loadPrevious: () => Promise<PreviousIndex | null>) => {
@@ -69,11 +79,13 @@ export async function ingestLowRankWorker(args: WorkerArgs): Promise<LowRankInge
     const vectors = built.snapshot.vectors;
     return { built, seconds, graph: vectors instanceof UsearchVectorStore ? vectors.lastUpdate : null };
   };
-  const full = await run(async () => null);
-  const passages = full.built.snapshot.passages.length;
+  // Only these are kept of the full build: holding its snapshot (texts, words, BM25) through the update
+  // doubled the phase's peak memory, which at 1M passages is what it can least afford.
+  const full = await run(async () => null).then(({ built, seconds }) => ({ seconds, passages: built.snapshot.passages.length, files: built.snapshot.manifest.files }));
+  const { passages, files } = full;
+  tell(args, `low-rank full build: ${passages} passages, ${full.seconds.toFixed(0)} s excl. embedding`);
 
   // Replace ~1 % of the passages: remove whole files, add new documents of about the same size.
-  const files = full.built.snapshot.manifest.files;
   const prng = new Prng(args.seed ^ 0x1dea);
   let removed = 0;
   const removedSources = new Set<string>();
@@ -93,6 +105,7 @@ export async function ingestLowRankWorker(args: WorkerArgs): Promise<LowRankInge
   const update = await run(async () => directory.loadReusable((await directory.currentGeneration())!));
   return {
     passages,
+    ...(generateSeconds === undefined ? {} : { generateSeconds }),
     fullSeconds: full.seconds,
     updateSeconds: update.seconds,
     updateRemoved: removed,
@@ -128,6 +141,7 @@ export async function serveLowRankWorker(args: WorkerArgs): Promise<LowRankServe
   const snapshot = loaded.value;
   if (!snapshot?.vectors) throw new Error(`no low-rank index in ${lowRankIndexOf(args)}`);
   const vectors = snapshot.vectors;
+  tell(args, `low-rank serve: loaded in ${(loaded.ms / 1000).toFixed(2)} s`);
   const queries = benchQueries(snapshot, args.queries, args.seed).map((q) => readQuestion(q).search);
   const vectorOf = new Map<string, Float32Array>();
   for (const q of queries) vectorOf.set(q, await embedder.embedQuery(q));
@@ -140,6 +154,7 @@ export async function serveLowRankWorker(args: WorkerArgs): Promise<LowRankServe
   const prepared = await timed(() => preparePassageWords(snapshot));
   const hybrid = await latencies(queries, (q) => answerQuestion(snapshot, precomputed, q, {}));
   const peak = peakRssMb();
+  tell(args, 'low-rank serve: timed; exact scans for recall');
   const exact = await exactCopy(vectors, snapshot.passages.map((p) => p.id));
   const quality = await searchQuality(vectors, exact, queryVectors, CANDIDATES, served);
   return {

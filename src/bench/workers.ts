@@ -24,6 +24,11 @@ import { latencies, peakRssMb, progressLine, summarize, timed, type LatencySumma
 /** From this size on, the ingest phases print their progress (a 1M run takes long). */
 const LOG_PROGRESS_FROM = 500_000;
 
+/** One line on stderr about a run this large (where a phase is), or nothing. */
+export function tell(args: WorkerArgs, text: string): void {
+  if (args.size >= LOG_PROGRESS_FROM) process.stderr.write(`[bench] ${args.size} ${text} (peak RSS ${peakRssMb().toFixed(0)} MB)\n`);
+}
+
 /** A progress printer for a phase of a run this large, or none. */
 export function progressFor(args: WorkerArgs, label: string): ReturnType<typeof progressLine> | undefined {
   return args.size >= LOG_PROGRESS_FROM ? progressLine(`${args.size} ${label}`) : undefined;
@@ -91,6 +96,8 @@ export interface ServeResult {
   vectra: VectraResult;
   /** Of the served store's top 10, the share that is in the exact scan's top 10. */
   recallAt10: number;
+  /** Queries recall and the flat row were measured on (a prefix of `queries` past 100k passages: see exactQueryCount). */
+  exactQueries?: number;
   /** The first vector search after load, before any warm-up. */
   firstVectorMs: number;
 }
@@ -133,6 +140,7 @@ export async function ingestWorker(args: WorkerArgs): Promise<IngestResult> {
   const directory = new IndexDirectory(indexDirOf(args));
   const published = await timed(() => directory.publish(built.value.snapshot, progressFor(args, 'publish')));
   const indexBytes = await du(published.value);
+  tell(args, `ingest: built in ${(built.ms / 1000).toFixed(0)} s (embedding ${(timing.passageMs / 1000).toFixed(0)} s), published in ${(published.ms / 1000).toFixed(0)} s`);
   const peak = peakRssMb();
   const batch = built.value.snapshot.passages.slice(0, 64).map((p) => p.text);
   const batchTimed = await timed(() => embedder.embedPassages(batch));
@@ -220,6 +228,7 @@ export async function serveWorker(args: WorkerArgs): Promise<ServeResult> {
   const snapshot = loaded.value;
   if (!snapshot || !snapshot.vectors) throw new Error(`no index with vectors in ${indexDirOf(args)}; run the ingest phase first`);
   const vectors: VectorStore = snapshot.vectors;
+  tell(args, `serve: loaded in ${(loaded.ms / 1000).toFixed(2)} s`);
 
   const queries = benchQueries(snapshot, args.queries, args.seed).map((q) => readQuestion(q).search);
   const vectorOf = new Map<string, Float32Array>();
@@ -237,6 +246,7 @@ export async function serveWorker(args: WorkerArgs): Promise<ServeResult> {
   // As the bot does right after loading: every passage analyzed once for ranking, not per question.
   await preparePassageWords(snapshot);
   const hybrid = await latencies(queries, (q) => answerQuestion(snapshot, precomputed, q, {}));
+  tell(args, 'serve: lexical, vector and hybrid legs timed; autocomplete next');
   const search = new PassageSearch(snapshot.passages);
   const pauses = monitorEventLoopDelay({ resolution: 5 });
   pauses.enable();
@@ -245,6 +255,7 @@ export async function serveWorker(args: WorkerArgs): Promise<ServeResult> {
   // What a user types: the first words of a question, as far as the autocomplete field goes.
   const keystroke = await latencies(queries.map((q) => q.slice(0, 12)), (q) => search.search(q, 25));
   const peak = peakRssMb();
+  tell(args, 'serve: exact scans for recall');
   const exact = await exactCopy(vectors, snapshot.passages.map((p) => p.id));
   const quality = await searchQuality(vectors, exact, queryVectors, CANDIDATES, served);
 
@@ -267,6 +278,7 @@ export async function serveWorker(args: WorkerArgs): Promise<ServeResult> {
     autocomplete: { prepareSeconds: prepared.ms / 1000, longestPauseMs: pauses.max / 1e6, keystroke },
     vectra,
     recallAt10: quality.recallAt10,
+    exactQueries: quality.exactQueries,
     firstVectorMs: firstVector.ms,
   };
 }

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { BenchModel } from '../bench/embedders.js';
 import { evaluateTargets, formatBench, type AskProcessResult, type SizeResult } from '../bench/report.js';
 import { ingestLowRankWorker, randomVectorsWorker, serveLowRankWorker } from '../bench/vector-workers.js';
-import { ingestWorker, serveWorker, type WorkerArgs } from '../bench/workers.js';
+import { ingestWorker, serveWorker, type IngestResult, type WorkerArgs } from '../bench/workers.js';
 import { readCommandLine, reportFatal } from './common.js';
 
 const HELP = `Usage: npm run bench -- [options]
@@ -29,16 +29,20 @@ Answer latencies print wall p50 / p95 with the CPU time of the same calls beside
 the wall-clock tail is mostly waiting for a core.
 
 Options:
-  --sizes LIST      passages per corpus (default 1000,10000,100000; 1000000 runs too: long, several GB)
+  --sizes LIST      passages per corpus (default 1000,10000,100000; 1000000 runs too: over an hour on 2 shared
+                    cores, peak RSS ~5.7 GB while building; progress is printed from 500k passages)
   --model WHICH     fixture = the tiny test model in fixtures/tiny-model (default; falls back to fake)
                     fake    = a hash bag-of-words embedder (no model cost)
                     config  = the model from MODEL_ID / MODEL_DIR / … (the real one, where it can be loaded)
   --queries N       queries per leg (default 240, at least 200)
   --vectra-max N    largest size vectra is tried at (default 50000; it cannot save past ~65k and inserts in O(n²))
+  --hash-max N      largest size the ingest and serve rows (the --model index) run at (default 300000): past it
+                    only the low-rank rows run, which hold the 1M targets (those rows take ~20 min at 1M alone)
   --dims N          dimensions of the random vectors (default 384; the low-rank set is always 384, e5-small's size)
   --no-random       skip the random-vector worst case
   --seed N          corpus and query seed (default 42)
-  --timeout S       seconds before a phase is abandoned and reported as failed (default 900)
+  --timeout S       seconds before a phase is abandoned and reported as failed (default 900 per 100k passages,
+                    at least 900)
   --out FILE        results file (default bench/results.json)
   --keep            keep the generated corpora and indexes (printed path)
   -h, --help        this text
@@ -167,9 +171,10 @@ async function main(): Promise<void> {
     model: { type: 'string', default: 'fixture' },
     queries: { type: 'string', default: '240' },
     'vectra-max': { type: 'string', default: '50000' },
+    'hash-max': { type: 'string', default: '300000' },
     dims: { type: 'string', default: '384' },
     seed: { type: 'string', default: '42' },
-    timeout: { type: 'string', default: '900' },
+    timeout: { type: 'string' },
     'no-random': { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench/results.json' },
     keep: { type: 'boolean', default: false },
@@ -185,7 +190,7 @@ async function main(): Promise<void> {
   }
   const sizes = values.sizes.split(',').map((s) => positive('--sizes', s.trim()));
   const queries = Math.max(200, positive('--queries', values.queries));
-  const timeout = positive('--timeout', values.timeout);
+  const timeoutOf = (size: number) => (values.timeout !== undefined ? positive('--timeout', values.timeout) : Math.max(900, Math.ceil((900 * size) / 100_000)));
 
   const started = performance.now();
   const workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'isnad-bench-'));
@@ -204,10 +209,17 @@ async function main(): Promise<void> {
         realDimensions: positive('--dims', values.dims),
       };
       const t0 = performance.now();
-      process.stderr.write(`[bench] ${size} passages: generating and ingesting…\n`);
-      const ingest = await runPhase<SizeResult['ingest']>('ingest', args, timeout);
+      const timeout = timeoutOf(size);
+      const hashMax = positive('--hash-max', values['hash-max']);
+      let ingest: SizeResult['ingest'];
+      if (size > hashMax) {
+        ingest = { skipped: `${size} > --hash-max ${hashMax}: only the low-rank rows run at this size` };
+      } else {
+        process.stderr.write(`[bench] ${size} passages: generating and ingesting…\n`);
+        ingest = await runPhase<IngestResult>('ingest', args, timeout);
+      }
       let serve: SizeResult['serve'] = null;
-      if (!('error' in ingest)) {
+      if (!('error' in ingest) && !('skipped' in ingest)) {
         process.stderr.write(`[bench] ${size} passages: loading and querying…\n`);
         serve = await runPhase<NonNullable<SizeResult['serve']>>('serve', args, timeout);
       }
@@ -233,7 +245,7 @@ async function main(): Promise<void> {
     else await fs.rm(workDir, { recursive: true, force: true });
   }
   const wallSeconds = (performance.now() - started) / 1000;
-  const embedder = results.map((r) => ('error' in r.ingest ? null : r.ingest.embedder)).find((e) => e) ?? values.model;
+  const embedder = results.map((r) => ('embedder' in r.ingest ? r.ingest.embedder : null)).find((e) => e) ?? values.model;
   const table = formatBench(results, { embedder, queries, realDimensions: positive('--dims', values.dims), wallSeconds, ask });
   const out = path.resolve(values.out);
   await fs.mkdir(path.dirname(out), { recursive: true });
@@ -246,7 +258,7 @@ async function main(): Promise<void> {
         platform: `${os.platform()} ${os.arch()}`,
         cpus: os.cpus().length,
         cpuModel: os.cpus()[0]?.model ?? null,
-        options: { sizes, model: values.model, queries, vectraMax: Number(values['vectra-max']), dims: Number(values.dims), seed: Number(values.seed) },
+        options: { sizes, model: values.model, queries, vectraMax: Number(values['vectra-max']), hashMax: Number(values['hash-max']), dims: Number(values.dims), seed: Number(values.seed) },
         wallSeconds,
         results,
         ask,

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { HashEmbedder } from '../../src/bench/fake-embedder.js';
 import { PrecomputedEmbedder, TimingEmbedder } from '../../src/bench/embedders.js';
+import { exactQueryCount, searchQuality } from '../../src/bench/recall.js';
 import { latencies, percentile, summarize } from '../../src/bench/timing.js';
+import { lowRankSet } from '../../src/bench/vector-sets.js';
+import { FlatVectorStore } from '../../src/store/flat-store.js';
 
 describe('timing helpers', () => {
   it('percentile is nearest-rank', () => {
@@ -42,5 +45,28 @@ describe('bench embedders', () => {
     const pre = new PrecomputedEmbedder('m', 64, new Map([['سؤال', v]]));
     expect(await pre.embedQuery('سؤال')).toBe(v);
     await expect(pre.embedQuery('آخر')).rejects.toThrow(/no precomputed vector/);
+  });
+});
+
+describe('recall against the exact scan', () => {
+  it('compares every query up to 100k vectors, and a prefix of at least 100 past that', () => {
+    expect(exactQueryCount(100_000, 240)).toBe(240);
+    expect(exactQueryCount(300_000, 240)).toBe(100);
+    expect(exactQueryCount(1_000_000, 240)).toBe(100);
+    expect(exactQueryCount(1_000_000, 60)).toBe(60);
+  });
+
+  it('gives the exact scan recall 1 and times one scan per compared query', async () => {
+    const d = 16;
+    const set = lowRankSet(500, 30, d, 3, 4);
+    const ids = Array.from({ length: 500 }, (_, i) => `p${i}`);
+    const exact = new FlatVectorStore(d, set.matrix, ids);
+    // A store that misses its best hit on every query: recall drops by a tenth.
+    const missing = { ...exact, query: async (q: Float32Array, k: number) => (await exact.query(q, k + 1)).slice(1) } as unknown as FlatVectorStore;
+    const same = await searchQuality(exact, exact, set.queries, 10);
+    expect(same.recallAt10).toBe(1);
+    expect(same.exactQueries).toBe(30);
+    expect(same.flat.count).toBe(30);
+    expect((await searchQuality(missing, exact, set.queries, 10)).recallAt10).toBeCloseTo(0.9, 5);
   });
 });

@@ -45,4 +45,18 @@ describe('bench workers (tiny size, fake embedder; numbers are not asserted)', (
     expect(table).toContain('autocomplete keystroke');
     expect(table).toContain('targets (at 300 passages');
   }, 120_000);
+
+  it('past --hash-max the low-rank phases write the corpus themselves and the table still reports their targets', async () => {
+    const args: WorkerArgs = { size: 300, workDir: tempDir('isnad-bench-'), seedsDir: path.resolve('seeds'), model: 'fake', seed: 2, queries: 200, vectraMax: 0, realDimensions: 32 };
+    const lowRankIngest = await ingestLowRankWorker(args);
+    expect(lowRankIngest.generateSeconds).toBeGreaterThanOrEqual(0);
+    expect(lowRankIngest.passages).toBeGreaterThanOrEqual(300);
+    const lowRankServe = await serveLowRankWorker(args);
+    const ingest = { skipped: '300 > --hash-max 100: only the low-rank rows run at this size' };
+    const table = formatBench([{ size: 300, ingest, serve: null, lowRankIngest, lowRankServe, random: null }], { embedder: 'fake', queries: 200, realDimensions: 32, wallSeconds: 1 });
+    expect(table).toContain('hash-embedder index n/a (300 > --hash-max 100');
+    expect(table).toMatch(/update ~1 % of passages vs full build.*(met|NOT MET)/);
+    expect(table).toMatch(/cold load \(low-rank 384 index\).*(met|NOT MET)/);
+    expect(table).not.toContain('index write path share');
+  }, 120_000);
 });
