@@ -14,8 +14,20 @@ import { IndexDirectory } from '../../src/store/index-dir.js';
 import { currentGeneration } from '../helpers/index-files.js';
 import { copyOfSeeds, tempDir } from '../helpers/temp.js';
 
+/** With `settleMs` 0 a file counts as settled once its times are before the scan's clock reading. */
+async function untilClockPasses(docsDir: string): Promise<void> {
+  const latest = Math.max(...fs.readdirSync(docsDir).map((name) => {
+    const stat = fs.statSync(path.join(docsDir, name));
+    return Math.max(stat.mtimeMs, stat.ctimeMs);
+  }));
+  for (let attempt = 0; attempt < 200 && Date.now() <= latest; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
 /** `settleMs` 0: files written a moment ago count as settled (the default waits 3 s past a write). */
 async function build(docsDir: string, previous: PreviousIndex | null, settleMs = 0) {
+  if (settleMs === 0) await untilClockPasses(docsDir);
   const options: BuildOptions = {
     docsDir,
     maxFileBytes: 10 * 1024 * 1024,
@@ -34,6 +46,21 @@ async function published(docs: string, settleMs = 0) {
   const directory = new IndexDirectory(path.join(tempDir(), 'index'));
   await directory.publish((await build(docs, null, settleMs)).snapshot);
   return { directory, previous: () => directory.loadReusable(currentGeneration(directory.root)) };
+}
+
+/**
+ * Change times come from the kernel's coarse clock (a few ms per tick): an edit within the tick of the
+ * recorded write would keep its change time. The 3 s settle rule guards real builds against this; tests
+ * with `settleMs` 0 wait for the tick instead (bounded).
+ */
+async function afterChangeTimeOf(file: string): Promise<void> {
+  const recorded = fs.statSync(file).ctimeMs;
+  const probe = path.join(tempDir(), 'probe');
+  for (let attempt = 0; attempt < 200; attempt++) {
+    fs.writeFileSync(probe, '');
+    if (fs.statSync(probe).ctimeMs > recorded) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
 
 function docsWithNote(): { docs: string; note: string } {
@@ -67,6 +94,7 @@ describe('files with the stamp the previous build recorded', () => {
     const { docs, note } = docsWithNote();
     const { previous } = await published(docs);
     const before = fs.statSync(note);
+    await afterChangeTimeOf(note);
     const stamp = path.join(tempDir(), 'stamp');
     fs.writeFileSync(stamp, '');
     execFileSync('touch', ['-r', note, stamp]); // `touch -r` copies the times to the nanosecond
