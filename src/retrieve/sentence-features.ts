@@ -23,25 +23,43 @@ const SENTENCE_END = /(?<=[.!?؟؛])\s+|\n+/u;
 
 /**
  * Per row, where each sentence ends in the passage's words (cumulative counts), computed on first use and
- * kept. A passage whose sentences do not add up to its words (an analyzer edge case) counts as one sentence.
+ * kept, packed into one growing array: a long-running bot touches most passages in time, and one small
+ * array per passage would cost ~10× the numbers. A passage whose sentences do not add up to its words
+ * (an analyzer edge case) counts as one sentence.
  */
-const sentenceEndsOf = perIndex(() => new Map<number, Int32Array>());
+interface SentenceEnds {
+  /** Per row: where its sentence count, then its ends, start in `pool` (−1: not read yet). */
+  at: Int32Array;
+  pool: Int32Array;
+  fill: number;
+}
+
+const sentenceEndsOf = perIndex((index): SentenceEnds => ({ at: new Int32Array(index.passages.length).fill(-1), pool: new Int32Array(1024), fill: 0 }));
 
 function sentenceEnds(index: IndexSnapshot, row: number, words: number): Int32Array {
   const cache = sentenceEndsOf(index);
-  let ends = cache.get(row);
-  if (ends) return ends;
-  const counts: number[] = [];
-  let total = 0;
-  for (const sentence of index.passages[row]!.text.split(SENTENCE_END)) {
-    const n = analyze(sentence).length;
-    if (n === 0) continue;
-    total += n;
-    counts.push(total);
+  if (cache.at[row]! < 0) {
+    const ends: number[] = [];
+    let total = 0;
+    for (const sentence of index.passages[row]!.text.split(SENTENCE_END)) {
+      const n = analyze(sentence).length;
+      if (n === 0) continue;
+      total += n;
+      ends.push(total);
+    }
+    const kept = total === words && ends.length > 0 ? ends : [words];
+    if (cache.fill + kept.length + 1 > cache.pool.length) {
+      const grown = new Int32Array(2 * (cache.pool.length + kept.length + 1));
+      grown.set(cache.pool.subarray(0, cache.fill));
+      cache.pool = grown;
+    }
+    cache.at[row] = cache.fill;
+    cache.pool[cache.fill] = kept.length;
+    cache.pool.set(kept, cache.fill + 1);
+    cache.fill += kept.length + 1;
   }
-  ends = total === words && counts.length > 0 ? Int32Array.from(counts) : Int32Array.of(words);
-  cache.set(row, ends);
-  return ends;
+  const at = cache.at[row]!;
+  return cache.pool.subarray(at + 1, at + 1 + cache.pool[at]!);
 }
 
 export function sentenceFeatures(index: IndexSnapshot, search: ScoredSearch, rows: readonly number[]): number[][] {
