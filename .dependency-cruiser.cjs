@@ -35,7 +35,7 @@ const MAY_IMPORT = {
   config: ['index'],
   index: [],
   embed: ['config'],
-  store: ['index'],
+  store: ['index', 'text'], // text: passage-files records each passage's last line (lines.ts endLine)
   retrieve: ['text', 'index', 'embed', 'translate'],
   verify: ['text', 'index'],
   translate: ['text'],

@@ -1,12 +1,13 @@
 /**
- * CPU time of the root-key features per question (src/retrieve/root-features.ts), apart from the rest
- * of answering: xquad-dev's Arabic questions, their candidates as the ranker sees them. The work is per
+ * CPU time of the root-key, loose-match and feedback features per question (src/retrieve/root-features.ts,
+ * loose-features.ts, feedback-features.ts), each apart from the rest of answering: xquad-dev's Arabic questions, their candidates as the ranker sees them. The work is per
  * candidate (at most ROOT_CANDIDATES), so it does not grow with the collection once passage words are prepared.
  * Run: npx tsx scripts/time-root-features.ts GOLD DOCS
  */
 import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { ScoredSearch } from '../src/index/bm25.js';
 import { loadConfig } from '../src/config.js';
 import { readGoldFile } from '../src/eval/gold.js';
 import { createLogger } from '../src/log.js';
@@ -16,6 +17,8 @@ import { snapshotContext } from '../src/retrieve/features.js';
 import { preparePassageWords } from '../src/retrieve/passage-words.js';
 import { questionTerms } from '../src/retrieve/query-terms.js';
 import { rootFeatures } from '../src/retrieve/root-features.js';
+import { looseFeatures } from '../src/retrieve/loose-features.js';
+import { feedbackFeatures } from '../src/retrieve/feedback-features.js';
 
 const [gold, docs] = process.argv.slice(2).map((p) => path.resolve(p));
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'isnad-timeroot-'));
@@ -23,22 +26,29 @@ const opened = await openIndex(loadConfig({ DOCS_DIR: docs!, INDEX_DIR: scratch,
 const index = opened.snapshot;
 await preparePassageWords(index);
 const { docOf, docs: groups } = snapshotContext(index);
-const asked = [];
+const asked: Array<{ rows: number[]; search: ScoredSearch }> = [];
 for (const q of await readGoldFile(gold!)) {
   const evidence = await gatherEvidence(index, null, q.q);
-  const search = index.lexical.searchScored(questionTerms(index.lexical, q.q), 0, docOf, groups);
+  const search = index.lexical.searchScored(questionTerms(index.lexical, q.q), 60, docOf, groups);
   asked.push({ rows: evidence.set.candidates.map((c) => c.row), search });
 }
-for (const pass of ['first (keys computed)', 'second']) {
-  const times: number[] = [];
-  for (const { rows, search } of asked) {
-    const start = process.cpuUsage();
-    rootFeatures(index, rows, search.groupTerms, search.termIdf, docOf);
-    const used = process.cpuUsage(start);
-    times.push((used.user + used.system) / 1000);
+const families: Array<[string, (a: (typeof asked)[number]) => unknown]> = [
+  ['root', ({ rows, search }) => rootFeatures(index, rows, search.groupTerms, search.termIdf, docOf)],
+  ['loose', ({ rows, search }) => looseFeatures(index, rows, search.groupTerms, search.termIdf, docOf)],
+  ['feedback', ({ rows, search }) => feedbackFeatures(index, search, rows, docOf)],
+];
+for (const [name, features] of families) {
+  for (const pass of ['first (keys computed)', 'second']) {
+    const times: number[] = [];
+    for (const question of asked) {
+      const start = process.cpuUsage();
+      features(question);
+      const used = process.cpuUsage(start);
+      times.push((used.user + used.system) / 1000);
+    }
+    times.sort((a, b) => a - b);
+    const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(3);
+    console.log(`${name}, ${pass}: ${times.length} questions, CPU ms per question p50 ${at(0.5)} p95 ${at(0.95)} max ${at(1)}`);
   }
-  times.sort((a, b) => a - b);
-  const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(3);
-  console.log(`${pass}: ${times.length} questions, CPU ms per question p50 ${at(0.5)} p95 ${at(0.95)} max ${at(1)}`);
 }
 fs.rmSync(scratch, { recursive: true, force: true });

@@ -87,6 +87,8 @@ async function changedScan(snapshot: IndexSnapshot, docsDir: string): Promise<Sc
     const known = indexed.get(file.source) ?? skippedBefore.get(file.source);
     // A skipped file that was fixed (re-saved as UTF-8, say) counts as changed too.
     if (!known || known.bytes !== file.bytes || known.mtimeMs !== file.mtimeMs) return scan;
+    // An edit that put the modification time back still moved the change time (see KeptFiles.unreadDocument).
+    if ('ctimeMs' in known && known.ctimeMs !== undefined && (known.ctimeMs !== file.ctimeMs || known.ino !== file.ino)) return scan;
     if (indexed.has(file.source)) seen++;
   }
   return seen !== indexed.size ? scan : null;

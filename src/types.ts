@@ -28,6 +28,8 @@ export interface Passage {
   /** 1-based page of `start`, for documents with pages (PDF); absent otherwise. */
   page?: number;
   text: string;
+  /** The 1-based line its text ends on, when recorded (a passage loaded from an index): see text/lines.ts endLine. */
+  readonly lastLine?: number;
 }
 
 export interface ScoredPassage extends Passage {
@@ -79,6 +81,8 @@ export interface Progress {
 
 export interface ReindexSummary {
   files: number;
+  /** Files read; the others had the stamp the previous build recorded and kept what it read (KeptFiles.unreadDocument). */
+  read: number;
   passages: number;
   skipped: SkippedFile[];
   /** Passages cut and analyzed in this run; the others kept the previous build's (their file unchanged). */

@@ -1,4 +1,5 @@
 import { resign } from './helpers/index-files.js';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,6 +72,25 @@ describe('openCollection', () => {
     expect(summary.reused).toBe(summary.passages - summary.embedded);
     expect(summary.fullRebuildReason).toBeNull();
     expect(first.embeddedPassages.slice(total).every((text) => fs.readFileSync(path.join(docs, changed), 'utf8').includes(text))).toBe(true);
+  });
+
+  it('notices at start an edit that kept the size and put the modification time back', async () => {
+    const { docs, config, log } = setup();
+    const note = path.join(docs, 'note.txt');
+    fs.writeFileSync(note, 'The convoy reached the northern port on Thursday.\n');
+    // A stamp is recorded once settled: more than 3 s old when the documents are scanned.
+    await new Promise((resolve) => setTimeout(resolve, 3_100));
+    const first = await openCollection(config, { log, loadModel: noModel() });
+    first.close();
+    const stamp = path.join(tempDir(), 'stamp');
+    fs.writeFileSync(stamp, '');
+    execFileSync('touch', ['-r', note, stamp]);
+    fs.writeFileSync(note, 'The convoy reached the northern port on Thursday.\n'.replace('northern', 'nortHern'));
+    execFileSync('touch', ['-r', stamp, note]);
+    const second = await openCollection(config, { log, loadModel: noModel() });
+    expect(second.documents().find((d) => d.source === 'note.txt')).toBeDefined();
+    expect((await second.ask('convoy nortHern port')).results.map((r) => r.text).join(' ')).toContain('nortHern');
+    second.close();
   });
 
   it('rebuilds everything, saying why, when the model changes', async () => {

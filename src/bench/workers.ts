@@ -16,7 +16,6 @@ import { readQuestion } from '../retrieve/question.js';
 import type { IndexSnapshot } from '../index/snapshot.js';
 import { IndexDirectory } from '../store/index-dir.js';
 import type { VectorStore } from '../index/vector-store.js';
-import { VectraVectorStore } from '../store/vectra-store.js';
 import { benchEmbedder, PrecomputedEmbedder, TimingEmbedder, type BenchModel } from './embedders.js';
 import { Prng } from './prng.js';
 import { readSeedMaterial, writeCorpus } from './synth.js';
@@ -195,6 +194,9 @@ async function vectraLeg(
     };
   }
   try {
+    // Imported here, as the bot imports a store only when chosen (store/vector-stores.ts): statically it put
+    // vectra's ~110 MB in every bench worker's baseline, the low-rank serve's included, which never uses it.
+    const { VectraVectorStore } = await import('../store/vectra-store.js');
     const store = VectraVectorStore.create(dimensions);
     await store.add(items);
     const saved = await timed(() => store.save(dir));

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const unsupported = listUnsupported(summary.unsupported);
   const lines = [
     `changes: ${describeChanges(summary)}`,
-    `files: ${summary.files}`,
+    `files: ${summary.files}${summary.read < summary.files ? ` (${summary.files - summary.read} not read again: same size, times and inode as when indexed)` : ''}`,
     `passages: ${summary.passages} (${summary.analyzed} analyzed, ${summary.passages - summary.analyzed} kept; ${summary.embedded} embedded, ${summary.reused} reused)`,
     `skipped: ${summary.skipped.length}`,
     ...summary.skipped.map((s) => `  - ${s.source}: ${s.reason}`),

@@ -27,7 +27,7 @@ const TRANSCODE_MIN_BYTES = 1 << 16;
  * passage text at 100k Arabic passages, most of a cold load); transcoding to UTF-16 first and reading
  * that is ~5× faster and gives the same string. Small or undecodable inputs take the plain path.
  */
-function decodeUtf8(bytes: Buffer): string {
+export function decodeUtf8(bytes: Buffer): string {
   if (bytes.length < TRANSCODE_MIN_BYTES) return bytes.toString('utf8');
   try {
     return transcode(bytes, 'utf8', 'ucs2').toString('ucs2');

@@ -34,6 +34,12 @@ const manifestSchema = z.object({
       bytes: z.number().int().nonnegative(),
       mtimeMs: z.number(),
       passages: z.number().int().nonnegative(),
+      /**
+       * With `ino`, the rest of the file's stamp, recorded only when it had settled (see FileEntry.settled):
+       * the next build takes a file with this very stamp as unchanged without reading it (ingest/unread-files.ts).
+       */
+      ctimeMs: z.number().optional(),
+      ino: z.number().optional(),
     }),
   ),
   /** Size and mtime of skipped files, so fixing one is noticed as a change. */
@@ -55,6 +61,8 @@ export interface ExtractedText {
   text: string;
   /** Offsets where each page starts, for documents with pages. */
   pages?: number[];
+  /** The very text the generation this one was built from holds for this source (its part is linked, not written). */
+  unchanged?: boolean;
 }
 
 /** A complete index held in memory. */
@@ -63,6 +71,8 @@ export interface IndexSnapshot {
   passages: Passage[];
   /** Written with a new generation (extracted.txt); not loaded with the index. */
   extracted?: ExtractedText[];
+  /** The generation a build was made from: what it kept unchanged is linked from there when published. */
+  builtFrom?: string;
   lexical: Bm25Index;
   vectors: VectorStore | null;
   /** The generation folder it was loaded from or published to (a rebuild reuses its vectors from there). */
@@ -104,6 +114,10 @@ export interface KeptWork {
   words: PassageWordIds;
   /** Source → page starts (null: no pages); null when the generation did not record them. */
   pages: Map<string, number[] | null> | null;
+  /** The generation folder it was read from. */
+  generation: string;
+  /** The documents' texts as that build extracted them (empty for a generation that kept none), read on call. */
+  texts: () => Promise<Map<string, ExtractedText>>;
 }
 
 function invalid(file: string, error: z.ZodError): IsnadError {
@@ -119,7 +133,7 @@ const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
 const isFileEntry = (f: unknown): boolean => {
   if (typeof f !== 'object' || f === null) return false;
   const e = f as Record<string, unknown>;
-  return typeof e.source === 'string' && typeof e.hash === 'string' && isCount(e.bytes) && typeof e.mtimeMs === 'number' && isCount(e.passages);
+  return typeof e.source === 'string' && typeof e.hash === 'string' && isCount(e.bytes) && typeof e.mtimeMs === 'number' && isCount(e.passages) && (e.ctimeMs === undefined || typeof e.ctimeMs === 'number') && (e.ino === undefined || typeof e.ino === 'number');
 };
 
 /**

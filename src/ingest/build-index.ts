@@ -6,7 +6,7 @@ import { prefixesFor } from '../embed/transformers-embedder.js';
 import { IsnadError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { Bm25Builder } from '../index/bm25.js';
-import { FORMAT_VERSION, type IndexSnapshot, type Manifest, type PreviousIndex } from '../index/snapshot.js';
+import { FORMAT_VERSION, type ExtractedText, type IndexSnapshot, type Manifest, type PreviousIndex } from '../index/snapshot.js';
 import type { VectorStore, VectorStoreKind } from '../index/vector-store.js';
 import { buildVectorStore } from '../store/vector-stores.js';
 import type { Document, Passage } from '../types.js';
@@ -75,11 +75,14 @@ export function fullRebuildReason(
 interface ReadResult {
   documents: Document[];
   skipped: Manifest['skipped'];
-  mtimes: Map<string, number>;
+  /** Each document's stamp to record in the manifest (see KeptFiles.unreadDocument). */
+  stamps: Map<string, Pick<Manifest['files'][number], 'mtimeMs' | 'ctimeMs' | 'ino'>>;
   unsupported: Record<string, number>;
+  /** Files read (the others had the stamp the previous build recorded). */
+  read: number;
 }
 
-async function readAll(options: BuildOptions): Promise<ReadResult> {
+async function readAll(options: BuildOptions, kept: KeptFiles | null): Promise<ReadResult> {
   const scan = options.scan ?? (await scanDocuments(options.docsDir));
   const documents: Document[] = [];
   const skipped: Manifest['skipped'] = [...scan.skipped];
@@ -87,20 +90,23 @@ async function readAll(options: BuildOptions): Promise<ReadResult> {
   for (const s of scan.skipped) options.log.warn(`skipped ${s.source}: ${s.reason}`);
   const unsupported = describeUnsupported(scan.unsupported);
   if (unsupported) options.log.warn(unsupported);
-  const mtimes = new Map<string, number>();
+  const stamps: ReadResult['stamps'] = new Map();
   let done = 0;
+  let read = 0;
   for (const file of scan.files) {
-    const result = await readDocument(file, options.maxFileBytes);
+    const unread = file.bytes <= options.maxFileBytes ? await kept?.unreadDocument(file) : null;
+    if (!unread) read++;
+    const result = unread ?? (await readDocument(file, options.maxFileBytes));
     if (isSkipped(result)) {
       skipped.push({ ...result, bytes: file.bytes, mtimeMs: file.mtimeMs });
       options.log.warn(`skipped ${result.source}: ${result.reason}`);
     } else {
       documents.push(result);
-      mtimes.set(file.source, file.mtimeMs);
+      stamps.set(file.source, { mtimeMs: file.mtimeMs, ...(file.settled ? { ctimeMs: file.ctimeMs, ino: file.ino } : {}) });
     }
     options.onProgress?.({ phase: 'scan', done: ++done, total: scan.files.length });
   }
-  return { documents, skipped, mtimes, unsupported: scan.unsupported };
+  return { documents, skipped, stamps, unsupported: scan.unsupported, read };
 }
 
 /** Documents compared with the previous index by content (the same bytes under the same name are unchanged). */
@@ -122,7 +128,9 @@ function compareFiles(previous: PreviousIndex | null, files: Manifest['files']):
 function sameIndex(a: Manifest, b: Manifest): boolean {
   // Checksums and stamps are added when a manifest is published: one read from disk has them, a new one not yet.
   // Keys are sorted: one parsed from disk has the schema's key order, a new one the order it was built in.
-  const comparable = (m: Manifest) => JSON.stringify({ ...m, builtAt: '', checksums: undefined, stamps: undefined }, sortedKeys);
+  // A file's ctime and inode are recorded once its stamp settles (KeptFiles.unreadDocument): not a change to write.
+  const files = (m: Manifest) => m.files.map(({ ctimeMs: _c, ino: _i, ...file }) => file);
+  const comparable = (m: Manifest) => JSON.stringify({ ...m, files: files(m), builtAt: '', checksums: undefined, stamps: undefined }, sortedKeys);
   return comparable(a) === comparable(b);
 }
 
@@ -134,7 +142,10 @@ function sortedKeys(_key: string, value: unknown): unknown {
 /** Documents → passages → lexical terms + vectors, all in memory; publishing to disk is the caller's step. */
 export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const { documents, skipped, mtimes, unsupported } = await readAll(options);
+  const reason =
+    options.previousUnusableReason ?? fullRebuildReason(options.previous, options.embedder, options.docsDir, options.modelVariant);
+  const kept = KeptFiles.of(options.previous, reason);
+  const { documents, skipped, stamps, unsupported, read } = await readAll(options, kept);
   if (documents.length === 0) {
     throw new IsnadError(
       'DOCS_EMPTY',
@@ -143,9 +154,6 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     );
   }
 
-  const reason =
-    options.previousUnusableReason ?? fullRebuildReason(options.previous, options.embedder, options.docsDir, options.modelVariant);
-  const kept = KeptFiles.of(options.previous, reason);
   const passages: Passage[] = [];
   const files: Manifest['files'] = [];
   const lexicalBuilder = new Bm25Builder();
@@ -167,7 +175,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
         analyzed++;
       }
     }
-    files.push({ source: document.source, hash: document.hash, bytes: document.bytes, mtimeMs: mtimes.get(document.source) ?? 0, passages: passages.length - firstRow });
+    files.push({ source: document.source, hash: document.hash, bytes: document.bytes, mtimeMs: 0, ...stamps.get(document.source), passages: passages.length - firstRow });
     options.onProgress?.({ phase: 'chunk', done: i + 1, total: documents.length });
   }
   const lexical = lexicalBuilder.finish();
@@ -218,11 +226,14 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
       passages,
       lexical,
       vectors,
-      extracted: documents.map((d) => ({ source: d.source, text: d.text, ...(d.pages ? { pages: d.pages } : {}) })),
+      // `text` read through: a kept document's text is decoded only if something asks (not written, since linked).
+      extracted: documents.map((d) => Object.defineProperty({ source: d.source, ...(d.pages ? { pages: d.pages } : {}), ...(kept?.holds(d) ? { unchanged: true } : {}) }, 'text', { get: () => d.text, enumerable: true }) as ExtractedText),
+      ...(kept ? { builtFrom: kept.generation } : {}),
       words: lexicalBuilder.words(),
     },
     summary: {
       files: documents.length,
+      read,
       passages: passages.length,
       skipped,
       analyzed,

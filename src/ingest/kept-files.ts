@@ -1,6 +1,7 @@
 import type { Bm25Builder } from '../index/bm25.js';
-import type { KeptWork, Manifest, PreviousIndex } from '../index/snapshot.js';
+import type { ExtractedText, KeptWork, Manifest, PreviousIndex } from '../index/snapshot.js';
 import type { Document, Passage } from '../types.js';
+import type { FileEntry } from './load.js';
 
 /**
  * The passages and analyzed words an unchanged file keeps from the previous build. A file is
@@ -11,6 +12,9 @@ import type { Document, Passage } from '../types.js';
 export class KeptFiles {
   /** Source → its passages' rows in the previous build, when its content is known. */
   private readonly rows = new Map<string, { hash: string; first: number; count: number }>();
+  /** Source → the file as the previous build found it. */
+  private readonly before = new Map<string, Manifest['files'][number]>();
+  private texts: Promise<Map<string, ExtractedText>> | null = null;
   /** The previous vocabulary's term numbers → the new build's (−1 until met). */
   private readonly renumber: Int32Array;
 
@@ -21,6 +25,7 @@ export class KeptFiles {
     let first = 0;
     for (const file of files) {
       this.rows.set(file.source, { hash: file.hash, first, count: file.passages });
+      this.before.set(file.source, file);
       first += file.passages;
     }
     this.renumber = new Int32Array(kept.vocabulary.length).fill(-1);
@@ -40,6 +45,35 @@ export class KeptFiles {
       for (let k = 0; k < file.passages; k++, row++) if (kept.passages[row]!.source !== file.source) return null;
     }
     return new KeptFiles(kept, files);
+  }
+
+  /**
+   * The document in `file` as the previous build read it, without reading the file, when the file has
+   * the very stamp that build recorded (size, modification and status-change times, inode); null when
+   * it must be read. Any write to a file sets its status-change time to the present, which no user can
+   * set back (`touch -r` restores only the modification time), so an edit, even one that keeps the size
+   * and the modification time, is read. A stamp is recorded only once settled (FileEntry.settled). A text
+   * the previous generation cannot give (unreadable, or not kept) is read from the file.
+   */
+  async unreadDocument(file: FileEntry): Promise<Document | null> {
+    const before = this.before.get(file.source);
+    if (!before || before.ctimeMs === undefined || before.ino === undefined) return null;
+    if (before.bytes !== file.bytes || before.mtimeMs !== file.mtimeMs || before.ctimeMs !== file.ctimeMs || before.ino !== file.ino) return null;
+    const text = (await (this.texts ??= this.kept.texts().catch(() => new Map<string, ExtractedText>()))).get(file.source);
+    if (!text) return null;
+    const document = { source: file.source, hash: before.hash, bytes: before.bytes, ...(text.pages ? { pages: text.pages } : {}) } as Document;
+    // Read from `text` when asked (it decodes then): a document whose passages are kept is never asked.
+    return Object.defineProperty(document, 'text', { get: () => text.text, enumerable: true });
+  }
+
+  /** The generation folder the kept work was read from. */
+  get generation(): string {
+    return this.kept.generation;
+  }
+
+  /** Whether the previous build holds this very text for `document`'s source (the same hash). */
+  holds(document: Document): boolean {
+    return this.before.get(document.source)?.hash === document.hash;
   }
 
   /** The rows of the previous build's passages `document` keeps, or null when it must be chunked again. */

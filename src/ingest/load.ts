@@ -15,7 +15,18 @@ export interface FileEntry {
   /** Device and inode seen by the scan: the file read later must be this one (see readDocument). */
   dev: number;
   ino: number;
+  /** Status-change time: set by the system on every write (or rename), never settable back by a user. */
+  ctimeMs: number;
+  /**
+   * Whether the stamp (size, times, inode) is old enough to tell the next scan whether the file changed:
+   * both times more than STAMP_SETTLE_MS before the scan began. A file written just before (or during) the
+   * scan may be written again within its filesystem's timestamp step, leaving its stamp as seen here.
+   */
+  settled: boolean;
 }
+
+/** See FileEntry.settled: more than any filesystem's timestamp step (FAT's is 2 s). */
+export const STAMP_SETTLE_MS = 3000;
 
 export interface ScanResult {
   files: FileEntry[];
@@ -55,12 +66,13 @@ export async function assertDocsFolder(root: string): Promise<string> {
  * Lists the indexable files under `root`, recursively, in a stable order. Symbolic links are followed
  * only when they resolve inside the folder: a link to /etc/passwd must never be read and quoted.
  */
-export async function scanDocuments(root: string): Promise<ScanResult> {
+export async function scanDocuments(root: string, { settleMs = STAMP_SETTLE_MS } = {}): Promise<ScanResult> {
   const realRoot = await assertDocsFolder(root);
   const files: FileEntry[] = [];
   const skipped: SkippedFile[] = [];
   const unsupported: Record<string, number> = {};
   const visited = new Set<string>();
+  const settledBefore = Date.now() - settleMs;
 
   async function walk(dir: string): Promise<void> {
     if (visited.has(dir)) return; // a link loop inside the folder
@@ -105,7 +117,8 @@ export async function scanDocuments(root: string): Promise<ScanResult> {
           // A newline or a direction override in a name would forge lines in citations and logs.
           skipped.push({ source: JSON.stringify(toSource(realRoot, full)), code: 'FILE_NAME_INVALID', reason: `${badName}; rename the file` });
         } else if (DOCUMENT_EXTENSIONS.includes(extension)) {
-          files.push({ source: toSource(realRoot, full), absolutePath: target, bytes: stat.size, mtimeMs: stat.mtimeMs, dev: stat.dev, ino: stat.ino });
+          const settled = stat.mtimeMs < settledBefore && stat.ctimeMs < settledBefore;
+          files.push({ source: toSource(realRoot, full), absolutePath: target, bytes: stat.size, mtimeMs: stat.mtimeMs, dev: stat.dev, ino: stat.ino, ctimeMs: stat.ctimeMs, settled });
         } else {
           unsupported[extension] = (unsupported[extension] ?? 0) + 1;
         }

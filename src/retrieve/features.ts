@@ -3,7 +3,8 @@ import { answerTypeEvidence, type AnswerType } from '../text/question-type.js';
 import { perIndex, type IndexSnapshot } from '../index/snapshot.js';
 import { ROOT_FEATURES, rootFeatures } from './root-features.js';
 import { PARAGRAPH_FEATURES, paragraphFeatures } from './paragraph-features.js';
-import { SENTENCE_FEATURES, sentenceFeatures } from './sentence-features.js';
+import { LOOSE_FEATURES, looseFeatures } from './loose-features.js';
+import { FEEDBACK_FEATURES, feedbackFeatures } from './feedback-features.js';
 import { PROXIMITY_WINDOW, idfOfBits } from './term-bits.js';
 import type { ScoredSearch } from '../index/bm25.js';
 
@@ -150,10 +151,11 @@ export function buildCandidates(
   for (let i = 0; i < longest && rows.length < limit; i++) for (const list of lists) if (list[i]) add(list[i]!.row);
 
   const legRanks = legs.map((leg) => new Map(leg.hits.map((h, i) => [h.row, { rank: i + 1, score: h.score, coverage: h.coverage }])));
-  const names = [...FEATURES, ...ROOT_FEATURES, ...PARAGRAPH_FEATURES, ...SENTENCE_FEATURES, ...legs.flatMap((l) => [l.name, `${l.name}Rank`])];
+  const names = [...FEATURES, ...ROOT_FEATURES, ...PARAGRAPH_FEATURES, ...LOOSE_FEATURES, ...FEEDBACK_FEATURES, ...legs.flatMap((l) => [l.name, `${l.name}Rank`])];
   const roots = rootFeatures(index, rows, search.groupTerms, search.termIdf, docOf);
   const paragraphs = paragraphFeatures(index, search, rows);
-  const sentences = sentenceFeatures(index, search, rows);
+  const loose = looseFeatures(index, rows, search.groupTerms, search.termIdf, docOf);
+  const feedback = feedbackFeatures(index, search, rows, docOf);
 
   const bitCount = (mask: number) => {
     let n = 0;
@@ -227,7 +229,8 @@ export function buildCandidates(
       row === 0 || docOf[row - 1] !== doc ? 1 : 0,
       ...roots[position]!,
       ...paragraphs[position]!,
-      ...sentences[position]!,
+      ...loose[position]!,
+      ...feedback[position]!,
     ];
     legRanks.forEach((ranks) => {
       const hit = ranks.get(row);

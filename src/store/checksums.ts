@@ -47,17 +47,49 @@ async function listFiles(dir: string, skip: Set<string>): Promise<Array<{ name: 
  * Checksums and stamps of the files under `dir`, except the top-level names in `skip` (the manifest,
  * the marker). Each file's time is first set to `stampTime`, a moment before this publish ended.
  */
-export async function checksumFiles(dir: string, skip: Set<string>, stampTime = new Date(Date.now() - 1000)): Promise<{ checksums: Checksums; stamps: Stamps }> {
+export async function checksumFiles(
+  dir: string,
+  skip: Set<string>,
+  stampTime = new Date(Date.now() - 1000),
+  linkedFrom: LinkedFrom | null = null,
+): Promise<{ checksums: Checksums; stamps: Stamps }> {
   const checksums: Checksums = {};
   const stamps: Stamps = {};
   for (const { name } of await listFiles(dir, skip)) {
     const file = path.join(dir, name);
+    const carried = linkedFrom ? await carriedOver(file, name, linkedFrom) : null;
+    if (carried) {
+      // The previous generation's very file (a hard link), as published: its time must not be touched.
+      checksums[name] = carried.checksum;
+      stamps[name] = carried.stamp;
+      continue;
+    }
     checksums[name] = await sha256(file);
     await fs.utimes(file, stampTime, stampTime);
     const stat = await fs.stat(file);
     stamps[name] = { bytes: stat.size, mtimeMs: stat.mtimeMs };
   }
   return { checksums, stamps };
+}
+
+/** A published generation whose files a new one may hard-link (see carriedOver). */
+export interface LinkedFrom {
+  dir: string;
+  checksums: Checksums;
+  stamps?: Stamps;
+}
+
+/**
+ * The checksum and stamp of `file` when it is the very file (same device and inode) of the same name
+ * in the published generation `from`, with the stamp recorded there: trusted as a load trusts it.
+ */
+async function carriedOver(file: string, name: string, from: LinkedFrom): Promise<{ checksum: string; stamp: Stamps[string] } | null> {
+  const checksum = Object.hasOwn(from.checksums, name) ? from.checksums[name] : undefined;
+  const stamp = from.stamps && Object.hasOwn(from.stamps, name) ? from.stamps[name] : undefined;
+  if (checksum === undefined || stamp === undefined) return null;
+  const [mine, theirs] = await Promise.all([fs.lstat(file), fs.lstat(path.join(from.dir, name)).catch(() => null)]);
+  if (!theirs?.isFile() || !mine.isFile() || mine.ino !== theirs.ino || mine.dev !== theirs.dev) return null;
+  return mine.size === stamp.bytes && mine.mtimeMs === stamp.mtimeMs ? { checksum, stamp } : null;
 }
 
 export interface Expected {

@@ -21,13 +21,20 @@ const closeWhenCollected = new FinalizationRegistry<number>((fd) => {
   }
 });
 
+/** Where a store's vectors are read from when they are not in memory: row `row` is passage `row`'s vector. */
+export interface RowSource {
+  read(row: number, into: Float32Array): Float32Array;
+  /** All `count` floats (rows × dimensions), in row order. */
+  readAll(count: number): Float32Array;
+}
+
 /**
  * The vectors file of a generation, rows read when asked: a store whose graph answers queries needs
  * only the ~100 candidates it re-scores per query, so the matrix (150 MB at 100k × 384, 1.5 GB at 1M)
  * stays in the page cache instead of this process, and is not read at load. Opened at load, so a
  * generation removed later (an old one, tidied) is still readable while this store serves.
  */
-class VectorFile {
+class VectorFile implements RowSource {
   private readonly fd: number;
 
   constructor(
@@ -75,7 +82,7 @@ export class FlatVectorStore implements VectorStore {
   /** Built on the first `get` (a reindex reusing vectors), not at load: 100k ids cost a stall on the bot's thread. */
   private rowOfIds: Map<string, number> | null = null;
 
-  constructor(readonly dimensions: number, matrix?: Float32Array, ids?: string[], private readonly onDisk: VectorFile | null = null) {
+  constructor(readonly dimensions: number, matrix?: Float32Array, ids?: string[], private readonly onDisk: RowSource | null = null) {
     this.matrix = matrix ?? (onDisk ? null : new Float32Array(0));
     this.ids = ids ?? [];
   }
@@ -130,7 +137,7 @@ export class FlatVectorStore implements VectorStore {
     if (row === undefined) return undefined;
     // A reindex asks for every unchanged passage's vector: past a few reads one at a time, one read of the whole file is faster.
     if (!this.matrix && ++this.rowsReadById < GETS_BEFORE_READING_ALL) return this.onDisk!.read(row, new Float32Array(this.dimensions));
-    return this.all.slice(row * this.dimensions, (row + 1) * this.dimensions);
+    return this.all.subarray(row * this.dimensions, (row + 1) * this.dimensions);
   }
 
   async query(vector: Float32Array, topK: number): Promise<VectorHit[]> {
@@ -170,8 +177,20 @@ export class FlatVectorStore implements VectorStore {
   async save(dir: string): Promise<void> {
     await fs.mkdir(dir, { recursive: true });
     if (this.matrix) await fs.writeFile(path.join(dir, VECTORS_FILE), Buffer.from(this.matrix.buffer, this.matrix.byteOffset, this.matrix.byteLength));
-    else await fs.copyFile(this.onDisk!.file, path.join(dir, VECTORS_FILE));
+    else if (this.onDisk instanceof VectorFile) await fs.copyFile(this.onDisk.file, path.join(dir, VECTORS_FILE));
+    else await fs.writeFile(path.join(dir, VECTORS_FILE), Buffer.from(this.all.buffer, this.all.byteOffset, this.all.byteLength));
+    await this.saveIds(dir);
+  }
+
+  /** The ids file alone (a store that keeps its vectors its own way: see vector-segments.ts). */
+  async saveIds(dir: string): Promise<void> {
     await fs.writeFile(path.join(dir, IDS_FILE), JSON.stringify({ dimensions: this.dimensions, ids: this.ids }));
+  }
+
+  /** A store of the ids saved in `dir` whose vectors are read from `rows`; `rows` is given the ids' dimensions and count. */
+  static async withRows(dir: string, rows: (dimensions: number, count: number) => Promise<RowSource>): Promise<FlatVectorStore> {
+    const header = await readIds(dir);
+    return new FlatVectorStore(header.dimensions, undefined, header.ids, await rows(header.dimensions, header.ids.length));
   }
 
   /**
@@ -179,12 +198,8 @@ export class FlatVectorStore implements VectorStore {
    * scores only its candidates); a scan or an add reads them all first.
    */
   static async load(dir: string, { onDemand = false } = {}): Promise<FlatVectorStore> {
-    const idsPath = path.join(dir, IDS_FILE);
     const vectorsPath = path.join(dir, VECTORS_FILE);
-    const header = (await readIndexJson(idsPath)) as { dimensions: number; ids: string[] };
-    if (!Number.isInteger(header.dimensions) || header.dimensions <= 0 || !Array.isArray(header.ids)) {
-      throw indexCorrupt(idsPath, 'has no valid dimensions/ids');
-    }
+    const header = await readIds(dir);
     const expected = header.ids.length * header.dimensions * 4;
     const wrongSize = (bytes: number) =>
       indexCorrupt(vectorsPath, `has ${bytes} bytes, expected ${expected} (${header.ids.length} vectors × ${header.dimensions} dimensions)`);
@@ -206,4 +221,13 @@ export class FlatVectorStore implements VectorStore {
     }
     return new FlatVectorStore(header.dimensions, matrix, header.ids);
   }
+}
+
+async function readIds(dir: string): Promise<{ dimensions: number; ids: string[] }> {
+  const idsPath = path.join(dir, IDS_FILE);
+  const header = (await readIndexJson(idsPath)) as { dimensions: number; ids: string[] };
+  if (!Number.isInteger(header.dimensions) || header.dimensions <= 0 || !Array.isArray(header.ids)) {
+    throw indexCorrupt(idsPath, 'has no valid dimensions/ids');
+  }
+  return header;
 }

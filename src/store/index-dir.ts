@@ -8,11 +8,11 @@ import { Bm25Index } from '../index/bm25.js';
 import { indexCorrupt, readIndexJson } from '../index/index-file.js';
 import { parseManifest, type IndexSnapshot, type KeptWork, type PassageWordIds, type PreviousIndex, type StoredManifest } from '../index/snapshot.js';
 import type { VectorStore } from '../index/vector-store.js';
-import { readExtractedPages, writeExtracted } from './extracted-files.js';
+import { readExtracted, readExtractedPages, writeExtracted } from './extracted-files.js';
 import { readPassages, writePassages } from './passage-files.js';
 import { readWords, WORDS_FILE, writeWords } from './word-files.js';
 import { loadVectorStore } from './vector-stores.js';
-import { checksumFiles, verifyChecksum, verifyChecksums } from './checksums.js';
+import { checksumFiles, verifyChecksum, verifyChecksums, type LinkedFrom } from './checksums.js';
 import { GENERATION_MARKER, GENERATION_NAME, POINTER_TEMP_NAME, TEMP_GENERATION_NAME, claimIndexDir, checkIndexLocation, markerText, notOurs, ownership } from './index-owner.js';
 
 /**
@@ -202,14 +202,14 @@ export class IndexDirectory {
       await fs.writeFile(path.join(tmp, GENERATION_MARKER), markerText('generation'));
       const steps = 4;
       await writePassages(tmp, snapshot.passages);
-      if (snapshot.extracted) await writeExtracted(tmp, snapshot.extracted);
+      if (snapshot.extracted) await writeExtracted(tmp, snapshot.extracted, snapshot.builtFrom ?? null);
       onStep(1, steps);
       await snapshot.lexical.save(tmp);
       if (snapshot.words) await writeWords(tmp, snapshot.words);
       onStep(2, steps);
       if (snapshot.vectors) await snapshot.vectors.save(tmp);
       onStep(3, steps);
-      const { checksums, stamps } = await checksumFiles(tmp, NOT_CHECKSUMMED);
+      const { checksums, stamps } = await checksumFiles(tmp, NOT_CHECKSUMMED, undefined, await this.linkable());
       await fs.writeFile(path.join(tmp, MANIFEST), JSON.stringify({ ...snapshot.manifest, checksums, stamps }, null, 1));
       const final = path.join(this.root, name);
       await fs.rename(tmp, final);
@@ -226,6 +226,22 @@ export class IndexDirectory {
     }
     await this.removeStale();
     return path.join(this.root, name);
+  }
+
+  /**
+   * The generation CURRENT points to, with the checksums and stamps it was published with: a new one
+   * carries them over for the files it hard-linked from there (vector segments) instead of hashing them.
+   */
+  private async linkable(): Promise<LinkedFrom | null> {
+    const dir = await this.currentOrNull();
+    if (!dir) return null;
+    try {
+      const manifestFile = path.join(dir, MANIFEST);
+      const manifest = parseManifest(await readIndexJson(manifestFile), manifestFile);
+      return { dir, checksums: manifest.checksums, ...(manifest.stamps ? { stamps: manifest.stamps } : {}) };
+    } catch {
+      return null;
+    }
   }
 
   /** What a publish does besides writing a generation (claim a legacy folder, clean up), for a reindex that found nothing to write. */
@@ -273,5 +289,5 @@ async function keptWork(dir: string, passages: IndexSnapshot['passages'], lexica
   for (let row = 0; ok && row < lengths.length; row++) ok = offsets[row + 1]! - offsets[row]! === lengths[row];
   for (let i = 0; ok && i < ids.length; i++) ok = ids[i]! >= 0;
   if (!ok) throw indexCorrupt(path.join(dir, WORDS_FILE), 'disagrees with the lexical index');
-  return { passages, vocabulary: lexical.vocabulary(), words, pages: await readExtractedPages(dir) };
+  return { passages, vocabulary: lexical.vocabulary(), words, pages: await readExtractedPages(dir), generation: dir, texts: () => readExtracted(dir) };
 }

@@ -1,14 +1,18 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { indexCorrupt, readIndexBytes, readIndexJson, readIndexText } from '../index/index-file.js';
+import { endLine } from '../text/lines.js';
 import type { Passage } from '../types.js';
 
 /**
  * Passages on disk as three files instead of one JSON array: parsing 100k passage objects (and
  * validating each) took most of a second; a text blob plus typed offsets loads in a fraction of it.
  *   passages.json  { sources: string[], ids: string[], fields: 6, text: 'utf16le' }
- *   passages.bin   u32 × 6 per passage: source index, start, end, line, end of its text in the blob,
- *                  page (0: the document has no pages). Indexes written before pages have 5 fields.
+ *   passages.bin   u32 × 7 per passage: source index, start, end, line, end of its text in the blob,
+ *                  page (0: the document has no pages), last line (text/lines.ts endLine: ranking reads it
+ *                  for hundreds of passages per question, so it is kept beside the text, not read from it).
+ *                  Indexes written before last lines have 6 fields, before pages 5.
  *   passages.u16   every passage's text, concatenated, in UTF-16LE: JavaScript's own string layout,
  *                  so loading copies it instead of decoding UTF-8 (Arabic is 2 bytes a letter either way).
  *                  Indexes written before it (no `text` in the header) hold passages.txt in UTF-8.
@@ -17,10 +21,13 @@ const HEADER = 'passages.json';
 const OFFSETS = 'passages.bin';
 const TEXT = 'passages.u16';
 const TEXT_UTF8 = 'passages.txt';
-const FIELDS = 6;
+const FIELDS = 7;
+const FIELDS_BEFORE_LAST_LINES = 6;
 const FIELDS_BEFORE_PAGES = 5;
-/** Characters of passage text read from disk at a time (8 MB). */
-const CHUNK_CHARS = 1 << 22;
+/** Characters read ahead when passages are read in order (256 KB). */
+const BLOCK_CHARS = 1 << 17;
+/** Reads in order, each starting where the last ended, before reading ahead. */
+const READS_BEFORE_AHEAD = 4;
 /** Passages made per turn of the event loop while loading (a few ms of work). */
 const YIELD_EVERY = 5_000;
 
@@ -37,7 +44,7 @@ export async function writePassages(dir: string, passages: Passage[]): Promise<v
       sources.push(p.source);
     }
     textEnd += p.text.length;
-    offsets.set([s, p.start, p.end, p.line, textEnd, p.page ?? 0], i * FIELDS);
+    offsets.set([s, p.start, p.end, p.line, textEnd, p.page ?? 0, endLine(p)], i * FIELDS);
   });
   await fs.writeFile(path.join(dir, HEADER), JSON.stringify({ sources, ids: passages.map((p) => p.id), fields: FIELDS, text: 'utf16le' }));
   await fs.writeFile(path.join(dir, OFFSETS), Buffer.from(offsets.buffer, offsets.byteOffset, offsets.byteLength));
@@ -49,7 +56,7 @@ export async function readPassages(dir: string, expected: number): Promise<Passa
   const header = (await readIndexJson(headerFile)) as { sources?: unknown; ids?: unknown; fields?: unknown; text?: unknown };
   const { sources, ids } = header;
   const fields = header.fields === undefined ? FIELDS_BEFORE_PAGES : header.fields;
-  if (fields !== FIELDS && fields !== FIELDS_BEFORE_PAGES) throw indexCorrupt(headerFile, `has ${String(fields)} fields per passage`);
+  if (fields !== FIELDS && fields !== FIELDS_BEFORE_LAST_LINES && fields !== FIELDS_BEFORE_PAGES) throw indexCorrupt(headerFile, `has ${String(fields)} fields per passage`);
   const isString = (v: unknown) => typeof v === 'string';
   if (!Array.isArray(sources) || !Array.isArray(ids) || !sources.every(isString) || !ids.every(isString)) {
     throw indexCorrupt(headerFile, 'is inconsistent: sources and ids must be lists of strings');
@@ -65,12 +72,8 @@ export async function readPassages(dir: string, expected: number): Promise<Passa
   if (header.text !== undefined && header.text !== 'utf16le') throw indexCorrupt(headerFile, `names an unknown text encoding ${JSON.stringify(header.text)}`);
   const textName = header.text === 'utf16le' ? TEXT : TEXT_UTF8;
   const textFile = path.join(dir, textName);
-  const text = header.text === 'utf16le' ? await Utf16Text.open(textFile) : wholeText(await readIndexText(textFile));
-  try {
-    return await makePassages(expected, fields, offsets, sources as string[], ids as string[], text, offsetsFile, textName);
-  } finally {
-    await text.close();
-  }
+  const text = header.text === 'utf16le' ? Utf16TextFile.open(textFile) : wholeText(await readIndexText(textFile));
+  return makePassages(expected, fields, offsets, sources as string[], ids as string[], text, offsetsFile, textName);
 }
 
 async function makePassages(
@@ -85,19 +88,7 @@ async function makePassages(
 ): Promise<Passage[]> {
   const passages = new Array<Passage>(expected);
   let textStart = 0;
-  let row = 0;
-  /** Where the passages from `row` on end, as far as CHUNK_CHARS from `textStart` reaches (read in one go). */
-  const readAhead = () => {
-    let until = 0;
-    for (let k = row; k < expected; k++) {
-      const end = offsets[k * fields + 4]!;
-      if (end < until || end - textStart > CHUNK_CHARS) break;
-      until = end;
-    }
-    return until;
-  };
   for (let i = 0; i < expected; i++) {
-    row = i;
     // A reindex loads the new generation inside the running bot: let interactions through now and then.
     if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
     const o = i * fields;
@@ -106,16 +97,14 @@ async function makePassages(
     const end = offsets[o + 2]!;
     const line = offsets[o + 3]!;
     const textEnd = offsets[o + 4]!;
-    const page = fields === FIELDS ? offsets[o + 5]! : 0;
+    const page = fields > FIELDS_BEFORE_PAGES ? offsets[o + 5]! : 0;
+    // 0: not recorded (an older index), read from the text when asked.
+    const lastLine = fields === FIELDS ? offsets[o + 6]! : 0;
     // The passage's length must equal its span in the file: that is what keeps citations exact.
-    if (s >= sources.length || textEnd < textStart || end - start !== textEnd - textStart || textEnd > text.chars || line < 1) {
+    if (s >= sources.length || textEnd < textStart || end - start !== textEnd - textStart || textEnd > text.chars || line < 1 || (fields === FIELDS && lastLine < line)) {
       throw indexCorrupt(offsetsFile, `is inconsistent with ${textName} at passage ${i + 1}`);
     }
-    // Two literal shapes, no spread: 100k passages are made at every load.
-    const id = ids[i] as string;
-    const source = sources[s] as string;
-    const passageText = await text.slice(textStart, textEnd, readAhead);
-    passages[i] = page ? { id, source, start, end, line, page, text: passageText } : { id, source, start, end, line, text: passageText };
+    passages[i] = new StoredPassage(ids[i] as string, sources[s] as string, start, end, line, page, lastLine, text, textStart);
     textStart = textEnd;
   }
   if (textStart !== text.chars) throw indexCorrupt(text.file, `has ${text.chars - textStart} characters no passage accounts for`);
@@ -126,55 +115,118 @@ async function makePassages(
 interface PassageText {
   readonly file: string;
   readonly chars: number;
-  /** Characters `from`…`to`; `readAhead` says how far a read from disk may usefully go. */
-  slice(from: number, to: number, readAhead: () => number): string | Promise<string>;
-  close(): Promise<void>;
+  /** Characters `from`…`to`. */
+  read(from: number, to: number): string;
 }
 
 function wholeText(text: string, file = TEXT_UTF8): PassageText {
-  return { file, chars: text.length, slice: (from, to) => text.slice(from, to), close: async () => undefined };
+  return { file, chars: text.length, read: (from, to) => text.slice(from, to) };
 }
 
 /**
- * passages.u16 read a few MB at a time (character n is at byte 2n): the file's bytes and the whole
- * text never sit in memory at once beside the passages' strings, which took ~70 MB more at the peak
- * of a 100k load.
+ * A loaded passage: its text is read from the generation's text file when asked for, not held. At
+ * 100k passages the texts are ~64 MB of UTF-16 strings, and serving reads only the few shown per
+ * answer (ranking reads words.bin). `text` is an own enumerable getter, so a spread, JSON or a
+ * structured clone of a passage carries its text like a plain object's.
  */
-class Utf16Text implements PassageText {
-  private chunk = '';
-  private chunkStart = 0;
-  private buffer = Buffer.alloc(0);
+class StoredPassage implements Passage {
+  declare readonly text: string;
+  declare readonly page?: number;
+  readonly #file: PassageText;
+  readonly #at: number;
+  readonly #lastLine: number;
+
+  static readonly #TEXT: PropertyDescriptor = {
+    get(this: StoredPassage) {
+      return this.#file.read(this.#at, this.#at + this.end - this.start);
+    },
+    enumerable: true,
+  };
+
+  constructor(
+    readonly id: string,
+    readonly source: string,
+    readonly start: number,
+    readonly end: number,
+    readonly line: number,
+    page: number,
+    lastLine: number,
+    file: PassageText,
+    at: number,
+  ) {
+    // Same key order as a passage made by the chunker: id, source, start, end, line, page, text.
+    if (page) Object.defineProperty(this, 'page', { value: page, enumerable: true });
+    this.#file = file;
+    this.#at = at;
+    this.#lastLine = lastLine;
+    Object.defineProperty(this, 'text', StoredPassage.#TEXT);
+  }
+
+  /** Not enumerable: a copy of the passage (a shown result) is a plain passage, which has none. */
+  get lastLine(): number | undefined {
+    return this.#lastLine || undefined;
+  }
+}
+
+/** Closes a text file once no passage of it is left (the index was swapped out by a reindex). */
+const closeWhenCollected = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // already closed
+  }
+});
+
+/**
+ * passages.u16, open for as long as its passages live (character n is at byte 2n): a passage's text
+ * is one read of its bytes. Opened at load, so a generation tidied away later stays readable. A run of
+ * reads in order (writing a reindex, preparing autocomplete) is served from blocks read ahead, so a
+ * pass over every passage costs a few hundred reads, not one per passage.
+ */
+class Utf16TextFile implements PassageText {
+  private block = '';
+  private blockStart = 0;
+  private lastEnd = -1;
+  /** Reads so far that each began where the previous one ended. */
+  private inOrder = 0;
 
   private constructor(
     readonly file: string,
-    private readonly handle: fs.FileHandle,
+    private readonly fd: number,
     readonly chars: number,
-  ) {}
+  ) {
+    closeWhenCollected.register(this, fd);
+  }
 
-  static async open(file: string): Promise<Utf16Text> {
-    const handle = await fs.open(file, 'r').catch((error: unknown) => Promise.reject(indexCorrupt(file, 'is missing', error)));
-    const bytes = (await handle.stat()).size;
+  static open(file: string): Utf16TextFile {
+    let fd: number;
+    try {
+      fd = openSync(file, 'r');
+    } catch (error) {
+      throw indexCorrupt(file, 'is missing', error);
+    }
+    const bytes = fstatSync(fd).size;
     if (bytes % 2 !== 0) {
-      await handle.close();
+      closeSync(fd);
       throw indexCorrupt(file, `has ${bytes} bytes, an odd number for UTF-16 text`);
     }
-    return new Utf16Text(file, handle, bytes / 2);
+    return new Utf16TextFile(file, fd, bytes / 2);
   }
 
-  async slice(from: number, to: number, readAhead: () => number): Promise<string> {
-    if (from < this.chunkStart || to > this.chunkStart + this.chunk.length) {
-      const until = Math.min(this.chars, Math.max(to, readAhead()));
-      const bytes = 2 * (until - from);
-      if (this.buffer.length < bytes) this.buffer = Buffer.allocUnsafe(Math.max(bytes, 2 * CHUNK_CHARS));
-      const { bytesRead } = await this.handle.read(this.buffer, 0, bytes, 2 * from);
-      if (bytesRead !== bytes) throw indexCorrupt(this.file, 'changed while it was read');
-      this.chunk = this.buffer.toString('utf16le', 0, bytes);
-      this.chunkStart = from;
-    }
-    return this.chunk.slice(from - this.chunkStart, to - this.chunkStart);
-  }
-
-  async close(): Promise<void> {
-    await this.handle.close();
+  read(from: number, to: number): string {
+    this.inOrder = from === this.lastEnd ? this.inOrder + 1 : 0;
+    this.lastEnd = to;
+    if (from >= this.blockStart && to <= this.blockStart + this.block.length) return this.block.slice(from - this.blockStart, to - this.blockStart);
+    // A few reads in a row first: an answer's shown passages are often neighbours, and read alone.
+    const ahead = this.inOrder >= READS_BEFORE_AHEAD;
+    const until = ahead ? Math.min(this.chars, Math.max(to, from + BLOCK_CHARS)) : to;
+    const bytes = Buffer.allocUnsafe(2 * (until - from));
+    const read = bytes.length ? readSync(this.fd, bytes, 0, bytes.length, 2 * from) : 0;
+    if (read !== bytes.length) throw indexCorrupt(this.file, 'is shorter than when it was loaded (changed since?)');
+    const text = bytes.toString('utf16le');
+    if (!ahead) return text;
+    this.block = text;
+    this.blockStart = from;
+    return text.slice(0, to - from);
   }
 }

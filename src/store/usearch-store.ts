@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { FlatVectorStore } from './flat-store.js';
+import { SEGMENT_ROWS, SegmentedRows, writeSegments } from './vector-segments.js';
 import { indexCorrupt, readIndexBytes, readIndexJson } from '../index/index-file.js';
 import { buildGraphOffThread, viewGraph, type Graph } from './usearch-graph.js';
 import type { VectorHit, VectorItem, VectorStore } from '../index/vector-store.js';
@@ -23,6 +24,8 @@ interface Meta {
   nextLabel: number;
   /** Passages added or removed by incremental updates since the graph was last built from scratch. */
   changedSinceBuild: number;
+  /** Labels per vectors segment (vector-segments.ts); absent in generations that kept one vectors.f32 in passage order. */
+  segmentRows?: number;
 }
 
 /** What the last build did to the graph, for the reindex summary and the bench. */
@@ -41,6 +44,10 @@ export interface GraphUpdate {
 export class UsearchVectorStore implements VectorStore {
   readonly kind = 'usearch' as const;
   private rowOfLabel: Int32Array;
+  /** The generation folder this store's files are in (loaded from or saved to), if any. */
+  private dir: string | null = null;
+  /** The store's segments that are the same in the generation it was updated from can be linked from there. */
+  private linkFrom: { dir: string; nextLabel: number } | null = null;
 
   private constructor(
     private flat: FlatVectorStore,
@@ -116,7 +123,7 @@ export class UsearchVectorStore implements VectorStore {
     }
     const meta: Meta = { nextLabel, changedSinceBuild: incremental ? changed : 0 };
     if (incremental && addedRows.length === 0 && removed.length === 0) {
-      return new UsearchVectorStore(flat, labels, viewGraph(base.graphFile!, dimensions), base.graphFile, meta, { kind: 'unchanged', added: 0, removed: 0 });
+      return new UsearchVectorStore(flat, labels, viewGraph(base.graphFile!, dimensions), base.graphFile, meta, { kind: 'unchanged', added: 0, removed: 0 }).linkedTo(base);
     }
     const outFile = path.join(os.tmpdir(), `isnad-graph-${process.pid}-${randomBytes(4).toString('hex')}.usearch`);
     const all = addedRows.length === items.length;
@@ -131,7 +138,13 @@ export class UsearchVectorStore implements VectorStore {
       outFile,
     });
     const update: GraphUpdate = { kind: incremental ? 'incremental' : 'full', added: addedRows.length, removed: removed.length };
-    return new UsearchVectorStore(flat, labels, viewGraph(outFile, dimensions), outFile, meta, update);
+    return new UsearchVectorStore(flat, labels, viewGraph(outFile, dimensions), outFile, meta, update).linkedTo(incremental ? base : null);
+  }
+
+  /** Lets `save` link the segments this store shares with `base` (labels kept, only appended since). */
+  private linkedTo(base: UsearchVectorStore | null): this {
+    if (base?.dir && base.meta.segmentRows === SEGMENT_ROWS) this.linkFrom = { dir: base.dir, nextLabel: base.meta.nextLabel };
+    return this;
   }
 
   /** Appends items and rebuilds or patches the graph (VectorStore's generic path; reindex uses `build`). */
@@ -161,7 +174,11 @@ export class UsearchVectorStore implements VectorStore {
   }
 
   async save(dir: string): Promise<void> {
-    await this.flat.save(dir);
+    await this.flat.saveIds(dir);
+    const flat = this.flat;
+    await writeSegments(dir, { dimensions: this.dimensions, segmentRows: SEGMENT_ROWS, nextLabel: this.meta.nextLabel, rowOfLabel: this.rowOfLabel, rowVector: (row) => flat.rowVector(row), linkFrom: this.linkFrom });
+    this.meta = { ...this.meta, segmentRows: SEGMENT_ROWS };
+    this.dir = dir;
     await fs.writeFile(path.join(dir, LABELS_FILE), Buffer.from(this.labels.buffer, this.labels.byteOffset, this.labels.byteLength));
     await fs.writeFile(path.join(dir, META_FILE), JSON.stringify({ ...this.meta, graph: this.graph !== null }));
     if (!this.graph || !this.graphFile) return;
@@ -185,17 +202,32 @@ export class UsearchVectorStore implements VectorStore {
     const metaFile = path.join(dir, META_FILE);
     const meta = (await readIndexJson(metaFile)) as Meta & { graph: boolean };
     if (typeof meta.graph !== 'boolean') throw indexCorrupt(metaFile, 'has no valid nextLabel/graph');
+    const { segmentRows } = meta;
+    if (segmentRows !== undefined && !(Number.isInteger(segmentRows) && segmentRows > 0)) throw indexCorrupt(metaFile, 'has no valid segmentRows');
+    let labels = new Uint32Array(0);
+    const readLabels = async (count: number) => {
+      if (!Number.isInteger(meta.nextLabel) || meta.nextLabel < count) throw indexCorrupt(metaFile, 'has no valid nextLabel/graph');
+      const labelsFile = path.join(dir, LABELS_FILE);
+      const raw = await readIndexBytes(labelsFile);
+      if (raw.length !== count * 4) throw indexCorrupt(labelsFile, `has ${raw.length} bytes, expected ${count * 4}`);
+      labels = new Uint32Array(count);
+      new Uint8Array(labels.buffer).set(raw);
+      if (labels.some((label) => label >= meta.nextLabel)) throw indexCorrupt(labelsFile, 'holds a label past nextLabel');
+    };
     // Behind a graph, only the candidates of each query are re-scored: their rows are read from disk.
-    const flat = await FlatVectorStore.load(dir, { onDemand: meta.graph });
-    if (!Number.isInteger(meta.nextLabel) || meta.nextLabel < flat.size) throw indexCorrupt(metaFile, 'has no valid nextLabel/graph');
-    const labelsFile = path.join(dir, LABELS_FILE);
-    const raw = await readIndexBytes(labelsFile);
-    if (raw.length !== flat.size * 4) throw indexCorrupt(labelsFile, `has ${raw.length} bytes, expected ${flat.size * 4}`);
-    const labels = new Uint32Array(flat.size);
-    new Uint8Array(labels.buffer).set(raw);
-    if (labels.some((label) => label >= meta.nextLabel)) throw indexCorrupt(labelsFile, 'holds a label past nextLabel');
+    let flat: FlatVectorStore;
+    if (segmentRows) {
+      flat = await FlatVectorStore.withRows(dir, async (dimensions, count) => {
+        await readLabels(count);
+        return SegmentedRows.open(dir, labels, meta.nextLabel, dimensions, segmentRows);
+      });
+    } else {
+      flat = await FlatVectorStore.load(dir, { onDemand: meta.graph });
+      await readLabels(flat.size);
+    }
     const { nextLabel, changedSinceBuild } = meta;
-    if (!meta.graph) return new UsearchVectorStore(flat, labels, null, null, { nextLabel, changedSinceBuild }, { kind: 'none', added: 0, removed: 0 });
+    const kept = { nextLabel, changedSinceBuild, ...(segmentRows ? { segmentRows } : {}) };
+    if (!meta.graph) return new UsearchVectorStore(flat, labels, null, null, kept, { kind: 'none', added: 0, removed: 0 }).savedIn(dir);
     const file = path.join(dir, GRAPH_FILE);
     let graph: Graph;
     try {
@@ -205,6 +237,11 @@ export class UsearchVectorStore implements VectorStore {
       throw indexCorrupt(file, 'is missing or unreadable', error);
     }
     if (graph.size() !== flat.size) throw indexCorrupt(file, `holds ${graph.size()} vectors, expected ${flat.size}`);
-    return new UsearchVectorStore(flat, labels, graph, file, { nextLabel, changedSinceBuild }, { kind: 'none', added: 0, removed: 0 });
+    return new UsearchVectorStore(flat, labels, graph, file, kept, { kind: 'none', added: 0, removed: 0 }).savedIn(dir);
+  }
+
+  private savedIn(dir: string): this {
+    this.dir = dir;
+    return this;
   }
 }

@@ -27,9 +27,13 @@ export function lineAt(text: string, offset: number): number {
   return lineOf(lineStarts(text), offset);
 }
 
-/** The 1-based line of the last character of `slice.text` (which starts on `slice.line`); trailing breaks do not count. */
-export function endLine(slice: { line: number; text: string }): number {
-  return slice.line + (slice.text.trimEnd().match(/\n/g)?.length ?? 0);
+/**
+ * The 1-based line of the last character of `slice.text` (which starts on `slice.line`); trailing breaks
+ * do not count. A passage loaded from an index carries it as `lastLine`, recorded when it was written:
+ * its text is read from disk only when shown, and ranking asks this of hundreds of passages per question.
+ */
+export function endLine(slice: { line: number; text: string; readonly lastLine?: number }): number {
+  return slice.lastLine ?? slice.line + (slice.text.trimEnd().match(/\n/g)?.length ?? 0);
 }
 
 /** "line 9", or "lines 9–10" when the slice spans several lines, with "page 4 · " first for a paged document (PDF): people look the answer up by it. */

@@ -4,7 +4,7 @@
  * endings, and the caller keeps the first form the dictionary knows.
  */
 /** Irregular past forms questions use most (the dictionary lists some, often under another sense). */
-const IRREGULAR: Record<string, string> = Object.fromEntries(
+const IRREGULAR: ReadonlyMap<string, string> = new Map(
   (
     'arose:arise awoke:awake was:be were:be bore:bear borne:bear beat:beat became:become began:begin begun:begin ' +
     'bent:bend bit:bite bitten:bite blew:blow blown:blow broke:break broken:break brought:bring built:build ' +
@@ -29,7 +29,7 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
 export function lemmaCandidates(word: string): string[] {
   const w = word.toLowerCase().replace(/['’]s$/, '').replace(/['’]$/, '');
   const forms = [w];
-  const irregular = IRREGULAR[w];
+  const irregular = IRREGULAR.get(w);
   if (irregular && irregular !== w) forms.push(irregular);
   const add = (form: string) => {
     if (form.length >= 2 && !forms.includes(form)) forms.push(form);

@@ -167,6 +167,7 @@ export class FakeCollection implements Collection {
         }
         return {
           files: this.documents().length,
+          read: this.documents().length,
           passages: this.passages.length,
           skipped: [],
           analyzed: 0,

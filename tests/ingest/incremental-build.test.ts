@@ -12,6 +12,7 @@ import { KeptFiles } from '../../src/ingest/kept-files.js';
 import { createLogger, silentLogger } from '../../src/log.js';
 import { answerQuestion } from '../../src/retrieve/answer.js';
 import { IndexDirectory } from '../../src/store/index-dir.js';
+import { readExtracted } from '../../src/store/extracted-files.js';
 import { ANALYZER_VERSION } from '../../src/text/analyze.js';
 import { LowRankEmbedder } from '../../src/bench/embedders.js';
 import { currentGeneration } from '../helpers/index-files.js';
@@ -97,9 +98,13 @@ describe('an update of a few files', () => {
     const fromUpdate = await directory.publish(update.snapshot);
     const other = new IndexDirectory(path.join(tempDir(), 'index'));
     const fromFull = await other.publish((await buildIndex(options(docs, null))).snapshot);
-    const files = fs.readdirSync(fromFull).filter((name) => !['manifest.json', '.isnad-generation'].includes(name));
+    // The extracted texts are the same, but the update links the previous generation's part and adds one.
+    const ownFiles = (dir: string) => fs.readdirSync(dir).filter((name) => !['manifest.json', '.isnad-generation'].includes(name) && !name.startsWith('extracted'));
+    const files = ownFiles(fromFull);
     expect(files).toEqual(expect.arrayContaining(['lexical.bin', 'words.bin']));
-    expect(fs.readdirSync(fromUpdate).sort()).toEqual(fs.readdirSync(fromFull).sort());
+    expect(ownFiles(fromUpdate).sort()).toEqual(files.sort());
+    expect(fs.readdirSync(fromUpdate).filter((name) => name.startsWith('extracted')).sort()).toEqual(['extracted-1.txt', 'extracted.json', 'extracted.txt']);
+    expect(await readExtracted(fromUpdate)).toEqual(await readExtracted(fromFull));
     for (const file of files) {
       expect(fs.readFileSync(path.join(fromUpdate, file)).equals(fs.readFileSync(path.join(fromFull, file))), file).toBe(true);
     }
@@ -155,7 +160,7 @@ describe('KeptFiles', () => {
   const previous = {
     manifest: { files: [{ source: 'report.pdf', hash: 'h1', bytes: 5, mtimeMs: 0, passages: 1 }] } as unknown as Manifest,
     vectors: null,
-    kept: { passages: [passage], vocabulary: ['hello'], words: { offsets: Uint32Array.of(0, 1), ids: Int32Array.of(0) }, pages: new Map([['report.pdf', [0]]]) },
+    kept: { passages: [passage], vocabulary: ['hello'], words: { offsets: Uint32Array.of(0, 1), ids: Int32Array.of(0) }, pages: new Map([['report.pdf', [0]]]), generation: '/nowhere', texts: async () => new Map() },
   };
   const document = { source: 'report.pdf', text: 'hello', hash: 'h1', bytes: 5, pages: [0] };
 

@@ -44,12 +44,16 @@ describe('colloquial questions', () => {
 });
 
 describe('names spelled differently from the text', () => {
+  // The seeds spell Lavrentiev two ways (لافرينتييف, لافرينتيف), which the variant matcher finds
+  // equally close to لافرنتييف: either passage may come first, as long as both are shown and the
+  // first names him. (Which one led was decided by a weight near zero, and moved with a refit.)
   it.each([
-    ['نزاربايف', 'نزارباييف'],
-    ['لافرنتييف', 'لافرينتييف'],
-  ])('%s still gets the passage that spells it %s', async (question, inText) => {
-    const answer = await ask(question);
-    expect(shown(answer)[0]!.text).toContain(inText);
+    ['نزاربايف', ['نزارباييف']],
+    ['لافرنتييف', ['لافرينتييف', 'لافرينتيف']],
+  ])('%s still gets the passages that spell it %s', async (question, spellings) => {
+    const shownTexts = shown(await ask(question)).map((r) => r.text);
+    expect(spellings.some((spelling) => shownTexts[0]!.includes(spelling))).toBe(true);
+    for (const spelling of spellings) expect(shownTexts.some((text) => text.includes(spelling))).toBe(true);
   });
 
   it('a question whose words are all unknown but close to the collection\'s still gets its nearest passages', async () => {

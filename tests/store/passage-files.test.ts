@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { chunkDocument } from '../../src/ingest/chunk.js';
 import { readPassages, writePassages } from '../../src/store/passage-files.js';
+import { endLine } from '../../src/text/lines.js';
 import type { Passage } from '../../src/types.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -36,6 +39,31 @@ describe('passage files', () => {
     expect(read.every((p, i) => p.text === texts[i])).toBe(true);
   });
 
+  it('read from disk keep the citation contract: text === source.slice(start, end), in any order of reading (property)', async () => {
+    const pieces = fc.constantFrom('كلمة', 'وَفْدُ', '.', '؟', ' ', '\n', '\r\n', '😀', 'a', 'ـ');
+    const document = fc.array(fc.oneof(pieces, fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 200 }).map((parts) => parts.join(''));
+    await fc.assert(
+      fc.asyncProperty(fc.array(document, { minLength: 1, maxLength: 4 }), fc.array(fc.nat(), { maxLength: 40 }), async (texts, picks) => {
+        const dir = tempDir();
+        const sources = texts.map((text, i) => ({ source: `doc-${i}.txt`, text }));
+        const passages = sources.flatMap(({ source, text }) => chunkDocument({ source, text, hash: '', bytes: text.length }));
+        await writePassages(dir, passages);
+        const read = await readPassages(dir, passages.length);
+        const sourceText = new Map(sources.map((s) => [s.source, s.text]));
+        const check = (p: Passage) => {
+          expect(p.text).toBe(sourceText.get(p.source)!.slice(p.start, p.end));
+          // The last line recorded at write time is the one the text gives (ranking reads it without the text).
+          expect(p.lastLine).toBe(endLine({ line: p.line, text: p.text }));
+        };
+        // Scattered reads (one passage's bytes each), then every passage in order (read-ahead blocks).
+        for (const pick of picks) if (read.length) check(read[pick % read.length]!);
+        read.forEach(check);
+        expect(read.map((p) => ({ ...p }))).toEqual(passages);
+      }),
+      { numRuns: 50, seed: 7 },
+    );
+  });
+
   it('still read an index written before UTF-16 text (passages.txt in UTF-8, no encoding in the header)', async () => {
     const dir = tempDir();
     const passages = passagesOf(TEXTS.filter((t) => !t.includes('\ud800'))); // UTF-8 cannot hold a lone surrogate
@@ -46,6 +74,37 @@ describe('passage files', () => {
     fs.writeFileSync(path.join(dir, 'passages.txt'), fs.readFileSync(path.join(dir, 'passages.u16')).toString('utf16le'), 'utf8');
     fs.rmSync(path.join(dir, 'passages.u16'));
     expect(await readPassages(dir, passages.length)).toEqual(passages);
+  });
+
+  it('still read an index written before last lines were recorded (6 fields): the last line then comes from the text', async () => {
+    const dir = tempDir();
+    const passages = passagesOf(['one\ntwo\nthree', 'single', 'a\r\nb\n\n']);
+    await writePassages(dir, passages);
+    const header = JSON.parse(fs.readFileSync(path.join(dir, 'passages.json'), 'utf8'));
+    const seven = new Uint32Array(new Uint8Array(fs.readFileSync(path.join(dir, 'passages.bin'))).buffer);
+    const six = seven.filter((_, i) => i % 7 !== 6);
+    fs.writeFileSync(path.join(dir, 'passages.bin'), six);
+    fs.writeFileSync(path.join(dir, 'passages.json'), JSON.stringify({ ...header, fields: 6 }));
+    const read = await readPassages(dir, passages.length);
+    expect(read).toEqual(passages);
+    expect(read.map((p) => p.lastLine)).toEqual([undefined, undefined, undefined]);
+    expect(read.map(endLine)).toEqual([3, 2, 4]);
+  });
+
+  it('read from the file opened at load: the generation removed later still reads; text cut short after load is INDEX_CORRUPT, not a wrong quote', async () => {
+    const dir = tempDir();
+    const passages = passagesOf(TEXTS);
+    await writePassages(dir, passages);
+    const read = await readPassages(dir, passages.length);
+    const file = path.join(dir, 'passages.u16');
+    const kept = path.join(tempDir(), 'kept.u16');
+    fs.copyFileSync(file, kept);
+    fs.rmSync(file); // a reindex's tidy-up removing an old generation while it still serves
+    expect(read.map((p) => p.text)).toEqual(TEXTS);
+    fs.copyFileSync(kept, file);
+    const fresh = await readPassages(dir, passages.length);
+    fs.truncateSync(file, 4);
+    expect(() => fresh[2]!.text).toThrow(expect.objectContaining({ code: 'INDEX_CORRUPT', message: expect.stringContaining('passages.u16') }));
   });
 
   it('name an unknown text encoding instead of misreading the text', async () => {

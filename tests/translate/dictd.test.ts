@@ -55,6 +55,13 @@ test('English lemmas: plurals, verb endings and irregular past forms', () => {
   expect(lemmaCandidates("Luther's")[0]).toBe('luther');
 });
 
+test('English words named like object properties are words, not properties', () => {
+  // "constructor" once returned Object's constructor function as a lemma, and the translation broke on it.
+  for (const word of ['constructor', 'toString', 'hasOwnProperty', '__proto__']) {
+    expect(lemmaCandidates(word).every((form) => typeof form === 'string')).toBe(true);
+  }
+});
+
 test('transliteration follows the rules Arabic news uses for foreign names', () => {
   expect(transliterate('Warsaw')[0]).toBe('وارساو');
   expect(transliterate('Lavrentiev')[0]).toBe('لافرينتيف');

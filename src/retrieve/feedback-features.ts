@@ -1,0 +1,56 @@
+import type { IndexSnapshot } from '../index/snapshot.js';
+import type { ScoredSearch } from '../index/bm25.js';
+import { passageWords } from './passage-words.js';
+
+/**
+ * Pseudo-relevance feedback restricted to the best document (RM3-like): the words its best-scoring
+ * passages use most, besides the question's, describe what the question is about in that article's
+ * own terms; a passage using them is on that topic even where it words the question differently.
+ */
+export const FEEDBACK_FEATURES = [
+  'feedbackShare', // share of the feedback words' weight found in the passage
+] as const;
+
+/** The best document's passages read (its best by BM25); 8 measured the same as 4 on held-out folds. */
+const FEEDBACK_PASSAGES = 4;
+/** Feedback words kept, by weight (30 measured worse than 15). */
+const FEEDBACK_TERMS = 15;
+/** Candidates (in candidate order) read; later ones read 0. */
+const FEEDBACK_CANDIDATES = 60;
+
+export function feedbackFeatures(index: IndexSnapshot, search: ScoredSearch, rows: readonly number[], docOf: Int32Array): number[][] {
+  const first = search.hits[0];
+  if (!first) return rows.map(() => FEEDBACK_FEATURES.map(() => 0));
+  const doc = docOf[first.row]!;
+  const question = new Set(search.groupTerms.flat().map((t) => index.lexical.termId(t)));
+  const weight = new Map<number, number>();
+  let used = 0;
+  for (const hit of search.hits) {
+    if (used >= FEEDBACK_PASSAGES) break;
+    if (docOf[hit.row] !== doc) continue;
+    used++;
+    const words = passageWords(index, hit.row);
+    const share = hit.score / first.score / (words.length || 1);
+    for (const id of words) if (id >= 0 && !question.has(id)) weight.set(id, (weight.get(id) ?? 0) + share);
+  }
+  const lexical = index.lexical;
+  const terms = [...weight]
+    .map(([id, w]) => [id, w * lexical.idf(lexical.termAt(id))] as const)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, FEEDBACK_TERMS);
+  const total = terms.reduce((sum, [, w]) => sum + w, 0) || 1;
+  const termWeight = new Map(terms);
+  return rows.map((row, position) => {
+    if (position >= FEEDBACK_CANDIDATES) return [0];
+    const seen = new Set<number>();
+    let found = 0;
+    for (const id of passageWords(index, row)) {
+      const w = termWeight.get(id);
+      if (w !== undefined && !seen.has(id)) {
+        seen.add(id);
+        found += w;
+      }
+    }
+    return [found / total];
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * The loose-match and best-document feedback evidence (src/retrieve/loose-features.ts,
+ * feedback-features.ts), read as the ranker reads it: per candidate, by feature name.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { silentLogger } from '../../src/log.js';
+import { openIndex } from '../../src/open-collection.js';
+import { gatherEvidence } from '../../src/retrieve/answer.js';
+import type { IndexSnapshot } from '../../src/index/snapshot.js';
+import { tempDir } from '../helpers/temp.js';
+
+let index: IndexSnapshot;
+
+beforeAll(async () => {
+  const docs = tempDir('isnad-docs-');
+  fs.writeFileSync(path.join(docs, 'race.txt'), 'وكان العداء الكيني هو الفائز في سباق الماراثون هذا العام.\n');
+  fs.writeFileSync(path.join(docs, 'crowd.txt'), 'حضر سباق الماراثون جمهور كبير من سكان المدينة هذا العام.\n');
+  // The best document for the Nile question; two other documents share only the word الوادي with it.
+  fs.writeFileSync(path.join(docs, 'nile.txt'), 'وتعتمد الزراعة في الوادي على فيضان النيل السنوي ومياه الري من السدود.\n');
+  fs.writeFileSync(path.join(docs, 'farming.txt'), 'وتزرع على ضفاف الوادي محاصيل القطن والقمح بفضل مياه الري والسدود.\n');
+  fs.writeFileSync(path.join(docs, 'festival.txt'), 'وتنظم مدن الوادي مهرجانا موسيقيا كل صيف في ساحاتها الكبيرة.\n');
+  const config = loadConfig({ DOCS_DIR: docs, INDEX_DIR: path.join(tempDir(), 'index'), MODEL_ID: 'none', LOG_LEVEL: 'silent' });
+  index = (await openIndex(config, { log: silentLogger })).snapshot;
+}, 30_000);
+
+async function featureBySource(question: string, feature: string): Promise<Map<string, number>> {
+  const { set } = await gatherEvidence(index, null, question);
+  const at = set.names.indexOf(feature);
+  expect(at).toBeGreaterThanOrEqual(0);
+  return new Map(set.candidates.map((c) => [`${index.passages[c.row]!.source}:${index.passages[c.row]!.line}`, c.values[at]!]));
+}
+
+describe('loose matches', () => {
+  it('credit the passage that says الفائز for a question that says فاز (a hollow root), and not the other race passage', async () => {
+    const values = await featureBySource('من فاز في سباق الماراثون؟', 'looseCoverage');
+    expect(values.get('race.txt:1')).toBeGreaterThan(0);
+    expect(values.get('crowd.txt:1') ?? 0).toBe(0);
+  });
+
+  it('give nothing for a word the passage holds as written', async () => {
+    const values = await featureBySource('من حضر سباق الماراثون؟', 'looseCoverage');
+    expect(values.get('crowd.txt:1')).toBe(0);
+  });
+});
+
+describe('feedback from the best document', () => {
+  it('prefers, of two passages sharing one question word, the one using the best document\'s other words', async () => {
+    // The question names the Nile; its best passage speaks of irrigation and dams besides.
+    const values = await featureBySource('كيف يستفيد الوادي من فيضان النيل؟', 'feedbackShare');
+    const irrigation = values.get('farming.txt:1');
+    const festival = values.get('festival.txt:1');
+    expect(festival).toBeDefined();
+    expect(irrigation).toBeGreaterThan(festival!);
+  });
+});
