@@ -6,32 +6,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildIndex, type BuildOptions } from '../../src/ingest/build-index.js';
-import type { IndexSnapshot, Manifest, PreviousIndex } from '../../src/index/snapshot.js';
+import { buildIndex } from '../../src/ingest/build-index.js';
+import type { IndexSnapshot, Manifest } from '../../src/index/snapshot.js';
 import { KeptFiles } from '../../src/ingest/kept-files.js';
-import { createLogger, silentLogger } from '../../src/log.js';
+import { createLogger } from '../../src/log.js';
 import { answerQuestion } from '../../src/retrieve/answer.js';
 import { IndexDirectory } from '../../src/store/index-dir.js';
 import { readExtracted } from '../../src/store/extracted-files.js';
 import { ANALYZER_VERSION } from '../../src/text/analyze.js';
 import { LowRankEmbedder } from '../../src/bench/embedders.js';
+import { testBuildOptions } from '../helpers/build-options.js';
 import { currentGeneration } from '../helpers/index-files.js';
 import { copyOfSeeds, tempDir } from '../helpers/temp.js';
 
 const QUESTIONS = ['من يرأس وفد النظام السوري؟', 'وفد المراقبين الدوليين', 'متى وصلت القافلة الزرقاء؟', 'ما هي عاصمة مصر؟'];
 
-function options(docsDir: string, previous: PreviousIndex | null, embedder: LowRankEmbedder | null = null): BuildOptions {
-  return {
-    docsDir,
-    maxFileBytes: 10 * 1024 * 1024,
-    vectorStore: 'flat',
-    embedder,
-    modelVariant: 'test',
-    modelStatus: embedder ? { loaded: true, modelId: embedder.modelId, dimensions: embedder.dimensions } : { loaded: false, modelId: null, reason: 'test' },
-    previous,
-    log: silentLogger,
-  };
-}
+const options = testBuildOptions;
 
 /** Everything a user's answers depend on, in a comparable form. */
 function stored(snapshot: IndexSnapshot) {

@@ -6,11 +6,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildIndex, type BuildOptions } from '../../src/ingest/build-index.js';
+import { buildIndex } from '../../src/ingest/build-index.js';
 import { scanDocuments } from '../../src/ingest/load.js';
 import type { PreviousIndex } from '../../src/index/snapshot.js';
-import { silentLogger } from '../../src/log.js';
 import { IndexDirectory } from '../../src/store/index-dir.js';
+import { testBuildOptions } from '../helpers/build-options.js';
 import { currentGeneration } from '../helpers/index-files.js';
 import { copyOfSeeds, tempDir } from '../helpers/temp.js';
 
@@ -28,18 +28,7 @@ async function untilClockPasses(docsDir: string): Promise<void> {
 /** `settleMs` 0: files written a moment ago count as settled (the default waits 3 s past a write). */
 async function build(docsDir: string, previous: PreviousIndex | null, settleMs = 0) {
   if (settleMs === 0) await untilClockPasses(docsDir);
-  const options: BuildOptions = {
-    docsDir,
-    maxFileBytes: 10 * 1024 * 1024,
-    vectorStore: 'flat',
-    embedder: null,
-    modelVariant: 'test',
-    modelStatus: { loaded: false, modelId: null, reason: 'test' },
-    previous,
-    log: silentLogger,
-    scan: await scanDocuments(docsDir, { settleMs }),
-  };
-  return buildIndex(options);
+  return buildIndex({ ...testBuildOptions(docsDir, previous), scan: await scanDocuments(docsDir, { settleMs }) });
 }
 
 async function published(docs: string, settleMs = 0) {
@@ -133,14 +122,8 @@ describe('files with the stamp the previous build recorded', () => {
     fs.writeFileSync(note, 'The convoy reached the northern port on Thursday.\n'.repeat(200));
     const { previous } = await published(docs);
     const update = await buildIndex({
-      docsDir: docs,
+      ...testBuildOptions(docs, await previous()),
       maxFileBytes: fs.statSync(note).size - 1,
-      vectorStore: 'flat',
-      embedder: null,
-      modelVariant: 'test',
-      modelStatus: { loaded: false, modelId: null, reason: 'test' },
-      previous: await previous(),
-      log: silentLogger,
       scan: await scanDocuments(docs, { settleMs: 0 }),
     });
     expect(update.summary.skipped.map((s) => s.source)).toContain('note.txt');

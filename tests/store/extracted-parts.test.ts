@@ -7,24 +7,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/ingest/build-index.js';
 import { parseManifest, type PreviousIndex } from '../../src/index/snapshot.js';
-import { silentLogger } from '../../src/log.js';
 import { verifyChecksums } from '../../src/store/checksums.js';
 import { extractedReader, readExtracted } from '../../src/store/extracted-files.js';
 import { IndexDirectory } from '../../src/store/index-dir.js';
+import { testBuildOptions } from '../helpers/build-options.js';
 import { currentGeneration } from '../helpers/index-files.js';
 import { copyOfSeeds, tempDir } from '../helpers/temp.js';
 
-const build = (docsDir: string, previous: PreviousIndex | null) =>
-  buildIndex({
-    docsDir,
-    maxFileBytes: 1 << 20,
-    vectorStore: 'flat',
-    embedder: null,
-    modelVariant: 'test',
-    modelStatus: { loaded: false, modelId: null, reason: 'test' },
-    previous,
-    log: silentLogger,
-  });
+const build = (docsDir: string, previous: PreviousIndex | null) => buildIndex(testBuildOptions(docsDir, previous));
 
 const parts = (dir: string) => fs.readdirSync(dir).filter((name) => /^extracted.*\.txt$/.test(name)).sort();
 const inode = (dir: string, name: string) => fs.statSync(path.join(dir, name)).ino;

@@ -10,10 +10,10 @@ import { lowRankSet } from '../../src/bench/vector-sets.js';
 import { buildIndex } from '../../src/ingest/build-index.js';
 import { parseManifest, type IndexSnapshot } from '../../src/index/snapshot.js';
 import type { VectorItem } from '../../src/index/vector-store.js';
-import { silentLogger } from '../../src/log.js';
 import { verifyChecksums } from '../../src/store/checksums.js';
 import { IndexDirectory } from '../../src/store/index-dir.js';
 import { UsearchVectorStore } from '../../src/store/usearch-store.js';
+import { testBuildOptions } from '../helpers/build-options.js';
 import { copyOfSeeds, tempDir } from '../helpers/temp.js';
 
 /** A vector's own bytes (a store may hand out a view into a larger array). */
@@ -78,16 +78,7 @@ describe('vector segments', () => {
 
   it('published generations sharing linked segments stay intact, through updates and an interrupted one', async () => {
     const docs = copyOfSeeds();
-    const lexical = (await buildIndex({
-      docsDir: docs,
-      maxFileBytes: 1 << 20,
-      vectorStore: 'flat',
-      embedder: null,
-      modelVariant: 'test',
-      modelStatus: { loaded: false, modelId: null, reason: 'test' },
-      previous: null,
-      log: silentLogger,
-    })).snapshot;
+    const lexical = (await buildIndex(testBuildOptions(docs, null))).snapshot;
     const directory = new IndexDirectory(path.join(tempDir(), 'index'));
     const publish = (vectors: UsearchVectorStore): Promise<string> => directory.publish({ ...lexical, vectors } satisfies IndexSnapshot);
 
