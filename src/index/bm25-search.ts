@@ -2,11 +2,12 @@
  * Longer than 250 lines on purpose: the scoring pass and the on-demand per-row evidence must sum the
  * same postings in the same order with the same single-precision rounding (results are bit-identical
  * to a full scan, property-tested); keeping both in one file keeps that rounding in one place. The pruned
- * pass for single-term questions (pruned-search.ts) is chosen here and shares `termWeight`.
+ * pass for single-term questions (pruned-search.ts) is chosen here and shares `termWeight` (term-facts.ts).
  */
 import type { TermGroup } from '../types.js';
-import { prunedSearch, seek, termWeight, TermFacts, type PrunedTerm } from './pruned-search.js';
+import { prunedSearch, type PrunedTerm } from './pruned-search.js';
 import { ScoreAccumulator, ScoredSearch, type QueryMass, type RowEvidence } from './scored-search.js';
+import { seek, termWeight, TermFacts } from './term-facts.js';
 
 export interface Bm25Params {
   k1: number;
