@@ -6,7 +6,8 @@
  */
 import type { TermGroup } from '../types.js';
 import { prunedSearch, type PrunedTerm } from './pruned-search.js';
-import { ScoreAccumulator, ScoredSearch, type QueryMass, type RowEvidence } from './scored-search.js';
+import { ScoreAccumulator } from './score-accumulator.js';
+import { ScoredSearch, type QueryMass, type RowEvidence } from './scored-search.js';
 import { seek, termWeight, TermFacts } from './term-facts.js';
 
 export interface Bm25Params {

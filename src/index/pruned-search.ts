@@ -1,4 +1,5 @@
-import type { EvidenceReader, QueryMass, ScoreAccumulator, ScoredSearch } from './scored-search.js';
+import type { ScoreAccumulator } from './score-accumulator.js';
+import type { EvidenceReader, QueryMass, ScoredSearch } from './scored-search.js';
 import { BLOCK, BLOCK_SHIFT, seek, termWeight, type PostingLists, type TermFacts } from './term-facts.js';
 import { TopK } from './top-k.js';
 
