@@ -5,7 +5,8 @@ import { ROOT_FEATURES, rootFeatures } from './root-features.js';
 import { PARAGRAPH_FEATURES, paragraphFeatures } from './paragraph-features.js';
 import { LOOSE_FEATURES, looseFeatures } from './loose-features.js';
 import { FEEDBACK_FEATURES, feedbackFeatures } from './feedback-features.js';
-import { PROXIMITY_WINDOW, idfOfBits } from './term-bits.js';
+import { bestWindowIdf } from './proximity.js';
+import { idfOfBits } from './term-bits.js';
 import type { ScoredSearch } from '../index/bm25.js';
 
 /**
@@ -95,30 +96,6 @@ export const snapshotContext = perIndex((index): SnapshotContext => {
 
 /** Candidates whose words are read for proximity and answer type (in leg order: BM25's best first). */
 export const ANALYZED_CANDIDATES = 20;
-
-/** The words already counted in the current window (at most PROXIMITY_WINDOW): a scan, no set per window. */
-const windowSeen = new Int32Array(PROXIMITY_WINDOW);
-
-function bestWindowIdf(words: Int32Array, idfOf: Map<number, number>): number {
-  let best = 0;
-  for (let i = 0; i < words.length; i++) {
-    if (!idfOf.has(words[i]!)) continue;
-    let seen = 0;
-    let mass = 0;
-    for (let j = i; j < Math.min(words.length, i + PROXIMITY_WINDOW); j++) {
-      const word = words[j]!;
-      const idf = idfOf.get(word);
-      if (idf === undefined) continue;
-      let counted = false;
-      for (let s = 0; s < seen && !counted; s++) counted = windowSeen[s] === word;
-      if (counted) continue;
-      windowSeen[seen++] = word;
-      mass += idf;
-    }
-    best = Math.max(best, mass);
-  }
-  return best;
-}
 
 export function buildCandidates(
   index: IndexSnapshot,
