@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { indexCorrupt } from '../index/index-file.js';
+import { indexCorrupt, readIndexJson } from '../index/index-file.js';
+import { parseManifest } from '../index/snapshot.js';
 
 /**
  * sha256 of every file of a generation, recorded in its manifest: a native reader (hnswlib, usearch)
@@ -135,4 +136,20 @@ async function matchChecksum(file: string, sum: string, manifestFile: string): P
     throw indexCorrupt(file, 'is missing', error);
   });
   if (actual !== sum) throw indexCorrupt(file, `does not match its checksum in ${manifestFile} (changed or damaged after it was written)`);
+}
+
+/**
+ * Generation `dir` (the one CURRENT points to), with the checksums and stamps its `manifestName` was
+ * published with: a new one carries them over for the files it hard-linked from there (vector segments)
+ * instead of hashing them. Null when there is none or its manifest does not read.
+ */
+export async function linkedFrom(dir: string | null, manifestName: string): Promise<LinkedFrom | null> {
+  if (!dir) return null;
+  try {
+    const manifestFile = path.join(dir, manifestName);
+    const manifest = parseManifest(await readIndexJson(manifestFile), manifestFile);
+    return { dir, checksums: manifest.checksums, ...(manifest.stamps ? { stamps: manifest.stamps } : {}) };
+  } catch {
+    return null;
+  }
 }

@@ -6,14 +6,15 @@ import type { Logger } from '../log.js';
 import type { Progress } from '../types.js';
 import { Bm25Index } from '../index/bm25.js';
 import { indexCorrupt, readIndexJson } from '../index/index-file.js';
-import { parseManifest, type IndexSnapshot, type KeptWork, type PassageWordIds, type PreviousIndex, type StoredManifest } from '../index/snapshot.js';
+import { parseManifest, type IndexSnapshot, type PassageWordIds, type PreviousIndex, type StoredManifest } from '../index/snapshot.js';
 import type { VectorStore } from '../index/vector-store.js';
-import { readExtracted, readExtractedPages, writeExtracted } from './extracted-files.js';
+import { writeExtracted } from './extracted-files.js';
+import { keptWork } from './kept-work.js';
 import { readPassages, writePassages } from './passage-files.js';
 import { readWords, WORDS_FILE, writeWords } from './word-files.js';
 import { loadVectorStore } from './vector-stores.js';
-import { checksumFiles, verifyChecksum, verifyChecksums, type LinkedFrom } from './checksums.js';
-import { GENERATION_MARKER, GENERATION_NAME, POINTER_TEMP_NAME, TEMP_GENERATION_NAME, claimIndexDir, checkIndexLocation, markerText, notOurs, ownership } from './index-owner.js';
+import { checksumFiles, linkedFrom, verifyChecksum, verifyChecksums } from './checksums.js';
+import { GENERATION_MARKER, GENERATION_NAME, claimIndexDir, checkIndexLocation, markerText, notOurs, ownership, removeStaleEntries } from './index-owner.js';
 
 /**
  * On-disk layout of `index/`:
@@ -27,7 +28,6 @@ import { GENERATION_MARKER, GENERATION_NAME, POINTER_TEMP_NAME, TEMP_GENERATION_
  */
 const CURRENT = 'CURRENT';
 const MANIFEST = 'manifest.json';
-const STALE_MS = 10 * 60 * 1000;
 
 const NOT_CHECKSUMMED = new Set([MANIFEST, GENERATION_MARKER]);
 
@@ -209,7 +209,7 @@ export class IndexDirectory {
       onStep(2, steps);
       if (snapshot.vectors) await snapshot.vectors.save(tmp);
       onStep(3, steps);
-      const { checksums, stamps } = await checksumFiles(tmp, NOT_CHECKSUMMED, undefined, await this.linkable());
+      const { checksums, stamps } = await checksumFiles(tmp, NOT_CHECKSUMMED, undefined, await linkedFrom(await this.currentOrNull(), MANIFEST));
       await fs.writeFile(path.join(tmp, MANIFEST), JSON.stringify({ ...snapshot.manifest, checksums, stamps }, null, 1));
       const final = path.join(this.root, name);
       await fs.rename(tmp, final);
@@ -228,22 +228,6 @@ export class IndexDirectory {
     return path.join(this.root, name);
   }
 
-  /**
-   * The generation CURRENT points to, with the checksums and stamps it was published with: a new one
-   * carries them over for the files it hard-linked from there (vector segments) instead of hashing them.
-   */
-  private async linkable(): Promise<LinkedFrom | null> {
-    const dir = await this.currentOrNull();
-    if (!dir) return null;
-    try {
-      const manifestFile = path.join(dir, MANIFEST);
-      const manifest = parseManifest(await readIndexJson(manifestFile), manifestFile);
-      return { dir, checksums: manifest.checksums, ...(manifest.stamps ? { stamps: manifest.stamps } : {}) };
-    } catch {
-      return null;
-    }
-  }
-
   /** What a publish does besides writing a generation (claim a legacy folder, clean up), for a reindex that found nothing to write. */
   async tidy(): Promise<void> {
     await claimIndexDir(this.root, this.docsDir);
@@ -256,38 +240,6 @@ export class IndexDirectory {
    */
   async removeStale(): Promise<void> {
     if ((await ownership(this.root).catch(() => 'foreign' as const)) !== 'ours') return;
-    const current = await this.currentOrNull();
-    const entries = await fs.readdir(this.root).catch(() => [] as string[]);
-    for (const entry of entries) {
-      const full = path.join(this.root, entry);
-      if (full === current) continue;
-      const stat = await fs.lstat(full).catch(() => null);
-      if (!stat) continue;
-      let ours: boolean;
-      if (GENERATION_NAME.test(entry) || TEMP_GENERATION_NAME.test(entry)) {
-        ours = stat.isDirectory() && (await fs.lstat(path.join(full, GENERATION_MARKER)).then((m) => m.isFile(), () => false));
-      } else {
-        ours = POINTER_TEMP_NAME.test(entry) && stat.isFile();
-      }
-      // Another process (the bot while the CLI ingests) may be writing a .tmp, about to point CURRENT
-      // at a fresh gen, or still reading the previous one: only leftovers older than that are removed.
-      if (ours && Date.now() - stat.mtimeMs > STALE_MS) await fs.rm(full, { recursive: true, force: true }).catch(() => undefined);
-    }
+    await removeStaleEntries(this.root, await this.currentOrNull());
   }
-}
-
-
-/**
- * A generation's per-file work, from its passages, lexical index and words (already read). Each
- * passage's words must be as many as the lexical index counted for it, every one a term of it: words
- * of another index would be indexed under the wrong terms (INDEX_CORRUPT, and everything is analyzed).
- */
-async function keptWork(dir: string, passages: IndexSnapshot['passages'], lexical: Bm25Index, words: PassageWordIds): Promise<KeptWork> {
-  const { offsets, ids } = words;
-  const lengths = lexical.documentLengths;
-  let ok = offsets.length === lengths.length + 1;
-  for (let row = 0; ok && row < lengths.length; row++) ok = offsets[row + 1]! - offsets[row]! === lengths[row];
-  for (let i = 0; ok && i < ids.length; i++) ok = ids[i]! >= 0;
-  if (!ok) throw indexCorrupt(path.join(dir, WORDS_FILE), 'disagrees with the lexical index');
-  return { passages, vocabulary: lexical.vocabulary(), words, pages: await readExtractedPages(dir), generation: dir, texts: () => readExtracted(dir) };
 }

@@ -147,3 +147,30 @@ export async function claimIndexDir(root: string, docsDir?: string): Promise<voi
     if (error.code !== 'EEXIST') throw error; // another process claimed it a moment ago
   });
 }
+
+/** Leftovers younger than this are left alone: another process may still be writing or reading them. */
+const STALE_MS = 10 * 60 * 1000;
+
+/**
+ * Removes the entries of `root` (a folder the caller found ours) that Isnad made and no one uses: old
+ * generations and leftovers of interrupted writes, under their exact names, carrying their marker;
+ * never `current`, never recent ones.
+ */
+export async function removeStaleEntries(root: string, current: string | null): Promise<void> {
+  const entries = await fs.readdir(root).catch(() => [] as string[]);
+  for (const entry of entries) {
+    const full = path.join(root, entry);
+    if (full === current) continue;
+    const stat = await fs.lstat(full).catch(() => null);
+    if (!stat) continue;
+    let ours: boolean;
+    if (GENERATION_NAME.test(entry) || TEMP_GENERATION_NAME.test(entry)) {
+      ours = stat.isDirectory() && (await fs.lstat(path.join(full, GENERATION_MARKER)).then((m) => m.isFile(), () => false));
+    } else {
+      ours = POINTER_TEMP_NAME.test(entry) && stat.isFile();
+    }
+    // Another process (the bot while the CLI ingests) may be writing a .tmp, about to point CURRENT
+    // at a fresh gen, or still reading the previous one: only leftovers older than that are removed.
+    if (ours && Date.now() - stat.mtimeMs > STALE_MS) await fs.rm(full, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
