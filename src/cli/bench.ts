@@ -30,7 +30,7 @@ the wall-clock tail is mostly waiting for a core.
 
 Options:
   --sizes LIST      passages per corpus (default 1000,10000,100000; 1000000 runs too: over an hour on 2 shared
-                    cores, peak RSS ~5.7 GB while building; progress is printed from 500k passages)
+                    cores, peak RSS ~10 GB while building and updating; progress is printed from 500k passages)
   --model WHICH     fixture = the tiny test model in fixtures/tiny-model (default; falls back to fake)
                     fake    = a hash bag-of-words embedder (no model cost)
                     config  = the model from MODEL_ID / MODEL_DIR / … (the real one, where it can be loaded)
