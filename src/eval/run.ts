@@ -8,6 +8,7 @@ import { isIsnadError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Collection } from '../collection.js';
 import { fileReader } from '../collection/document-reader.js';
+import type { DocumentText } from '../verify/documents.js';
 import { openIndex, serveIndex, type OpenedIndex } from '../open-collection.js';
 import { shippedWeights, type RankerWeights } from '../retrieve/ranker.js';
 import { RETRIEVAL_MODES, type RetrievalMode, type ScoredPassage } from '../types.js';
@@ -116,9 +117,7 @@ function wantsCrossValidation(options: EvalOptions): boolean {
 }
 
 /** Asks of the opened index itself: each held-out fold is a variant of it without some articles. */
-type SourceReader = ReturnType<typeof fileReader>;
-
-async function crossValidation(opened: OpenedIndex, options: EvalOptions, mode: EvalMode, readSource: SourceReader): Promise<CrossValidation> {
+async function crossValidation(opened: OpenedIndex, options: EvalOptions, mode: EvalMode, readSource: DocumentText): Promise<CrossValidation> {
   const asked = await askFolds(opened.snapshot, opened.model.embedder, options.questions, {
     mode: mode === 'auto' ? undefined : mode,
     dictionary: opened.steps.dictionary,
@@ -143,7 +142,7 @@ async function runMode(
   options: EvalOptions,
   mode: EvalMode,
   weights: RankerWeights,
-  readSource: SourceReader,
+  readSource: DocumentText,
 ): Promise<ModeReport> {
   const started = performance.now();
   const unavailable = unavailableReason(collection, mode);

@@ -29,7 +29,6 @@ export interface Postings {
 }
 
 /** A query term as scored: its number in the index (−1 when absent) and its weighted IDF share. */
-/** A query word of one term, known to the index (the pruned pass reads the same). */
 type ScoredTerm = PrunedTerm;
 
 /** A query word (group) with its alternatives' terms looked up once. */

@@ -3,7 +3,7 @@ import type { EvidenceReader, QueryMass, ScoredSearch } from './scored-search.js
 import { BLOCK, BLOCK_SHIFT, seek, termWeight, type PostingLists, type TermFacts } from './term-facts.js';
 import { TopK } from './top-k.js';
 
-/** A query word of one term, known to the index: its number and its (query-weighted) IDF. */
+/** A query word of one term: its number in the index (−1 when absent) and its (query-weighted) IDF. */
 export interface PrunedTerm {
   id: number;
   idf: number;

@@ -2,7 +2,7 @@ import { passageWords } from './passage-words.js';
 import { answerTypeEvidence, type AnswerType } from '../text/question-type.js';
 import { perIndex, type IndexSnapshot } from '../index/snapshot.js';
 import { ROOT_FEATURES, rootFeatures } from './root-features.js';
-import { PARAGRAPH_FEATURES, paragraphFeatures } from './paragraph-features.js';
+import { PARAGRAPH_FEATURES, PARAGRAPH_REACH, paragraphFeatures } from './paragraph-features.js';
 import { LOOSE_FEATURES, looseFeatures } from './loose-features.js';
 import { FEEDBACK_FEATURES, feedbackFeatures } from './feedback-features.js';
 import { bestWindowIdf } from './proximity.js';
@@ -134,9 +134,10 @@ export function buildCandidates(
   for (let i = 0; i < longest && rows.length < limit; i++) for (const list of lists) if (list[i]) add(list[i]!.row);
 
   // Every row the features below read (each candidate, its neighbours, its paragraph), in one walk of the postings.
-  const read = new Int32Array(rows.length * 5);
+  const span = 2 * PARAGRAPH_REACH + 1;
+  const read = new Int32Array(rows.length * span);
   rows.forEach((row, i) => {
-    for (let d = -2; d <= 2; d++) read[5 * i + d + 2] = row + d;
+    for (let d = -PARAGRAPH_REACH; d <= PARAGRAPH_REACH; d++) read[span * i + d + PARAGRAPH_REACH] = row + d;
   });
   search.prefetch(read);
   const legRanks = legs.map((leg) => new Map(leg.hits.map((h, i) => [h.row, { rank: i + 1, score: h.score, coverage: h.coverage }])));

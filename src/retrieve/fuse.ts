@@ -1,5 +1,5 @@
 /** The distinct values of `words`, increasing: a passage's word set, as `jaccard` reads it. */
-export function wordSet(words: ArrayLike<number>): Int32Array {
+function wordSet(words: ArrayLike<number>): Int32Array {
   const sorted = Int32Array.from(words).sort();
   let distinct = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!;

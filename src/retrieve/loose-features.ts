@@ -128,7 +128,7 @@ export function looseFeatures(index: IndexSnapshot, rows: readonly number[], gro
     const [root, loose] = masksOf(row);
     let contextRoot = root;
     let contextLoose = loose;
-    for (const other of [row - 1, row + 1]) {
+    for (let other = row - 1; other <= row + 1; other += 2) {
       if (other < 0 || other >= docOf.length || docOf[other] !== docOf[row]) continue;
       const [r, l] = masksOf(other);
       contextRoot |= r;

@@ -17,7 +17,7 @@ export const PARAGRAPH_FEATURES = [
 ] as const;
 
 /** Passages read each side of a passage for its paragraph: bounds the work per candidate. */
-const PARAGRAPH_REACH = 2;
+export const PARAGRAPH_REACH = 2;
 /** Candidates (in candidate order) whose paragraph is read; later ones count as their paragraph alone. */
 const PARAGRAPH_CANDIDATES = 40;
 

@@ -123,7 +123,7 @@ export function rootFeatures(
       best = Math.max(best, idfOfBits(termIdf, window));
     }
     let context = own;
-    for (const other of [row - 1, row + 1]) if (other >= 0 && other < docOf.length && docOf[other] === docOf[row]) context |= rowMask(other);
+    for (let other = row - 1; other <= row + 1; other += 2) if (other >= 0 && other < docOf.length && docOf[other] === docOf[row]) context |= rowMask(other);
     return [idfOfBits(termIdf, own) / mass, idfOfBits(termIdf, context) / mass, best / mass];
   });
 }
