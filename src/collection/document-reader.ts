@@ -48,12 +48,13 @@ export function fileReader(docsDir: string, limit = CACHED): DocumentText {
  */
 export function documentReader(snapshot: Pick<IndexSnapshot, 'manifest' | 'extracted' | 'generation'>, docsDir: string): DocumentText {
   const hashes = new Map(snapshot.manifest.files.map((f) => [f.source, f.hash]));
-  const built = new Map((snapshot.extracted ?? []).map((d) => [d.source, d.text]));
+  // Entries, not texts: a kept document's text is decoded from the previous generation only when asked.
+  const built = new Map((snapshot.extracted ?? []).map((d) => [d.source, d]));
   const stored = snapshot.generation ? extractedReader(snapshot.generation) : null;
   return cached(async (source) => {
     const hash = hashes.get(source);
     if (hash === undefined) return null;
-    const indexed = built.get(source) ?? (await stored?.(source).catch(() => null)) ?? null;
+    const indexed = built.get(source)?.text ?? (await stored?.(source).catch(() => null)) ?? null;
     const text = indexed ?? (await decodeFile(docsDir, source));
     return text !== null && hashText(text) === hash ? text : null;
   }, CACHED);

@@ -1,4 +1,5 @@
 import { transcode } from 'node:buffer';
+import { closeSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import { IsnadError } from '../errors.js';
 
@@ -44,3 +45,17 @@ export async function readIndexJson(file: string): Promise<unknown> {
     throw indexCorrupt(file, 'is not valid JSON (truncated or edited by hand?)', error);
   }
 }
+
+/**
+ * Closes the files a reader of a generation opened at load once the reader itself is gone (a reindex
+ * swapped the index out): passage texts, vectors and vector segments are read on demand.
+ */
+export const closeWhenCollected = new FinalizationRegistry<number | number[]>((fds) => {
+  for (const fd of Array.isArray(fds) ? fds : [fds]) {
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
+  }
+});

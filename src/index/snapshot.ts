@@ -36,7 +36,7 @@ const manifestSchema = z.object({
       passages: z.number().int().nonnegative(),
       /**
        * With `ino`, the rest of the file's stamp, recorded only when it had settled (see FileEntry.settled):
-       * the next build takes a file with this very stamp as unchanged without reading it (ingest/unread-files.ts).
+       * the next build takes a file with this very stamp as unchanged without reading it (KeptFiles.unreadDocument in ingest/kept-files.ts).
        */
       ctimeMs: z.number().optional(),
       ino: z.number().optional(),

@@ -1,8 +1,8 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { openSync, readSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { IsnadError } from '../errors.js';
-import { indexCorrupt, readIndexBytes, readIndexJson } from '../index/index-file.js';
+import { closeWhenCollected, indexCorrupt, readIndexBytes, readIndexJson } from '../index/index-file.js';
 import { topKIndices } from '../index/top-k.js';
 import type { VectorHit, VectorItem, VectorStore } from '../index/vector-store.js';
 
@@ -12,14 +12,6 @@ const IDS_FILE = 'vector-ids.json';
 /** Vectors read one by one through `get` before the whole file is read instead. */
 const GETS_BEFORE_READING_ALL = 1024;
 
-/** Closes the file of a store read on demand once the store itself is gone (a reindex swapped it out). */
-const closeWhenCollected = new FinalizationRegistry<number>((fd) => {
-  try {
-    closeSync(fd);
-  } catch {
-    // already closed
-  }
-});
 
 /** Where a store's vectors are read from when they are not in memory: row `row` is passage `row`'s vector. */
 export interface RowSource {

@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { indexCorrupt, readIndexBytes, readIndexJson, readIndexText } from '../index/index-file.js';
+import { closeWhenCollected, indexCorrupt, readIndexBytes, readIndexJson, readIndexText } from '../index/index-file.js';
 import { endLine } from '../text/lines.js';
 import type { Passage } from '../types.js';
 
@@ -35,6 +35,8 @@ export async function writePassages(dir: string, passages: Passage[]): Promise<v
   const sources: string[] = [];
   const sourceIndex = new Map<string, number>();
   const offsets = new Uint32Array(passages.length * FIELDS);
+  // Read once: a kept passage's text comes from the previous generation's file.
+  const texts = passages.map((p) => p.text);
   let textEnd = 0;
   passages.forEach((p, i) => {
     let s = sourceIndex.get(p.source);
@@ -43,12 +45,12 @@ export async function writePassages(dir: string, passages: Passage[]): Promise<v
       sourceIndex.set(p.source, s);
       sources.push(p.source);
     }
-    textEnd += p.text.length;
+    textEnd += texts[i]!.length;
     offsets.set([s, p.start, p.end, p.line, textEnd, p.page ?? 0, endLine(p)], i * FIELDS);
   });
   await fs.writeFile(path.join(dir, HEADER), JSON.stringify({ sources, ids: passages.map((p) => p.id), fields: FIELDS, text: 'utf16le' }));
   await fs.writeFile(path.join(dir, OFFSETS), Buffer.from(offsets.buffer, offsets.byteOffset, offsets.byteLength));
-  await fs.writeFile(path.join(dir, TEXT), passages.map((p) => p.text).join(''), 'utf16le');
+  await fs.writeFile(path.join(dir, TEXT), texts.join(''), 'utf16le');
 }
 
 export async function readPassages(dir: string, expected: number): Promise<Passage[]> {
@@ -168,14 +170,6 @@ class StoredPassage implements Passage {
   }
 }
 
-/** Closes a text file once no passage of it is left (the index was swapped out by a reindex). */
-const closeWhenCollected = new FinalizationRegistry<number>((fd) => {
-  try {
-    closeSync(fd);
-  } catch {
-    // already closed
-  }
-});
 
 /**
  * passages.u16, open for as long as its passages live (character n is at byte 2n): a passage's text

@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { indexCorrupt } from '../index/index-file.js';
+import { closeWhenCollected, indexCorrupt } from '../index/index-file.js';
 import type { RowSource } from './flat-store.js';
 
 /**
@@ -23,16 +23,6 @@ function rowsIn(segment: number, nextLabel: number, segmentRows: number): number
   return Math.max(0, Math.min(segmentRows, nextLabel - segment * segmentRows));
 }
 
-/** Closes a generation's segment files once the store reading them is gone (a reindex swapped it out). */
-const closeWhenCollected = new FinalizationRegistry<number[]>((fds) => {
-  for (const fd of fds) {
-    try {
-      closeSync(fd);
-    } catch {
-      // already closed
-    }
-  }
-});
 
 /**
  * Passage rows read from the segments through the labels (row → label). The files are opened at load,
