@@ -16,8 +16,8 @@ import { buildIndex } from '../src/ingest/build-index.js';
 import type { PreviousIndex } from '../src/index/snapshot.js';
 import { IndexDirectory } from '../src/store/index-dir.js';
 import { LowRankEmbedder, TimingEmbedder } from '../src/bench/embedders.js';
-import { lowRankBuildOptions } from '../src/bench/vector-workers.js';
-import { Prng } from '../src/bench/prng.js';
+import { pickUpdateFiles } from '../src/bench/vector-workers.js';
+import { benchBuildOptions } from '../src/bench/workers.js';
 import { CorpusGenerator, readSeedMaterial, writeCorpus } from '../src/bench/synth.js';
 
 const size = Number(process.argv[2] ?? 100_000);
@@ -64,7 +64,7 @@ async function run(label: string, loadPrevious: () => Promise<PreviousIndex | nu
   const started = last;
   const previous = await loadPrevious();
   mark('load reused');
-  const built = await buildIndex({ ...lowRankBuildOptions(docsDir, embedder, previous), onProgress: (p) => mark(p.phase) });
+  const built = await buildIndex({ ...benchBuildOptions(docsDir, embedder, previous), onProgress: (p) => mark(p.phase) });
   mark('vectors');
   await directory.publish(built.snapshot, (p) => mark(`write ${p.done}/${p.total}`));
   const seconds = (performance.now() - started - embedder.passageMs) / 1000;
@@ -78,16 +78,7 @@ async function run(label: string, loadPrevious: () => Promise<PreviousIndex | nu
 
 const full = await run('full build', async () => null);
 const passages = full.built.snapshot.passages.length;
-const prng = new Prng(42 ^ 0x1dea);
-let removed = 0;
-const removedSources: string[] = [];
-const candidates = full.built.snapshot.manifest.files.map((f) => ({ f, key: prng.next() })).sort((a, b) => a.f.passages - b.f.passages || a.key - b.key);
-for (const { f } of candidates) {
-  if (removed >= passages / 100) break;
-  if (removed > 0 && removed + f.passages > passages / 50) continue;
-  removedSources.push(f.source);
-  removed += f.passages;
-}
+const { sources: removedSources, removed } = pickUpdateFiles(full.built.snapshot.manifest.files, passages, 42);
 const aside = path.join(work, 'removed');
 await fs.mkdir(aside, { recursive: true });
 for (const source of removedSources) await fs.rename(path.join(docsDir, source), path.join(aside, source.replaceAll('/', '_')));

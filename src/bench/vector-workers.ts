@@ -2,9 +2,7 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DEFAULT_MAX_FILE_BYTES } from '../config.js';
-import { buildIndex, type BuildOptions } from '../ingest/build-index.js';
-import { silentLogger } from '../log.js';
+import { buildIndex } from '../ingest/build-index.js';
 import { answerQuestion } from '../retrieve/answer.js';
 import { preparePassageWords } from '../retrieve/passage-words.js';
 import { readQuestion } from '../retrieve/question.js';
@@ -19,7 +17,7 @@ import { CorpusGenerator, readSeedMaterial, writeCorpus } from './synth.js';
 import { latencies, peakRssMb, timed, type LatencySummary } from './timing.js';
 import { exactCopy, searchQuality, type SearchQuality } from './recall.js';
 import { randomSet } from './vector-sets.js';
-import { benchQueries, CANDIDATES, progressFor, tell, type WorkerArgs } from './workers.js';
+import { benchBuildOptions, benchQueries, CANDIDATES, progressFor, tell, type WorkerArgs } from './workers.js';
 
 export interface LowRankIngestResult {
   passages: number;
@@ -40,18 +38,22 @@ export interface LowRankIngestResult {
 const docsDirOf = (args: WorkerArgs) => path.join(args.workDir, `docs-${args.size}`);
 const lowRankIndexOf = (args: WorkerArgs) => path.join(args.workDir, `index-lowrank-${args.size}`);
 
-/** How the bench builds (or updates) a low-rank index: usearch, no log; scripts/update-share.ts builds the same way. */
-export function lowRankBuildOptions(docsDir: string, embedder: TimingEmbedder, previous: PreviousIndex | null): BuildOptions {
-  return {
-    docsDir,
-    maxFileBytes: DEFAULT_MAX_FILE_BYTES,
-    vectorStore: 'usearch',
-    embedder,
-    modelVariant: 'bench',
-    modelStatus: { loaded: true, modelId: embedder.modelId, dimensions: embedder.dimensions },
-    previous,
-    log: silentLogger,
-  };
+/**
+ * The files an update of ~1 % of `passages` removes: small files first, in a seeded order, so the change
+ * is close to 1 % rather than one long report (scripts/update-share.ts removes the same ones).
+ */
+export function pickUpdateFiles(files: { source: string; passages: number }[], passages: number, seed: number): { sources: string[]; removed: number } {
+  const prng = new Prng(seed ^ 0x1dea);
+  let removed = 0;
+  const sources: string[] = [];
+  const candidates = files.map((f) => ({ f, key: prng.next() })).sort((a, b) => a.f.passages - b.f.passages || a.key - b.key);
+  for (const { f } of candidates) {
+    if (removed >= passages / 100) break;
+    if (removed > 0 && removed + f.passages > passages / 50) continue;
+    sources.push(f.source);
+    removed += f.passages;
+  }
+  return { sources, removed };
 }
 
 /** Ingests the corpus with 384-dim low-rank vectors, then times an update of ~1 % of its passages. */
@@ -71,7 +73,7 @@ export async function ingestLowRankWorker(args: WorkerArgs): Promise<LowRankInge
     const started = performance.now();
     const previous = await loadPrevious();
     const built = await buildIndex({
-      ...lowRankBuildOptions(docsDir, embedder, previous),
+      ...benchBuildOptions(docsDir, embedder, previous),
       onProgress: progressFor(args, `low-rank ${previous ? 'update' : 'build'}`),
     });
     await directory.publish(built.snapshot);
@@ -86,17 +88,7 @@ export async function ingestLowRankWorker(args: WorkerArgs): Promise<LowRankInge
   tell(args, `low-rank full build: ${passages} passages, ${full.seconds.toFixed(0)} s excl. embedding`);
 
   // Replace ~1 % of the passages: remove whole files, add new documents of about the same size.
-  const prng = new Prng(args.seed ^ 0x1dea);
-  let removed = 0;
-  const removedSources = new Set<string>();
-  // Small files first (in a seeded order), so the change is close to 1 % rather than one long report.
-  const candidates = files.map((f) => ({ f, key: prng.next() })).sort((a, b) => a.f.passages - b.f.passages || a.key - b.key);
-  for (const { f } of candidates) {
-    if (removed >= passages / 100) break;
-    if (removed > 0 && removed + f.passages > passages / 50) continue;
-    removedSources.add(f.source);
-    removed += f.passages;
-  }
+  const { sources: removedSources, removed } = pickUpdateFiles(files, passages, args.seed);
   for (const source of removedSources) await fs.rm(path.join(docsDir, source));
   const generator = new CorpusGenerator(await readSeedMaterial(args.seedsDir), { passages: removed, seed: args.seed + 7 });
   await fs.mkdir(path.join(docsDir, 'update'), { recursive: true });

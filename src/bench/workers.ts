@@ -6,14 +6,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { DEFAULT_MAX_FILE_BYTES } from '../config.js';
-import { buildIndex } from '../ingest/build-index.js';
+import { buildIndex, type BuildOptions } from '../ingest/build-index.js';
 import { analyze } from '../text/analyze.js';
 import { silentLogger } from '../log.js';
 import { answerQuestion } from '../retrieve/answer.js';
 import { preparePassageWords } from '../retrieve/passage-words.js';
 import { PassageSearch } from '../retrieve/passage-search.js';
 import { readQuestion } from '../retrieve/question.js';
-import type { IndexSnapshot } from '../index/snapshot.js';
+import type { IndexSnapshot, PreviousIndex } from '../index/snapshot.js';
 import { IndexDirectory } from '../store/index-dir.js';
 import type { VectorStore } from '../index/vector-store.js';
 import { benchEmbedder, PrecomputedEmbedder, TimingEmbedder, type BenchModel } from './embedders.js';
@@ -113,29 +113,33 @@ async function du(target: string): Promise<number> {
 const docsDirOf = (args: WorkerArgs) => path.join(args.workDir, `docs-${args.size}`);
 const indexDirOf = (args: WorkerArgs) => path.join(args.workDir, `index-${args.size}`);
 
+/** How the bench builds (or updates) an index: usearch, no log; scripts/update-share.ts builds the same way. */
+export function benchBuildOptions(docsDir: string, embedder: TimingEmbedder, previous: PreviousIndex | null): BuildOptions {
+  return {
+    docsDir,
+    maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+    vectorStore: 'usearch',
+    embedder,
+    modelVariant: 'bench',
+    modelStatus: { loaded: true, modelId: embedder.modelId, dimensions: embedder.dimensions },
+    previous,
+    log: silentLogger,
+  };
+}
+
 /** Generates the corpus, then ingests it as `npm run ingest` does: buildIndex, then publish. */
 export async function ingestWorker(args: WorkerArgs): Promise<IngestResult> {
   const docsDir = docsDirOf(args);
   await fs.rm(docsDir, { recursive: true, force: true });
   const material = await readSeedMaterial(args.seedsDir);
   const generated = await timed(() => writeCorpus(docsDir, material, { passages: args.size, seed: args.seed }));
-  if (args.size >= LOG_PROGRESS_FROM) process.stderr.write(`[bench] ${args.size} ingest: corpus of ${generated.value.files} files written (${(generated.ms / 1000).toFixed(0)} s)\n`);
+  tell(args, `ingest: corpus of ${generated.value.files} files written (${(generated.ms / 1000).toFixed(0)} s)`);
   const { embedder, label, note } = await benchEmbedder(args.model, silentLogger);
   await embedder.embedPassages(['تهيئة النموذج قبل القياس.']);
   const baseline = peakRssMb();
   const timing = new TimingEmbedder(embedder);
   const built = await timed(() =>
-    buildIndex({
-      docsDir,
-      maxFileBytes: DEFAULT_MAX_FILE_BYTES,
-      vectorStore: 'usearch',
-      embedder: timing,
-      modelVariant: 'bench',
-      modelStatus: { loaded: true, modelId: embedder.modelId, dimensions: embedder.dimensions },
-      previous: null,
-      log: silentLogger,
-      onProgress: progressFor(args, 'ingest'),
-    }),
+    buildIndex({ ...benchBuildOptions(docsDir, timing, null), onProgress: progressFor(args, 'ingest') }),
   );
   const directory = new IndexDirectory(indexDirOf(args));
   const published = await timed(() => directory.publish(built.value.snapshot, progressFor(args, 'publish')));
