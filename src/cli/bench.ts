@@ -86,7 +86,6 @@ function runPhase<T>(phase: Phase, args: WorkerArgs, timeoutSeconds: number): Pr
   });
 }
 
-
 async function worker(phase: Phase, args: WorkerArgs): Promise<void> {
   try {
     const result = await PHASES[phase](args);
