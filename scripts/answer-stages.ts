@@ -15,7 +15,7 @@ import { Session } from 'node:inspector/promises';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { LowRankEmbedder, PrecomputedEmbedder } from '../src/bench/embedders.js';
 import { HashEmbedder } from '../src/bench/fake-embedder.js';
-import { percentile } from '../src/bench/timing.js';
+import { cpuMs, percentile } from '../src/bench/timing.js';
 import { benchQueries } from '../src/bench/workers.js';
 import { answerQuestion, decide, DEFAULT_CANDIDATES, MAX_TOP } from '../src/retrieve/answer.js';
 import { buildCandidates, snapshotContext, type LegHits } from '../src/retrieve/features.js';
@@ -62,15 +62,11 @@ new PerformanceObserver((list) => {
 }).observe({ entryTypes: ['gc'] });
 
 const stages: Record<string, number[]> = {};
-const cpuNow = (): number => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
 /** CPU ms of each stage: on a shared machine its wall time is mostly waiting for a core. */
 const time = <T>(name: string, work: () => T): T => {
-  const started = cpuNow();
+  const started = cpuMs();
   const value = work();
-  (stages[name] ??= []).push(cpuNow() - started);
+  (stages[name] ??= []).push(cpuMs() - started);
   return value;
 };
 
@@ -85,10 +81,10 @@ for (let pass = 0; pass <= passes; pass++) {
   const hash = createHash('sha256');
   for (const q of queries) {
     const whole = performance.now();
-    const wholeCpu = cpuNow();
+    const wholeCpu = cpuMs();
     const answer = await answerQuestion(snapshot, precomputed, q, {});
     const wholeMs = performance.now() - whole;
-    const wholeCpuMs = cpuNow() - wholeCpu;
+    const wholeCpuMs = cpuMs() - wholeCpu;
     hash.update(JSON.stringify([answer.answered, answer.confidence, [...answer.results, ...answer.closest].map((r) => [r.id, r.score, r.confidence])]));
     if (pass === 0) continue;
     (stages['= hybrid, wall'] ??= []).push(wholeMs);
@@ -99,9 +95,9 @@ for (let pass = 0; pass <= passes; pass++) {
     const search = time('BM25 search', () => snapshot.lexical.searchScored(terms, depth, context.docOf, context.docs));
     const legs: LegHits[] = [{ name: 'variants', hits: time('variant leg', () => searchVariants(snapshot.lexical, terms, depth)) }];
     if (search.hits.length === 0) legs.push({ name: 'roots', hits: time('root leg', () => searchRoots(snapshot.lexical, terms, depth)) });
-    const started = cpuNow();
+    const started = cpuMs();
     const found = await vectors.query(vectorOf.get(q)!, depth);
-    (stages['vector search'] ??= []).push(cpuNow() - started);
+    (stages['vector search'] ??= []).push(cpuMs() - started);
     legs.push({ name: 'dense', hits: found.flatMap((h) => (rowOf.has(h.id) ? [{ row: rowOf.get(h.id)!, score: h.score }] : [])) });
     const set = time('features', () => buildCandidates(snapshot, search, legs, questionType(q), depth * 2));
     time('rank + decide', () => decide(snapshot, { query: q, mode: 'lexical', set }, weights, 3));

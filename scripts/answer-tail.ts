@@ -8,7 +8,7 @@
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { LowRankEmbedder, PrecomputedEmbedder } from '../src/bench/embedders.js';
 import { HashEmbedder } from '../src/bench/fake-embedder.js';
-import { percentile } from '../src/bench/timing.js';
+import { cpuMs, percentile } from '../src/bench/timing.js';
 import { benchQueries } from '../src/bench/workers.js';
 import { answerQuestion } from '../src/retrieve/answer.js';
 import { preparePassageWords } from '../src/retrieve/passage-words.js';
@@ -38,17 +38,13 @@ new PerformanceObserver((list) => {
   for (const e of list.getEntries()) pauses.push({ start: e.startTime, ms: e.duration });
 }).observe({ entryTypes: ['gc'] });
 
-const cpuNow = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
 async function pass(): Promise<Array<{ wall: number; cpu: number; start: number; end: number }>> {
   const out = [];
   for (const q of queries) {
     const start = performance.now();
-    const cpu = cpuNow();
+    const cpu = cpuMs();
     await answerQuestion(snapshot!, precomputed, q, {});
-    out.push({ wall: performance.now() - start, cpu: cpuNow() - cpu, start, end: performance.now() });
+    out.push({ wall: performance.now() - start, cpu: cpuMs() - cpu, start, end: performance.now() });
   }
   return out;
 }

@@ -19,6 +19,7 @@ import { LowRankEmbedder, TimingEmbedder } from '../src/bench/embedders.js';
 import { pickUpdateFiles } from '../src/bench/vector-workers.js';
 import { benchBuildOptions } from '../src/bench/workers.js';
 import { CorpusGenerator, readSeedMaterial, writeCorpus } from '../src/bench/synth.js';
+import { cpuMs } from '../src/bench/timing.js';
 
 const size = Number(process.argv[2] ?? 100_000);
 const work = process.argv[3] ?? path.join(os.tmpdir(), `isnad-update-share-${size}`);
@@ -28,12 +29,6 @@ if (!(await fs.stat(docsDir).catch(() => null))) await writeCorpus(docsDir, awai
 const indexDir = path.join(work, 'index');
 await fs.rm(indexDir, { recursive: true, force: true });
 const directory = new IndexDirectory(indexDir);
-
-/** CPU time of the whole process (every thread: the graph worker's too), in ms. */
-const cpuMs = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
 
 /** Also counts the CPU its embedding calls take, to leave it out as the wall time leaves out theirs. */
 class CpuTimingEmbedder extends TimingEmbedder {

@@ -75,3 +75,9 @@ export function progressLine(label: string): (progress: { phase: string; done: n
     process.stderr.write(`[bench] ${label}: ${phase} ${done}/${total} (${seconds} s, peak RSS ${peakRssMb().toFixed(0)} MB)\n`);
   };
 }
+
+/** This process's CPU time so far (user + system, every thread), in ms: what load inflates least. */
+export function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
