@@ -1,0 +1,217 @@
+/**
+ * Research script behind the README's "Tried on held-out folds": compares refusal models on xquad-dev
+ * Arabic, cross-validated by article, with one ranker per held-out fold (fitted as `npm run fit` does).
+ * Prints, per model, the share of held-out-article questions refused at the threshold that answers
+ * 98 % (and 97, 95, 90 %) of answerable ones, all folds pooled (a threshold chosen on the held-out
+ * answers themselves: an upper bound on what the eval's threshold, chosen on unseen questions, gets).
+ * Then the logistic again with each candidate QUESTION-level feature added (see `questionEvidence`).
+ * `--leaky` trains the refusal on answerable questions over the FULL collection (the old way), to
+ * show what a collection-size leak does.
+ *
+ *   npx tsx scripts/refusal-variants.ts [--leaky]      (XQUAD_DIR: default ../shared/eval/xquad-dev)
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../src/config.js';
+import { askFolds, type Asked } from '../src/eval/crossval.js';
+import { alignFeatures, DEFAULT_FIT, fitLogistic, fitRanker } from '../src/eval/fit.js';
+import { readGoldFile } from '../src/eval/gold.js';
+import { silentLogger } from '../src/log.js';
+import { openIndex } from '../src/open-collection.js';
+import { collapseNearDuplicates } from '../src/retrieve/fuse.js';
+import { passageWords } from '../src/retrieve/passage-words.js';
+import { logistic, rankCandidates, resultFeatures, withSquares } from '../src/retrieve/ranker.js';
+import { questionTerms } from '../src/retrieve/query-terms.js';
+import { readQuestion } from '../src/retrieve/question.js';
+import { snapshotContext, type CandidateSet } from '../src/retrieve/features.js';
+import type { IndexSnapshot } from '../src/index/snapshot.js';
+
+const XQUAD = path.resolve(process.env.XQUAD_DIR ?? '../shared/eval/xquad-dev');
+const leaky = process.argv.includes('--leaky');
+/** The question-level features the current run adds to each row. */
+let questionFeatures = new Set<string>();
+
+// A small gradient-boosted tree ensemble (logistic loss, histogram splits), for comparison only.
+type Tree = { f: number; t: number; l: Tree | number; r: Tree | number } | number;
+function predictTree(n: Tree, x: readonly number[]): number {
+  while (typeof n !== 'number') n = x[n.f]! <= n.t ? n.l : n.r;
+  return n;
+}
+function fitTrees(X: number[][], y: boolean[], rounds = 150, depth = 2, rate = 0.1, minLeaf = 10, bins = 24): (x: number[]) => number {
+  const n = X.length;
+  const width = X[0]!.length;
+  const cuts = Array.from({ length: width }, (_, f) => {
+    const s = X.map((r) => r[f]!).sort((a, b) => a - b);
+    return [...new Set(Array.from({ length: bins - 1 }, (_, k) => s[Math.floor(((k + 1) * n) / bins)]!))];
+  });
+  const bin = X.map((r) => r.map((v, f) => cuts[f]!.filter((c) => v > c).length));
+  const F = new Float64Array(n).fill(Math.log((y.filter(Boolean).length + 1) / (n - y.filter(Boolean).length + 1)));
+  const bias = F[0]!;
+  const g = new Float64Array(n);
+  const h = new Float64Array(n);
+  const leaf = (idx: number[]) => -idx.reduce((s, i) => s + g[i]!, 0) / (idx.reduce((s, i) => s + h[i]!, 0) + 1);
+  const build = (idx: number[], d: number): Tree => {
+    if (d === 0 || idx.length < 2 * minLeaf) return leaf(idx);
+    const G = idx.reduce((s, i) => s + g[i]!, 0);
+    const H = idx.reduce((s, i) => s + h[i]!, 0);
+    let best = { gain: 1e-9, f: -1, b: 0 };
+    for (let f = 0; f < width; f++) {
+      const hg = new Float64Array(bins);
+      const hh = new Float64Array(bins);
+      const hc = new Int32Array(bins);
+      for (const i of idx) (hg[bin[i]![f]!]! += g[i]!), (hh[bin[i]![f]!]! += h[i]!), hc[bin[i]![f]!]!++;
+      let gl = 0, hl = 0, cl = 0;
+      for (let b = 0; b < bins - 1; b++) {
+        gl += hg[b]!; hl += hh[b]!; cl += hc[b]!;
+        if (cl < minLeaf || idx.length - cl < minLeaf) continue;
+        const gain = gl ** 2 / (hl + 1) + (G - gl) ** 2 / (H - hl + 1) - G ** 2 / (H + 1);
+        if (gain > best.gain) best = { gain, f, b };
+      }
+    }
+    if (best.f < 0) return leaf(idx);
+    const L = idx.filter((i) => bin[i]![best.f]! <= best.b);
+    const R = idx.filter((i) => bin[i]![best.f]! > best.b);
+    return { f: best.f, t: cuts[best.f]![best.b]!, l: build(L, d - 1), r: build(R, d - 1) };
+  };
+  const trees: Tree[] = [];
+  for (let k = 0; k < rounds; k++) {
+    for (let i = 0; i < n; i++) {
+      const p = 1 / (1 + Math.exp(-F[i]!));
+      g[i] = p - (y[i] ? 1 : 0);
+      h[i] = p * (1 - p);
+    }
+    const tree = build([...Array(n).keys()], depth);
+    trees.push(tree);
+    for (let i = 0; i < n; i++) F[i]! += rate * predictTree(tree, X[i]!);
+  }
+  return (x) => 1 / (1 + Math.exp(-(bias + rate * trees.reduce<number>((s, t) => s + predictTree(t, x), 0))));
+}
+
+/**
+ * Candidate question-level evidence (none won on held-out folds; kept here to be re-measured):
+ * unknown words and long (name-like) unknown words; adjacent question-word pairs found within two
+ * words of each other in #1's document (names of two words); how concentrated the known words are in
+ * #1's document (IDF-weighted share of each word's passages that lie there); the share of known words
+ * #1's document holds, and how many question words it lacks.
+ */
+function questionEvidence(index: IndexSnapshot, question: string, top: { doc: number } | undefined): Record<string, number> {
+  const lexical = index.lexical;
+  const terms = [...new Set(questionTerms(lexical, readQuestion(question).search))];
+  const known = terms.filter((t) => lexical.documentFrequency(t) > 0);
+  const unknown = terms.filter((t) => lexical.documentFrequency(t) === 0);
+  const { docOf } = snapshotContext(index);
+  const docWords: Int32Array[] = [];
+  if (top) for (let row = 0; row < docOf.length; row++) if (docOf[row] === top.doc) docWords.push(passageWords(index, row));
+  const inDoc = new Set<number>();
+  for (const words of docWords) for (const id of words) inDoc.add(id);
+  const ids = terms.map((t) => lexical.termId(t));
+  let pairs = 0;
+  let pairsFound = 0;
+  for (let i = 0; i + 1 < ids.length; i++) {
+    const [a, b] = [ids[i]!, ids[i + 1]!];
+    if (a < 0 || b < 0) continue;
+    pairs++;
+    if (docWords.some((w) => w.some((id, k) => id === a && (w[k + 1] === b || w[k + 2] === b)))) pairsFound++;
+  }
+  let concentration = 0;
+  let mass = 0;
+  for (const t of known) {
+    const id = lexical.termId(t);
+    concentration += lexical.idf(t) * (docWords.filter((w) => w.includes(id)).length / lexical.documentFrequency(t));
+    mass += lexical.idf(t);
+  }
+  const knownInDoc = known.filter((t) => inDoc.has(lexical.termId(t))).length;
+  return {
+    unknownShare: unknown.length / Math.max(1, terms.length),
+    unknownLong: Math.min(3, unknown.filter((t) => t.length >= 5).length) / 3,
+    pairShare: pairs ? pairsFound / pairs : 1,
+    pairMissing: Math.min(3, pairs - pairsFound) / 3,
+    concentration: mass ? concentration / mass : 0,
+    knownInDocShare: known.length ? knownInDoc / known.length : 0,
+    missingFromDoc: Math.min(4, terms.length - knownInDoc) / 4,
+  };
+}
+
+type Model = (names: string[], X: number[][], y: boolean[]) => (names: string[], x: number[]) => number;
+const options = { ...DEFAULT_FIT, iterations: DEFAULT_FIT.refusalIterations };
+const MODELS: Record<string, Model> = {
+  logistic: (names, X, y) => {
+    const m = fitLogistic(names, X, y, options);
+    return (n, x) => logistic(m, n, x);
+  },
+  'logistic + squares': (names, X, y) => {
+    const m = fitLogistic(withSquares(names, X[0]!).names, X.map((x) => withSquares(names, x).values), y, options);
+    return (n, x) => logistic(m, withSquares(n, x).names, withSquares(n, x).values);
+  },
+  'trees (depth 2, 150 rounds)': (_names, X, y) => {
+    const predict = fitTrees(X, y);
+    return (_n, x) => predict(x);
+  },
+};
+
+const indexDir = await fs.mkdtemp(path.join(os.tmpdir(), 'isnad-refusal-variants-'));
+try {
+  const { snapshot } = await openIndex(loadConfig({ DOCS_DIR: `${XQUAD}/docs`, INDEX_DIR: indexDir, MODEL_ID: 'none' }), { log: silentLogger });
+  const raw = await askFolds(snapshot, null, await readGoldFile(`${XQUAD}/gold-ar.jsonl`));
+  // One list of feature names for every question (the roots leg joins only some): columns line up.
+  const aligned = alignFeatures(raw.map((a) => a.example));
+  const asked = raw.map((a, i) => ({ ...a, evidence: { ...a.evidence, set: aligned[i]!.set as CandidateSet } }));
+  const folds = [...new Set(asked.map((a) => a.fold))];
+  const extra = new Map<string, Record<string, number>>();
+  const first = (a: Asked, ranker: Record<string, number>) => {
+    const ranked = rankCandidates(a.evidence.set, ranker);
+    const distinct = collapseNearDuplicates(ranked.slice(0, 20), (c) => passageWords(a.index, c.row)).slice(0, 5);
+    const x = resultFeatures(a.evidence.set, distinct, 0, ranked);
+    const key = `${a.question.id}\u0000${distinct[0]?.doc}`;
+    let q = extra.get(key);
+    if (!q) {
+      const base = questionEvidence(a.index, a.question.q, distinct[0]);
+      const top = distinct[0];
+      const first10 = ranked.slice(0, 10);
+      const bm25At = a.evidence.set.names.indexOf('lexicalRank');
+      const bm25First = [...a.evidence.set.candidates].sort((x, y) => (y.values[bm25At] ?? 0) - (x.values[bm25At] ?? 0))[0];
+      const variantsAt = a.evidence.set.names.indexOf('variantsRank');
+      const variantsFirst = variantsAt >= 0 ? [...a.evidence.set.candidates].filter((c) => (c.values[variantsAt] ?? 0) > 0).sort((x, y) => (y.values[variantsAt] ?? 0) - (x.values[variantsAt] ?? 0))[0] : undefined;
+      base.topDocShare = top ? first10.filter((c) => c.doc === top.doc).length / Math.max(1, first10.length) : 0;
+      base.bm25AgreesDoc = top && bm25First ? (bm25First.doc === top.doc ? 1 : 0) : 0;
+      base.legsAgreeDoc = top && variantsFirst ? (variantsFirst.doc === top.doc ? 1 : 0) : 1;
+      const docs = new Set(first10.map((c) => c.doc));
+      base.topDocs = Math.min(10, docs.size) / 10;
+      extra.set(key, (q = base));
+    }
+    const added = [...questionFeatures].filter((n) => n in q!);
+    return { names: [...x.names, ...added], values: [...x.values, ...added.map((n) => q![n]!)] };
+  };
+  const rankers = new Map(folds.map((f) => [f, fitRanker(alignFeatures(asked.filter((a) => a.fold !== f && a.answerable && a.example.teaches !== 'refusal').map((a) => a.example)))]));
+  const teaches = leaky ? 'refusal' : 'ranking';
+  const runs: Array<[string, Model, string[]]> = [
+    ...Object.entries(MODELS).map(([name, model]): [string, Model, string[]] => [name, model, []]),
+    ...['topDocShare', 'bm25AgreesDoc', 'legsAgreeDoc', 'topDocs'].map(
+      (n): [string, Model, string[]] => [`squares + ${n}`, MODELS['logistic + squares']!, [n]],
+    ),
+  ];
+  runs.push(['squares + all four', MODELS['logistic + squares']!, runs.flatMap((r) => r[2])]);
+  runs.splice(0, 3, ['logistic + squares', MODELS['logistic + squares']!, []]);
+  for (const [name, model, features] of runs) {
+    questionFeatures = new Set(features);
+    const held: Array<{ answerable: boolean; p: number }> = [];
+    for (const f of folds) {
+      const train = asked.filter((a) => a.fold !== f && a.example.teaches !== teaches).map((a) => ({ a, x: first(a, rankers.get(f)!) }));
+      const predict = model(train[0]!.x.names, train.map((t) => t.x.values), train.map((t) => t.a.answerable));
+      for (const a of asked.filter((x) => x.fold === f && x.example.teaches !== 'refusal')) {
+        const x = first(a, rankers.get(f)!);
+        held.push({ answerable: a.answerable, p: predict(x.names, x.values) });
+      }
+    }
+    const answerable = held.filter((h) => h.answerable).map((h) => h.p).sort((a, b) => a - b);
+    const unanswerable = held.filter((h) => !h.answerable);
+    const refusedAt = (keep: number) => {
+      const t = answerable[Math.floor((1 - keep) * answerable.length)]!;
+      return (unanswerable.filter((h) => h.p < t).length / unanswerable.length).toFixed(3);
+    };
+    console.log(`${name}${leaky ? ' (leaky)' : ''}: refused at 98 % answered ${refusedAt(0.98)}, at 97 % ${refusedAt(0.97)}, at 95 % ${refusedAt(0.95)}, at 90 % ${refusedAt(0.9)}`);
+  }
+} finally {
+  await fs.rm(indexDir, { recursive: true, force: true });
+}
