@@ -23,16 +23,23 @@ const TENS = ['عشر', 'ثلاث', 'اربع', 'خمس', 'ست', 'سبع', 'ث�
 TENS.forEach((base, k) => add((k + 2) * 10, base + 'ون', base + 'ين'));
 add(100, 'مئه', 'مائه');
 
-/** و (and), the article and the attached prepositions a number word carries (والخمسة, بثلاثة, للعشرين). */
-const PREFIX = /^(?:و|ف)?(?:بال|لل|ال|ب|ل|ك)?/;
+/**
+ * Every form with the و/ف (and), article and attached prepositions a number word carries (والخمسة,
+ * بثلاثة, للعشرين), listed once so a lookup is one map read (the stemmer asks for every word indexed).
+ * ست takes the article only: لست is "I am not", بست and وست are names as often as numbers.
+ */
+const FORMS = new Map<string, string>();
+for (const [word, digits] of Object.entries(CARDINALS)) {
+  for (const and of ['', 'و', 'ف']) {
+    for (const before of ['', 'بال', 'لل', 'ال', 'ب', 'ل', 'ك']) {
+      const article = before === 'بال' || before === 'لل' || before === 'ال';
+      if (word.length <= 2 && (and !== '' || before !== '') && !article) continue;
+      FORMS.set(and + before + word, digits);
+    }
+  }
+}
 
 /** The digits a cardinal number word stands for (خمسة → 5, والعشرين → 20), or undefined. */
 export function cardinalDigits(word: string): string | undefined {
-  const direct = CARDINALS[word];
-  if (direct !== undefined) return direct;
-  const bare = word.replace(PREFIX, '');
-  if (bare === word) return undefined;
-  // ست takes the article only: لست is "I am not", بست and وست are names as often as numbers.
-  if (bare.length <= 2 && !/ال$|لل$/.test(word.slice(0, -bare.length))) return undefined;
-  return CARDINALS[bare];
+  return FORMS.get(word);
 }
