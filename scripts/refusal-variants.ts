@@ -137,7 +137,7 @@ function questionEvidence(index: IndexSnapshot, question: string, top: { doc: nu
 /**
  * Agreement between the legs and among the top results (none won either): the share of the first 10
  * ranked passages in #1's document and how many documents they span; whether BM25's own first passage,
- * and the spelling-variant leg's, lie in #1's document.
+ * and the spelling-variant leg's, lie in #1's document; #1 sharing one word with a question that has an unknown one.
  */
 function legAgreement(set: CandidateSet, ranked: ReadonlyArray<{ doc: number }>, top: { doc: number } | undefined): Record<string, number> {
   const first10 = ranked.slice(0, 10);
@@ -148,12 +148,16 @@ function legAgreement(set: CandidateSet, ranked: ReadonlyArray<{ doc: number }>,
     return best;
   };
   const bm25First = firstBy('lexicalRank');
+  const matched = set.names.indexOf('matchedTerms');
+  const first = ranked[0] as { values?: number[] } | undefined;
   const variantsFirst = firstBy('variantsRank');
   return {
     topDocShare: top ? first10.filter((c) => c.doc === top.doc).length / Math.max(1, first10.length) : 0,
     topDocs: new Set(first10.map((c) => c.doc)).size / 10,
     bm25AgreesDoc: top && bm25First?.doc === top.doc ? 1 : 0,
     variantsAgreeDoc: !variantsFirst || variantsFirst.doc === top?.doc ? 1 : 0,
+    // "ما عاصمة فرنسا؟": #1 holds at most one question word (with its neighbours) and a word is unknown.
+    oneWordUnknown: first?.values && Math.round(first.values[matched]! * 6) <= 1 && set.query.unknownTerms > 0 ? 1 : 0,
   };
 }
 
@@ -197,7 +201,7 @@ try {
   const teaches = leaky ? 'refusal' : 'ranking';
   const runs: Array<[string, Model, string[]]> = [
     ...Object.entries(MODELS).map(([name, model]): [string, Model, string[]] => [name, model, []]),
-    ...['unknownShare', 'unknownLong', 'pairShare', 'pairMissing', 'concentration', 'knownInDocShare', 'missingFromDoc', 'topDocShare', 'topDocs', 'bm25AgreesDoc', 'variantsAgreeDoc'].map(
+    ...['unknownShare', 'unknownLong', 'pairShare', 'pairMissing', 'concentration', 'knownInDocShare', 'missingFromDoc', 'topDocShare', 'topDocs', 'bm25AgreesDoc', 'variantsAgreeDoc', 'oneWordUnknown'].map(
       (n): [string, Model, string[]] => [`logistic + ${n}`, MODELS.logistic!, [n]],
     ),
   ];
