@@ -66,9 +66,8 @@ export function rankCandidates(set: CandidateSet, weights: Readonly<Record<strin
 
 /**
  * Evidence the two logistic models read for the result at `position`: its features, its ranker score,
- * how far it sits below #1 and ahead of the next, whether it shares at most one word with a question
- * holding a word the collection lacks, and how much of the question the collection knows at all
- * (`ما عاصمة فرنسا؟` shares one common word with the seeds).
+ * how far it sits below #1 and ahead of the next, and how much of the question the collection knows at
+ * all (`ما عاصمة فرنسا؟` shares one common word with the seeds).
  */
 export function resultFeatures(
   set: CandidateSet,
@@ -79,20 +78,16 @@ export function resultFeatures(
   const q = set.query;
   const queryNames = ['knownShare', 'unknownTerms', 'questionTerms'];
   const query = [q.knownShare, Math.min(3, q.unknownTerms) / 3, Math.min(8, q.terms) / 8];
-  const names = [...set.names, 'score', 'belowFirst', 'aheadOfNext', 'aheadOfOtherDocument', 'first', 'oneWordUnknown', ...queryNames];
+  const names = [...set.names, 'score', 'belowFirst', 'aheadOfNext', 'aheadOfOtherDocument', 'first', ...queryNames];
   const c = ranked[position];
   if (!c) return { names, values: [...names.slice(0, -query.length).map(() => 0), ...query] };
-  // The shape of "ما عاصمة فرنسا؟": the passage (with its neighbours) holds one question word at most
-  // while another is unknown to the whole collection. Read by the refusal as evidence, never as a rule.
-  const matched = set.names.indexOf('matchedTerms');
-  const oneWordUnknown = matched >= 0 && Math.round(c.values[matched]! * 6) <= 1 && q.unknownTerms > 0 ? 1 : 0;
   const next = ranked[position + 1]?.score ?? c.score - 3;
   // How far it leads the best passage of another document: a question another article answers is close-run.
   const other = everyCandidate.find((r) => r.doc !== c.doc)?.score;
   const ahead = Math.max(-3, Math.min(3, c.score - (other ?? c.score - 3)));
   return {
     names,
-    values: [...c.values, c.score, ranked[0]!.score - c.score, Math.min(3, c.score - next), ahead, position === 0 ? 1 : 0, oneWordUnknown, ...query],
+    values: [...c.values, c.score, ranked[0]!.score - c.score, Math.min(3, c.score - next), ahead, position === 0 ? 1 : 0, ...query],
   };
 }
 
