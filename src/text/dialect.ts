@@ -21,6 +21,8 @@ export const DIALECT_FUNCTION_WORDS: readonly string[] = (
   'اللي الي يلي لي هاد هادا هادي هاذا هيدا هيدي هاي هدول هذول ده دي دا كده هيك هيكي ' +
   'عم رح لح غادي راه ديال ديالو ديالها ديالهم ديالي ديالك ديالنا بتاع بتاعه بتاعها بتاعهم كاين كاينه كاينين ' +
   'عشان علشان مشان منشان كرمال صار صارت يصير تصير بيصير بتصير مش مو مب مفيش ماكو ع عال بس كمان يعني طيب هلق هلا دابا ' +
+  // when / how much (Levantine, Iraqi), now, still, also, there is, later, a little, very
+  'وقتيش ايمتا شكد دلوقتي دلوقت هسه هسا لسه لسا برضو برضه اكو بعدين شوي شويه اوي ' +
   // wanting to know
   'بدي بدك بده بدها بدنا بدكم بدهم عايز عاوز عايزه ابغي نبغي بغيت ودي حاب ' +
   'اعرف نعرف قلي قولي قولولي احكيلي خبرني خبروني فهمني عرفني'
@@ -83,7 +85,7 @@ const COLLOQUIAL_VERBS: ReadonlyArray<readonly [string, string, string, string, 
   ['ساب', 'سيب', 'ترك', 'ترك'], // leave
 ];
 const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
-  ['نهار', 'يوم'], // day (Maghrebi, Levantine)
+  ['نهار', 'يوم'], ['النهارده', 'اليوم'], // day (Maghrebi, Levantine); today (Egyptian)
   ['فلوس', 'اموال'], ['مصاري', 'اموال'], // money
   ['امبارح', 'امس'], ['مبارح', 'امس'], ['البارح', 'امس'], // yesterday
   ['بكره', 'غدا'], ['بكرا', 'غدا'], ['غدوه', 'غدا'], // tomorrow
@@ -99,6 +101,9 @@ const COLLOQUIAL_WORDS: ReadonlyMap<string, string[]> = (() => {
     add(past + 'ت', msaFeminine ?? msaPast + 'ت');
     for (const person of ['ي', 'ت', 'ن']) add(person + imperfect, person + msaImperfect);
   }
-  for (const [colloquial, msa] of COLLOQUIAL_NOUNS) add(colloquial, msa);
+  for (const [colloquial, msa] of COLLOQUIAL_NOUNS) {
+    add(colloquial, msa);
+    if (!colloquial.startsWith('ال')) add('ال' + colloquial, 'ال' + msa);
+  }
   return words;
 })();

@@ -15,7 +15,7 @@ const readings = (word: string) => dialectReadings(normalize(word));
 
 describe('dialect function words', () => {
   it('drop the question words, particles and demonstratives of all four dialects', () => {
-    const noise = 'شو ايش وش إيه ليش ليه علاش وين فين قديش كام امتى إمتى مين منو شكون اللي يلي هاد هيدا ده دي بدي بدك عم رح عشان ديال';
+    const noise = 'شو ايش وش إيه ليش ليه علاش وين فين قديش كام امتى إمتى مين منو شكون اللي يلي هاد هيدا ده دي بدي بدك عم رح عشان ديال وقتيش شكد دلوقتي هسه لسه برضو بعدين';
     expect(analyzeQuestion(noise)).toEqual([]);
   });
 
@@ -49,6 +49,8 @@ describe('dialectReadings', () => {
     expect(readings('تدوم')).toEqual(['تستمر']);
     expect(readings('نهار')).toEqual(['يوم']); // Maghrebi "day"
     expect(readings('خلصت')).toEqual(['انتهت']);
+    expect(readings('الفلوس')).toEqual(['الاموال']); // with the article too
+    expect(readings('النهارده')).toEqual(['اليوم']); // Egyptian "today"
   });
 
   it('offer nothing for short words or non-Arabic words', () => {
