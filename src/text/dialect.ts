@@ -83,6 +83,9 @@ const COLLOQUIAL_VERBS: ReadonlyArray<readonly [string, string, string, string, 
   ['رجع', 'رجع', 'عاد', 'عود'], // return
   ['اخد', 'اخد', 'اخذ', 'اخذ'], // take (Egyptian)
   ['ساب', 'سيب', 'ترك', 'ترك'], // leave
+  ['حط', 'حط', 'وضع', 'ضع'], // put
+  ['جاب', 'جيب', 'احضر', 'حضر'], // bring
+  ['اشتغل', 'شتغل', 'عمل', 'عمل'], // work
 ];
 const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['نهار', 'يوم'], ['النهارده', 'اليوم'], // day (Maghrebi, Levantine); today (Egyptian)
@@ -92,6 +95,7 @@ const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['زلمه', 'رجل'], ['راجل', 'رجل'], // man
   ['شغل', 'عمل'], ['حاجه', 'شيء'], ['ولاد', 'اولاد'], ['مشكل', 'مشكله'], ['جماعه', 'مجموعه'],
   ['كتير', 'كثير'], ['برشا', 'كثير'], ['بزاف', 'كثير'], // many
+  ['حدا', 'احد'], ['عيال', 'اطفال'], // someone (Levantine); children (Gulf)
 ];
 const COLLOQUIAL_WORDS: ReadonlyMap<string, string[]> = (() => {
   const words = new Map<string, string[]>();
