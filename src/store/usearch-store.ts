@@ -46,8 +46,7 @@ export class UsearchVectorStore implements VectorStore {
   private dir: string | null = null;
   /** The store's segments that are the same in the generation it was updated from can be linked from there. */
   private linkFrom: { dir: string; nextLabel: number } | null = null;
-  /** How the graph is searched: set by its size (searchSettings), unless `load` was told otherwise. */
-  private search: SearchSettings;
+  private search: SearchSettings; // by the graph's size (searchSettings), unless `load` was told otherwise
 
   private constructor(
     private flat: FlatVectorStore,
@@ -240,13 +239,12 @@ export class UsearchVectorStore implements VectorStore {
       throw indexCorrupt(file, 'is missing or unreadable', error);
     }
     if (graph.size() !== flat.size) throw indexCorrupt(file, `holds ${graph.size()} vectors, expected ${flat.size}`);
-    const store = new UsearchVectorStore(flat, labels, graph, file, kept, { kind: 'none', added: 0, removed: 0 }).savedIn(dir);
-    store.search = settings;
-    return store;
+    return new UsearchVectorStore(flat, labels, graph, file, kept, { kind: 'none', added: 0, removed: 0 }).savedIn(dir, settings);
   }
 
-  private savedIn(dir: string): this {
+  private savedIn(dir: string, search = this.search): this {
     this.dir = dir;
+    this.search = search;
     return this;
   }
 }
