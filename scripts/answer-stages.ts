@@ -5,6 +5,9 @@
  *   npm run bench -- --sizes 100000 --model fake --no-random --keep      (prints the folder it keeps)
  *   npx tsx scripts/answer-stages.ts <kept folder>/index-lowrank-100000 [passes=3] [queries=240]
  * PROFILE=out.cpuprofile writes a CPU profile of the timed passes alone (after load and preparation).
+ * HEAP=out.heapprofile writes a sampling heap profile (every allocation, collected or not) of the same passes.
+ * WARMUP=N warms up on N other questions (another seed) instead of the timed ones, so every timed
+ * question is unseen, as in a bot that has been serving (the default replays the timed ones untimed first).
  * Prints p50 / p95 / max ms of CPU time per stage, and wall and CPU time of the whole answer (query vectors precomputed, after every
  * passage was analyzed, as the bot does after load), the GC time seen during the timed passes, and a hash
  * of every answer's ranked rows and scores.
@@ -38,10 +41,12 @@ const snapshot = await new IndexDirectory(dir).load();
 if (!snapshot?.vectors) throw new Error(`no index with vectors in ${dir}`);
 const vectors = snapshot.vectors;
 const queries = benchQueries(snapshot, Number(process.argv[4] ?? 240), 42).map((q) => readQuestion(q).search);
+const warmupCount = Number(process.env.WARMUP ?? 0);
+const warmups = warmupCount > 0 ? benchQueries(snapshot, warmupCount, 4242).map((q) => readQuestion(q).search) : queries;
 // The low-rank index's own embedder, or the hash embedder of the bench's fake-model index.
 const embedder = snapshot.manifest.model?.id === new LowRankEmbedder().modelId ? new LowRankEmbedder() : new HashEmbedder();
 const vectorOf = new Map<string, Float32Array>();
-for (const q of queries) vectorOf.set(q, await embedder.embedQuery(q));
+for (const q of [...queries, ...warmups]) vectorOf.set(q, await embedder.embedQuery(q));
 const precomputed = new PrecomputedEmbedder(embedder.modelId, embedder.dimensions, vectorOf);
 await preparePassageWords(snapshot);
 const weights = shippedWeights();
@@ -70,16 +75,20 @@ const time = <T>(name: string, work: () => T): T => {
   return value;
 };
 
-const profiler = process.env.PROFILE ? new Session() : null;
+const profiler = process.env.PROFILE || process.env.HEAP ? new Session() : null;
 for (let pass = 0; pass <= passes; pass++) {
   if (pass === 1 && profiler) {
     profiler.connect();
-    await profiler.post('Profiler.enable');
-    await profiler.post('Profiler.start');
+    if (process.env.PROFILE) {
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    }
+    // Sampled with collected objects kept in the profile: what drives the minor GCs is what is allocated, live or not.
+    if (process.env.HEAP) await profiler.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
   }
   counting = pass > 0;
   const hash = createHash('sha256');
-  for (const q of queries) {
+  for (const q of pass === 0 ? warmups : queries) {
     const whole = performance.now();
     const wholeCpu = cpuMs();
     const answer = await answerQuestion(snapshot, precomputed, q, {});
@@ -105,7 +114,8 @@ for (let pass = 0; pass <= passes; pass++) {
   await new Promise((resolve) => setImmediate(resolve)); // lets the GC observer report this pass
   if (pass > 0) console.log(`pass ${pass}: answers ${hash.digest('hex').slice(0, 16)}`);
 }
-if (profiler) fs.writeFileSync(process.env.PROFILE!, JSON.stringify((await profiler.post('Profiler.stop')).profile));
+if (profiler && process.env.PROFILE) fs.writeFileSync(process.env.PROFILE, JSON.stringify((await profiler.post('Profiler.stop')).profile));
+if (profiler && process.env.HEAP) fs.writeFileSync(process.env.HEAP, JSON.stringify((await profiler.post('HeapProfiler.stopSampling')).profile));
 const n = queries.length * passes;
 const gcText = [...gc].map(([kind, { ms, count }]) => `${kind} ${count}× ${ms.toFixed(0)} ms`).join(', ') || 'none';
 console.log(`${snapshot.passages.length} passages, ${queries.length} queries × ${passes} passes (${n} answers, each replayed by stage); GC pauses: ${gcText}`);
