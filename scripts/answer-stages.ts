@@ -22,7 +22,7 @@ import { cpuMs, percentile } from '../src/bench/timing.js';
 import { benchQueries } from '../src/bench/workers.js';
 import { answerQuestion, decide, DEFAULT_CANDIDATES, MAX_TOP } from '../src/retrieve/answer.js';
 import { buildCandidates, snapshotContext, type LegHits } from '../src/retrieve/features.js';
-import { preparePassageWords } from '../src/retrieve/passage-words.js';
+import { prepareRanking } from '../src/retrieve/prepare.js';
 import { readQuestion } from '../src/retrieve/question.js';
 import { questionTerms } from '../src/retrieve/query-terms.js';
 import { shippedWeights } from '../src/retrieve/ranker.js';
@@ -48,7 +48,7 @@ const embedder = snapshot.manifest.model?.id === new LowRankEmbedder().modelId ?
 const vectorOf = new Map<string, Float32Array>();
 for (const q of [...queries, ...warmups]) vectorOf.set(q, await embedder.embedQuery(q));
 const precomputed = new PrecomputedEmbedder(embedder.modelId, embedder.dimensions, vectorOf);
-await preparePassageWords(snapshot);
+await prepareRanking(snapshot);
 const weights = shippedWeights();
 const depth = Math.max(DEFAULT_CANDIDATES, MAX_TOP * 2);
 const rowOf = new Map(snapshot.passages.map((p, row) => [p.id, row]));

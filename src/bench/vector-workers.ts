@@ -4,7 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildIndex } from '../ingest/build-index.js';
 import { answerQuestion } from '../retrieve/answer.js';
-import { preparePassageWords } from '../retrieve/passage-words.js';
+import { prepareRanking } from '../retrieve/prepare.js';
 import { readQuestion } from '../retrieve/question.js';
 import { FlatVectorStore } from '../store/flat-store.js';
 import type { PreviousIndex } from '../index/snapshot.js';
@@ -147,7 +147,7 @@ export async function serveLowRankWorker(args: WorkerArgs): Promise<LowRankServe
   const queryVectors = queries.map((q) => vectorOf.get(q)!);
   const served = await latencies(queryVectors, (v) => vectors.query(v, CANDIDATES));
   // As the bot does right after loading (and serveWorker before its hybrid row): every passage analyzed once.
-  const prepared = await timed(() => preparePassageWords(snapshot));
+  const prepared = await timed(() => prepareRanking(snapshot));
   const hybrid = await latencies(queries, (q) => answerQuestion(snapshot, precomputed, q, {}), warmups);
   const peak = peakRssMb();
   tell(args, 'low-rank serve: timed; exact scans for recall');

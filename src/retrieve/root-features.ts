@@ -2,6 +2,7 @@ import { perIndex, type IndexSnapshot } from '../index/snapshot.js';
 import { rootKey } from '../text/root-key.js';
 import { passageWords } from './passage-words.js';
 import { PROXIMITY_WINDOW, idfOfBits } from './term-bits.js';
+import { rootKeys } from './term-keys.js';
 
 /**
  * Root-level evidence (src/text/root-key.ts): the question's words matched through their root key,
@@ -19,49 +20,19 @@ export const ROOT_FEATURES = [
 const ROOT_CANDIDATES = 60;
 
 /**
- * Term number → key number, filled on first use (a vocabulary can hold 10⁵–10⁶ terms: computing every
- * key at load would cost a second; a question reads a few thousand).
+ * Key number → the question words it stands for, valid where `stampOfKey` holds the current question's
+ * stamp (no clearing, no Map per question). Keys are those of the vocabulary (term-keys.ts).
  */
-interface KeyTable {
-  keyOfTerm: Int32Array;
-  keys: Map<string, number>;
-  /** Key number → the question words it stands for, valid where `stampOfKey` holds the current question's stamp (no clearing, no Map per question). */
+interface KeyStamps {
   bitsOfKey: Int32Array;
   stampOfKey: Int32Array;
   stamp: number;
 }
 
-const keyTables = perIndex((): KeyTable => ({ keyOfTerm: new Int32Array(0), keys: new Map(), bitsOfKey: new Int32Array(0), stampOfKey: new Int32Array(0), stamp: 0 }));
-
-function keyId(table: KeyTable, key: string): number {
-  let id = table.keys.get(key);
-  if (id === undefined) table.keys.set(key, (id = table.keys.size));
-  return id;
-}
-
-function keyOfTerm(index: IndexSnapshot, table: KeyTable, term: number): number {
-  const known = table.keyOfTerm[term];
-  if (known !== undefined && known >= 0) return known;
-  if (term >= table.keyOfTerm.length) {
-    const grown = new Int32Array(Math.max(1024, 2 * term + 2)).fill(-1);
-    grown.set(table.keyOfTerm);
-    table.keyOfTerm = grown;
-  }
-  let id = table.keyOfTerm[term]!;
-  if (id < 0) table.keyOfTerm[term] = id = keyId(table, rootKey(index.lexical.termAt(term)));
-  return id;
-}
-
-function growKeys(table: KeyTable, size: number): void {
-  if (table.stampOfKey.length >= size) return;
-  const length = Math.max(1024, 2 * size);
-  const bits = new Int32Array(length);
-  const stamps = new Int32Array(length);
-  bits.set(table.bitsOfKey);
-  stamps.set(table.stampOfKey);
-  table.bitsOfKey = bits;
-  table.stampOfKey = stamps;
-}
+const keyStamps = perIndex((index): KeyStamps => {
+  const keys = rootKeys(index.lexical).keys.length;
+  return { bitsOfKey: new Int32Array(keys), stampOfKey: new Int32Array(keys), stamp: 0 };
+});
 
 /**
  * Root features of each row in `rows` (0 past ROOT_CANDIDATES). `groupTerms[k]` are the terms question
@@ -74,15 +45,19 @@ export function rootFeatures(
   termIdf: readonly number[],
   docOf: Int32Array,
 ): number[][] {
-  const table = keyTables(index);
+  const { keyOf, idOf } = rootKeys(index.lexical);
+  const table = keyStamps(index);
   const mass = termIdf.reduce((a, b) => a + b, 0) || 1;
-  // Key number → the question words (bits) it stands for.
+  // Key number → the question words (bits) it stands for. A key no vocabulary term has matches no passage word.
   const stamp = ++table.stamp;
   let questionKeys = 0;
   groupTerms.slice(0, 32).forEach((terms, k) => {
     for (const term of terms) {
-      const id = keyId(table, rootKey(term));
-      growKeys(table, id + 1);
+      const id = idOf.get(rootKey(term));
+      if (id === undefined) {
+        questionKeys++;
+        continue;
+      }
       if (table.stampOfKey[id] !== stamp) (table.stampOfKey[id] = stamp), (table.bitsOfKey[id] = 0), questionKeys++;
       table.bitsOfKey[id]! |= 1 << k;
     }
@@ -96,9 +71,8 @@ export function rootFeatures(
     let mask = 0;
     for (let i = 0; i < words.length; i++) {
       const term = words[i]!;
-      const key = term >= 0 ? keyOfTerm(index, table, term) : -1;
-      // A key numbered after the question's keys (first seen in this passage) is none of them.
-      const b = key >= 0 && key < stampOfKey.length && stampOfKey[key] === stamp ? bitsOfKey[key]! : 0;
+      const key = term >= 0 ? keyOf[term]! : -1;
+      const b = key >= 0 && stampOfKey[key] === stamp ? bitsOfKey[key]! : 0;
       bits[i] = b;
       mask |= b;
     }
