@@ -5,7 +5,8 @@
  *   npm run bench -- --sizes 100000 --model fake --no-random --keep      (prints the folder it keeps)
  *   npx tsx scripts/answer-stages.ts <kept folder>/index-lowrank-100000 [passes=3] [queries=240]
  * PROFILE=out.cpuprofile writes a CPU profile of the timed passes alone (after load and preparation).
- * HEAP=out.heapprofile writes a sampling heap profile (every allocation, collected or not) of the same passes.
+ * HEAP=out.heapprofile writes a sampling heap profile (every allocation, collected or not; LIVE=1: what is still live at the end) of the same passes.
+ * TAIL=N prints the N answers of the highest CPU time, each with its stages (replayed) and its question.
  * WARMUP=N warms up on N other questions (another seed) instead of the timed ones, so every timed
  * question is unseen, as in a bot that has been serving (the default replays the timed ones untimed first).
  * Prints p50 / p95 / max ms of CPU time per stage, and wall and CPU time of the whole answer (query vectors precomputed, after every
@@ -68,10 +69,13 @@ new PerformanceObserver((list) => {
 
 const stages: Record<string, number[]> = {};
 /** CPU ms of each stage: on a shared machine its wall time is mostly waiting for a core. */
+/** Per answer of the timed passes: its question, CPU ms, and its stages' CPU ms as replayed (for TAIL). */
+const answers: Array<{ q: string; cpu: number; stages: Record<string, number> }> = [];
 const time = <T>(name: string, work: () => T): T => {
   const started = cpuMs();
   const value = work();
   (stages[name] ??= []).push(cpuMs() - started);
+  answers.at(-1)!.stages[name] = cpuMs() - started;
   return value;
 };
 
@@ -84,7 +88,7 @@ for (let pass = 0; pass <= passes; pass++) {
       await profiler.post('Profiler.start');
     }
     // Sampled with collected objects kept in the profile: what drives the minor GCs is what is allocated, live or not.
-    if (process.env.HEAP) await profiler.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    if (process.env.HEAP) await profiler.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: !process.env.LIVE, includeObjectsCollectedByMinorGC: !process.env.LIVE });
   }
   counting = pass > 0;
   const hash = createHash('sha256');
@@ -98,6 +102,7 @@ for (let pass = 0; pass <= passes; pass++) {
     if (pass === 0) continue;
     (stages['= hybrid, wall'] ??= []).push(wholeMs);
     (stages['= hybrid, CPU'] ??= []).push(wholeCpuMs);
+    answers.push({ q, cpu: wholeCpuMs, stages: {} });
     // The same answer again, stage by stage (the steps of gatherEvidence and decide).
     const context = time('snapshot context', () => snapshotContext(snapshot));
     const terms = time('question terms', () => questionTerms(snapshot.lexical, q));
@@ -107,6 +112,7 @@ for (let pass = 0; pass <= passes; pass++) {
     const started = cpuMs();
     const found = await vectors.query(vectorOf.get(q)!, depth);
     (stages['vector search'] ??= []).push(cpuMs() - started);
+    answers.at(-1)!.stages['vector search'] = cpuMs() - started;
     legs.push({ name: 'dense', hits: found.flatMap((h) => (rowOf.has(h.id) ? [{ row: rowOf.get(h.id)!, score: h.score }] : [])) });
     const set = time('features', () => buildCandidates(snapshot, search, legs, questionType(q), depth * 2));
     time('rank + decide', () => decide(snapshot, { query: q, mode: 'lexical', set }, weights, 3));
@@ -123,4 +129,7 @@ console.log('stage'.padEnd(20), 'p50'.padStart(7), 'p95'.padStart(7), 'max'.padS
 for (const [name, samples] of Object.entries(stages)) {
   const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
   console.log(name.padEnd(20), ...[percentile(samples, 50), percentile(samples, 95), Math.max(...samples), mean].map((v) => v.toFixed(2).padStart(7)));
+}
+for (const a of [...answers].sort((x, y) => y.cpu - x.cpu).slice(0, Number(process.env.TAIL ?? 0))) {
+  console.log(a.cpu.toFixed(2).padStart(7), Object.entries(a.stages).filter(([, ms]) => ms >= 0.3).map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(', '), '|', a.q);
 }

@@ -170,7 +170,9 @@ export function looseFeatures(index: IndexSnapshot, rows: readonly number[], gro
     if (found !== undefined) return found;
     let root = 0;
     let loose = 0;
-    for (const id of passageWords(index, row)) {
+    const words = passageWords(index, row);
+    for (let i = 0; i < words.length; i++) {
+      const id = words[i]!;
       if (id < 0) continue;
       const at = slotsOf(index, table, id);
       const s = table.slots;

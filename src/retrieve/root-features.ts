@@ -65,8 +65,11 @@ export function rootFeatures(
   const { bitsOfKey, stampOfKey } = table;
   let bits = new Int32Array(256);
   /** Fills `bits` with the question words each of the row's words stands for; returns their OR. */
+  /** Words of the row `readRow` read last. */
+  let readLength = 0;
   const readRow = (row: number): number => {
     const words = passageWords(index, row);
+    readLength = words.length;
     if (bits.length < words.length) bits = new Int32Array(words.length);
     let mask = 0;
     for (let i = 0; i < words.length; i++) {
@@ -89,7 +92,7 @@ export function rootFeatures(
     const own = readRow(row);
     maskOf.set(row, own);
     let best = 0;
-    const length = passageWords(index, row).length;
+    const length = readLength;
     for (let i = 0; own && i < length; i++) {
       if (!bits[i]) continue;
       let window = 0;
