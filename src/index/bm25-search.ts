@@ -5,7 +5,7 @@
  * pass for single-term questions (pruned-search.ts) is chosen here and shares `termWeight` (term-facts.ts).
  */
 import type { TermGroup } from '../types.js';
-import { prunedSearch, ScoredRows, type PrunedTerm, type PrunedWord } from './pruned-search.js';
+import { prunedSearch, type PrunedTerm } from './pruned-search.js';
 import { ScoreAccumulator } from './score-accumulator.js';
 import { ScoredSearch, type QueryMass, type RowEvidence } from './scored-search.js';
 import { seek, termWeight, TermFacts } from './term-facts.js';
@@ -57,8 +57,6 @@ class AlternativeScratch {
   private readonly groupSeen: Uint32Array;
   private altStamp = 0;
   private groupStamp = 0;
-  /** A bit per row, all clear between searches (scoreWhole lists a group's rows in order through it). */
-  rowBits?: Uint32Array;
 
   constructor(rows: number) {
     [this.altScore, this.altIdf, this.bestScore, this.bestIdf] = [0, 0, 0, 0].map(() => new Float32Array(rows)) as [Float32Array, Float32Array, Float32Array, Float32Array];
@@ -105,12 +103,6 @@ export interface SearchScratch {
  * fraction of its common words' postings (at 100k passages a question's words hold ~40k postings).
  */
 const PRUNE_MIN_POSTINGS = 4096;
-/**
- * A word of alternatives holding at most this many postings is scored whole before a pruned pass (a few
- * hundred KB of arrays at most: a misspelt word's variants include common words, روسيا for رووسيياا); past
- * it (an English word translated by many common Arabic words) the query takes the plain pass.
- */
-const SCORE_WHOLE_MAX = 65_536;
 
 function lengthNorms(index: Postings): Float64Array {
   const { k1, b } = index.params;
@@ -139,12 +131,9 @@ function scoreSingle(index: Postings, norms: Float64Array, term: ScoredTerm, k: 
   }
 }
 
-/**
- * A row scores the best alternative it contains; an alternative of several terms scores the mean of its
- * terms. Leaves in the scratch the rows the group holds, in the order first met (returns how many), and
- * each one's best score and IDF: the caller reads them and sets them back to zero.
- */
-function collectAlternatives(index: Postings, norms: Float64Array, group: ResolvedGroup, s: AlternativeScratch): number {
+/** A row scores the best alternative it contains; an alternative of several terms scores the mean of its terms. */
+function scoreAlternatives(index: Postings, norms: Float64Array, group: ResolvedGroup, k: number, sums: ScoreAccumulator, scratch: SearchScratch, groupOf?: Int32Array): void {
+  const s = (scratch.alternatives ??= new AlternativeScratch(index.documentLengths.length));
   const { offsets, postingRows, postingTf } = index;
   const { k1 } = index.params;
   let groupCount = 0;
@@ -170,12 +159,6 @@ function collectAlternatives(index: Postings, norms: Float64Array, group: Resolv
       s.altIdf[row] = 0;
     }
   }
-  return groupCount;
-}
-
-function scoreAlternatives(index: Postings, norms: Float64Array, group: ResolvedGroup, k: number, sums: ScoreAccumulator, scratch: SearchScratch, groupOf?: Int32Array): void {
-  const s = (scratch.alternatives ??= new AlternativeScratch(index.documentLengths.length));
-  const groupCount = collectAlternatives(index, norms, group, s);
   for (let i = 0; i < groupCount; i++) {
     const row = s.groupRows[i]!;
     sums.addRow(row, s.bestScore[row]!);
@@ -183,45 +166,6 @@ function scoreAlternatives(index: Postings, norms: Float64Array, group: Resolved
     s.bestScore[row] = 0;
     s.bestIdf[row] = 0;
   }
-}
-
-/** A group of alternatives scored whole, for the pruned pass: the same weights `scoreAlternatives` adds. */
-function scoreWhole(index: Postings, norms: Float64Array, group: ResolvedGroup, scratch: SearchScratch): ScoredRows {
-  const s = (scratch.alternatives ??= new AlternativeScratch(index.documentLengths.length));
-  const count = collectAlternatives(index, norms, group, s);
-  const touched = s.groupRows.slice(0, count);
-  const touchedIdf = new Float32Array(count);
-  // The rows in increasing order through a bitset (no sort: a variant as common as روسيا holds ~20k rows).
-  const bits = (s.rowBits ??= new Uint32Array((index.documentLengths.length + 31) >>> 5));
-  for (let i = 0; i < count; i++) {
-    const row = touched[i]!;
-    touchedIdf[i] = s.bestIdf[row]!;
-    bits[row >>> 5]! |= 1 << (row & 31);
-  }
-  const rows = new Uint32Array(count);
-  const weights = new Float32Array(count);
-  for (let w = 0, at = 0; at < count; w++) {
-    let word = bits[w]!;
-    if (word === 0) continue;
-    bits[w] = 0;
-    while (word !== 0) {
-      const low = word & -word;
-      word ^= low;
-      const row = w * 32 + 31 - Math.clz32(low);
-      rows[at] = row;
-      weights[at++] = s.bestScore[row]!;
-      s.bestScore[row] = 0;
-      s.bestIdf[row] = 0;
-    }
-  }
-  return new ScoredRows(rows, weights, touched, touchedIdf);
-}
-
-/** Postings of a group's alternatives, all told. */
-function groupPostings(index: Postings, group: ResolvedGroup): number {
-  let postings = 0;
-  for (const terms of group.alternatives) for (const t of terms) if (t.id >= 0) postings += index.offsets[t.id + 1]! - index.offsets[t.id]!;
-  return postings;
 }
 
 /**
@@ -342,17 +286,15 @@ export function searchPostings(
   });
   const norms = (scratch.norms ??= lengthNorms(index));
   const evidence = (rows: Uint32Array, into: RowEvidence, at: number) => rowsEvidence(index, norms, resolved, rows, into, at);
-  // Words of alternatives (a misspelt word's variants) are scored whole when their lists are short, so the
-  // question's common words still take the pruned pass: without it, such a question read every posting of them.
-  const postings = resolved.map((g) => groupPostings(index, g));
-  if (postings.reduce((a, b) => a + b, 0) >= PRUNE_MIN_POSTINGS && resolved.every((g, k) => g.single || postings[k]! <= SCORE_WHOLE_MAX)) {
-    const facts = (scratch.facts ??= new TermFacts(index, norms));
-    const words = resolved.map((group): PrunedWord => {
-      if (!group.single) return { id: -1, idf: 0, matched: 0, bit: group.bit, scored: scoreWhole(index, norms, group, scratch) };
-      const term = group.alternatives[0]![0]!;
-      return { ...term, matched: matchedIdf(term), bit: group.bit };
-    });
-    return prunedSearch(index, norms, facts, words, sums, topK, mass, evidence, groupOf);
+  if (resolved.every((g) => g.single)) {
+    const terms = resolved.map((g) => g.alternatives[0]![0]!);
+    let postings = 0;
+    for (const t of terms) if (t.id >= 0) postings += index.offsets[t.id + 1]! - index.offsets[t.id]!;
+    if (postings >= PRUNE_MIN_POSTINGS) {
+      const facts = (scratch.facts ??= new TermFacts(index, norms));
+      const words = terms.map((term, k) => ({ ...term, matched: matchedIdf(term), bit: resolved[k]!.bit }));
+      return prunedSearch(index, norms, facts, words, sums, topK, mass, evidence, groupOf);
+    }
   }
   try {
     resolved.forEach((group, k) => {

@@ -29,7 +29,7 @@ export const BLOCK_SHIFT = 6;
  * A block's factor is stored a hair above the largest it holds, so IDF × factor bounds every weight of
  * the block whatever the rounding of either product.
  */
-export const BLOCK_ROUNDING = 1 + 1e-9;
+const BLOCK_ROUNDING = 1 + 1e-9;
 
 /**
  * Per-term facts the pruned pass reads, computed the first time a query uses the term and kept with

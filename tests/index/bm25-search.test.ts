@@ -147,23 +147,13 @@ describe('Bm25Index.searchScored', () => {
     );
   });
 
-  it('ranks a large collection exactly as scoring every row does, where common words let the search skip most postings (with or without a word of alternatives)', () => {
+  it('ranks a large collection exactly as scoring every row does, where common words let the search skip most postings', () => {
     // Thousands of rows of a few words, the first words far more common: each question word holds
     // hundreds of postings, so searches take the pruned pass, and many rows tie at the cut.
-    // Two rare spellings of one name, as a misspelt question word's variants are searched (a group of alternatives).
     const skewed = ['وفد', 'وفد', 'وفد', 'وفد', 'نظام', 'نظام', 'نظام', 'جعفري', 'جعفري', 'معارض', 'روسيا', 'تصعيد'];
-    const rare = ['نزارباييف', 'نزاربايف'];
-    const token = fc.oneof({ weight: 40, arbitrary: fc.constantFrom(...skewed) }, { weight: 1, arbitrary: fc.constantFrom(...rare) });
-    const row = fc.array(token, { minLength: 1, maxLength: 6 });
+    const row = fc.array(fc.integer({ min: 0, max: skewed.length - 1 }).map((i) => skewed[i]!), { minLength: 1, maxLength: 6 });
     const large = fc.array(row, { minLength: 1500, maxLength: 3000 });
-    const variants: fc.Arbitrary<TermGroup> = fc.record({
-      alternatives: fc.uniqueArray(fc.record({ terms: fc.constantFrom<string[]>([rare[0]!], [rare[1]!], ['جعفري'], ['تصعيد', rare[1]!]), weight: fc.constantFrom<number>(1, 0.9, 0.35) }), { minLength: 1, maxLength: 3, selector: (a) => a.terms.join(' ') }),
-    });
-    const words = fc.tuple(fc.uniqueArray(fc.constantFrom(...VOCABULARY, 'برميل'), { minLength: 1, maxLength: 6 }), fc.option(variants), fc.nat()).map(([plain, group, at]) => {
-      const q: Array<string | TermGroup> = [...plain];
-      if (group) q.splice(at % (q.length + 1), 0, group);
-      return q;
-    });
+    const words = fc.uniqueArray(fc.constantFrom(...VOCABULARY, 'برميل'), { minLength: 1, maxLength: 6 });
     fc.assert(
       fc.property(large, fc.array(fc.tuple(words, fc.integer({ min: 1, max: 80 })), { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 30 }), (docs, searches, perDoc) => {
         const builder = new Bm25Builder();
