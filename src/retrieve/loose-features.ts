@@ -3,6 +3,7 @@ import { isArabicWord } from '../text/language.js';
 import { rootKey } from '../text/root-key.js';
 import { passageWords } from './passage-words.js';
 import { idfOfBits } from './term-bits.js';
+import { markTerms, termLists, type TermLists } from './term-keys.js';
 
 /**
  * Evidence weaker than a root-key match, for question words a passage holds in none of the forms the
@@ -39,7 +40,7 @@ function looseKeys(term: string): string[] {
 const SLOTS = 4;
 const UNREAD = -2;
 /** Terms whose keys are read per slice of `prepareLooseKeys` before it yields (a few ms of work). */
-const PREPARE_SLICE = 5000;
+const PREPARE_SLICE = 2000;
 
 /**
  * Term number → its key numbers, filled when the index is prepared (or on first use): typed arrays rather
@@ -55,16 +56,24 @@ interface KeyTable {
   openingAt: Int32Array;
   stampOf: Int32Array;
   stamp: number;
+  /** Key number → the vocabulary terms with that key in any slot (built once every term's keys are read). */
+  termsOfKey: TermLists | null;
+  /** A bit per term: set for the terms of the question's keys (markTerms), cleared after each question. */
+  marked: Uint32Array;
 }
-const keyTables = perIndex((): KeyTable => ({
-  slots: new Int32Array(0),
-  ids: new Map(),
-  rootBitsOf: new Int32Array(0),
-  looseBitsOf: new Int32Array(0),
-  openingAt: new Int32Array(0),
-  stampOf: new Int32Array(0),
-  stamp: 0,
-}));
+const keyTables = perIndex(
+  (index): KeyTable => ({
+    slots: new Int32Array(0),
+    ids: new Map(),
+    rootBitsOf: new Int32Array(0),
+    looseBitsOf: new Int32Array(0),
+    openingAt: new Int32Array(0),
+    stampOf: new Int32Array(0),
+    stamp: 0,
+    termsOfKey: null,
+    marked: new Uint32Array((index.lexical.vocabulary().length + 31) >>> 5),
+  }),
+);
 
 function keyId(table: KeyTable, key: string): number {
   let id = table.ids.get(key);
@@ -105,6 +114,19 @@ export async function prepareLooseKeys(index: IndexSnapshot, stopped: () => bool
     for (let term = from; term > from - PREPARE_SLICE && term >= 0; term--) slotsOf(index, table, term);
     if (from >= PREPARE_SLICE) await new Promise((resolve) => setImmediate(resolve));
   }
+  if (!stopped()) keyLists(index, table);
+}
+
+/** Each key's terms, read once every term's keys are (all of them now, for an index nobody prepared). */
+function keyLists(index: IndexSnapshot, table: KeyTable): TermLists {
+  if (table.termsOfKey) return table.termsOfKey;
+  const terms = index.lexical.vocabulary().length;
+  for (let term = terms - 1; term >= 0; term--) slotsOf(index, table, term);
+  const slots = table.slots;
+  table.termsOfKey = termLists(table.ids.size, terms, (term, add) => {
+    for (let j = 0; j < SLOTS; j++) if (slots[term * SLOTS + j]! >= 0) add(slots[term * SLOTS + j]!);
+  });
+  return table.termsOfKey;
 }
 
 /** Makes the per-key arrays cover every key numbered so far (they only grow). */
@@ -126,8 +148,10 @@ function growKeys(table: KeyTable): void {
 /** `groupTerms[k]` are the terms question word k may match, `termIdf[k]` its mass. */
 export function looseFeatures(index: IndexSnapshot, rows: readonly number[], groupTerms: readonly string[][], termIdf: readonly number[], docOf: Int32Array): number[][] {
   const table = keyTables(index);
+  const lists = keyLists(index, table);
   const mass = termIdf.reduce((a, b) => a + b, 0) || 1;
   const bit = (k: number) => (1 << k) >>> 0;
+  const questionKeys: number[] = [];
   // Key number → the question words (bits) it stands for: root keys, loose keys, openings apart.
   const openingWords: Array<Array<{ k: number; term: string }>> = [];
   const own = new Int32Array(SLOTS);
@@ -137,6 +161,7 @@ export function looseFeatures(index: IndexSnapshot, rows: readonly number[], gro
       readKeys(table, term, own, 0);
       if (own[0]! < 0) continue;
       arabic++;
+      questionKeys.push(...own);
       growKeys(table);
       const stamp = table.stamp + 1;
       const mark = (key: number) => {
@@ -159,7 +184,9 @@ export function looseFeatures(index: IndexSnapshot, rows: readonly number[], gro
   const stamp = ++table.stamp;
   // Keys numbered after the question's (first met in a passage) are none of them: `known` bounds the stamp reads.
   const known = table.ids.size;
-  const { rootBitsOf, looseBitsOf, openingAt, stampOf } = table;
+  const { rootBitsOf, looseBitsOf, openingAt, stampOf, marked } = table;
+  marked.fill(0); // cleared after each question too; again here in case the last one stopped half-way
+  markTerms(lists, questionKeys, marked);
   const looseOf = (key: number) => (key >= 0 && key < known && stampOf[key] === stamp ? looseBitsOf[key]! : 0);
   const masks = new Map<number, number>();
   const rootMasks: number[] = [];
@@ -173,7 +200,8 @@ export function looseFeatures(index: IndexSnapshot, rows: readonly number[], gro
     const words = passageWords(index, row);
     for (let i = 0; i < words.length; i++) {
       const id = words[i]!;
-      if (id < 0) continue;
+      // Only a marked term has one of the question's keys.
+      if (id < 0 || !(marked[id >>> 5]! & (1 << (id & 31)))) continue;
       const at = slotsOf(index, table, id);
       const s = table.slots;
       const key = s[at]!;
@@ -195,7 +223,7 @@ export function looseFeatures(index: IndexSnapshot, rows: readonly number[], gro
     looseMasks.push(loose);
     return rootMasks.length - 1;
   };
-  return rows.map((row, position) => {
+  const features = rows.map((row, position) => {
     if (position >= LOOSE_CANDIDATES || arabic === 0) return [0, 0];
     const at = masksOf(row);
     const root = rootMasks[at]!;
@@ -210,4 +238,6 @@ export function looseFeatures(index: IndexSnapshot, rows: readonly number[], gro
     }
     return [idfOfBits(termIdf, loose & ~root) / mass, idfOfBits(termIdf, contextLoose & ~contextRoot) / mass];
   });
+  marked.fill(0);
+  return features;
 }

@@ -2,7 +2,7 @@ import { perIndex, type IndexSnapshot } from '../index/snapshot.js';
 import { rootKey } from '../text/root-key.js';
 import { passageWords } from './passage-words.js';
 import { PROXIMITY_WINDOW, idfOfBits } from './term-bits.js';
-import { rootKeys } from './term-keys.js';
+import { markTerms, rootKeys } from './term-keys.js';
 
 /**
  * Root-level evidence (src/text/root-key.ts): the question's words matched through their root key,
@@ -27,11 +27,14 @@ interface KeyStamps {
   bitsOfKey: Int32Array;
   stampOfKey: Int32Array;
   stamp: number;
+  /** A bit per term: set for the terms of the question's keys (markTerms), cleared after each question. */
+  marked: Uint32Array;
 }
 
 const keyStamps = perIndex((index): KeyStamps => {
   const keys = rootKeys(index.lexical).keys.length;
-  return { bitsOfKey: new Int32Array(keys), stampOfKey: new Int32Array(keys), stamp: 0 };
+  const terms = index.lexical.vocabulary().length;
+  return { bitsOfKey: new Int32Array(keys), stampOfKey: new Int32Array(keys), stamp: 0, marked: new Uint32Array((terms + 31) >>> 5) };
 });
 
 /**
@@ -45,8 +48,9 @@ export function rootFeatures(
   termIdf: readonly number[],
   docOf: Int32Array,
 ): number[][] {
-  const { keyOf, idOf } = rootKeys(index.lexical);
+  const { keyOf, idOf, termsOfKey } = rootKeys(index.lexical);
   const table = keyStamps(index);
+  const questionKeyIds: number[] = [];
   const mass = termIdf.reduce((a, b) => a + b, 0) || 1;
   // Key number → the question words (bits) it stands for. A key no vocabulary term has matches no passage word.
   const stamp = ++table.stamp;
@@ -58,11 +62,13 @@ export function rootFeatures(
         questionKeys++;
         continue;
       }
-      if (table.stampOfKey[id] !== stamp) (table.stampOfKey[id] = stamp), (table.bitsOfKey[id] = 0), questionKeys++;
+      if (table.stampOfKey[id] !== stamp) (table.stampOfKey[id] = stamp), (table.bitsOfKey[id] = 0), questionKeys++, questionKeyIds.push(id);
       table.bitsOfKey[id]! |= 1 << k;
     }
   });
-  const { bitsOfKey, stampOfKey } = table;
+  const { bitsOfKey, marked } = table;
+  marked.fill(0); // cleared after each question too; again here in case the last one stopped half-way
+  markTerms(termsOfKey, questionKeyIds, marked);
   let bits = new Int32Array(256);
   /** Fills `bits` with the question words each of the row's words stands for; returns their OR. */
   /** Words of the row `readRow` read last. */
@@ -74,8 +80,8 @@ export function rootFeatures(
     let mask = 0;
     for (let i = 0; i < words.length; i++) {
       const term = words[i]!;
-      const key = term >= 0 ? keyOf[term]! : -1;
-      const b = key >= 0 && stampOfKey[key] === stamp ? bitsOfKey[key]! : 0;
+      // Only a marked term has one of the question's keys.
+      const b = term >= 0 && marked[term >>> 5]! & (1 << (term & 31)) ? bitsOfKey[keyOf[term]!]! : 0;
       bits[i] = b;
       mask |= b;
     }
@@ -87,7 +93,7 @@ export function rootFeatures(
     if (mask === undefined) maskOf.set(row, (mask = readRow(row)));
     return mask;
   };
-  return rows.map((row, position) => {
+  const features = rows.map((row, position) => {
     if (position >= ROOT_CANDIDATES || questionKeys === 0) return ROOT_FEATURES.map(() => 0);
     const own = readRow(row);
     maskOf.set(row, own);
@@ -103,4 +109,6 @@ export function rootFeatures(
     for (let other = row - 1; other <= row + 1; other += 2) if (other >= 0 && other < docOf.length && docOf[other] === docOf[row]) context |= rowMask(other);
     return [idfOfBits(termIdf, own) / mass, idfOfBits(termIdf, context) / mass, best / mass];
   });
+  marked.fill(0);
+  return features;
 }

@@ -15,6 +15,41 @@ export interface RootKeys {
   keys: string[];
   /** Key → key number (only keys of vocabulary terms). */
   idOf: Map<string, number>;
+  /** Key number → its terms: termsOfKey.terms[offsets[key] … offsets[key + 1]). */
+  termsOfKey: TermLists;
+}
+
+/** Lists of term numbers in one array (CSR): list k is terms[offsets[k] … offsets[k + 1]). */
+export interface TermLists {
+  offsets: Uint32Array;
+  terms: Uint32Array;
+}
+
+/** The terms of each key, from each term's keys (`keysOf(term, add)` calls `add` once per key of the term). */
+export function termLists(keys: number, terms: number, keysOf: (term: number, add: (key: number) => void) => void): TermLists {
+  const offsets = new Uint32Array(keys + 1);
+  for (let term = 0; term < terms; term++) keysOf(term, (key) => offsets[key + 1]!++);
+  for (let key = 0; key < keys; key++) offsets[key + 1]! += offsets[key]!;
+  const cursor = offsets.slice(0, keys);
+  const list = new Uint32Array(offsets[keys]!);
+  for (let term = 0; term < terms; term++) keysOf(term, (key) => (list[cursor[key]!++] = term));
+  return { offsets, terms: list };
+}
+
+/**
+ * Marks, in `marked` (a bit per term, cleared by the caller), every term of each key of `keys` (keys
+ * numbered past the lists have no term): a question's keys mark the few passage words that can match
+ * them, so a passage's other words are skipped on one bit read instead of a few table reads far apart
+ * in memory (~1 µs of cache misses per word on a busy machine).
+ */
+export function markTerms(lists: TermLists, keys: Iterable<number>, marked: Uint32Array): void {
+  for (const key of keys) {
+    if (key < 0 || key + 1 >= lists.offsets.length) continue;
+    for (let at = lists.offsets[key]!; at < lists.offsets[key + 1]!; at++) {
+      const term = lists.terms[at]!;
+      marked[term >>> 5]! |= 1 << (term & 31);
+    }
+  }
 }
 
 export const rootKeys = perPart((index: Bm25Index): RootKeys => {
@@ -31,5 +66,6 @@ export const rootKeys = perPart((index: Bm25Index): RootKeys => {
     }
     keyOf[term] = id;
   }
-  return { keyOf, keys, idOf };
+  const termsOfKey = termLists(keys.length, vocabulary.length, (term, add) => add(keyOf[term]!));
+  return { keyOf, keys, idOf, termsOfKey };
 });
