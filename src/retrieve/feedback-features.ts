@@ -1,6 +1,6 @@
 import type { IndexSnapshot } from '../index/snapshot.js';
 import type { ScoredSearch } from '../index/bm25.js';
-import { passageWords } from './passage-words.js';
+import { passageWords, passageWordSpan } from './passage-words.js';
 
 /**
  * Pseudo-relevance feedback restricted to the best document (RM3-like): the words its best-scoring
@@ -48,9 +48,9 @@ export function feedbackFeatures(index: IndexSnapshot, search: ScoredSearch, row
     if (position >= FEEDBACK_CANDIDATES) return [0];
     let seen = 0;
     let found = 0;
-    const words = passageWords(index, row);
-    for (let i = 0; i < words.length; i++) {
-      const slot = slotOf.get(words[i]!);
+    const { ids, start, end } = passageWordSpan(index, row);
+    for (let i = start; i < end; i++) {
+      const slot = slotOf.get(ids[i]!);
       if (slot !== undefined && !(seen & (1 << slot))) {
         seen |= 1 << slot;
         found += terms[slot]![1];

@@ -1,8 +1,9 @@
 import { perIndex, type IndexSnapshot } from '../index/snapshot.js';
 import { isArabicWord } from '../text/language.js';
 import { rootKey } from '../text/root-key.js';
-import { passageWords } from './passage-words.js';
+import { passageWordSpan } from './passage-words.js';
 import { idfOfBits } from './term-bits.js';
+import { RowMemo } from './row-memo.js';
 import { markTerms, termLists, type TermLists } from './term-keys.js';
 
 /**
@@ -145,6 +146,9 @@ function growKeys(table: KeyTable): void {
   table.stampOf = grow(table.stampOf);
 }
 
+/** Each row's masks for the question being read (questions are read one at a time). */
+const memo = new RowMemo();
+
 /** `groupTerms[k]` are the terms question word k may match, `termIdf[k]` its mass. */
 export function looseFeatures(index: IndexSnapshot, rows: readonly number[], groupTerms: readonly string[][], termIdf: readonly number[], docOf: Int32Array): number[][] {
   const table = keyTables(index);
@@ -188,18 +192,16 @@ export function looseFeatures(index: IndexSnapshot, rows: readonly number[], gro
   marked.fill(0); // cleared after each question too; again here in case the last one stopped half-way
   markTerms(lists, questionKeys, marked);
   const looseOf = (key: number) => (key >= 0 && key < known && stampOf[key] === stamp ? looseBitsOf[key]! : 0);
-  const masks = new Map<number, number>();
-  const rootMasks: number[] = [];
-  const looseMasks: number[] = [];
-  /** The row's root and loose masks, read once per question: their position in rootMasks / looseMasks. */
-  const masksOf = (row: number): number => {
-    const found = masks.get(row);
-    if (found !== undefined) return found;
+  const masks = memo;
+  masks.clear();
+  /** The row's root and loose masks, read once per question: then `masks.first()` and `masks.second()`. */
+  const masksOf = (row: number): void => {
+    if (masks.has(row)) return;
     let root = 0;
     let loose = 0;
-    const words = passageWords(index, row);
-    for (let i = 0; i < words.length; i++) {
-      const id = words[i]!;
+    const { ids, start, end } = passageWordSpan(index, row);
+    for (let i = start; i < end; i++) {
+      const id = ids[i]!;
       // Only a marked term has one of the question's keys.
       if (id < 0 || !(marked[id >>> 5]! & (1 << (id & 31)))) continue;
       const at = slotsOf(index, table, id);
@@ -218,23 +220,21 @@ export function looseFeatures(index: IndexSnapshot, rows: readonly number[], gro
         for (const { k, term } of openingWords[openingAt[opening]!]!) if (word !== term && (word.startsWith(term) || term.startsWith(word))) loose |= bit(k);
       }
     }
-    masks.set(row, rootMasks.length);
-    rootMasks.push(root);
-    looseMasks.push(loose);
-    return rootMasks.length - 1;
+    masks.set(row, root, loose);
+    masks.has(row);
   };
   const features = rows.map((row, position) => {
     if (position >= LOOSE_CANDIDATES || arabic === 0) return [0, 0];
-    const at = masksOf(row);
-    const root = rootMasks[at]!;
-    const loose = looseMasks[at]!;
+    masksOf(row);
+    const root = masks.first();
+    const loose = masks.second();
     let contextRoot = root;
     let contextLoose = loose;
     for (let other = row - 1; other <= row + 1; other += 2) {
       if (other < 0 || other >= docOf.length || docOf[other] !== docOf[row]) continue;
-      const o = masksOf(other);
-      contextRoot |= rootMasks[o]!;
-      contextLoose |= looseMasks[o]!;
+      masksOf(other);
+      contextRoot |= masks.first();
+      contextLoose |= masks.second();
     }
     return [idfOfBits(termIdf, loose & ~root) / mass, idfOfBits(termIdf, contextLoose & ~contextRoot) / mass];
   });

@@ -1,7 +1,8 @@
 import { perIndex, type IndexSnapshot } from '../index/snapshot.js';
 import { rootKey } from '../text/root-key.js';
-import { passageWords } from './passage-words.js';
+import { passageWordSpan } from './passage-words.js';
 import { PROXIMITY_WINDOW, idfOfBits } from './term-bits.js';
+import { RowMemo } from './row-memo.js';
 import { markTerms, rootKeys } from './term-keys.js';
 
 /**
@@ -37,6 +38,9 @@ const keyStamps = perIndex((index): KeyStamps => {
   return { bitsOfKey: new Int32Array(keys), stampOfKey: new Int32Array(keys), stamp: 0, marked: new Uint32Array((terms + 31) >>> 5) };
 });
 
+/** Each row's mask for the question being read (questions are read one at a time). */
+const memo = new RowMemo();
+
 /**
  * Root features of each row in `rows` (0 past ROOT_CANDIDATES). `groupTerms[k]` are the terms question
  * word k may match, `termIdf[k]` its mass; `docOf` keeps neighbours within the passage's document.
@@ -70,27 +74,29 @@ export function rootFeatures(
   marked.fill(0); // cleared after each question too; again here in case the last one stopped half-way
   markTerms(termsOfKey, questionKeyIds, marked);
   let bits = new Int32Array(256);
-  /** Fills `bits` with the question words each of the row's words stands for; returns their OR. */
   /** Words of the row `readRow` read last. */
   let readLength = 0;
+  /** Fills `bits` with the question words each of the row's words stands for; returns their OR. */
   const readRow = (row: number): number => {
-    const words = passageWords(index, row);
-    readLength = words.length;
-    if (bits.length < words.length) bits = new Int32Array(words.length);
+    const { ids, start, end } = passageWordSpan(index, row);
+    readLength = end - start;
+    if (bits.length < readLength) bits = new Int32Array(readLength);
     let mask = 0;
-    for (let i = 0; i < words.length; i++) {
-      const term = words[i]!;
+    for (let i = start; i < end; i++) {
+      const term = ids[i]!;
       // Only a marked term has one of the question's keys.
       const b = term >= 0 && marked[term >>> 5]! & (1 << (term & 31)) ? bitsOfKey[keyOf[term]!]! : 0;
-      bits[i] = b;
+      bits[i - start] = b;
       mask |= b;
     }
     return mask;
   };
-  const maskOf = new Map<number, number>();
+  const maskOf = memo;
+  maskOf.clear();
   const rowMask = (row: number): number => {
-    let mask = maskOf.get(row);
-    if (mask === undefined) maskOf.set(row, (mask = readRow(row)));
+    if (maskOf.has(row)) return maskOf.first();
+    const mask = readRow(row);
+    maskOf.set(row, mask);
     return mask;
   };
   const features = rows.map((row, position) => {
