@@ -118,7 +118,7 @@ export async function prepareLooseKeys(index: IndexSnapshot, stopped: () => bool
   if (!stopped()) keyLists(index, table);
 }
 
-/** Each key's terms, read once every term's keys are (all of them now, for an index nobody prepared). */
+/** Each key's terms, once every term's keys are read (any left are read now). */
 function keyLists(index: IndexSnapshot, table: KeyTable): TermLists {
   if (table.termsOfKey) return table.termsOfKey;
   const terms = index.lexical.vocabulary().length;
@@ -152,7 +152,8 @@ const memo = new RowMemo();
 /** `groupTerms[k]` are the terms question word k may match, `termIdf[k]` its mass. */
 export function looseFeatures(index: IndexSnapshot, rows: readonly number[], groupTerms: readonly string[][], termIdf: readonly number[], docOf: Int32Array): number[][] {
   const table = keyTables(index);
-  const lists = keyLists(index, table);
+  // With every term's keys listed (a prepared index), the question's keys mark the words that can match.
+  const lists = table.termsOfKey;
   const mass = termIdf.reduce((a, b) => a + b, 0) || 1;
   const bit = (k: number) => (1 << k) >>> 0;
   const questionKeys: number[] = [];
@@ -190,7 +191,7 @@ export function looseFeatures(index: IndexSnapshot, rows: readonly number[], gro
   const known = table.ids.size;
   const { rootBitsOf, looseBitsOf, openingAt, stampOf, marked } = table;
   marked.fill(0); // cleared after each question too; again here in case the last one stopped half-way
-  markTerms(lists, questionKeys, marked);
+  if (lists) markTerms(lists, questionKeys, marked);
   const looseOf = (key: number) => (key >= 0 && key < known && stampOf[key] === stamp ? looseBitsOf[key]! : 0);
   const masks = memo;
   masks.clear();
@@ -202,8 +203,8 @@ export function looseFeatures(index: IndexSnapshot, rows: readonly number[], gro
     const { ids, start, end } = passageWordSpan(index, row);
     for (let i = start; i < end; i++) {
       const id = ids[i]!;
-      // Only a marked term has one of the question's keys.
-      if (id < 0 || !(marked[id >>> 5]! & (1 << (id & 31)))) continue;
+      // Only a marked term has one of the question's keys (unprepared: every term is looked at).
+      if (id < 0 || (lists && !(marked[id >>> 5]! & (1 << (id & 31))))) continue;
       const at = slotsOf(index, table, id);
       const s = table.slots;
       const key = s[at]!;

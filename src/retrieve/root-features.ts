@@ -3,7 +3,7 @@ import { rootKey } from '../text/root-key.js';
 import { passageWordSpan } from './passage-words.js';
 import { PROXIMITY_WINDOW, idfOfBits } from './term-bits.js';
 import { RowMemo } from './row-memo.js';
-import { markTerms, rootKeys } from './term-keys.js';
+import { keyNumber, keyOfTerm, markTerms, rootKeys } from './term-keys.js';
 
 /**
  * Root-level evidence (src/text/root-key.ts): the question's words matched through their root key,
@@ -22,7 +22,7 @@ const ROOT_CANDIDATES = 60;
 
 /**
  * Key number → the question words it stands for, valid where `stampOfKey` holds the current question's
- * stamp (no clearing, no Map per question). Keys are those of the vocabulary (term-keys.ts).
+ * stamp (no clearing, no Map per question). Keys are numbered in term-keys.ts.
  */
 interface KeyStamps {
   bitsOfKey: Int32Array;
@@ -33,10 +33,21 @@ interface KeyStamps {
 }
 
 const keyStamps = perIndex((index): KeyStamps => {
-  const keys = rootKeys(index.lexical).keys.length;
   const terms = index.lexical.vocabulary().length;
-  return { bitsOfKey: new Int32Array(keys), stampOfKey: new Int32Array(keys), stamp: 0, marked: new Uint32Array((terms + 31) >>> 5) };
+  return { bitsOfKey: new Int32Array(0), stampOfKey: new Int32Array(0), stamp: 0, marked: new Uint32Array((terms + 31) >>> 5) };
 });
+
+/** Makes the per-key arrays cover `size` keys (they only grow; the keys of terms read lazily keep coming). */
+function growKeys(table: KeyStamps, size: number): void {
+  if (table.stampOfKey.length >= size) return;
+  const length = Math.max(1024, 2 * size);
+  const bits = new Int32Array(length);
+  const stamps = new Int32Array(length);
+  bits.set(table.bitsOfKey);
+  stamps.set(table.stampOfKey);
+  table.bitsOfKey = bits;
+  table.stampOfKey = stamps;
+}
 
 /** Each row's mask for the question being read (questions are read one at a time). */
 const memo = new RowMemo();
@@ -52,27 +63,26 @@ export function rootFeatures(
   termIdf: readonly number[],
   docOf: Int32Array,
 ): number[][] {
-  const { keyOf, idOf, termsOfKey } = rootKeys(index.lexical);
+  const keys = rootKeys(index.lexical);
   const table = keyStamps(index);
   const questionKeyIds: number[] = [];
   const mass = termIdf.reduce((a, b) => a + b, 0) || 1;
-  // Key number → the question words (bits) it stands for. A key no vocabulary term has matches no passage word.
+  // Key number → the question words (bits) it stands for.
   const stamp = ++table.stamp;
   let questionKeys = 0;
   groupTerms.slice(0, 32).forEach((terms, k) => {
     for (const term of terms) {
-      const id = idOf.get(rootKey(term));
-      if (id === undefined) {
-        questionKeys++;
-        continue;
-      }
+      const id = keyNumber(keys, rootKey(term));
+      growKeys(table, id + 1);
       if (table.stampOfKey[id] !== stamp) (table.stampOfKey[id] = stamp), (table.bitsOfKey[id] = 0), questionKeys++, questionKeyIds.push(id);
       table.bitsOfKey[id]! |= 1 << k;
     }
   });
-  const { bitsOfKey, marked } = table;
+  const { marked } = table;
+  // With every term's key listed (a prepared index), the question's keys mark the words that can match.
+  const lists = keys.termsOfKey;
   marked.fill(0); // cleared after each question too; again here in case the last one stopped half-way
-  markTerms(termsOfKey, questionKeyIds, marked);
+  if (lists) markTerms(lists, questionKeyIds, marked);
   let bits = new Int32Array(256);
   /** Words of the row `readRow` read last. */
   let readLength = 0;
@@ -84,8 +94,10 @@ export function rootFeatures(
     let mask = 0;
     for (let i = start; i < end; i++) {
       const term = ids[i]!;
-      // Only a marked term has one of the question's keys.
-      const b = term >= 0 && marked[term >>> 5]! & (1 << (term & 31)) ? bitsOfKey[keyOf[term]!]! : 0;
+      // Only a marked term has one of the question's keys (unprepared: every term is looked at).
+      const key = term < 0 || (lists && !(marked[term >>> 5]! & (1 << (term & 31)))) ? -1 : keyOfTerm(index.lexical, keys, term);
+      // A key numbered after the question's (first met in this passage) is none of them.
+      const b = key >= 0 && key < table.stampOfKey.length && table.stampOfKey[key] === stamp ? table.bitsOfKey[key]! : 0;
       bits[i - start] = b;
       mask |= b;
     }

@@ -1,7 +1,7 @@
 import type { Bm25Index, LexicalHit, TermAlternative } from '../index/bm25.js';
 import { perPart } from '../index/snapshot.js';
 import { rootKey } from '../text/root-key.js';
-import { rootKeys } from './term-keys.js';
+import { completeRootKeys } from './term-keys.js';
 
 /**
  * The root leg: a question word the collection never uses as written (المدافعون where the text says
@@ -18,7 +18,7 @@ const ROOT_FORM_WEIGHT = 0.8;
 
 /** Key → the index's terms of that key, built once per loaded index on first use. */
 const termsByKey = perPart((index: Bm25Index): Map<string, string[]> => {
-  const { keyOf, keys } = rootKeys(index);
+  const { keyOf, keys } = completeRootKeys(index);
   const table = new Map<string, string[]>();
   index.vocabulary().forEach((term, id) => {
     const key = keys[keyOf[id]!]!;

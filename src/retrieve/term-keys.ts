@@ -3,20 +3,53 @@ import { perPart } from '../index/snapshot.js';
 import { rootKey } from '../text/root-key.js';
 
 /**
- * Every vocabulary term's root key (src/text/root-key.ts), numbered: one pass over the vocabulary per
- * loaded index (~0.3 s per 100k terms), made when the bot prepares an index, so that no question computes
- * a key for a passage word: keys computed on first use cost an unseen question ~1 ms at 100k passages.
+ * Vocabulary terms' root keys (src/text/root-key.ts), numbered: read on first use, or all at once when
+ * the bot prepares an index (`completeRootKeys`, ~0.3 s per 100k terms), which also lists each key's
+ * terms so a question's keys can mark the passage words that may match them. A one-shot terminal
+ * question reads only the keys of its candidates' words, as a question always did.
  * Shared by the root leg (terms of a key) and the root and loose features (key of a term).
  */
 export interface RootKeys {
-  /** Term number → key number. */
+  /** Term number → key number; −1 until read. */
   keyOf: Int32Array;
   /** Key number → key. */
   keys: string[];
-  /** Key → key number (only keys of vocabulary terms). */
+  /** Key → key number (keys of the terms read so far, and of questions). */
   idOf: Map<string, number>;
-  /** Key number → its terms: termsOfKey.terms[offsets[key] … offsets[key + 1]). */
-  termsOfKey: TermLists;
+  /** Key number → its terms, once every term's key is read (`completeRootKeys`); null until then. */
+  termsOfKey: TermLists | null;
+}
+
+export const rootKeys = perPart(
+  (index: Bm25Index): RootKeys => ({ keyOf: new Int32Array(index.vocabulary().length).fill(-1), keys: [], idOf: new Map(), termsOfKey: null }),
+);
+
+/** The number of `key`, numbered now if new. */
+export function keyNumber(table: RootKeys, key: string): number {
+  let id = table.idOf.get(key);
+  if (id === undefined) {
+    table.idOf.set(key, (id = table.keys.length));
+    table.keys.push(key);
+  }
+  return id;
+}
+
+/** The key number of term `term` (read now if it was not). */
+export function keyOfTerm(index: Bm25Index, table: RootKeys, term: number): number {
+  let id = table.keyOf[term]!;
+  if (id < 0) table.keyOf[term] = id = keyNumber(table, rootKey(index.termAt(term)));
+  return id;
+}
+
+/** Every term's key read, and each key's terms listed (once per index). */
+export function completeRootKeys(index: Bm25Index): RootKeys & { termsOfKey: TermLists } {
+  const table = rootKeys(index);
+  if (!table.termsOfKey) {
+    const terms = table.keyOf.length;
+    for (let term = 0; term < terms; term++) keyOfTerm(index, table, term);
+    table.termsOfKey = termLists(table.keys.length, terms, (term, add) => add(table.keyOf[term]!));
+  }
+  return table as RootKeys & { termsOfKey: TermLists };
 }
 
 /** Lists of term numbers in one array (CSR): list k is terms[offsets[k] … offsets[k + 1]). */
@@ -52,20 +85,3 @@ export function markTerms(lists: TermLists, keys: Iterable<number>, marked: Uint
   }
 }
 
-export const rootKeys = perPart((index: Bm25Index): RootKeys => {
-  const vocabulary = index.vocabulary();
-  const keyOf = new Int32Array(vocabulary.length);
-  const keys: string[] = [];
-  const idOf = new Map<string, number>();
-  for (let term = 0; term < vocabulary.length; term++) {
-    const key = rootKey(vocabulary[term]!);
-    let id = idOf.get(key);
-    if (id === undefined) {
-      idOf.set(key, (id = keys.length));
-      keys.push(key);
-    }
-    keyOf[term] = id;
-  }
-  const termsOfKey = termLists(keys.length, vocabulary.length, (term, add) => add(keyOf[term]!));
-  return { keyOf, keys, idOf, termsOfKey };
-});
