@@ -114,7 +114,7 @@ export interface LowRankServeResult {
   firstVectorMs: number;
   /** The first full answer after load (its lexical leg cold too), excluding query embedding. */
   firstHybridMs: number;
-  /** Analyzing every passage once for ranking, as the bot does after loading (before the timed answers). */
+  /** prepareRanking, as the bot runs it after loading (before the timed answers): passage words, term keys, BM25 facts. */
   prepareWordsSeconds: number;
   servedKind: string;
   graph: boolean;
@@ -146,7 +146,7 @@ export async function serveLowRankWorker(args: WorkerArgs): Promise<LowRankServe
   const firstHybrid = await timed(() => answerQuestion(snapshot, precomputed, queries[1]!, {}));
   const queryVectors = queries.map((q) => vectorOf.get(q)!);
   const served = await latencies(queryVectors, (v) => vectors.query(v, CANDIDATES));
-  // As the bot does right after loading (and serveWorker before its hybrid row): every passage analyzed once.
+  // As the bot does right after loading (and serveWorker before its hybrid row): prepareRanking.
   const prepared = await timed(() => prepareRanking(snapshot));
   const hybrid = await latencies(queries, (q) => answerQuestion(snapshot, precomputed, q, {}), warmups);
   const peak = peakRssMb();
