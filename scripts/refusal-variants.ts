@@ -4,7 +4,8 @@
  * Prints, per model, the share of held-out-article questions refused at the threshold that answers
  * 98 % (and 97, 95, 90 %) of answerable ones, all folds pooled (a threshold chosen on the held-out
  * answers themselves: an upper bound on what the eval's threshold, chosen on unseen questions, gets).
- * Then the logistic again with each candidate QUESTION-level feature added (see `questionEvidence`).
+ * Then the logistic again with each candidate QUESTION-level feature added (see `questionEvidence`,
+ * `legAgreement`).
  * `--leaky` trains the refusal on answerable questions over the FULL collection (the old way), to
  * show what a collection-size leak does.
  *
@@ -133,6 +134,33 @@ function questionEvidence(index: IndexSnapshot, question: string, top: { doc: nu
   };
 }
 
+/**
+ * Agreement between the legs and among the top results (none won either): the share of the first 10
+ * ranked passages in #1's document and how many documents they span; whether BM25's own first passage,
+ * and the spelling-variant leg's, lie in #1's document; #1 sharing one word with a question that has an unknown one.
+ */
+function legAgreement(set: CandidateSet, ranked: ReadonlyArray<{ doc: number }>, top: { doc: number } | undefined): Record<string, number> {
+  const first10 = ranked.slice(0, 10);
+  const firstBy = (feature: string) => {
+    const at = set.names.indexOf(feature);
+    let best: { doc: number; value: number } | undefined;
+    for (const c of set.candidates) if (at >= 0 && (c.values[at] ?? 0) > (best?.value ?? 0)) best = { doc: c.doc, value: c.values[at]! };
+    return best;
+  };
+  const bm25First = firstBy('lexicalRank');
+  const matched = set.names.indexOf('matchedTerms');
+  const first = ranked[0] as { values?: number[] } | undefined;
+  const variantsFirst = firstBy('variantsRank');
+  return {
+    topDocShare: top ? first10.filter((c) => c.doc === top.doc).length / Math.max(1, first10.length) : 0,
+    topDocs: new Set(first10.map((c) => c.doc)).size / 10,
+    bm25AgreesDoc: top && bm25First?.doc === top.doc ? 1 : 0,
+    variantsAgreeDoc: !variantsFirst || variantsFirst.doc === top?.doc ? 1 : 0,
+    // "ما عاصمة فرنسا؟": #1 holds at most one question word (with its neighbours) and a word is unknown.
+    oneWordUnknown: first?.values && Math.round(first.values[matched]! * 6) <= 1 && set.query.unknownTerms > 0 ? 1 : 0,
+  };
+}
+
 type Model = (names: string[], X: number[][], y: boolean[]) => (names: string[], x: number[]) => number;
 const options = { ...DEFAULT_FIT, iterations: DEFAULT_FIT.refusalIterations };
 const MODELS: Record<string, Model> = {
@@ -165,7 +193,7 @@ try {
     const x = resultFeatures(a.evidence.set, distinct, 0, ranked);
     const key = `${a.question.id}\u0000${distinct[0]?.doc}`;
     let q = extra.get(key);
-    if (!q) extra.set(key, (q = questionEvidence(a.index, a.question.q, distinct[0])));
+    if (!q) extra.set(key, (q = { ...questionEvidence(a.index, a.question.q, distinct[0]), ...legAgreement(a.evidence.set, ranked, distinct[0]) }));
     const added = [...questionFeatures].filter((n) => n in q!);
     return { names: [...x.names, ...added], values: [...x.values, ...added.map((n) => q![n]!)] };
   };
@@ -173,7 +201,7 @@ try {
   const teaches = leaky ? 'refusal' : 'ranking';
   const runs: Array<[string, Model, string[]]> = [
     ...Object.entries(MODELS).map(([name, model]): [string, Model, string[]] => [name, model, []]),
-    ...['unknownShare', 'unknownLong', 'pairShare', 'pairMissing', 'concentration', 'knownInDocShare', 'missingFromDoc'].map(
+    ...['unknownShare', 'unknownLong', 'pairShare', 'pairMissing', 'concentration', 'knownInDocShare', 'missingFromDoc', 'topDocShare', 'topDocs', 'bm25AgreesDoc', 'variantsAgreeDoc', 'oneWordUnknown'].map(
       (n): [string, Model, string[]] => [`logistic + ${n}`, MODELS.logistic!, [n]],
     ),
   ];

@@ -21,6 +21,8 @@ export const DIALECT_FUNCTION_WORDS: readonly string[] = (
   'اللي الي يلي لي هاد هادا هادي هاذا هيدا هيدي هاي هدول هذول ده دي دا كده هيك هيكي ' +
   'عم رح لح غادي راه ديال ديالو ديالها ديالهم ديالي ديالك ديالنا بتاع بتاعه بتاعها بتاعهم كاين كاينه كاينين ' +
   'عشان علشان مشان منشان كرمال صار صارت يصير تصير بيصير بتصير مش مو مب مفيش ماكو ع عال بس كمان يعني طيب هلق هلا دابا ' +
+  // when / how much (Levantine, Iraqi), now, still, also, there is, later, a little, very
+  'وقتيش ايمتا شكد دلوقتي دلوقت هسه هسا لسه لسا برضو برضه اكو بعدين شوي شويه اوي ' +
   // wanting to know
   'بدي بدك بده بدها بدنا بدكم بدهم عايز عاوز عايزه ابغي نبغي بغيت ودي حاب ' +
   'اعرف نعرف قلي قولي قولولي احكيلي خبرني خبروني فهمني عرفني'
@@ -35,7 +37,8 @@ export const DIALECT_FUNCTION_WORDS: readonly string[] = (
  * - the colloquial plural ـو for ـون/ـوا: يراقبو → يراقب;
  * - the reflexive/passive اتـ (Egyptian اتعقدت) and MSA's انـ (انعقدت), which light stemming keeps: → عقدت;
  * - هالـ / عالـ (this the / on the): هالمحادثات → المحادثات;
- * - ما…ش negation (Egyptian, Maghrebi): ماشاركوش → شاركو.
+ * - ما…ش negation (Egyptian, Maghrebi): ماشاركوش → شاركو;
+ * - the MSA word for a common colloquial one (COLLOQUIAL_WORDS), after the prefixes above: هيحصل → يحدث.
  */
 export function dialectReadings(word: string): string[] {
   if (!isArabicWord(word)) return [];
@@ -51,5 +54,60 @@ export function dialectReadings(word: string): string[] {
   if (article) readings.push(article[1]!);
   const negated = /^ما(.{3,})ش$/.exec(word);
   if (negated) readings.push(negated[1]!);
+  for (const form of [word, ...readings]) readings.push(...(COLLOQUIAL_WORDS.get(form) ?? []));
   return [...new Set(readings)];
 }
+
+/**
+ * Everyday colloquial verbs and nouns shared by several dialects, with the MSA word the documents
+ * use. Verbs: [past, imperfect stem, MSA past, MSA imperfect stem, MSA past feminine]; each gives its
+ * past (خلص), feminine past (خلصت) and imperfect with ي/ت/ن (تخلص → تنتهي). Only offered as readings:
+ * a word the collection knows as written keeps its own meaning (حصل "obtained" in an MSA text).
+ */
+const COLLOQUIAL_VERBS: ReadonlyArray<readonly [string, string, string, string, string?]> = [
+  ['خلص', 'خلص', 'انتهي', 'نتهي', 'انتهت'], // end (Levantine, Egyptian, Gulf)
+  ['حصل', 'حصل', 'حدث', 'حدث'], // happen (Egyptian, Levantine)
+  ['دام', 'دوم', 'استمر', 'ستمر'], // last
+  ['طول', 'طول', 'استمر', 'ستمر'], // take long
+  ['شاف', 'شوف', 'راي', 'ري', 'رات'], // see
+  ['راح', 'روح', 'ذهب', 'ذهب'], // go
+  ['اجا', 'جي', 'جاء', 'اتي'], // come
+  ['حكي', 'حكي', 'قال', 'قول', 'قالت'], // say, talk (Levantine)
+  ['اتكلم', 'تكلم', 'تحدث', 'تحدث'], // speak (Egyptian)
+  ['قعد', 'قعد', 'جلس', 'جلس'], // sit
+  ['طلع', 'طلع', 'خرج', 'خرج'], // go out
+  ['بلش', 'بلش', 'بدا', 'بدا'], // begin (Levantine)
+  ['لقي', 'لاقي', 'وجد', 'جد', 'وجدت'], // find
+  ['سوي', 'سوي', 'فعل', 'فعل', 'فعلت'], // do (Gulf, Levantine)
+  ['بعت', 'بعت', 'ارسل', 'رسل'], // send
+  ['رجع', 'رجع', 'عاد', 'عود'], // return
+  ['اخد', 'اخد', 'اخذ', 'اخذ'], // take (Egyptian)
+  ['ساب', 'سيب', 'ترك', 'ترك'], // leave
+  ['حط', 'حط', 'وضع', 'ضع'], // put
+  ['جاب', 'جيب', 'احضر', 'حضر'], // bring
+  ['اشتغل', 'شتغل', 'عمل', 'عمل'], // work
+];
+const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
+  ['نهار', 'يوم'], ['النهارده', 'اليوم'], // day (Maghrebi, Levantine); today (Egyptian)
+  ['فلوس', 'اموال'], ['مصاري', 'اموال'], // money
+  ['امبارح', 'امس'], ['مبارح', 'امس'], ['البارح', 'امس'], // yesterday
+  ['بكره', 'غدا'], ['بكرا', 'غدا'], ['غدوه', 'غدا'], // tomorrow
+  ['زلمه', 'رجل'], ['راجل', 'رجل'], // man
+  ['شغل', 'عمل'], ['حاجه', 'شيء'], ['ولاد', 'اولاد'], ['مشكل', 'مشكله'], ['جماعه', 'مجموعه'],
+  ['كتير', 'كثير'], ['برشا', 'كثير'], ['بزاف', 'كثير'], // many
+  ['حدا', 'احد'], ['عيال', 'اطفال'], // someone (Levantine); children (Gulf)
+];
+const COLLOQUIAL_WORDS: ReadonlyMap<string, string[]> = (() => {
+  const words = new Map<string, string[]>();
+  const add = (colloquial: string, msa: string) => words.set(colloquial, [...(words.get(colloquial) ?? []), msa]);
+  for (const [past, imperfect, msaPast, msaImperfect, msaFeminine] of COLLOQUIAL_VERBS) {
+    add(past, msaPast);
+    add(past + 'ت', msaFeminine ?? msaPast + 'ت');
+    for (const person of ['ي', 'ت', 'ن']) add(person + imperfect, person + msaImperfect);
+  }
+  for (const [colloquial, msa] of COLLOQUIAL_NOUNS) {
+    add(colloquial, msa);
+    if (!colloquial.startsWith('ال')) add('ال' + colloquial, 'ال' + msa);
+  }
+  return words;
+})();

@@ -1,4 +1,5 @@
 import { normalize, tokenize } from './normalize.js';
+import { cardinalDigits } from './numbers.js';
 
 /**
  * What kind of answer a question asks for, read from its question word. Standard Arabic, the main
@@ -48,9 +49,8 @@ const MONTHS = new Set(
   ).split(' '),
 );
 const DATE_CONTEXT = new Set(['عام', 'سنه', 'العام', 'القرن', 'قرن', 'عامي', 'سنوات', 'year', 'century']);
-const NUMBER_WORDS_IN_TEXT = new Set(
-  ('واحد اثنان اثنين ثلاث ثلاثه اربع اربعه خمس خمسه ست سته سبع سبعه ثماني ثمانيه تسع تسعه عشر عشره عشرين ثلاثين اربعين خمسين مائه مئه مائتي الف الاف مليون ملايين مليار نصف ربع ثلث').split(' '),
-);
+/** Number words beside the cardinals of numbers.ts (which the analyzer reads as digits). */
+const NUMBER_WORDS_IN_TEXT = new Set(('مائتي مئتي الف الاف مليون ملايين مليار مليارات نصف ربع ثلث').split(' '));
 
 /** Evidence in a passage for each answer type, 0..1, over its normalized words. */
 export function answerTypeEvidence(passageWords: readonly string[], questionWords: ReadonlySet<string>): { number: number; date: number } {
@@ -65,7 +65,7 @@ export function answerTypeEvidence(passageWords: readonly string[], questionWord
       const value = Number(bare);
       if (bare.length === 4 && value >= 1000 && value <= 2100) date = 1;
       else if (DATE_CONTEXT.has(passageWords[i - 1] ?? '')) date = 1;
-    } else if (NUMBER_WORDS_IN_TEXT.has(bare) || NUMBER_WORDS_IN_TEXT.has(w)) {
+    } else if (cardinalDigits(w) !== undefined || NUMBER_WORDS_IN_TEXT.has(bare) || NUMBER_WORDS_IN_TEXT.has(w)) {
       number = Math.max(number, 0.5);
     }
     if (MONTHS.has(bare) || MONTHS.has(w)) date = 1;

@@ -4,6 +4,7 @@
  * Works on normalized text (ة already ه, أ/إ/آ already ا, ى already ي).
  */
 import { isArabicWord } from './language.js';
+import { cardinalDigits } from './numbers.js';
 
 const ARTICLE_PREFIXES = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال'];
 // Order matters: longer suffixes first so يه is tried before ه.
@@ -15,6 +16,9 @@ const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'];
  * dropped). Both readings are returned so "اللاجئين" in a question still meets "للاجئين" in a passage.
  */
 export function lightStems(word: string): string[] {
+  // A number word is its digits (خمسة → 5), so the words and the digits of one number match.
+  const digits = cardinalDigits(word);
+  if (digits !== undefined) return [digits];
   const stem = lightStem(word);
   const bare = word.startsWith('و') && word.length >= 5 ? word.slice(1) : word;
   if (isArabicWord(bare) && bare.startsWith('لل') && bare.length >= 5) {

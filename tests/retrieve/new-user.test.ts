@@ -34,6 +34,15 @@ describe('colloquial questions', () => {
     expect(answer.results.some((r) => /أستان[اة]/.test(r.text))).toBe(true);
   });
 
+  it('answers colloquial verbs the documents never use with their MSA passage (تدوم → تستمر, بتخلص → تنتهي)', async () => {
+    const lasting = await ask('قديش رح تدوم المحادثات؟');
+    expect(lasting.answered).toBe(true);
+    expect(lasting.results[0]!.text).toContain('ستستمر المحادثات لمدة يومين');
+    const ending = await ask('امتى الجولة بتخلص؟');
+    expect(ending.answered).toBe(true);
+    expect(ending.results[0]!.text).toContain('تنتهي جولة المباحثات');
+  });
+
   // The Russian delegation's passage says يرأس twice; the ranker's proximity evidence ("وفد النظام"
   // adjacent) puts the regime delegation's head first.
   it('puts the Syrian regime delegation head first for مين بيرأس وفد النظام؟', async () => {

@@ -15,7 +15,7 @@ const readings = (word: string) => dialectReadings(normalize(word));
 
 describe('dialect function words', () => {
   it('drop the question words, particles and demonstratives of all four dialects', () => {
-    const noise = 'شو ايش وش إيه ليش ليه علاش وين فين قديش كام امتى إمتى مين منو شكون اللي يلي هاد هيدا ده دي بدي بدك عم رح عشان ديال';
+    const noise = 'شو ايش وش إيه ليش ليه علاش وين فين قديش كام امتى إمتى مين منو شكون اللي يلي هاد هيدا ده دي بدي بدك عم رح عشان ديال وقتيش شكد دلوقتي هسه لسه برضو بعدين';
     expect(analyzeQuestion(noise)).toEqual([]);
   });
 
@@ -43,6 +43,16 @@ describe('dialectReadings', () => {
     expect(readings('اتعقدت')).toEqual(['عقدت']);
   });
 
+  it('read a common colloquial word as the MSA word, after its prefixes', () => {
+    expect(readings('هيحصل')).toEqual(['يحصل', 'يحدث']); // Egyptian "will happen"
+    expect(readings('بتخلص')).toEqual(['تخلص', normalize('تنتهي')]);
+    expect(readings('تدوم')).toEqual(['تستمر']);
+    expect(readings('نهار')).toEqual(['يوم']); // Maghrebi "day"
+    expect(readings('خلصت')).toEqual(['انتهت']);
+    expect(readings('الفلوس')).toEqual(['الاموال']); // with the article too
+    expect(readings('النهارده')).toEqual(['اليوم']); // Egyptian "today"
+  });
+
   it('offer nothing for short words or non-Arabic words', () => {
     expect(readings('بين')).toEqual([]);
     expect(readings('bitcoin')).toEqual([]);
@@ -55,6 +65,12 @@ describe('questionTerms', () => {
   it('searches a dialect verb by the MSA form the collection contains', () => {
     expect(questionTerms(index, 'مين بيرأس وفد النظام؟')).toEqual(analyze('يرأس وفد النظام'));
     expect(questionTerms(index, 'شكون كيرأس الوفد؟')).toEqual(analyze('يرأس وفد'));
+  });
+
+  it('searches a colloquial word by its MSA word, unless the collection uses the word itself', () => {
+    const news = buildIndex([analyze('ستستمر المحادثات يومين وماذا يحدث بعد ذلك'), analyze('حصل الوفد على ضمانات')]);
+    expect(questionTerms(news, 'ايه اللي هيحصل بعد ما تدوم المحادثات؟')).toEqual(analyze('يحدث تستمر المحادثات'));
+    expect(questionTerms(news, 'على ماذا حصل الوفد؟')).toEqual(analyze('حصل الوفد'));
   });
 
   it('keeps an MSA word that merely starts like a dialect verb when the collection knows it', () => {

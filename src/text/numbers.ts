@@ -1,0 +1,45 @@
+/**
+ * Cardinal number words read as the digits the same text would otherwise write: a question asking
+ * about خمسة استحواذات meets a passage saying 5 استحواذات, and the other way round. Works on normalized
+ * words (ة→ه, أ→ا, ى→ي); Arabic-Indic and Persian digits are already ASCII there (normalize.ts).
+ * Single words only: compounds (خمسة عشر, ثلاثة آلاف) keep their words. ألف (also "authored") and the
+ * ordinals (أول is also "first of all", الثاني "the second one") are left alone: too ambiguous.
+ */
+const CARDINALS: Record<string, string> = {};
+function add(value: number, ...forms: string[]): void {
+  for (const form of forms) CARDINALS[form] = String(value);
+}
+add(1, 'واحد', 'واحده');
+add(2, 'اثنان', 'اثنين', 'اثنتان', 'اثنتين');
+add(3, 'ثلاث', 'ثلاثه');
+add(4, 'اربع', 'اربعه');
+add(5, 'خمس', 'خمسه');
+add(6, 'ست', 'سته');
+add(7, 'سبع', 'سبعه');
+add(8, 'ثمان', 'ثماني', 'ثمانيه');
+add(9, 'تسع', 'تسعه');
+add(10, 'عشر', 'عشره');
+const TENS = ['عشر', 'ثلاث', 'اربع', 'خمس', 'ست', 'سبع', 'ثمان', 'تسع'];
+TENS.forEach((base, k) => add((k + 2) * 10, base + 'ون', base + 'ين'));
+add(100, 'مئه', 'مائه');
+
+/**
+ * Every form with the و/ف (and), article and attached prepositions a number word carries (والخمسة,
+ * بثلاثة, للعشرين), listed once so a lookup is one map read (the stemmer asks for every word indexed).
+ * ست takes the article only: لست is "I am not", بست and وست are names as often as numbers.
+ */
+const FORMS = new Map<string, string>();
+for (const [word, digits] of Object.entries(CARDINALS)) {
+  for (const and of ['', 'و', 'ف']) {
+    for (const before of ['', 'بال', 'لل', 'ال', 'ب', 'ل', 'ك']) {
+      const article = before === 'بال' || before === 'لل' || before === 'ال';
+      if (word.length <= 2 && (and !== '' || before !== '') && !article) continue;
+      FORMS.set(and + before + word, digits);
+    }
+  }
+}
+
+/** The digits a cardinal number word stands for (خمسة → 5, والعشرين → 20), or undefined. */
+export function cardinalDigits(word: string): string | undefined {
+  return FORMS.get(word);
+}
