@@ -13,7 +13,7 @@ import { percentile } from '../src/bench/timing.js';
 import { benchQueries } from '../src/bench/workers.js';
 import { answerQuestion } from '../src/retrieve/answer.js';
 import { snapshotContext } from '../src/retrieve/features.js';
-import { preparePassageWords } from '../src/retrieve/passage-words.js';
+import { prepareRanking } from '../src/retrieve/prepare.js';
 import { cleanQuestion } from '../src/retrieve/question.js';
 import { questionTerms } from '../src/retrieve/query-terms.js';
 import { searchVariants } from '../src/retrieve/variant-leg.js';
@@ -44,7 +44,7 @@ const vectorOf = new Map<string, Float32Array>();
 for (const q of queries) vectorOf.set(q, await embedder.embedQuery(q));
 const precomputed = new PrecomputedEmbedder(embedder.modelId, embedder.dimensions, vectorOf);
 const first = await cpuMs(() => answerQuestion(snapshot, precomputed, queries[1]!, {}));
-await preparePassageWords(snapshot);
+await prepareRanking(snapshot);
 const context = snapshotContext(snapshot);
 
 const parts: Record<string, number[]> = { 'hybrid answer': [], 'lexical answer': [], 'vector search': [], 'BM25 search': [], 'variant leg': [] };

@@ -5,6 +5,10 @@
  *   npm run bench -- --sizes 100000 --model fake --no-random --keep      (prints the folder it keeps)
  *   npx tsx scripts/answer-stages.ts <kept folder>/index-lowrank-100000 [passes=3] [queries=240]
  * PROFILE=out.cpuprofile writes a CPU profile of the timed passes alone (after load and preparation).
+ * HEAP=out.heapprofile writes a sampling heap profile (every allocation, collected or not; LIVE=1: what is still live at the end) of the same passes.
+ * TAIL=N prints the N answers of the highest CPU time, each with its stages (replayed) and its question.
+ * WARMUP=N warms up on N other questions (another seed) instead of the timed ones, so every timed
+ * question is unseen, as in a bot that has been serving (the default replays the timed ones untimed first).
  * Prints p50 / p95 / max ms of CPU time per stage, and wall and CPU time of the whole answer (query vectors precomputed, after every
  * passage was analyzed, as the bot does after load), the GC time seen during the timed passes, and a hash
  * of every answer's ranked rows and scores.
@@ -19,7 +23,7 @@ import { cpuMs, percentile } from '../src/bench/timing.js';
 import { benchQueries } from '../src/bench/workers.js';
 import { answerQuestion, decide, DEFAULT_CANDIDATES, MAX_TOP } from '../src/retrieve/answer.js';
 import { buildCandidates, snapshotContext, type LegHits } from '../src/retrieve/features.js';
-import { preparePassageWords } from '../src/retrieve/passage-words.js';
+import { prepareRanking } from '../src/retrieve/prepare.js';
 import { readQuestion } from '../src/retrieve/question.js';
 import { questionTerms } from '../src/retrieve/query-terms.js';
 import { shippedWeights } from '../src/retrieve/ranker.js';
@@ -38,12 +42,14 @@ const snapshot = await new IndexDirectory(dir).load();
 if (!snapshot?.vectors) throw new Error(`no index with vectors in ${dir}`);
 const vectors = snapshot.vectors;
 const queries = benchQueries(snapshot, Number(process.argv[4] ?? 240), 42).map((q) => readQuestion(q).search);
+const warmupCount = Number(process.env.WARMUP ?? 0);
+const warmups = warmupCount > 0 ? benchQueries(snapshot, warmupCount, 4242).map((q) => readQuestion(q).search) : queries;
 // The low-rank index's own embedder, or the hash embedder of the bench's fake-model index.
 const embedder = snapshot.manifest.model?.id === new LowRankEmbedder().modelId ? new LowRankEmbedder() : new HashEmbedder();
 const vectorOf = new Map<string, Float32Array>();
-for (const q of queries) vectorOf.set(q, await embedder.embedQuery(q));
+for (const q of [...queries, ...warmups]) vectorOf.set(q, await embedder.embedQuery(q));
 const precomputed = new PrecomputedEmbedder(embedder.modelId, embedder.dimensions, vectorOf);
-await preparePassageWords(snapshot);
+await prepareRanking(snapshot);
 const weights = shippedWeights();
 const depth = Math.max(DEFAULT_CANDIDATES, MAX_TOP * 2);
 const rowOf = new Map(snapshot.passages.map((p, row) => [p.id, row]));
@@ -63,23 +69,30 @@ new PerformanceObserver((list) => {
 
 const stages: Record<string, number[]> = {};
 /** CPU ms of each stage: on a shared machine its wall time is mostly waiting for a core. */
+/** Per answer of the timed passes: its question, CPU ms, and its stages' CPU ms as replayed (for TAIL). */
+const answers: Array<{ q: string; cpu: number; stages: Record<string, number> }> = [];
 const time = <T>(name: string, work: () => T): T => {
   const started = cpuMs();
   const value = work();
   (stages[name] ??= []).push(cpuMs() - started);
+  answers.at(-1)!.stages[name] = cpuMs() - started;
   return value;
 };
 
-const profiler = process.env.PROFILE ? new Session() : null;
+const profiler = process.env.PROFILE || process.env.HEAP ? new Session() : null;
 for (let pass = 0; pass <= passes; pass++) {
   if (pass === 1 && profiler) {
     profiler.connect();
-    await profiler.post('Profiler.enable');
-    await profiler.post('Profiler.start');
+    if (process.env.PROFILE) {
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    }
+    // Sampled with collected objects kept in the profile: what drives the minor GCs is what is allocated, live or not.
+    if (process.env.HEAP) await profiler.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: !process.env.LIVE, includeObjectsCollectedByMinorGC: !process.env.LIVE });
   }
   counting = pass > 0;
   const hash = createHash('sha256');
-  for (const q of queries) {
+  for (const q of pass === 0 ? warmups : queries) {
     const whole = performance.now();
     const wholeCpu = cpuMs();
     const answer = await answerQuestion(snapshot, precomputed, q, {});
@@ -89,6 +102,7 @@ for (let pass = 0; pass <= passes; pass++) {
     if (pass === 0) continue;
     (stages['= hybrid, wall'] ??= []).push(wholeMs);
     (stages['= hybrid, CPU'] ??= []).push(wholeCpuMs);
+    answers.push({ q, cpu: wholeCpuMs, stages: {} });
     // The same answer again, stage by stage (the steps of gatherEvidence and decide).
     const context = time('snapshot context', () => snapshotContext(snapshot));
     const terms = time('question terms', () => questionTerms(snapshot.lexical, q));
@@ -98,6 +112,7 @@ for (let pass = 0; pass <= passes; pass++) {
     const started = cpuMs();
     const found = await vectors.query(vectorOf.get(q)!, depth);
     (stages['vector search'] ??= []).push(cpuMs() - started);
+    answers.at(-1)!.stages['vector search'] = cpuMs() - started;
     legs.push({ name: 'dense', hits: found.flatMap((h) => (rowOf.has(h.id) ? [{ row: rowOf.get(h.id)!, score: h.score }] : [])) });
     const set = time('features', () => buildCandidates(snapshot, search, legs, questionType(q), depth * 2));
     time('rank + decide', () => decide(snapshot, { query: q, mode: 'lexical', set }, weights, 3));
@@ -105,7 +120,8 @@ for (let pass = 0; pass <= passes; pass++) {
   await new Promise((resolve) => setImmediate(resolve)); // lets the GC observer report this pass
   if (pass > 0) console.log(`pass ${pass}: answers ${hash.digest('hex').slice(0, 16)}`);
 }
-if (profiler) fs.writeFileSync(process.env.PROFILE!, JSON.stringify((await profiler.post('Profiler.stop')).profile));
+if (profiler && process.env.PROFILE) fs.writeFileSync(process.env.PROFILE, JSON.stringify((await profiler.post('Profiler.stop')).profile));
+if (profiler && process.env.HEAP) fs.writeFileSync(process.env.HEAP, JSON.stringify((await profiler.post('HeapProfiler.stopSampling')).profile));
 const n = queries.length * passes;
 const gcText = [...gc].map(([kind, { ms, count }]) => `${kind} ${count}× ${ms.toFixed(0)} ms`).join(', ') || 'none';
 console.log(`${snapshot.passages.length} passages, ${queries.length} queries × ${passes} passes (${n} answers, each replayed by stage); GC pauses: ${gcText}`);
@@ -113,4 +129,7 @@ console.log('stage'.padEnd(20), 'p50'.padStart(7), 'p95'.padStart(7), 'max'.padS
 for (const [name, samples] of Object.entries(stages)) {
   const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
   console.log(name.padEnd(20), ...[percentile(samples, 50), percentile(samples, 95), Math.max(...samples), mean].map((v) => v.toFixed(2).padStart(7)));
+}
+for (const a of [...answers].sort((x, y) => y.cpu - x.cpu).slice(0, Number(process.env.TAIL ?? 0))) {
+  console.log(a.cpu.toFixed(2).padStart(7), Object.entries(a.stages).filter(([, ms]) => ms >= 0.3).map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(', '), '|', a.q);
 }

@@ -11,7 +11,7 @@ import { HashEmbedder } from '../src/bench/fake-embedder.js';
 import { cpuMs, percentile } from '../src/bench/timing.js';
 import { benchQueries } from '../src/bench/workers.js';
 import { answerQuestion } from '../src/retrieve/answer.js';
-import { preparePassageWords } from '../src/retrieve/passage-words.js';
+import { prepareRanking } from '../src/retrieve/prepare.js';
 import { readQuestion } from '../src/retrieve/question.js';
 import { questionTerms } from '../src/retrieve/query-terms.js';
 import { analyze } from '../src/text/analyze.js';
@@ -31,7 +31,7 @@ const vectorOf = new Map<string, Float32Array>();
 for (const q of queries) vectorOf.set(q, await embedder.embedQuery(q));
 const precomputed = new PrecomputedEmbedder(embedder.modelId, embedder.dimensions, vectorOf);
 for (const q of queries) snapshot.lexical.search(analyze(q), 60); // the bench's lexical leg runs first
-await preparePassageWords(snapshot);
+await prepareRanking(snapshot);
 
 const pauses: Array<{ start: number; ms: number }> = [];
 new PerformanceObserver((list) => {

@@ -10,7 +10,7 @@ import { LowRankEmbedder, PrecomputedEmbedder } from '../src/bench/embedders.js'
 import { benchQueries } from '../src/bench/workers.js';
 import { answerQuestion } from '../src/retrieve/answer.js';
 import { PassageSearch } from '../src/retrieve/passage-search.js';
-import { preparePassageWords } from '../src/retrieve/passage-words.js';
+import { prepareRanking } from '../src/retrieve/prepare.js';
 import { readQuestion } from '../src/retrieve/question.js';
 import { IndexDirectory } from '../src/store/index-dir.js';
 
@@ -48,7 +48,7 @@ for (const q of queries) vectorOf.set(q, await embedder.embedQuery(q));
 const precomputed = new PrecomputedEmbedder(embedder.modelId, embedder.dimensions, vectorOf);
 for (const q of queries) await snapshot.vectors!.query(vectorOf.get(q)!, 50);
 row('vector queries');
-await preparePassageWords(snapshot);
+await prepareRanking(snapshot);
 row('passage words');
 for (const q of queries) await answerQuestion(snapshot, precomputed, q, {});
 row('hybrid answers');

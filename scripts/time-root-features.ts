@@ -14,7 +14,7 @@ import { createLogger } from '../src/log.js';
 import { openIndex } from '../src/open-collection.js';
 import { gatherEvidence } from '../src/retrieve/answer.js';
 import { snapshotContext } from '../src/retrieve/features.js';
-import { preparePassageWords } from '../src/retrieve/passage-words.js';
+import { prepareRanking } from '../src/retrieve/prepare.js';
 import { questionTerms } from '../src/retrieve/query-terms.js';
 import { rootFeatures } from '../src/retrieve/root-features.js';
 import { looseFeatures } from '../src/retrieve/loose-features.js';
@@ -24,7 +24,7 @@ const [gold, docs] = process.argv.slice(2).map((p) => path.resolve(p));
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'isnad-timeroot-'));
 const opened = await openIndex(loadConfig({ DOCS_DIR: docs!, INDEX_DIR: scratch, MODEL_ID: 'none', LOG_LEVEL: 'silent' }), { log: createLogger('silent') });
 const index = opened.snapshot;
-await preparePassageWords(index);
+await prepareRanking(index);
 const { docOf, docs: groups } = snapshotContext(index);
 const asked: Array<{ rows: number[]; search: ScoredSearch }> = [];
 for (const q of await readGoldFile(gold!)) {

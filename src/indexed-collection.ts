@@ -4,8 +4,7 @@ import { documentReader } from './collection/document-reader.js';
 import type { LoadedModel } from './embed/embedder.js';
 import { IsnadError, isIsnadError } from './errors.js';
 import { perIndex, type IndexSnapshot } from './index/snapshot.js';
-import { preparePassageWords } from './retrieve/passage-words.js';
-import { prepareRootLeg } from './retrieve/root-leg.js';
+import { prepareRanking } from './retrieve/prepare.js';
 import type { Logger } from './log.js';
 import { answerQuestion, denseAvailable, type AskOptions } from './retrieve/answer.js';
 import { PassageSearch } from './retrieve/passage-search.js';
@@ -123,13 +122,12 @@ export class IndexedCollection implements Collection {
   /**
    * What serving needs, done before the first interaction: the dictionary is opened (it blocks for a few
    * hundred ms, which must not land inside a user's 3 s), every passage made searchable by text and
-   * analyzed for ranking (in slices, yielding), the root leg's key table built. The bot calls it right after loading.
+   * analyzed for ranking and every term's root and loose keys read (prepareRanking). The bot calls it right after loading.
    */
   async prepareSearch(): Promise<void> {
     this.dictionary();
     const snapshot = this.snapshot;
-    prepareRootLeg(snapshot.lexical);
-    await Promise.all([passageSearch(snapshot).prepare(), preparePassageWords(snapshot, () => this.closed || this.snapshot !== snapshot)]);
+    await Promise.all([passageSearch(snapshot).prepare(), prepareRanking(snapshot, () => this.closed || this.snapshot !== snapshot)]);
   }
 
   private closed = false;
@@ -197,8 +195,7 @@ export class IndexedCollection implements Collection {
     this.model = model;
     if (snapshot === this.snapshot) return summary; // nothing changed: the serving index is this one already
     // Ready before it serves: the first autocomplete or question after a reindex must not pay for it.
-    prepareRootLeg(snapshot.lexical);
-    await Promise.all([passageSearch(snapshot).prepare(), preparePassageWords(snapshot, () => this.closed)]);
+    await Promise.all([passageSearch(snapshot).prepare(), prepareRanking(snapshot, () => this.closed)]);
     passageSearch(this.snapshot).stop();
     this.snapshot = snapshot;
     return summary;

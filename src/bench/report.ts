@@ -1,5 +1,5 @@
 import { renderTable } from '../eval/report.js';
-import type { LatencySummary } from './timing.js';
+import { STEADY_WARMUP, type LatencySummary } from './timing.js';
 import type { LowRankIngestResult, LowRankServeResult, RandomResult } from './vector-workers.js';
 import type { IngestResult, ServeResult, VectraResult } from './workers.js';
 
@@ -171,8 +171,8 @@ export function formatBench(
   part('  cold: first vector search / first answer ms', (r) => r.lowRankServe, (v: LowRankServeResult) => `${ms(v.firstVectorMs)} / ${ms(v.firstHybridMs)}`);
   part('  vector search, served (recall@10)', (r) => r.lowRankServe, (v: LowRankServeResult) => `${lat(v.quality.served)} (${v.servedKind}${v.graph ? ' graph' : ' exact'}, ${v.quality.recallAt10.toFixed(3)})`);
   part('  vector search, flat scan (recall 1)', (r) => r.lowRankServe, (v: LowRankServeResult) => lat(v.quality.flat));
-  part('  analyze every passage once (as the bot after load) s', (r) => r.lowRankServe, (v: LowRankServeResult) => v.prepareWordsSeconds?.toFixed(1) ?? '–');
-  part('  hybrid answer excl. query embedding', (r) => r.lowRankServe, (v: LowRankServeResult) => latCpu(v.hybrid));
+  part('  prepare ranking as the bot after load (passage words, term keys, BM25 facts) s', (r) => r.lowRankServe, (v: LowRankServeResult) => v.prepareWordsSeconds?.toFixed(1) ?? '–');
+  part(`  hybrid answer excl. query embedding, after ${STEADY_WARMUP} other questions`, (r) => r.lowRankServe, (v: LowRankServeResult) => latCpu(v.hybrid));
   part('  peak RSS serve (runtime alone)', (r) => r.lowRankServe, (v: LowRankServeResult) => `${v.peakRssMb.toFixed(0)} MB (${v.baselineRssMb.toFixed(0)})`);
   rows.push([`worst case: random ${meta.realDimensions}-dim unit vectors (no structure; real embeddings are far kinder)`]);
   part('  served store build s', (r) => r.random, (v: RandomResult) => v.buildSeconds.toFixed(1));

@@ -10,7 +10,7 @@ import { buildIndex, type BuildOptions } from '../ingest/build-index.js';
 import { analyze } from '../text/analyze.js';
 import { silentLogger } from '../log.js';
 import { answerQuestion } from '../retrieve/answer.js';
-import { preparePassageWords } from '../retrieve/passage-words.js';
+import { prepareRanking } from '../retrieve/prepare.js';
 import { PassageSearch } from '../retrieve/passage-search.js';
 import { readQuestion } from '../retrieve/question.js';
 import type { IndexSnapshot, PreviousIndex } from '../index/snapshot.js';
@@ -248,7 +248,7 @@ export async function serveWorker(args: WorkerArgs): Promise<ServeResult> {
   const served = await latencies(queryVectors, (v) => vectors.query(v, CANDIDATES));
   const precomputed = new PrecomputedEmbedder(embedder.modelId, embedder.dimensions, vectorOf);
   // As the bot does right after loading: every passage analyzed once for ranking, not per question.
-  await preparePassageWords(snapshot);
+  await prepareRanking(snapshot);
   const hybrid = await latencies(queries, (q) => answerQuestion(snapshot, precomputed, q, {}));
   tell(args, 'serve: lexical, vector and hybrid legs timed; autocomplete next');
   const search = new PassageSearch(snapshot.passages);

@@ -234,6 +234,29 @@ function rowsEvidence(index: Postings, norms: Float64Array, groups: readonly Res
   }
 }
 
+/** Terms of at least this many postings get their pruning facts when an index is prepared (the rest cost little on first use). */
+const PREPARED_FACTS_MIN_POSTINGS = 1024;
+/** Terms whose facts are computed per slice of `prepareTermFacts` before it yields. */
+const FACTS_SLICE = 32;
+
+/**
+ * Computes what the pruned pass knows of every common term (block maxima, the documents it falls in)
+ * before any question needs it: on first use these cost an unseen question up to a few ms at 100k
+ * passages (one pass over the term's postings each). In slices that yield to the event loop.
+ */
+export async function prepareTermFacts(index: Postings, scratch: SearchScratch, groupOf: Int32Array, stopped: () => boolean): Promise<void> {
+  const norms = (scratch.norms ??= lengthNorms(index));
+  const facts = (scratch.facts ??= new TermFacts(index, norms));
+  const { offsets } = index;
+  let done = 0;
+  for (let term = 0; term + 1 < offsets.length && !stopped(); term++) {
+    if (offsets[term + 1]! - offsets[term]! < PREPARED_FACTS_MIN_POSTINGS) continue;
+    facts.maxFactor(term);
+    facts.documentsOf(term, groupOf);
+    if (++done % FACTS_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 /**
  * Scores a query (plain terms or groups of alternatives) over the index's postings: see
  * Bm25Index.searchScored. Touches only the rows that hold a query term.

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { IsnadError } from '../errors.js';
 import type { TermGroup } from '../types.js';
 import { readIndexBytes, readIndexJson } from './index-file.js';
-import { searchPostings, type Bm25Params, type Postings, type SearchScratch } from './bm25-search.js';
+import { prepareTermFacts, searchPostings, type Bm25Params, type Postings, type SearchScratch } from './bm25-search.js';
 import type { LexicalHit, ScoredSearch } from './scored-search.js';
 
 const HEADER_FILE = 'lexical.json';
@@ -114,6 +114,11 @@ export class Bm25Index implements Postings {
    */
   searchScored(query: ReadonlyArray<string | TermGroup>, topK: number, groupOf?: Int32Array, groups = 0): ScoredSearch {
     return searchPostings(this, this.scratch, query, topK, groupOf, groups);
+  }
+
+  /** Makes the pruned pass's facts about common terms before questions need them (`groupOf` as searches pass it); `stopped` ends it early. */
+  prepareSearch(groupOf: Int32Array, stopped: () => boolean = () => false): Promise<void> {
+    return prepareTermFacts(this, this.scratch, groupOf, stopped);
   }
 
   /**

@@ -168,6 +168,9 @@ export function buildCandidates(
     return max / logDocuments;
   };
 
+  // Every candidate's values start as a copy of this array of doubles: one allocation each, stored unboxed
+  // from the start (an array filled with 0 is made of small integers, and its first fraction copied it again).
+  const zeros = Array.from({ length: names.length }, () => 0.5).fill(0);
   const candidates = rows.map((row, position) => {
     const doc = docOf[row]!;
     const score = search.scoreOf(row);
@@ -201,7 +204,7 @@ export function buildCandidates(
     }
     const rank = lexicalRank.get(row);
     // Filled in place: an array literal with spreads held each number boxed (~100 KB per question).
-    const values = new Array<number>(names.length).fill(0);
+    const values = zeros.slice();
     let k = 0;
     values[k++] = score / lexicalTop;
     values[k++] = score / mass;

@@ -1,6 +1,6 @@
 import type { IndexSnapshot } from '../index/snapshot.js';
 import type { ScoredSearch } from '../index/bm25.js';
-import { passageWords } from './passage-words.js';
+import { passageWords, passageWordSpan } from './passage-words.js';
 
 /**
  * Pseudo-relevance feedback restricted to the best document (RM3-like): the words its best-scoring
@@ -31,7 +31,10 @@ export function feedbackFeatures(index: IndexSnapshot, search: ScoredSearch, row
     used++;
     const words = passageWords(index, hit.row);
     const share = hit.score / first.score / (words.length || 1);
-    for (const id of words) if (id >= 0 && !question.has(id)) weight.set(id, (weight.get(id) ?? 0) + share);
+    for (let i = 0; i < words.length; i++) {
+      const id = words[i]!;
+      if (id >= 0 && !question.has(id)) weight.set(id, (weight.get(id) ?? 0) + share);
+    }
   }
   const lexical = index.lexical;
   const terms = [...weight]
@@ -39,16 +42,18 @@ export function feedbackFeatures(index: IndexSnapshot, search: ScoredSearch, row
     .sort((a, b) => b[1] - a[1])
     .slice(0, FEEDBACK_TERMS);
   const total = terms.reduce((sum, [, w]) => sum + w, 0) || 1;
-  const termWeight = new Map(terms);
+  // Feedback word → its place in `terms`: a passage's words seen are bits (FEEDBACK_TERMS ≤ 31), no Set per candidate.
+  const slotOf = new Map(terms.map(([id], slot) => [id, slot]));
   return rows.map((row, position) => {
     if (position >= FEEDBACK_CANDIDATES) return [0];
-    const seen = new Set<number>();
+    let seen = 0;
     let found = 0;
-    for (const id of passageWords(index, row)) {
-      const w = termWeight.get(id);
-      if (w !== undefined && !seen.has(id)) {
-        seen.add(id);
-        found += w;
+    const { ids, start, end } = passageWordSpan(index, row);
+    for (let i = start; i < end; i++) {
+      const slot = slotOf.get(ids[i]!);
+      if (slot !== undefined && !(seen & (1 << slot))) {
+        seen |= 1 << slot;
+        found += terms[slot]![1];
       }
     }
     return [found / total];

@@ -1,8 +1,10 @@
 import { perIndex, type IndexSnapshot } from '../index/snapshot.js';
 import { isArabicWord } from '../text/language.js';
 import { rootKey } from '../text/root-key.js';
-import { passageWords } from './passage-words.js';
+import { passageWordSpan } from './passage-words.js';
 import { idfOfBits } from './term-bits.js';
+import { RowMemo } from './row-memo.js';
+import { markTerms, termLists, type TermLists } from './term-keys.js';
 
 /**
  * Evidence weaker than a root-key match, for question words a passage holds in none of the forms the
@@ -38,16 +40,41 @@ function looseKeys(term: string): string[] {
 /** Slots per term: root key, hollow key, root key without a preposition, opening letters (−1: none). */
 const SLOTS = 4;
 const UNREAD = -2;
+/** Terms whose keys are read per slice of `prepareLooseKeys` before it yields (a few ms of work). */
+const PREPARE_SLICE = 2000;
 
 /**
- * Term number → its key numbers, filled on first use (a question reads a few thousand terms): typed
- * arrays rather than per-question maps, which cost more to fill than the matching itself.
+ * Term number → its key numbers, filled when the index is prepared (or on first use): typed arrays rather
+ * than per-question maps, which cost more to fill than the matching itself. `bitsOf` / `stampOf`: key
+ * number → the question words (root, loose bits) it stands for, valid where `stampOf` holds the current
+ * question's stamp (no Map per question); `openingAt`: key → its entry in the question's opening words.
  */
 interface KeyTable {
   slots: Int32Array;
   ids: Map<string, number>;
+  rootBitsOf: Int32Array;
+  looseBitsOf: Int32Array;
+  openingAt: Int32Array;
+  stampOf: Int32Array;
+  stamp: number;
+  /** Key number → the vocabulary terms with that key in any slot (built once every term's keys are read). */
+  termsOfKey: TermLists | null;
+  /** A bit per term: set for the terms of the question's keys (markTerms), cleared after each question. */
+  marked: Uint32Array;
 }
-const keyTables = perIndex((): KeyTable => ({ slots: new Int32Array(0), ids: new Map() }));
+const keyTables = perIndex(
+  (index): KeyTable => ({
+    slots: new Int32Array(0),
+    ids: new Map(),
+    rootBitsOf: new Int32Array(0),
+    looseBitsOf: new Int32Array(0),
+    openingAt: new Int32Array(0),
+    stampOf: new Int32Array(0),
+    stamp: 0,
+    termsOfKey: null,
+    marked: new Uint32Array((index.lexical.vocabulary().length + 31) >>> 5),
+  }),
+);
 
 function keyId(table: KeyTable, key: string): number {
   let id = table.ids.get(key);
@@ -75,15 +102,63 @@ function slotsOf(index: IndexSnapshot, table: KeyTable, term: number): number {
   return at;
 }
 
+/**
+ * Reads every vocabulary term's keys once, in slices that yield to the event loop, so that no question
+ * computes keys for its candidates' words (~1 ms of an unseen question at 100k passages). The bot runs it
+ * when it prepares an index; `stopped` ends it early.
+ */
+export async function prepareLooseKeys(index: IndexSnapshot, stopped: () => boolean = () => false): Promise<void> {
+  const table = keyTables(index);
+  const terms = index.lexical.vocabulary().length;
+  for (let from = terms - 1; from >= 0 && !stopped(); from -= PREPARE_SLICE) {
+    // Highest first: the slots grow to their full size once.
+    for (let term = from; term > from - PREPARE_SLICE && term >= 0; term--) slotsOf(index, table, term);
+    if (from >= PREPARE_SLICE) await new Promise((resolve) => setImmediate(resolve));
+  }
+  if (!stopped()) keyLists(index, table);
+}
+
+/** Each key's terms, once every term's keys are read (any left are read now). */
+function keyLists(index: IndexSnapshot, table: KeyTable): TermLists {
+  if (table.termsOfKey) return table.termsOfKey;
+  const terms = index.lexical.vocabulary().length;
+  for (let term = terms - 1; term >= 0; term--) slotsOf(index, table, term);
+  const slots = table.slots;
+  table.termsOfKey = termLists(table.ids.size, terms, (term, add) => {
+    for (let j = 0; j < SLOTS; j++) if (slots[term * SLOTS + j]! >= 0) add(slots[term * SLOTS + j]!);
+  });
+  return table.termsOfKey;
+}
+
+/** Makes the per-key arrays cover every key numbered so far (they only grow). */
+function growKeys(table: KeyTable): void {
+  const size = table.ids.size;
+  if (table.stampOf.length >= size) return;
+  const length = Math.max(4096, 2 * size);
+  const grow = (from: Int32Array) => {
+    const grown = new Int32Array(length);
+    grown.set(from);
+    return grown;
+  };
+  table.rootBitsOf = grow(table.rootBitsOf);
+  table.looseBitsOf = grow(table.looseBitsOf);
+  table.openingAt = grow(table.openingAt);
+  table.stampOf = grow(table.stampOf);
+}
+
+/** Each row's masks for the question being read (questions are read one at a time). */
+const memo = new RowMemo();
+
 /** `groupTerms[k]` are the terms question word k may match, `termIdf[k]` its mass. */
 export function looseFeatures(index: IndexSnapshot, rows: readonly number[], groupTerms: readonly string[][], termIdf: readonly number[], docOf: Int32Array): number[][] {
   const table = keyTables(index);
+  // With every term's keys listed (a prepared index), the question's keys mark the words that can match.
+  const lists = table.termsOfKey;
   const mass = termIdf.reduce((a, b) => a + b, 0) || 1;
   const bit = (k: number) => (1 << k) >>> 0;
+  const questionKeys: number[] = [];
   // Key number → the question words (bits) it stands for: root keys, loose keys, openings apart.
-  const rootBits = new Map<number, number>();
-  const looseBits = new Map<number, number>();
-  const openingWords = new Map<number, Array<{ k: number; term: string }>>();
+  const openingWords: Array<Array<{ k: number; term: string }>> = [];
   const own = new Int32Array(SLOTS);
   let arabic = 0;
   groupTerms.slice(0, 32).forEach((terms, k) => {
@@ -91,49 +166,79 @@ export function looseFeatures(index: IndexSnapshot, rows: readonly number[], gro
       readKeys(table, term, own, 0);
       if (own[0]! < 0) continue;
       arabic++;
-      rootBits.set(own[0]!, (rootBits.get(own[0]!) ?? 0) | bit(k));
-      for (let j = 0; j < 3; j++) if (own[j]! >= 0) looseBits.set(own[j]!, (looseBits.get(own[j]!) ?? 0) | bit(k));
+      questionKeys.push(...own);
+      growKeys(table);
+      const stamp = table.stamp + 1;
+      const mark = (key: number) => {
+        if (table.stampOf[key] === stamp) return;
+        table.stampOf[key] = stamp;
+        table.rootBitsOf[key] = 0;
+        table.looseBitsOf[key] = 0;
+        table.openingAt[key] = -1;
+      };
+      mark(own[0]!);
+      table.rootBitsOf[own[0]!]! |= bit(k);
+      for (let j = 0; j < 3; j++) if (own[j]! >= 0) (mark(own[j]!), (table.looseBitsOf[own[j]!]! |= bit(k)));
       if (own[3]! >= 0) {
-        const list = openingWords.get(own[3]!);
-        if (list) list.push({ k, term });
-        else openingWords.set(own[3]!, [{ k, term }]);
+        mark(own[3]!);
+        if (table.openingAt[own[3]!]! < 0) table.openingAt[own[3]!] = openingWords.push([]) - 1;
+        openingWords[table.openingAt[own[3]!]!]!.push({ k, term });
       }
     }
   });
-  const masks = new Map<number, [number, number]>();
-  const masksOf = (row: number): [number, number] => {
-    let found = masks.get(row);
-    if (found) return found;
+  const stamp = ++table.stamp;
+  // Keys numbered after the question's (first met in a passage) are none of them: `known` bounds the stamp reads.
+  const known = table.ids.size;
+  const { rootBitsOf, looseBitsOf, openingAt, stampOf, marked } = table;
+  marked.fill(0); // cleared after each question too; again here in case the last one stopped half-way
+  if (lists) markTerms(lists, questionKeys, marked);
+  const looseOf = (key: number) => (key >= 0 && key < known && stampOf[key] === stamp ? looseBitsOf[key]! : 0);
+  const masks = memo;
+  masks.clear();
+  /** The row's root and loose masks, read once per question: then `masks.first()` and `masks.second()`. */
+  const masksOf = (row: number): void => {
+    if (masks.has(row)) return;
     let root = 0;
     let loose = 0;
-    for (const id of passageWords(index, row)) {
-      if (id < 0) continue;
+    const { ids, start, end } = passageWordSpan(index, row);
+    for (let i = start; i < end; i++) {
+      const id = ids[i]!;
+      // Only a marked term has one of the question's keys (unprepared: every term is looked at).
+      if (id < 0 || (lists && !(marked[id >>> 5]! & (1 << (id & 31))))) continue;
       const at = slotsOf(index, table, id);
       const s = table.slots;
-      if (s[at]! < 0) continue;
-      root |= rootBits.get(s[at]!) ?? 0;
-      loose |= (looseBits.get(s[at]!) ?? 0) | (looseBits.get(s[at + 1]!) ?? 0) | (s[at + 2]! >= 0 ? (looseBits.get(s[at + 2]!) ?? 0) : 0);
+      const key = s[at]!;
+      if (key < 0) continue;
+      if (key < known && stampOf[key] === stamp) {
+        root |= rootBitsOf[key]!;
+        loose |= looseBitsOf[key]!;
+      }
+      loose |= looseOf(s[at + 1]!) | looseOf(s[at + 2]!);
       // One word a prefix of the other (نورمان / نورم): they share their opening letters.
-      const sharing = s[at + 3]! >= 0 ? openingWords.get(s[at + 3]!) : undefined;
-      if (sharing) {
+      const opening = s[at + 3]!;
+      if (opening >= 0 && opening < known && stampOf[opening] === stamp && openingAt[opening]! >= 0) {
         const word = index.lexical.termAt(id);
-        for (const { k, term } of sharing) if (word !== term && (word.startsWith(term) || term.startsWith(word))) loose |= bit(k);
+        for (const { k, term } of openingWords[openingAt[opening]!]!) if (word !== term && (word.startsWith(term) || term.startsWith(word))) loose |= bit(k);
       }
     }
-    masks.set(row, (found = [root, loose]));
-    return found;
+    masks.set(row, root, loose);
+    masks.has(row);
   };
-  return rows.map((row, position) => {
+  const features = rows.map((row, position) => {
     if (position >= LOOSE_CANDIDATES || arabic === 0) return [0, 0];
-    const [root, loose] = masksOf(row);
+    masksOf(row);
+    const root = masks.first();
+    const loose = masks.second();
     let contextRoot = root;
     let contextLoose = loose;
     for (let other = row - 1; other <= row + 1; other += 2) {
       if (other < 0 || other >= docOf.length || docOf[other] !== docOf[row]) continue;
-      const [r, l] = masksOf(other);
-      contextRoot |= r;
-      contextLoose |= l;
+      masksOf(other);
+      contextRoot |= masks.first();
+      contextLoose |= masks.second();
     }
     return [idfOfBits(termIdf, loose & ~root) / mass, idfOfBits(termIdf, contextLoose & ~contextRoot) / mass];
   });
+  marked.fill(0);
+  return features;
 }

@@ -59,8 +59,15 @@ export interface RankedCandidate {
 }
 
 export function rankCandidates(set: CandidateSet, weights: Readonly<Record<string, number>>): RankedCandidate[] {
+  // Each name's weight looked up once per question, not once per candidate (the sum is `dot`'s, term for term).
+  const w = set.names.map((name) => weights[name] ?? 0);
+  const score = (values: readonly number[]) => {
+    let sum = 0;
+    for (let i = 0; i < w.length; i++) sum += w[i]! * values[i]!;
+    return sum;
+  };
   return set.candidates
-    .map((c) => ({ row: c.row, doc: c.doc, values: c.values, score: dot(set.names, c.values, weights) }))
+    .map((c) => ({ row: c.row, doc: c.doc, values: c.values, score: score(c.values) }))
     .sort((a, b) => b.score - a.score || a.row - b.row);
 }
 

@@ -1,7 +1,9 @@
 import { perIndex, type IndexSnapshot } from '../index/snapshot.js';
 import { rootKey } from '../text/root-key.js';
-import { passageWords } from './passage-words.js';
+import { passageWordSpan } from './passage-words.js';
 import { PROXIMITY_WINDOW, idfOfBits } from './term-bits.js';
+import { RowMemo } from './row-memo.js';
+import { keyNumber, keyOfTerm, markTerms, rootKeys } from './term-keys.js';
 
 /**
  * Root-level evidence (src/text/root-key.ts): the question's words matched through their root key,
@@ -19,40 +21,24 @@ export const ROOT_FEATURES = [
 const ROOT_CANDIDATES = 60;
 
 /**
- * Term number → key number, filled on first use (a vocabulary can hold 10⁵–10⁶ terms: computing every
- * key at load would cost a second; a question reads a few thousand).
+ * Key number → the question words it stands for, valid where `stampOfKey` holds the current question's
+ * stamp (no clearing, no Map per question). Keys are numbered in term-keys.ts.
  */
-interface KeyTable {
-  keyOfTerm: Int32Array;
-  keys: Map<string, number>;
-  /** Key number → the question words it stands for, valid where `stampOfKey` holds the current question's stamp (no clearing, no Map per question). */
+interface KeyStamps {
   bitsOfKey: Int32Array;
   stampOfKey: Int32Array;
   stamp: number;
+  /** A bit per term: set for the terms of the question's keys (markTerms), cleared after each question. */
+  marked: Uint32Array;
 }
 
-const keyTables = perIndex((): KeyTable => ({ keyOfTerm: new Int32Array(0), keys: new Map(), bitsOfKey: new Int32Array(0), stampOfKey: new Int32Array(0), stamp: 0 }));
+const keyStamps = perIndex((index): KeyStamps => {
+  const terms = index.lexical.vocabulary().length;
+  return { bitsOfKey: new Int32Array(0), stampOfKey: new Int32Array(0), stamp: 0, marked: new Uint32Array((terms + 31) >>> 5) };
+});
 
-function keyId(table: KeyTable, key: string): number {
-  let id = table.keys.get(key);
-  if (id === undefined) table.keys.set(key, (id = table.keys.size));
-  return id;
-}
-
-function keyOfTerm(index: IndexSnapshot, table: KeyTable, term: number): number {
-  const known = table.keyOfTerm[term];
-  if (known !== undefined && known >= 0) return known;
-  if (term >= table.keyOfTerm.length) {
-    const grown = new Int32Array(Math.max(1024, 2 * term + 2)).fill(-1);
-    grown.set(table.keyOfTerm);
-    table.keyOfTerm = grown;
-  }
-  let id = table.keyOfTerm[term]!;
-  if (id < 0) table.keyOfTerm[term] = id = keyId(table, rootKey(index.lexical.termAt(term)));
-  return id;
-}
-
-function growKeys(table: KeyTable, size: number): void {
+/** Makes the per-key arrays cover `size` keys (they only grow; the keys of terms read lazily keep coming). */
+function growKeys(table: KeyStamps, size: number): void {
   if (table.stampOfKey.length >= size) return;
   const length = Math.max(1024, 2 * size);
   const bits = new Int32Array(length);
@@ -62,6 +48,9 @@ function growKeys(table: KeyTable, size: number): void {
   table.bitsOfKey = bits;
   table.stampOfKey = stamps;
 }
+
+/** Each row's mask for the question being read (questions are read one at a time). */
+const memo = new RowMemo();
 
 /**
  * Root features of each row in `rows` (0 past ROOT_CANDIDATES). `groupTerms[k]` are the terms question
@@ -74,48 +63,60 @@ export function rootFeatures(
   termIdf: readonly number[],
   docOf: Int32Array,
 ): number[][] {
-  const table = keyTables(index);
+  const keys = rootKeys(index.lexical);
+  const table = keyStamps(index);
+  const questionKeyIds: number[] = [];
   const mass = termIdf.reduce((a, b) => a + b, 0) || 1;
   // Key number → the question words (bits) it stands for.
   const stamp = ++table.stamp;
   let questionKeys = 0;
   groupTerms.slice(0, 32).forEach((terms, k) => {
     for (const term of terms) {
-      const id = keyId(table, rootKey(term));
+      const id = keyNumber(keys, rootKey(term));
       growKeys(table, id + 1);
-      if (table.stampOfKey[id] !== stamp) (table.stampOfKey[id] = stamp), (table.bitsOfKey[id] = 0), questionKeys++;
+      if (table.stampOfKey[id] !== stamp) (table.stampOfKey[id] = stamp), (table.bitsOfKey[id] = 0), questionKeys++, questionKeyIds.push(id);
       table.bitsOfKey[id]! |= 1 << k;
     }
   });
-  const { bitsOfKey, stampOfKey } = table;
+  const { marked } = table;
+  // With every term's key listed (a prepared index), the question's keys mark the words that can match.
+  const lists = keys.termsOfKey;
+  marked.fill(0); // cleared after each question too; again here in case the last one stopped half-way
+  if (lists) markTerms(lists, questionKeyIds, marked);
   let bits = new Int32Array(256);
+  /** Words of the row `readRow` read last. */
+  let readLength = 0;
   /** Fills `bits` with the question words each of the row's words stands for; returns their OR. */
   const readRow = (row: number): number => {
-    const words = passageWords(index, row);
-    if (bits.length < words.length) bits = new Int32Array(words.length);
+    const { ids, start, end } = passageWordSpan(index, row);
+    readLength = end - start;
+    if (bits.length < readLength) bits = new Int32Array(readLength);
     let mask = 0;
-    for (let i = 0; i < words.length; i++) {
-      const term = words[i]!;
-      const key = term >= 0 ? keyOfTerm(index, table, term) : -1;
-      // A key numbered after the question's keys (first seen in this passage) is none of them.
-      const b = key >= 0 && key < stampOfKey.length && stampOfKey[key] === stamp ? bitsOfKey[key]! : 0;
-      bits[i] = b;
+    for (let i = start; i < end; i++) {
+      const term = ids[i]!;
+      // Only a marked term has one of the question's keys (unprepared: every term is looked at).
+      const key = term < 0 || (lists && !(marked[term >>> 5]! & (1 << (term & 31)))) ? -1 : keyOfTerm(index.lexical, keys, term);
+      // A key numbered after the question's (first met in this passage) is none of them.
+      const b = key >= 0 && key < table.stampOfKey.length && table.stampOfKey[key] === stamp ? table.bitsOfKey[key]! : 0;
+      bits[i - start] = b;
       mask |= b;
     }
     return mask;
   };
-  const maskOf = new Map<number, number>();
+  const maskOf = memo;
+  maskOf.clear();
   const rowMask = (row: number): number => {
-    let mask = maskOf.get(row);
-    if (mask === undefined) maskOf.set(row, (mask = readRow(row)));
+    if (maskOf.has(row)) return maskOf.first();
+    const mask = readRow(row);
+    maskOf.set(row, mask);
     return mask;
   };
-  return rows.map((row, position) => {
+  const features = rows.map((row, position) => {
     if (position >= ROOT_CANDIDATES || questionKeys === 0) return ROOT_FEATURES.map(() => 0);
     const own = readRow(row);
     maskOf.set(row, own);
     let best = 0;
-    const length = passageWords(index, row).length;
+    const length = readLength;
     for (let i = 0; own && i < length; i++) {
       if (!bits[i]) continue;
       let window = 0;
@@ -126,4 +127,6 @@ export function rootFeatures(
     for (let other = row - 1; other <= row + 1; other += 2) if (other >= 0 && other < docOf.length && docOf[other] === docOf[row]) context |= rowMask(other);
     return [idfOfBits(termIdf, own) / mass, idfOfBits(termIdf, context) / mass, best / mass];
   });
+  marked.fill(0);
+  return features;
 }

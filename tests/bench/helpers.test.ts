@@ -24,6 +24,13 @@ describe('timing helpers', () => {
     expect(calls).toBe(5);
     expect(summary.cpu!.p95).toBeGreaterThanOrEqual(0);
   });
+
+  it('latencies can warm up on other inputs, so no timed call repeats an earlier one', async () => {
+    const seen: string[] = [];
+    const summary = await latencies(['a', 'b'], (q) => seen.push(q), ['x', 'y', 'z']);
+    expect(seen).toEqual(['x', 'y', 'z', 'a', 'b']);
+    expect(summary.count).toBe(2);
+  });
 });
 
 describe('bench embedders', () => {

@@ -9,10 +9,15 @@ import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
 import { openIndex } from '../../src/open-collection.js';
 import { gatherEvidence } from '../../src/retrieve/answer.js';
+import { prepareLooseKeys } from '../../src/retrieve/loose-features.js';
+import { prepareRanking } from '../../src/retrieve/prepare.js';
 import type { IndexSnapshot } from '../../src/index/snapshot.js';
 import { tempDir } from '../helpers/temp.js';
 
 let index: IndexSnapshot;
+/** The same index loaded twice more: prepared for serving, and preparation stopped after its first slice. */
+let prepared: IndexSnapshot;
+let halfway: IndexSnapshot;
 
 beforeAll(async () => {
   const docs = tempDir('isnad-docs-');
@@ -24,6 +29,8 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(docs, 'festival.txt'), 'وتنظم مدن الوادي مهرجانا موسيقيا كل صيف في ساحاتها الكبيرة.\n');
   const config = loadConfig({ DOCS_DIR: docs, INDEX_DIR: path.join(tempDir(), 'index'), MODEL_ID: 'none', LOG_LEVEL: 'silent' });
   index = (await openIndex(config, { log: silentLogger })).snapshot;
+  prepared = (await openIndex(config, { log: silentLogger })).snapshot;
+  halfway = (await openIndex(config, { log: silentLogger })).snapshot;
 }, 30_000);
 
 async function featureBySource(question: string, feature: string): Promise<Map<string, number>> {
@@ -54,5 +61,20 @@ describe('feedback from the best document', () => {
     const festival = values.get('festival.txt:1');
     expect(festival).toBeDefined();
     expect(irrigation).toBeGreaterThan(festival!);
+  });
+});
+
+describe('an index prepared for serving', () => {
+  it('gives every candidate the same evidence as one whose tables are filled by its first question, or half-prepared', async () => {
+    const questions = ['من فاز في سباق الماراثون؟', 'كيف يستفيد الوادي من فيضان النيل؟', 'متى الفائزة بالسباق لعام الماراثون', 'مهرجان الساحات الكبيرة'];
+    await prepareRanking(prepared);
+    let slices = 0;
+    await prepareLooseKeys(halfway, () => slices++ > 0);
+    for (const question of questions) {
+      const lazy = (await gatherEvidence(index, null, question)).set;
+      expect(lazy.candidates.length).toBeGreaterThan(0);
+      expect((await gatherEvidence(prepared, null, question)).set).toEqual(lazy);
+      expect((await gatherEvidence(halfway, null, question)).set).toEqual(lazy);
+    }
   });
 });
