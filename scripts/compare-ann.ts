@@ -2,6 +2,7 @@
  * How the vector store was chosen (issue 14): hnswlib vs usearch (f32 / f16 / i8, with and without
  * re-scoring the candidates on the exact vectors), recall@10 against an exact scan and latency.
  *   npx tsx scripts/compare-ann.ts [count=20000] [lowrank|random] [hnsw,usearch]
+ *   QUANTS=f32,f16,i8 CONNECTIVITY=16 EFS=64,128,256: the usearch variants, graph degree and search expansions tried.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,6 +17,8 @@ import { summarize } from '../src/bench/timing.js';
 const n = Number(process.argv[2] ?? 20000);
 const which = process.argv[3] ?? 'lowrank';
 const libs = (process.argv[4] ?? 'hnsw,usearch').split(',');
+const connectivity = Number(process.env.CONNECTIVITY ?? 16);
+const efs = (process.env.EFS ?? '64,128,256').split(',').map(Number);
 const set = which === 'random' ? randomSet(n, 200) : lowRankSet(n, 200);
 const d = set.dimensions;
 const flat = new FlatVectorStore(d);
@@ -52,15 +55,15 @@ if (libs.includes('usearch')) {
   };
   for (const quant of (process.env.QUANTS ?? 'f32,f16,i8').split(',')) {
     t = performance.now();
-    const idx = new usearch.Index({ dimensions: d, metric: usearch.MetricKind.IP, quantization: quant as never, connectivity: 16, expansion_add: 128, expansion_search: 64, multi: false });
+    const idx = new usearch.Index({ dimensions: d, metric: usearch.MetricKind.IP, quantization: quant as never, connectivity, expansion_add: 128, expansion_search: 64, multi: false });
     const keys = new BigUint64Array(n);
     for (let i = 0; i < n; i++) keys[i] = BigInt(i);
     idx.add(keys, set.matrix, 2);
-    console.log(`usearch ${quant} build s`, ((performance.now() - t) / 1000).toFixed(1));
+    console.log(`usearch ${quant} connectivity ${connectivity} build s`, ((performance.now() - t) / 1000).toFixed(1));
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'isnad-compare-ann-')), `us-${quant}.usearch`);
     idx.save(file);
-    for (const ef of [64, 128, 256]) {
-      const v = new usearch.Index({ dimensions: d, metric: usearch.MetricKind.IP, quantization: quant as never, connectivity: 16, expansion_add: 128, expansion_search: ef, multi: false });
+    for (const ef of efs) {
+      const v = new usearch.Index({ dimensions: d, metric: usearch.MetricKind.IP, quantization: quant as never, connectivity, expansion_add: 128, expansion_search: ef, multi: false });
       t = performance.now();
       v.view(file);
       const viewMs = performance.now() - t;

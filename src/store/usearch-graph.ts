@@ -13,24 +13,48 @@ const { Index, MetricKind, ScalarKind } = createRequire(import.meta.url)('usearc
 /**
  * Graph settings, chosen by `npm run bench` on 100k low-rank 384-dim vectors: int8 vectors in the graph
  * build ~3× faster than f32 and search ~2× faster; their coarser distances are corrected by re-scoring
- * the candidates against the exact Float32 vectors (recall@10 0.94 → 0.98 at expansion 256).
+ * the candidates against the exact Float32 vectors. The search expansion is not here: it depends on the
+ * graph's size (searchSettings).
  */
-const GRAPH_SETTINGS = { metric: MetricKind.IP, quantization: ScalarKind.I8, connectivity: 16, expansion_add: 128, expansion_search: 256, multi: false };
+const GRAPH_SETTINGS = { metric: MetricKind.IP, quantization: ScalarKind.I8, connectivity: 16, expansion_add: 128, multi: false };
+
+/**
+ * Search expansion at 100k vectors, and how it grows with size: ×10 vectors → ×4 expansion (373 at 300k, 768 at 1M).
+ * Measured by scripts/ann-curve.ts on low-rank 384-dim vectors (recall@10 of the re-scored top 50
+ * against an exact scan): a fixed 256 gave 0.976 at 100k but 0.855 at 1M; 1M needs ~768 to reach 0.95.
+ * Below 100k the graph is small and cheap to search, so it keeps the 100k expansion.
+ */
+const EXPANSION_AT_100K = 192;
+const EXPANSION_GROWTH = Math.log10(4);
+/** Graph hits re-scored on the exact vectors: at least this many (and twice the hits wanted). */
+const RESCORE_MIN = 100;
 
 export type Graph = Usearch.Index;
 
+/** How a graph is searched: its expansion (candidate list kept while walking) and how many of its hits are re-scored exactly. */
+export interface SearchSettings {
+  expansion: number;
+  /** Graph hits re-scored against the exact vectors: at least this many, and twice the hits wanted. */
+  rescore: number;
+}
+
+/**
+ * How a graph of `size` vectors is searched: a larger graph needs a wider search for the same recall
+ * (re-scoring deeper does not help: the exact neighbours the graph misses are not in its top 400 either).
+ */
+export function searchSettings(size: number): SearchSettings {
+  const growth = Math.max(1, size / 100_000) ** EXPANSION_GROWTH;
+  return { expansion: Math.round(EXPANSION_AT_100K * growth), rescore: RESCORE_MIN };
+}
+
 /** The graph's constructor options: plain data, so the graph worker builds with the very same. */
 function graphOptions(dimensions: number) {
-  return { dimensions, ...GRAPH_SETTINGS };
+  return { dimensions, ...GRAPH_SETTINGS, expansion_search: EXPANSION_AT_100K };
 }
 
-function newGraph(dimensions: number): Graph {
-  return new Index(graphOptions(dimensions));
-}
-
-/** A graph served straight from its file (memory-mapped: loads in milliseconds, pages in on use). */
-export function viewGraph(file: string, dimensions: number): Graph {
-  const graph = newGraph(dimensions);
+/** A graph served straight from its file (memory-mapped: loads in milliseconds, pages in on use), searched with `expansion`. */
+export function viewGraph(file: string, dimensions: number, expansion: number): Graph {
+  const graph = new Index({ ...graphOptions(dimensions), expansion_search: expansion });
   graph.view(file);
   return graph;
 }

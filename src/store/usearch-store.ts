@@ -5,7 +5,7 @@ import path from 'node:path';
 import { FlatVectorStore } from './flat-store.js';
 import { SEGMENT_ROWS, SegmentedRows, writeSegments } from './vector-segments.js';
 import { indexCorrupt, readIndexBytes, readIndexJson } from '../index/index-file.js';
-import { buildGraphOffThread, viewGraph, type Graph } from './usearch-graph.js';
+import { buildGraphOffThread, searchSettings, viewGraph, type Graph, type SearchSettings } from './usearch-graph.js';
 import type { VectorHit, VectorItem, VectorStore } from '../index/vector-store.js';
 
 const GRAPH_FILE = 'usearch.bin';
@@ -16,8 +16,6 @@ const META_FILE = 'usearch.json';
 export const GRAPH_MIN_SIZE = 10_000;
 /** Past this share of passages changed since the last full build, the graph is rebuilt instead of patched. */
 const REBUILD_SHARE = 0.2;
-/** Graph candidates re-scored against the exact vectors: at least this many, and twice the hits wanted. */
-const RESCORE_MIN = 100;
 
 interface Meta {
   /** The next unused label: labels are never reused, so a deleted passage can never be returned. */
@@ -48,6 +46,7 @@ export class UsearchVectorStore implements VectorStore {
   private dir: string | null = null;
   /** The store's segments that are the same in the generation it was updated from can be linked from there. */
   private linkFrom: { dir: string; nextLabel: number } | null = null;
+  private search: SearchSettings; // by the graph's size (searchSettings), unless `load` was told otherwise
 
   private constructor(
     private flat: FlatVectorStore,
@@ -58,6 +57,7 @@ export class UsearchVectorStore implements VectorStore {
     private meta: Meta,
     public lastUpdate: GraphUpdate,
   ) {
+    this.search = searchSettings(flat.size);
     this.rowOfLabel = new Int32Array(meta.nextLabel).fill(-1);
     labels.forEach((label, row) => (this.rowOfLabel[label] = row));
   }
@@ -123,7 +123,7 @@ export class UsearchVectorStore implements VectorStore {
     }
     const meta: Meta = { nextLabel, changedSinceBuild: incremental ? changed : 0 };
     if (incremental && addedRows.length === 0 && removed.length === 0) {
-      return new UsearchVectorStore(flat, labels, viewGraph(base.graphFile!, dimensions), base.graphFile, meta, { kind: 'unchanged', added: 0, removed: 0 }).linkedTo(base);
+      return new UsearchVectorStore(flat, labels, viewGraph(base.graphFile!, dimensions, searchSettings(items.length).expansion), base.graphFile, meta, { kind: 'unchanged', added: 0, removed: 0 }).linkedTo(base);
     }
     const outFile = path.join(os.tmpdir(), `isnad-graph-${process.pid}-${randomBytes(4).toString('hex')}.usearch`);
     const all = addedRows.length === items.length;
@@ -138,7 +138,7 @@ export class UsearchVectorStore implements VectorStore {
       outFile,
     });
     const update: GraphUpdate = { kind: incremental ? 'incremental' : 'full', added: addedRows.length, removed: removed.length };
-    return new UsearchVectorStore(flat, labels, viewGraph(outFile, dimensions), outFile, meta, update).linkedTo(incremental ? base : null);
+    return new UsearchVectorStore(flat, labels, viewGraph(outFile, dimensions, searchSettings(items.length).expansion), outFile, meta, update).linkedTo(incremental ? base : null);
   }
 
   /** Lets `save` link the segments this store shares with `base` (labels kept, only appended since). */
@@ -152,7 +152,7 @@ export class UsearchVectorStore implements VectorStore {
     const all: VectorItem[] = [];
     for (let row = 0; row < this.size; row++) all.push({ id: this.flat.idAt(row)!, vector: this.flat.rowVector(row) });
     const next = await UsearchVectorStore.build(this.dimensions, [...all, ...items], this);
-    Object.assign(this, { flat: next.flat, labels: next.labels, graph: next.graph, graphFile: next.graphFile, meta: next.meta, lastUpdate: next.lastUpdate, rowOfLabel: next.rowOfLabel });
+    Object.assign(this, { flat: next.flat, labels: next.labels, graph: next.graph, graphFile: next.graphFile, search: next.search, meta: next.meta, lastUpdate: next.lastUpdate, rowOfLabel: next.rowOfLabel });
   }
 
   get(id: string): Float32Array | undefined {
@@ -162,7 +162,7 @@ export class UsearchVectorStore implements VectorStore {
   async query(vector: Float32Array, topK: number): Promise<VectorHit[]> {
     const graph = this.graph;
     if (!graph) return this.flat.querySync(vector, topK);
-    const k = Math.min(this.size, Math.max(2 * topK, RESCORE_MIN));
+    const k = Math.min(this.size, Math.max(2 * topK, this.search.rescore));
     const { keys } = graph.search(vector, k, 1);
     const hits: Array<{ row: number; score: number }> = [];
     for (const key of keys) {
@@ -187,7 +187,7 @@ export class UsearchVectorStore implements VectorStore {
     if (owned) await fs.rename(this.graphFile, target).catch(() => fs.copyFile(this.graphFile!, target));
     else await fs.link(this.graphFile, target).catch(() => fs.copyFile(this.graphFile!, target));
     if (owned) await fs.rm(this.graphFile, { force: true });
-    this.graph = viewGraph(target, this.dimensions);
+    this.graph = viewGraph(target, this.dimensions, this.search.expansion);
     this.graphFile = target;
   }
 
@@ -198,7 +198,8 @@ export class UsearchVectorStore implements VectorStore {
     this.graphFile = null;
   }
 
-  static async load(dir: string): Promise<UsearchVectorStore> {
+  /** `search`: overrides the size's searchSettings (scripts/ann-curve.ts sweeps them). */
+  static async load(dir: string, search: Partial<SearchSettings> = {}): Promise<UsearchVectorStore> {
     const metaFile = path.join(dir, META_FILE);
     const meta = (await readIndexJson(metaFile)) as Meta & { graph: boolean };
     if (typeof meta.graph !== 'boolean') throw indexCorrupt(metaFile, 'has no valid nextLabel/graph');
@@ -229,19 +230,21 @@ export class UsearchVectorStore implements VectorStore {
     const kept = { nextLabel, changedSinceBuild, ...(segmentRows ? { segmentRows } : {}) };
     if (!meta.graph) return new UsearchVectorStore(flat, labels, null, null, kept, { kind: 'none', added: 0, removed: 0 }).savedIn(dir);
     const file = path.join(dir, GRAPH_FILE);
+    const settings = { ...searchSettings(flat.size), ...search };
     let graph: Graph;
     try {
       await fs.access(file);
-      graph = viewGraph(file, flat.dimensions);
+      graph = viewGraph(file, flat.dimensions, settings.expansion);
     } catch (error) {
       throw indexCorrupt(file, 'is missing or unreadable', error);
     }
     if (graph.size() !== flat.size) throw indexCorrupt(file, `holds ${graph.size()} vectors, expected ${flat.size}`);
-    return new UsearchVectorStore(flat, labels, graph, file, kept, { kind: 'none', added: 0, removed: 0 }).savedIn(dir);
+    return new UsearchVectorStore(flat, labels, graph, file, kept, { kind: 'none', added: 0, removed: 0 }).savedIn(dir, settings);
   }
 
-  private savedIn(dir: string): this {
+  private savedIn(dir: string, search = this.search): this {
     this.dir = dir;
+    this.search = search;
     return this;
   }
 }

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lowRankSet, recallAtK } from '../../src/bench/vector-sets.js';
+import { lowRankSet, randomSet, recallAtK } from '../../src/bench/vector-sets.js';
 import { FlatVectorStore } from '../../src/store/flat-store.js';
 import { UsearchVectorStore } from '../../src/store/usearch-store.js';
+import { searchSettings } from '../../src/store/usearch-graph.js';
 import type { VectorItem } from '../../src/index/vector-store.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -120,5 +121,28 @@ describe('UsearchVectorStore above the graph threshold', () => {
     await store.save(dir);
     fs.rmSync(path.join(dir, 'usearch.bin'));
     await expect(UsearchVectorStore.load(dir)).rejects.toMatchObject({ code: 'INDEX_CORRUPT', message: expect.stringContaining('usearch.bin') });
+  }, 60_000);
+
+  it('a larger collection is searched wider, and a wider search finds more of the exact top 10', async () => {
+    // Each size is searched at least as widely as every smaller one, and 1M clearly wider than 100k.
+    const sizes = [10_000, 30_000, 100_000, 300_000, 1_000_000, 3_000_000];
+    const settings = sizes.map(searchSettings);
+    for (let i = 1; i < sizes.length; i++) expect(settings[i]!.expansion).toBeGreaterThanOrEqual(settings[i - 1]!.expansion);
+    expect(searchSettings(1_000_000).expansion).toBeGreaterThan(searchSettings(100_000).expansion);
+    // Random vectors (the hard case), re-scoring only the hits asked for: the expansion alone decides.
+    const hard = randomSet(4000, 40, dims, 11);
+    const items = Array.from({ length: 4000 }, (_, row) => ({ id: `r${row}`, vector: hard.matrix.slice(row * dims, (row + 1) * dims) }));
+    const dir = tempDir();
+    await (await UsearchVectorStore.build(dims, items, null, GRAPH_AT)).save(dir);
+    const exact = new FlatVectorStore(dims, hard.matrix, items.map((i) => i.id));
+    const truth = hard.queries.map((q) => exact.querySync(q, 10).map((h) => h.id));
+    const recallWith = async (expansion: number) => {
+      const store = await UsearchVectorStore.load(dir, { expansion, rescore: 0 });
+      return recallAtK(truth, await Promise.all(hard.queries.map(async (q) => (await store.query(q, 10)).map((h) => h.id))));
+    };
+    const narrow = await recallWith(20);
+    const wide = await recallWith(400);
+    expect(wide).toBeGreaterThan(narrow);
+    expect(wide).toBeGreaterThanOrEqual(0.95);
   }, 60_000);
 });
