@@ -168,8 +168,7 @@ export function buildCandidates(
     return max / logDocuments;
   };
 
-  // Every candidate's values start as a copy of this array of doubles: one allocation each, stored unboxed
-  // from the start (an array filled with 0 is made of small integers, and its first fraction copied it again).
+  // Each candidate's values copy this array of doubles (a 0-filled array holds small integers: a fraction recopied it).
   const zeros = Array.from({ length: names.length }, () => 0.5).fill(0);
   const candidates = rows.map((row, position) => {
     const doc = docOf[row]!;
@@ -203,8 +202,7 @@ export function buildCandidates(
       }
     }
     const rank = lexicalRank.get(row);
-    // Filled in place: an array literal with spreads held each number boxed (~100 KB per question).
-    const values = zeros.slice();
+    const values = zeros.slice(); // filled in place: an array literal with spreads held each number boxed (~100 KB a question)
     let k = 0;
     values[k++] = score / lexicalTop;
     values[k++] = score / mass;
