@@ -3,16 +3,21 @@ import { snapshotContext } from './features.js';
 import { prepareLooseKeys } from './loose-features.js';
 import { preparePassageWords } from './passage-words.js';
 import { prepareRootLeg } from './root-leg.js';
+import { variantMatcherFor } from './variant-leg.js';
 
 /**
  * What ranking reads of an index, made before its first question rather than inside it: every vocabulary
  * term's root key (the root leg and features), every passage's words, every term's loose keys and the
- * pruned BM25 pass's facts about common terms (these three in slices that yield to the event loop). The
- * bot runs it after each load; `stopped` ends it early.
+ * pruned BM25 pass's facts about common terms (these three in slices that yield to the event loop), and the
+ * variant leg's spelling matcher (otherwise built inside the first question with an unknown word: ~0.5 s
+ * at 100k passages). The bot runs it after each load; `stopped` ends it early.
  */
 export async function prepareRanking(index: IndexSnapshot, stopped: () => boolean = () => false): Promise<void> {
   prepareRootLeg(index.lexical);
   await preparePassageWords(index, stopped);
   await prepareLooseKeys(index, stopped);
   await index.lexical.prepareSearch(snapshotContext(index).docOf, stopped);
+  // One blocking step, after a turn of the event loop so a waiting question goes first.
+  await new Promise((resolve) => setImmediate(resolve));
+  if (!stopped()) variantMatcherFor(index.lexical);
 }
