@@ -59,7 +59,7 @@ interface KeyTable {
   stamp: number;
   /** Key number → the vocabulary terms with that key in any slot (built once every term's keys are read). */
   termsOfKey: TermLists | null;
-  /** A bit per term: set for the terms of the question's keys (markTerms), cleared after each question. */
+  /** A bit per term: set for the terms of the question's keys (markTerms), cleared as each question starts. */
   marked: Uint32Array;
 }
 const keyTables = perIndex(
@@ -190,7 +190,7 @@ export function looseFeatures(index: IndexSnapshot, rows: readonly number[], gro
   // Keys numbered after the question's (first met in a passage) are none of them: `known` bounds the stamp reads.
   const known = table.ids.size;
   const { rootBitsOf, looseBitsOf, openingAt, stampOf, marked } = table;
-  marked.fill(0); // cleared after each question too; again here in case the last one stopped half-way
+  marked.fill(0);
   if (lists) markTerms(lists, questionKeys, marked);
   const looseOf = (key: number) => (key >= 0 && key < known && stampOf[key] === stamp ? looseBitsOf[key]! : 0);
   const masks = memo;
@@ -222,9 +222,8 @@ export function looseFeatures(index: IndexSnapshot, rows: readonly number[], gro
       }
     }
     masks.set(row, root, loose);
-    masks.has(row);
   };
-  const features = rows.map((row, position) => {
+  return rows.map((row, position) => {
     if (position >= LOOSE_CANDIDATES || arabic === 0) return [0, 0];
     masksOf(row);
     const root = masks.first();
@@ -239,6 +238,4 @@ export function looseFeatures(index: IndexSnapshot, rows: readonly number[], gro
     }
     return [idfOfBits(termIdf, loose & ~root) / mass, idfOfBits(termIdf, contextLoose & ~contextRoot) / mass];
   });
-  marked.fill(0);
-  return features;
 }

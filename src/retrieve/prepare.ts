@@ -2,7 +2,7 @@ import type { IndexSnapshot } from '../index/snapshot.js';
 import { snapshotContext } from './features.js';
 import { prepareLooseKeys } from './loose-features.js';
 import { preparePassageWords } from './passage-words.js';
-import { prepareRootLeg } from './root-leg.js';
+import { completeRootKeys } from './term-keys.js';
 import { variantMatcherFor } from './variant-leg.js';
 
 /**
@@ -13,7 +13,7 @@ import { variantMatcherFor } from './variant-leg.js';
  * at 100k passages). The bot runs it after each load; `stopped` ends it early.
  */
 export async function prepareRanking(index: IndexSnapshot, stopped: () => boolean = () => false): Promise<void> {
-  prepareRootLeg(index.lexical);
+  completeRootKeys(index.lexical);
   await preparePassageWords(index, stopped);
   await prepareLooseKeys(index, stopped);
   await index.lexical.prepareSearch(snapshotContext(index).docOf, stopped);

@@ -28,7 +28,7 @@ interface KeyStamps {
   bitsOfKey: Int32Array;
   stampOfKey: Int32Array;
   stamp: number;
-  /** A bit per term: set for the terms of the question's keys (markTerms), cleared after each question. */
+  /** A bit per term: set for the terms of the question's keys (markTerms), cleared as each question starts. */
   marked: Uint32Array;
 }
 
@@ -81,7 +81,7 @@ export function rootFeatures(
   const { marked } = table;
   // With every term's key listed (a prepared index), the question's keys mark the words that can match.
   const lists = keys.termsOfKey;
-  marked.fill(0); // cleared after each question too; again here in case the last one stopped half-way
+  marked.fill(0);
   if (lists) markTerms(lists, questionKeyIds, marked);
   let bits = new Int32Array(256);
   /** Words of the row `readRow` read last. */
@@ -111,7 +111,7 @@ export function rootFeatures(
     maskOf.set(row, mask);
     return mask;
   };
-  const features = rows.map((row, position) => {
+  return rows.map((row, position) => {
     if (position >= ROOT_CANDIDATES || questionKeys === 0) return ROOT_FEATURES.map(() => 0);
     const own = readRow(row);
     maskOf.set(row, own);
@@ -127,6 +127,4 @@ export function rootFeatures(
     for (let other = row - 1; other <= row + 1; other += 2) if (other >= 0 && other < docOf.length && docOf[other] === docOf[row]) context |= rowMask(other);
     return [idfOfBits(termIdf, own) / mass, idfOfBits(termIdf, context) / mass, best / mass];
   });
-  marked.fill(0);
-  return features;
 }

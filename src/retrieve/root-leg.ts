@@ -1,5 +1,4 @@
 import type { Bm25Index, LexicalHit, TermAlternative } from '../index/bm25.js';
-import { perPart } from '../index/snapshot.js';
 import { rootKey } from '../text/root-key.js';
 import { completeRootKeys } from './term-keys.js';
 
@@ -16,25 +15,15 @@ const ROOT_FORMS_PER_WORD = 6;
 /** A root form counts for less than the word itself. */
 const ROOT_FORM_WEIGHT = 0.8;
 
-/** Key → the index's terms of that key, built once per loaded index on first use. */
-const termsByKey = perPart((index: Bm25Index): Map<string, string[]> => {
-  const { keyOf, keys } = completeRootKeys(index);
-  const table = new Map<string, string[]>();
-  index.vocabulary().forEach((term, id) => {
-    const key = keys[keyOf[id]!]!;
-    const list = table.get(key);
-    if (list) list.push(term);
-    else table.set(key, [term]);
-  });
-  return table;
-});
-
-/**
- * Builds the key tables before the first question that needs them: one pass over the vocabulary (~0.3 s
- * per 100k terms) that would otherwise land inside a user's question. The bot calls it after a load.
- */
-export function prepareRootLeg(index: Bm25Index): void {
-  termsByKey(index);
+/** The index's terms whose root key is `key`, from the key lists every term's key is read into once per loaded index. */
+function termsOfRootKey(index: Bm25Index, key: string): string[] {
+  const { idOf, termsOfKey } = completeRootKeys(index);
+  const id = idOf.get(key);
+  // A key numbered after the lists were made (a question's) has no term.
+  if (id === undefined || id + 1 >= termsOfKey.offsets.length) return [];
+  const terms: string[] = [];
+  for (let at = termsOfKey.offsets[id]!; at < termsOfKey.offsets[id + 1]!; at++) terms.push(index.termAt(termsOfKey.terms[at]!));
+  return terms;
 }
 
 /** Passages ranked with unknown words replaced by their root's forms; empty when no word needed one. */
@@ -46,7 +35,7 @@ export function searchRoots(index: Bm25Index, terms: readonly string[], topK: nu
       words.push([{ term, weight: 1 }]);
       continue;
     }
-    const forms = (termsByKey(index).get(rootKey(term)) ?? [])
+    const forms = termsOfRootKey(index, rootKey(term))
       .map((t) => ({ term: t, df: index.documentFrequency(t) }))
       .sort((a, b) => b.df - a.df || (a.term < b.term ? -1 : 1))
       .slice(0, ROOT_FORMS_PER_WORD);
