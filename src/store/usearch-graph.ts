@@ -16,7 +16,28 @@ const { Index, MetricKind, ScalarKind } = createRequire(import.meta.url)('usearc
  * the candidates against the exact Float32 vectors. The search expansion is not here: it depends on the
  * graph's size (searchSettings).
  */
-const GRAPH_SETTINGS = { metric: MetricKind.IP, quantization: ScalarKind.I8, connectivity: 16, expansion_add: 128, multi: false };
+const GRAPH_SETTINGS = { metric: MetricKind.IP, quantization: ScalarKind.I8, expansion_add: 128, multi: false };
+
+/** What a graph was built with, recorded in the index (usearch.json) beside it. */
+export interface GraphShape {
+  /** Links per node: a denser graph costs more to build and store but reaches a given recall with a narrower search. */
+  connectivity: number;
+  expansionAdd: number;
+  quantization: 'i8';
+  metric: 'ip';
+}
+
+/** Indexes written before the shape was recorded were all built with this connectivity. */
+export const DEFAULT_CONNECTIVITY = 16;
+
+/** The shape a new graph of `size` vectors is built with (`connectivity` overrides the rule, for scripts/ann-curve.ts). */
+export function graphShape(size: number, connectivity = connectivityFor(size)): GraphShape {
+  return { connectivity, expansionAdd: GRAPH_SETTINGS.expansion_add, quantization: 'i8', metric: 'ip' };
+}
+
+function connectivityFor(_size: number): number {
+  return DEFAULT_CONNECTIVITY;
+}
 
 /**
  * Search expansion at 100k vectors, and how it grows with size: ×10 vectors → ×4 expansion (373 at 300k, 768 at 1M).
@@ -42,25 +63,27 @@ export interface SearchSettings {
  * How a graph of `size` vectors is searched: a larger graph needs a wider search for the same recall
  * (re-scoring deeper does not help: the exact neighbours the graph misses are not in its top 400 either).
  */
-export function searchSettings(size: number): SearchSettings {
+export function searchSettings(size: number, _connectivity = DEFAULT_CONNECTIVITY): SearchSettings {
   const growth = Math.max(1, size / 100_000) ** EXPANSION_GROWTH;
   return { expansion: Math.round(EXPANSION_AT_100K * growth), rescore: RESCORE_MIN };
 }
 
 /** The graph's constructor options: plain data, so the graph worker builds with the very same. */
-function graphOptions(dimensions: number) {
-  return { dimensions, ...GRAPH_SETTINGS, expansion_search: EXPANSION_AT_100K };
+function graphOptions(dimensions: number, connectivity: number) {
+  return { dimensions, ...GRAPH_SETTINGS, connectivity, expansion_search: EXPANSION_AT_100K };
 }
 
 /** A graph served straight from its file (memory-mapped: loads in milliseconds, pages in on use), searched with `expansion`. */
-export function viewGraph(file: string, dimensions: number, expansion: number): Graph {
-  const graph = new Index({ ...graphOptions(dimensions), expansion_search: expansion });
+export function viewGraph(file: string, dimensions: number, connectivity: number, expansion: number): Graph {
+  const graph = new Index({ ...graphOptions(dimensions, connectivity), expansion_search: expansion });
   graph.view(file);
   return graph;
 }
 
 export interface GraphJob {
   dimensions: number;
+  /** Of a new graph; a patched graph keeps its own (usearch reads it from the file). */
+  connectivity: number;
   /** Graph to start from (its labels stay valid), or null for a new graph. */
   baseFile: string | null;
   remove: number[];
@@ -78,7 +101,7 @@ export interface GraphJob {
 export function buildGraphOffThread(job: GraphJob): Promise<{ size: number }> {
   const threads = Math.max(1, os.availableParallelism());
   const usearchPath = createRequire(import.meta.url).resolve('usearch');
-  const options = graphOptions(job.dimensions);
+  const options = graphOptions(job.dimensions, job.connectivity);
   return new Promise((resolve, reject) => {
     const thread = new Worker(`(${graphWorkerMain.toString()})()`, { eval: true, workerData: { job: { ...job, threads }, usearchPath, options } });
     let settled = false;

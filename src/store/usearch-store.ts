@@ -5,7 +5,7 @@ import path from 'node:path';
 import { FlatVectorStore } from './flat-store.js';
 import { SEGMENT_ROWS, SegmentedRows, writeSegments } from './vector-segments.js';
 import { indexCorrupt, readIndexBytes, readIndexJson } from '../index/index-file.js';
-import { buildGraphOffThread, searchSettings, viewGraph, type Graph, type SearchSettings } from './usearch-graph.js';
+import { buildGraphOffThread, DEFAULT_CONNECTIVITY, graphShape, searchSettings, viewGraph, type Graph, type GraphShape, type SearchSettings } from './usearch-graph.js';
 import type { VectorHit, VectorItem, VectorStore } from '../index/vector-store.js';
 
 const GRAPH_FILE = 'usearch.bin';
@@ -24,6 +24,8 @@ interface Meta {
   changedSinceBuild: number;
   /** Labels per vectors segment (vector-segments.ts); absent in generations that kept one vectors.f32 in passage order. */
   segmentRows?: number;
+  /** What the graph was built with; absent in generations written before it was recorded (connectivity 16 then). */
+  shape?: GraphShape;
 }
 
 /** What the last build did to the graph, for the reindex summary and the bench. */
@@ -37,7 +39,9 @@ export interface GraphUpdate {
  * Exact vectors (the flat store: source of truth, re-scoring, reuse on reindex) plus, above 10k passages,
  * a usearch graph of int8 vectors keyed by stable labels. A reindex patches the previous graph (remove
  * the labels of deleted passages, add the new ones) in a worker thread; it rebuilds only past
- * REBUILD_SHARE of changes or when there is no previous graph (new model: nothing is reusable).
+ * REBUILD_SHARE of changes, when there is no previous graph (new model: nothing is reusable), or when the
+ * previous graph is sparser than the collection's new size calls for (graphShape: an index from before
+ * the rule, or a collection grown past a step of it).
  */
 export class UsearchVectorStore implements VectorStore {
   readonly kind = 'usearch' as const;
@@ -57,7 +61,7 @@ export class UsearchVectorStore implements VectorStore {
     private meta: Meta,
     public lastUpdate: GraphUpdate,
   ) {
-    this.search = searchSettings(flat.size);
+    this.search = searchSettings(flat.size, meta.shape?.connectivity ?? DEFAULT_CONNECTIVITY);
     this.rowOfLabel = new Int32Array(meta.nextLabel).fill(-1);
     labels.forEach((label, row) => (this.rowOfLabel[label] = row));
   }
@@ -82,7 +86,7 @@ export class UsearchVectorStore implements VectorStore {
    * The store for `items` (in passage order), reusing `previous`'s graph when it has one: unchanged
    * passages keep their labels, so only the difference goes through the graph.
    */
-  static async build(dimensions: number, items: VectorItem[], previous: UsearchVectorStore | null, graphMinSize = GRAPH_MIN_SIZE): Promise<UsearchVectorStore> {
+  static async build(dimensions: number, items: VectorItem[], previous: UsearchVectorStore | null, graphMinSize = GRAPH_MIN_SIZE, connectivity?: number): Promise<UsearchVectorStore> {
     // Shared memory: the graph worker reads the vectors without a copy (1.5 GB at 1M × 384).
     const matrix = new Float32Array(new SharedArrayBuffer(items.length * dimensions * 4));
     items.forEach((item, row) => matrix.set(item.vector, row * dimensions));
@@ -111,7 +115,10 @@ export class UsearchVectorStore implements VectorStore {
       removed = [...labelOf.values()];
     }
     const changed = (base?.meta.changedSinceBuild ?? 0) + addedRows.length + removed.length;
-    const incremental = base !== null && changed <= REBUILD_SHARE * items.length;
+    const wanted = graphShape(items.length, connectivity);
+    // A graph sparser than its (new) size calls for is rebuilt: patching would keep it too sparse for
+    // the recall the size's search is set for. A denser one is kept (a shrinking collection does not flip-flop).
+    const incremental = base !== null && changed <= REBUILD_SHARE * items.length && base.shape.connectivity >= wanted.connectivity;
     if (!incremental) {
       labels.forEach((_, row) => (labels[row] = row));
       nextLabel = items.length;
@@ -121,9 +128,12 @@ export class UsearchVectorStore implements VectorStore {
     } else {
       for (const row of addedRows) labels[row] = nextLabel++;
     }
-    const meta: Meta = { nextLabel, changedSinceBuild: incremental ? changed : 0 };
+    // A patched graph keeps the shape it was built with (usearch reads it from the file); a new one follows the rule for its size.
+    const shape = incremental ? base.shape : wanted;
+    const meta: Meta = { nextLabel, changedSinceBuild: incremental ? changed : 0, shape };
+    const view = (file: string) => viewGraph(file, dimensions, shape.connectivity, searchSettings(items.length, shape.connectivity).expansion);
     if (incremental && addedRows.length === 0 && removed.length === 0) {
-      return new UsearchVectorStore(flat, labels, viewGraph(base.graphFile!, dimensions, searchSettings(items.length).expansion), base.graphFile, meta, { kind: 'unchanged', added: 0, removed: 0 }).linkedTo(base);
+      return new UsearchVectorStore(flat, labels, view(base.graphFile!), base.graphFile, meta, { kind: 'unchanged', added: 0, removed: 0 }).linkedTo(base);
     }
     const outFile = path.join(os.tmpdir(), `isnad-graph-${process.pid}-${randomBytes(4).toString('hex')}.usearch`);
     const all = addedRows.length === items.length;
@@ -131,6 +141,7 @@ export class UsearchVectorStore implements VectorStore {
     if (!all) addedRows.forEach((row, i) => addVectors.set(flat.rowVector(row), i * dimensions));
     await buildGraphOffThread({
       dimensions,
+      connectivity: shape.connectivity,
       baseFile: incremental ? base.graphFile : null,
       remove: removed,
       addLabels: addedRows.map((row) => labels[row]!),
@@ -138,10 +149,15 @@ export class UsearchVectorStore implements VectorStore {
       outFile,
     });
     const update: GraphUpdate = { kind: incremental ? 'incremental' : 'full', added: addedRows.length, removed: removed.length };
-    return new UsearchVectorStore(flat, labels, viewGraph(outFile, dimensions, searchSettings(items.length).expansion), outFile, meta, update).linkedTo(incremental ? base : null);
+    return new UsearchVectorStore(flat, labels, view(outFile), outFile, meta, update).linkedTo(incremental ? base : null);
   }
 
   /** Lets `save` link the segments this store shares with `base` (labels kept, only appended since). */
+  /** What the graph was built with (an index written before this was recorded: connectivity 16). */
+  get shape(): GraphShape {
+    return this.meta.shape ?? graphShape(this.size, DEFAULT_CONNECTIVITY);
+  }
+
   private linkedTo(base: UsearchVectorStore | null): this {
     if (base?.dir && base.meta.segmentRows === SEGMENT_ROWS) this.linkFrom = { dir: base.dir, nextLabel: base.meta.nextLabel };
     return this;
@@ -187,7 +203,7 @@ export class UsearchVectorStore implements VectorStore {
     if (owned) await fs.rename(this.graphFile, target).catch(() => fs.copyFile(this.graphFile!, target));
     else await fs.link(this.graphFile, target).catch(() => fs.copyFile(this.graphFile!, target));
     if (owned) await fs.rm(this.graphFile, { force: true });
-    this.graph = viewGraph(target, this.dimensions, this.search.expansion);
+    this.graph = viewGraph(target, this.dimensions, this.shape.connectivity, this.search.expansion);
     this.graphFile = target;
   }
 
@@ -227,18 +243,21 @@ export class UsearchVectorStore implements VectorStore {
       await readLabels(flat.size);
     }
     const { nextLabel, changedSinceBuild } = meta;
-    const kept = { nextLabel, changedSinceBuild, ...(segmentRows ? { segmentRows } : {}) };
+    const kept: Meta = { nextLabel, changedSinceBuild, ...(segmentRows ? { segmentRows } : {}) };
     if (!meta.graph) return new UsearchVectorStore(flat, labels, null, null, kept, { kind: 'none', added: 0, removed: 0 }).savedIn(dir);
+    const shape = meta.shape === undefined ? graphShape(flat.size, DEFAULT_CONNECTIVITY) : readShape(meta.shape, metaFile);
+    kept.shape = shape;
     const file = path.join(dir, GRAPH_FILE);
-    const settings = { ...searchSettings(flat.size), ...search };
+    const settings = { ...searchSettings(flat.size, shape.connectivity), ...search };
     let graph: Graph;
     try {
       await fs.access(file);
-      graph = viewGraph(file, flat.dimensions, settings.expansion);
+      graph = viewGraph(file, flat.dimensions, shape.connectivity, settings.expansion);
     } catch (error) {
       throw indexCorrupt(file, 'is missing or unreadable', error);
     }
     if (graph.size() !== flat.size) throw indexCorrupt(file, `holds ${graph.size()} vectors, expected ${flat.size}`);
+    if (graph.connectivity() !== shape.connectivity) throw indexCorrupt(file, `has connectivity ${graph.connectivity()}, ${path.basename(metaFile)} records ${shape.connectivity}`);
     return new UsearchVectorStore(flat, labels, graph, file, kept, { kind: 'none', added: 0, removed: 0 }).savedIn(dir, settings);
   }
 
@@ -247,4 +266,14 @@ export class UsearchVectorStore implements VectorStore {
     this.search = search;
     return this;
   }
+}
+
+/** The recorded graph shape, checked: a graph this code did not build cannot be patched or searched as if it had. */
+function readShape(raw: unknown, metaFile: string): GraphShape {
+  const shape = raw as Partial<GraphShape> | null;
+  const whole = (n: unknown): n is number => Number.isInteger(n) && (n as number) > 0;
+  if (!shape || !whole(shape.connectivity) || !whole(shape.expansionAdd) || shape.quantization !== 'i8' || shape.metric !== 'ip') {
+    throw indexCorrupt(metaFile, `records a graph shape this version cannot serve (${JSON.stringify(raw)})`);
+  }
+  return { connectivity: shape.connectivity, expansionAdd: shape.expansionAdd, quantization: 'i8', metric: 'ip' };
 }
