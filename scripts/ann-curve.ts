@@ -7,7 +7,7 @@
  * latency are of `store.query(q, 50)`, as the bench's.
  *   npx tsx scripts/ann-curve.ts SIZE [EXPANSIONS=64,128,256,512,1024] [RESCORES=100]
  *   CONNECTIVITY=16 (default: the shipped rule for SIZE); CACHE=/tmp/isnad-vec2 (default);
- *   BUILD_ONLY=1 stops after the build. EXPANSIONS may be `rule`: the shipped searchSettings.
+ *   BUILD_ONLY=1 stops after the build (and the exact top 10); TRUTH_ONLY=1 computes only the exact top 10. EXPANSIONS may be `rule`: the shipped searchSettings.
  * Prints the build (wall seconds, from the cached build.json), the graph file's size, the cold load of
  * the store (UsearchVectorStore.load; the graph file may be in the page cache) and the process's RSS
  * after the sweep (the mapped graph pages touched by the searches count in it).
@@ -60,7 +60,7 @@ if (from && !existsSync(truthFile)) {
   const set = lowRankSet(size, QUERIES);
   const d = set.dimensions;
   const items = Array.from({ length: size }, (_, row) => ({ id: String(row), vector: set.matrix.subarray(row * d, (row + 1) * d) }));
-  if (!existsSync(path.join(dir, 'build.json'))) {
+  if (!existsSync(path.join(dir, 'build.json')) && !process.env.TRUTH_ONLY) {
     const started = Date.now();
     const store = await UsearchVectorStore.build(d, items, null, undefined, connectivity);
     const seconds = (Date.now() - started) / 1000;
@@ -71,7 +71,7 @@ if (from && !existsSync(truthFile)) {
   }
   if (!existsSync(truthFile)) await writeTruth(set.queries, new FlatVectorStore(d, set.matrix, items.map((i) => i.id)));
 }
-if (process.env.BUILD_ONLY) process.exit(0);
+if (process.env.BUILD_ONLY || process.env.TRUTH_ONLY) process.exit(0);
 
 const { queries: raw, truth } = JSON.parse(await fs.readFile(truthFile, 'utf8')) as { queries: number[][]; truth: string[][] };
 const queries = raw.map((q) => Float32Array.from(q));

@@ -117,7 +117,8 @@ export interface LowRankServeResult {
   /** prepareRanking, as the bot runs it after loading (before the timed answers): passage words, term keys, BM25 facts. */
   prepareWordsSeconds: number;
   servedKind: string;
-  graph: boolean;
+  /** The served graph's connectivity (links per node), or null when the exact scan serves. */
+  graph: number | null;
   quality: SearchQuality;
   /** Steady state: each timed question once, after STEADY_WARMUP other questions. */
   hybrid: LatencySummary;
@@ -159,7 +160,7 @@ export async function serveLowRankWorker(args: WorkerArgs): Promise<LowRankServe
     firstHybridMs: firstHybrid.ms,
     prepareWordsSeconds: prepared.ms / 1000,
     servedKind: vectors.kind,
-    graph: vectors instanceof UsearchVectorStore && vectors.hasGraph,
+    graph: vectors instanceof UsearchVectorStore && vectors.hasGraph ? vectors.shape.connectivity : null,
     quality,
     hybrid,
     peakRssMb: peak,

@@ -49,6 +49,11 @@ describe('the vector graph records what it was built with', () => {
     expect(upgraded.lastUpdate).toEqual({ kind: 'full', added: 2000, removed: 0 });
     expect((await UsearchVectorStore.load(await saved(upgraded))).shape.connectivity).toBe(32);
     await patched.discard();
+    // With no connectivity asked for (a reindex), the old graph is rebuilt as a denser one: the upgrade path.
+    const reindexed = await UsearchVectorStore.build(dims, [...itemsOf(20, 2000), ...itemsOf(2000, 2020)], loaded, GRAPH_AT);
+    expect(reindexed.lastUpdate.kind).toBe('full');
+    expect(reindexed.shape.connectivity).toBeGreaterThan(16);
+    await reindexed.discard();
   }, 60_000);
 
   it('a recorded shape that does not match the graph file, or that this version cannot serve, is INDEX_CORRUPT (so the index is rebuilt)', async () => {

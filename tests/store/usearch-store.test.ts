@@ -126,9 +126,11 @@ describe('UsearchVectorStore above the graph threshold', () => {
   it('a larger collection is searched wider, and a wider search finds more of the exact top 10', async () => {
     // Each size is searched at least as widely as every smaller one, and 1M clearly wider than 100k.
     const sizes = [10_000, 30_000, 100_000, 300_000, 1_000_000, 3_000_000];
-    const settings = sizes.map(searchSettings);
-    for (let i = 1; i < sizes.length; i++) expect(settings[i]!.expansion).toBeGreaterThanOrEqual(settings[i - 1]!.expansion);
-    expect(searchSettings(1_000_000).expansion).toBeGreaterThan(searchSettings(100_000).expansion);
+    for (const connectivity of [16, 24, 32, 48]) {
+      const settings = sizes.map((size) => searchSettings(size, connectivity));
+      for (let i = 1; i < sizes.length; i++) expect(settings[i]!.expansion).toBeGreaterThanOrEqual(settings[i - 1]!.expansion);
+      expect(searchSettings(1_000_000, connectivity).expansion).toBeGreaterThan(searchSettings(100_000, connectivity).expansion);
+    }
     // Random vectors (the hard case), re-scoring only the hits asked for: the expansion alone decides.
     const hard = randomSet(4000, 40, dims, 11);
     const items = Array.from({ length: 4000 }, (_, row) => ({ id: `r${row}`, vector: hard.matrix.slice(row * dims, (row + 1) * dims) }));
