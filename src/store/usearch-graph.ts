@@ -50,7 +50,7 @@ export function graphShape(_size: number, connectivity = CONNECTIVITY): GraphSha
  */
 const EXPANSION_RULES: ReadonlyArray<{ connectivity: number; at100k: number; perTenfold: number }> = [
   { connectivity: 16, at100k: 192, perTenfold: 4 },
-  { connectivity: 32, at100k: 128, perTenfold: 4 },
+  { connectivity: 32, at100k: 128, perTenfold: 5 },
 ];
 /** Graph hits re-scored on the exact vectors: at least this many (and twice the hits wanted). */
 const RESCORE_MIN = 100;
