@@ -32,8 +32,9 @@ export const DEFAULT_CONNECTIVITY = 16;
 /**
  * Every new graph's connectivity, chosen by scripts/ann-curve.ts (README, *Graph connectivity*): at equal
  * recall a graph of 32 links per node is searched with a narrower expansion than one of 16, for less
- * CPU per query (100k: recall@10 0.974 at expansion 128 against 0.974 at 256), and it is the one with
- * margin at 1M; it costs ~1.3–1.7× the build time and ~25 % more graph file.
+ * CPU per query (100k: recall@10 0.974 at expansion 128 against 0.974 at 256 for 16), and at 1M it has
+ * margin where 16 had none (0.967 at p95 8.5–8.9 ms; 16: 0.954 at 8.9–9.5 ms). It costs ~1.3–1.7× the
+ * build time and ~25 % more graph file (630 MB at 1M × 384).
  */
 const CONNECTIVITY = 32;
 
@@ -43,14 +44,16 @@ export function graphShape(_size: number, connectivity = CONNECTIVITY): GraphSha
 }
 
 /**
- * Search expansion by graph connectivity: at 100k vectors, and its factor per tenfold size (1M at 16:
- * 192 × 4 = 768). Measured by scripts/ann-curve.ts on low-rank 384-dim vectors (recall@10 of the
- * re-scored top 50 against an exact scan), each set for recall ≥ 0.965 at 100k, 300k and 1M.
- * Below 100k the graph is small and cheap to search, so it keeps the 100k expansion.
+ * Search expansion by graph connectivity, at measured sizes (scripts/ann-curve.ts on low-rank 384-dim
+ * vectors, recall@10 of the re-scored top 50 against an exact scan; README, *Graph connectivity*);
+ * between them log-log interpolated, past the last one extended along the last step, below the first one
+ * the first (a small graph is cheap to search). Connectivity 16 (indexes built before 32): 192 at 100k,
+ * ×4 per tenfold (recall 0.96 at 100k, 0.954 at 1M). Connectivity 32: the narrowest expansion with recall
+ * ≥ 0.965 at each size (0.974 at 100k, 0.970 at 300k, 0.967 at 1M; p95 8.5–8.9 ms at 1M on a quiet machine).
  */
-const EXPANSION_RULES: ReadonlyArray<{ connectivity: number; at100k: number; perTenfold: number }> = [
-  { connectivity: 16, at100k: 192, perTenfold: 4 },
-  { connectivity: 32, at100k: 128, perTenfold: 5 },
+const EXPANSION_RULES: ReadonlyArray<{ connectivity: number; at: ReadonlyArray<readonly [size: number, expansion: number]> }> = [
+  { connectivity: 16, at: [[100_000, 192], [1_000_000, 768]] },
+  { connectivity: 32, at: [[100_000, 128], [300_000, 288], [1_000_000, 384]] },
 ];
 /** Graph hits re-scored on the exact vectors: at least this many (and twice the hits wanted). */
 const RESCORE_MIN = 100;
@@ -71,9 +74,14 @@ export interface SearchSettings {
 export function searchSettings(size: number, connectivity: number): SearchSettings {
   // A connectivity without its own rule (a graph not built by this version) takes the rule of the densest
   // measured graph no denser than it: a denser graph finds at least as much with the same expansion.
-  const rule = EXPANSION_RULES.filter((r) => r.connectivity <= connectivity).at(-1) ?? EXPANSION_RULES[0]!;
-  const growth = Math.max(1, size / 100_000) ** Math.log10(rule.perTenfold);
-  return { expansion: Math.round(rule.at100k * growth), rescore: RESCORE_MIN };
+  const { at } = EXPANSION_RULES.filter((r) => r.connectivity <= connectivity).at(-1) ?? EXPANSION_RULES[0]!;
+  const above = at.findIndex(([anchor]) => anchor >= size);
+  const step = above === -1 ? at.length - 1 : Math.max(1, above);
+  const [size0, expansion0] = at[step - 1]!;
+  const [size1, expansion1] = at[step]!;
+  const slope = Math.log(expansion1 / expansion0) / Math.log(size1 / size0);
+  const expansion = expansion0 * (Math.max(size, at[0]![0]) / size0) ** slope;
+  return { expansion: Math.round(expansion), rescore: RESCORE_MIN };
 }
 
 /** The graph's constructor options: plain data, so the graph worker builds with the very same. */
