@@ -2,6 +2,7 @@ import os from 'node:os';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type * as Usearch from 'usearch';
+import { indexCorrupt } from '../index/index-file.js';
 
 /*
  * usearch's CommonJS build, not its ES module: the ES module finds its native binary by walking up
@@ -25,6 +26,16 @@ export interface GraphShape {
   expansionAdd: number;
   quantization: 'i8';
   metric: 'ip';
+}
+
+/** The recorded graph shape, checked: a graph this code did not build cannot be patched or searched as if it had. */
+export function readShape(raw: unknown, metaFile: string): GraphShape {
+  const shape = raw as Partial<GraphShape> | null;
+  const whole = (n: unknown): n is number => Number.isInteger(n) && (n as number) > 0;
+  if (!shape || !whole(shape.connectivity) || !whole(shape.expansionAdd) || shape.quantization !== 'i8' || shape.metric !== 'ip') {
+    throw indexCorrupt(metaFile, `records a graph shape this version cannot serve (${JSON.stringify(raw)})`);
+  }
+  return { connectivity: shape.connectivity, expansionAdd: shape.expansionAdd, quantization: 'i8', metric: 'ip' };
 }
 
 /** Indexes written before the shape was recorded were all built with this connectivity. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { FlatVectorStore } from './flat-store.js';
 import { SEGMENT_ROWS, SegmentedRows, writeSegments } from './vector-segments.js';
 import { indexCorrupt, readIndexBytes, readIndexJson } from '../index/index-file.js';
-import { buildGraphOffThread, DEFAULT_CONNECTIVITY, graphShape, searchSettings, viewGraph, type Graph, type GraphShape, type SearchSettings } from './usearch-graph.js';
+import { buildGraphOffThread, DEFAULT_CONNECTIVITY, graphShape, readShape, searchSettings, viewGraph, type Graph, type GraphShape, type SearchSettings } from './usearch-graph.js';
 import type { VectorHit, VectorItem, VectorStore } from '../index/vector-store.js';
 
 const GRAPH_FILE = 'usearch.bin';
@@ -266,14 +266,4 @@ export class UsearchVectorStore implements VectorStore {
     this.search = search;
     return this;
   }
-}
-
-/** The recorded graph shape, checked: a graph this code did not build cannot be patched or searched as if it had. */
-function readShape(raw: unknown, metaFile: string): GraphShape {
-  const shape = raw as Partial<GraphShape> | null;
-  const whole = (n: unknown): n is number => Number.isInteger(n) && (n as number) > 0;
-  if (!shape || !whole(shape.connectivity) || !whole(shape.expansionAdd) || shape.quantization !== 'i8' || shape.metric !== 'ip') {
-    throw indexCorrupt(metaFile, `records a graph shape this version cannot serve (${JSON.stringify(raw)})`);
-  }
-  return { connectivity: shape.connectivity, expansionAdd: shape.expansionAdd, quantization: 'i8', metric: 'ip' };
 }
