@@ -80,8 +80,8 @@ function prunedTopRows(
   const tierAt = new Uint32Array(n); // place in the essential tier's list
   const rowAt = new Uint32Array(n); // row at the essential list's place (DONE when past its end, or no list)
   for (let i = 0; i < n; i++) rowAt[i] = pos[i]! < end[i]! ? postingRows[pos[i]!]! : DONE;
-  const restOf = (i: number, l: number): number => (l === 0 ? 0 : l <= tiers[i]!.lists.length ? idf[i]! * tiers[i]!.below[l - 1]! : idf[i]! * facts.maxFactor(terms[i]!.id));
-  const sizeOf = (i: number, l: number): number => (l === 0 ? end[i]! - offsets[terms[i]!.id]! : l <= tiers[i]!.lists.length ? tiers[i]!.lists[l - 1]!.length : 0);
+  const restOf = (i: number, l: number): number => (l === 0 ? 0 : l <= tiers[i]!.rows.length ? idf[i]! * tiers[i]!.below[l - 1]! : idf[i]! * facts.maxFactor(terms[i]!.id));
+  const sizeOf = (i: number, l: number): number => (l === 0 ? end[i]! - offsets[terms[i]!.id]! : l <= tiers[i]!.rows.length ? tiers[i]!.rows[l - 1]!.length : 0);
   // Terms to look up for a visited row, strongest rest first.
   const lookupOrder = Array.from({ length: n }, (_, i) => i);
   let restSum = 0;
@@ -92,7 +92,7 @@ function prunedTopRows(
       let bestRate = -1;
       for (let i = 0; i < n; i++) {
         const l = level[i]!;
-        if (l > tiers[i]!.lists.length) continue;
+        if (l > tiers[i]!.rows.length) continue;
         const spent = restOf(i, l + 1) - rest[i]!;
         if (heap.admits((restSum + spent) * SLACK)) continue;
         const rate = (sizeOf(i, l) - sizeOf(i, l + 1)) / Math.max(spent, Number.MIN_VALUE);
@@ -105,19 +105,14 @@ function prunedTopRows(
       const l = ++level[best]!;
       restSum += restOf(best, l) - rest[best]!;
       rest[best] = restOf(best, l);
-      if (l > tiers[best]!.lists.length) {
+      if (l > tiers[best]!.rows.length) {
         rowAt[best] = DONE;
         continue;
       }
-      const list = tiers[best]!.lists[l - 1]!;
-      let at = 0;
-      for (let hi = list.length; at < hi; ) {
-        const mid = (at + hi) >>> 1;
-        if (postingRows[list[mid]!]! <= from) at = mid + 1;
-        else hi = mid;
-      }
+      const list = tiers[best]!.rows[l - 1]!;
+      const at = seek(list, 0, list.length, from + 1);
       tierAt[best] = at;
-      rowAt[best] = at < list.length ? postingRows[list[at]!]! : DONE;
+      rowAt[best] = at < list.length ? list[at]! : DONE;
     }
   };
   narrow(heap.limit - 1);
@@ -133,16 +128,15 @@ function prunedTopRows(
         continue;
       }
       const l = level[i]!;
-      let p: number;
       if (l === 0) {
-        p = pos[i]!++;
+        tfAt[i] = postingTf[pos[i]!++]!;
         rowAt[i] = pos[i]! < end[i]! ? postingRows[pos[i]!]! : DONE;
       } else {
-        const list = tiers[i]!.lists[l - 1]!;
-        p = list[tierAt[i]!++]!;
-        rowAt[i] = tierAt[i]! < list.length ? postingRows[list[tierAt[i]!]!]! : DONE;
+        const at = tierAt[i]!++;
+        const list = tiers[i]!.rows[l - 1]!;
+        tfAt[i] = tiers[i]!.tf[l - 1]![at]!;
+        rowAt[i] = at + 1 < list.length ? list[at + 1]! : DONE;
       }
-      tfAt[i] = postingTf[p]!;
       upper += termWeight(k1, idf[i]!, tfAt[i]!, norms[row]!);
     }
     if (!heap.admits(upper * SLACK)) continue;

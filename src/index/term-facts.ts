@@ -30,15 +30,17 @@ export const TIER_MIN_POSTINGS = 1024;
 const TIER_SHARES = [0.35, 0.12, 0.04];
 
 /**
- * A term's tiers, widest first: tier k lists (increasing) the positions of every posting whose factor
- * is ≥ some cut, and below[k] is the largest factor of the postings it leaves out (0 when none).
+ * A term's tiers, widest first: tier k holds (rows increasing, with their term frequencies) every posting
+ * whose factor is ≥ some cut, and below[k] is the largest factor of the postings it leaves out (0 when
+ * none). Copies, not positions into the posting list: a tier is read as one short sequential run.
  */
 export interface TermTiers {
   below: Float64Array;
-  lists: Uint32Array[];
+  rows: Uint32Array[];
+  tf: Uint16Array[];
 }
 
-const NO_TIERS: TermTiers = { below: new Float64Array(0), lists: [] };
+const NO_TIERS: TermTiers = { below: new Float64Array(0), rows: [], tf: [] };
 
 /**
  * Per-term facts the pruned pass reads, computed the first time a query uses the term and kept with
@@ -86,19 +88,26 @@ export class TermFacts {
       for (let at = 0; at < count; at++) factors[at] = termWeight(this.k1, 1, postingTf[start + at]!, this.norms[postingRows[start + at]!]!);
       const sorted = Float64Array.from(factors).sort().reverse();
       const below: number[] = [];
-      const lists: Uint32Array[] = [];
+      const rows: Uint32Array[] = [];
+      const tf: Uint16Array[] = [];
       for (const share of TIER_SHARES) {
         const cut = sorted[Math.ceil(share * count)]!;
         let size = Math.ceil(share * count);
         while (size < count && sorted[size] === cut) size++; // ties of the cut join the tier
         // A tier no smaller than the one before it saves nothing.
-        if (size >= (lists.at(-1)?.length ?? count)) continue;
-        const list = new Uint32Array(size);
-        for (let at = 0, k = 0; at < count; at++) if (factors[at]! >= cut) list[k++] = start + at;
+        if (size >= (rows.at(-1)?.length ?? count)) continue;
+        const tierRows = new Uint32Array(size);
+        const tierTf = new Uint16Array(size);
+        for (let at = 0, k = 0; at < count; at++) {
+          if (factors[at]! < cut) continue;
+          tierRows[k] = postingRows[start + at]!;
+          tierTf[k++] = postingTf[start + at]!;
+        }
         below.push(size < count ? sorted[size]! : 0);
-        lists.push(list);
+        rows.push(tierRows);
+        tf.push(tierTf);
       }
-      found = { below: Float64Array.from(below), lists };
+      found = { below: Float64Array.from(below), rows, tf };
     }
     this.tierLists.set(id, found);
     return found;
