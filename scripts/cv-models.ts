@@ -72,6 +72,11 @@ function crossed(examples: readonly Example[], pairsOf: Array<[number, number]>)
 
 const variants: Record<string, (train: Example[]) => Scorer> = {
   linear: (train) => linearScorer(fitRanker(train, fit)),
+  // The noise floor: the same linear ranker fitted with a few Adam steps more or fewer (a different stopping point).
+  'linear it140': (train) => linearScorer(fitRanker(train, { ...fit, iterations: fit.iterations - 10 })),
+  'linear it160': (train) => linearScorer(fitRanker(train, { ...fit, iterations: fit.iterations + 10 })),
+  // … and with a 1.5× L2 penalty.
+  'linear l2×1.5': (train) => linearScorer(fitRanker(train, { ...fit, l2: fit.l2 * 1.5 })),
   ...Object.fromEntries(
     [3, 4, 5, 6].map((k) => [
       `cross${k}`,
@@ -100,6 +105,28 @@ for (const k of [3, 5])
     const strongest = strongestFeatures(train, fitRanker(train, fit), k);
     const weights = fitRanker(train.map((e) => ({ ...e, set: questionCrossed(e.set, strongest) })), fit);
     return (set) => linearScorer(weights)(questionCrossed(set, strongest));
+  };
+
+/**
+ * A cascade: the linear ranker's first k candidates re-ranked by a second linear ranker fitted only on
+ * the training questions' first k (hard negatives: mostly sibling passages of the right article).
+ */
+function firstK(e: Example, weights: Record<string, number>, k: number): Example {
+  const s = linearScorer(weights)(e.set);
+  const order = s.map((_, i) => i).sort((a, b) => s[b]! - s[a]! || e.set.candidates[a]!.row - e.set.candidates[b]!.row).slice(0, k);
+  return { ...e, set: { ...e.set, candidates: order.map((i) => e.set.candidates[i]!) }, hits: order.map((i) => e.hits[i]!) };
+}
+for (const k of [5, 10, 20])
+  variants[`cascade${k}`] = (train) => {
+    const first = fitRanker(train, fit);
+    const second = fitRanker(train.map((e) => firstK(e, first, k)), fit);
+    return (set) => {
+      const s1 = linearScorer(first)(set);
+      const s2 = linearScorer(second)(set);
+      const top = new Set(s1.map((_, i) => i).sort((a, b) => s1[b]! - s1[a]! || set.candidates[a]!.row - set.candidates[b]!.row).slice(0, k));
+      // The first k ranked by the second model, above every other candidate.
+      return s1.map((v, i) => (top.has(i) ? 1e6 + s2[i]! : v));
+    };
   };
 
 function boosted(name: string, options: Partial<Booster>, fromLinear: boolean) {
