@@ -116,18 +116,19 @@ function firstK(e: Example, weights: Record<string, number>, k: number): Example
   const order = s.map((_, i) => i).sort((a, b) => s[b]! - s[a]! || e.set.candidates[a]!.row - e.set.candidates[b]!.row).slice(0, k);
   return { ...e, set: { ...e.set, candidates: order.map((i) => e.set.candidates[i]!) }, hits: order.map((i) => e.hits[i]!) };
 }
-for (const k of [5, 10, 20])
-  variants[`cascade${k}`] = (train) => {
-    const first = fitRanker(train, fit);
-    const second = fitRanker(train.map((e) => firstK(e, first, k)), fit);
-    return (set) => {
-      const s1 = linearScorer(first)(set);
-      const s2 = linearScorer(second)(set);
-      const top = new Set(s1.map((_, i) => i).sort((a, b) => s1[b]! - s1[a]! || set.candidates[a]!.row - set.candidates[b]!.row).slice(0, k));
-      // The first k ranked by the second model, above every other candidate.
-      return s1.map((v, i) => (top.has(i) ? 1e6 + s2[i]! : v));
-    };
-  };
+for (const k of [5, 7, 10, 15, 20])
+    for (const blend of [false, true])
+      variants[`cascade${k}${blend ? ' blend' : ''}`] = (train) => {
+        const first = fitRanker(train, fit);
+        const second = fitRanker(train.map((e) => firstK(e, first, k)), fit);
+        return (set) => {
+          const s1 = linearScorer(first)(set);
+          const s2 = linearScorer(second)(set);
+          const top = new Set(s1.map((_, i) => i).sort((a, b) => s1[b]! - s1[a]! || set.candidates[a]!.row - set.candidates[b]!.row).slice(0, k));
+          // The first k ranked by the second model (` blend`: by the sum of both scores), above every other candidate.
+          return s1.map((v, i) => (top.has(i) ? 1e6 + s2[i]! + (blend ? v : 0) : v));
+        };
+      };
 
 function boosted(name: string, options: Partial<Booster>, fromLinear: boolean) {
   variants[name] = (train) => {
