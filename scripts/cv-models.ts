@@ -1,12 +1,14 @@
 /**
  * Ranking-only cross-validation by article, as scripts/cv-ranking.ts (same gathering, folds and
- * fitRanker), comparing ranker MODEL CLASSES on one gathering: the linear listwise ranker, the linear
- * ranker with pairwise crosses of its strongest features, and softmax-gradient-boosted trees
- * (scripts/boost.ts) started from the linear score or from zero. Prints held-out hit@1 / hit@5 / MRR@5
- * per variant, the questions won and lost against the linear ranker, and the spread of that difference
- * over articles (bootstrap by article: the noise of 24 folds).
- * Run: npx tsx scripts/cv-models.ts GOLD DOCS [GOLD DOCS …]   (CACHE=file keeps the gathering between runs;
- * VARIANTS=linear,cross4,… picks variants)
+ * fitRanker), comparing ranker MODEL CLASSES on one gathering: the linear listwise ranker (and the same
+ * fitted with other stopping points: the fit's own noise), pairwise crosses of its strongest features,
+ * crosses with the question's evidence, softmax-gradient-boosted trees (scripts/boost.ts) from zero or on
+ * top of the linear score, and a two-stage cascade. Prints held-out hit@1 / hit@5 / MRR@5 per variant,
+ * the questions won and lost at hit@1 against `linear`, and the 5–95 % range of that net change when the
+ * articles are resampled with replacement (the noise of 24 folds). README Measuring has the results.
+ * Run: npx tsx scripts/cv-models.ts GOLD DOCS [GOLD DOCS …]
+ *   CACHE=file keeps the gathering for the next run (it is read back as is, whatever GOLD and DOCS say);
+ *   VARIANTS='linear,cascade10' runs only those (put `linear` first: the others are compared with it).
  */
 import fs from 'node:fs';
 import os from 'node:os';
