@@ -44,9 +44,11 @@ export interface Booster {
   minLeaf: number;
   bins: number;
   trainCandidates: number;
+  /** `softmax`: the listwise loss of fitRanker; `lambda`: LambdaMART's pairwise gradients weighted by the change in reciprocal rank a swap makes. */
+  loss: 'softmax' | 'lambda';
 }
 
-const DEFAULT_BOOST: Booster = { trees: 50, depth: 2, shrinkage: 0.1, lambda: 1, minLeaf: 50, bins: 32, trainCandidates: 40 };
+const DEFAULT_BOOST: Booster = { trees: 50, depth: 2, shrinkage: 0.1, lambda: 1, minLeaf: 50, bins: 32, trainCandidates: 40, loss: 'softmax' };
 
 export function treeScore(trees: readonly TreeNode[], values: readonly number[]): number {
   let sum = 0;
@@ -96,6 +98,26 @@ export function boostRanker(examples: readonly Example[], base: Record<string, n
   );
   const g = new Float64Array(rows.length);
   const h = new Float64Array(rows.length);
+  const lambdas = (from: number, to: number) => {
+    const order = Array.from({ length: to - from }, (_, k) => from + k).sort((a, b) => f[b]! - f[a]!);
+    const rank = new Map(order.map((i, k) => [i, k + 1]));
+    for (let i = from; i < to; i++) {
+      g[i] = 0;
+      h[i] = 1e-6;
+    }
+    for (let i = from; i < to; i++) {
+      if (!hit[i]) continue;
+      for (let j = from; j < to; j++) {
+        if (hit[j]) continue;
+        const delta = Math.abs(1 / rank.get(i)! - 1 / rank.get(j)!);
+        const rho = 1 / (1 + Math.exp(f[i]! - f[j]!));
+        g[i]! -= rho * delta;
+        g[j]! += rho * delta;
+        h[i]! += rho * (1 - rho) * delta;
+        h[j]! += rho * (1 - rho) * delta;
+      }
+    }
+  };
   const trees: TreeNode[] = [];
   const all = Uint32Array.from(rows.keys());
   for (let t = 0; t < o.trees; t++) {
@@ -110,6 +132,10 @@ export function boostRanker(examples: readonly Example[], base: Record<string, n
         const e = Math.exp(f[i]! - max);
         total += e;
         if (hit[i]) positive += e;
+      }
+      if (o.loss === 'lambda') {
+        lambdas(from, to);
+        continue;
       }
       for (let i = from; i < to; i++) {
         const e = Math.exp(f[i]! - max);

@@ -149,6 +149,9 @@ for (const depth of [2, 3])
   }
 boosted('lin+gbt d2 t50 η0.05 λ10 leaf200', { depth: 2, trees: 50, shrinkage: 0.05, lambda: 10, minLeaf: 200 }, true);
 boosted('lin+gbt d2 t100 η0.02 λ30 leaf300', { depth: 2, trees: 100, shrinkage: 0.02, lambda: 30, minLeaf: 300 }, true);
+boosted('lin+lambdamart d2 t50 η0.1', { depth: 2, trees: 50, shrinkage: 0.1, loss: 'lambda' }, true);
+boosted('lin+lambdamart d2 t50 η0.05 λ10 leaf200', { depth: 2, trees: 50, shrinkage: 0.05, lambda: 10, minLeaf: 200, loss: 'lambda' }, true);
+boosted('lambdamart d3 t100 η0.1', { depth: 3, trees: 100, shrinkage: 0.1, loss: 'lambda' }, false);
 boosted('lin+gbt d3 t30 η0.05 λ10 leaf200', { depth: 3, trees: 30, shrinkage: 0.05, lambda: 10, minLeaf: 200 }, true);
 
 const items = await gather();
