@@ -132,6 +132,20 @@ for (const k of [5, 7, 10, 15, 20])
         };
       };
 
+/** Bagging: the mean of 8 linear rankers, each fitted on the training articles resampled with replacement. */
+variants['bagged linear ×8'] = (train) => {
+  const articles = [...new Set(train.map((e) => e.fold))];
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const sum: Record<string, number> = {};
+  for (let b = 0; b < 8; b++) {
+    const drawn = articles.map(() => articles[Math.floor(random() * articles.length)]!);
+    const weights = fitRanker(drawn.flatMap((a) => train.filter((e) => e.fold === a)), fit);
+    for (const [n, w] of Object.entries(weights)) sum[n] = (sum[n] ?? 0) + w / 8;
+  }
+  return linearScorer(sum);
+};
+
 function boosted(name: string, options: Partial<Booster>, fromLinear: boolean) {
   variants[name] = (train) => {
     const base = fromLinear ? fitRanker(train, fit) : {};
