@@ -67,7 +67,13 @@ export function searchVariantLegs(index: Bm25Index, terms: readonly string[], to
   const expanded = (alternatives: TermAlternative[], word: string) => alternatives.length > 1 || alternatives[0]!.term !== word;
   const search = (leg: keyof ExpandedWord) =>
     words.some((w, i) => expanded(w[leg], distinct[i]!)) ? index.searchAlternatives(words.map((w) => w[leg]), topK) : [];
-  return { spelling: search('spelling'), derived: search('derived') };
+  const derived = search('derived');
+  if (derived.length === 0) return { spelling: search('spelling'), derived };
+  // Only passages that hold a derived word: a passage matching the known words alone is the word leg's
+  // (its coverage here would read higher only because a derived word's IDF is lower than an unknown one's).
+  const derivedTerms = words.flatMap((w, i) => w.derived.map((a) => a.term).filter((t) => t !== distinct[i]));
+  const holders = new Set(index.search(derivedTerms, index.documents).map((h) => h.row));
+  return { spelling: search('spelling'), derived: derived.filter((h) => holders.has(h.row)) };
 }
 
 /** Passages ranked with variant spellings (the spelling leg alone). */
