@@ -46,6 +46,8 @@ describe('derived leg', () => {
     expect(legs.spelling).toEqual([]);
     expect(legs.derived.map((h) => h.row)).toContain(1);
     expect(legs.derived[0]!.row).toBe(2);
+    // The passage holding only the known word is the word leg's, not evidence of a derivation.
+    expect(legs.derived.map((h) => h.row)).not.toContain(0);
   });
 
   it('leaves spellings of a name in the spelling leg', () => {
