@@ -28,7 +28,7 @@ import { readQuestion } from '../src/retrieve/question.js';
 import { questionTerms } from '../src/retrieve/query-terms.js';
 import { shippedWeights } from '../src/retrieve/ranker.js';
 import { searchRoots } from '../src/retrieve/root-leg.js';
-import { searchVariants } from '../src/retrieve/variant-leg.js';
+import { searchVariantLegs } from '../src/retrieve/variant-leg.js';
 import { questionType } from '../src/text/question-type.js';
 import { IndexDirectory } from '../src/store/index-dir.js';
 
@@ -107,7 +107,8 @@ for (let pass = 0; pass <= passes; pass++) {
     const context = time('snapshot context', () => snapshotContext(snapshot));
     const terms = time('question terms', () => questionTerms(snapshot.lexical, q));
     const search = time('BM25 search', () => snapshot.lexical.searchScored(terms, depth, context.docOf, context.docs));
-    const legs: LegHits[] = [{ name: 'variants', hits: time('variant leg', () => searchVariants(snapshot.lexical, terms, depth)) }];
+    const variants = time('variant legs', () => searchVariantLegs(snapshot.lexical, terms, depth));
+    const legs: LegHits[] = [{ name: 'variants', hits: variants.spelling }, { name: 'derived', hits: variants.derived }];
     if (search.hits.length === 0) legs.push({ name: 'roots', hits: time('root leg', () => searchRoots(snapshot.lexical, terms, depth)) });
     const started = cpuMs();
     const found = await vectors.query(vectorOf.get(q)!, depth);

@@ -39,7 +39,7 @@ function predictTree(n: Tree, x: readonly number[]): number {
   while (typeof n !== 'number') n = x[n.f]! <= n.t ? n.l : n.r;
   return n;
 }
-function fitTrees(X: number[][], y: boolean[], rounds = 150, depth = 2, rate = 0.1, minLeaf = 10, bins = 24): (x: number[]) => number {
+function fitTrees(X: number[][], y: boolean[], rounds = 150, depth = 2, rate = 0.1, minLeaf = 10, bins = 24, start?: (x: number[]) => number): (x: number[]) => number {
   const n = X.length;
   const width = X[0]!.length;
   const cuts = Array.from({ length: width }, (_, f) => {
@@ -47,8 +47,9 @@ function fitTrees(X: number[][], y: boolean[], rounds = 150, depth = 2, rate = 0
     return [...new Set(Array.from({ length: bins - 1 }, (_, k) => s[Math.floor(((k + 1) * n) / bins)]!))];
   });
   const bin = X.map((r) => r.map((v, f) => cuts[f]!.filter((c) => v > c).length));
-  const F = new Float64Array(n).fill(Math.log((y.filter(Boolean).length + 1) / (n - y.filter(Boolean).length + 1)));
-  const bias = F[0]!;
+  // From a prior model's logit when given (trees then correct the logistic), else from the base rate.
+  const bias = start ? 0 : Math.log((y.filter(Boolean).length + 1) / (n - y.filter(Boolean).length + 1));
+  const F = Float64Array.from(X, (x) => bias + (start ? start(x) : 0));
   const g = new Float64Array(n);
   const h = new Float64Array(n);
   const leaf = (idx: number[]) => -idx.reduce((s, i) => s + g[i]!, 0) / (idx.reduce((s, i) => s + h[i]!, 0) + 1);
@@ -86,7 +87,7 @@ function fitTrees(X: number[][], y: boolean[], rounds = 150, depth = 2, rate = 0
     trees.push(tree);
     for (let i = 0; i < n; i++) F[i]! += rate * predictTree(tree, X[i]!);
   }
-  return (x) => 1 / (1 + Math.exp(-(bias + rate * trees.reduce<number>((s, t) => s + predictTree(t, x), 0))));
+  return (x) => 1 / (1 + Math.exp(-(bias + (start ? start(x) : 0) + rate * trees.reduce<number>((s, t) => s + predictTree(t, x), 0))));
 }
 
 /**
@@ -176,6 +177,19 @@ const MODELS: Record<string, Model> = {
     const predict = fitTrees(X, y);
     return (_n, x) => predict(x);
   },
+  ...Object.fromEntries(
+    ([[2, 20, 0.1, 50], [2, 50, 0.05, 50], [3, 30, 0.05, 100]] as const).map(([depth, rounds, rate, minLeaf]): [string, Model] => [
+      `logistic + squares, then ${rounds} trees (depth ${depth}, rate ${rate}, leaf ${minLeaf}) on its logit`,
+      (names, X, y) => {
+        const m = fitLogistic(withSquares(names, X[0]!).names, X.map((x) => withSquares(names, x).values), y, options);
+        const sq = withSquares(names, X[0]!).names;
+        const w = sq.map((n) => m.weights[n] ?? 0);
+        const logit = (x: number[]) => withSquares(names, x).values.reduce((s, v, j) => s + w[j]! * v, m.bias);
+        const predict = fitTrees(X, y, rounds, depth, rate, minLeaf, 24, logit);
+        return (_n, x) => predict(x);
+      },
+    ]),
+  ),
 };
 
 const indexDir = await fs.mkdtemp(path.join(os.tmpdir(), 'isnad-refusal-variants-'));
@@ -206,7 +220,9 @@ try {
     ),
   ];
   runs.push(['logistic + all of them', MODELS.logistic!, runs.flatMap((r) => r[2])]);
-  for (const [name, model, features] of runs) {
+  // ONLY='^logistic( \\+ squares)?$|trees': runs whose name matches this regular expression (the question-feature runs are slow).
+  const only = process.env.ONLY ? new RegExp(process.env.ONLY) : null;
+  for (const [name, model, features] of runs.filter(([n]) => !only || only.test(n))) {
     questionFeatures = new Set(features);
     const held: Array<{ answerable: boolean; p: number }> = [];
     for (const f of folds) {

@@ -60,8 +60,10 @@ describe('README Limits', () => {
     expect(confidences.some((c, i) => i > 0 && c > confidences[i - 1]!)).toBe(true);
   });
 
-  it('a question sharing one word with the collection is answered, but with a low confidence', async () => {
-    const answer = await seeds.ask('ما عاصمة فرنسا؟');
+  it('a question sharing one word with the collection can still be answered when its other word has a close form there', async () => {
+    // #1 is an "Agence France-Presse" credit: it holds no عملة (currency), only الفرنسية, which meets فرنسا
+    // twice (the derived leg, and the loose features' shared opening letters فرنس).
+    const answer = await seeds.ask('ما عملة فرنسا؟');
     expect(answer.answered).toBe(true);
     expect(confidenceLevel(answer.confidence)).toBe('low');
     expect(answer.results[0]!.text).not.toMatch(/فرنسا/);

@@ -8,7 +8,7 @@ import type { TermGroup } from '../types.js';
 import { prunedSearch, type PrunedTerm } from './pruned-search.js';
 import { ScoreAccumulator } from './score-accumulator.js';
 import { ScoredSearch, type QueryMass, type RowEvidence } from './scored-search.js';
-import { seek, termWeight, TermFacts } from './term-facts.js';
+import { seek, termWeight, TermFacts, TIER_MIN_POSTINGS } from './term-facts.js';
 
 export interface Bm25Params {
   k1: number;
@@ -235,14 +235,14 @@ function rowsEvidence(index: Postings, norms: Float64Array, groups: readonly Res
 }
 
 /** Terms of at least this many postings get their pruning facts when an index is prepared (the rest cost little on first use). */
-const PREPARED_FACTS_MIN_POSTINGS = 1024;
+const PREPARED_FACTS_MIN_POSTINGS = TIER_MIN_POSTINGS;
 /** Terms whose facts are computed per slice of `prepareTermFacts` before it yields. */
 const FACTS_SLICE = 32;
 
 /**
- * Computes what the pruned pass knows of every common term (block maxima, the documents it falls in)
- * before any question needs it: on first use these cost an unseen question up to a few ms at 100k
- * passages (one pass over the term's postings each). In slices that yield to the event loop.
+ * Computes what the pruned pass knows of every common term (largest weight, impact tiers, the documents
+ * it falls in) before any question needs it: on first use these cost an unseen question up to a few ms
+ * at 100k passages (a pass and a sort over the term's postings each). In slices that yield to the event loop.
  */
 export async function prepareTermFacts(index: Postings, scratch: SearchScratch, groupOf: Int32Array, stopped: () => boolean): Promise<void> {
   const norms = (scratch.norms ??= lengthNorms(index));
@@ -252,6 +252,7 @@ export async function prepareTermFacts(index: Postings, scratch: SearchScratch, 
   for (let term = 0; term + 1 < offsets.length && !stopped(); term++) {
     if (offsets[term + 1]! - offsets[term]! < PREPARED_FACTS_MIN_POSTINGS) continue;
     facts.maxFactor(term);
+    facts.tiers(term);
     facts.documentsOf(term, groupOf);
     if (++done % FACTS_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
   }

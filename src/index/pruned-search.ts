@@ -1,6 +1,6 @@
 import type { ScoreAccumulator } from './score-accumulator.js';
 import type { EvidenceReader, QueryMass, ScoredSearch } from './scored-search.js';
-import { BLOCK, BLOCK_SHIFT, seek, termWeight, type PostingLists, type TermFacts } from './term-facts.js';
+import { seek, termWeight, type PostingLists, type TermFacts } from './term-facts.js';
 import { TopK } from './top-k.js';
 
 /** A query word of one term: its number in the index (−1 when absent) and its (query-weighted) IDF. */
@@ -15,17 +15,22 @@ export interface PrunedTerm {
  */
 const SLACK = 1 + 1e-5;
 
+/** Past the last posting of a list. */
+const DONE = 0xffffffff;
+
 /**
  * The top `topK` rows of a query of single-term words, exactly as the exhaustive pass ranks them (a
  * heap fed rows 0…topK−1, then every row holding a term, in row order), but reading only what can
- * change that heap (MaxScore, Turtle & Flood 1995). Rows are visited in row order through the postings
- * of the "essential" terms; a term becomes non-essential once the upper bounds of it and every
- * weaker term together cannot beat the heap's worst kept score, and is then only looked up for rows the
- * essential terms bring. A row is skipped only when its score's upper bound is at most that worst
- * score: its push would have changed nothing, so the heap, ties included, ends exactly as it does
- * after the full pass. Windows of rows whose essential blocks' maxima together cannot beat that worst
- * score are skipped whole (block-max MaxScore, Ding & Suel 2011). Scores are summed in query order
- * with single-precision rounding, as there.
+ * change that heap (MaxScore, Turtle & Flood 1995, over impact tiers). Rows are visited in row order
+ * through each term's "essential" list: all its postings, one of its tiers (its postings of the
+ * highest weights, term-facts.ts), or none. A term whose essential list lacks a row may still hold it
+ * with a weight up to its `rest` bound (0 for the whole list, IDF × the largest factor a tier leaves
+ * out for a tier, its largest weight for none); lists are narrowed while the rests together cannot beat
+ * the heap's worst kept score, so a row in no essential list could not enter. A visited row's missing terms are looked
+ * up, strongest rest first, only while its bound can still enter. A row is skipped only when its score's
+ * upper bound is at most that worst score: its push would have changed nothing, so the heap, ties
+ * included, ends exactly as it does after the full pass. Scores are summed in query order with
+ * single-precision rounding, as there.
  */
 function prunedTopRows(
   index: PostingLists,
@@ -39,12 +44,12 @@ function prunedTopRows(
   if (heap.limit === 0) return [];
   const { offsets, postingRows, postingTf } = index;
   const n = terms.length;
-  const pos = new Uint32Array(n);
-  const start = new Uint32Array(n);
+  const pos = new Uint32Array(n); // each term's place in its whole posting list (essential at level 0, else for look-ups)
   const end = new Uint32Array(n);
+  const idf = Float64Array.from(terms, (t) => t.idf);
   const tfAt = new Uint16Array(n);
   terms.forEach((t, i) => {
-    start[i] = pos[i] = offsets[t.id]!;
+    pos[i] = offsets[t.id]!;
     end[i] = offsets[t.id + 1]!;
   });
   /** The row's score from `tfAt`, in query order, as the exhaustive pass sums it. */
@@ -53,7 +58,7 @@ function prunedTopRows(
     for (let i = 0; i < n; i++) {
       const tf = tfAt[i]!;
       if (tf === 0) continue;
-      const w = Math.fround(termWeight(k1, terms[i]!.idf, tf, norms[row]!));
+      const w = Math.fround(termWeight(k1, idf[i]!, tf, norms[row]!));
       score = Math.fround(score + (w > 0 ? w : 0));
     }
     return score;
@@ -68,64 +73,87 @@ function prunedTopRows(
   }
   for (let i = 0; i < n; i++) pos[i] = seek(postingRows, pos[i]!, end[i]!, heap.limit);
 
-  // Terms by upper bound, weakest first; prefix[j]: the bounds of the j weakest together.
-  const bound = terms.map((t) => t.idf * facts.maxFactor(t.id) * SLACK);
-  const blocks = terms.map((t) => facts.blockFactors(t.id));
-  const order = terms.map((_, i) => i).sort((a, b) => bound[a]! - bound[b]! || a - b);
-  const prefix = new Float64Array(n + 1);
-  for (let j = 0; j < n; j++) prefix[j + 1] = prefix[j]! + bound[order[j]!]!;
-  let weak = 0; // order[0 … weak−1] are non-essential
-  let windowEnd = -1; // rows up to here lie in blocks whose bound was checked
-  for (;;) {
-    while (weak < n && !heap.admits(prefix[weak + 1]!)) weak++;
-    if (weak === n) break;
-    let row = 0xffffffff;
-    for (let j = weak; j < n; j++) {
-      const i = order[j]!;
-      if (pos[i]! < end[i]! && postingRows[pos[i]!]! < row) row = postingRows[pos[i]!]!;
-    }
-    if (row === 0xffffffff) break;
-    // Block-max, once per window of rows: the essential terms' current blocks bound every row up to
-    // the end of the first of them to end; when that bound cannot enter the heap, no row of the window
-    // can, and the window is skipped (the heap's worst score only rises, so a bound that failed stays failed).
-    if (row > windowEnd) {
-      let blockUpper = prefix[weak]!;
-      let last = 0xffffffff;
-      for (let j = weak; j < n; j++) {
-        const i = order[j]!;
-        if (pos[i]! >= end[i]!) continue;
-        const block = (pos[i]! - start[i]!) >>> BLOCK_SHIFT;
-        blockUpper += terms[i]!.idf * blocks[i]![block]!;
-        const blockLast = postingRows[Math.min(end[i]!, start[i]! + (block + 1) * BLOCK) - 1]!;
-        if (blockLast < last) last = blockLast;
+  // Level of each term: 0 = every posting essential, 1…tiers = that tier essential, tiers + 1 = none.
+  const tiers = terms.map((t) => facts.tiers(t.id));
+  const level = new Uint8Array(n);
+  const rest = new Float64Array(n);
+  const tierAt = new Uint32Array(n); // place in the essential tier's list
+  const rowAt = new Uint32Array(n); // row at the essential list's place (DONE when past its end, or no list)
+  for (let i = 0; i < n; i++) rowAt[i] = pos[i]! < end[i]! ? postingRows[pos[i]!]! : DONE;
+  const restOf = (i: number, l: number): number => (l === 0 ? 0 : l <= tiers[i]!.rows.length ? idf[i]! * tiers[i]!.below[l - 1]! : idf[i]! * facts.maxFactor(terms[i]!.id));
+  const sizeOf = (i: number, l: number): number => (l === 0 ? end[i]! - offsets[terms[i]!.id]! : l <= tiers[i]!.rows.length ? tiers[i]!.rows[l - 1]!.length : 0);
+  // Terms to look up for a visited row, strongest rest first.
+  const lookupOrder = Array.from({ length: n }, (_, i) => i);
+  let restSum = 0;
+  /** Narrows the lists (a term a level at a time, most postings saved per bound spent) while the rests together cannot enter; lists resume after row `from`. */
+  const narrow = (from: number): void => {
+    for (let changed = false; ; changed = true) {
+      let best = -1;
+      let bestRate = -1;
+      for (let i = 0; i < n; i++) {
+        const l = level[i]!;
+        if (l > tiers[i]!.rows.length) continue;
+        const spent = restOf(i, l + 1) - rest[i]!;
+        if (heap.admits((restSum + spent) * SLACK)) continue;
+        const rate = (sizeOf(i, l) - sizeOf(i, l + 1)) / Math.max(spent, Number.MIN_VALUE);
+        if (rate > bestRate) (best = i), (bestRate = rate);
       }
-      if (!heap.admits(blockUpper * SLACK)) {
-        for (let j = weak; j < n; j++) pos[order[j]!] = seek(postingRows, pos[order[j]!]!, end[order[j]!]!, last + 1);
+      if (best < 0) {
+        if (changed) lookupOrder.sort((a, b) => rest[b]! - rest[a]! || a - b);
+        return;
+      }
+      const l = ++level[best]!;
+      restSum += restOf(best, l) - rest[best]!;
+      rest[best] = restOf(best, l);
+      if (l > tiers[best]!.rows.length) {
+        rowAt[best] = DONE;
         continue;
       }
-      windowEnd = last;
+      const list = tiers[best]!.rows[l - 1]!;
+      const at = seek(list, 0, list.length, from + 1);
+      tierAt[best] = at;
+      rowAt[best] = at < list.length ? list[at]! : DONE;
     }
-    let upper = prefix[weak]!;
-    for (let j = weak; j < n; j++) {
-      const i = order[j]!;
-      if (pos[i]! < end[i]! && postingRows[pos[i]!] === row) {
-        tfAt[i] = postingTf[pos[i]!]!;
-        upper += termWeight(k1, terms[i]!.idf, tfAt[i]!, norms[row]!);
-        pos[i]!++;
-      } else tfAt[i] = 0;
+  };
+  narrow(heap.limit - 1);
+  for (;;) {
+    let row = DONE;
+    for (let i = 0; i < n; i++) if (rowAt[i]! < row) row = rowAt[i]!;
+    if (row === DONE) break;
+    let upper = 0;
+    for (let i = 0; i < n; i++) {
+      if (rowAt[i] !== row) {
+        tfAt[i] = 0;
+        upper += rest[i]!;
+        continue;
+      }
+      const l = level[i]!;
+      if (l === 0) {
+        tfAt[i] = postingTf[pos[i]!++]!;
+        rowAt[i] = pos[i]! < end[i]! ? postingRows[pos[i]!]! : DONE;
+      } else {
+        const at = tierAt[i]!++;
+        const list = tiers[i]!.rows[l - 1]!;
+        tfAt[i] = tiers[i]!.tf[l - 1]![at]!;
+        rowAt[i] = at + 1 < list.length ? list[at + 1]! : DONE;
+      }
+      upper += termWeight(k1, idf[i]!, tfAt[i]!, norms[row]!);
     }
     if (!heap.admits(upper * SLACK)) continue;
-    // The non-essential terms, strongest first, each bound replaced by the row's real weight: most rows
+    // The missing terms, strongest rest first, each rest replaced by the row's real weight: most rows
     // are ruled out before every term is looked up.
     let admitted = true;
-    for (let j = weak - 1; j >= 0 && admitted; j--) {
-      const i = order[j]!;
+    for (let j = 0; j < n && admitted; j++) {
+      const i = lookupOrder[j]!;
+      if (tfAt[i] !== 0 || rest[i] === 0) continue;
       pos[i] = seek(postingRows, pos[i]!, end[i]!, row);
       tfAt[i] = pos[i]! < end[i]! && postingRows[pos[i]!] === row ? postingTf[pos[i]!]! : 0;
-      upper += (tfAt[i] ? termWeight(k1, terms[i]!.idf, tfAt[i]!, norms[row]!) : 0) - bound[i]!;
+      upper += (tfAt[i] ? termWeight(k1, idf[i]!, tfAt[i]!, norms[row]!) : 0) - rest[i]!;
       admitted = heap.admits(upper * SLACK);
     }
-    if (admitted) heap.push(row, exact(row));
+    if (!admitted) continue;
+    heap.push(row, exact(row));
+    narrow(row);
   }
   return heap.sorted();
 }

@@ -1,6 +1,6 @@
 /**
  * What the pruned pass (pruned-search.ts) knows of each term before reading its postings: the upper
- * bound of its BM25 weight, the same per block of postings (block-max), the documents it falls in, and
+ * bound of its BM25 weight, its impact tiers (its postings of the highest weights), the documents it falls in, and
  * `seek` to jump along a posting list. Kept with the index, so each term's facts are computed once.
  */
 
@@ -21,25 +21,36 @@ export function termWeight(k1: number, idf: number, tf: number, norm: number): n
   return (idf * tf * (k1 + 1)) / (tf + norm);
 }
 
-/** Postings per block: each block of a term's postings keeps its largest weight factor (block-max pruning). */
-export const BLOCK = 64;
-export const BLOCK_SHIFT = 6;
+/**
+ * Impact tiers: a term of at least this many postings also lists, for each fraction below, the
+ * postings of its highest weight factors (that share of them, ties included), so the pruned pass can
+ * visit only a common word's strongest postings once its weaker ones cannot lift a row into the top.
+ */
+export const TIER_MIN_POSTINGS = 1024;
+const TIER_SHARES = [0.35, 0.12, 0.04];
 
 /**
- * A block's factor is stored a hair above the largest it holds, so IDF × factor bounds every weight of
- * the block whatever the rounding of either product.
+ * A term's tiers, widest first: tier k holds (rows increasing, with their term frequencies) every posting
+ * whose factor is ≥ some cut, and below[k] is the largest factor of the postings it leaves out (0 when
+ * none). Copies, not positions into the posting list: a tier is read as one short sequential run.
  */
-const BLOCK_ROUNDING = 1 + 1e-9;
+export interface TermTiers {
+  below: Float64Array;
+  rows: Uint32Array[];
+  tf: Uint16Array[];
+}
+
+const NO_TIERS: TermTiers = { below: new Float64Array(0), rows: [], tf: [] };
 
 /**
  * Per-term facts the pruned pass reads, computed the first time a query uses the term and kept with
  * the index: the largest weight factor tf·(k1+1)/(tf+norm) of its postings (its weight's upper bound is
- * its IDF times that), the same per block of BLOCK postings, and the documents its postings fall in.
+ * its IDF times that), its impact tiers, and the documents its postings fall in.
  */
 export class TermFacts {
   private readonly factor: Float64Array;
-  /** Term number → the largest factor of each block of its postings (terms some query used). */
-  private readonly blocks = new Map<number, Float64Array>();
+  /** Term number → its tiers (terms some query used, or prepared). */
+  private readonly tierLists = new Map<number, TermTiers>();
   /** Per row→document map (one per snapshot): term number → the documents holding it, increasing. */
   private readonly documents = new WeakMap<Int32Array, Map<number, Uint32Array>>();
   private readonly k1: number;
@@ -53,32 +64,52 @@ export class TermFacts {
   }
 
   maxFactor(id: number): number {
-    const best = this.factor[id]!;
-    if (!Number.isNaN(best)) return best;
-    this.blockFactors(id);
-    return this.factor[id]!;
+    const known = this.factor[id]!;
+    if (!Number.isNaN(known)) return known;
+    const { offsets, postingRows, postingTf } = this.index;
+    let best = 0;
+    for (let p = offsets[id]!; p < offsets[id + 1]!; p++) {
+      const f = termWeight(this.k1, 1, postingTf[p]!, this.norms[postingRows[p]!]!);
+      if (f > best) best = f;
+    }
+    return (this.factor[id] = best);
   }
 
-  /** The largest factor of each block of term `id`'s postings (block j: postings offsets[id] + j·BLOCK onwards). */
-  blockFactors(id: number): Float64Array {
-    let found = this.blocks.get(id);
+  /** Term `id`'s impact tiers (none below TIER_MIN_POSTINGS postings). */
+  tiers(id: number): TermTiers {
+    let found = this.tierLists.get(id);
     if (found) return found;
     const { offsets, postingRows, postingTf } = this.index;
     const start = offsets[id]!;
-    const end = offsets[id + 1]!;
-    found = new Float64Array((end - start + BLOCK - 1) >>> BLOCK_SHIFT);
-    let best = 0;
-    for (let b = 0; b < found.length; b++) {
-      let block = 0;
-      for (let p = start + b * BLOCK; p < Math.min(end, start + (b + 1) * BLOCK); p++) {
-        const f = termWeight(this.k1, 1, postingTf[p]!, this.norms[postingRows[p]!]!);
-        if (f > block) block = f;
+    const count = offsets[id + 1]! - start;
+    found = NO_TIERS;
+    if (count >= TIER_MIN_POSTINGS) {
+      const factors = new Float64Array(count);
+      for (let at = 0; at < count; at++) factors[at] = termWeight(this.k1, 1, postingTf[start + at]!, this.norms[postingRows[start + at]!]!);
+      const sorted = Float64Array.from(factors).sort().reverse();
+      const below: number[] = [];
+      const rows: Uint32Array[] = [];
+      const tf: Uint16Array[] = [];
+      for (const share of TIER_SHARES) {
+        const cut = sorted[Math.ceil(share * count)]!;
+        let size = Math.ceil(share * count);
+        while (size < count && sorted[size] === cut) size++; // ties of the cut join the tier
+        // A tier no smaller than the one before it saves nothing.
+        if (size >= (rows.at(-1)?.length ?? count)) continue;
+        const tierRows = new Uint32Array(size);
+        const tierTf = new Uint16Array(size);
+        for (let at = 0, k = 0; at < count; at++) {
+          if (factors[at]! < cut) continue;
+          tierRows[k] = postingRows[start + at]!;
+          tierTf[k++] = postingTf[start + at]!;
+        }
+        below.push(size < count ? sorted[size]! : 0);
+        rows.push(tierRows);
+        tf.push(tierTf);
       }
-      found[b] = block * BLOCK_ROUNDING;
-      if (block > best) best = block;
+      found = { below: Float64Array.from(below), rows, tf };
     }
-    this.factor[id] = best;
-    this.blocks.set(id, found);
+    this.tierLists.set(id, found);
     return found;
   }
 

@@ -13,7 +13,7 @@ import { readQuestion } from './question.js';
 import { answerableProbability, logistic, rankCandidates, resultFeatures, shippedWeights, type RankerWeights } from './ranker.js';
 import { questionTerms } from './query-terms.js';
 import { searchRoots } from './root-leg.js';
-import { searchVariants, variantMatcherFor } from './variant-leg.js';
+import { searchVariantLegs, variantMatcherFor } from './variant-leg.js';
 
 export const DEFAULT_TOP = 3;
 export const MAX_TOP = 10;
@@ -81,8 +81,12 @@ export async function gatherEvidence(index: IndexSnapshot, embedder: Embedder | 
   const search = index.lexical.searchScored([...terms, ...translated], wantLexical ? depth : 0, context.docOf, context.docs);
   // Further legs plug in here as { name, hits }; the ranker weighs each by name.
   const legs: LegHits[] = [];
-  // Spelling variants of words the collection lacks (نزاربايف → نزارباييف): only non-empty when a word is unknown.
-  if (wantLexical && arabicWords) legs.push({ name: 'variants', hits: searchVariants(index.lexical, terms, depth) });
+  // Spelling variants of words the collection lacks (نزاربايف → نزارباييف), and apart from them the words
+  // with a deriving ending (فرنسا → فرنسية: another word, weighed on its own): non-empty only when a word is unknown.
+  if (wantLexical && arabicWords) {
+    const variants = searchVariantLegs(index.lexical, terms, depth);
+    legs.push({ name: 'variants', hits: variants.spelling }, { name: 'derived', hits: variants.derived });
+  }
   // Nothing found as written: words of the same root (المدافعون → الدفاع). Only then, since on xquad-dev it
   // moved no held-out ranking (README, Measuring) and costs a second BM25 pass.
   if (wantLexical && arabicWords && search.hits.length === 0) legs.push({ name: 'roots', hits: searchRoots(index.lexical, terms, depth) });

@@ -1,12 +1,15 @@
 import { VariantMatcher } from '../text/variants.js';
+import { isSuffixDerivation } from '../text/derivation.js';
 import type { Bm25Index, LexicalHit, TermAlternative } from '../index/bm25.js';
 import { perPart } from '../index/snapshot.js';
 
 /**
- * The spelling-variant leg: question words the collection does not contain (a name spelled another
+ * The spelling-variant legs: question words the collection does not contain (a name spelled another
  * way, نزاربايف for نزارباييف) are replaced by the collection's closest spellings, weighted by how
- * close they are, and the passages are ranked by BM25 over that. It returns nothing when every word
- * is known, so it only ever adds evidence the word leg cannot see.
+ * close they are, and the passages are ranked by BM25 over that. A close term that is the word with a
+ * deriving ending (فرنسا / فرنسية, the country and its adjective) is another word: it goes to a
+ * second leg, `derived`, which the ranker and the refusal weigh on their own. Each returns nothing
+ * when every word is known, so they only ever add evidence the word leg cannot see.
  */
 
 /** Words found in at most this many passages are expanded too: in a big collection such a word is often a one-off spelling (1 measured better than 0 on xquad-dev, see README). */
@@ -19,41 +22,62 @@ export const MAX_EXPANDED_WORDS = 8;
 /** One matcher per loaded index, built on first use from the index's own vocabulary. */
 export const variantMatcherFor = perPart((index: Bm25Index) => new VariantMatcher(index.vocabulary()));
 
+/** The terms a question word is searched by in each leg: itself alone when it has no such variant. */
 interface ExpandedWord {
-  word: string;
-  alternatives: TermAlternative[];
-  expanded: boolean;
+  spelling: TermAlternative[];
+  derived: TermAlternative[];
 }
 
-/** Each distinct question term with the spellings it is searched by. */
+/** Each distinct question term with the spellings and derivations it is searched by. */
 function expandTerms(index: Bm25Index, terms: readonly string[]): ExpandedWord[] {
   const words: ExpandedWord[] = [];
   let lookups = 0;
   for (const word of new Set(terms)) {
     const df = index.documentFrequency(word);
-    const self: TermAlternative[] = df > 0 ? [{ term: word, weight: 1 }] : [];
+    const itself: TermAlternative[] = [{ term: word, weight: 1 }];
     if (df > EXPAND_MAX_DOCUMENT_FREQUENCY || lookups >= MAX_EXPANDED_WORDS) {
-      words.push({ word, alternatives: [{ term: word, weight: 1 }], expanded: false });
+      words.push({ spelling: itself, derived: itself });
       continue;
     }
     lookups++;
-    const variants = variantMatcherFor(index)
+    const close = variantMatcherFor(index)
       .match(word, VARIANTS_PER_WORD + 1)
       .filter((m) => m.term !== word)
       .slice(0, VARIANTS_PER_WORD)
       .map((m) => ({ term: m.term, weight: m.similarity }));
-    if (variants.length === 0) words.push({ word, alternatives: [{ term: word, weight: 1 }], expanded: false });
-    else words.push({ word, alternatives: [...self, ...variants], expanded: true });
+    const known = df > 0 ? itself : [];
+    const spelling = close.filter((m) => !isSuffixDerivation(word, m.term));
+    const derived = close.filter((m) => isSuffixDerivation(word, m.term));
+    words.push({ spelling: spelling.length ? [...known, ...spelling] : itself, derived: derived.length ? [...known, ...derived] : itself });
   }
   return words;
 }
 
-/** Passages ranked with variant spellings, shaped like the word leg's hits; empty when no word needed a variant. */
+export interface VariantHits {
+  /** Passages ranked with the words' other spellings; empty when no word has one. */
+  spelling: LexicalHit[];
+  /** Passages ranked with the words' suffix derivations; empty when no word has one. */
+  derived: LexicalHit[];
+}
+
+/** Both legs' passages, shaped like the word leg's hits. */
+export function searchVariantLegs(index: Bm25Index, terms: readonly string[], topK: number): VariantHits {
+  const distinct = [...new Set(terms)];
+  const words = expandTerms(index, distinct);
+  const expanded = (alternatives: TermAlternative[], word: string) => alternatives.length > 1 || alternatives[0]!.term !== word;
+  const search = (leg: keyof ExpandedWord) =>
+    words.some((w, i) => expanded(w[leg], distinct[i]!)) ? index.searchAlternatives(words.map((w) => w[leg]), topK) : [];
+  const derived = search('derived');
+  if (derived.length === 0) return { spelling: search('spelling'), derived };
+  // Only passages that hold a derived word: one matching the known words alone is the word leg's (its
+  // coverage here reads higher only because a derived word's IDF is lower than an unknown word's).
+  // The same filter on the spelling leg lost held-out refusals (README, Measuring), so that leg keeps all.
+  const derivedTerms = words.flatMap((w, i) => w.derived.map((a) => a.term).filter((t) => t !== distinct[i]));
+  const holders = new Set(index.search(derivedTerms, index.documents).map((h) => h.row));
+  return { spelling: search('spelling'), derived: derived.filter((h) => holders.has(h.row)) };
+}
+
+/** Passages ranked with variant spellings (the spelling leg alone). */
 export function searchVariants(index: Bm25Index, terms: readonly string[], topK: number): LexicalHit[] {
-  const words = expandTerms(index, terms);
-  if (!words.some((w) => w.expanded)) return [];
-  return index.searchAlternatives(
-    words.map((w) => w.alternatives),
-    topK,
-  );
+  return searchVariantLegs(index, terms, topK).spelling;
 }

@@ -176,6 +176,29 @@ describe('Bm25Index.searchScored', () => {
     );
   });
 
+  it("ranks exactly as scoring every row does when passages vary in length, so a common word's weights spread and only its strongest postings are read", async () => {
+    // Passages of 1 to 12 words, words repeated: a common word's weight factors take many values, so
+    // its impact tiers (term-facts.ts) cut between close weights and a loose bound would show (a tier
+    // bound 10 % too low fails it).
+    const skewed = ['وفد', 'وفد', 'نظام', 'نظام', 'جعفري', 'معارض', 'روسيا', 'تصعيد'];
+    const row = fc.array(fc.integer({ min: 0, max: skewed.length - 1 }).map((i) => skewed[i]!), { minLength: 1, maxLength: 12 });
+    const large = fc.array(row, { minLength: 2000, maxLength: 3000 });
+    const words = fc.uniqueArray(fc.constantFrom(...VOCABULARY, 'برميل'), { minLength: 1, maxLength: 4 });
+    await fc.assert(
+      fc.asyncProperty(large, fc.array(fc.tuple(words, fc.integer({ min: 1, max: 12 })), { minLength: 1, maxLength: 6 }), fc.boolean(), async (docs, searches, prepared) => {
+        const builder = new Bm25Builder();
+        for (const terms of docs) builder.add(terms);
+        const index = builder.finish();
+        const groupOf = Int32Array.from(docs, (_, r) => r);
+        if (prepared) await index.prepareSearch(groupOf);
+        for (const [q, topK] of searches) {
+          expect(index.searchScored(q, topK, groupOf, docs.length).hits).toEqual(reference(index, docs, q, topK, groupOf, docs.length).hits);
+        }
+      }),
+      { numRuns: 30, endOnFailure: true },
+    );
+  });
+
   it('keeps what an earlier search returned when the index is searched again', () => {
     const builder = new Bm25Builder();
     for (const terms of [['وفد', 'نظام'], ['روسيا'], ['وفد', 'روسيا', 'روسيا']]) builder.add(terms);

@@ -84,14 +84,9 @@ describe('pasted links and mentions', () => {
   });
 });
 
-// NOT MET (issue 9): these are answered, with a low confidence (France: 13 %). The refusal is now
-// fitted on collections that all lack one article, with its threshold chosen on questions it did not
-// see, and reads its features' squares; still, "one known word and one word the collection never
-// uses" is also the shape of answerable questions worded unlike their article, and refusing it costs
-// more answerable questions than the 98 % target allows. Turkey's question uses only words the seeds
-// contain. Skipped rather than deleted so the gap stays visible; README Limits says the same, and
-// tests/limits.test.ts fails when France stops being answered.
-describe.skip('questions the collection does not answer', () => {
+describe('questions the collection does not answer', () => {
+  // France shares one word (عاصمة) with the seeds; فرنسا itself is close only to the adjective فرنسية
+  // of the seeds' "Agence France-Presse" credits, a derivation the ranker weighs apart from spellings.
   it('refuses "what is the capital of France": it shares one common word (capital) with the seeds', async () => {
     const answer = await ask('ما عاصمة فرنسا؟');
     expect(answer.answered).toBe(false);
@@ -99,10 +94,15 @@ describe.skip('questions the collection does not answer', () => {
     expect(answer.confidence).toBe(0);
   });
 
-  it('refuses other questions about subjects the seeds only mention in passing', async () => {
-    for (const q of ['من هو رئيس تركيا الحالي؟', 'كم عدد سكان روسيا؟']) {
-      const answer = await ask(q);
-      expect(answer.answered, q).toBe(false);
-    }
+  it('refuses "what is the population of Russia": the seeds name Russia but never its population', async () => {
+    const answer = await ask('كم عدد سكان روسيا؟');
+    expect(answer.answered).toBe(false);
+  });
+
+  // NOT MET (issue 9): every word of it is in the seeds (رئيس, تركيا, الحالي), so the lexical evidence
+  // looks like an answerable question's; README Limits and tests/limits.test.ts keep it visible.
+  it.skip('refuses "who is the current president of Turkey"', async () => {
+    const answer = await ask('من هو رئيس تركيا الحالي؟');
+    expect(answer.answered).toBe(false);
   });
 });

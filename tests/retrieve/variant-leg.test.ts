@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Bm25Builder, type Bm25Index } from '../../src/index/bm25.js';
-import { searchVariants } from '../../src/retrieve/variant-leg.js';
+import { searchVariantLegs, searchVariants } from '../../src/retrieve/variant-leg.js';
 
 function buildIndex(passages: string[][]): Bm25Index {
   const builder = new Bm25Builder();
@@ -31,5 +31,28 @@ describe('spelling-variant leg', () => {
     const [hit] = doubled.searchAlternatives([[{ term: 'لافرينتييف', weight: 1 }, { term: 'لافرينتيف', weight: 0.9 }]], 1);
     expect(hit!.coverage).toBeCloseTo(1);
     expect(hit!.score).toBeCloseTo(doubled.searchAlternatives([[{ term: 'لافرينتييف', weight: 1 }]], 1)[0]!.score);
+  });
+});
+
+describe('derived leg', () => {
+  const index = buildIndex([
+    ['عاصم', 'كازاخستان', 'استان'],
+    ['وكال', 'صحاف', 'فرنس'],
+    ['عاصم', 'فرنس', 'باريس'],
+  ]);
+
+  it('keeps a word with a deriving ending out of the spelling leg: the country is not its adjective', () => {
+    const legs = searchVariantLegs(index, ['عاصم', 'فرنسا'], 5);
+    expect(legs.spelling).toEqual([]);
+    expect(legs.derived.map((h) => h.row)).toContain(1);
+    expect(legs.derived[0]!.row).toBe(2);
+    // The passage holding only the known word is the word leg's, not evidence of a derivation.
+    expect(legs.derived.map((h) => h.row)).not.toContain(0);
+  });
+
+  it('leaves spellings of a name in the spelling leg', () => {
+    const legs = searchVariantLegs(buildIndex([['رئيس', 'نزارباييف'], ['وفد']]), ['نزاربايف'], 5);
+    expect(legs.spelling.map((h) => h.row)).toEqual([0]);
+    expect(legs.derived).toEqual([]);
   });
 });
