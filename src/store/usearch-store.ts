@@ -152,12 +152,12 @@ export class UsearchVectorStore implements VectorStore {
     return new UsearchVectorStore(flat, labels, view(outFile), outFile, meta, update).linkedTo(incremental ? base : null);
   }
 
-  /** Lets `save` link the segments this store shares with `base` (labels kept, only appended since). */
   /** What the graph was built with (an index written before this was recorded: connectivity 16). */
   get shape(): GraphShape {
     return this.meta.shape ?? graphShape(this.size, DEFAULT_CONNECTIVITY);
   }
 
+  /** Lets `save` link the segments this store shares with `base` (labels kept, only appended since). */
   private linkedTo(base: UsearchVectorStore | null): this {
     if (base?.dir && base.meta.segmentRows === SEGMENT_ROWS) this.linkFrom = { dir: base.dir, nextLabel: base.meta.nextLabel };
     return this;
