@@ -29,7 +29,7 @@ import { graphShape, searchSettings } from '../src/store/usearch-graph.js';
 const QUERIES = 200;
 const TOP_K = 50; // CANDIDATES in src/bench/workers.ts: what the answer path asks the vector leg for
 const size = Number(process.argv[2] ?? 100_000);
-const connectivity = Number(process.env.CONNECTIVITY ?? graphShape(size).connectivity);
+const connectivity = Number(process.env.CONNECTIVITY ?? graphShape().connectivity);
 const expansionArg = process.argv[3] ?? '64,128,256,512,1024';
 const expansions = expansionArg === 'rule' ? [searchSettings(size, connectivity).expansion] : expansionArg.split(',').map(Number);
 const rescores = (process.argv[4] ?? '100').split(',').map(Number);

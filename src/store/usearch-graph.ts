@@ -49,8 +49,8 @@ export const DEFAULT_CONNECTIVITY = 16;
  */
 const CONNECTIVITY = 32;
 
-/** The shape a new graph of `size` vectors is built with (`connectivity` overrides the rule, for scripts/ann-curve.ts). */
-export function graphShape(_size: number, connectivity = CONNECTIVITY): GraphShape {
+/** The shape a new graph is built with (`connectivity` overrides the shipped one: old indexes, scripts/ann-curve.ts). */
+export function graphShape(connectivity = CONNECTIVITY): GraphShape {
   return { connectivity, expansionAdd: GRAPH_SETTINGS.expansion_add, quantization: 'i8', metric: 'ip' };
 }
 

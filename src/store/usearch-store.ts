@@ -40,8 +40,7 @@ export interface GraphUpdate {
  * a usearch graph of int8 vectors keyed by stable labels. A reindex patches the previous graph (remove
  * the labels of deleted passages, add the new ones) in a worker thread; it rebuilds only past
  * REBUILD_SHARE of changes, when there is no previous graph (new model: nothing is reusable), or when the
- * previous graph is sparser than the collection's new size calls for (graphShape: an index from before
- * the rule, or a collection grown past a step of it).
+ * previous graph is sparser than new graphs are built (graphShape: an index from before connectivity 32).
  */
 export class UsearchVectorStore implements VectorStore {
   readonly kind = 'usearch' as const;
@@ -115,9 +114,9 @@ export class UsearchVectorStore implements VectorStore {
       removed = [...labelOf.values()];
     }
     const changed = (base?.meta.changedSinceBuild ?? 0) + addedRows.length + removed.length;
-    const wanted = graphShape(items.length, connectivity);
-    // A graph sparser than its (new) size calls for is rebuilt: patching would keep it too sparse for
-    // the recall the size's search is set for. A denser one is kept (a shrinking collection does not flip-flop).
+    const wanted = graphShape(connectivity);
+    // A graph sparser than new ones is rebuilt: patching would keep it too sparse for the recall its
+    // search is set for. A denser one is kept.
     const incremental = base !== null && changed <= REBUILD_SHARE * items.length && base.shape.connectivity >= wanted.connectivity;
     if (!incremental) {
       labels.forEach((_, row) => (labels[row] = row));
@@ -154,7 +153,7 @@ export class UsearchVectorStore implements VectorStore {
 
   /** What the graph was built with (an index written before this was recorded: connectivity 16). */
   get shape(): GraphShape {
-    return this.meta.shape ?? graphShape(this.size, DEFAULT_CONNECTIVITY);
+    return this.meta.shape ?? graphShape(DEFAULT_CONNECTIVITY);
   }
 
   /** Lets `save` link the segments this store shares with `base` (labels kept, only appended since). */
@@ -245,7 +244,7 @@ export class UsearchVectorStore implements VectorStore {
     const { nextLabel, changedSinceBuild } = meta;
     const kept: Meta = { nextLabel, changedSinceBuild, ...(segmentRows ? { segmentRows } : {}) };
     if (!meta.graph) return new UsearchVectorStore(flat, labels, null, null, kept, { kind: 'none', added: 0, removed: 0 }).savedIn(dir);
-    const shape = meta.shape === undefined ? graphShape(flat.size, DEFAULT_CONNECTIVITY) : readShape(meta.shape, metaFile);
+    const shape = meta.shape === undefined ? graphShape(DEFAULT_CONNECTIVITY) : readShape(meta.shape, metaFile);
     kept.shape = shape;
     const file = path.join(dir, GRAPH_FILE);
     const settings = { ...searchSettings(flat.size, shape.connectivity), ...search };
