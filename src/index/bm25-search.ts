@@ -251,8 +251,8 @@ export async function prepareTermFacts(index: Postings, scratch: SearchScratch, 
   let done = 0;
   for (let term = 0; term + 1 < offsets.length && !stopped(); term++) {
     if (offsets[term + 1]! - offsets[term]! < PREPARED_FACTS_MIN_POSTINGS) continue;
+    facts.tiers(term); // records the term's largest factor too
     facts.maxFactor(term);
-    facts.tiers(term);
     facts.documentsOf(term, groupOf);
     if (++done % FACTS_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
   }

@@ -87,6 +87,7 @@ export class TermFacts {
       const factors = new Float64Array(count);
       for (let at = 0; at < count; at++) factors[at] = termWeight(this.k1, 1, postingTf[start + at]!, this.norms[postingRows[start + at]!]!);
       const sorted = Float64Array.from(factors).sort().reverse();
+      this.factor[id] = sorted[0]!; // the largest factor: maxFactor need not read the postings again
       const below: number[] = [];
       const rows: Uint32Array[] = [];
       const tf: Uint16Array[] = [];
