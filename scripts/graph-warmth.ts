@@ -7,7 +7,7 @@
  *   2. fresh: FRESH other low-rank queries never asked before (steady state, as the hybrid row measures);
  *   3. repeat: the 200 truth queries again (what ann-curve's timed pass is: its recall pass asked them first).
  *   npx tsx scripts/graph-warmth.ts STORE_DIR TRUTH_FILE   (ann-curve's store-lowrank-SIZE-cN and truth-lowrank-SIZE.json)
- *   FRESH=400;
+ *   FRESH=400; WARM=n: store.warm() with n searches (WARM=rule: warmSearches) before phase 1, timed with its faults;
  *   BALLAST_MB=1500: hold that much small JS objects first (a bot's passages and BM25), to see GC's share;
  *   EXPANSION=n: override the size's expansion.
  */
@@ -61,6 +61,16 @@ const store = await UsearchVectorStore.load(dir, expansion);
 const loadMs = performance.now() - started;
 const f1 = faults();
 say(`${store.size} vectors, connectivity ${store.shape.connectivity}; cold load ${loadMs.toFixed(0)} ms (faults ${f1.minor - f0.minor} minor, ${f1.major - f0.major} major); RssFile ${rssFileMb().toFixed(0)} MB; ballast ${ballastMb} MB`);
+
+if (process.env.WARM) {
+  const before = faults();
+  const cpu = process.cpuUsage();
+  started = performance.now();
+  const searched = process.env.WARM === 'rule' ? await store.warm() : await store.warm(() => false, Number(process.env.WARM));
+  const used = process.cpuUsage(cpu);
+  const after = faults();
+  say(`warm: ${searched} searches in ${(performance.now() - started).toFixed(0)} ms wall, ${((used.user + used.system) / 1000).toFixed(0)} ms CPU; faults ${after.minor - before.minor} minor, ${after.major - before.major} major; RssFile ${rssFileMb().toFixed(0)} MB`);
+}
 
 interface Sample {
   wall: number;

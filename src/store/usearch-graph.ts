@@ -95,6 +95,34 @@ export function searchSettings(size: number, connectivity: number): SearchSettin
   return { expansion: Math.round(expansion), rescore: RESCORE_MIN };
 }
 
+/**
+ * Searches that page a freshly viewed graph in before users do (warmGraph): a viewed graph is mapped,
+ * not read, so each page of it a search touches first costs a page fault.
+ * TODO(size rule): measured by scripts/graph-warmth.ts.
+ */
+export function warmSearches(size: number): number {
+  return Math.min(WARM_SEARCHES_MAX, Math.ceil(size / WARM_VECTORS_PER_SEARCH));
+}
+const WARM_SEARCHES_MAX = 400;
+const WARM_VECTORS_PER_SEARCH = 2_500;
+
+/**
+ * Pages a viewed graph in by searching it with `probes` (vectors it holds, spread over it: queries land
+ * where the stored vectors are), one search per turn of the event loop so a waiting question goes first.
+ * A plain function on a graph, so whichever thread serves the graph's searches can run it there.
+ * Stops early when `stopped()` (the graph was replaced or the process is closing).
+ */
+export async function warmGraph(graph: Graph, probes: Iterable<Float32Array>, stopped: () => boolean = () => false): Promise<number> {
+  let searched = 0;
+  for (const probe of probes) {
+    if (stopped()) break;
+    graph.search(probe, 10, 1);
+    searched++;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return searched;
+}
+
 /** The graph's constructor options: plain data, so the graph worker builds with the very same. */
 function graphOptions(dimensions: number, connectivity: number) {
   return { dimensions, ...GRAPH_SETTINGS, connectivity, expansion_search: searchSettings(0, connectivity).expansion };
