@@ -96,27 +96,29 @@ export function searchSettings(size: number, connectivity: number): SearchSettin
 }
 
 /**
- * Searches that page a freshly viewed graph in before users do (warmGraph): a viewed graph is mapped,
- * not read, so each page of it a search touches first costs a page fault.
- * TODO(size rule): measured by scripts/graph-warmth.ts.
+ * Searches that warm a freshly loaded graph up before users search it (warmGraph). By scripts/graph-warmth.ts
+ * at 100k (README, *The first searches after a load*): after 200 warm-up searches the first 200 searches
+ * after a load cost what later ones do (CPU p95 2.43–2.45 ms against 2.40–2.47; without: 2.54–3.12 ms, up
+ * to 4.9 ms over searches 2–100); 40 were not enough (the search's code was still being compiled).
  */
 export function warmSearches(size: number): number {
-  return Math.min(WARM_SEARCHES_MAX, Math.ceil(size / WARM_VECTORS_PER_SEARCH));
+  return Math.min(size, WARM_SEARCHES);
 }
-const WARM_SEARCHES_MAX = 400;
-const WARM_VECTORS_PER_SEARCH = 2_500;
+const WARM_SEARCHES = 200;
 
 /**
- * Pages a viewed graph in by searching it with `probes` (vectors it holds, spread over it: queries land
- * where the stored vectors are), one search per turn of the event loop so a waiting question goes first.
- * A plain function on a graph, so whichever thread serves the graph's searches can run it there.
+ * Runs `search` (the serving path: graph search and exact re-scoring) on `probes`, one per turn of the event
+ * loop so a waiting question goes first, and returns how many ran. Right after a load, a graph viewed
+ * from its file is mapped but not read (each page a search touches first is a page fault) and the search's
+ * own code is not yet compiled: the first searches after a load are the slow ones, and these take them
+ * instead of users. A plain function of a search, so whichever thread serves the graph can run it there.
  * Stops early when `stopped()` (the graph was replaced or the process is closing).
  */
-export async function warmGraph(graph: Graph, probes: Iterable<Float32Array>, stopped: () => boolean = () => false): Promise<number> {
+export async function warmGraph(search: (probe: Float32Array) => unknown, probes: Iterable<Float32Array>, stopped: () => boolean = () => false): Promise<number> {
   let searched = 0;
   for (const probe of probes) {
     if (stopped()) break;
-    graph.search(probe, 10, 1);
+    await search(probe);
     searched++;
     await new Promise((resolve) => setImmediate(resolve));
   }

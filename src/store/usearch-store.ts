@@ -16,6 +16,8 @@ const META_FILE = 'usearch.json';
 export const GRAPH_MIN_SIZE = 10_000;
 /** Past this share of passages changed since the last full build, the graph is rebuilt instead of patched. */
 const REBUILD_SHARE = 0.2;
+/** A warm-up search asks for as many hits as the answer path's vector leg (DEFAULT_CANDIDATES, src/retrieve/answer.ts). */
+const WARM_TOP_K = 60;
 
 interface Meta {
   /** The next unused label: labels are never reused, so a deleted passage can never be returned. */
@@ -189,9 +191,9 @@ export class UsearchVectorStore implements VectorStore {
   }
 
   /**
-   * Pages the served graph in with warmSearches(size) searches for stored vectors spread over it, in the
-   * background (one search per event-loop turn): right after a load, the graph is mapped but not yet read,
-   * and the first searches pay its page faults. Returns how many searches ran (0 without a graph).
+   * Warms the served graph up with warmSearches(size) searches (this store's own query) for stored vectors
+   * spread over it, in the background (one per event-loop turn, warmGraph): right after a load the graph is
+   * mapped but not yet read and the query path not yet compiled. Returns how many searches ran (0 without a graph).
    * `count` overrides warmSearches (scripts/graph-warmth.ts sweeps it).
    */
   async warm(stopped: () => boolean = () => false, count = warmSearches(this.size)): Promise<number> {
@@ -203,7 +205,7 @@ export class UsearchVectorStore implements VectorStore {
     function* probes(): Generator<Float32Array> {
       for (let i = 0; i < searches; i++) yield flat.rowVector(Math.floor(((i + 0.5) * size) / searches));
     }
-    return warmGraph(graph, probes(), () => stopped() || this.graph !== graph);
+    return warmGraph((probe) => this.query(probe, WARM_TOP_K), probes(), () => stopped() || this.graph !== graph);
   }
 
   async save(dir: string): Promise<void> {
