@@ -10,12 +10,12 @@ import type { IndexSnapshot } from '../index/snapshot.js';
  * neighbour's, and the share of matched question-word pairs in the question's order.)
  */
 export const LENGTH_FEATURES = [
-  'passageLength', // the passage's characters over MAX_CHARS (at most 1)
+  'passageLength', // the passage's characters over LONGEST_PASSAGE (at most 1)
 ] as const;
 
-/** The chunker's longest passage (src/ingest/chunk.ts packs up to 600 characters). */
-const MAX_CHARS = 600;
+/** The chunker's longest passage (src/ingest/chunk.ts, maxChars; retrieve does not import ingest). */
+const LONGEST_PASSAGE = 600;
 
 export function lengthFeatures(index: IndexSnapshot, rows: readonly number[]): number[][] {
-  return rows.map((row) => [Math.min(1, index.passages[row]!.text.length / MAX_CHARS)]);
+  return rows.map((row) => [Math.min(1, index.passages[row]!.text.length / LONGEST_PASSAGE)]);
 }
