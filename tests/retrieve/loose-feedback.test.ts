@@ -65,7 +65,7 @@ describe('feedback from the best document', () => {
 });
 
 describe('passage length', () => {
-  it('reads each candidate passage\'s length as a share of the longest passage a collection holds (600 characters)', async () => {
+  it('reads each candidate passage\'s length as a share of the longest passage the chunker makes (600 characters)', async () => {
     const values = await featureBySource('سباق الماراثون هذا العام', 'passageLength');
     const race = values.get('race.txt:1')!;
     const crowd = values.get('crowd.txt:1')!;
