@@ -72,8 +72,23 @@ function crossed(examples: readonly Example[], pairsOf: Array<[number, number]>)
   return examples.map((e) => ({ ...e, set: withCrosses(e.set, pairsOf) }));
 }
 
+/** The set with the named features read as 0 (absent): compares feature sets on one gathering. */
+function without(set: CandidateSet, dropped: ReadonlySet<string>): CandidateSet {
+  const at = set.names.flatMap((n, j) => (dropped.has(n) ? [j] : []));
+  if (at.length === 0) return set;
+  return { ...set, candidates: set.candidates.map((c) => ({ ...c, values: c.values.map((v, j) => (at.includes(j) ? 0 : v)) })) };
+}
+function linearWithout(dropped: ReadonlySet<string>): (train: Example[]) => Scorer {
+  return (train) => {
+    const weights = fitRanker(train.map((e) => ({ ...e, set: without(e.set, dropped) })), fit);
+    return (set) => linearScorer(weights)(without(set, dropped));
+  };
+}
+// BASE_DROP='a,b': `linear` reads those features as 0; WITH='a;a+b' adds variants `with a`, `with a+b` that read them back.
+const baseDrop = new Set((process.env.BASE_DROP ?? '').split(',').filter(Boolean));
+
 const variants: Record<string, (train: Example[]) => Scorer> = {
-  linear: (train) => linearScorer(fitRanker(train, fit)),
+  linear: linearWithout(baseDrop),
   // The noise floor: the same linear ranker fitted with a few Adam steps more or fewer (a different stopping point).
   'linear it140': (train) => linearScorer(fitRanker(train, { ...fit, iterations: fit.iterations - 10 })),
   'linear it160': (train) => linearScorer(fitRanker(train, { ...fit, iterations: fit.iterations + 10 })),
@@ -167,6 +182,11 @@ boosted('lin+lambdamart d2 t50 η0.1', { depth: 2, trees: 50, shrinkage: 0.1, lo
 boosted('lin+lambdamart d2 t50 η0.05 λ10 leaf200', { depth: 2, trees: 50, shrinkage: 0.05, lambda: 10, minLeaf: 200, loss: 'lambda' }, true);
 boosted('lambdamart d3 t100 η0.1', { depth: 3, trees: 100, shrinkage: 0.1, loss: 'lambda' }, false);
 boosted('lin+gbt d3 t30 η0.05 λ10 leaf200', { depth: 3, trees: 30, shrinkage: 0.05, lambda: 10, minLeaf: 200 }, true);
+
+for (const added of (process.env.WITH ?? '').split(';').filter(Boolean)) {
+  const back = new Set(added.split('+'));
+  variants[`with ${added}`] = linearWithout(new Set([...baseDrop].filter((n) => !back.has(n))));
+}
 
 const items = await gather();
 const folds = [...new Set(items.map((i) => i.example.fold))];

@@ -5,6 +5,7 @@ import { ROOT_FEATURES, rootFeatures } from './root-features.js';
 import { PARAGRAPH_FEATURES, PARAGRAPH_REACH, paragraphFeatures } from './paragraph-features.js';
 import { LOOSE_FEATURES, looseFeatures } from './loose-features.js';
 import { FEEDBACK_FEATURES, feedbackFeatures } from './feedback-features.js';
+import { LENGTH_FEATURES, lengthFeatures } from './length-features.js';
 import { bestWindowIdf } from './proximity.js';
 import { idfOfBits } from './term-bits.js';
 import type { ScoredSearch } from '../index/bm25.js';
@@ -141,11 +142,12 @@ export function buildCandidates(
   });
   search.prefetch(read);
   const legRanks = legs.map((leg) => new Map(leg.hits.map((h, i) => [h.row, { rank: i + 1, score: h.score, coverage: h.coverage }])));
-  const names = [...FEATURES, ...ROOT_FEATURES, ...PARAGRAPH_FEATURES, ...LOOSE_FEATURES, ...FEEDBACK_FEATURES, ...legs.flatMap((l) => [l.name, `${l.name}Rank`])];
+  const names = [...FEATURES, ...ROOT_FEATURES, ...PARAGRAPH_FEATURES, ...LOOSE_FEATURES, ...FEEDBACK_FEATURES, ...LENGTH_FEATURES, ...legs.flatMap((l) => [l.name, `${l.name}Rank`])];
   const roots = rootFeatures(index, rows, search.groupTerms, search.termIdf, docOf);
   const paragraphs = paragraphFeatures(index, search, rows);
   const loose = looseFeatures(index, rows, search.groupTerms, search.termIdf, docOf);
   const feedback = feedbackFeatures(index, search, rows, docOf);
+  const lengths = lengthFeatures(index, rows);
 
   const bitCount = (mask: number) => {
     let n = 0;
@@ -232,6 +234,7 @@ export function buildCandidates(
     const feedbackValues = feedback[position]!;
     for (let i = 0; i < looseValues.length; i++) values[k++] = looseValues[i]!;
     for (let i = 0; i < feedbackValues.length; i++) values[k++] = feedbackValues[i]!;
+    for (const value of lengths[position]!) values[k++] = value;
     for (const ranks of legRanks) {
       const hit = ranks.get(row);
       const gain = hit === undefined ? 0 : hit.coverage === undefined ? hit.score : Math.max(0, hit.coverage - matchedIdf / mass);

@@ -1,6 +1,6 @@
 /**
- * The loose-match and best-document feedback evidence (src/retrieve/loose-features.ts,
- * feedback-features.ts), read as the ranker reads it: per candidate, by feature name.
+ * The loose-match, best-document feedback and passage-length evidence (src/retrieve/loose-features.ts,
+ * feedback-features.ts, length-features.ts), read as the ranker reads it: per candidate, by feature name.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -61,6 +61,16 @@ describe('feedback from the best document', () => {
     const festival = values.get('festival.txt:1');
     expect(festival).toBeDefined();
     expect(irrigation).toBeGreaterThan(festival!);
+  });
+});
+
+describe('passage length', () => {
+  it('reads each candidate passage\'s length as a share of the longest passage the chunker makes (600 characters)', async () => {
+    const values = await featureBySource('سباق الماراثون هذا العام', 'passageLength');
+    const race = values.get('race.txt:1')!;
+    const crowd = values.get('crowd.txt:1')!;
+    expect(race).toBeCloseTo('وكان العداء الكيني هو الفائز في سباق الماراثون هذا العام.'.length / 600, 6);
+    expect(crowd).toBeCloseTo('حضر سباق الماراثون جمهور كبير من سكان المدينة هذا العام.'.length / 600, 6);
   });
 });
 
