@@ -99,7 +99,9 @@ export function searchSettings(size: number, connectivity: number): SearchSettin
  * Searches that warm a freshly loaded graph up before users search it (warmGraph). By scripts/graph-warmth.ts
  * at 100k (README, *The first searches after a load*): after 200 warm-up searches the first 200 searches
  * after a load cost what later ones do (CPU p95 2.43–2.45 ms against 2.40–2.47; without: 2.54–3.12 ms, up
- * to 4.9 ms over searches 2–100); 40 were not enough (the search's code was still being compiled).
+ * to 4.9 ms over searches 2–100); graph searches alone (40 or 200) mapped the graph but left that tail (the
+ * query's own code was not compiled yet). At 1M the 200 take ~1.5 s of CPU in the background and map the
+ * whole graph (what the first ten searches would map anyway): the first search after load 8 ms, not 28–33.
  */
 export function warmSearches(size: number): number {
   return Math.min(size, WARM_SEARCHES);
