@@ -122,12 +122,14 @@ export class IndexedCollection implements Collection {
   /**
    * What serving needs, done before the first interaction: the dictionary is opened (it blocks for a few
    * hundred ms, which must not land inside a user's 3 s), every passage made searchable by text and
-   * analyzed for ranking and every term's root and loose keys read (prepareRanking). The bot calls it right after loading.
+   * analyzed for ranking and every term's root and loose keys read (prepareRanking), and the vector graph
+   * paged in (a graph served from its file is read by the searches that touch it). The bot calls it right after loading.
    */
   async prepareSearch(): Promise<void> {
     this.dictionary();
     const snapshot = this.snapshot;
-    await Promise.all([passageSearch(snapshot).prepare(), prepareRanking(snapshot, () => this.closed || this.snapshot !== snapshot)]);
+    const stopped = () => this.closed || this.snapshot !== snapshot;
+    await Promise.all([passageSearch(snapshot).prepare(), prepareRanking(snapshot, stopped), snapshot.vectors?.warm?.(stopped)]);
   }
 
   private closed = false;
@@ -195,7 +197,7 @@ export class IndexedCollection implements Collection {
     this.model = model;
     if (snapshot === this.snapshot) return summary; // nothing changed: the serving index is this one already
     // Ready before it serves: the first autocomplete or question after a reindex must not pay for it.
-    await Promise.all([passageSearch(snapshot).prepare(), prepareRanking(snapshot, () => this.closed)]);
+    await Promise.all([passageSearch(snapshot).prepare(), prepareRanking(snapshot, () => this.closed), snapshot.vectors?.warm?.(() => this.closed)]);
     passageSearch(this.snapshot).stop();
     this.snapshot = snapshot;
     return summary;

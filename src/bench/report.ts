@@ -169,7 +169,8 @@ export function formatBench(
   part('  peak RSS of build + update (corpus written s)', (r) => r.lowRankIngest, (v: LowRankIngestResult) => `${v.peakRssMb.toFixed(0)} MB${v.generateSeconds === undefined ? '' : ` (${v.generateSeconds.toFixed(0)})`}`);
   part('  cold load s', (r) => r.lowRankServe, (v: LowRankServeResult) => v.coldLoadSeconds.toFixed(2));
   part('  cold: first vector search / first answer ms', (r) => r.lowRankServe, (v: LowRankServeResult) => `${ms(v.firstVectorMs)} / ${ms(v.firstHybridMs)}`);
-  part('  vector search, served (recall@10)', (r) => r.lowRankServe, (v: LowRankServeResult) => `${lat(v.quality.served)} (${v.servedKind}${v.graph ? ` graph c${v.graph}` : ' exact'}, ${v.quality.recallAt10.toFixed(3)})`);
+  part(`  cold: the ${STEADY_WARMUP} vector searches after it`, (r) => r.lowRankServe, (v: LowRankServeResult) => (v.coldVector ? latCpu(v.coldVector) : '–'));
+  part(`  vector search, served, after ${STEADY_WARMUP} other searches (recall@10)`, (r) => r.lowRankServe, (v: LowRankServeResult) => `${latCpu(v.quality.served)} (${v.servedKind}${v.graph ? ` graph c${v.graph}` : ' exact'}, ${v.quality.recallAt10.toFixed(3)})`);
   part('  vector search, flat scan (recall 1)', (r) => r.lowRankServe, (v: LowRankServeResult) => lat(v.quality.flat));
   part('  prepare ranking as the bot after load (passage words, term keys, BM25 facts) s', (r) => r.lowRankServe, (v: LowRankServeResult) => v.prepareWordsSeconds?.toFixed(1) ?? '–');
   part(`  hybrid answer excl. query embedding, after ${STEADY_WARMUP} other questions`, (r) => r.lowRankServe, (v: LowRankServeResult) => latCpu(v.hybrid));

@@ -28,4 +28,9 @@ export interface VectorStore {
   query(vector: Float32Array, topK: number): Promise<VectorHit[]>;
   /** Writes the store into `dir` (which it owns from then on). */
   save(dir: string): Promise<void>;
+  /**
+   * Reads in, in the background, what a freshly loaded store would otherwise read on its first searches
+   * (a graph served from its file: UsearchVectorStore). Stops early when `stopped()`.
+   */
+  warm?(stopped: () => boolean): Promise<unknown>;
 }

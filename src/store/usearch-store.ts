@@ -5,7 +5,7 @@ import path from 'node:path';
 import { FlatVectorStore } from './flat-store.js';
 import { SEGMENT_ROWS, SegmentedRows, writeSegments } from './vector-segments.js';
 import { indexCorrupt, readIndexBytes, readIndexJson } from '../index/index-file.js';
-import { buildGraphOffThread, DEFAULT_CONNECTIVITY, graphShape, readShape, searchSettings, viewGraph, type Graph, type GraphShape, type SearchSettings } from './usearch-graph.js';
+import { buildGraphOffThread, DEFAULT_CONNECTIVITY, graphShape, readShape, searchSettings, viewGraph, warmGraph, warmSearches, type Graph, type GraphShape, type SearchSettings } from './usearch-graph.js';
 import type { VectorHit, VectorItem, VectorStore } from '../index/vector-store.js';
 
 const GRAPH_FILE = 'usearch.bin';
@@ -16,6 +16,8 @@ const META_FILE = 'usearch.json';
 export const GRAPH_MIN_SIZE = 10_000;
 /** Past this share of passages changed since the last full build, the graph is rebuilt instead of patched. */
 const REBUILD_SHARE = 0.2;
+/** A warm-up search asks for as many hits as the answer path's vector leg (DEFAULT_CANDIDATES, src/retrieve/answer.ts). */
+const WARM_TOP_K = 60;
 
 interface Meta {
   /** The next unused label: labels are never reused, so a deleted passage can never be returned. */
@@ -186,6 +188,24 @@ export class UsearchVectorStore implements VectorStore {
     }
     hits.sort((a, b) => b.score - a.score || a.row - b.row);
     return hits.slice(0, topK).map(({ row, score }) => ({ id: this.flat.idAt(row)!, score }));
+  }
+
+  /**
+   * Warms the served graph up with warmSearches(size) searches (this store's own query) for stored vectors
+   * spread over it, in the background (one per event-loop turn, warmGraph): right after a load the graph is
+   * mapped but not yet read and the query path not yet compiled. Returns how many searches ran (0 without a graph).
+   * `count` overrides warmSearches (scripts/graph-warmth.ts sweeps it).
+   */
+  async warm(stopped: () => boolean = () => false, count = warmSearches(this.size)): Promise<number> {
+    const graph = this.graph;
+    if (!graph || this.size === 0) return 0;
+    const searches = Math.min(this.size, count);
+    const size = this.size;
+    const flat = this.flat;
+    function* probes(): Generator<Float32Array> {
+      for (let i = 0; i < searches; i++) yield flat.rowVector(Math.floor(((i + 0.5) * size) / searches));
+    }
+    return warmGraph((probe) => this.query(probe, WARM_TOP_K), probes(), () => stopped() || this.graph !== graph);
   }
 
   async save(dir: string): Promise<void> {

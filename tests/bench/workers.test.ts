@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatBench } from '../../src/bench/report.js';
+import { STEADY_WARMUP } from '../../src/bench/timing.js';
 import { ingestLowRankWorker, randomVectorsWorker, serveLowRankWorker } from '../../src/bench/vector-workers.js';
 import { ingestWorker, serveWorker, type WorkerArgs } from '../../src/bench/workers.js';
 import { tempDir } from '../helpers/temp.js';
@@ -37,12 +38,17 @@ describe('bench workers (tiny size, fake embedder; numbers are not asserted)', (
     expect(lowRankIngest.updateAnalyzed).toBe(lowRankIngest.updateAdded);
     const lowRankServe = await serveLowRankWorker(args);
     expect(lowRankServe.quality.recallAt10).toBeGreaterThan(0.99);
+    // The searches right after load are timed on their own; the served row is the timed questions after them.
+    expect(lowRankServe.coldVector?.count).toBe(STEADY_WARMUP);
+    expect(lowRankServe.quality.served.count).toBe(200);
     const random = await randomVectorsWorker(args);
     expect(random.quality.recallAt10).toBeGreaterThan(0.99);
     const table = formatBench([{ size: 300, ingest, serve: withVectra, lowRankIngest, lowRankServe, random }], { embedder: ingest.embedder, queries: 200, realDimensions: 32, wallSeconds: 1 });
     expect(table).toContain('hybrid answer excl. query embedding');
     expect(table).toContain('vector search p95 at recall@10');
     expect(table).toContain('autocomplete keystroke');
+    expect(table).toMatch(new RegExp(`cold: the ${STEADY_WARMUP} vector searches after it +[0-9.]+ / [0-9.]+ \\(CPU`));
+    expect(table).toContain(`vector search, served, after ${STEADY_WARMUP} other searches`);
     expect(table).toContain('targets (at 300 passages');
   }, 120_000);
 

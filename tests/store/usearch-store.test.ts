@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { lowRankSet, randomSet, recallAtK } from '../../src/bench/vector-sets.js';
 import { FlatVectorStore } from '../../src/store/flat-store.js';
 import { UsearchVectorStore } from '../../src/store/usearch-store.js';
-import { searchSettings } from '../../src/store/usearch-graph.js';
+import { searchSettings, warmSearches } from '../../src/store/usearch-graph.js';
 import type { VectorItem } from '../../src/index/vector-store.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -146,5 +146,32 @@ describe('UsearchVectorStore above the graph threshold', () => {
     const wide = await recallWith(400);
     expect(wide).toBeGreaterThan(narrow);
     expect(wide).toBeGreaterThanOrEqual(0.95);
+  }, 60_000);
+
+  it('warming a freshly loaded graph searches it in the background, changes no hit, and stops when told', async () => {
+    const items = itemsOf(0, 2000);
+    const dir = tempDir();
+    await (await UsearchVectorStore.build(dims, items, null, GRAPH_AT)).save(dir);
+    const cold = await UsearchVectorStore.load(dir);
+    const expected = await Promise.all(set.queries.map((q) => cold.query(q, 10)));
+    const loaded = await UsearchVectorStore.load(dir);
+    // Questions asked while it warms are answered in between its searches (one per event-loop turn).
+    let warmed = false;
+    const warming = loaded.warm(undefined, 50).then((searched) => {
+      warmed = true;
+      return searched;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    const during = await loaded.query(set.queries[0]!, 10);
+    expect(warmed).toBe(false);
+    expect(during).toEqual(expected[0]);
+    expect(await warming).toBe(50);
+    expect(await Promise.all(set.queries.map((q) => loaded.query(q, 10)))).toEqual(expected);
+    // The size's rule by default; nothing when stopped, and nothing without a graph to page in.
+    expect(await loaded.warm()).toBe(warmSearches(loaded.size));
+    expect(await loaded.warm(() => true)).toBe(0);
+    const small = await UsearchVectorStore.build(dims, itemsOf(0, 100), null, GRAPH_AT);
+    expect(small.hasGraph).toBe(false);
+    expect(await small.warm()).toBe(0);
   }, 60_000);
 });
