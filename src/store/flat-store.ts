@@ -113,6 +113,11 @@ export class FlatVectorStore implements VectorStore {
     this.matrix = grown;
   }
 
+  /** Every stored id, in row order. */
+  storedIds(): readonly string[] {
+    return this.ids;
+  }
+
   /** The id stored at `row` (rows are in insertion order). */
   idAt(row: number): string | undefined {
     return this.ids[row];

@@ -116,7 +116,7 @@ const WARM_SEARCHES = 200;
  * instead of users. A plain function of a search, so whichever thread serves the graph can run it there.
  * Stops early when `stopped()` (the graph was replaced or the process is closing).
  */
-export async function warmGraph(search: (probe: Float32Array) => unknown, probes: Iterable<Float32Array>, stopped: () => boolean = () => false): Promise<number> {
+export async function warmGraph<Probe>(search: (probe: Probe) => unknown, probes: Iterable<Probe>, stopped: () => boolean = () => false): Promise<number> {
   let searched = 0;
   for (const probe of probes) {
     if (stopped()) break;

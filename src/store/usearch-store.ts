@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { FlatVectorStore } from './flat-store.js';
+import { planGraph } from './graph-plan.js';
 import { SEGMENT_ROWS, SegmentedRows, writeSegments } from './vector-segments.js';
 import { indexCorrupt, readIndexBytes, readIndexJson } from '../index/index-file.js';
 import { buildGraphOffThread, DEFAULT_CONNECTIVITY, graphShape, readShape, searchSettings, viewGraph, warmGraph, warmSearches, type Graph, type GraphShape, type SearchSettings } from './usearch-graph.js';
@@ -14,8 +15,6 @@ const META_FILE = 'usearch.json';
 
 /** Below this many vectors an exact scan takes a few milliseconds, so no graph is built or used. */
 export const GRAPH_MIN_SIZE = 10_000;
-/** Past this share of passages changed since the last full build, the graph is rebuilt instead of patched. */
-const REBUILD_SHARE = 0.2;
 /** A warm-up search asks for as many hits as the answer path's vector leg (DEFAULT_CANDIDATES, src/retrieve/answer.ts). */
 const WARM_TOP_K = 60;
 
@@ -92,49 +91,18 @@ export class UsearchVectorStore implements VectorStore {
     const matrix = new Float32Array(new SharedArrayBuffer(items.length * dimensions * 4));
     items.forEach((item, row) => matrix.set(item.vector, row * dimensions));
     const flat = new FlatVectorStore(dimensions, matrix, items.map((i) => i.id));
-    const labels = new Uint32Array(items.length);
     if (items.length < graphMinSize) {
-      labels.forEach((_, row) => (labels[row] = row));
-      return new UsearchVectorStore(flat, labels, null, null, { nextLabel: items.length, changedSinceBuild: 0 }, { kind: 'exact-only', added: 0, removed: 0 });
+      return new UsearchVectorStore(flat, Uint32Array.from(items, (_, row) => row), null, null, { nextLabel: items.length, changedSinceBuild: 0 }, { kind: 'exact-only', added: 0, removed: 0 });
     }
 
     const base = previous?.graph && previous.graphFile && previous.dimensions === dimensions ? previous : null;
-    const addedRows: number[] = [];
-    let removed: number[] = [];
-    let nextLabel = base?.meta.nextLabel ?? 0;
-    if (base) {
-      const labelOf = new Map<string, number>();
-      for (let row = 0; row < base.size; row++) labelOf.set(base.flat.idAt(row)!, base.labels[row]!);
-      items.forEach((item, row) => {
-        const label = labelOf.get(item.id);
-        if (label === undefined) addedRows.push(row);
-        else {
-          labels[row] = label;
-          labelOf.delete(item.id);
-        }
-      });
-      removed = [...labelOf.values()];
-    }
-    const changed = (base?.meta.changedSinceBuild ?? 0) + addedRows.length + removed.length;
-    const wanted = graphShape(connectivity);
-    // A graph sparser than new ones is rebuilt: patching would keep it too sparse for the recall its
-    // search is set for. A denser one is kept.
-    const incremental = base !== null && changed <= REBUILD_SHARE * items.length && base.shape.connectivity >= wanted.connectivity;
-    if (!incremental) {
-      labels.forEach((_, row) => (labels[row] = row));
-      nextLabel = items.length;
-      addedRows.length = 0;
-      items.forEach((_, row) => addedRows.push(row));
-      removed = [];
-    } else {
-      for (const row of addedRows) labels[row] = nextLabel++;
-    }
-    // A patched graph keeps the shape it was built with (usearch reads it from the file); a new one follows the rule for its size.
-    const shape = incremental ? base.shape : wanted;
-    const meta: Meta = { nextLabel, changedSinceBuild: incremental ? changed : 0, shape };
+    const plan = planGraph(flat.storedIds(), base && { ids: base.flat.storedIds(), labels: base.labels, nextLabel: base.meta.nextLabel, changedSinceBuild: base.meta.changedSinceBuild, shape: base.shape }, connectivity);
+    const { labels, addedRows, removed, shape } = plan;
+    const patched = plan.incremental ? base : null;
+    const meta: Meta = { nextLabel: plan.nextLabel, changedSinceBuild: plan.changedSinceBuild, shape };
     const view = (file: string) => viewGraph(file, dimensions, shape.connectivity, searchSettings(items.length, shape.connectivity).expansion);
-    if (incremental && addedRows.length === 0 && removed.length === 0) {
-      return new UsearchVectorStore(flat, labels, view(base.graphFile!), base.graphFile, meta, { kind: 'unchanged', added: 0, removed: 0 }).linkedTo(base);
+    if (patched && addedRows.length === 0 && removed.length === 0) {
+      return new UsearchVectorStore(flat, labels, view(patched.graphFile!), patched.graphFile, meta, { kind: 'unchanged', added: 0, removed: 0 }).linkedTo(patched);
     }
     const outFile = path.join(os.tmpdir(), `isnad-graph-${process.pid}-${randomBytes(4).toString('hex')}.usearch`);
     const all = addedRows.length === items.length;
@@ -143,14 +111,14 @@ export class UsearchVectorStore implements VectorStore {
     await buildGraphOffThread({
       dimensions,
       connectivity: shape.connectivity,
-      baseFile: incremental ? base.graphFile : null,
+      baseFile: patched?.graphFile ?? null,
       remove: removed,
       addLabels: addedRows.map((row) => labels[row]!),
       addVectors,
       outFile,
     });
-    const update: GraphUpdate = { kind: incremental ? 'incremental' : 'full', added: addedRows.length, removed: removed.length };
-    return new UsearchVectorStore(flat, labels, view(outFile), outFile, meta, update).linkedTo(incremental ? base : null);
+    const update: GraphUpdate = { kind: patched ? 'incremental' : 'full', added: addedRows.length, removed: removed.length };
+    return new UsearchVectorStore(flat, labels, view(outFile), outFile, meta, update).linkedTo(patched);
   }
 
   /** What the graph was built with (an index written before this was recorded: connectivity 16). */
@@ -191,21 +159,15 @@ export class UsearchVectorStore implements VectorStore {
   }
 
   /**
-   * Warms the served graph up with warmSearches(size) searches (this store's own query) for stored vectors
-   * spread over it, in the background (one per event-loop turn, warmGraph): right after a load the graph is
-   * mapped but not yet read and the query path not yet compiled. Returns how many searches ran (0 without a graph).
-   * `count` overrides warmSearches (scripts/graph-warmth.ts sweeps it).
+   * Warms the served graph up in the background (warmGraph) with warmSearches(size) of this store's own
+   * searches, for stored vectors spread over it: right after a load the graph is mapped but not yet read
+   * and the query path not yet compiled. Returns how many ran; `count` overrides the rule (graph-warmth.ts).
    */
   async warm(stopped: () => boolean = () => false, count = warmSearches(this.size)): Promise<number> {
     const graph = this.graph;
-    if (!graph || this.size === 0) return 0;
-    const searches = Math.min(this.size, count);
-    const size = this.size;
-    const flat = this.flat;
-    function* probes(): Generator<Float32Array> {
-      for (let i = 0; i < searches; i++) yield flat.rowVector(Math.floor(((i + 0.5) * size) / searches));
-    }
-    return warmGraph((probe) => this.query(probe, WARM_TOP_K), probes(), () => stopped() || this.graph !== graph);
+    const searches = graph ? Math.min(this.size, count) : 0;
+    const rows = Array.from({ length: searches }, (_, i) => Math.floor(((i + 0.5) * this.size) / searches));
+    return warmGraph((row) => this.query(this.flat.rowVector(row), WARM_TOP_K), rows, () => stopped() || this.graph !== graph);
   }
 
   async save(dir: string): Promise<void> {
