@@ -143,11 +143,13 @@ export function buildCandidates(
   search.prefetch(read);
   const legRanks = legs.map((leg) => new Map(leg.hits.map((h, i) => [h.row, { rank: i + 1, score: h.score, coverage: h.coverage }])));
   const names = [...FEATURES, ...ROOT_FEATURES, ...PARAGRAPH_FEATURES, ...LOOSE_FEATURES, ...FEEDBACK_FEATURES, ...LENGTH_FEATURES, ...legs.flatMap((l) => [l.name, `${l.name}Rank`])];
-  const roots = rootFeatures(index, rows, search.groupTerms, search.termIdf, docOf);
-  const paragraphs = paragraphFeatures(index, search, rows);
-  const loose = looseFeatures(index, rows, search.groupTerms, search.termIdf, docOf);
-  const feedback = feedbackFeatures(index, search, rows, docOf);
-  const lengths = lengthFeatures(index, rows);
+  const groups: ArrayLike<number>[][] = [
+    rootFeatures(index, rows, search.groupTerms, search.termIdf, docOf),
+    paragraphFeatures(index, search, rows),
+    looseFeatures(index, rows, search.groupTerms, search.termIdf, docOf),
+    feedbackFeatures(index, search, rows, docOf),
+    lengthFeatures(index, rows),
+  ];
 
   const bitCount = (mask: number) => {
     let n = 0;
@@ -226,15 +228,10 @@ export function buildCandidates(
     values[k++] = missingIdf(search.groupMaskOf(doc));
     values[k++] = mask & rarestKnownBit ? 1 : 0;
     values[k++] = row === 0 || docOf[row - 1] !== doc ? 1 : 0;
-    const root = roots[position]!;
-    const paragraph = paragraphs[position]!;
-    for (let i = 0; i < root.length; i++) values[k++] = root[i]!;
-    for (let i = 0; i < paragraph.length; i++) values[k++] = paragraph[i]!;
-    const looseValues = loose[position]!;
-    const feedbackValues = feedback[position]!;
-    for (let i = 0; i < looseValues.length; i++) values[k++] = looseValues[i]!;
-    for (let i = 0; i < feedbackValues.length; i++) values[k++] = feedbackValues[i]!;
-    for (const value of lengths[position]!) values[k++] = value;
+    for (const group of groups) {
+      const own = group[position]!;
+      for (let i = 0; i < own.length; i++) values[k++] = own[i]!;
+    }
     for (const ranks of legRanks) {
       const hit = ranks.get(row);
       const gain = hit === undefined ? 0 : hit.coverage === undefined ? hit.score : Math.max(0, hit.coverage - matchedIdf / mass);
