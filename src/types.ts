@@ -13,6 +13,9 @@ export interface Document {
   pages?: number[];
 }
 
+/** The chunker's hard ceiling on a passage's length, in characters (quotes stay short enough to read in a message). */
+export const MAX_PASSAGE_CHARS = 600;
+
 /**
  * A quotable slice of a document. The contract: `text === documentText.slice(start, end)`,
  * offsets in UTF-16 code units (JS string indices), `line` is the 1-based line of `start` — within

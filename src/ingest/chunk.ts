@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { lineOf, lineStarts } from '../text/lines.js';
-import type { Document, Passage } from '../types.js';
+import { MAX_PASSAGE_CHARS, type Document, type Passage } from '../types.js';
 
 export interface ChunkOptions {
   /** Passages grow segment by segment up to about this many characters. */
@@ -11,7 +11,7 @@ export interface ChunkOptions {
   maxChars: number;
 }
 
-export const DEFAULT_CHUNK_OPTIONS: ChunkOptions = { targetChars: 600, minChars: 100, maxChars: 600 };
+export const DEFAULT_CHUNK_OPTIONS: ChunkOptions = { targetChars: MAX_PASSAGE_CHARS, minChars: 100, maxChars: MAX_PASSAGE_CHARS };
 
 /** Bumped whenever chunking changes: passages (and their ids) change, so the index must be rebuilt. */
 export const CHUNKER_VERSION = 4;
