@@ -72,24 +72,6 @@ export function rankCandidates(set: CandidateSet, weights: Readonly<Record<strin
 }
 
 /**
- * Share of the ranker's probability (softmax of the scores over every candidate: the ranker is fitted
- * listwise with that softmax, so its scores are logits) on the passages of `doc`. An answerable question
- * puts its mass on one article; one whose article is missing spreads it over the articles sharing a
- * word or two. O(candidates).
- */
-export function documentMass(everyCandidate: readonly RankedCandidate[], doc: number): number {
-  const max = everyCandidate[0]?.score ?? 0;
-  let total = 0;
-  let inDoc = 0;
-  for (const c of everyCandidate) {
-    const e = Math.exp(c.score - max);
-    total += e;
-    if (c.doc === doc) inDoc += e;
-  }
-  return total > 0 ? inDoc / total : 0;
-}
-
-/**
  * Evidence the two logistic models read for the result at `position`: its features, its ranker score,
  * how far it sits below #1 and ahead of the next, and how much of the question the collection knows at
  * all (`ما عاصمة فرنسا؟` shares one common word with the seeds).
@@ -103,7 +85,7 @@ export function resultFeatures(
   const q = set.query;
   const queryNames = ['knownShare', 'unknownTerms', 'questionTerms'];
   const query = [q.knownShare, Math.min(3, q.unknownTerms) / 3, Math.min(8, q.terms) / 8];
-  const names = [...set.names, 'score', 'belowFirst', 'aheadOfNext', 'aheadOfOtherDocument', 'documentMass', 'first', ...queryNames];
+  const names = [...set.names, 'score', 'belowFirst', 'aheadOfNext', 'aheadOfOtherDocument', 'first', ...queryNames];
   const c = ranked[position];
   if (!c) return { names, values: [...names.slice(0, -query.length).map(() => 0), ...query] };
   const next = ranked[position + 1]?.score ?? c.score - 3;
@@ -112,7 +94,7 @@ export function resultFeatures(
   const ahead = Math.max(-3, Math.min(3, c.score - (other ?? c.score - 3)));
   return {
     names,
-    values: [...c.values, c.score, ranked[0]!.score - c.score, Math.min(3, c.score - next), ahead, documentMass(everyCandidate, c.doc), position === 0 ? 1 : 0, ...query],
+    values: [...c.values, c.score, ranked[0]!.score - c.score, Math.min(3, c.score - next), ahead, position === 0 ? 1 : 0, ...query],
   };
 }
 

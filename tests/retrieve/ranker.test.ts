@@ -5,7 +5,7 @@ import { DEFAULT_FIT, fitLogistic, fitRanker, fitWeights, type Example } from '.
 import { silentLogger } from '../../src/log.js';
 import type { Collection } from '../../src/collection.js';
 import { openCollection } from '../../src/open-collection.js';
-import { confidenceLevel, documentMass, shippedWeights } from '../../src/retrieve/ranker.js';
+import { confidenceLevel, shippedWeights } from '../../src/retrieve/ranker.js';
 import { tempDir } from '../helpers/temp.js';
 
 let seeds: Collection;
@@ -106,16 +106,5 @@ describe('fitting', () => {
     const p = (x: number) => 1 / (1 + Math.exp(-(model.bias + model.weights.x! * x)));
     expect(p(1)).toBeGreaterThan(0.8);
     expect(p(0)).toBeLessThan(0.2);
-  });
-
-  it("reads how much of the ranker's probability #1's document holds: one clear article against a close run of several", () => {
-    const ranked = (docs: number[], scores: number[]) => docs.map((doc, row) => ({ row, doc, score: scores[row]!, values: [] }));
-    // One article far ahead of the rest: nearly all the mass is its own.
-    expect(documentMass(ranked([0, 0, 1, 2], [5, 4, 0, 0]), 0)).toBeGreaterThan(0.95);
-    // Three articles matched equally well (a question whose own article is missing): a third each.
-    const spread = ranked([0, 1, 2], [2, 2, 2]);
-    expect(documentMass(spread, 0)).toBeCloseTo(1 / 3, 5);
-    expect(documentMass(spread, 0) + documentMass(spread, 1) + documentMass(spread, 2)).toBeCloseTo(1, 5);
-    expect(documentMass([], 0)).toBe(0);
   });
 });
