@@ -6,10 +6,14 @@
  * answers themselves: an upper bound on what the eval's threshold, chosen on unseen questions, gets).
  * Then the logistic again with each candidate QUESTION-level feature added (see `questionEvidence`,
  * `legAgreement`).
+ * Then the ranker's own distribution over the candidates (`rankerDistribution`), added to the logistic
+ * and to the logistic with squares, each row with the article bootstrap of its net change against the
+ * plain model of its kind. `WITHOUT=name` drops a feature of `resultFeatures` from every run but the
+ * `with:` ones (a result feature judged against its absence on one gathering).
  * `--leaky` trains the refusal on answerable questions over the FULL collection (the old way), to
  * show what a collection-size leak does.
  *
- *   npx tsx scripts/refusal-variants.ts [--leaky]      (XQUAD_DIR: default ../shared/eval/xquad-dev)
+ *   npx tsx scripts/refusal-variants.ts [--leaky]      (XQUAD_DIR: default ../shared/eval/xquad-dev; ONLY=regex picks runs)
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -27,6 +31,8 @@ import { questionTerms } from '../src/retrieve/query-terms.js';
 import { readQuestion } from '../src/retrieve/question.js';
 import { snapshotContext, type CandidateSet } from '../src/retrieve/features.js';
 import type { IndexSnapshot } from '../src/index/snapshot.js';
+import { fitTrees } from './refusal-trees.js';
+import { bootstrap, rankerDistribution, refusedShare, type Held } from './refusal-distribution.js';
 
 const XQUAD = path.resolve(process.env.XQUAD_DIR ?? '../shared/eval/xquad-dev');
 const leaky = process.argv.includes('--leaky');
@@ -35,63 +41,6 @@ let questionFeatures = new Set<string>();
 /** WITHOUT='a,b': the result features every run reads as absent, but the `with:` runs (a feature of resultFeatures judged against its absence). */
 const without = new Set((process.env.WITHOUT ?? '').split(',').filter(Boolean));
 let dropped = without;
-
-// A small gradient-boosted tree ensemble (logistic loss, histogram splits), for comparison only.
-type Tree = { f: number; t: number; l: Tree | number; r: Tree | number } | number;
-function predictTree(n: Tree, x: readonly number[]): number {
-  while (typeof n !== 'number') n = x[n.f]! <= n.t ? n.l : n.r;
-  return n;
-}
-function fitTrees(X: number[][], y: boolean[], rounds = 150, depth = 2, rate = 0.1, minLeaf = 10, bins = 24, start?: (x: number[]) => number): (x: number[]) => number {
-  const n = X.length;
-  const width = X[0]!.length;
-  const cuts = Array.from({ length: width }, (_, f) => {
-    const s = X.map((r) => r[f]!).sort((a, b) => a - b);
-    return [...new Set(Array.from({ length: bins - 1 }, (_, k) => s[Math.floor(((k + 1) * n) / bins)]!))];
-  });
-  const bin = X.map((r) => r.map((v, f) => cuts[f]!.filter((c) => v > c).length));
-  // From a prior model's logit when given (trees then correct the logistic), else from the base rate.
-  const bias = start ? 0 : Math.log((y.filter(Boolean).length + 1) / (n - y.filter(Boolean).length + 1));
-  const F = Float64Array.from(X, (x) => bias + (start ? start(x) : 0));
-  const g = new Float64Array(n);
-  const h = new Float64Array(n);
-  const leaf = (idx: number[]) => -idx.reduce((s, i) => s + g[i]!, 0) / (idx.reduce((s, i) => s + h[i]!, 0) + 1);
-  const build = (idx: number[], d: number): Tree => {
-    if (d === 0 || idx.length < 2 * minLeaf) return leaf(idx);
-    const G = idx.reduce((s, i) => s + g[i]!, 0);
-    const H = idx.reduce((s, i) => s + h[i]!, 0);
-    let best = { gain: 1e-9, f: -1, b: 0 };
-    for (let f = 0; f < width; f++) {
-      const hg = new Float64Array(bins);
-      const hh = new Float64Array(bins);
-      const hc = new Int32Array(bins);
-      for (const i of idx) (hg[bin[i]![f]!]! += g[i]!), (hh[bin[i]![f]!]! += h[i]!), hc[bin[i]![f]!]!++;
-      let gl = 0, hl = 0, cl = 0;
-      for (let b = 0; b < bins - 1; b++) {
-        gl += hg[b]!; hl += hh[b]!; cl += hc[b]!;
-        if (cl < minLeaf || idx.length - cl < minLeaf) continue;
-        const gain = gl ** 2 / (hl + 1) + (G - gl) ** 2 / (H - hl + 1) - G ** 2 / (H + 1);
-        if (gain > best.gain) best = { gain, f, b };
-      }
-    }
-    if (best.f < 0) return leaf(idx);
-    const L = idx.filter((i) => bin[i]![best.f]! <= best.b);
-    const R = idx.filter((i) => bin[i]![best.f]! > best.b);
-    return { f: best.f, t: cuts[best.f]![best.b]!, l: build(L, d - 1), r: build(R, d - 1) };
-  };
-  const trees: Tree[] = [];
-  for (let k = 0; k < rounds; k++) {
-    for (let i = 0; i < n; i++) {
-      const p = 1 / (1 + Math.exp(-F[i]!));
-      g[i] = p - (y[i] ? 1 : 0);
-      h[i] = p * (1 - p);
-    }
-    const tree = build([...Array(n).keys()], depth);
-    trees.push(tree);
-    for (let i = 0; i < n; i++) F[i]! += rate * predictTree(tree, X[i]!);
-  }
-  return (x) => 1 / (1 + Math.exp(-(bias + (start ? start(x) : 0) + rate * trees.reduce<number>((s, t) => s + predictTree(t, x), 0))));
-}
 
 /**
  * Candidate question-level evidence (none won on held-out folds; kept here to be re-measured):
@@ -163,74 +112,6 @@ function legAgreement(set: CandidateSet, ranked: ReadonlyArray<{ doc: number }>,
     // "ما عاصمة فرنسا؟": #1 holds at most one question word (with its neighbours) and a word is unknown.
     oneWordUnknown: first?.values && Math.round(first.values[matched]! * 6) <= 1 && set.query.unknownTerms > 0 ? 1 : 0,
   };
-}
-
-/**
- * The ranker's own distribution over the question's candidates (softmax of the scores: the ranker is
- * fitted listwise with that softmax, so its scores are logits): #1's probability and its log, the
- * entropy, the uncapped margins #1 − #2 and #1 − best of another document, and the probability mass
- * of #1's document over all candidates and over the first 10.
- */
-function rankerDistribution(ranked: ReadonlyArray<{ doc: number; score: number }>): Record<string, number> {
-  if (ranked.length === 0) return { pFirst: 0, logPFirst: -10, entropy: 0, margin12: 0, marginOther: 0, docMass: 0, docMass10: 0 };
-  const top = ranked[0]!;
-  const e = ranked.map((r) => Math.exp(r.score - top.score));
-  const total = e.reduce((s, x) => s + x, 0);
-  let entropy = 0;
-  let docMass = 0;
-  let mass10 = 0;
-  let doc10 = 0;
-  e.forEach((x, i) => {
-    const p = x / total;
-    if (p > 0) entropy -= p * Math.log(p);
-    if (ranked[i]!.doc === top.doc) docMass += p;
-    if (i < 10) (mass10 += x), (doc10 += ranked[i]!.doc === top.doc ? x : 0);
-  });
-  const other = ranked.find((r) => r.doc !== top.doc)?.score ?? top.score - 10;
-  return {
-    pFirst: 1 / total,
-    logPFirst: -Math.log(total),
-    entropy,
-    margin12: Math.min(10, top.score - (ranked[1]?.score ?? top.score - 10)),
-    marginOther: Math.min(10, top.score - other),
-    docMass,
-    docMass10: doc10 / mass10,
-  };
-}
-
-interface Held {
-  fold: string;
-  answerable: boolean;
-  p: number;
-}
-
-/** Share of unanswerable questions refused at the threshold that answers `keep` of the answerable ones. */
-function refusedShare(held: readonly Held[], keep: number): number {
-  const answerable = held.filter((h) => h.answerable).map((h) => h.p).sort((a, b) => a - b);
-  const unanswerable = held.filter((h) => !h.answerable);
-  const t = answerable[Math.floor((1 - keep) * answerable.length)]!;
-  return unanswerable.filter((h) => h.p < t).length / unanswerable.length;
-}
-
-/**
- * The net change in refused held-out-article questions (scaled to 612) of `held` against `base`, point
- * and 5–95 % range when the articles are resampled with replacement (2,000 resamples, fixed seed).
- */
-function bootstrap(base: readonly Held[], held: readonly Held[], keep: number): string {
-  const folds = [...new Set(held.map((h) => h.fold))];
-  const byFold = (hs: readonly Held[]) => new Map(folds.map((f) => [f, hs.filter((h) => h.fold === f)]));
-  const [b, h] = [byFold(base), byFold(held)];
-  const n = held.filter((x) => !x.answerable).length;
-  let seed = 12345;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const nets: number[] = [];
-  for (let r = 0; r < 2000; r++) {
-    const pick = folds.map(() => folds[Math.floor(random() * folds.length)]!);
-    nets.push((refusedShare(pick.flatMap((f) => h.get(f)!), keep) - refusedShare(pick.flatMap((f) => b.get(f)!), keep)) * n);
-  }
-  nets.sort((x, y) => x - y);
-  const point = (refusedShare(held, keep) - refusedShare(base, keep)) * n;
-  return `${point >= 0 ? '+' : ''}${point.toFixed(0)} (${nets[100]!.toFixed(0)}…${nets[1899]!.toFixed(0)})`;
 }
 
 const heldOf = new Map<string, Held[]>();

@@ -1,0 +1,71 @@
+/**
+ * Helpers of scripts/refusal-variants.ts: the ranker's own distribution over a question's candidates as
+ * refusal evidence, and the article bootstrap of a refusal model's net change (README, Measuring).
+ */
+/**
+ * The ranker's own distribution over the question's candidates (softmax of the scores: the ranker is
+ * fitted listwise with that softmax, so its scores are logits): #1's probability and its log, the
+ * entropy, the uncapped margins #1 − #2 and #1 − best of another document, and the probability mass
+ * of #1's document over all candidates and over the first 10.
+ */
+export function rankerDistribution(ranked: ReadonlyArray<{ doc: number; score: number }>): Record<string, number> {
+  if (ranked.length === 0) return { pFirst: 0, logPFirst: -10, entropy: 0, margin12: 0, marginOther: 0, docMass: 0, docMass10: 0 };
+  const top = ranked[0]!;
+  const e = ranked.map((r) => Math.exp(r.score - top.score));
+  const total = e.reduce((s, x) => s + x, 0);
+  let entropy = 0;
+  let docMass = 0;
+  let mass10 = 0;
+  let doc10 = 0;
+  e.forEach((x, i) => {
+    const p = x / total;
+    if (p > 0) entropy -= p * Math.log(p);
+    if (ranked[i]!.doc === top.doc) docMass += p;
+    if (i < 10) (mass10 += x), (doc10 += ranked[i]!.doc === top.doc ? x : 0);
+  });
+  const other = ranked.find((r) => r.doc !== top.doc)?.score ?? top.score - 10;
+  return {
+    pFirst: 1 / total,
+    logPFirst: -Math.log(total),
+    entropy,
+    margin12: Math.min(10, top.score - (ranked[1]?.score ?? top.score - 10)),
+    marginOther: Math.min(10, top.score - other),
+    docMass,
+    docMass10: doc10 / mass10,
+  };
+}
+
+export interface Held {
+  fold: string;
+  answerable: boolean;
+  p: number;
+}
+
+/** Share of unanswerable questions refused at the threshold that answers `keep` of the answerable ones. */
+export function refusedShare(held: readonly Held[], keep: number): number {
+  const answerable = held.filter((h) => h.answerable).map((h) => h.p).sort((a, b) => a - b);
+  const unanswerable = held.filter((h) => !h.answerable);
+  const t = answerable[Math.floor((1 - keep) * answerable.length)]!;
+  return unanswerable.filter((h) => h.p < t).length / unanswerable.length;
+}
+
+/**
+ * The net change in refused held-out-article questions (scaled to 612) of `held` against `base`, point
+ * and 5–95 % range when the articles are resampled with replacement (2,000 resamples, fixed seed).
+ */
+export function bootstrap(base: readonly Held[], held: readonly Held[], keep: number): string {
+  const folds = [...new Set(held.map((h) => h.fold))];
+  const byFold = (hs: readonly Held[]) => new Map(folds.map((f) => [f, hs.filter((h) => h.fold === f)]));
+  const [b, h] = [byFold(base), byFold(held)];
+  const n = held.filter((x) => !x.answerable).length;
+  let seed = 12345;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const nets: number[] = [];
+  for (let r = 0; r < 2000; r++) {
+    const pick = folds.map(() => folds[Math.floor(random() * folds.length)]!);
+    nets.push((refusedShare(pick.flatMap((f) => h.get(f)!), keep) - refusedShare(pick.flatMap((f) => b.get(f)!), keep)) * n);
+  }
+  nets.sort((x, y) => x - y);
+  const point = (refusedShare(held, keep) - refusedShare(base, keep)) * n;
+  return `${point >= 0 ? '+' : ''}${point.toFixed(0)} (${nets[100]!.toFixed(0)}…${nets[1899]!.toFixed(0)})`;
+}
