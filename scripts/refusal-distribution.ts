@@ -49,23 +49,48 @@ export function refusedShare(held: readonly Held[], keep: number): number {
   return unanswerable.filter((h) => h.p < t).length / unanswerable.length;
 }
 
+/** Area under the ROC curve of P(answerable), answerable against held-out-article questions (ties count half). */
+export function auc(held: readonly Held[]): number {
+  const sorted = [...held].sort((x, y) => x.p - y.p);
+  let rankSum = 0;
+  let positives = 0;
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j < sorted.length && sorted[j]!.p === sorted[i]!.p) j++;
+    for (let k = i; k < j; k++) if (sorted[k]!.answerable) (rankSum += (i + j + 1) / 2), positives++;
+    i = j;
+  }
+  const negatives = sorted.length - positives;
+  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives || 1);
+}
+
 /**
- * The net change in refused held-out-article questions (scaled to 612) of `held` against `base`, point
- * and 5–95 % range when the articles are resampled with replacement (2,000 resamples, fixed seed).
+ * The net change of `statistic` of `held` against `base` (times `scale`), point and 5–95 % range when
+ * the articles are resampled with replacement (2,000 resamples, fixed seed).
  */
-export function bootstrap(base: readonly Held[], held: readonly Held[], keep: number): string {
+function resampled(base: readonly Held[], held: readonly Held[], statistic: (hs: readonly Held[]) => number, scale: number, digits: number): string {
   const folds = [...new Set(held.map((h) => h.fold))];
   const byFold = (hs: readonly Held[]) => new Map(folds.map((f) => [f, hs.filter((h) => h.fold === f)]));
   const [b, h] = [byFold(base), byFold(held)];
-  const n = held.filter((x) => !x.answerable).length;
+  // Park–Miller: products stay below 2^53, so the sequence is exact in doubles.
   let seed = 12345;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
   const nets: number[] = [];
   for (let r = 0; r < 2000; r++) {
     const pick = folds.map(() => folds[Math.floor(random() * folds.length)]!);
-    nets.push((refusedShare(pick.flatMap((f) => h.get(f)!), keep) - refusedShare(pick.flatMap((f) => b.get(f)!), keep)) * n);
+    nets.push((statistic(pick.flatMap((f) => h.get(f)!)) - statistic(pick.flatMap((f) => b.get(f)!))) * scale);
   }
   nets.sort((x, y) => x - y);
-  const point = (refusedShare(held, keep) - refusedShare(base, keep)) * n;
-  return `${point >= 0 ? '+' : ''}${point.toFixed(0)} (${nets[100]!.toFixed(0)}…${nets[1899]!.toFixed(0)})`;
+  const point = (statistic(held) - statistic(base)) * scale;
+  return `${point >= 0 ? '+' : ''}${point.toFixed(digits)} (${nets[100]!.toFixed(digits)}…${nets[1899]!.toFixed(digits)})`;
+}
+
+/** The net change in refused held-out-article questions (their count) at `keep` answered, the threshold re-chosen in each resample. */
+export function bootstrap(base: readonly Held[], held: readonly Held[], keep: number): string {
+  return resampled(base, held, (hs) => refusedShare(hs, keep), held.filter((x) => !x.answerable).length, 0);
+}
+
+/** The net change in AUC: the whole curve, not one noisy point of it. */
+export function bootstrapAuc(base: readonly Held[], held: readonly Held[]): string {
+  return resampled(base, held, auc, 1, 3);
 }

@@ -32,7 +32,7 @@ import { readQuestion } from '../src/retrieve/question.js';
 import { snapshotContext, type CandidateSet } from '../src/retrieve/features.js';
 import type { IndexSnapshot } from '../src/index/snapshot.js';
 import { fitTrees } from './refusal-trees.js';
-import { bootstrap, rankerDistribution, refusedShare, type Held } from './refusal-distribution.js';
+import { auc, bootstrap, bootstrapAuc, rankerDistribution, refusedShare, type Held } from './refusal-distribution.js';
 
 const XQUAD = path.resolve(process.env.XQUAD_DIR ?? '../shared/eval/xquad-dev');
 const leaky = process.argv.includes('--leaky');
@@ -205,8 +205,8 @@ try {
     const share = (keep: number) => refusedShare(held, keep).toFixed(3);
     // Against the plain model of its kind (when it ran): the net change in refusals at 98 % and 95 % answered, 5–95 % over articles resampled.
     const base = heldOf.get(name.includes('squares') ? 'logistic + squares' : 'logistic');
-    const against = base && base !== held ? `; net vs ${name.includes('squares') ? 'logistic + squares' : 'logistic'}: 98 % ${bootstrap(base, held, 0.98)}, 95 % ${bootstrap(base, held, 0.95)}` : '';
-    console.log(`${name}${leaky ? ' (leaky)' : ''}: refused at 98 % answered ${share(0.98)}, at 97 % ${share(0.97)}, at 95 % ${share(0.95)}, at 90 % ${share(0.9)}${against}`);
+    const against = base && base !== held ? `; net vs ${name.includes('squares') ? 'logistic + squares' : 'logistic'}: 98 % ${bootstrap(base, held, 0.98)}, 95 % ${bootstrap(base, held, 0.95)}, AUC ${bootstrapAuc(base, held)}` : '';
+    console.log(`${name}${leaky ? ' (leaky)' : ''}: refused at 98 % answered ${share(0.98)}, at 97 % ${share(0.97)}, at 95 % ${share(0.95)}, at 90 % ${share(0.9)}, AUC ${auc(held).toFixed(3)}${against}`);
   }
 } finally {
   await fs.rm(indexDir, { recursive: true, force: true });
