@@ -7,8 +7,12 @@
  *   npx tsx scripts/serve-tail.ts INDEX_DIR      (an index folder, e.g. the bench's index-lowrank-1000000 kept by --keep)
  *   QUERIES=240 (per phase); IDLE=s: sleep that long before each timed phase (lets the VM page idle memory out,
  *   as the bench's phases between load and the timed rows do); RESIDENT=0: skip makeResident.
+ *   ROWS=1: then two re-scoring variants, not in the product (README): rows read with async reads in parallel
+ *   (libuv threadpool), and a resident int8 copy of the rows (per-row scale, query kept f32), each against
+ *   the product's f32 re-scoring (same top 10?).
  */
 import fs from 'node:fs';
+import { promisify } from 'node:util';
 import os from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Prng } from '../src/bench/prng.js';
@@ -100,4 +104,71 @@ if (process.env.RESIDENT !== '0') {
   await phase('3 resident');
   await phase('4 resident, again');
 }
+if (process.env.ROWS === '1') await rowVariants();
 say(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+
+/** Re-scoring variants on the resident graph: async parallel row reads, and a resident int8 copy of the rows. */
+async function rowVariants(): Promise<void> {
+  const flat = inner.flat as unknown as { dimensions: number; rowVector(row: number): Float32Array; onDisk: { fds: number[]; labels: Uint32Array; segmentRows: number } };
+  const d = flat.dimensions;
+  const { fds, labels, segmentRows } = flat.onDisk;
+  const read = promisify(fs.read);
+  const k = Math.min(store!.size, Math.max(2 * TOP_K, inner.search.rescore));
+  const dot = (a: Float32Array, b: Float32Array) => {
+    let sum = 0;
+    for (let i = 0; i < d; i++) sum += a[i]! * b[i]!;
+    return sum;
+  };
+  const top10 = (scored: Array<{ row: number; score: number }>) => scored.sort((a, b) => b.score - a.score || a.row - b.row).slice(0, 10).map((h) => h.row);
+  const rowsOf = (v: Float32Array) => [...inner.graph.search(v, k, 1).keys].map((key) => inner.rowOfLabel[Number(key)]!).filter((row) => row >= 0);
+  const exactTop = (v: Float32Array) => top10(rowsOf(v).map((row) => ({ row, score: inner.flat.score(row, v) })));
+  const agreement = (a: number[], b: number[]) => a.filter((row) => b.includes(row)).length / a.length;
+
+  if (idleSeconds > 0) await new Promise((resolve) => setTimeout(resolve, idleSeconds * 1000));
+  const asyncWall: number[] = [];
+  let asyncAgree = 0;
+  for (const v of fresh()) {
+    const t = performance.now();
+    const rows = rowsOf(v);
+    const scored = await Promise.all(rows.map(async (row) => {
+      const label = labels[row]!;
+      const segment = Math.floor(label / segmentRows);
+      const into = new Float32Array(d);
+      await read(fds[segment]!, new Uint8Array(into.buffer), 0, d * 4, (label - segment * segmentRows) * d * 4);
+      return { row, score: dot(into, v) };
+    }));
+    const got = top10(scored);
+    asyncWall.push(performance.now() - t);
+    asyncAgree += agreement(exactTop(v), got);
+  }
+  say(`rows read async in parallel (UV_THREADPOOL_SIZE ${process.env.UV_THREADPOOL_SIZE ?? 4}): wall p50/p95 ${percentile(asyncWall, 50).toFixed(2)}/${percentile(asyncWall, 95).toFixed(2)} ms; top-10 agreement with the f32 re-scoring ${(asyncAgree / asyncWall.length).toFixed(4)}`);
+
+  const started = performance.now();
+  const codes = new Int8Array(store!.size * d);
+  const scales = new Float32Array(store!.size);
+  for (let row = 0; row < store!.size; row++) {
+    const v = flat.rowVector(row);
+    let max = 0;
+    for (let i = 0; i < d; i++) max = Math.max(max, Math.abs(v[i]!));
+    const scale = max / 127 || 1;
+    scales[row] = scale;
+    for (let i = 0; i < d; i++) codes[row * d + i] = Math.round(v[i]! / scale);
+  }
+  say(`int8 row copy: ${((codes.byteLength + scales.byteLength) / 2 ** 20).toFixed(0)} MB built in ${((performance.now() - started) / 1000).toFixed(1)} s; RssAnon ${rssMb('RssAnon').toFixed(0)} MB`);
+  if (idleSeconds > 0) await new Promise((resolve) => setTimeout(resolve, idleSeconds * 1000));
+  const i8Wall: number[] = [];
+  let i8Agree = 0;
+  for (const v of fresh()) {
+    const t = performance.now();
+    const scored = rowsOf(v).map((row) => {
+      let sum = 0;
+      const base = row * d;
+      for (let i = 0; i < d; i++) sum += codes[base + i]! * v[i]!;
+      return { row, score: sum * scales[row]! };
+    });
+    const got = top10(scored);
+    i8Wall.push(performance.now() - t);
+    i8Agree += agreement(exactTop(v), got);
+  }
+  say(`rows from the resident int8 copy: wall p50/p95 ${percentile(i8Wall, 50).toFixed(2)}/${percentile(i8Wall, 95).toFixed(2)} ms; top-10 agreement with the f32 re-scoring ${(i8Agree / i8Wall.length).toFixed(4)}`);
+}
