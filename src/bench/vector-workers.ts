@@ -10,6 +10,7 @@ import { FlatVectorStore } from '../store/flat-store.js';
 import type { PreviousIndex } from '../index/snapshot.js';
 import { IndexDirectory } from '../store/index-dir.js';
 import type { GraphUpdate } from '../store/usearch-store.js';
+import { RESIDENT_MIN_SIZE } from '../store/resident-graph.js';
 import { UsearchVectorStore } from '../store/usearch-store.js';
 import { LowRankEmbedder, PrecomputedEmbedder, TimingEmbedder } from './embedders.js';
 import { Prng } from './prng.js';
@@ -171,7 +172,7 @@ export async function serveLowRankWorker(args: WorkerArgs): Promise<LowRankServe
   delay.disable();
   const done = residency.value;
   const resident = done && {
-    state: done.state === 'failed' || done.state === 'lost' ? `${done.state}: ${done.reason}` : done.state,
+    state: done.state === 'failed' || done.state === 'lost' ? `${done.state}: ${done.reason}` : done.state === 'small' ? `from its file (< ${RESIDENT_MIN_SIZE} vectors)` : done.state,
     seconds: residency.ms / 1000,
     prefetchSeconds: done.state === 'resident' ? done.prefetchMs / 1000 : null,
     blockMs: done.state === 'resident' ? done.blockMs : null,

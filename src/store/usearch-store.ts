@@ -6,7 +6,7 @@ import { FlatVectorStore } from './flat-store.js';
 import { planGraph } from './graph-plan.js';
 import { SEGMENT_ROWS, SegmentedRows, writeSegments } from './vector-segments.js';
 import { indexCorrupt, readIndexBytes, readIndexJson } from '../index/index-file.js';
-import { makeGraphResident, type Residency } from './resident-graph.js';
+import { makeGraphResident, RESIDENT_MIN_SIZE, type Residency } from './resident-graph.js';
 import { buildGraphOffThread, DEFAULT_CONNECTIVITY, graphShape, readShape, searchSettings, viewGraph, viewSavedGraph, warmGraph, warmSearches, type Graph, type GraphShape, type SearchSettings } from './usearch-graph.js';
 import type { VectorHit, VectorItem, VectorStore } from '../index/vector-store.js';
 
@@ -162,18 +162,18 @@ export class UsearchVectorStore implements VectorStore {
    * Readies the served graph in the background: makeResident, then warmSearches(size) searches for stored vectors
    * spread over it (warmGraph: the query path compiled before users search). Returns how many ran; `count` overrides.
    */
-  async warm(stopped: () => boolean = () => false, count = warmSearches(this.size)): Promise<number> {
-    await this.makeResident(stopped);
+  async warm(stopped: () => boolean = () => false, count = warmSearches(this.size), residentFrom = RESIDENT_MIN_SIZE): Promise<number> {
+    await this.makeResident(stopped, residentFrom);
     const graph = this.graph;
     const searches = graph ? Math.min(this.size, count) : 0;
     const rows = Array.from({ length: searches }, (_, i) => Math.floor(((i + 0.5) * this.size) / searches));
     return warmGraph((row) => this.query(this.flat.rowVector(row), WARM_TOP_K), rows, () => stopped() || this.graph !== graph);
   }
 
-  /** The served graph moved from its mapped file into process memory, in the background (resident-graph.ts). */
-  async makeResident(stopped: () => boolean = () => false): Promise<Residency> {
+  /** The served graph moved from its mapped file into process memory, in the background, from `minSize` vectors (resident-graph.ts). */
+  async makeResident(stopped: () => boolean = () => false, minSize = RESIDENT_MIN_SIZE): Promise<Residency> {
     const graph = this.graph;
-    const done = graph ? await makeGraphResident(graph, { size: this.size, connectivity: this.shape.connectivity }, () => stopped() || this.graph !== graph) : ({ state: 'no-graph' } as const);
+    const done = graph ? await makeGraphResident(graph, { size: this.size, connectivity: this.shape.connectivity }, () => stopped() || this.graph !== graph, minSize) : ({ state: 'no-graph' } as const);
     if (done.state === 'lost' && this.graph === graph) this.graph = null; // its view could not be restored: exact scan
     return done;
   }

@@ -35,17 +35,17 @@ describe('UsearchVectorStore.makeResident', () => {
     const graphFile = path.join(dir, 'usearch.bin');
     const before = await hitsOf(store);
     expect(mapped(graphFile)).toBe(true);
-    const done = await store.makeResident();
+    const done = await store.makeResident(undefined, 0);
     expect(done.state).toBe('resident');
     expect(mapped(graphFile)).toBe(false);
     expect(await hitsOf(store)).toEqual(before);
-    expect((await store.makeResident()).state).toBe('already');
+    expect((await store.makeResident(undefined, 0)).state).toBe('already');
   });
 
   it('answers questions asked while it runs and right after the swap', async () => {
     const { store } = await savedStore();
     const before = await hitsOf(store);
-    const making = store.makeResident();
+    const making = store.makeResident(undefined, 0);
     const during = await Promise.all(set.queries.map(async (q, i) => {
       for (let turn = 0; turn < i % 5; turn++) await new Promise((resolve) => setImmediate(resolve));
       return store.query(q, 10);
@@ -55,27 +55,31 @@ describe('UsearchVectorStore.makeResident', () => {
     expect(await hitsOf(store)).toEqual(before);
   });
 
-  it('is part of warm, as the bot runs it after loading', async () => {
-    const { store } = await savedStore();
+  it('is part of warm, as the bot runs it after loading, from RESIDENT_MIN_SIZE vectors on', async () => {
+    const { dir, store } = await savedStore();
     await store.warm(undefined, 5);
-    expect((await store.makeResident()).state).toBe('already');
+    expect(mapped(path.join(dir, 'usearch.bin'))).toBe(true); // 2000 vectors: served from its file
+    expect((await store.makeResident()).state).toBe('small');
+    await store.warm(undefined, 5, 0);
+    expect(mapped(path.join(dir, 'usearch.bin'))).toBe(false);
+    expect((await store.makeResident(undefined, 0)).state).toBe('already');
   });
 
   it('stops when told (the bot closing, or another index served) and keeps serving the view', async () => {
     const { dir, store } = await savedStore();
     const before = await hitsOf(store);
     let asked = 0;
-    const done = await store.makeResident(() => ++asked > 1);
+    const done = await store.makeResident(() => ++asked > 1, 0);
     expect(done.state).toBe('stopped');
     expect(mapped(path.join(dir, 'usearch.bin'))).toBe(true);
     expect(await hitsOf(store)).toEqual(before);
-    expect((await store.makeResident()).state).toBe('resident');
+    expect((await store.makeResident(undefined, 0)).state).toBe('resident');
   });
 
   it('does nothing for a store without a graph', async () => {
     const small = await UsearchVectorStore.build(dims, items.slice(0, 100), null, GRAPH_AT);
     expect(small.hasGraph).toBe(false);
-    expect((await small.makeResident()).state).toBe('no-graph');
+    expect((await small.makeResident(undefined, 0)).state).toBe('no-graph');
     expect((await small.query(set.queries[0]!, 3)).length).toBe(3);
   });
 
@@ -85,7 +89,7 @@ describe('UsearchVectorStore.makeResident', () => {
     const other = tempDir();
     await (await UsearchVectorStore.build(dims, items.slice(0, 1000), null, GRAPH_AT)).save(other);
     fs.renameSync(path.join(other, 'usearch.bin'), path.join(dir, 'usearch.bin'));
-    const done = await store.makeResident();
+    const done = await store.makeResident(undefined, 0);
     expect(done).toMatchObject({ state: 'failed', reason: expect.stringContaining('replaced') });
     expect(await hitsOf(store)).toEqual(before);
   });
