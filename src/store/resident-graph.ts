@@ -1,7 +1,10 @@
 import { statSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import type { Graph } from './usearch-graph.js';
+import type * as Usearch from 'usearch';
+
+/** A usearch graph (usearch-graph.ts's Graph, named here without importing that module, which imports this one). */
+type Graph = Usearch.Index;
 
 /**
  * Why a served graph is moved from its memory-mapped file into process memory after start-up: pages of a
