@@ -177,10 +177,10 @@ export function formatBench(
   part('  cold: first vector search / first answer ms', (r) => r.lowRankServe, (v: LowRankServeResult) => `${ms(v.firstVectorMs)} / ${ms(v.firstHybridMs)}`);
   part(`  cold: the ${STEADY_WARMUP} vector searches after it`, (r) => r.lowRankServe, (v: LowRankServeResult) => (v.coldVector ? latCpu(v.coldVector) : '–'));
   part('  graph made resident, as the bot after start-up: s (prefetch s, event loop blocked ms, max delay ms)', (r) => r.lowRankServe, (v: LowRankServeResult) => residentCell(v.resident));
-  part(`  vector search, served (graph resident), after ${STEADY_WARMUP} other searches (recall@10)`, (r) => r.lowRankServe, (v: LowRankServeResult) => `${latCpu(v.quality.served)} (${v.servedKind}${v.graph ? ` graph c${v.graph}` : ' exact'}, ${v.quality.recallAt10.toFixed(3)})`);
+  part(`  vector search, served after start-up, after ${STEADY_WARMUP} other searches (recall@10)`, (r) => r.lowRankServe, (v: LowRankServeResult) => `${latCpu(v.quality.served)} (${v.servedKind}${v.graph ? ` graph c${v.graph}` : ' exact'}, ${v.quality.recallAt10.toFixed(3)})`);
   part('  vector search, flat scan (recall 1)', (r) => r.lowRankServe, (v: LowRankServeResult) => lat(v.quality.flat));
   part('  prepare ranking as the bot after load (passage words, term keys, BM25 facts) s', (r) => r.lowRankServe, (v: LowRankServeResult) => v.prepareWordsSeconds?.toFixed(1) ?? '–');
-  part(`  hybrid answer excl. query embedding (graph resident), after ${STEADY_WARMUP} other questions`, (r) => r.lowRankServe, (v: LowRankServeResult) => latCpu(v.hybrid));
+  part(`  hybrid answer excl. query embedding, served after start-up, after ${STEADY_WARMUP} other questions`, (r) => r.lowRankServe, (v: LowRankServeResult) => latCpu(v.hybrid));
   part('  peak RSS serve (runtime alone)', (r) => r.lowRankServe, (v: LowRankServeResult) => `${v.peakRssMb.toFixed(0)} MB (${v.baselineRssMb.toFixed(0)})`);
   rows.push([`worst case: random ${meta.realDimensions}-dim unit vectors (no structure; real embeddings are far kinder)`]);
   part('  served store build s', (r) => r.random, (v: RandomResult) => v.buildSeconds.toFixed(1));
