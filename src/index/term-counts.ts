@@ -40,19 +40,3 @@ export function collectionCount(index: Bm25Index, id: number): number {
   return (counts[id] = sum);
 }
 
-/** How often term `id` occurs in rows `from … to` (both included): a seek into its postings, then their run there. */
-export function termCountIn(index: Bm25Index, id: number, from: number, to: number): number {
-  if (id < 0) return 0;
-  const { offsets, postingRows, postingTf } = index;
-  const end = offsets[id + 1]!;
-  let sum = 0;
-  for (let at = seek(postingRows, offsets[id]!, end, from); at < end && postingRows[at]! <= to; at++) sum += postingTf[at]!;
-  return sum;
-}
-
-/** Per index, the words before each row (`[rows + 1]`): a run of rows' length in two reads. */
-export const wordsBefore = perPart((index: Bm25Index) => {
-  const before = new Float64Array(index.documents + 1);
-  for (let row = 0; row < index.documents; row++) before[row + 1] = before[row]! + index.documentLengths[row]!;
-  return before;
-});

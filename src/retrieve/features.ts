@@ -150,7 +150,7 @@ export function buildCandidates(
     looseFeatures(index, rows, search.groupTerms, search.termIdf, docOf),
     feedbackFeatures(index, search, rows, docOf),
     lengthFeatures(index, rows),
-    likelihoodFeatures(index, search, rows, docOf),
+    likelihoodFeatures(index, search, rows),
   ];
 
   const bitCount = (mask: number) => {

@@ -19,7 +19,7 @@ export const PARAGRAPH_FEATURES = [
 /** Passages read each side of a passage for its paragraph: bounds the work per candidate. */
 export const PARAGRAPH_REACH = 2;
 /** Candidates (in candidate order) whose paragraph is read; later ones count as their paragraph alone. */
-export const PARAGRAPH_CANDIDATES = 40;
+const PARAGRAPH_CANDIDATES = 40;
 
 /** Rows `row` and `row + 1` are one paragraph: same file, and the second starts on the line the first ends on. */
 function sameParagraph(index: IndexSnapshot, row: number): boolean {
@@ -28,26 +28,18 @@ function sameParagraph(index: IndexSnapshot, row: number): boolean {
   return a.source === b.source && a.page === b.page && b.line === endLine(a);
 }
 
-/** The rows of `row`'s paragraph, at most PARAGRAPH_REACH each side: `from … to`, both included. */
-export function paragraphSpan(index: IndexSnapshot, row: number): { from: number; to: number } {
-  let from = row;
-  let to = row;
-  while (from > 0 && row - from < PARAGRAPH_REACH && sameParagraph(index, from - 1)) from--;
-  while (to + 1 < index.passages.length && to - row < PARAGRAPH_REACH && sameParagraph(index, to)) to++;
-  return { from, to };
-}
-
 export function paragraphFeatures(index: IndexSnapshot, search: ScoredSearch, rows: readonly number[]): number[][] {
   const mass = search.idfMass || 1;
   const top = search.hits[0]?.score || 1;
   return rows.map((row, position) => {
     let mask = search.termMaskOf(row);
     let best = search.scoreOf(row);
-    if (position < PARAGRAPH_CANDIDATES) {
-      const { from, to } = paragraphSpan(index, row);
-      for (let at = from; at <= to; at++) {
-        mask |= search.termMaskOf(at);
-        best = Math.max(best, search.scoreOf(at));
+    for (let step = -1; step <= 1 && position < PARAGRAPH_CANDIDATES; step += 2) {
+      for (let k = 1, at = row; k <= PARAGRAPH_REACH; k++, at += step) {
+        const next = at + step;
+        if (next < 0 || next >= index.passages.length || !sameParagraph(index, Math.min(at, next))) break;
+        mask |= search.termMaskOf(next);
+        best = Math.max(best, search.scoreOf(next));
       }
     }
     return [idfOfBits(search.termIdf, mask) / mass, best / top];
