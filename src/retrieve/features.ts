@@ -8,7 +8,7 @@ import { FEEDBACK_FEATURES, feedbackFeatures } from './feedback-features.js';
 import { LENGTH_FEATURES, lengthFeatures } from './length-features.js';
 import { LIKELIHOOD_FEATURES, likelihoodFeatures } from './likelihood-features.js';
 import { bestWindowIdf } from './proximity.js';
-import { idfOfBits } from './term-bits.js';
+import { bitCount, idfOfBits } from './term-bits.js';
 import type { ScoredSearch } from '../index/bm25.js';
 
 /**
@@ -153,11 +153,6 @@ export function buildCandidates(
     likelihoodFeatures(index, search, rows),
   ];
 
-  const bitCount = (mask: number) => {
-    let n = 0;
-    for (let m = mask >>> 0; m; m &= m - 1) n++;
-    return n;
-  };
   const bitOf = (k: number) => (k >= 0 && k < 32 ? (1 << k) >>> 0 : 0);
   const rarestBit = bitOf(rarest);
   const known = search.groupTerms.map((terms) => terms.some((term) => index.lexical.documentFrequency(term) > 0));
