@@ -7,7 +7,8 @@
  *   2. fresh: FRESH other low-rank queries never asked before (steady state, as the hybrid row measures);
  *   3. repeat: the 200 truth queries again (what ann-curve's timed pass is: its recall pass asked them first).
  *   npx tsx scripts/graph-warmth.ts STORE_DIR [TRUTH_FILE]   (ann-curve's store-lowrank-SIZE-cN and truth-lowrank-SIZE.json)
- *   FRESH=400; WARM=n: store.warm() with n searches (WARM=rule: warmSearches) before phase 1, timed with its faults;
+ *   FRESH=400; WARM=n: store.warm() with n searches (WARM=rule: warmSearches) before phase 1, timed with its faults
+ *   (warm first makes a graph of ≥ RESIDENT_MIN_SIZE vectors resident, as the bot does: scripts/serve-tail.ts times that);
  *   BALLAST_MB=1500: hold that much small JS objects first (a bot's passages and BM25), to see GC's share;
  *   EXPANSION=n: override the size's expansion; INDEX=1: STORE_DIR is a whole index folder, loaded as the bot does.
  */

@@ -21,7 +21,8 @@ recombined with a Zipf vocabulary, seeded PRNG). For each size, in fresh process
            and the full hybrid answer with query vectors precomputed (p50/p95)
   low-rank: the same corpus with 384-dim low-rank vectors (e5-small's size and shape): full build and an
            update of ~1 % of the passages (excl. embedding), then cold load, first query, the 100 vector
-           searches after it (cold), latency at recall after those (steady state, none repeated),
+           searches after it (cold), then the graph made resident as the bot does after start-up (awaited; its
+           duration and event-loop block are a row), latency at recall after those (steady state, none repeated),
            ranking prepared (as the bot does after load), hybrid answer after 100 other questions, and serve RSS in a fresh process
   random:  the served store on random 384-dim unit vectors — the worst case, labelled as such
 Then \`npm run ask\` over seeds/ in a fresh process (model off), 5 runs timed with /usr/bin/time (median, fastest, CPU).

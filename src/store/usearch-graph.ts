@@ -1,8 +1,11 @@
+import fs from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type * as Usearch from 'usearch';
 import { indexCorrupt } from '../index/index-file.js';
+import { rememberView } from './resident-graph.js';
 
 /*
  * usearch's CommonJS build, not its ES module: the ES module finds its native binary by walking up
@@ -136,6 +139,21 @@ function graphOptions(dimensions: number, connectivity: number) {
 export function viewGraph(file: string, dimensions: number, connectivity: number, expansion: number): Graph {
   const graph = new Index({ ...graphOptions(dimensions, connectivity), expansion_search: expansion });
   graph.view(file);
+  rememberView(graph, file);
+  return graph;
+}
+
+/** A generation's saved graph, viewed and checked against what its store records (INDEX_CORRUPT otherwise). */
+export async function viewSavedGraph(file: string, metaFile: string, expected: { dimensions: number; size: number; connectivity: number; expansion: number }): Promise<Graph> {
+  let graph: Graph;
+  try {
+    await fs.access(file);
+    graph = viewGraph(file, expected.dimensions, expected.connectivity, expected.expansion);
+  } catch (error) {
+    throw indexCorrupt(file, 'is missing or unreadable', error);
+  }
+  if (graph.size() !== expected.size) throw indexCorrupt(file, `holds ${graph.size()} vectors, expected ${expected.size}`);
+  if (graph.connectivity() !== expected.connectivity) throw indexCorrupt(file, `has connectivity ${graph.connectivity()}, ${path.basename(metaFile)} records ${expected.connectivity}`);
   return graph;
 }
 

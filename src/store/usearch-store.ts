@@ -6,13 +6,13 @@ import { FlatVectorStore } from './flat-store.js';
 import { planGraph } from './graph-plan.js';
 import { SEGMENT_ROWS, SegmentedRows, writeSegments } from './vector-segments.js';
 import { indexCorrupt, readIndexBytes, readIndexJson } from '../index/index-file.js';
-import { buildGraphOffThread, DEFAULT_CONNECTIVITY, graphShape, readShape, searchSettings, viewGraph, warmGraph, warmSearches, type Graph, type GraphShape, type SearchSettings } from './usearch-graph.js';
+import { makeGraphResident, RESIDENT_MIN_SIZE, type Residency } from './resident-graph.js';
+import { buildGraphOffThread, DEFAULT_CONNECTIVITY, graphShape, readShape, searchSettings, viewGraph, viewSavedGraph, warmGraph, warmSearches, type Graph, type GraphShape, type SearchSettings } from './usearch-graph.js';
 import type { VectorHit, VectorItem, VectorStore } from '../index/vector-store.js';
 
 const GRAPH_FILE = 'usearch.bin';
 const LABELS_FILE = 'vector-labels.bin';
 const META_FILE = 'usearch.json';
-
 /** Below this many vectors an exact scan takes a few milliseconds, so no graph is built or used. */
 export const GRAPH_MIN_SIZE = 10_000;
 /** A warm-up search asks for as many hits as the answer path's vector leg (DEFAULT_CANDIDATES, src/retrieve/answer.ts). */
@@ -159,15 +159,23 @@ export class UsearchVectorStore implements VectorStore {
   }
 
   /**
-   * Warms the served graph up in the background (warmGraph) with warmSearches(size) of this store's own
-   * searches, for stored vectors spread over it: right after a load the graph is mapped but not yet read
-   * and the query path not yet compiled. Returns how many ran; `count` overrides the rule (graph-warmth.ts).
+   * Readies the served graph in the background: makeResident, then warmSearches(size) searches for stored vectors
+   * spread over it (warmGraph: the query path compiled before users search). Returns how many ran; `count` overrides.
    */
-  async warm(stopped: () => boolean = () => false, count = warmSearches(this.size)): Promise<number> {
+  async warm(stopped: () => boolean = () => false, count = warmSearches(this.size), residentFrom = RESIDENT_MIN_SIZE): Promise<number> {
+    await this.makeResident(stopped, residentFrom);
     const graph = this.graph;
     const searches = graph ? Math.min(this.size, count) : 0;
     const rows = Array.from({ length: searches }, (_, i) => Math.floor(((i + 0.5) * this.size) / searches));
     return warmGraph((row) => this.query(this.flat.rowVector(row), WARM_TOP_K), rows, () => stopped() || this.graph !== graph);
+  }
+
+  /** The served graph moved from its mapped file into process memory, in the background, from `minSize` vectors (resident-graph.ts). */
+  async makeResident(stopped: () => boolean = () => false, minSize = RESIDENT_MIN_SIZE): Promise<Residency> {
+    const graph = this.graph;
+    const done = graph ? await makeGraphResident(graph, { size: this.size, connectivity: this.shape.connectivity }, () => stopped() || this.graph !== graph, minSize) : ({ state: 'no-graph' } as const);
+    if (done.state === 'lost' && this.graph === graph) this.graph = null; // its view could not be restored: exact scan
+    return done;
   }
 
   async save(dir: string): Promise<void> {
@@ -230,15 +238,7 @@ export class UsearchVectorStore implements VectorStore {
     kept.shape = shape;
     const file = path.join(dir, GRAPH_FILE);
     const settings = { ...searchSettings(flat.size, shape.connectivity), ...search };
-    let graph: Graph;
-    try {
-      await fs.access(file);
-      graph = viewGraph(file, flat.dimensions, shape.connectivity, settings.expansion);
-    } catch (error) {
-      throw indexCorrupt(file, 'is missing or unreadable', error);
-    }
-    if (graph.size() !== flat.size) throw indexCorrupt(file, `holds ${graph.size()} vectors, expected ${flat.size}`);
-    if (graph.connectivity() !== shape.connectivity) throw indexCorrupt(file, `has connectivity ${graph.connectivity()}, ${path.basename(metaFile)} records ${shape.connectivity}`);
+    const graph = await viewSavedGraph(file, metaFile, { dimensions: flat.dimensions, size: flat.size, connectivity: shape.connectivity, expansion: settings.expansion });
     return new UsearchVectorStore(flat, labels, graph, file, kept, { kind: 'none', added: 0, removed: 0 }).savedIn(dir, settings);
   }
 

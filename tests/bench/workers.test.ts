@@ -48,7 +48,10 @@ describe('bench workers (tiny size, fake embedder; numbers are not asserted)', (
     expect(table).toContain('vector search p95 at recall@10');
     expect(table).toContain('autocomplete keystroke');
     expect(table).toMatch(new RegExp(`cold: the ${STEADY_WARMUP} vector searches after it +[0-9.]+ / [0-9.]+ \\(CPU`));
-    expect(table).toContain(`vector search, served, after ${STEADY_WARMUP} other searches`);
+    expect(table).toContain(`vector search, served after start-up, after ${STEADY_WARMUP} other searches`);
+    // Below the graph threshold there is no graph to make resident, and the row says so.
+    expect(lowRankServe.resident?.state).toBe('no-graph');
+    expect(table).toMatch(/graph made resident, as the bot after start-up.* no-graph/);
     expect(table).toContain('targets (at 300 passages');
   }, 120_000);
 
