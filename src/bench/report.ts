@@ -79,12 +79,15 @@ export function evaluateTargets(results: SizeResult[], ask: AskProcessResult | n
       value: `${ms(q.served.p95)} ms at recall ${q.recallAt10.toFixed(3)}`,
       met: q.served.p95 <= limit && q.recallAt10 >= 0.95,
     });
-    targets.push({
-      name: 'hybrid excl. query embedding, p95 (low-rank 384)',
-      target: '≤ 5 ms',
-      value: `${ms(lr.hybrid.p95)} ms${lr.hybrid.cpu ? ` (CPU ${ms(lr.hybrid.cpu.p95)} ms)` : ''}`,
-      met: lr.hybrid.p95 <= 5,
-    });
+    // Issue 14 sets the hybrid target at 100k only; at 1M the hybrid row is reported, not judged.
+    if (!million) {
+      targets.push({
+        name: 'hybrid excl. query embedding, p95 (low-rank 384)',
+        target: '≤ 5 ms',
+        value: `${ms(lr.hybrid.p95)} ms${lr.hybrid.cpu ? ` (CPU ${ms(lr.hybrid.cpu.p95)} ms)` : ''}`,
+        met: lr.hybrid.p95 <= 5,
+      });
+    }
     const load = million ? 3 : 0.5;
     targets.push({ name: 'cold load (low-rank 384 index)', target: `≤ ${load} s`, value: `${lr.coldLoadSeconds.toFixed(2)} s`, met: lr.coldLoadSeconds <= load });
     const rss = million ? 2500 : 400;
