@@ -8,53 +8,87 @@
 import { isArabicWord } from './language.js';
 
 /** Question words, particles, demonstratives and "I want to know" framing; no word with a common MSA meaning. */
-export const DIALECT_FUNCTION_WORDS: readonly string[] = (
+const FUNCTION_WORDS: readonly string[] = (
   // what / why / where / when / who / how / how much
-  'شو شنو شنهو ايش اش وش وشو واش ايه شي ' +
-  'ليش ليه علاش لويش ' +
-  'وين فين منين لوين ' +
+  'شو شنو شنهو ايش اش وش وشو واش ايه شي شنوه اشنو اشنوه شنهي ويش اشمن انهو ' +
+  'ليش ليه علاش لويش علاه لاش ' +
+  'وين فين منين لوين وينو ' +
   'امتي ايمتي امتا وقتاش فوقاش ' +
-  'مين منو شكون اشكون ' +
+  'مين منو شكون اشكون مينو منهو ' +
   'شلون كيفاش ازاي ' +
-  'قديش قداش شقد شحال كام ' +
+  'قديش قداش شقد شحال كام اديش كديش شكثر بكام بشحال ' +
   // relative, demonstratives, particles, "because", and صار (become/happen: one of kana's sisters)
   'اللي الي يلي لي هاد هادا هادي هاذا هيدا هيدي هاي هدول هذول ده دي دا كده هيك هيكي ' +
   'عم رح لح غادي راه ديال ديالو ديالها ديالهم ديالي ديالك ديالنا بتاع بتاعه بتاعها بتاعهم كاين كاينه كاينين ' +
   'عشان علشان مشان منشان كرمال صار صارت يصير تصير بيصير بتصير مش مو مب مفيش ماكو ع عال بس كمان يعني طيب هلق هلا دابا ' +
   // when / how much (Levantine, Iraqi), now, still, also, there is, later, a little, very
   'وقتيش ايمتا شكد دلوقتي دلوقت هسه هسا لسه لسا برضو برضه اكو بعدين شوي شويه اوي ' +
+  // that / those (Maghrebi, Levantine, Gulf); "of" (Levantine تبع, Egyptian بتوع, Tunisian متاع/نتاع)
+  'هادوك هاديك هداك هديك هاداك هذاك هذيك داك ' +
+  'تبع تبعت تبعه تبعو تبعها تبعهم تبعهن تبعن بتوع بتاعت نتاع نتاعه نتاعها متاع متاعه متاعها ' +
+  // pronouns (Levantine هوي/هيي/هني, Maghrebi هوما, "we", "you all"); "or" / "or not" (ولا لأ)
+  'هوي هيي هني هنن هوما هومه احنا نحنا انتو انتوا ولا والا ' +
+  // what's the story (Gulf); now (Gulf الحين, Tunisian توا, Algerian دروك), anyway, exactly, like this, in order to, "you know"
+  'شسالفه الحين توا دروك اصلا بالضبط بالظبط كدا جذي لحتي ترا ' +
   // wanting to know
-  'بدي بدك بده بدها بدنا بدكم بدهم عايز عاوز عايزه ابغي نبغي بغيت ودي حاب ' +
+  'بدي بدك بده بدها بدنا بدكم بدهم بدهن بدكن بدو عايز عاوز عايزه ابغي نبغي بغيت بغينا ودي حاب حابب تبي يبي تبون يبون تبغي يبغي ' +
   'اعرف نعرف قلي قولي قولولي احكيلي خبرني خبروني فهمني عرفني'
 )
   .split(/\s+/)
   .filter((w) => w !== '');
 
 /**
+ * The same with the clitics people attach in writing: و (and) on a question word (ومين, ووين) and a
+ * preposition on a demonstrative (Maghrebi فهاد "in this", بهاد, لهاد). Short ones (دي, ده) are left
+ * bare: with a clitic they spell MSA words (ودي, بدي, لدي).
+ */
+const QUESTION_WORDS = 'مين منو شكون وين فين ليش ليه علاش امتي ايمتي قديش شحال كيفاش ازاي شلون شنو ايش'.split(' ');
+const DEMONSTRATIVES = 'هاد هادا هادي هاذا هيدا هيدي هاي هدول هذول هادوك هاديك'.split(' ');
+export const DIALECT_FUNCTION_WORDS: readonly string[] = [
+  ...FUNCTION_WORDS,
+  ...QUESTION_WORDS.map((w) => 'و' + w),
+  ...DEMONSTRATIVES.flatMap((w) => ['ف', 'ب', 'ل', 'و'].map((clitic) => clitic + w)),
+];
+
+/**
  * MSA readings of a colloquial word, most likely first; empty when it has none.
  * - verb prefixes before the imperfect: بـ (بيرأس), حـ/هـ (future: حيعقد, هيعقد), كـ/تـ (Maghrebi كيقول, تيقول),
- *   and MSA's own future سـ (سيحدث), which the light stemmer leaves on;
- * - the colloquial plural ـو for ـون/ـوا: يراقبو → يراقب;
+ *   Moroccan future غا (غايدوم), and MSA's own future سـ (سيحدث), which the light stemmer leaves on;
+ * - the passive/reflexive تـ after the person prefix (Egyptian هيتعمل, Gulf يترأس): → يعمل, يرأس;
+ * - the colloquial plural ـو for ـون/ـوا: يراقبو → يراقب, and on the past: فشلو, اتكلموا → فشل, اتكلم;
+ * - the Maghrebi feminine past ـات for ـت: نقلات → نقلت;
  * - the reflexive/passive اتـ (Egyptian اتعقدت) and MSA's انـ (انعقدت), which light stemming keeps: → عقدت;
  * - هالـ / عالـ (this the / on the): هالمحادثات → المحادثات;
  * - ما…ش negation (Egyptian, Maghrebi): ماشاركوش → شاركو;
- * - the MSA word for a common colloquial one (COLLOQUIAL_WORDS), after the prefixes above: هيحصل → يحدث.
+ * - a broken plural's final hamza, mostly dropped in chat: الخبرا → الخبراء;
+ * - the MSA word for a common colloquial one (COLLOQUIAL_WORDS), after the forms above and with an object
+ *   pronoun or plural ending taken off for the look-up: هيحصل → يحدث, تحطها → تضع, يخلصون → ينتهي.
  */
 export function dialectReadings(word: string): string[] {
   if (!isArabicWord(word)) return [];
   const readings: string[] = [];
-  const verb = /^[سبحهك]([يتنا].{2,})$/.exec(word) ?? /^ت(ي.{2,})$/.exec(word);
+  const verb = /^(?:[سبحهك]|غا)([يتنا].{2,})$/.exec(word) ?? /^ت(ي.{2,})$/.exec(word);
   const imperfect = verb ? verb[1]! : word;
   if (verb) readings.push(imperfect);
-  const plural = /^([يتن].{3,})و$/.exec(imperfect);
+  const passive = /^([يتن])ت(.{3,})$/.exec(imperfect);
+  if (passive) readings.push(passive[1]! + passive[2]!);
+  const plural = /^([يتن].{3,})وا?$/.exec(imperfect);
   if (plural) readings.push(plural[1]!);
+  const pastPlural = !verb && !plural ? /^(?!ال)([^ي].{2,})وا?$/.exec(word) : null;
+  if (pastPlural) readings.push(pastPlural[1]!);
+  const feminine = /^([^ا].{2})ات$/.exec(word);
+  if (feminine) readings.push(feminine[1]! + 'ت');
   const reflexive = /^ا[نت](.{4,})$/.exec(word);
   if (reflexive) readings.push(reflexive[1]!);
   const article = /^(?:ه|ع)(ال.{3,})$/.exec(word);
   if (article) readings.push(article[1]!);
   const negated = /^ما(.{3,})ش$/.exec(word);
   if (negated) readings.push(negated[1]!);
-  for (const form of [word, ...readings]) readings.push(...(COLLOQUIAL_WORDS.get(form) ?? []));
+  if (/^(?:ال)?[^ا]{3}ا$/.test(word)) readings.push(word + 'ء');
+  for (const form of [word, ...readings]) {
+    const bare = /^(.{3,}?)(?:ها|هم|هن|ه|ني|نا|كم|كن|ك|ون|ين)$/.exec(form)?.[1];
+    readings.push(...(COLLOQUIAL_WORDS.get(form) ?? COLLOQUIAL_WORDS.get(bare ?? '') ?? []));
+  }
   return [...new Set(readings)];
 }
 
@@ -67,6 +101,7 @@ export function dialectReadings(word: string): string[] {
 const COLLOQUIAL_VERBS: ReadonlyArray<readonly [string, string, string, string, string?]> = [
   ['خلص', 'خلص', 'انتهي', 'نتهي', 'انتهت'], // end (Levantine, Egyptian, Gulf)
   ['حصل', 'حصل', 'حدث', 'حدث'], // happen (Egyptian, Levantine)
+  ['حصل', 'حصل', 'جري', 'جري', 'جرت'], // take place
   ['دام', 'دوم', 'استمر', 'ستمر'], // last
   ['طول', 'طول', 'استمر', 'ستمر'], // take long
   ['شاف', 'شوف', 'راي', 'ري', 'رات'], // see
@@ -86,6 +121,13 @@ const COLLOQUIAL_VERBS: ReadonlyArray<readonly [string, string, string, string, 
   ['حط', 'حط', 'وضع', 'ضع'], // put
   ['جاب', 'جيب', 'احضر', 'حضر'], // bring
   ['اشتغل', 'شتغل', 'عمل', 'عمل'], // work
+  ['فل', 'فل', 'غادر', 'غادر'], // leave (Levantine)
+  ['حبس', 'حبس', 'اوقف', 'وقف', 'اوقفت'], // stop (Maghrebi)
+  ['بقي', 'بقي', 'اصبح', 'صبح', 'اصبحت'], // become (Egyptian, Levantine)
+  ['ابتدي', 'بتدي', 'بدا', 'بدا', 'بدات'], // begin (Egyptian)
+  ['تلاقي', 'تلاقي', 'التقي', 'لتقي', 'التقت'], // meet
+  ['مضي', 'مضي', 'وقع', 'وقع', 'وقعت'], // sign (Egyptian, Levantine)
+  ['قفل', 'قفل', 'اغلق', 'غلق', 'اغلقت'], // close
 ];
 const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['نهار', 'يوم'], ['النهارده', 'اليوم'], // day (Maghrebi, Levantine); today (Egyptian)
@@ -96,6 +138,13 @@ const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['شغل', 'عمل'], ['حاجه', 'شيء'], ['ولاد', 'اولاد'], ['مشكل', 'مشكله'], ['جماعه', 'مجموعه'],
   ['كتير', 'كثير'], ['برشا', 'كثير'], ['بزاف', 'كثير'], // many
   ['حدا', 'احد'], ['عيال', 'اطفال'], // someone (Levantine); children (Gulf)
+  ['حكي', 'حديث'], ['حكي', 'كلام'], ['حاجات', 'اشياء'], ['احسن', 'افضل'], // talk; things; better
+  ['جاي', 'مقبل'], ['جاي', 'قادم'], ['جايه', 'مقبله'], // next (الشهر الجاي)
+  ['مقفول', 'مغلق'], ['مقفوله', 'مغلقه'], // closed
+  // ث said and written ت (Egyptian, Levantine): second, third, three, two, eight
+  ['تاني', 'ثاني'], ['تانيه', 'ثانيه'], ['تالت', 'ثالث'], ['تالته', 'ثالثه'], ['تلات', 'ثلاث'], ['تلاته', 'ثلاثه'],
+  ['تلاتين', 'ثلاثين'], ['اتنين', 'اثنين'], ['تمانيه', 'ثمانيه'], ['تلت', 'ثلث'],
+  ['ابتدت', 'بدات'], ['بقت', 'اصبحت'], // Egyptian feminine past of ابتدى, بقى
 ];
 const COLLOQUIAL_WORDS: ReadonlyMap<string, string[]> = (() => {
   const words = new Map<string, string[]>();

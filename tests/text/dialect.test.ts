@@ -19,6 +19,11 @@ describe('dialect function words', () => {
     expect(analyzeQuestion(noise)).toEqual([]);
   });
 
+  it('drop pronouns, "of", "now", fillers and wanting in every dialect, and with و or a preposition attached', () => {
+    const noise = 'هني هوما احنا تبع متاع بتوع ولا الحين توا دروك اصلا بالظبط شسالفة بدهن تبي يبي شنوة اشنو ومنو ووين فهاد بهاد هادوك';
+    expect(analyzeQuestion(noise)).toEqual([]);
+  });
+
   it('keep the words that carry the question', () => {
     expect(analyzeQuestion('شو قال دي ميستورا للصحفيين؟').map((w) => w.stems[0])).toEqual(analyze('قال ميستورا الصحفيين'));
   });
@@ -44,13 +49,39 @@ describe('dialectReadings', () => {
   });
 
   it('read a common colloquial word as the MSA word, after its prefixes', () => {
-    expect(readings('هيحصل')).toEqual(['يحصل', 'يحدث']); // Egyptian "will happen"
+    expect(readings('هيحصل')).toEqual(['يحصل', 'يحدث', 'يجري']); // Egyptian "will happen", "will take place"
     expect(readings('بتخلص')).toEqual(['تخلص', normalize('تنتهي')]);
     expect(readings('تدوم')).toEqual(['تستمر']);
     expect(readings('نهار')).toEqual(['يوم']); // Maghrebi "day"
     expect(readings('خلصت')).toEqual(['انتهت']);
     expect(readings('الفلوس')).toEqual(['الاموال']); // with the article too
     expect(readings('النهارده')).toEqual(['اليوم']); // Egyptian "today"
+  });
+
+  it('read the passive تـ after the person prefix, the Moroccan future غا and the plural ـو on the past', () => {
+    expect(readings('يترأس')).toContain(normalize('يرأس')); // Gulf/MSA form V of رأس
+    expect(readings('كيترأس')).toContain(normalize('يرأس'));
+    expect(readings('هتتعمل')).toEqual(['تتعمل', 'تعمل']); // Egyptian "will be done"
+    expect(readings('غايدوم')).toEqual(['يدوم', 'يستمر']);
+    expect(readings('فشلو')).toEqual(['فشل']);
+    expect(readings('اتكلموا')).toContain('تحدث');
+    expect(readings('هيحاربوا')).toEqual(['يحاربوا', 'يحارب']);
+    expect(readings('الجو')).toEqual([]); // a noun with the article is no verb
+  });
+
+  it('read the Maghrebi feminine past ـات, a dropped final hamza, and ث written ت', () => {
+    expect(readings('نقلات')).toEqual(['نقلت']);
+    expect(readings('الخبرا')).toEqual(['الخبراء']);
+    expect(readings('التانيه')).toEqual(['الثانيه']);
+    expect(readings('اتنين')).toContain('اثنين');
+  });
+
+  it('look a colloquial word up without its object pronoun or plural ending', () => {
+    expect(readings('تحطها')).toEqual(['تضع']); // Gulf/Levantine "puts it"
+    expect(readings('يخلصون')).toContain(normalize('ينتهي'));
+    expect(readings('ابتدت')).toEqual([normalize('بدأت')]); // Egyptian "began"
+    expect(readings('بقت')).toEqual([normalize('أصبحت')]); // Egyptian "became"
+    expect(readings('المقفوله')).toEqual(['المغلقه']);
   });
 
   it('offer nothing for short words or non-Arabic words', () => {
@@ -71,6 +102,11 @@ describe('questionTerms', () => {
     const news = buildIndex([analyze('ستستمر المحادثات يومين وماذا يحدث بعد ذلك'), analyze('حصل الوفد على ضمانات')]);
     expect(questionTerms(news, 'ايه اللي هيحصل بعد ما تدوم المحادثات؟')).toEqual(analyze('يحدث تستمر المحادثات'));
     expect(questionTerms(news, 'على ماذا حصل الوفد؟')).toEqual(analyze('حصل الوفد'));
+  });
+
+  it('finds the verb of a Gulf or Maghrebi question written with the passive تـ', () => {
+    expect(questionTerms(index, 'منو اللي يترأس الوفد؟')).toEqual(analyze('يرأس وفد'));
+    expect(questionTerms(index, 'شكون اللي كيترأس الوفد ديال النظام؟')).toEqual(analyze('يرأس وفد النظام'));
   });
 
   it('keeps an MSA word that merely starts like a dialect verb when the collection knows it', () => {

@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readGoldFile } from '../../src/eval/gold.js';
+
+const seeds = fs.readdirSync('seeds').map((name) => ({ name, text: fs.readFileSync(path.join('seeds', name), 'utf8') }));
+const collapse = (text: string) => text.replace(/\s+/g, ' ');
+
+// The dialect sets are only a measure if every gold span is really in the seed it names (as eval compares it).
+describe.each(['eval/dialect.jsonl', 'eval/dialect-blind.jsonl'])('%s', (file) => {
+  it('names spans that are in the seed they cite', async () => {
+    const missing: string[] = [];
+    for (const question of await readGoldFile(file)) {
+      for (const [prefix, span] of question.gold) {
+        const seed = seeds.filter((s) => s.name.startsWith(prefix));
+        if (seed.length !== 1 || !collapse(seed[0]!.text).includes(collapse(span))) missing.push(`${question.id}: ${prefix} «${span}»`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('eval/dialect-blind.jsonl', () => {
+  it('asks 15 answerable and 2 unanswerable questions in each of the four dialects', async () => {
+    const counts: Record<string, [number, number]> = {};
+    for (const q of await readGoldFile('eval/dialect-blind.jsonl')) {
+      const row = (counts[q.tags.dialect ?? 'none'] ??= [0, 0]);
+      row[q.gold.length > 0 ? 0 : 1] += 1;
+    }
+    expect(counts).toEqual({ levantine: [15, 2], gulf: [15, 2], egyptian: [15, 2], maghrebi: [15, 2] });
+  });
+});
