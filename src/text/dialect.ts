@@ -10,10 +10,10 @@ import { isArabicWord } from './language.js';
 /** Question words, particles, demonstratives and "I want to know" framing; no word with a common MSA meaning. */
 const FUNCTION_WORDS: readonly string[] = (
   // what / why / where / when / who / how / how much
-  'شو شنو شنهو ايش اش وش وشو واش ايه شي شنوه اشنو اشنوه شنهي ويش اشمن انهو ' +
+  'شو شنو شنهو ايش اش وش وشو واش ايه شي شنوه اشنو اشنوه واشنو شنهي شنيه ويش اشمن انهو ' +
   'ليش ليه علاش لويش علاه لاش ' +
   'وين فين منين لوين وينو ' +
-  'امتي ايمتي امتا وقتاش فوقاش ' +
+  'امتي ايمتي امتا وقتاش فوقاش فاش ' +
   'مين منو شكون اشكون مينو منهو ' +
   'شلون كيفاش ازاي ' +
   'قديش قداش شقد شحال كام اديش كديش شكثر بكام بشحال ' +
@@ -24,7 +24,7 @@ const FUNCTION_WORDS: readonly string[] = (
   // when / how much (Levantine, Iraqi), now, still, also, there is, later, a little, very
   'وقتيش ايمتا شكد دلوقتي دلوقت هسه هسا لسه لسا برضو برضه اكو بعدين شوي شويه اوي ' +
   // that / those (Maghrebi, Levantine, Gulf); "of" (Levantine تبع, Egyptian بتوع, Tunisian متاع/نتاع)
-  'هادوك هاديك هداك هديك هاداك هذاك هذيك داك ' +
+  'هادوك هاديك هداك هديك هاداك هذاك هذيك داك هيدول ' +
   'تبع تبعت تبعه تبعو تبعها تبعهم تبعهن تبعن بتوع بتاعت نتاع نتاعه نتاعها متاع متاعه متاعها ' +
   // pronouns (Levantine هوي/هيي/هني, Maghrebi هوما, "we", "you all"); "or" / "or not" (ولا لأ)
   'هوي هيي هني هنن هوما هومه احنا نحنا انتو انتوا ولا والا ' +
@@ -54,42 +54,43 @@ export const DIALECT_FUNCTION_WORDS: readonly string[] = [
  * MSA readings of a colloquial word, most likely first; empty when it has none.
  * - verb prefixes before the imperfect: بـ (بيرأس), حـ/هـ (future: حيعقد, هيعقد), كـ/تـ (Maghrebi كيقول, تيقول),
  *   Moroccan future غا (غايدوم), and MSA's own future سـ (سيحدث), which the light stemmer leaves on;
- * - the passive/reflexive تـ after the person prefix (Egyptian هيتعمل, Gulf يترأس): → يعمل, يرأس;
- * - the colloquial plural ـو for ـون/ـوا: يراقبو → يراقب, and on the past: فشلو, اتكلموا → فشل, اتكلم;
- * - the Maghrebi feminine past ـات for ـت: نقلات → نقلت;
+ * - after a colloquial prefix, the passive تـ (هيتعمل, كيترأس → يعمل, يرأس) and the plural ـوا (هيحاربوا);
+ * - the colloquial plural ـو for ـون/ـوا: يراقبو → يراقب;
  * - the reflexive/passive اتـ (Egyptian اتعقدت) and MSA's انـ (انعقدت), which light stemming keeps: → عقدت;
  * - هالـ / عالـ (this the / on the): هالمحادثات → المحادثات;
  * - ما…ش negation (Egyptian, Maghrebi): ماشاركوش → شاركو;
- * - a broken plural's final hamza, mostly dropped in chat: الخبرا → الخبراء;
- * - the MSA word for a common colloquial one (COLLOQUIAL_WORDS), after the forms above and with an object
- *   pronoun or plural ending taken off for the look-up: هيحصل → يحدث, تحطها → تضع, يخلصون → ينتهي.
+ * - the MSA word for a common colloquial one (COLLOQUIAL_WORDS), after the forms above, also looked up
+ *   without an object pronoun or a plural ending, and with the Maghrebi feminine past ـات read as ـت:
+ *   هيحصل → يحدث, تحطها → تضع, اتكلموا → تحدث, حبسات → أوقفت.
+ * Readings that are mere shapes (a final ـو, ـات or ا) are not offered alone: in MSA they are names
+ * (فريسنو), plurals (نغمات) and the accusative (نوعا), and a wrong reading makes an unknown word look known.
  */
 export function dialectReadings(word: string): string[] {
   if (!isArabicWord(word)) return [];
   const readings: string[] = [];
-  const verb = /^(?:[سبحهك]|غا)([يتنا].{2,})$/.exec(word) ?? /^ت(ي.{2,})$/.exec(word);
+  const verb = /^[سبحهك]([يتنا].{2,})$/.exec(word) ?? /^غا([يتن].{3,})$/.exec(word) ?? /^ت(ي.{2,})$/.exec(word);
   const imperfect = verb ? verb[1]! : word;
   if (verb) readings.push(imperfect);
-  const passive = /^([يتن])ت(.{3,})$/.exec(imperfect);
+  const colloquialPrefix = verb !== null && !word.startsWith('س');
+  const passive = colloquialPrefix ? /^([يتن])ت(.{3,})$/.exec(imperfect) : null;
   if (passive) readings.push(passive[1]! + passive[2]!);
-  const plural = /^([يتن].{3,})وا?$/.exec(imperfect);
+  const plural = (colloquialPrefix ? /^([يتن].{3,})وا?$/ : /^([يتن].{3,})و$/).exec(imperfect);
   if (plural) readings.push(plural[1]!);
-  const pastPlural = !verb && !plural ? /^(?!ال)([^ي].{2,})وا?$/.exec(word) : null;
-  if (pastPlural) readings.push(pastPlural[1]!);
-  const feminine = /^([^ا].{2})ات$/.exec(word);
-  if (feminine) readings.push(feminine[1]! + 'ت');
   const reflexive = /^ا[نت](.{4,})$/.exec(word);
   if (reflexive) readings.push(reflexive[1]!);
   const article = /^(?:ه|ع)(ال.{3,})$/.exec(word);
   if (article) readings.push(article[1]!);
   const negated = /^ما(.{3,})ش$/.exec(word);
   if (negated) readings.push(negated[1]!);
-  if (/^(?:ال)?[^ا]{3}ا$/.test(word)) readings.push(word + 'ء');
-  for (const form of [word, ...readings]) {
-    const bare = /^(.{3,}?)(?:ها|هم|هن|ه|ني|نا|كم|كن|ك|ون|ين)$/.exec(form)?.[1];
-    readings.push(...(COLLOQUIAL_WORDS.get(form) ?? COLLOQUIAL_WORDS.get(bare ?? '') ?? []));
-  }
-  return [...new Set(readings)];
+  for (const form of [word, ...readings]) readings.push(...colloquialToMsa(form));
+  return [...new Set(readings)].filter((r) => r !== word);
+}
+
+/** COLLOQUIAL_WORDS of a form as written, else without an object pronoun or plural ending, else as a feminine past. */
+function colloquialToMsa(form: string): string[] {
+  const bare = /^(.{3,}?)(?:ها|هم|هن|ه|ني|نا|كم|كن|ك|ون|ين|وا|و)$/.exec(form)?.[1];
+  const feminine = /^(.{3})ات$/.exec(form)?.[1];
+  return COLLOQUIAL_WORDS.get(form) ?? COLLOQUIAL_WORDS.get(bare ?? '') ?? COLLOQUIAL_WORDS.get(feminine ? feminine + 'ت' : '') ?? [];
 }
 
 /**
@@ -123,7 +124,6 @@ const COLLOQUIAL_VERBS: ReadonlyArray<readonly [string, string, string, string, 
   ['اشتغل', 'شتغل', 'عمل', 'عمل'], // work
   ['فل', 'فل', 'غادر', 'غادر'], // leave (Levantine)
   ['حبس', 'حبس', 'اوقف', 'وقف', 'اوقفت'], // stop (Maghrebi)
-  ['بقي', 'بقي', 'اصبح', 'صبح', 'اصبحت'], // become (Egyptian, Levantine)
   ['ابتدي', 'بتدي', 'بدا', 'بدا', 'بدات'], // begin (Egyptian)
   ['تلاقي', 'تلاقي', 'التقي', 'لتقي', 'التقت'], // meet
   ['مضي', 'مضي', 'وقع', 'وقع', 'وقعت'], // sign (Egyptian, Levantine)
@@ -136,14 +136,14 @@ const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['بكره', 'غدا'], ['بكرا', 'غدا'], ['غدوه', 'غدا'], // tomorrow
   ['زلمه', 'رجل'], ['راجل', 'رجل'], // man
   ['شغل', 'عمل'], ['حاجه', 'شيء'], ['ولاد', 'اولاد'], ['مشكل', 'مشكله'], ['جماعه', 'مجموعه'],
-  ['كتير', 'كثير'], ['برشا', 'كثير'], ['بزاف', 'كثير'], // many
+  ['كتير', 'كثير'], ['برشا', 'كثير'], ['بزاف', 'كثير'], ['وايد', 'كثير'], // many
   ['حدا', 'احد'], ['عيال', 'اطفال'], // someone (Levantine); children (Gulf)
   ['حكي', 'حديث'], ['حكي', 'كلام'], ['حاجات', 'اشياء'], ['احسن', 'افضل'], // talk; things; better
   ['جاي', 'مقبل'], ['جاي', 'قادم'], ['جايه', 'مقبله'], // next (الشهر الجاي)
   ['مقفول', 'مغلق'], ['مقفوله', 'مغلقه'], // closed
   // ث said and written ت (Egyptian, Levantine): second, third, three, two, eight
   ['تاني', 'ثاني'], ['تانيه', 'ثانيه'], ['تالت', 'ثالث'], ['تالته', 'ثالثه'], ['تلات', 'ثلاث'], ['تلاته', 'ثلاثه'],
-  ['تلاتين', 'ثلاثين'], ['اتنين', 'اثنين'], ['تمانيه', 'ثمانيه'], ['تلت', 'ثلث'],
+  ['تلاتين', 'ثلاثين'], ['اتنين', 'اثنين'], ['تمانيه', 'ثمانيه'],
   ['ابتدت', 'بدات'], ['بقت', 'اصبحت'], // Egyptian feminine past of ابتدى, بقى
 ];
 const COLLOQUIAL_WORDS: ReadonlyMap<string, string[]> = (() => {
