@@ -20,7 +20,7 @@ describe('dialect function words', () => {
   });
 
   it('drop pronouns, "of", "now", fillers and wanting in every dialect, and with و or a preposition attached', () => {
-    const noise = 'هني هوما احنا تبع متاع بتوع ولا الحين توا دروك اصلا بالظبط شسالفة بدهن تبي يبي شنوة اشنو ومنو ووين فهاد بهاد هادوك';
+    const noise = 'هني هوما احنا تبع متاع بتوع ولا الحين توا دروك اصلا بالظبط شسالفة بدهن تبي يبي شنوة اشنو ومنو ووين فهاد بهاد هادوك هون هذي موش مافيش عايزين قديه كيفاه';
     expect(analyzeQuestion(noise)).toEqual([]);
   });
 
@@ -81,6 +81,8 @@ describe('dialectReadings', () => {
     expect(readings('ابتدت')).toEqual([normalize('بدأت')]); // Egyptian "began"
     expect(readings('بقت')).toEqual([normalize('أصبحت')]); // Egyptian "became"
     expect(readings('المقفوله')).toEqual(['المغلقه']);
+    expect(readings('بيربح')).toEqual(['يربح', 'يفوز']); // "wins"
+    expect(readings('الماتش')).toEqual(['المباراه']);
     expect(readings('التانيه')).toEqual(['الثانيه']); // ث said and written ت
     expect(readings('اتنين')).toContain('اثنين');
   });
