@@ -111,6 +111,13 @@ describe('questionTerms', () => {
     expect(questionTerms(index, 'شكون اللي كيترأس الوفد ديال النظام؟')).toEqual(analyze('يرأس وفد النظام'));
   });
 
+  it('searches only the words that carry a question, whatever dialect frames it', () => {
+    const seeds = buildIndex([analyze('تشارك في المحادثات الدول الضامنة'), analyze('يدعم النظام وتدعم تركيا المتمردين')]);
+    expect(questionTerms(seeds, 'شنو هوما الدول الضامنة فهاد المحادثات؟')).toEqual(analyze('الدول الضامنة المحادثات'));
+    expect(questionTerms(seeds, 'الحين منو يدعم النظام ومنو يدعم المتمردين؟')).toEqual(analyze('يدعم النظام يدعم المتمردين'));
+    expect(questionTerms(seeds, 'هيدا الدعم تبع مين اصلا؟')).toEqual(analyze('الدعم'));
+  });
+
   it('keeps an MSA word that merely starts like a dialect verb when the collection knows it', () => {
     expect(questionTerms(index, 'بيروت')).toEqual(analyze('بيروت'));
     expect(questionTerms(index, 'كتاب')).toEqual(analyze('كتاب'));
