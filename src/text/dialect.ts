@@ -14,7 +14,7 @@ const FUNCTION_WORDS: readonly string[] = (
   'ليش ليه علاش لويش علاه لاش ' +
   'وين فين منين لوين وينو ' +
   'امتي ايمتي امتا وقتاش فوقاش فاش ' +
-  'مين منو شكون اشكون مينو منهو ' +
+  'مين منو شكون اشكون منهو ' +
   'شلون كيفاش كيفاه ازاي ' +
   'قديش قداش شقد شحال كام اديش كديش قديه شكثر بكام بشحال ' +
   // relative, demonstratives, particles, "because", and صار (become/happen: one of kana's sisters)
@@ -26,8 +26,8 @@ const FUNCTION_WORDS: readonly string[] = (
   // that / those / this / these, here / there (Maghrebi, Levantine, Gulf); "of" (Levantine تبع, Egyptian بتوع, Tunisian متاع/نتاع)
   'هادوك هاديك هداك هديك هاداك هذاك هذيك داك هيدول هذي هاذي هاذول هادو هون هنيك ' +
   'تبع تبعت تبعه تبعو تبعها تبعهم تبعهن تبعن بتوع بتاعت نتاع نتاعه نتاعها متاع متاعه متاعها ' +
-  // pronouns (Levantine هوي/هيي/هني, Maghrebi هوما, "we", "you all"); "or" / "or not" (ولا لأ)
-  'هوي هيي هني هنن هوما هومه احنا نحنا انتو انتوا ولا والا ' +
+  // pronouns (Levantine هيي/هني — not هوي, which is MSA هوى —, Maghrebi هوما, "we", "you all"); "or" / "or not" (ولا لأ)
+  'هيي هني هنن هوما هومه احنا نحنا انتو انتوا ولا والا ' +
   // what's the story (Gulf); now (Gulf الحين, Tunisian توا, Algerian دروك), anyway, exactly, like this, in order to, "you know"
   'شسالفه الحين توا دروك اصلا بالضبط بالظبط كدا جذي لحتي ترا ' +
   // wanting to know
