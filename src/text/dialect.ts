@@ -23,13 +23,13 @@ const FUNCTION_WORDS: readonly string[] = (
   'عشان علشان مشان منشان كرمال صار صارت يصير تصير بيصير بتصير مش مو موش مب مفيش مافيش مافي ماكو ع عال بس كمان يعني طيب هلق هلا دابا ' +
   // when / how much (Levantine, Iraqi), now, still, also, there is, later, a little, very
   'وقتيش ايمتا شكد دلوقتي دلوقت هسه هسا لسه لسا برضو برضه اكو بعدين شوي شويه اوي ' +
-  // that / those / this / these, here / there (Maghrebi, Levantine, Gulf); "of" (Levantine تبع, Egyptian بتوع, Tunisian متاع/نتاع)
+  // that / those / this / these, here / there (Maghrebi, Levantine, Gulf); "of" (Levantine تبع; not تبعه/تبعت/تبعها/تبعهم, MSA "followed"; Egyptian بتوع, Tunisian متاع/نتاع)
   'هادوك هاديك هداك هديك هاداك هذاك هذيك داك هيدول هذي هاذي هاذول هادو هون هنيك ' +
-  'تبع تبعت تبعه تبعو تبعها تبعهم تبعهن تبعن بتوع بتاعت نتاع نتاعه نتاعها متاع متاعه متاعها ' +
+  'تبع تبعو تبعن تبعهن تبعون بتوع بتاعت نتاع نتاعه نتاعها متاع متاعه متاعها ' +
   // pronouns (Levantine هيي/هني — not هوي, which is MSA هوى —, Maghrebi هوما, "we", "you all"); "or" / "or not" (ولا لأ)
   'هيي هني هنن هوما هومه احنا نحنا انتو انتوا ولا والا ' +
-  // what's the story (Gulf); now (Gulf الحين, Tunisian توا, Algerian دروك), anyway, exactly, like this, in order to, "you know"
-  'شسالفه الحين توا دروك اصلا بالضبط بالظبط كدا جذي لحتي ترا ' +
+  // what's the story (Gulf); now (Gulf الحين, Tunisian توا, Algerian دروك), exactly (not اصلا: MSA "originally"), like this, in order to, "you know"
+  'شسالفه الحين توا دروك بالضبط بالظبط كدا جذي لحتي ترا ' +
   // wanting to know
   'بدي بدك بده بدها بدنا بدكم بدهم بدهن بدكن بدو عايز عاوز عايزه عايزين عاوزين ابغي نبغي بغيت بغينا ودي حاب حابب تبي يبي تبون يبون تبغي يبغي ' +
   'اعرف نعرف قلي قولي قولولي احكيلي خبرني خبروني فهمني عرفني'
