@@ -26,10 +26,10 @@ const FUNCTION_WORDS: readonly string[] = (
   // that / those / this / these, here / there (Maghrebi, Levantine, Gulf); "of" (Levantine تبع; not تبعه/تبعت/تبعها/تبعهم, MSA "followed"; Egyptian بتوع, Tunisian متاع/نتاع)
   'هادوك هاديك هداك هديك هاداك هذاك هذيك داك هيدول هذي هاذي هاذول هادو هون هنيك ' +
   'تبع تبعو تبعن تبعهن تبعون بتوع بتاعت نتاع نتاعه نتاعها متاع متاعه متاعها ' +
-  // pronouns (Levantine هيي/هني — not هوي, which is MSA هوى —, Maghrebi هوما, "we", "you all"); "or" / "or not" (ولا لأ)
-  'هيي هني هنن هوما هومه احنا نحنا انتو انتوا ولا والا ' +
-  // what's the story (Gulf); now (Gulf الحين, Tunisian توا, Algerian دروك), exactly (not اصلا: MSA "originally"), like this, in order to, "you know"
-  'شسالفه الحين توا دروك بالضبط بالظبط كدا جذي لحتي ترا ' +
+  // pronouns (Levantine هيي/هني — not هوي, which is MSA هوى —, Maghrebi هوما, "we", "you all"; not ولا "or", الحين "now": MSA words, and documents drop function words too)
+  'هيي هني هنن هوما هومه احنا نحنا انتو انتوا ' +
+  // what's the story (Gulf); now (Tunisian توا, Algerian دروك), exactly (not اصلا: MSA "originally"), like this, in order to, "you know"
+  'شسالفه توا دروك بالضبط بالظبط كدا جذي لحتي ترا ' +
   // wanting to know
   'بدي بدك بده بدها بدنا بدكم بدهم بدهن بدكن بدو عايز عاوز عايزه عايزين عاوزين ابغي نبغي بغيت بغينا ودي حاب حابب تبي يبي تبون يبون تبغي يبغي ' +
   'اعرف نعرف قلي قولي قولولي احكيلي خبرني خبروني فهمني عرفني'
