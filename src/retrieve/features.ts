@@ -150,7 +150,7 @@ export function buildCandidates(
     looseFeatures(index, rows, search.groupTerms, search.termIdf, docOf),
     feedbackFeatures(index, search, rows, docOf),
     lengthFeatures(index, rows),
-    ngramFeatures(index, search, rows, docOf),
+    ngramFeatures(index, search, rows),
   ];
 
   const bitOf = (k: number) => (k >= 0 && k < 32 ? (1 << k) >>> 0 : 0);

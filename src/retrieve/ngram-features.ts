@@ -3,7 +3,6 @@ import type { ScoredSearch } from '../index/bm25.js';
 import { isArabicWord } from '../text/language.js';
 import { rootKey } from '../text/root-key.js';
 import { passageWordSpan } from './passage-words.js';
-import { RowMemo } from './row-memo.js';
 import { keyNumber, keyOfTerm, rootKeys } from './term-keys.js';
 
 /**
@@ -11,12 +10,11 @@ import { keyNumber, keyOfTerm, rootKeys } from './term-keys.js';
  * root key: another form of the word (الاكتشافات / اكتشف, a broken plural, a derived pattern the root
  * key does not reach) still shares most of its letter triples with it. Each such word counts with
  * the share of its trigrams (`^word$`, word-bounded) found in the passage's words, times its IDF.
- * Measured on held-out folds (README, Measuring); trigram Dice of the single best word, 4-grams, and
- * a Dice floor measured lower.
+ * Measured on held-out folds (README, Measuring); the same with the neighbours, trigram or 4-gram Dice
+ * of the single best passage word, and a Dice floor measured lower.
  */
 export const NGRAM_FEATURES = [
   'ngramCoverage', // Σ over question words the passage does not match: IDF × share of the word's trigrams in the passage, over the query's mass
-  'ngramContextCoverage', // … in the passage or a neighbour, for words none of them matches
 ] as const;
 
 /** Candidates read (in candidate order); later ones read 0. */
@@ -71,11 +69,8 @@ function readLetters(term: string): number {
 }
 const trigramAt = (i: number) => (letters[i]! * ALPHABET + letters[i + 1]!) * ALPHABET + letters[i + 2]!;
 
-/** Per row read: first = where its shares start in `shares`, second = the question words it matches by root key. */
-const memo = new RowMemo();
-
-/** `ngramCoverage`, `ngramContextCoverage` of each row (0 past NGRAM_CANDIDATES); `docOf` keeps neighbours within the passage's document. */
-export function ngramFeatures(index: IndexSnapshot, search: ScoredSearch, rows: readonly number[], docOf: Int32Array): number[][] {
+/** `ngramCoverage` of each row (0 past NGRAM_CANDIDATES). */
+export function ngramFeatures(index: IndexSnapshot, search: ScoredSearch, rows: readonly number[]): number[][] {
   const lexical = index.lexical;
   const termIdf = search.termIdf;
   const mass = termIdf.reduce((a, b) => a + b, 0) || 1;
@@ -104,15 +99,11 @@ export function ngramFeatures(index: IndexSnapshot, search: ScoredSearch, rows: 
     }
   });
   const count = wordOf.length;
-  if (count === 0) return rows.map(() => [0, 0]);
-
-  memo.clear();
-  let shares = new Float32Array(count * 8);
-  let read = 0;
-  /** Reads the row once per question: its terms' trigram shares and its root-key matches. */
-  const readRow = (row: number): void => {
-    if (memo.has(row)) return;
-    let rootMask = 0;
+  const best = new Float64Array(32);
+  return rows.map((row, position) => {
+    if (position >= NGRAM_CANDIDATES || count === 0) return [0];
+    // Question words the passage matches as written (the word leg's bits) or, below, by root key.
+    let matched = search.termMaskOf(row);
     const { ids, start, end } = passageWordSpan(index, row);
     for (let w = start; w < end; w++) {
       const id = ids[w]!;
@@ -128,45 +119,17 @@ export function ngramFeatures(index: IndexSnapshot, search: ScoredSearch, rows: 
       // A word sharing no trigram with a question term is not its root-key match either (same letters).
       if (holds === 0) continue;
       const key = keyOfTerm(lexical, roots, id);
-      for (let j = 0; j < count; j++) if (holds & (1 << j) && key === rootOf[j]) rootMask |= 1 << wordOf[j]!;
+      for (let j = 0; j < count; j++) if (holds & (1 << j) && key === rootOf[j]) matched |= 1 << wordOf[j]!;
     }
-    if ((read + 1) * count > shares.length) {
-      const grown = new Float32Array(2 * shares.length);
-      grown.set(shares);
-      shares = grown;
-    }
+    // A word with several terms (an English word's translations) counts its best.
+    best.fill(0);
     for (let j = 0; j < count; j++) {
       let seen = 0;
       for (const e of gramsOf[j]!) if (seenIn[e] === row) seen++;
-      shares[read * count + j] = gramsOf[j]!.length ? seen / gramsOf[j]!.length : 0;
+      if (gramsOf[j]!.length) best[wordOf[j]!] = Math.max(best[wordOf[j]!]!, seen / gramsOf[j]!.length);
     }
-    memo.set(row, read++, rootMask);
-  };
-
-  const best = new Float64Array(32);
-  /** Σ IDF × best share of the question words not in `matched`, among `from` rows' shares, over the mass. */
-  const coverage = (from: readonly number[], matched: number): number => {
-    best.fill(0);
-    for (const at of from) for (let j = 0; j < count; j++) best[wordOf[j]!] = Math.max(best[wordOf[j]!]!, shares[at * count + j]!);
     let sum = 0;
     for (let k = 0; k < Math.min(32, termIdf.length); k++) if (!(matched & (1 << k))) sum += termIdf[k]! * best[k]!;
-    return sum / mass;
-  };
-  return rows.map((row, position) => {
-    if (position >= NGRAM_CANDIDATES) return [0, 0];
-    readRow(row);
-    memo.has(row);
-    const own = memo.first();
-    let matched = search.termMaskOf(row) | memo.second();
-    const context = [own];
-    const value = coverage(context, matched);
-    for (let other = row - 1; other <= row + 1; other += 2) {
-      if (other < 0 || other >= docOf.length || docOf[other] !== docOf[row]) continue;
-      readRow(other);
-      memo.has(other);
-      context.push(memo.first());
-      matched |= search.termMaskOf(other) | memo.second();
-    }
-    return [value, coverage(context, matched)];
+    return [sum / mass];
   });
 }
