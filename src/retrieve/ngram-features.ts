@@ -7,8 +7,8 @@ import { keyNumber, keyOfTerm, rootKeys } from './term-keys.js';
 
 /**
  * Character trigram evidence for the question words a passage holds neither as written (stem) nor by
- * root key: another form of the word (الاكتشافات / اكتشف, a broken plural, a derived pattern the root
- * key does not reach) still shares most of its letter triples with it. Each such word counts with
+ * root key: another form of the word (الاستقلال / استقلت, a derived pattern or a broken plural the
+ * root key does not reach) still shares many of its letter triples with it. Each such word counts with
  * the share of its trigrams (`^word$`, word-bounded) found in the passage's words, times its IDF.
  * Measured on held-out folds (README, Measuring); the same with the neighbours, trigram or 4-gram Dice
  * of the single best passage word, and a Dice floor measured lower.
