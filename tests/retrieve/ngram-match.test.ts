@@ -28,8 +28,8 @@ beforeAll(async () => {
 }, 30_000);
 
 /** Each candidate's source and ranker score, best first, with the shipped weights changed by `change`. */
-async function ranked(change: Record<string, number> = {}): Promise<Array<{ source: string; ngram: number }>> {
-  const { set } = await gatherEvidence(index, null, QUESTION);
+async function ranked(change: Record<string, number> = {}, question = QUESTION): Promise<Array<{ source: string; ngram: number }>> {
+  const { set } = await gatherEvidence(index, null, question);
   const weights = { ...shippedWeights().ranker, ...change };
   const at = set.names.indexOf('ngramCoverage');
   return set.candidates
@@ -42,6 +42,11 @@ describe('character-trigram soft matches', () => {
     const list = await ranked();
     expect(list.find((c) => c.source === 'independence.txt')!.ngram).toBeGreaterThan(0);
     expect(list.find((c) => c.source === 'visit.txt')!.ngram).toBe(0);
+  });
+
+  it('give nothing for words the passage already holds as written: the evidence is only ever new', async () => {
+    const list = await ranked({}, 'متى استقلت الجزائر؟');
+    expect(list.find((c) => c.source === 'independence.txt')!.ngram).toBe(0);
   });
 
   it('put the passage that answers first: with the shipped weights, and not without this evidence', async () => {
