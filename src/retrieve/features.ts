@@ -6,8 +6,9 @@ import { PARAGRAPH_FEATURES, PARAGRAPH_REACH, paragraphFeatures } from './paragr
 import { LOOSE_FEATURES, looseFeatures } from './loose-features.js';
 import { FEEDBACK_FEATURES, feedbackFeatures } from './feedback-features.js';
 import { LENGTH_FEATURES, lengthFeatures } from './length-features.js';
+import { NGRAM_FEATURES, ngramFeatures } from './ngram-features.js';
 import { bestWindowIdf } from './proximity.js';
-import { idfOfBits } from './term-bits.js';
+import { bitCount, idfOfBits } from './term-bits.js';
 import type { ScoredSearch } from '../index/bm25.js';
 
 /**
@@ -142,20 +143,16 @@ export function buildCandidates(
   });
   search.prefetch(read);
   const legRanks = legs.map((leg) => new Map(leg.hits.map((h, i) => [h.row, { rank: i + 1, score: h.score, coverage: h.coverage }])));
-  const names = [...FEATURES, ...ROOT_FEATURES, ...PARAGRAPH_FEATURES, ...LOOSE_FEATURES, ...FEEDBACK_FEATURES, ...LENGTH_FEATURES, ...legs.flatMap((l) => [l.name, `${l.name}Rank`])];
+  const names = [...FEATURES, ...ROOT_FEATURES, ...PARAGRAPH_FEATURES, ...LOOSE_FEATURES, ...FEEDBACK_FEATURES, ...LENGTH_FEATURES, ...NGRAM_FEATURES, ...legs.flatMap((l) => [l.name, `${l.name}Rank`])];
   const groups: ArrayLike<number>[][] = [
     rootFeatures(index, rows, search.groupTerms, search.termIdf, docOf),
     paragraphFeatures(index, search, rows),
     looseFeatures(index, rows, search.groupTerms, search.termIdf, docOf),
     feedbackFeatures(index, search, rows, docOf),
     lengthFeatures(index, rows),
+    ngramFeatures(index, search, rows),
   ];
 
-  const bitCount = (mask: number) => {
-    let n = 0;
-    for (let m = mask >>> 0; m; m &= m - 1) n++;
-    return n;
-  };
   const bitOf = (k: number) => (k >= 0 && k < 32 ? (1 << k) >>> 0 : 0);
   const rarestBit = bitOf(rarest);
   const known = search.groupTerms.map((terms) => terms.some((term) => index.lexical.documentFrequency(term) > 0));

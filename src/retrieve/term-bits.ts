@@ -12,3 +12,10 @@ export function idfOfBits(termIdf: readonly number[], mask: number): number {
   for (let k = 0; k < Math.min(32, termIdf.length); k++) if (mask & (1 << k)) sum += termIdf[k]!;
   return sum;
 }
+
+/** How many question words the bits of `mask` stand for. */
+export function bitCount(mask: number): number {
+  let n = 0;
+  for (let m = mask >>> 0; m; m &= m - 1) n++;
+  return n;
+}
