@@ -141,7 +141,7 @@ const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['حدا', 'احد'], ['عيال', 'اطفال'], // someone (Levantine); children (Gulf)
   ['حكي', 'حديث'], ['حكي', 'كلام'], ['حاجات', 'اشياء'], ['احسن', 'افضل'], // talk; things; better
   ['جاي', 'مقبل'], ['جاي', 'قادم'], ['جايه', 'مقبله'], // next (الشهر الجاي)
-  ['شغله', 'امر'], ['ماتش', 'مباراه'], // matter (Levantine); match
+  ['شغله', 'امر'], // matter (Levantine)
   ['مقفول', 'مغلق'], ['مقفوله', 'مغلقه'], // closed
   // ث said and written ت (Egyptian, Levantine): second, third, three, two, eight
   ['تاني', 'ثاني'], ['تانيه', 'ثانيه'], ['تالت', 'ثالث'], ['تالته', 'ثالثه'], ['تلات', 'ثلاث'], ['تلاته', 'ثلاثه'],
