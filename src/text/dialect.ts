@@ -7,22 +7,33 @@
  */
 import { isArabicWord } from './language.js';
 
+const words = (list: string) => list.split(/\s+/).filter((w) => w !== '');
+
+/**
+ * Colloquial question words by the kind of answer they ask for: here they are function words;
+ * question-type.ts reads the same lists to tell what a question asks for.
+ */
+export const COLLOQUIAL_QUESTION_WORDS = {
+  // what / why / how
+  other: words('شو شنو شنهو ايش اش وش وشو واش ايه شي شنوه اشنو اشنوه واشنو شنهي شنيه ويش اشمن انهو ليش ليه علاش لويش علاه لاش شلون كيفاش كيفاه ازاي'),
+  place: words('وين فين منين لوين وينو'),
+  // Levantine وقتيش / ايمتا, Maghrebi وقتاش / فوقاش / فاش
+  date: words('امتي ايمتي امتا ايمتا وقتاش فوقاش فاش وقتيش'),
+  person: words('مين منو شكون اشكون منهو'),
+  // Iraqi شكد / شقد, Maghrebi شحال, Egyptian كام
+  number: words('قديش قداش شقد شكد شحال كام اديش كديش قديه شكثر بكام بشحال'),
+} as const;
+
 /** Question words, particles, demonstratives and "I want to know" framing; no word with a common MSA meaning. */
-const FUNCTION_WORDS: readonly string[] = (
-  // what / why / where / when / who / how / how much
-  'شو شنو شنهو ايش اش وش وشو واش ايه شي شنوه اشنو اشنوه واشنو شنهي شنيه ويش اشمن انهو ' +
-  'ليش ليه علاش لويش علاه لاش ' +
-  'وين فين منين لوين وينو ' +
-  'امتي ايمتي امتا وقتاش فوقاش فاش ' +
-  'مين منو شكون اشكون منهو ' +
-  'شلون كيفاش كيفاه ازاي ' +
-  'قديش قداش شقد شحال كام اديش كديش قديه شكثر بكام بشحال ' +
+const FUNCTION_WORDS: readonly string[] = [
+  ...Object.values(COLLOQUIAL_QUESTION_WORDS).flat(),
+  ...words(
   // relative, demonstratives, particles, "because", and صار (become/happen: one of kana's sisters)
   'اللي الي يلي لي هاد هادا هادي هاذا هيدا هيدي هاي هدول هذول ده دي دا كده هيك هيكي ' +
   'عم رح لح غادي راه ديال ديالو ديالها ديالهم ديالي ديالك ديالنا بتاع بتاعه بتاعها بتاعهم كاين كاينه كاينين ' +
   'عشان علشان مشان منشان كرمال صار صارت يصير تصير بيصير بتصير مش مو موش مب مفيش مافيش مافي ماكو ع عال بس كمان يعني طيب هلق هلا دابا ' +
-  // when / how much (Levantine, Iraqi), now, still, also, there is, later, a little, very
-  'وقتيش ايمتا شكد دلوقتي دلوقت هسه هسا لسه لسا برضو برضه اكو بعدين شوي شويه اوي ' +
+  // now, still, also, there is, later, a little, very
+  'دلوقتي دلوقت هسه هسا لسه لسا برضو برضه اكو بعدين شوي شويه اوي ' +
   // that / those / this / these, here / there (Maghrebi, Levantine, Gulf); "of" (Levantine تبع; not تبعه/تبعت/تبعها/تبعهم, MSA "followed"; Egyptian بتوع, Tunisian متاع/نتاع)
   'هادوك هاديك هداك هديك هاداك هذاك هذيك داك هيدول هذي هاذي هاذول هادو هون هنيك ' +
   'تبع تبعو تبعن تبعهن تبعون بتوع بتاعت نتاع نتاعه نتاعها متاع متاعه متاعها ' +
@@ -32,10 +43,9 @@ const FUNCTION_WORDS: readonly string[] = (
   'شسالفه توا دروك بالضبط بالظبط كدا جذي لحتي ترا ' +
   // wanting to know
   'بدي بدك بده بدها بدنا بدكم بدهم بدهن بدكن بدو عايز عاوز عايزه عايزين عاوزين ابغي نبغي بغيت بغينا ودي حاب حابب تبي يبي تبون يبون تبغي يبغي ' +
-  'اعرف نعرف قلي قولي قولولي احكيلي خبرني خبروني فهمني عرفني'
-)
-  .split(/\s+/)
-  .filter((w) => w !== '');
+  'اعرف نعرف قلي قولي قولولي احكيلي خبرني خبروني فهمني عرفني',
+  ),
+];
 
 /**
  * The same with the clitics people attach in writing: و (and) on a question word (ومين, ووين) and a

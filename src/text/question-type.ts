@@ -1,5 +1,6 @@
 import { normalize, tokenize } from './normalize.js';
 import { cardinalDigits } from './numbers.js';
+import { COLLOQUIAL_QUESTION_WORDS } from './dialect.js';
 
 /**
  * What kind of answer a question asks for, read from its question word. Standard Arabic, the main
@@ -8,11 +9,13 @@ import { cardinalDigits } from './numbers.js';
  */
 export type AnswerType = 'number' | 'date' | 'person' | 'place' | 'other';
 
-// Normalized spellings (ى→ي, أ/إ/آ→ا, ة→ه).
-const NUMBER_WORDS = new Set(['كم', 'بكم', 'وكم', 'قديش', 'اديش', 'قداش', 'كام', 'بكام', 'چم', 'شحال', 'قدام']);
-const DATE_WORDS = new Set(['متي', 'امتي', 'ومتي', 'وامتي', 'ايمتي', 'امتا', 'متا', 'وقتاش', 'امته']);
-const PERSON_WORDS = new Set(['من', 'مين', 'منو', 'شكون', 'ومن', 'ومين', 'لمن', 'لمين']);
-const PLACE_WORDS = new Set(['اين', 'وين', 'فين', 'واين', 'ووين', 'لوين', 'منين', 'مناين', 'فاين']);
+// Normalized spellings (ى→ي, أ/إ/آ→ا, ة→ه): Standard Arabic and other spellings here, the dialects' from dialect.ts.
+const NUMBER_WORDS = new Set(['كم', 'بكم', 'چم', 'قدام', ...COLLOQUIAL_QUESTION_WORDS.number]);
+const DATE_WORDS = new Set(['متي', 'متا', 'امته', ...COLLOQUIAL_QUESTION_WORDS.date]);
+const PERSON_WORDS = new Set(['من', 'لمن', 'لمين', ...COLLOQUIAL_QUESTION_WORDS.person]);
+const PLACE_WORDS = new Set(['اين', 'مناين', 'فاين', ...COLLOQUIAL_QUESTION_WORDS.place]);
+/** The word, or the word without the و (and) people attach to a question word (ومين, وامتي). */
+const isIn = (set: ReadonlySet<string>, w: string) => set.has(w) || (w.startsWith('و') && set.has(w.slice(1)));
 /** "In which year / how many …": the noun after أي / ما / what names the type. */
 const DATE_NOUNS = new Set(['عام', 'سنه', 'العام', 'السنه', 'تاريخ', 'التاريخ', 'يوم', 'شهر', 'قرن', 'القرن', 'عقد', 'year', 'date', 'century', 'day']);
 const NUMBER_NOUNS = new Set(['عدد', 'نسبه', 'مقدار', 'كميه', 'مبلغ', 'number', 'percentage', 'amount']);
@@ -27,11 +30,11 @@ export function questionType(question: string): AnswerType {
   for (let i = 0; i < head.length; i++) {
     const w = head[i]!;
     // "من" is also the preposition "from": only a question word near the start.
-    if (i <= 1 && PERSON_WORDS.has(w)) return 'person';
+    if (i <= 1 && isIn(PERSON_WORDS, w)) return 'person';
     if (i <= 1 && (w === 'who' || w === 'whom' || w === 'whose')) return 'person';
-    if (NUMBER_WORDS.has(w)) return 'number';
-    if (DATE_WORDS.has(w) || w === 'when') return 'date';
-    if (PLACE_WORDS.has(w) || w === 'where') return 'place';
+    if (isIn(NUMBER_WORDS, w)) return 'number';
+    if (isIn(DATE_WORDS, w) || w === 'when') return 'date';
+    if (isIn(PLACE_WORDS, w) || w === 'where') return 'place';
     const previous = head[i - 1];
     if (previous === undefined || !WHICH.has(previous)) continue;
     if (DATE_NOUNS.has(w)) return 'date';

@@ -19,6 +19,17 @@ describe('questionType', () => {
     expect(questionType('Where were the talks held?')).toBe('place');
   });
 
+  it('knows every colloquial question word the dialect analysis drops, with و attached too', () => {
+    // The words dialect.ts drops from a question must still say what the question asks for.
+    expect(questionType('شكد صرفوا على الجولة؟')).toBe('number');
+    expect(questionType('اديش طولت المحادثات؟')).toBe('number');
+    expect(questionType('وقتيش بلشت المحادثات؟')).toBe('date');
+    expect(questionType('فوقاش بدات المفاوضات؟')).toBe('date');
+    expect(questionType('ومنهو اللي حضر؟')).toBe('person');
+    expect(questionType('وينو الاجتماع؟')).toBe('place');
+    expect(questionType('ووين انعقد الاجتماع؟')).toBe('place');
+  });
+
   it('does not take the preposition من deep in a sentence for "who"', () => {
     expect(questionType('ماذا قال المتحدث باسم الوفد من المعارضة؟')).toBe('other');
   });
