@@ -7,7 +7,7 @@
  */
 import { isArabicWord } from './language.js';
 
-const words = (list: string) => list.split(/\s+/).filter((w) => w !== '');
+const wordList = (list: string) => list.split(/\s+/).filter((w) => w !== '');
 
 /**
  * Colloquial question words by the kind of answer they ask for: here they are function words;
@@ -15,35 +15,35 @@ const words = (list: string) => list.split(/\s+/).filter((w) => w !== '');
  */
 export const COLLOQUIAL_QUESTION_WORDS = {
   // what / why / how
-  other: words('شو شنو شنهو ايش اش وش وشو واش ايه شي شنوه اشنو اشنوه واشنو شنهي شنيه ويش اشمن انهو ليش ليه علاش لويش علاه لاش شلون كيفاش كيفاه ازاي'),
-  place: words('وين فين منين لوين وينو'),
+  other: wordList('شو شنو شنهو ايش اش وش وشو واش ايه شي شنوه اشنو اشنوه واشنو شنهي شنيه ويش اشمن انهو ليش ليه علاش لويش علاه لاش شلون كيفاش كيفاه ازاي'),
+  place: wordList('وين فين منين لوين وينو'),
   // Levantine وقتيش / ايمتا, Maghrebi وقتاش / فوقاش / فاش
-  date: words('امتي ايمتي امتا ايمتا وقتاش فوقاش فاش وقتيش'),
-  person: words('مين منو شكون اشكون منهو'),
+  date: wordList('امتي ايمتي امتا ايمتا وقتاش فوقاش فاش وقتيش'),
+  person: wordList('مين منو شكون اشكون منهو'),
   // Iraqi شكد / شقد, Maghrebi شحال, Egyptian كام
-  number: words('قديش قداش شقد شكد شحال كام اديش كديش قديه شكثر بكام بشحال'),
+  number: wordList('قديش قداش شقد شكد شحال كام اديش كديش قديه شكثر بكام بشحال'),
 } as const;
 
 /** Question words, particles, demonstratives and "I want to know" framing; no word with a common MSA meaning. */
 const FUNCTION_WORDS: readonly string[] = [
   ...Object.values(COLLOQUIAL_QUESTION_WORDS).flat(),
-  ...words(
-  // relative, demonstratives, particles, "because", and صار (become/happen: one of kana's sisters)
-  'اللي الي يلي لي هاد هادا هادي هاذا هيدا هيدي هاي هدول هذول ده دي دا كده هيك هيكي ' +
-  'عم رح لح غادي راه ديال ديالو ديالها ديالهم ديالي ديالك ديالنا بتاع بتاعه بتاعها بتاعهم كاين كاينه كاينين ' +
-  'عشان علشان مشان منشان كرمال صار صارت يصير تصير بيصير بتصير مش مو موش مب مفيش مافيش مافي ماكو ع عال بس كمان يعني طيب هلق هلا دابا ' +
-  // now, still, also, there is, later, a little, very
-  'دلوقتي دلوقت هسه هسا لسه لسا برضو برضه اكو بعدين شوي شويه اوي ' +
-  // that / those / this / these, here / there (Maghrebi, Levantine, Gulf); "of" (Levantine تبع; not تبعه/تبعت/تبعها/تبعهم, MSA "followed"; Egyptian بتوع, Tunisian متاع/نتاع)
-  'هادوك هاديك هداك هديك هاداك هذاك هذيك داك هيدول هذي هاذي هاذول هادو هون هنيك ' +
-  'تبع تبعو تبعن تبعهن تبعون بتوع بتاعت نتاع نتاعه نتاعها متاع متاعه متاعها ' +
-  // pronouns (Levantine هيي/هني — not هوي, which is MSA هوى —, Maghrebi هوما, "we", "you all"; not ولا "or", الحين "now": MSA words, and documents drop function words too)
-  'هيي هني هنن هوما هومه احنا نحنا انتو انتوا ' +
-  // what's the story (Gulf); now (Tunisian توا, Algerian دروك), exactly (not اصلا: MSA "originally"), like this, in order to, "you know"
-  'شسالفه توا دروك بالضبط بالظبط كدا جذي لحتي ترا ' +
-  // wanting to know
-  'بدي بدك بده بدها بدنا بدكم بدهم بدهن بدكن بدو عايز عاوز عايزه عايزين عاوزين ابغي نبغي بغيت بغينا ودي حاب حابب تبي يبي تبون يبون تبغي يبغي ' +
-  'اعرف نعرف قلي قولي قولولي احكيلي خبرني خبروني فهمني عرفني',
+  ...wordList(
+    // relative, demonstratives, particles, "because", and صار (become/happen: one of kana's sisters)
+    'اللي الي يلي لي هاد هادا هادي هاذا هيدا هيدي هاي هدول هذول ده دي دا كده هيك هيكي ' +
+    'عم رح لح غادي راه ديال ديالو ديالها ديالهم ديالي ديالك ديالنا بتاع بتاعه بتاعها بتاعهم كاين كاينه كاينين ' +
+    'عشان علشان مشان منشان كرمال صار صارت يصير تصير بيصير بتصير مش مو موش مب مفيش مافيش مافي ماكو ع عال بس كمان يعني طيب هلق هلا دابا ' +
+    // now, still, also, there is, later, a little, very
+    'دلوقتي دلوقت هسه هسا لسه لسا برضو برضه اكو بعدين شوي شويه اوي ' +
+    // that / those / this / these, here / there (Maghrebi, Levantine, Gulf); "of" (Levantine تبع; not تبعه/تبعت/تبعها/تبعهم, MSA "followed"; Egyptian بتوع, Tunisian متاع/نتاع)
+    'هادوك هاديك هداك هديك هاداك هذاك هذيك داك هيدول هذي هاذي هاذول هادو هون هنيك ' +
+    'تبع تبعو تبعن تبعهن تبعون بتوع بتاعت نتاع نتاعه نتاعها متاع متاعه متاعها ' +
+    // pronouns (Levantine هيي/هني — not هوي, which is MSA هوى —, Maghrebi هوما, "we", "you all"; not ولا "or", الحين "now": MSA words, and documents drop function words too)
+    'هيي هني هنن هوما هومه احنا نحنا انتو انتوا ' +
+    // what's the story (Gulf); now (Tunisian توا, Algerian دروك), exactly (not اصلا: MSA "originally"), like this, in order to, "you know"
+    'شسالفه توا دروك بالضبط بالظبط كدا جذي لحتي ترا ' +
+    // wanting to know
+    'بدي بدك بده بدها بدنا بدكم بدهم بدهن بدكن بدو عايز عاوز عايزه عايزين عاوزين ابغي نبغي بغيت بغينا ودي حاب حابب تبي يبي تبون يبون تبغي يبغي ' +
+    'اعرف نعرف قلي قولي قولولي احكيلي خبرني خبروني فهمني عرفني',
   ),
 ];
 
@@ -52,8 +52,8 @@ const FUNCTION_WORDS: readonly string[] = [
  * preposition on a demonstrative (Maghrebi فهاد "in this", بهاد, لهاد). Short ones (دي, ده) are left
  * bare: with a clitic they spell MSA words (ودي, بدي, لدي).
  */
-const QUESTION_WORDS = 'مين منو شكون وين فين ليش ليه علاش امتي ايمتي قديش شحال كيفاش ازاي شلون شنو ايش'.split(' ');
-const DEMONSTRATIVES = 'هاد هادا هادي هاذا هيدا هيدي هاي هدول هذول هادوك هاديك'.split(' ');
+const QUESTION_WORDS = wordList('مين منو شكون وين فين ليش ليه علاش امتي ايمتي قديش شحال كيفاش ازاي شلون شنو ايش');
+const DEMONSTRATIVES = wordList('هاد هادا هادي هاذا هيدا هيدي هاي هدول هذول هادوك هاديك');
 export const DIALECT_FUNCTION_WORDS: readonly string[] = [
   ...FUNCTION_WORDS,
   ...QUESTION_WORDS.map((w) => 'و' + w),
