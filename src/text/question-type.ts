@@ -41,6 +41,19 @@ export function questionType(question: string): AnswerType {
     if (NUMBER_NOUNS.has(w)) return 'number';
     if (PLACE_NOUNS.has(w)) return 'place';
   }
+  return inSituType(words);
+}
+
+/**
+ * The dialects ask in place: Egyptian puts the question word where the answer goes (اتقابل مع مين؟,
+ * بتتعمل فين؟, ابتدت امتى؟), Levantine and Maghrebi often do too. Read anywhere, but only the colloquial
+ * question words: none has an MSA meaning, unlike من (from) or كم (as … as) deep in a sentence.
+ */
+const IN_SITU: ReadonlyArray<readonly [AnswerType, ReadonlySet<string>]> = (['person', 'place', 'date', 'number'] as const).map(
+  (type) => [type, new Set(COLLOQUIAL_QUESTION_WORDS[type])] as const,
+);
+function inSituType(words: readonly string[]): AnswerType {
+  for (const w of words) for (const [type, set] of IN_SITU) if (isIn(set, w)) return type;
   return 'other';
 }
 
