@@ -1,5 +1,5 @@
 import { normalize, tokenize } from './normalize.js';
-import { DIALECT_FUNCTION_WORDS, dialectReadings } from './dialect.js';
+import { DIALECT_FUNCTION_WORDS, dialectReadings, questionFraming } from './dialect.js';
 import { lightStems } from './stem.js';
 
 /**
@@ -65,13 +65,15 @@ export interface QuestionWord {
 }
 
 /**
- * A question's words with their alternatives. Retrieval picks among them by what the collection
+ * A question's words with their alternatives, without the words that only frame it (questionFraming). Retrieval picks among them by what the collection
  * contains (questionTerms); documents are analyzed with analyze() alone, so the index holds what is written.
  */
 export function analyzeQuestion(text: string, stem: Stemmer = lightStems): QuestionWord[] {
   const words: QuestionWord[] = [];
-  for (const { term } of tokenize(normalize(text))) {
-    if (isStopword(term)) continue;
+  const terms = tokenize(normalize(text)).map((t) => t.term);
+  const framing = questionFraming(terms);
+  for (const [i, term] of terms.entries()) {
+    if (isStopword(term) || framing[i]) continue;
     const stems = stem(term);
     const readings = dialectReadings(term)
       .filter((r) => !isStopword(r))

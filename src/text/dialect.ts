@@ -61,6 +61,23 @@ export const DIALECT_FUNCTION_WORDS: readonly string[] = [
 ];
 
 /**
+ * Words that frame a question in the dialects but are MSA words in a text, so documents keep them (dropping
+ * them there cost held-out refusals, README Measuring) and only a question drops them: "now" (Gulf الحين;
+ * MSA "the time"), "anyway" (اصلا; MSA "originally"), ولا before لا or closing the question ("or not"; MSA
+ * "nor"), the word after يا (who is addressed: يا جماعة، يا شباب) and "want" before "to know" (Gulf ابي اعرف;
+ * MSA "my father"). Takes the question's normalized words; true for each word that only frames it.
+ */
+const FRAMING = new Set(wordList('الحين هالحين ذحين دحين اصلا'));
+export function questionFraming(words: readonly string[]): boolean[] {
+  return words.map((w, i) => {
+    const next = words[i + 1];
+    if (FRAMING.has(w) || words[i - 1] === 'يا') return true;
+    if (w === 'ولا') return next === undefined || next === 'لا';
+    return w === 'ابي' && (next === 'اعرف' || next === 'نعرف');
+  });
+}
+
+/**
  * MSA readings of a colloquial word, most likely first; empty when it has none.
  * - verb prefixes before the imperfect: بـ (بيرأس), حـ/هـ (future: حيعقد, هيعقد), كـ/تـ (Maghrebi كيقول, تيقول),
  *   Moroccan future غا (غايدوم), and MSA's own future سـ (سيحدث), which the light stemmer leaves on;

@@ -43,6 +43,12 @@ describe('colloquial questions', () => {
     expect(ending.results[0]!.text).toContain('تنتهي جولة المباحثات');
   });
 
+  it('answers a Gulf question framed with الحين ("now", MSA "the time"), which only frames a question', async () => {
+    const answer = await ask('الحين منو يدعم المتمردين؟');
+    expect(answer.answered).toBe(true);
+    expect(answer.results[0]!.text).toContain('تساند مجموعات معينة من المتمردين');
+  });
+
   // The Russian delegation's passage says يرأس twice; the ranker's proximity evidence ("وفد النظام"
   // adjacent) puts the regime delegation's head first.
   it('puts the Syrian regime delegation head first for مين بيرأس وفد النظام؟', async () => {

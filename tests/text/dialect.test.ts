@@ -24,6 +24,14 @@ describe('dialect function words', () => {
     expect(analyzeQuestion(noise)).toEqual([]);
   });
 
+  it('drop from a question only the words that frame it there but are MSA words in a text', () => {
+    const framed = 'يا جماعة الحين منو يدعم المتمردين اصلا؟ ابي اعرف، ولا لأ؟';
+    expect(analyzeQuestion(framed).map((w) => w.stems[0])).toEqual(analyze('يدعم المتمردين'));
+    // Documents keep them (MSA "the time", "originally", "nor", "my father"), and so does a question using them so.
+    expect(analyze('حان الحين ولا أصلا')).toEqual(['حان', 'حين', 'ولا', 'اصلا']);
+    expect(analyzeQuestion('ماذا قال ابي ولا أمي؟').map((w) => w.stems[0])).toEqual(analyze('قال ابي ولا امي'));
+  });
+
   it('keep the words that carry the question', () => {
     expect(analyzeQuestion('شو قال دي ميستورا للصحفيين؟').map((w) => w.stems[0])).toEqual(analyze('قال ميستورا الصحفيين'));
   });
