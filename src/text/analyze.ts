@@ -1,5 +1,5 @@
 import { normalize, tokenize } from './normalize.js';
-import { DIALECT_FUNCTION_WORDS, dialectReadings, questionFraming } from './dialect.js';
+import { DIALECT_FUNCTION_WORDS, dialectReadings, msaReadings, questionFraming } from './dialect.js';
 import { lightStems } from './stem.js';
 
 /**
@@ -62,6 +62,8 @@ export function analyze(text: string, stem: Stemmer = lightStems): string[] {
 export interface QuestionWord {
   stems: string[];
   readings: string[];
+  /** Of the readings, those that are MSA words of the colloquial lexicon (هيتمضى → يوقع, not the shape يتمض). */
+  msa: string[];
 }
 
 /**
@@ -75,11 +77,8 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
   for (const [i, term] of terms.entries()) {
     if (isStopword(term) || framing[i]) continue;
     const stems = stem(term);
-    const readings = dialectReadings(term)
-      .filter((r) => !isStopword(r))
-      .flatMap((r) => stem(r))
-      .filter((r) => !stems.includes(r));
-    words.push({ stems, readings: [...new Set(readings)] });
+    const stemsOf = (list: string[]) => [...new Set(list.filter((r) => !isStopword(r)).flatMap((r) => stem(r)).filter((r) => !stems.includes(r)))];
+    words.push({ stems, readings: stemsOf(dialectReadings(term)), msa: stemsOf(msaReadings(term)) });
   }
   return words;
 }

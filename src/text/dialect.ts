@@ -93,7 +93,17 @@ export function questionFraming(words: readonly string[]): boolean[] {
  * (فريسنو), plurals (نغمات) and the accusative (نوعا), and a wrong reading makes an unknown word look known.
  */
 export function dialectReadings(word: string): string[] {
-  if (!isArabicWord(word)) return [];
+  const { forms, msa } = readingsOf(word);
+  return [...new Set([...forms, ...msa])].filter((r) => r !== word);
+}
+
+/** The readings of dialectReadings that are MSA words of COLLOQUIAL_WORDS (هيتمضى → يوقع), not mere shapes (يتمضى). */
+export function msaReadings(word: string): string[] {
+  return [...new Set(readingsOf(word).msa)].filter((r) => r !== word);
+}
+
+function readingsOf(word: string): { forms: string[]; msa: string[] } {
+  if (!isArabicWord(word)) return { forms: [], msa: [] };
   const readings: string[] = [];
   const verb = /^[سبحهك]([يتنا].{2,})$/.exec(word) ?? /^غا([يتن].{3,})$/.exec(word) ?? /^ت(ي.{2,})$/.exec(word);
   const imperfect = verb ? verb[1]! : word;
@@ -109,8 +119,7 @@ export function dialectReadings(word: string): string[] {
   if (article) readings.push(article[1]!);
   const negated = /^ما(.{3,})ش$/.exec(word);
   if (negated) readings.push(negated[1]!);
-  for (const form of [word, ...readings]) readings.push(...colloquialToMsa(form));
-  return [...new Set(readings)].filter((r) => r !== word);
+  return { forms: readings, msa: [word, ...readings].flatMap(colloquialToMsa) };
 }
 
 /** COLLOQUIAL_WORDS of a form as written, else without an object pronoun or plural ending, else as a feminine past. */

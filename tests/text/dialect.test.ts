@@ -114,6 +114,12 @@ describe('questionTerms', () => {
     expect(questionTerms(news, 'على ماذا حصل الوفد؟')).toEqual(analyze('حصل الوفد'));
   });
 
+  it('searches a colloquial word the collection knows in no form by its MSA word, whose root the text may use', () => {
+    const news = buildIndex([analyze('اتفاق من المستهدف أن يتم توقيعه في نهاية اليوم')]);
+    expect(questionTerms(news, 'الاتفاق ده هيتمضى امتى؟')).toEqual(analyze('الاتفاق يوقع'));
+    expect(questionTerms(news, 'مين بيمثل الوفد؟')).toEqual(['يمثل', 'وفد']); // no MSA word: the dialect reading
+  });
+
   it('finds the verb of a Maghrebi question written with the passive تـ', () => {
     expect(questionTerms(index, 'شكون اللي كيترأس الوفد ديال النظام؟')).toEqual(analyze('يرأس وفد النظام'));
   });
