@@ -87,4 +87,5 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
 // 4: BM25 b 0.75 → 0.3 (the lexical index stores its parameters, so it must be rebuilt).
 // 5: cardinal number words stored as their digits (numbers.ts).
 // 6: more dialect function words (dialect.ts), which documents drop too.
-export const ANALYZER_VERSION = 6;
+// 7: more dialect function words (شكو, هادشي, داكشي, باش, بصح, قاعد).
+export const ANALYZER_VERSION = 7;

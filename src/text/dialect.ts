@@ -41,6 +41,9 @@ const FUNCTION_WORDS: readonly string[] = [
     'هيي هني هنن هوما هومه احنا نحنا انتو انتوا ' +
     // what's the story (Gulf); now (Tunisian توا, Algerian دروك), exactly (not اصلا: MSA "originally"), like this, in order to, "you know"
     'شسالفه توا دروك بالضبط بالظبط كدا جذي لحتي ترا ' +
+    // what's up (Iraqi شكو), this / that thing (Moroccan هادشي, داكشي), in order to / will (Maghrebi باش),
+    // but (Algerian بصح), the progressive "keeps …ing" (Gulf, Levantine قاعد يسوي; not قاعده, MSA "base")
+    'شكو هادشي هداشي داكشي باش بصح قاعد ' +
     // wanting to know
     'بدي بدك بده بدها بدنا بدكم بدهم بدهن بدكن بدو عايز عاوز عايزه عايزين عاوزين ابغي نبغي بغيت بغينا ودي حاب حابب تبي يبي تبون يبون تبغي يبغي ' +
     'اعرف نعرف قلي قولي قولولي احكيلي خبرني خبروني فهمني عرفني',
@@ -68,10 +71,14 @@ export const DIALECT_FUNCTION_WORDS: readonly string[] = [
  * MSA "my father"). Takes the question's normalized words; true for each word that only frames it.
  */
 const FRAMING = new Set(wordList('الحين هالحين ذحين دحين اصلا'));
+/** "What's the story / the matter (with …)": after a colloquial "what" (شو القصة مع…، ايش الموضوع). */
+const STORY = new Set(wordList('القصه السالفه الموضوع الحكايه'));
+const WHAT = new Set(COLLOQUIAL_QUESTION_WORDS.other);
 export function questionFraming(words: readonly string[]): boolean[] {
   return words.map((w, i) => {
     const next = words[i + 1];
     if (FRAMING.has(w) || words[i - 1] === 'يا') return true;
+    if (STORY.has(w) && WHAT.has(words[i - 1] ?? '')) return true;
     if (w === 'ولا') return next === undefined || next === 'لا';
     return w === 'ابي' && (next === 'اعرف' || next === 'نعرف');
   });
