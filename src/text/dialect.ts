@@ -170,6 +170,7 @@ const COLLOQUIAL_VERBS: ReadonlyArray<readonly [string, string, string, string, 
   ['حبس', 'حبس', 'اوقف', 'وقف', 'اوقفت'], // stop (Maghrebi)
   ['ابتدي', 'بتدي', 'بدا', 'بدا', 'بدات'], // begin (Egyptian)
   ['تلاقي', 'تلاقي', 'التقي', 'لتقي', 'التقت'], // meet
+  ['اتقابل', 'تقابل', 'التقي', 'لتقي', 'التقت'], // meet (Egyptian, Levantine)
   ['مضي', 'مضي', 'وقع', 'وقع', 'وقعت'], // sign (Egyptian, Levantine)
   ['قفل', 'قفل', 'اغلق', 'غلق', 'اغلقت'], // close
 ];

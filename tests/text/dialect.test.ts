@@ -66,6 +66,7 @@ describe('dialectReadings', () => {
     expect(readings('خلصت')).toEqual(['انتهت']);
     expect(readings('الفلوس')).toEqual(['الاموال']); // with the article too
     expect(readings('النهارده')).toEqual(['اليوم']); // Egyptian "today"
+    expect(readings('اتقابلوا')).toContain(normalize('التقى')); // Egyptian "they met"
   });
 
   it('read the passive تـ and the plural ـوا after a colloquial prefix, and the Moroccan future غا', () => {
