@@ -1,5 +1,6 @@
 import { normalize, tokenize } from './normalize.js';
-import { DIALECT_FUNCTION_WORDS, dialectReadings, msaReadings, questionFraming } from './dialect.js';
+import { DIALECT_FUNCTION_WORDS, dialectReadings, msaReadings } from './dialect.js';
+import { questionFraming } from './question-framing.js';
 import { lightStems } from './stem.js';
 
 /**
@@ -87,5 +88,5 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
 // 4: BM25 b 0.75 → 0.3 (the lexical index stores its parameters, so it must be rebuilt).
 // 5: cardinal number words stored as their digits (numbers.ts).
 // 6: more dialect function words (dialect.ts), which documents drop too.
-// 7: more dialect function words (شكو, هادشي, داكشي, باش, بصح, قاعد).
+// 7: more dialect function words (شكو, هادشي, داكشي, باش, بصح, قاعد, تقولي, تشرحلي, صاير, شگد …).
 export const ANALYZER_VERSION = 7;

@@ -20,8 +20,8 @@ export const COLLOQUIAL_QUESTION_WORDS = {
   // Levantine وقتيش / ايمتا, Maghrebi وقتاش / فوقاش / فاش
   date: wordList('امتي ايمتي امتا ايمتا وقتاش فوقاش فاش وقتيش'),
   person: wordList('مين منو شكون اشكون منهو'),
-  // Iraqi شكد / شقد, Maghrebi شحال, Egyptian كام
-  number: wordList('قديش قداش شقد شكد شحال كام اديش كديش قديه شكثر بكام بشحال'),
+  // Iraqi شكد / شقد / شگد / چم (with the Persian letters Iraqis and Gulf write for g and ch), Maghrebi شحال, Egyptian كام
+  number: wordList('قديش قداش شقد شكد شگد چم شحال كام اديش كديش قديه شكثر بكام بشحال'),
 } as const;
 
 /** Question words, particles, demonstratives and "I want to know" framing; no word with a common MSA meaning. */
@@ -44,6 +44,8 @@ const FUNCTION_WORDS: readonly string[] = [
     // what's up (Iraqi شكو), this / that thing (Moroccan هادشي, داكشي), in order to / will (Maghrebi باش),
     // but (Algerian بصح), the progressive "keeps …ing" (Gulf, Levantine قاعد يسوي; not قاعده, MSA "base")
     'شكو هادشي هداشي داكشي باش بصح قاعد ' +
+    // "tell / explain to me", written as one word as only the dialects do; happening (صاير, of صار)
+    'تقولي تقلي تقوليلي تحكيلي تحكيلنا تشرحلي يشرحلي اشرحلي تشرحلنا اشرحلنا وضحلي توضحلي تخبرني يقولي يحكيلي يفهمني يوضحلي يخبرني صاير صايره صايرين ' +
     // wanting to know
     'بدي بدك بده بدها بدنا بدكم بدهم بدهن بدكن بدو عايز عاوز عايزه عايزين عاوزين ابغي نبغي بغيت بغينا ودي حاب حابب تبي يبي تبون يبون تبغي يبغي ' +
     'اعرف نعرف قلي قولي قولولي احكيلي خبرني خبروني فهمني عرفني',
@@ -62,27 +64,6 @@ export const DIALECT_FUNCTION_WORDS: readonly string[] = [
   ...QUESTION_WORDS.map((w) => 'و' + w),
   ...DEMONSTRATIVES.flatMap((w) => ['ف', 'ب', 'ل', 'و'].map((clitic) => clitic + w)),
 ];
-
-/**
- * Words that frame a question in the dialects but are MSA words in a text, so documents keep them (dropping
- * them there cost held-out refusals, README Measuring) and only a question drops them: "now" (Gulf الحين;
- * MSA "the time"), "anyway" (اصلا; MSA "originally"), ولا before لا or closing the question ("or not"; MSA
- * "nor"), the word after يا (who is addressed: يا جماعة، يا شباب) and "want" before "to know" (Gulf ابي اعرف;
- * MSA "my father"). Takes the question's normalized words; true for each word that only frames it.
- */
-const FRAMING = new Set(wordList('الحين هالحين ذحين دحين اصلا'));
-/** "What's the story / the matter (with …)": after a colloquial "what" (شو القصة مع…، ايش الموضوع). */
-const STORY = new Set(wordList('القصه السالفه الموضوع الحكايه'));
-const WHAT = new Set(COLLOQUIAL_QUESTION_WORDS.other);
-export function questionFraming(words: readonly string[]): boolean[] {
-  return words.map((w, i) => {
-    const next = words[i + 1];
-    if (FRAMING.has(w) || words[i - 1] === 'يا') return true;
-    if (STORY.has(w) && WHAT.has(words[i - 1] ?? '')) return true;
-    if (w === 'ولا') return next === undefined || next === 'لا';
-    return w === 'ابي' && (next === 'اعرف' || next === 'نعرف');
-  });
-}
 
 /**
  * MSA readings of a colloquial word, most likely first; empty when it has none.

@@ -49,6 +49,14 @@ describe('colloquial questions', () => {
     expect(answer.results[0]!.text).toContain('تساند مجموعات معينة من المتمردين');
   });
 
+  it('answers a question asked politely ("I have a question", "please, does anyone know") as it answers the bare question', async () => {
+    for (const q of ['عندي سؤال: مين ترأس الوفد الايراني؟', 'لو سمحت، حد يعرف مين راح يمثل تركيا بالمحادثات؟']) {
+      const answer = await ask(q);
+      expect(answer.answered, q).toBe(true);
+      expect(answer.results[0]!.text, q).toContain('نائب وزير الخارجية');
+    }
+  });
+
   // The Russian delegation's passage says يرأس twice; the ranker's proximity evidence ("وفد النظام"
   // adjacent) puts the regime delegation's head first.
   it('puts the Syrian regime delegation head first for مين بيرأس وفد النظام؟', async () => {
