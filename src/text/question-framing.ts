@@ -19,6 +19,8 @@ const LEARN = set('اعرف نعرف افهم نفهم');
 const SOMEONE = set('حد حدا احد');
 const KNOWS = set('يعرف بيعرف يعرفش يشرحلي يقولي يحكيلي يفهمني يوضحلي يخبرني');
 
+const BLESS = set('يخليك يخليكم يعافيك يعافيكم يسلمك يسلمكم يخليكو');
+
 /** True for each of a question's normalized words that only frames it. */
 export function questionFraming(words: readonly string[]): boolean[] {
   const frames = words.map(() => false);
@@ -40,6 +42,10 @@ export function questionFraming(words: readonly string[]): boolean[] {
     // "Does anyone know", "I have a question".
     else if ((SOMEONE.has(w) && KNOWS.has(next)) || (KNOWS.has(w) && SOMEONE.has(before))) frames[i] = true;
     else if (((w === 'عندي' || w === 'عندنا') && next === 'سوال') || (w === 'سوال' && (before === 'عندي' || before === 'عندنا'))) frames[i] = true;
+    // "Question:" opening it (سؤال: …, ممكن سؤال؟).
+    else if (w === 'سوال' && frames.slice(0, i).every(Boolean)) frames[i] = true;
+    // "Please" as a blessing (الله يخليك، الله يعافيك): the stemmer would leave الله as له.
+    else if ((w === 'الله' && BLESS.has(next)) || (BLESS.has(w) && before === 'الله')) frames[i] = true;
   });
   return frames;
 }

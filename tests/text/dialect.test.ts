@@ -20,7 +20,7 @@ describe('dialect function words', () => {
   });
 
   it('drop pronouns, "of", "now", fillers and wanting in every dialect, and with و or a preposition attached', () => {
-    const noise = 'هني هوما احنا تبع متاع بتوع توا دروك بالظبط شسالفة بدهن تبي يبي شنوة اشنو ومنو ووين فهاد بهاد هادوك هون هذي موش مافيش عايزين قديه كيفاه شكو هادشي داكشي باش بصح قاعد تقوليلي يشرحلي صايرة شگد';
+    const noise = 'هني هوما احنا تبع متاع بتوع توا دروك بالظبط شسالفة بدهن تبي يبي شنوة اشنو ومنو ووين فهاد بهاد هادوك هون هذي موش مافيش عايزين قديه كيفاه شكو هادشي داكشي باش بصح قاعد تقوليلي يشرحلي صايرة شگد متع';
     expect(analyzeQuestion(noise)).toEqual([]);
   });
 
@@ -30,6 +30,8 @@ describe('dialect function words', () => {
     expect(analyzeQuestion('شو القصة مع المناطق الآمنة؟').map((w) => w.stems[0])).toEqual(analyze('المناطق الآمنة'));
     const polite = 'لو سمحت، عندي سؤال: ممكن حد يعرف مين راح يمثل تركيا؟ بدي افهم';
     expect(analyzeQuestion(polite).map((w) => w.stems[0])).toEqual(analyze('يمثل تركيا'));
+    expect(analyzeQuestion('الله يخليك، سؤال: مين يقود الوفد؟').map((w) => w.stems[0])).toEqual(analyze('يقود الوفد'));
+    expect(analyzeQuestion('ما السؤال الذي طرحه الله؟').map((w) => w.stems[0])).toEqual(analyze('السؤال طرحه الله'));
     expect(analyzeQuestion('راح الجعفري').map((w) => w.readings)).toContainEqual(['ذهب']); // "went", not the future
     // Documents keep them (MSA "the time", "originally", "nor", "my father"), and so does a question using them so.
     expect(analyze('حان الحين ولا أصلا')).toEqual(['حان', 'حين', 'ولا', 'اصلا']);
