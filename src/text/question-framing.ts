@@ -36,7 +36,9 @@ export function questionFraming(words: readonly string[]): boolean[] {
     else if (w === 'راح' && /^[يتن]..+/.test(next)) frames[i] = true;
     // "Please" (لو سمحت، لو سمحتو; من فضلك drops من as a stopword) and "could (you) …" opening a question
     // (after nothing but framing words).
-    else if ((w === 'لو' && next.startsWith('سمحت')) || (before === 'لو' && w.startsWith('سمحت'))) frames[i] = true;
+    // لو سمحت only opening or closing the question: inside it may be "if (it) allowed" (ماذا لو سمحت الحكومة…).
+    else if (w === 'لو' && next.startsWith('سمحت') && (frames.slice(0, i).every(Boolean) || i + 2 === words.length)) frames[i] = true;
+    else if (before === 'لو' && w.startsWith('سمحت') && frames[i - 1]) frames[i] = true;
     else if ((w === 'فضلك' || w === 'فضلكم') && before === 'من') frames[i] = true;
     else if (w === 'ممكن' && (before === 'هل' || frames.slice(0, i).every(Boolean))) frames[i] = true;
     // "Does anyone know", "I have a question".

@@ -32,6 +32,8 @@ describe('dialect function words', () => {
     expect(analyzeQuestion(polite).map((w) => w.stems[0])).toEqual(analyze('يمثل تركيا'));
     expect(analyzeQuestion('الله يخليك، سؤال: مين يقود الوفد؟').map((w) => w.stems[0])).toEqual(analyze('يقود الوفد'));
     expect(analyzeQuestion('ما السؤال الذي طرحه الله؟').map((w) => w.stems[0])).toEqual(analyze('السؤال طرحه الله'));
+    expect(analyzeQuestion('مين بيرأس الوفد لو سمحت؟').map((w) => w.stems[0])).toEqual(analyze('بيرأس الوفد'));
+    expect(analyzeQuestion('ماذا يحدث لو سمحت الحكومة بالتصدير؟').map((w) => w.stems[0])).toEqual(analyze('يحدث لو سمحت الحكومة بالتصدير'));
     expect(analyzeQuestion('راح الجعفري').map((w) => w.readings)).toContainEqual(['ذهب']); // "went", not the future
     // Documents keep them (MSA "the time", "originally", "nor", "my father"), and so does a question using them so.
     expect(analyze('حان الحين ولا أصلا')).toEqual(['حان', 'حين', 'ولا', 'اصلا']);
