@@ -9,8 +9,8 @@ const set = (list: string) => new Set(list.split(/\s+/).filter((w) => w !== ''))
 
 /** "Now" (Gulf الحين; MSA "the time"), "anyway" (اصلا; MSA "originally"). */
 const ANYWHERE = set('الحين هالحين ذحين دحين اصلا');
-/** "What's the story / the matter (with …)", after a colloquial "what" (شو القصة مع…، ايش الموضوع). */
-const STORY = set('القصه السالفه الموضوع الحكايه');
+/** "What's the story (with …)", after a colloquial "what" (شو القصة مع…; not الموضوع: شو الموضوع الخاص بـ… asks for a topic). */
+const STORY = set('القصه السالفه الحكايه');
 const WHAT = new Set(COLLOQUIAL_QUESTION_WORDS.other);
 /** "I want to know / understand" (Gulf ابي اعرف, MSA "my father"; Levantine بدي افهم; MSA اريد ان افهم). */
 const WANT = set('ابي بدي بدنا عايز عاوز عايزه ودي حاب حابب ابغي بغيت اريد نريد');

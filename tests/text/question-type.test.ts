@@ -37,6 +37,9 @@ describe('questionType', () => {
     expect(questionType('هي المحادثات دي بتتعمل فين؟')).toBe('place');
     expect(questionType('المحادثات طولت قديش؟')).toBe('number');
     expect(questionType('الوثيقه الروسيه بتقول ايه عن اللاجئين')).toBe('other');
+    // and the noun after a colloquial "what", as after ما
+    expect(questionType('شو عدد الوفود المشاركة؟')).toBe('number');
+    expect(questionType('ايش السنة اللي بدأت فيها المحادثات؟')).toBe('date');
   });
 
   it('does not take the preposition من deep in a sentence for "who"', () => {
