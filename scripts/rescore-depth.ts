@@ -31,7 +31,7 @@ const inner = store as unknown as {
   graph: { search(v: Float32Array, k: number, threads: number): { keys: BigUint64Array; distances: Float32Array } };
   flat: { score(row: number, v: Float32Array): number; onDisk: { readAll(n: number): Float32Array } };
   rowOfLabel: Int32Array;
-  search: { rescore: number };
+  search: { rescore: number; perHit: number };
 };
 const d = store.dimensions;
 const n = store.size;
