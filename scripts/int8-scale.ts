@@ -5,7 +5,7 @@
  * as Int8Array instead, rounded at one global scale (127 / the largest |component| of the data), and the
  * query likewise (an i8 index copies i8 input as is). For each graph, at several expansions: recall@10
  * of the graph's order alone, of its first 20 and 40 hits re-scored in f32, and of all 120 re-scored.
- *   npx tsx scripts/int8-scale.ts [SIZE=100000] [EXPANSIONS=64,128,256]
+ *   npx tsx scripts/int8-scale.ts [SIZE=100000] [EXPANSIONS=64,128,256]    ONLY=own|cast
  */
 import os from 'node:os';
 import { createRequire } from 'node:module';
@@ -38,7 +38,8 @@ const scale = 127 / max;
 const toI8 = (v: Float32Array) => Int8Array.from(v, (x) => Math.max(-127, Math.min(127, Math.round(x * scale))));
 say(`${size} low-rank vectors; largest |component| ${max.toFixed(3)}, global int8 scale ${scale.toFixed(1)} (usearch's own: 127 per unit length)`);
 
-for (const own of [false, true]) {
+// ONLY=own / ONLY=cast: one of the two graphs (a 1M build takes ~10 minutes of both cores).
+for (const own of [false, true].filter((o) => !process.env.ONLY || process.env.ONLY === (o ? 'own' : 'cast'))) {
   const graph = make(64);
   const started = performance.now();
   const keys = BigUint64Array.from({ length: size }, (_, i) => BigInt(i));
@@ -52,6 +53,6 @@ for (const own of [false, true]) {
     const hits = set.queries.map((q) => [...view.search(own ? toI8(q) : q, 120, 1)[0]].map(Number));
     const rescored = (m: number) => hits.map((h, q) => h.slice(0, m).map((row) => ({ row, s: exact.score(row, set.queries[q]!) })).sort((a, b) => b.s - a.s).slice(0, 10).map((x) => String(x.row)));
     const t = truth.map((r) => r.map(String));
-    say(`  expansion ${expansion}: recall@10 graph order ${recallAtK(t, hits.map((h) => h.slice(0, 10).map(String))).toFixed(3)}, first 20 re-scored ${recallAtK(t, rescored(20)).toFixed(3)}, first 40 ${recallAtK(t, rescored(40)).toFixed(3)}, all 120 ${recallAtK(t, rescored(120)).toFixed(3)}`);
+    say(`  expansion ${expansion}: recall@10 graph order ${recallAtK(t, hits.map((h) => h.slice(0, 10).map(String))).toFixed(3)}, first 10 re-scored ${recallAtK(t, rescored(10)).toFixed(3)}, first 20 ${recallAtK(t, rescored(20)).toFixed(3)}, first 40 ${recallAtK(t, rescored(40)).toFixed(3)}, all 120 ${recallAtK(t, rescored(120)).toFixed(3)}`);
   }
 }
