@@ -45,7 +45,7 @@ const inner = store as unknown as {
   graph: { search(v: Float32Array, k: number, threads: number): { keys: BigUint64Array } };
   flat: { score(row: number, v: Float32Array): number };
   rowOfLabel: Int32Array;
-  search: { rescore: number };
+  search: { rescore: number; perHit: number };
 };
 const model = new LowRankModel();
 const prng = new Prng(0x7a11);
@@ -61,7 +61,7 @@ interface Split {
   rescoreBlocks: number;
 }
 function timedQuery(v: Float32Array): Split {
-  const k = Math.min(store!.size, Math.max(2 * TOP_K, inner.search.rescore));
+  const k = Math.min(store!.size, Math.max(inner.search.perHit * TOP_K, inner.search.rescore));
   const f0 = majorFaults();
   const b0 = blocksRead();
   const t0 = performance.now();
@@ -115,7 +115,7 @@ async function rowVariants(): Promise<void> {
   const d = flat.dimensions;
   const { fds, labels, segmentRows } = flat.onDisk;
   const read = promisify(fs.read);
-  const k = Math.min(store!.size, Math.max(2 * TOP_K, inner.search.rescore));
+  const k = Math.min(store!.size, Math.max(inner.search.perHit * TOP_K, inner.search.rescore));
   const dot = (a: Float32Array, b: Float32Array) => {
     let sum = 0;
     for (let i = 0; i < d; i++) sum += a[i]! * b[i]!;

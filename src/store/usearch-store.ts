@@ -147,7 +147,7 @@ export class UsearchVectorStore implements VectorStore {
   async query(vector: Float32Array, topK: number): Promise<VectorHit[]> {
     const graph = this.graph;
     if (!graph) return this.flat.querySync(vector, topK);
-    const k = Math.min(this.size, Math.max(2 * topK, this.search.rescore));
+    const k = Math.min(this.size, Math.max(this.search.perHit * topK, this.search.rescore));
     const { keys } = graph.search(vector, k, 1);
     const hits: Array<{ row: number; score: number }> = [];
     for (const key of keys) {

@@ -148,6 +148,30 @@ describe('UsearchVectorStore above the graph threshold', () => {
     expect(wide).toBeGreaterThanOrEqual(0.95);
   }, 60_000);
 
+  it('from 300k vectors only the graph\'s first hits are re-scored, still in exact order with exact scores and the same top 10', async () => {
+    // Below the size whose graph is made resident nothing changes: twice the hits wanted, at least 100.
+    expect(searchSettings(100_000, 32)).toMatchObject({ perHit: 2, rescore: 100 });
+    expect(searchSettings(1_000_000, 32)).toMatchObject({ perHit: 1, rescore: 40 });
+    expect(searchSettings(300_000, 32)).toMatchObject({ perHit: 1, rescore: 40 });
+    const items = itemsOf(0, 2000);
+    const dir = tempDir();
+    await (await UsearchVectorStore.build(dims, items, null, GRAPH_AT)).save(dir);
+    const deep = await UsearchVectorStore.load(dir, { rescore: 100, perHit: 2 });
+    const shallow = await UsearchVectorStore.load(dir, { rescore: 40, perHit: 1 });
+    const exact = new FlatVectorStore(dims, set.matrix.slice(0, 2000 * dims), items.map((i) => i.id));
+    const dot = (id: string, q: Float32Array) => exact.get(id)!.reduce((sum, x, i) => sum + x * q[i]!, 0);
+    for (const q of set.queries) {
+      const hits = await shallow.query(q, 10);
+      expect(hits).toHaveLength(10);
+      for (const hit of hits) expect(hit.score).toBeCloseTo(dot(hit.id, q), 5);
+      expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
+    }
+    expect(await recall(shallow, items)).toBeGreaterThanOrEqual(0.95);
+    expect(await recall(shallow, items)).toBeGreaterThanOrEqual((await recall(deep, items)) - 0.02);
+    // Asked for more hits than the minimum, it re-scores as many as asked: every one of them comes back.
+    expect(await shallow.query(set.queries[0]!, 60)).toHaveLength(60);
+  }, 60_000);
+
   it('warming a freshly loaded graph searches it in the background, changes no hit, and stops when told', async () => {
     const items = itemsOf(0, 2000);
     const dir = tempDir();
