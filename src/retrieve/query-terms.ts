@@ -9,12 +9,14 @@ import type { Bm25Index } from '../index/bm25.js';
  */
 export function questionTerms(lexical: Bm25Index, question: string): string[] {
   const terms: string[] = [];
-  for (const { stems, readings } of analyzeQuestion(question)) {
+  for (const { stems, readings, msa } of analyzeQuestion(question)) {
     const known = (list: string[]) => list.filter((term) => lexical.documentFrequency(term) > 0);
     const chosen = known(stems);
     if (chosen.length === 0) chosen.push(...known(readings));
-    // Unknown in every form: the dialect reading is the better base for spelling variants (بيمثل → يمثل).
-    if (chosen.length === 0) chosen.push(readings[0] ?? stems[0]!);
+    // Unknown in every form: an MSA word of the colloquial lexicon is what a text would say, and its root
+    // meets the text's other forms (هيتمضى → يوقع, توقيعه); else the dialect reading is the better base
+    // for spelling variants (بيمثل → يمثل).
+    if (chosen.length === 0) chosen.push(msa[0] ?? readings[0] ?? stems[0]!);
     terms.push(...chosen);
   }
   return terms;

@@ -1,5 +1,6 @@
 import { normalize, tokenize } from './normalize.js';
-import { DIALECT_FUNCTION_WORDS, dialectReadings } from './dialect.js';
+import { DIALECT_FUNCTION_WORDS, dialectReadings, msaReadings } from './dialect.js';
+import { questionFraming } from './question-framing.js';
 import { lightStems } from './stem.js';
 
 /**
@@ -62,22 +63,23 @@ export function analyze(text: string, stem: Stemmer = lightStems): string[] {
 export interface QuestionWord {
   stems: string[];
   readings: string[];
+  /** Of the readings, those that are MSA words of the colloquial lexicon (هيتمضى → يوقع, not the shape يتمض). */
+  msa: string[];
 }
 
 /**
- * A question's words with their alternatives. Retrieval picks among them by what the collection
+ * A question's words with their alternatives, without the words that only frame it (questionFraming). Retrieval picks among them by what the collection
  * contains (questionTerms); documents are analyzed with analyze() alone, so the index holds what is written.
  */
 export function analyzeQuestion(text: string, stem: Stemmer = lightStems): QuestionWord[] {
   const words: QuestionWord[] = [];
-  for (const { term } of tokenize(normalize(text))) {
-    if (isStopword(term)) continue;
+  const terms = tokenize(normalize(text)).map((t) => t.term);
+  const framing = questionFraming(terms);
+  for (const [i, term] of terms.entries()) {
+    if (isStopword(term) || framing[i]) continue;
     const stems = stem(term);
-    const readings = dialectReadings(term)
-      .filter((r) => !isStopword(r))
-      .flatMap((r) => stem(r))
-      .filter((r) => !stems.includes(r));
-    words.push({ stems, readings: [...new Set(readings)] });
+    const stemsOf = (list: string[]) => [...new Set(list.filter((r) => !isStopword(r)).flatMap((r) => stem(r)).filter((r) => !stems.includes(r)))];
+    words.push({ stems, readings: stemsOf(dialectReadings(term)), msa: stemsOf(msaReadings(term)) });
   }
   return words;
 }
@@ -86,4 +88,5 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
 // 4: BM25 b 0.75 → 0.3 (the lexical index stores its parameters, so it must be rebuilt).
 // 5: cardinal number words stored as their digits (numbers.ts).
 // 6: more dialect function words (dialect.ts), which documents drop too.
-export const ANALYZER_VERSION = 6;
+// 7: more dialect function words (شكو, هادشي, داكشي, باش, بصح, قاعد, تقولي, تشرحلي, صاير, شگد …).
+export const ANALYZER_VERSION = 7;

@@ -20,8 +20,8 @@ export const COLLOQUIAL_QUESTION_WORDS = {
   // Levantine وقتيش / ايمتا, Maghrebi وقتاش / فوقاش / فاش
   date: wordList('امتي ايمتي امتا ايمتا وقتاش فوقاش فاش وقتيش'),
   person: wordList('مين منو شكون اشكون منهو'),
-  // Iraqi شكد / شقد, Maghrebi شحال, Egyptian كام
-  number: wordList('قديش قداش شقد شكد شحال كام اديش كديش قديه شكثر بكام بشحال'),
+  // Iraqi شكد / شقد / شگد / چم (with the Persian letters Iraqis and Gulf write for g and ch), Maghrebi شحال, Egyptian كام
+  number: wordList('قديش قداش شقد شكد شگد چم شحال كام اديش كديش قديه شكثر بكام بشحال'),
 } as const;
 
 /** Question words, particles, demonstratives and "I want to know" framing; no word with a common MSA meaning. */
@@ -34,13 +34,18 @@ const FUNCTION_WORDS: readonly string[] = [
     'عشان علشان مشان منشان كرمال صار صارت يصير تصير بيصير بتصير مش مو موش مب مفيش مافيش مافي ماكو ع عال بس كمان يعني طيب هلق هلا دابا ' +
     // now, still, also, there is, later, a little, very
     'دلوقتي دلوقت هسه هسا لسه لسا برضو برضه اكو بعدين شوي شويه اوي ' +
-    // that / those / this / these, here / there (Maghrebi, Levantine, Gulf); "of" (Levantine تبع; not تبعه/تبعت/تبعها/تبعهم, MSA "followed"; Egyptian بتوع, Tunisian متاع/نتاع)
+    // that / those / this / these, here / there (Maghrebi, Levantine, Gulf); "of" (Levantine تبع; not تبعه/تبعت/تبعها/تبعهم, MSA "followed"; Egyptian بتوع, Tunisian متاع/متع/نتاع)
     'هادوك هاديك هداك هديك هاداك هذاك هذيك داك هيدول هذي هاذي هاذول هادو هون هنيك ' +
-    'تبع تبعو تبعن تبعهن تبعون بتوع بتاعت نتاع نتاعه نتاعها متاع متاعه متاعها ' +
+    'تبع تبعو تبعن تبعهن تبعون بتوع بتاعت نتاع نتاعه نتاعها متاع متاعه متاعها متع ' +
     // pronouns (Levantine هيي/هني — not هوي, which is MSA هوى —, Maghrebi هوما, "we", "you all"; not ولا "or", الحين "now": MSA words, and documents drop function words too)
     'هيي هني هنن هوما هومه احنا نحنا انتو انتوا ' +
     // what's the story (Gulf); now (Tunisian توا, Algerian دروك), exactly (not اصلا: MSA "originally"), like this, in order to, "you know"
     'شسالفه توا دروك بالضبط بالظبط كدا جذي لحتي ترا ' +
+    // what's up (Iraqi شكو), this / that thing (Moroccan هادشي, داكشي), in order to / will (Maghrebi باش),
+    // but (Algerian بصح), the progressive "keeps …ing" (Gulf, Levantine قاعد يسوي; not قاعده, MSA "base")
+    'شكو هادشي هداشي داكشي باش بصح قاعد ' +
+    // "tell / explain to me", written as one word as only the dialects do; happening (صاير, of صار)
+    'تقولي تقلي تقوليلي تحكيلي تحكيلنا تشرحلي يشرحلي اشرحلي تشرحلنا اشرحلنا وضحلي توضحلي تخبرني يقولي يحكيلي يفهمني يوضحلي يخبرني صاير صايره صايرين ' +
     // wanting to know
     'بدي بدك بده بدها بدنا بدكم بدهم بدهن بدكن بدو عايز عاوز عايزه عايزين عاوزين ابغي نبغي بغيت بغينا ودي حاب حابب تبي يبي تبون يبون تبغي يبغي ' +
     'اعرف نعرف قلي قولي قولولي احكيلي خبرني خبروني فهمني عرفني',
@@ -76,7 +81,17 @@ export const DIALECT_FUNCTION_WORDS: readonly string[] = [
  * (فريسنو), plurals (نغمات) and the accusative (نوعا), and a wrong reading makes an unknown word look known.
  */
 export function dialectReadings(word: string): string[] {
-  if (!isArabicWord(word)) return [];
+  const { forms, msa } = readingsOf(word);
+  return [...new Set([...forms, ...msa])].filter((r) => r !== word);
+}
+
+/** The readings of dialectReadings that are MSA words of COLLOQUIAL_WORDS (هيتمضى → يوقع), not mere shapes (يتمضى). */
+export function msaReadings(word: string): string[] {
+  return [...new Set(readingsOf(word).msa)].filter((r) => r !== word);
+}
+
+function readingsOf(word: string): { forms: string[]; msa: string[] } {
+  if (!isArabicWord(word)) return { forms: [], msa: [] };
   const readings: string[] = [];
   const verb = /^[سبحهك]([يتنا].{2,})$/.exec(word) ?? /^غا([يتن].{3,})$/.exec(word) ?? /^ت(ي.{2,})$/.exec(word);
   const imperfect = verb ? verb[1]! : word;
@@ -92,8 +107,7 @@ export function dialectReadings(word: string): string[] {
   if (article) readings.push(article[1]!);
   const negated = /^ما(.{3,})ش$/.exec(word);
   if (negated) readings.push(negated[1]!);
-  for (const form of [word, ...readings]) readings.push(...colloquialToMsa(form));
-  return [...new Set(readings)].filter((r) => r !== word);
+  return { forms: readings, msa: [word, ...readings].flatMap(colloquialToMsa) };
 }
 
 /** COLLOQUIAL_WORDS of a form as written, else without an object pronoun or plural ending, else as a feminine past. */
@@ -137,6 +151,7 @@ const COLLOQUIAL_VERBS: ReadonlyArray<readonly [string, string, string, string, 
   ['حبس', 'حبس', 'اوقف', 'وقف', 'اوقفت'], // stop (Maghrebi)
   ['ابتدي', 'بتدي', 'بدا', 'بدا', 'بدات'], // begin (Egyptian)
   ['تلاقي', 'تلاقي', 'التقي', 'لتقي', 'التقت'], // meet
+  ['اتقابل', 'تقابل', 'التقي', 'لتقي', 'التقت'], // meet (Egyptian, Levantine)
   ['مضي', 'مضي', 'وقع', 'وقع', 'وقعت'], // sign (Egyptian, Levantine)
   ['قفل', 'قفل', 'اغلق', 'غلق', 'اغلقت'], // close
 ];

@@ -16,11 +16,11 @@ const PERSON_WORDS = new Set(['من', 'لمن', 'لمين', ...COLLOQUIAL_QUESTI
 const PLACE_WORDS = new Set(['اين', 'مناين', 'فاين', ...COLLOQUIAL_QUESTION_WORDS.place]);
 /** The word, or the word without the و (and) people attach to a question word (ومين, وامتي). */
 const isIn = (set: ReadonlySet<string>, w: string) => set.has(w) || (w.startsWith('و') && set.has(w.slice(1)));
-/** "In which year / how many …": the noun after أي / ما / what names the type. */
+/** "In which year / how many …": the noun after أي / ما / what (or a colloquial "what": شو عدد, ايش السنة) names the type. */
 const DATE_NOUNS = new Set(['عام', 'سنه', 'العام', 'السنه', 'تاريخ', 'التاريخ', 'يوم', 'شهر', 'قرن', 'القرن', 'عقد', 'year', 'date', 'century', 'day']);
 const NUMBER_NOUNS = new Set(['عدد', 'نسبه', 'مقدار', 'كميه', 'مبلغ', 'number', 'percentage', 'amount']);
 const PLACE_NOUNS = new Set(['مدينه', 'بلد', 'دوله', 'مكان', 'منطقه', 'city', 'country', 'place', 'state']);
-const WHICH = new Set(['اي', 'بأي', 'باي', 'وفي', 'في', 'ما', 'ماهو', 'ماهي', 'هو', 'هي', 'what', 'which', 'in']);
+const WHICH = new Set(['اي', 'بأي', 'باي', 'وفي', 'في', 'ما', 'ماهو', 'ماهي', 'هو', 'هي', 'what', 'which', 'in', ...COLLOQUIAL_QUESTION_WORDS.other]);
 
 /** The answer type of a question, from its first few words. */
 export function questionType(question: string): AnswerType {
@@ -41,6 +41,19 @@ export function questionType(question: string): AnswerType {
     if (NUMBER_NOUNS.has(w)) return 'number';
     if (PLACE_NOUNS.has(w)) return 'place';
   }
+  return inSituType(words);
+}
+
+/**
+ * The dialects ask in place: Egyptian puts the question word where the answer goes (اتقابل مع مين؟,
+ * بتتعمل فين؟, ابتدت امتى؟), Levantine and Maghrebi often do too. Read anywhere, but only the colloquial
+ * question words: none has an MSA meaning, unlike من (from) or كم (as … as) deep in a sentence.
+ */
+const IN_SITU: ReadonlyArray<readonly [AnswerType, ReadonlySet<string>]> = (['person', 'place', 'date', 'number'] as const).map(
+  (type) => [type, new Set(COLLOQUIAL_QUESTION_WORDS[type])] as const,
+);
+function inSituType(words: readonly string[]): AnswerType {
+  for (const w of words) for (const [type, set] of IN_SITU) if (isIn(set, w)) return type;
   return 'other';
 }
 

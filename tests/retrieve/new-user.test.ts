@@ -43,6 +43,20 @@ describe('colloquial questions', () => {
     expect(ending.results[0]!.text).toContain('تنتهي جولة المباحثات');
   });
 
+  it('answers a Gulf question framed with الحين ("now", MSA "the time"), which only frames a question', async () => {
+    const answer = await ask('الحين منو يدعم المتمردين؟');
+    expect(answer.answered).toBe(true);
+    expect(answer.results[0]!.text).toContain('تساند مجموعات معينة من المتمردين');
+  });
+
+  it('answers a question asked politely ("I have a question", "please, does anyone know") as it answers the bare question', async () => {
+    for (const q of ['عندي سؤال: مين ترأس الوفد الايراني؟', 'لو سمحت، حد يعرف مين راح يمثل تركيا بالمحادثات؟']) {
+      const answer = await ask(q);
+      expect(answer.answered, q).toBe(true);
+      expect(answer.results[0]!.text, q).toContain('نائب وزير الخارجية');
+    }
+  });
+
   // The Russian delegation's passage says يرأس twice; the ranker's proximity evidence ("وفد النظام"
   // adjacent) puts the regime delegation's head first.
   it('puts the Syrian regime delegation head first for مين بيرأس وفد النظام؟', async () => {

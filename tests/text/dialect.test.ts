@@ -20,8 +20,26 @@ describe('dialect function words', () => {
   });
 
   it('drop pronouns, "of", "now", fillers and wanting in every dialect, and with و or a preposition attached', () => {
-    const noise = 'هني هوما احنا تبع متاع بتوع توا دروك بالظبط شسالفة بدهن تبي يبي شنوة اشنو ومنو ووين فهاد بهاد هادوك هون هذي موش مافيش عايزين قديه كيفاه';
+    const noise = 'هني هوما احنا تبع متاع بتوع توا دروك بالظبط شسالفة بدهن تبي يبي شنوة اشنو ومنو ووين فهاد بهاد هادوك هون هذي موش مافيش عايزين قديه كيفاه شكو هادشي داكشي باش بصح قاعد تقوليلي يشرحلي صايرة شگد متع';
     expect(analyzeQuestion(noise)).toEqual([]);
+  });
+
+  it('drop from a question only the words that frame it there but are MSA words in a text', () => {
+    const framed = 'يا جماعة الحين منو يدعم المتمردين اصلا؟ ابي اعرف، ولا لأ؟';
+    expect(analyzeQuestion(framed).map((w) => w.stems[0])).toEqual(analyze('يدعم المتمردين'));
+    expect(analyzeQuestion('شو القصة مع المناطق الآمنة؟').map((w) => w.stems[0])).toEqual(analyze('المناطق الآمنة'));
+    const polite = 'لو سمحت، عندي سؤال: ممكن حد يعرف مين راح يمثل تركيا؟ بدي افهم';
+    expect(analyzeQuestion(polite).map((w) => w.stems[0])).toEqual(analyze('يمثل تركيا'));
+    expect(analyzeQuestion('الله يخليك، سؤال: مين يقود الوفد؟').map((w) => w.stems[0])).toEqual(analyze('يقود الوفد'));
+    expect(analyzeQuestion('ما السؤال الذي طرحه الله؟').map((w) => w.stems[0])).toEqual(analyze('السؤال طرحه الله'));
+    expect(analyzeQuestion('مين بيرأس الوفد لو سمحت؟').map((w) => w.stems[0])).toEqual(analyze('بيرأس الوفد'));
+    expect(analyzeQuestion('ماذا يحدث لو سمحت الحكومة بالتصدير؟').map((w) => w.stems[0])).toEqual(analyze('يحدث لو سمحت الحكومة بالتصدير'));
+    expect(analyzeQuestion('راح الجعفري').map((w) => w.readings)).toContainEqual(['ذهب']); // "went", not the future
+    // Documents keep them (MSA "the time", "originally", "nor", "my father"), and so does a question using them so.
+    expect(analyze('حان الحين ولا أصلا')).toEqual(['حان', 'حين', 'ولا', 'اصلا']);
+    expect(analyze('لو سمحت بذلك لكان ممكن')).toEqual(['لو', 'سمحت', 'بذلك', 'لك', 'ممكن']);
+    expect(analyzeQuestion('ما القصة التي رواها؟').map((w) => w.stems[0])).toEqual(analyze('القصة رواها'));
+    expect(analyzeQuestion('ماذا قال ابي ولا أمي؟').map((w) => w.stems[0])).toEqual(analyze('قال ابي ولا امي'));
   });
 
   it('keep the words that carry the question', () => {
@@ -56,6 +74,7 @@ describe('dialectReadings', () => {
     expect(readings('خلصت')).toEqual(['انتهت']);
     expect(readings('الفلوس')).toEqual(['الاموال']); // with the article too
     expect(readings('النهارده')).toEqual(['اليوم']); // Egyptian "today"
+    expect(readings('اتقابلوا')).toContain(normalize('التقى')); // Egyptian "they met"
   });
 
   it('read the passive تـ and the plural ـوا after a colloquial prefix, and the Moroccan future غا', () => {
@@ -104,6 +123,12 @@ describe('questionTerms', () => {
     const news = buildIndex([analyze('ستستمر المحادثات يومين وماذا يحدث بعد ذلك'), analyze('حصل الوفد على ضمانات')]);
     expect(questionTerms(news, 'ايه اللي هيحصل بعد ما تدوم المحادثات؟')).toEqual(analyze('يحدث تستمر المحادثات'));
     expect(questionTerms(news, 'على ماذا حصل الوفد؟')).toEqual(analyze('حصل الوفد'));
+  });
+
+  it('searches a colloquial word the collection knows in no form by its MSA word, whose root the text may use', () => {
+    const news = buildIndex([analyze('اتفاق من المستهدف أن يتم توقيعه في نهاية اليوم')]);
+    expect(questionTerms(news, 'الاتفاق ده هيتمضى امتى؟')).toEqual(analyze('الاتفاق يوقع'));
+    expect(questionTerms(news, 'مين بيمثل الوفد؟')).toEqual(['يمثل', 'وفد']); // no MSA word: the dialect reading
   });
 
   it('finds the verb of a Maghrebi question written with the passive تـ', () => {

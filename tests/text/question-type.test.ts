@@ -30,6 +30,18 @@ describe('questionType', () => {
     expect(questionType('ووين انعقد الاجتماع؟')).toBe('place');
   });
 
+  it('reads a colloquial question word asked in place, where the answer goes', () => {
+    // Egyptian asks in place: the MSA twins (مع من التقى…، متى أعلن…، أين تعقد…) put it first.
+    expect(questionType('الوفد التركي اتقابل مع مين؟')).toBe('person');
+    expect(questionType('هو وقف اطلاق النار اتعلن امتى؟')).toBe('date');
+    expect(questionType('هي المحادثات دي بتتعمل فين؟')).toBe('place');
+    expect(questionType('المحادثات طولت قديش؟')).toBe('number');
+    expect(questionType('الوثيقه الروسيه بتقول ايه عن اللاجئين')).toBe('other');
+    // and the noun after a colloquial "what", as after ما
+    expect(questionType('شو عدد الوفود المشاركة؟')).toBe('number');
+    expect(questionType('ايش السنة اللي بدأت فيها المحادثات؟')).toBe('date');
+  });
+
   it('does not take the preposition من deep in a sentence for "who"', () => {
     expect(questionType('ماذا قال المتحدث باسم الوفد من المعارضة؟')).toBe('other');
   });

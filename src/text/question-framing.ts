@@ -1,0 +1,53 @@
+/**
+ * Words that frame a question but are MSA words in a text, so documents keep them (dropping الحين and ولا
+ * from documents too cost held-out refusals, README Measuring) and only a question drops them. Every one is
+ * a way of asking, never what is asked about. On normalized words (ى→ي, ة→ه, أ/إ→ا, ؤ→و).
+ */
+import { COLLOQUIAL_QUESTION_WORDS } from './dialect.js';
+
+const set = (list: string) => new Set(list.split(/\s+/).filter((w) => w !== ''));
+
+/** "Now" (Gulf الحين; MSA "the time"), "anyway" (اصلا; MSA "originally"). */
+const ANYWHERE = set('الحين هالحين ذحين دحين اصلا');
+/** "What's the story (with …)", after a colloquial "what" (شو القصة مع…; not الموضوع: شو الموضوع الخاص بـ… asks for a topic). */
+const STORY = set('القصه السالفه الحكايه');
+const WHAT = new Set(COLLOQUIAL_QUESTION_WORDS.other);
+/** "I want to know / understand" (Gulf ابي اعرف, MSA "my father"; Levantine بدي افهم; MSA اريد ان افهم). */
+const WANT = set('ابي بدي بدنا عايز عاوز عايزه ودي حاب حابب ابغي بغيت اريد نريد');
+const LEARN = set('اعرف نعرف افهم نفهم');
+/** "Does anyone know / can someone explain" (حد يعرف، حدا بيعرف، حد يشرحلي; MSA حد "limit"). */
+const SOMEONE = set('حد حدا احد');
+const KNOWS = set('يعرف بيعرف يعرفش يشرحلي يقولي يحكيلي يفهمني يوضحلي يخبرني');
+
+const BLESS = set('يخليك يخليكم يعافيك يعافيكم يسلمك يسلمكم يخليكو');
+
+/** True for each of a question's normalized words that only frames it. */
+export function questionFraming(words: readonly string[]): boolean[] {
+  const frames = words.map(() => false);
+  words.forEach((w, i) => {
+    const before = words[i - 1] ?? '';
+    const next = words[i + 1] ?? '';
+    // The word after يا: who is addressed (يا جماعة، يا شباب).
+    if (ANYWHERE.has(w) || before === 'يا' || (STORY.has(w) && WHAT.has(before))) frames[i] = true;
+    // "Or not" (ولا لأ, or closing the question; MSA "nor").
+    else if (w === 'ولا' && (next === '' || next === 'لا')) frames[i] = true;
+    else if ((w === 'ابي' && LEARN.has(next)) || (LEARN.has(w) && WANT.has(before))) frames[i] = true;
+    // Future راح before an imperfect (Levantine, Iraqi راح يمثل: "will represent"), not "went".
+    else if (w === 'راح' && /^[يتن]..+/.test(next)) frames[i] = true;
+    // "Please" (لو سمحت، لو سمحتو; من فضلك drops من as a stopword) and "could (you) …" opening a question
+    // (after nothing but framing words).
+    // لو سمحت only opening or closing the question: inside it may be "if (it) allowed" (ماذا لو سمحت الحكومة…).
+    else if (w === 'لو' && next.startsWith('سمحت') && (frames.slice(0, i).every(Boolean) || i + 2 === words.length)) frames[i] = true;
+    else if (before === 'لو' && w.startsWith('سمحت') && frames[i - 1]) frames[i] = true;
+    else if ((w === 'فضلك' || w === 'فضلكم') && before === 'من') frames[i] = true;
+    else if (w === 'ممكن' && (before === 'هل' || frames.slice(0, i).every(Boolean))) frames[i] = true;
+    // "Does anyone know", "I have a question".
+    else if ((SOMEONE.has(w) && KNOWS.has(next)) || (KNOWS.has(w) && SOMEONE.has(before))) frames[i] = true;
+    else if (((w === 'عندي' || w === 'عندنا') && next === 'سوال') || (w === 'سوال' && (before === 'عندي' || before === 'عندنا'))) frames[i] = true;
+    // "Question:" opening it (سؤال: …, ممكن سؤال؟).
+    else if (w === 'سوال' && frames.slice(0, i).every(Boolean)) frames[i] = true;
+    // "Please" as a blessing (الله يخليك، الله يعافيك): the stemmer would leave الله as له.
+    else if ((w === 'الله' && BLESS.has(next)) || (BLESS.has(w) && before === 'الله')) frames[i] = true;
+  });
+  return frames;
+}
