@@ -7,7 +7,7 @@
  */
 import { isArabicWord } from './language.js';
 
-const wordList = (list: string) => list.split(/\s+/).filter((w) => w !== '');
+export const wordList = (list: string): string[] => list.split(/\s+/).filter((w) => w !== '');
 
 /**
  * Colloquial question words by the kind of answer they ask for: here they are function words;

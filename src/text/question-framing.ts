@@ -3,9 +3,9 @@
  * from documents too cost held-out refusals, README Measuring) and only a question drops them. Every one is
  * a way of asking, never what is asked about. On normalized words (ى→ي, ة→ه, أ/إ→ا, ؤ→و).
  */
-import { COLLOQUIAL_QUESTION_WORDS } from './dialect.js';
+import { COLLOQUIAL_QUESTION_WORDS, wordList } from './dialect.js';
 
-const set = (list: string) => new Set(list.split(/\s+/).filter((w) => w !== ''));
+const set = (list: string) => new Set(wordList(list));
 
 /** "Now" (Gulf الحين; MSA "the time"), "anyway" (اصلا; MSA "originally"). */
 const ANYWHERE = set('الحين هالحين ذحين دحين اصلا');
