@@ -69,6 +69,14 @@ describe('README Limits', () => {
     expect(answer.results[0]!.text).not.toMatch(/فرنسا/);
   });
 
+  it('a two-word off-topic question whose one known word is rare in the collection is answered, with low confidence', async () => {
+    // بكرا (tomorrow) is read as غدا, which one seed passage holds; الطقس (the weather) is in no seed.
+    const answer = await seeds.ask('شو الطقس بكرا؟');
+    expect(answer.answered).toBe(true);
+    expect(confidenceLevel(answer.confidence)).toBe('low');
+    expect(answer.results[0]!.text).toMatch(/غدا/);
+  });
+
   it.skipIf(!fs.existsSync(path.join(DEFAULT_DICT_DIR, `${ENG_ARA}.index`)))(
     'with the dictionary, English is weaker than Arabic: FreeDict gives one translation per word, sometimes in another sense',
     () => {
