@@ -1,5 +1,5 @@
 import { normalize, tokenize } from './normalize.js';
-import { DIALECT_FUNCTION_WORDS, dialectReadings, msaReadings } from './dialect.js';
+import { DIALECT_FUNCTION_WORDS, dialectReadingsOf } from './dialect.js';
 import { questionFraming } from './question-framing.js';
 import { lightStems } from './stem.js';
 
@@ -79,7 +79,8 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
     if (isStopword(term) || framing[i]) continue;
     const stems = stem(term);
     const stemsOf = (list: string[]) => [...new Set(list.filter((r) => !isStopword(r)).flatMap((r) => stem(r)).filter((r) => !stems.includes(r)))];
-    words.push({ stems, readings: stemsOf(dialectReadings(term)), msa: stemsOf(msaReadings(term)) });
+    const { readings, msa } = dialectReadingsOf(term);
+    words.push({ stems, readings: stemsOf(readings), msa: stemsOf(msa) });
   }
   return words;
 }

@@ -81,13 +81,17 @@ export const DIALECT_FUNCTION_WORDS: readonly string[] = [
  * (فريسنو), plurals (نغمات) and the accusative (نوعا), and a wrong reading makes an unknown word look known.
  */
 export function dialectReadings(word: string): string[] {
-  const { forms, msa } = readingsOf(word);
-  return [...new Set([...forms, ...msa])].filter((r) => r !== word);
+  return dialectReadingsOf(word).readings;
 }
 
-/** The readings of dialectReadings that are MSA words of COLLOQUIAL_WORDS (هيتمضى → يوقع), not mere shapes (يتمضى). */
-export function msaReadings(word: string): string[] {
-  return [...new Set(readingsOf(word).msa)].filter((r) => r !== word);
+/**
+ * dialectReadings, and those of them that are MSA words of COLLOQUIAL_WORDS (هيتمضى → يوقع), not mere
+ * shapes (يتمضى): a question word needs both, read once.
+ */
+export function dialectReadingsOf(word: string): { readings: string[]; msa: string[] } {
+  const { forms, msa } = readingsOf(word);
+  const without = (list: string[]) => [...new Set(list)].filter((r) => r !== word);
+  return { readings: without([...forms, ...msa]), msa: without(msa) };
 }
 
 function readingsOf(word: string): { forms: string[]; msa: string[] } {

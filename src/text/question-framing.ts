@@ -24,6 +24,8 @@ const BLESS = set('يخليك يخليكم يعافيك يعافيكم يسلم�
 /** True for each of a question's normalized words that only frames it. */
 export function questionFraming(words: readonly string[]): boolean[] {
   const frames = words.map(() => false);
+  /** Only framing words before word i: it opens the question. */
+  const opening = (i: number) => frames.slice(0, i).every(Boolean);
   words.forEach((w, i) => {
     const before = words[i - 1] ?? '';
     const next = words[i + 1] ?? '';
@@ -37,15 +39,15 @@ export function questionFraming(words: readonly string[]): boolean[] {
     // "Please" (لو سمحت، لو سمحتو; من فضلك drops من as a stopword) and "could (you) …" opening a question
     // (after nothing but framing words).
     // لو سمحت only opening or closing the question: inside it may be "if (it) allowed" (ماذا لو سمحت الحكومة…).
-    else if (w === 'لو' && next.startsWith('سمحت') && (frames.slice(0, i).every(Boolean) || i + 2 === words.length)) frames[i] = true;
+    else if (w === 'لو' && next.startsWith('سمحت') && (opening(i) || i + 2 === words.length)) frames[i] = true;
     else if (before === 'لو' && w.startsWith('سمحت') && frames[i - 1]) frames[i] = true;
     else if ((w === 'فضلك' || w === 'فضلكم') && before === 'من') frames[i] = true;
-    else if (w === 'ممكن' && (before === 'هل' || frames.slice(0, i).every(Boolean))) frames[i] = true;
+    else if (w === 'ممكن' && (before === 'هل' || opening(i))) frames[i] = true;
     // "Does anyone know", "I have a question".
     else if ((SOMEONE.has(w) && KNOWS.has(next)) || (KNOWS.has(w) && SOMEONE.has(before))) frames[i] = true;
     else if (((w === 'عندي' || w === 'عندنا') && next === 'سوال') || (w === 'سوال' && (before === 'عندي' || before === 'عندنا'))) frames[i] = true;
     // "Question:" opening it (سؤال: …, ممكن سؤال؟).
-    else if (w === 'سوال' && frames.slice(0, i).every(Boolean)) frames[i] = true;
+    else if (w === 'سوال' && opening(i)) frames[i] = true;
     // "Please" as a blessing (الله يخليك، الله يعافيك): the stemmer would leave الله as له.
     else if ((w === 'الله' && BLESS.has(next)) || (BLESS.has(w) && before === 'الله')) frames[i] = true;
   });
