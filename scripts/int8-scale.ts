@@ -7,11 +7,11 @@
  * of the graph's order alone, of its first 20 and 40 hits re-scored in f32, and of all 120 re-scored.
  *   npx tsx scripts/int8-scale.ts [SIZE=100000] [EXPANSIONS=64,128,256]    ONLY=own|cast
  */
-import os from 'node:os';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { lowRankSet, recallAtK } from '../src/bench/vector-sets.js';
 import { FlatVectorStore } from '../src/store/flat-store.js';
+import { say } from './measure.js';
 
 // usearch's JS wrapper converts an Int8Array to Float32Array before the native call (and the native cast then
 // normalizes it again): the native index is driven directly, for both graphs alike.
@@ -28,7 +28,6 @@ const make = (expansion: number) => new CompiledIndex(d, 'ip', 'i8', 32, 128, ex
 const size = Number(process.argv[2] ?? 100_000);
 const expansions = (process.argv[3] ?? '64,128,256').split(',').map(Number);
 const d = 384;
-const say = (line: string) => console.log(`${line}   [load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}]`);
 const set = lowRankSet(size, 200, d);
 const exact = new FlatVectorStore(d, set.matrix, Array.from({ length: size }, (_, i) => String(i)));
 const truth = set.queries.map((q) => exact.querySync(q, 10).map((h) => Number(h.id)));

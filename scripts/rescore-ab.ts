@@ -5,22 +5,20 @@
  * Recall@10 against the exact top 10 that scripts/rescore-depth.ts cached for its 100 queries.
  *   npx tsx scripts/rescore-ab.ts GENERATION_DIR     IDLE=30 ROUNDS=2
  */
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Prng } from '../src/bench/prng.js';
 import { percentile } from '../src/bench/timing.js';
 import { LowRankModel } from '../src/bench/vector-sets.js';
 import { UsearchVectorStore } from '../src/store/usearch-store.js';
+import { say, evictFromPageCache } from './measure.js';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: rescore-ab.ts GENERATION_DIR');
 const idle = Number(process.env.IDLE ?? 30);
 const rounds = Number(process.env.ROUNDS ?? 2);
 const K = 50;
-const say = (line: string) => console.log(`${line}   [load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}]`);
 const stores = {
   'main max(100, 2k)': await UsearchVectorStore.load(dir, { rescore: 100, perHit: 2 }),
   'shipped max(40, k)': await UsearchVectorStore.load(dir),
@@ -42,7 +40,7 @@ for (const [name, store] of Object.entries(stores)) {
   say(`${name}: recall@10 ${(found / 1000).toFixed(3)} (100 queries, k = ${K})`);
 }
 const segments = readdirSync(dir).filter((f) => /^vectors-\d+\.f32$/.test(f)).map((f) => path.join(dir, f));
-const evict = () => execFileSync('python3', ['-c', 'import os,sys\nfor f in sys.argv[1:]:\n fd=os.open(f,os.O_RDONLY); os.posix_fadvise(fd,0,0,os.POSIX_FADV_DONTNEED); os.close(fd)', ...segments]);
+const evict = () => evictFromPageCache(segments);
 const prng = new Prng(0xab);
 for (let round = 1; round <= rounds; round++) {
   for (const state of ['evicted', `after ${idle} s idle`, 'warm'] as const) {

@@ -8,23 +8,21 @@
  *   npx tsx scripts/rescore-depth.ts GENERATION_DIR    (read-only; e.g. a kept bench index's current generation)
  *   QUERIES=100 DEPTHS=10,20,30,40,60,80,120 TOPK=60 (the answer path's vector leg asks 60: 120 hits searched)
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Prng } from '../src/bench/prng.js';
 import { percentile } from '../src/bench/timing.js';
 import { LowRankModel } from '../src/bench/vector-sets.js';
 import { UsearchVectorStore } from '../src/store/usearch-store.js';
+import { say, evictFromPageCache } from './measure.js';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: rescore-depth.ts GENERATION_DIR');
 const count = Number(process.env.QUERIES ?? 100);
 const depths = (process.env.DEPTHS ?? '10,20,30,40,60,80,120').split(',').map(Number);
 const topK = Number(process.env.TOPK ?? 60);
-const say = (line: string) => console.log(`${line}   [load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}]`);
 
 const store = await UsearchVectorStore.load(dir);
 const inner = store as unknown as {
@@ -128,7 +126,7 @@ function top10Of(scored: Array<{ row: number; score: number }>, m: number): numb
 if (process.env.QUALITY_ONLY === '1') process.exit(0);
 // Timing on the real path (rows read from the segments), matrix gone.
 const segments = readdirSync(dir).filter((f) => /^vectors-\d+\.f32$/.test(f)).map((f) => path.join(dir, f));
-const evict = () => execFileSync('python3', ['-c', 'import os,sys\nfor f in sys.argv[1:]:\n fd=os.open(f,os.O_RDONLY); os.posix_fadvise(fd,0,0,os.POSIX_FADV_DONTNEED); os.close(fd)', ...segments]);
+const evict = () => evictFromPageCache(segments);
 function majMin(): [number, number] {
   const stat = readFileSync('/proc/self/stat', 'utf8');
   const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');

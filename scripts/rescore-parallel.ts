@@ -4,9 +4,7 @@
  * before each phase (posix_fadvise DONTNEED), on the resident graph's first M hits.
  *   npx tsx scripts/rescore-parallel.ts GENERATION_DIR    QUERIES=100 DEPTH=60
  */
-import { execFileSync } from 'node:child_process';
 import fs, { readdirSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
@@ -14,12 +12,12 @@ import { Prng } from '../src/bench/prng.js';
 import { percentile } from '../src/bench/timing.js';
 import { LowRankModel } from '../src/bench/vector-sets.js';
 import { UsearchVectorStore } from '../src/store/usearch-store.js';
+import { say, evictFromPageCache } from './measure.js';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: rescore-parallel.ts GENERATION_DIR');
 const count = Number(process.env.QUERIES ?? 100);
 const depth = Number(process.env.DEPTH ?? 60);
-const say = (line: string) => console.log(`${line}   [load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}]`);
 const store = await UsearchVectorStore.load(dir);
 const inner = store as unknown as {
   graph: { search(v: Float32Array, k: number, threads: number): { keys: BigUint64Array } };
@@ -33,7 +31,7 @@ const read = promisify(fs.read);
 const model = new LowRankModel();
 const prng = new Prng(0xfa57);
 const segments = readdirSync(dir).filter((f) => /^vectors-\d+\.f32$/.test(f)).map((f) => path.join(dir, f));
-const evict = () => execFileSync('python3', ['-c', 'import os,sys\nfor f in sys.argv[1:]:\n fd=os.open(f,os.O_RDONLY); os.posix_fadvise(fd,0,0,os.POSIX_FADV_DONTNEED); os.close(fd)', ...segments]);
+const evict = () => evictFromPageCache(segments);
 const labelsOf = (v: Float32Array) => [...inner.graph.search(v, depth, 1).keys].map(Number).filter((label) => inner.rowOfLabel[label]! >= 0);
 
 async function phase(name: string, run: (v: Float32Array) => Promise<number> | number) {

@@ -13,20 +13,19 @@
  */
 import fs from 'node:fs';
 import { promisify } from 'node:util';
-import os from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Prng } from '../src/bench/prng.js';
 import { percentile } from '../src/bench/timing.js';
 import { LowRankModel } from '../src/bench/vector-sets.js';
 import { IndexDirectory } from '../src/store/index-dir.js';
 import { UsearchVectorStore } from '../src/store/usearch-store.js';
+import { say } from './measure.js';
 
 const TOP_K = 60; // the answer path's vector leg
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: serve-tail.ts INDEX_DIR');
 const count = Number(process.env.QUERIES ?? 240);
 const idleSeconds = Number(process.env.IDLE ?? 0);
-const say = (line: string) => console.log(`${line}   [load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}]`);
 
 function majorFaults(): number {
   const stat = fs.readFileSync('/proc/self/stat', 'utf8');
