@@ -25,6 +25,7 @@ import { latencies } from '../src/bench/timing.js';
 import { FlatVectorStore } from '../src/store/flat-store.js';
 import { UsearchVectorStore } from '../src/store/usearch-store.js';
 import { graphShape, searchSettings } from '../src/store/usearch-graph.js';
+import { generationIds } from './measure.js';
 
 const QUERIES = 200;
 const TOP_K = 50; // CANDIDATES in src/bench/workers.ts: what the answer path asks the vector leg for
@@ -51,8 +52,8 @@ async function writeTruth(queries: Float32Array[], exact: FlatVectorStore): Prom
 
 if (from && !existsSync(truthFile)) {
   const { queries } = lowRankSet(0, QUERIES);
-  const store = await UsearchVectorStore.load(from);
-  const ids = JSON.parse(await fs.readFile(path.join(from, 'vector-ids.json'), 'utf8')).ids as string[];
+  const ids = generationIds(from);
+  const store = await UsearchVectorStore.load(from, {}, ids);
   const matrix = new Float32Array(ids.length * store.dimensions);
   ids.forEach((id, row) => matrix.set(store.get(id)!, row * store.dimensions));
   await writeTruth(queries, new FlatVectorStore(store.dimensions, matrix, ids));

@@ -12,19 +12,19 @@ import { Prng } from '../src/bench/prng.js';
 import { percentile } from '../src/bench/timing.js';
 import { LowRankModel } from '../src/bench/vector-sets.js';
 import { UsearchVectorStore } from '../src/store/usearch-store.js';
-import { say, evictFromPageCache } from './measure.js';
+import { say, evictFromPageCache, generationIds } from './measure.js';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: rescore-ab.ts GENERATION_DIR');
 const idle = Number(process.env.IDLE ?? 30);
 const rounds = Number(process.env.ROUNDS ?? 2);
 const K = 50;
+const ids = generationIds(dir);
 const stores = {
-  'main max(100, 2k)': await UsearchVectorStore.load(dir, { rescore: 100, perHit: 2 }),
-  'shipped max(40, k)': await UsearchVectorStore.load(dir),
+  'main max(100, 2k)': await UsearchVectorStore.load(dir, { rescore: 100, perHit: 2 }, ids),
+  'shipped max(40, k)': await UsearchVectorStore.load(dir, {}, ids),
 };
 for (const store of Object.values(stores)) await store.makeResident();
-const ids = JSON.parse(readFileSync(path.join(dir, 'vector-ids.json'), 'utf8')).ids as string[];
 const model = new LowRankModel();
 const truthQueries = (() => {
   const prng = new Prng(0x5eed); // rescore-depth.ts's queries, in its order

@@ -6,8 +6,15 @@ import { indexCorrupt } from './index-file.js';
 import { VECTOR_STORE_KINDS, type VectorStore } from './vector-store.js';
 
 /** What one index generation holds: store writes and reads it, retrieve queries it, neither imports the other. */
-/** 2: the manifest records the sha256 of every other file of its generation. */
-export const FORMAT_VERSION = 2;
+/**
+ * 2: the manifest records the sha256 of every other file of its generation. 3: a usearch store whose ids
+ * are the passages' keeps no vector-ids.json (usearch.json says `ids: 'passages'`). A generation of
+ * format 2 is read as it was written (its usearch.json does not say so); a version before 3 reading a
+ * generation of 3 refuses it as INDEX_CORRUPT and rebuilds it.
+ */
+export const FORMAT_VERSION = 3;
+/** The formats this version reads. */
+const READ_FORMATS = [2, FORMAT_VERSION] as const;
 
 /** A skipped file's code: one of ours; a code this version no longer has is dropped (the reason stays), not the index. */
 const skipCode = z
@@ -16,7 +23,7 @@ const skipCode = z
   .catch(undefined);
 
 const manifestSchema = z.object({
-  formatVersion: z.literal(FORMAT_VERSION),
+  formatVersion: z.union([z.literal(READ_FORMATS[0]), z.literal(READ_FORMATS[1])]),
   chunkerVersion: z.number().int(),
   analyzerVersion: z.number().int(),
   /** Document reader name → version (indexes from before readers were recorded read as {}, so they are rebuilt once). */

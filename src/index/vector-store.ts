@@ -26,8 +26,11 @@ export interface VectorStore {
   get(id: string): Float32Array | undefined;
   /** The `topK` nearest items by cosine similarity, best first. */
   query(vector: Float32Array, topK: number): Promise<VectorHit[]>;
-  /** Writes the store into `dir` (which it owns from then on). */
-  save(dir: string): Promise<void>;
+  /**
+   * Writes the store into `dir` (which it owns from then on). `passageIds`: the ids of the passages of
+   * the index it is saved with, in order: a store whose ids are those may keep them there (usearch).
+   */
+  save(dir: string, passageIds?: readonly string[]): Promise<void>;
   /**
    * Reads in, in the background, what a freshly loaded store would otherwise read on its first searches
    * (a graph served from its file: UsearchVectorStore). Stops early when `stopped()`.

@@ -2,12 +2,12 @@ import { openSync, readSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { IsnadError } from '../errors.js';
-import { closeWhenCollected, indexCorrupt, readIndexBytes, readIndexJson } from '../index/index-file.js';
+import { closeWhenCollected, indexCorrupt, readIndexBytes } from '../index/index-file.js';
 import { topKIndices } from '../index/top-k.js';
 import type { VectorHit, VectorItem, VectorStore } from '../index/vector-store.js';
+import { readIds, sameIds, writeIds } from './vector-ids.js';
 
 const VECTORS_FILE = 'vectors.f32';
-const IDS_FILE = 'vector-ids.json';
 
 /** Vectors read one by one through `get` before the whole file is read instead. */
 const GETS_BEFORE_READING_ALL = 1024;
@@ -179,14 +179,23 @@ export class FlatVectorStore implements VectorStore {
     await this.saveIds(dir);
   }
 
-  /** The ids file alone (a store that keeps its vectors its own way: see vector-segments.ts). */
-  async saveIds(dir: string): Promise<void> {
-    await fs.writeFile(path.join(dir, IDS_FILE), JSON.stringify({ dimensions: this.dimensions, ids: this.ids }));
+  /**
+   * The ids file alone (a store that keeps its vectors its own way: see vector-segments.ts), unless the
+   * ids are `passageIds`, the passages' of the index it is saved in, in order (see idsKeptWith): says
+   * whether it wrote them.
+   */
+  async saveIds(dir: string, passageIds?: readonly string[]): Promise<boolean> {
+    if (passageIds && sameIds(this.ids, passageIds)) return false;
+    await writeIds(dir, this.dimensions, this.ids);
+    return true;
   }
 
-  /** A store of the ids saved in `dir` whose vectors are read from `rows`; `rows` is given the ids' dimensions and count. */
-  static async withRows(dir: string, rows: (dimensions: number, count: number) => Promise<RowSource>): Promise<FlatVectorStore> {
-    const header = await readIds(dir);
+  /**
+   * A store of the ids saved in `dir` (or `known`, ids kept elsewhere) whose vectors are read from `rows`;
+   * `rows` is given the ids' dimensions and count.
+   */
+  static async withRows(dir: string, rows: (dimensions: number, count: number) => Promise<RowSource>, known: { dimensions: number; ids: string[] } | null = null): Promise<FlatVectorStore> {
+    const header = known ?? (await readIds(dir));
     return new FlatVectorStore(header.dimensions, undefined, header.ids, await rows(header.dimensions, header.ids.length));
   }
 
@@ -218,13 +227,4 @@ export class FlatVectorStore implements VectorStore {
     }
     return new FlatVectorStore(header.dimensions, matrix, header.ids);
   }
-}
-
-async function readIds(dir: string): Promise<{ dimensions: number; ids: string[] }> {
-  const idsPath = path.join(dir, IDS_FILE);
-  const header = (await readIndexJson(idsPath)) as { dimensions: number; ids: string[] };
-  if (!Number.isInteger(header.dimensions) || header.dimensions <= 0 || !Array.isArray(header.ids)) {
-    throw indexCorrupt(idsPath, 'has no valid dimensions/ids');
-  }
-  return header;
 }

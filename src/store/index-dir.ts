@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { IsnadError, isIsnadError } from '../errors.js';
 import type { Logger } from '../log.js';
-import type { Progress } from '../types.js';
+import type { Passage, Progress } from '../types.js';
 import { Bm25Index } from '../index/bm25.js';
 import { indexCorrupt, readIndexJson } from '../index/index-file.js';
 import { parseManifest, type IndexSnapshot, type PassageWordIds, type PreviousIndex, type StoredManifest } from '../index/snapshot.js';
@@ -125,7 +125,7 @@ export class IndexDirectory {
       throw indexCorrupt(Bm25Index.fileIn(dir), `covers ${lexical.documents} passages, expected ${passages.length}`);
     }
     const known = words ?? (await readWords(dir, passages.length, lexical.offsets.length - 1));
-    const vectors = await this.loadVectors(dir, manifest);
+    const vectors = await this.loadVectors(dir, manifest, passages);
     return { manifest, passages, lexical, vectors, generation: dir, ...(known ? { words: known } : {}) };
   }
 
@@ -165,9 +165,9 @@ export class IndexDirectory {
     }
   }
 
-  private async loadVectors(dir: string, manifest: StoredManifest): Promise<VectorStore | null> {
+  private async loadVectors(dir: string, manifest: StoredManifest, passages: readonly Passage[]): Promise<VectorStore | null> {
     if (!manifest.model) return null;
-    const vectors = await loadVectorStore(manifest.vectorStore, dir, manifest.model.dimensions);
+    const vectors = await loadVectorStore(manifest.vectorStore, dir, manifest.model.dimensions, passages.map((p) => p.id));
     if (vectors.dimensions !== manifest.model.dimensions || vectors.size !== manifest.passages) {
       throw new IsnadError(
         'INDEX_CORRUPT',
@@ -207,7 +207,7 @@ export class IndexDirectory {
       await snapshot.lexical.save(tmp);
       if (snapshot.words) await writeWords(tmp, snapshot.words);
       onStep(2, steps);
-      if (snapshot.vectors) await snapshot.vectors.save(tmp);
+      if (snapshot.vectors) await snapshot.vectors.save(tmp, snapshot.passages.map((p) => p.id));
       onStep(3, steps);
       const { checksums, stamps } = await checksumFiles(tmp, NOT_CHECKSUMMED, undefined, await linkedFrom(await this.currentOrNull(), MANIFEST));
       await fs.writeFile(path.join(tmp, MANIFEST), JSON.stringify({ ...snapshot.manifest, checksums, stamps }, null, 1));

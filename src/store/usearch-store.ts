@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { FlatVectorStore } from './flat-store.js';
+import { idsKeptWith } from './vector-ids.js';
 import { planGraph } from './graph-plan.js';
 import { SEGMENT_ROWS, SegmentedRows, writeSegments } from './vector-segments.js';
 import { indexCorrupt, readIndexBytes, readIndexJson } from '../index/index-file.js';
@@ -178,14 +179,14 @@ export class UsearchVectorStore implements VectorStore {
     return done;
   }
 
-  async save(dir: string): Promise<void> {
-    await this.flat.saveIds(dir);
-    const flat = this.flat;
-    await writeSegments(dir, { dimensions: this.dimensions, segmentRows: SEGMENT_ROWS, nextLabel: this.meta.nextLabel, rowOfLabel: this.rowOfLabel, rowVector: (row) => flat.rowVector(row), linkFrom: this.linkFrom });
+  /** `passageIds`: the passages' ids of the index it is saved in, in order; when they are the store's, `load` must be given them (idsKeptWith). */
+  async save(dir: string, passageIds?: readonly string[]): Promise<void> {
+    const keptWith = (await this.flat.saveIds(dir, passageIds)) ? {} : { ids: 'passages', dimensions: this.dimensions };
+    await writeSegments(dir, { dimensions: this.dimensions, segmentRows: SEGMENT_ROWS, nextLabel: this.meta.nextLabel, rowOfLabel: this.rowOfLabel, rowVector: this.flat.rowVector.bind(this.flat), linkFrom: this.linkFrom });
     this.meta = { ...this.meta, segmentRows: SEGMENT_ROWS };
     this.dir = dir;
     await fs.writeFile(path.join(dir, LABELS_FILE), Buffer.from(this.labels.buffer, this.labels.byteOffset, this.labels.byteLength));
-    await fs.writeFile(path.join(dir, META_FILE), JSON.stringify({ ...this.meta, graph: this.graph !== null }));
+    await fs.writeFile(path.join(dir, META_FILE), JSON.stringify({ ...this.meta, graph: this.graph !== null, ...keptWith }));
     if (!this.graph || !this.graphFile) return;
     const target = path.join(dir, GRAPH_FILE);
     const owned = path.basename(this.graphFile).startsWith('isnad-graph-');
@@ -203,10 +204,10 @@ export class UsearchVectorStore implements VectorStore {
     this.graphFile = null;
   }
 
-  /** `search`: overrides the size's searchSettings (scripts/ann-curve.ts sweeps them). */
-  static async load(dir: string, search: Partial<SearchSettings> = {}): Promise<UsearchVectorStore> {
+  /** `search`: overrides the size's searchSettings (scripts/ann-curve.ts sweeps them). `passageIds`: as `save` was given them. */
+  static async load(dir: string, search: Partial<SearchSettings> = {}, passageIds?: readonly string[]): Promise<UsearchVectorStore> {
     const metaFile = path.join(dir, META_FILE);
-    const meta = (await readIndexJson(metaFile)) as Meta & { graph: boolean };
+    const meta = (await readIndexJson(metaFile)) as Meta & { graph: boolean; ids?: unknown; dimensions?: unknown };
     if (typeof meta.graph !== 'boolean') throw indexCorrupt(metaFile, 'has no valid nextLabel/graph');
     const { segmentRows } = meta;
     if (segmentRows !== undefined && !(Number.isInteger(segmentRows) && segmentRows > 0)) throw indexCorrupt(metaFile, 'has no valid segmentRows');
@@ -226,13 +227,12 @@ export class UsearchVectorStore implements VectorStore {
       flat = await FlatVectorStore.withRows(dir, async (dimensions, count) => {
         await readLabels(count);
         return SegmentedRows.open(dir, labels, meta.nextLabel, dimensions, segmentRows);
-      });
+      }, idsKeptWith(meta, metaFile, passageIds));
     } else {
       flat = await FlatVectorStore.load(dir, { onDemand: meta.graph });
       await readLabels(flat.size);
     }
-    const { nextLabel, changedSinceBuild } = meta;
-    const kept: Meta = { nextLabel, changedSinceBuild, ...(segmentRows ? { segmentRows } : {}) };
+    const kept: Meta = { nextLabel: meta.nextLabel, changedSinceBuild: meta.changedSinceBuild, ...(segmentRows ? { segmentRows } : {}) };
     if (!meta.graph) return new UsearchVectorStore(flat, labels, null, null, kept, { kind: 'none', added: 0, removed: 0 }).savedIn(dir);
     const shape = meta.shape === undefined ? graphShape(DEFAULT_CONNECTIVITY) : readShape(meta.shape, metaFile);
     kept.shape = shape;

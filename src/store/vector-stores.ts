@@ -23,9 +23,10 @@ async function createVectorStore(kind: Exclude<VectorStoreKind, 'usearch'>, dime
   return new (await import('./flat-store.js')).FlatVectorStore(dimensions);
 }
 
-export async function loadVectorStore(kind: VectorStoreKind, dir: string, dimensions: number): Promise<VectorStore> {
+/** `passageIds`: the generation's passages' ids, in order (a usearch store saved with them does not keep its own). */
+export async function loadVectorStore(kind: VectorStoreKind, dir: string, dimensions: number, passageIds: readonly string[]): Promise<VectorStore> {
   if (kind === 'vectra') return (await import('./vectra-store.js')).VectraVectorStore.load(dir, dimensions);
-  if (kind === 'usearch') return (await import('./usearch-store.js')).UsearchVectorStore.load(dir);
+  if (kind === 'usearch') return (await import('./usearch-store.js')).UsearchVectorStore.load(dir, {}, passageIds);
   if (kind === 'hnsw') return (await import('./hnsw-store.js')).HnswVectorStore.load(dir);
   return (await import('./flat-store.js')).FlatVectorStore.load(dir);
 }

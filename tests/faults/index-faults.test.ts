@@ -75,10 +75,17 @@ describe('corrupt or hand-edited index files', () => {
     ['missing lexical index', (g) => fs.rmSync(path.join(g, 'lexical.bin')), /lexical\.bin is missing/],
     ['truncated lexical index', (g) => fs.truncateSync(path.join(g, 'lexical.bin'), 64), /lexical\.bin is truncated/],
     ['wrong vector dimensions', (g) => {
-      const file = path.join(g, 'vector-ids.json');
-      const ids = JSON.parse(fs.readFileSync(file, 'utf8'));
-      fs.writeFileSync(file, JSON.stringify({ ...ids, dimensions: 48 }));
+      // The store's ids are the passages': its dimensions are recorded in usearch.json, not vector-ids.json.
+      expect(fs.existsSync(path.join(g, 'vector-ids.json'))).toBe(false);
+      const file = path.join(g, 'usearch.json');
+      const meta = JSON.parse(fs.readFileSync(file, 'utf8'));
+      fs.writeFileSync(file, JSON.stringify({ ...meta, dimensions: 48 }));
     }, /vectors(-\d+)?\.f32 has \d+ bytes, expected/],
+    ['vector ids no longer kept with the passages', (g) => {
+      const file = path.join(g, 'usearch.json');
+      const { ids: _ids, ...meta } = JSON.parse(fs.readFileSync(file, 'utf8'));
+      fs.writeFileSync(file, JSON.stringify(meta));
+    }, /vector-ids\.json is missing/],
     ['passages edited', (g) => {
       const file = path.join(g, 'passages.json');
       const header = JSON.parse(fs.readFileSync(file, 'utf8'));
