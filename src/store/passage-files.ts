@@ -68,8 +68,8 @@ export async function readPassages(dir: string, expected: number): Promise<Passa
   const offsetsFile = path.join(dir, OFFSETS);
   const raw = await readIndexBytes(offsetsFile);
   if (raw.length !== expected * fields * 4) throw indexCorrupt(offsetsFile, `has ${raw.length} bytes, expected ${expected * fields * 4}`);
-  const offsets = new Uint32Array(expected * fields);
-  new Uint8Array(offsets.buffer).set(raw);
+  // A view of the bytes as read (28 MB at 1M passages), unless a small file sits unaligned in Node's pool.
+  const offsets = raw.byteOffset % 4 === 0 ? new Uint32Array(raw.buffer, raw.byteOffset, expected * fields) : new Uint32Array(new Uint8Array(raw).buffer);
 
   if (header.text !== undefined && header.text !== 'utf16le') throw indexCorrupt(headerFile, `names an unknown text encoding ${JSON.stringify(header.text)}`);
   const textName = header.text === 'utf16le' ? TEXT : TEXT_UTF8;
