@@ -29,12 +29,6 @@ export async function readIndexBytes(file: string): Promise<Buffer> {
   }
 }
 
-/** `promise`, a read started ahead of when it is awaited: a rejection before then is not unhandled (the await still throws it). */
-export function readAhead<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => undefined);
-  return promise;
-}
-
 export async function readIndexText(file: string): Promise<string> {
   return decodeUtf8(await readIndexBytes(file));
 }

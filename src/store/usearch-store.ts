@@ -11,7 +11,7 @@ import { makeGraphResident, RESIDENT_MIN_SIZE, type Residency } from './resident
 import { buildGraphOffThread, DEFAULT_CONNECTIVITY, graphShape, readShape, searchSettings, viewGraph, viewSavedGraph, warmGraph, warmSearches, type Graph, type GraphShape, type SearchSettings } from './usearch-graph.js';
 import type { VectorHit, VectorItem, VectorStore } from '../index/vector-store.js';
 
-const GRAPH_FILE = 'usearch.bin';
+export const GRAPH_FILE = 'usearch.bin';
 const LABELS_FILE = 'vector-labels.bin';
 const META_FILE = 'usearch.json';
 /** Below this many vectors an exact scan takes a few milliseconds, so no graph is built or used. */
