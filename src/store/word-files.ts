@@ -44,10 +44,12 @@ export function checkedWords(raw: Buffer | null, dir: string, passages: number, 
   const aligned = raw.byteOffset % 4 === 0 ? raw : new Uint8Array(raw);
   const offsets = new Uint32Array(aligned.buffer, aligned.byteOffset + 8, count + 1);
   const ids = new Int32Array(aligned.buffer, aligned.byteOffset + 8 + 4 * (count + 1), total);
-  // Term numbers index the lexicon's arrays: every one is checked (a few ms for 4M words).
+  // Term numbers index the lexicon's arrays: every one is checked. Without a branch per word (a number
+  // out of −1 … terms − 1 makes `outside` negative): ~2× faster than testing each, 45M words at 1M passages.
   let ok = offsets[0] === 0 && offsets[count] === total;
   for (let row = 0; ok && row < count; row++) ok = offsets[row]! <= offsets[row + 1]!;
-  for (let i = 0; ok && i < total; i++) ok = ids[i]! >= -1 && ids[i]! < terms;
-  if (!ok) throw indexCorrupt(file, 'is inconsistent with the passages or the lexical index');
+  let outside = 0;
+  for (let i = 0, last = terms - 1; i < total; i++) outside |= (ids[i]! + 1) | (last - ids[i]!);
+  if (!ok || outside < 0) throw indexCorrupt(file, 'is inconsistent with the passages or the lexical index');
   return { offsets, ids };
 }
