@@ -49,8 +49,8 @@ const PREFETCH_CHUNK = 4 * 2 ** 20;
 /**
  * Reads `file` through, with async reads on libuv's threadpool (the event loop keeps serving), so that
  * its pages are in the page cache when usearch's synchronous `load` (or `view`, which walks every node:
- * UsearchVectorStore.readAhead) reads it: the blocking step is then a copy in memory, not a wait on the
- * disk. Returns the bytes read, or null when stopped.
+ * readAheadVectorStore in vector-stores.ts) reads it: the blocking step is then a copy in memory, not a
+ * wait on the disk. Returns the bytes read, or null when stopped.
  */
 export async function prefetch(file: string, stopped: () => boolean): Promise<number | null> {
   const handle = await fs.open(file, 'r');
