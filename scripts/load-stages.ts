@@ -6,7 +6,8 @@
  * `cold` first drops every file of the served generation from the page cache (measure.ts), as after
  * this VM's idle pageout; `warm` reads them once first so every page is cached.
  * `stages` runs IndexDirectory.loadGeneration's steps one by one, as it runs them, and prints each;
- * `whole` times `IndexDirectory.load` itself (the bench's "cold load") and the first vector search.
+ * `whole` times `IndexDirectory.load` itself (the bench's "cold load"), then the first vector search and
+ * the first answer (a bench question, its vector precomputed), as the bench's serve phase does.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -47,6 +48,17 @@ if (what === 'whole') {
   stage('IndexDirectory.load');
   await snapshot!.vectors!.query(someVector(snapshot!.vectors!.dimensions), 60);
   stage('first vector search');
+  // The bench's "first answer" (serveLowRankWorker): a bench question, its vector precomputed, answered cold.
+  const { LowRankEmbedder, PrecomputedEmbedder } = await import('../src/bench/embedders.js');
+  const { benchQueries } = await import('../src/bench/workers.js');
+  const { answerQuestion } = await import('../src/retrieve/answer.js');
+  const { readQuestion } = await import('../src/retrieve/question.js');
+  const question = readQuestion(benchQueries(snapshot!, 2, 42)[1]!).search;
+  const embedder = new LowRankEmbedder();
+  const precomputed = new PrecomputedEmbedder(embedder.modelId, embedder.dimensions, new Map([[question, await embedder.embedQuery(question)]]));
+  stage('import answer path');
+  await answerQuestion(snapshot!, precomputed, question, {});
+  stage('first answer');
 } else {
   const { IndexDirectory } = await import('../src/store/index-dir.js');
   const { readIndexJson } = await import('../src/index/index-file.js');
@@ -80,7 +92,7 @@ if (what === 'whole') {
   stage('first vector search');
 }
 // What the bench's "cold load" times: not the static imports before it, not the search after it.
-const total = rows.filter(([label]) => !label.startsWith('first') && label !== 'import index-dir' && label !== 'import modules').reduce((sum, [, ms]) => sum + ms, 0);
+const total = rows.filter(([label]) => !label.startsWith('first') && !['import index-dir', 'import modules', 'import answer path'].includes(label)).reduce((sum, [, ms]) => sum + ms, 0);
 for (const [label, ms] of rows) console.log(`  ${label.padEnd(46)} ${(ms / 1000).toFixed(3)} s`);
 const cpu = process.cpuUsage(cpuStarted);
 say(`${path.basename(root)} ${mode} ${what}: load ${(total / 1000).toFixed(3)} s (all ${((performance.now() - started) / 1000).toFixed(3)} s, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(3)} s), rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB, ${new Date().toISOString()}`);
