@@ -9,7 +9,6 @@ import { analyze } from '../text/analyze.js';
 import type { GoldQuestion } from './gold.js';
 import { DEFAULT_FIT, fitWeights, type Example, type FitOptions } from './fit.js';
 import { EVAL_DEPTH, isHit, type QuestionOutcome } from './metrics.js';
-import { shortenedQuestion } from './shorten.js';
 
 /**
  * Cross-validation by article: each article's questions are answered by weights fitted on the other
@@ -101,14 +100,6 @@ export async function askFolds(full: IndexSnapshot, embedder: Embedder | null, q
       if (a) asked.push({ ...a, example: { ...a.example, teaches: kept ? 'ranking' : undefined } });
       if (u) asked.push(u);
       if (kept) asked.push({ ...kept, example: { ...kept.example, teaches: 'refusal' } });
-      // Its short copy, asked the same two ways (with its article, without it): the refusal meets the
-      // questions people type on Discord. Only taught from, never measured: the figures stay the gold's.
-      const short = kept ? shortenedQuestion(q.id, q.q) : null;
-      if (short === null || process.env.ISNAD_NO_SHORT) continue;
-      const sa = await ask(await without([other]), embedder, { ...q, id: `${q.id}~short~without-${other}`, q: short }, fold, true, options);
-      const su = await ask(await without(prefixes), embedder, { ...q, id: `${q.id}~short~without-${fold}`, q: short, gold: [] }, fold, false, options);
-      // Experiment switch: SHORT_CLEAN drops the answerable short copies that no longer find a passage of their answer.
-      for (const x of [process.env.SHORT_CLEAN && sa && !sa.example.hits.some(Boolean) ? null : sa, su]) if (x) asked.push({ ...x, example: { ...x.example, teaches: 'refusal', short: true } });
     }
   }
   return asked;

@@ -24,8 +24,6 @@ export interface Example {
    * reflects the collection's size (one article fewer) can tell them which questions are answerable.
    */
   teaches?: 'ranking' | 'refusal';
-  /** A short copy of a gold question (shorten.ts): taught from, and the refusal threshold leaves it out when asked to. */
-  short?: boolean;
 }
 
 export interface FitOptions {
@@ -181,14 +179,14 @@ const INNER_FOLDS = 6;
  * questions it was fitted to, a model is surer than on new ones, and a threshold chosen there answers
  * fewer new questions than promised.
  */
-export function refusalThreshold(rows: ReadonlyArray<{ fold: string; answerable: boolean; short?: boolean; values: number[] }>, names: readonly string[], options: FitOptions): number {
+export function refusalThreshold(rows: ReadonlyArray<{ fold: string; answerable: boolean; values: number[] }>, names: readonly string[], options: FitOptions): number {
   const folds = [...new Set(rows.map((r) => r.fold))].sort();
   const group = new Map(folds.map((f, i) => [f, i % Math.min(INNER_FOLDS, folds.length)]));
   const p: number[] = [];
   for (let g = 0; g < Math.min(INNER_FOLDS, folds.length); g++) {
     const train = rows.filter((r) => group.get(r.fold) !== g || folds.length === 1);
     const model = fitLogistic(names, train.map((r) => r.values), train.map((r) => r.answerable), options);
-    for (const r of rows) if (group.get(r.fold) === g && r.answerable && (!r.short || process.env.ISNAD_THRESHOLD_ALL)) p.push(logistic(model, names, r.values));
+    for (const r of rows) if (group.get(r.fold) === g && r.answerable) p.push(logistic(model, names, r.values));
   }
   p.sort((a, b) => a - b);
   return p.length ? p[Math.floor((1 - options.keepAnswerable) * p.length)]! : 0.5;
@@ -199,7 +197,7 @@ export function fitWeights(unaligned: readonly Example[], fittedOn: string, opti
   const ranker = fitRanker(examples.filter((e) => e.answerable && e.teaches !== 'refusal'), options);
   const firsts = examples.filter((e) => e.teaches !== 'ranking').map((e) => ({ e, results: topResults(e, ranker, options.depth) })).filter((x) => x.results.length > 0);
   const names = firsts[0]?.results[0]?.names ?? [];
-  const refusalRows = firsts.map((x) => ({ fold: x.e.fold, answerable: x.e.answerable, short: x.e.short === true, ...withSquares(names, x.results[0]!.values) }));
+  const refusalRows = firsts.map((x) => ({ fold: x.e.fold, answerable: x.e.answerable, ...withSquares(names, x.results[0]!.values) }));
   const refusalNames = refusalRows[0]?.names ?? [];
   const refusalOptions = { ...options, iterations: options.refusalIterations };
   const answerable = fitLogistic(

@@ -83,13 +83,10 @@ export function resultFeatures(
   everyCandidate: readonly RankedCandidate[] = ranked,
 ): { names: string[]; values: number[] } {
   const q = set.query;
-  const X = !!process.env.SHORTX;
-  const short = q.terms <= 3 ? 1 : 0;
-  const c = ranked[position];
-  const cov = set.names.indexOf('coverage');
-  const queryNames = ['knownShare', 'unknownTerms', 'questionTerms', ...(X ? ['short', 'shortKnownShare', 'shortUnknownTerms', 'shortCoverage', 'shortScore'] : [])];
-  const query = [q.knownShare, Math.min(3, q.unknownTerms) / 3, Math.min(8, q.terms) / 8, ...(X ? [short, short * q.knownShare, (short * Math.min(3, q.unknownTerms)) / 3, c ? short * c.values[cov]! : 0, c ? short * c.score : 0] : [])];
+  const queryNames = ['knownShare', 'unknownTerms', 'questionTerms'];
+  const query = [q.knownShare, Math.min(3, q.unknownTerms) / 3, Math.min(8, q.terms) / 8];
   const names = [...set.names, 'score', 'belowFirst', 'aheadOfNext', 'aheadOfOtherDocument', 'first', ...queryNames];
+  const c = ranked[position];
   if (!c) return { names, values: [...names.slice(0, -query.length).map(() => 0), ...query] };
   const next = ranked[position + 1]?.score ?? c.score - 3;
   // How far it leads the best passage of another document: a question another article answers is close-run.

@@ -46,7 +46,7 @@ describe('cross-validation by article', () => {
     const answerable = questions.filter((q) => q.gold.length > 0);
     expect(asked.filter((a) => a.answerable && a.example.teaches !== 'refusal')).toHaveLength(answerable.length);
     // The refusal's answerable copies: the gold's articles are all there, exactly one other is not.
-    const copies = asked.filter((a) => a.example.teaches === 'refusal' && !a.example.short);
+    const copies = asked.filter((a) => a.example.teaches === 'refusal');
     // The other article is the next fold's; a question whose gold also names it has no such copy.
     const folds = [...new Set(answerable.map((q) => foldOf(q)!))].sort();
     const next = (q: GoldQuestion) => folds[(folds.indexOf(foldOf(q)!) + 1) % folds.length]!;
@@ -58,36 +58,13 @@ describe('cross-validation by article', () => {
       expect(files(a).size, a.question.id).toBe(all.size - 1);
       for (const [prefix] of a.question.gold) expect(files(a).has(prefix), a.question.id).toBe(true);
     }
-    for (const a of asked.filter((x) => !x.answerable && x.fold !== UNANSWERABLE_FOLD && !x.example.short)) {
+    for (const a of asked.filter((x) => !x.answerable && x.fold !== UNANSWERABLE_FOLD)) {
       const original = answerable.find((q) => a.question.id === `${q.id}~without-${foldOf(q)}`)!;
       const named = new Set(original.gold.map(([prefix]) => prefix));
       expect(a.index.passages.some((p) => [...named].some((prefix) => p.source.startsWith(prefix))), a.question.id).toBe(false);
       expect(a.question.gold).toEqual([]);
     }
     expect(asked.filter((a) => a.fold === UNANSWERABLE_FOLD)).toHaveLength(questions.length - answerable.length);
-  });
-
-  it('each question with a copy kept for the refusal also has a short copy, asked with its article and without it, taught from and never measured', () => {
-    const kept = asked.filter((a) => a.example.teaches === 'refusal' && !a.example.short);
-    const short = asked.filter((a) => a.example.short);
-    expect(short.length).toBeGreaterThan(0);
-    expect(short.every((a) => a.example.teaches === 'refusal')).toBe(true);
-    for (const k of kept) {
-      const id = k.question.id.split('~')[0]!;
-      const original = questions.find((q) => q.id === id)!;
-      const mine = short.filter((a) => a.question.id.startsWith(`${id}~short~`));
-      if (mine.length === 0) continue;
-      expect(mine.map((a) => a.answerable).sort()).toEqual([false, true]);
-      const words = mine[0]!.question.q.replace(/؟$/, '').split(' ');
-      expect(words.length, mine[0]!.question.q).toBeLessThan(original.q.split(/\s+/).length);
-      for (const w of words) expect(original.q, w).toContain(w);
-      // With its article it is over the same collection as the kept copy; without it, over the unanswerable one's.
-      expect(mine.find((a) => a.answerable)!.index).toBe(k.index);
-      expect(mine.find((a) => !a.answerable)!.index.passages.some((p) => p.source.startsWith(original.gold[0]![0]))).toBe(false);
-    }
-    expect(short.filter((a) => a.answerable)).toHaveLength(short.length / 2);
-    const measured = new Set(crossValidate(asked).map((h) => h.outcome.question.id));
-    expect(short.some((a) => measured.has(a.question.id))).toBe(false);
   });
 
   it('each fold is answered by weights fitted without it', () => {
