@@ -77,6 +77,14 @@ describe('README Limits', () => {
     expect(answer.results[0]!.text).toMatch(/غدا/);
   });
 
+  it('a two-word off-topic question whose both words stand in one passage about something else is answered', async () => {
+    // The seeds' first line says عاصمة كازاخستان (Kazakhstan's capital) and names روسيا (Russia) a few words on.
+    const answer = await seeds.ask('عاصمة روسيا؟');
+    expect(answer.answered).toBe(true);
+    expect(answer.results[0]!.text).toMatch(/عاصمة كازاخستان/);
+    expect(answer.results[0]!.text).toMatch(/روسيا/);
+  });
+
   it.skipIf(!fs.existsSync(path.join(DEFAULT_DICT_DIR, `${ENG_ARA}.index`)))(
     'with the dictionary, English is weaker than Arabic: FreeDict gives one translation per word, sometimes in another sense',
     () => {

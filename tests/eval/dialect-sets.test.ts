@@ -1,3 +1,4 @@
+/** The hand-written sets over the seeds (eval/README.md) are measures only while their gold spans and shapes hold. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ const seeds = fs.readdirSync('seeds').map((name) => ({ name, text: fs.readFileSy
 const collapse = (text: string) => text.replace(/\s+/g, ' ');
 
 // The dialect sets are only a measure if every gold span is really in the seed it names (as eval compares it).
-describe.each(['eval/dialect.jsonl', 'eval/dialect-blind.jsonl'])('%s', (file) => {
+describe.each(['eval/dialect.jsonl', 'eval/dialect-blind.jsonl', 'eval/short.jsonl'])('%s', (file) => {
   it('names spans that are in the seed they cite', async () => {
     const missing: string[] = [];
     for (const question of await readGoldFile(file)) {
@@ -28,5 +29,20 @@ describe('eval/dialect-blind.jsonl', () => {
       row[q.gold.length > 0 ? 0 : 1] += 1;
     }
     expect(counts).toEqual({ levantine: [15, 2], gulf: [15, 2], egyptian: [15, 2], maghrebi: [15, 2] });
+  });
+});
+
+describe('eval/short.jsonl', () => {
+  it('asks short questions only (2–4 words): 16 keyword-style and 14 dialect answerable ones, 30 off-topic', async () => {
+    const counts: Record<string, [number, number]> = {};
+    const long: string[] = [];
+    for (const q of await readGoldFile('eval/short.jsonl')) {
+      const row = (counts[q.tags.kind ?? 'none'] ??= [0, 0]);
+      row[q.gold.length > 0 ? 0 : 1] += 1;
+      const words = q.q.replace(/[؟?]/g, ' ').split(/\s+/).filter((w) => w !== '').length;
+      if (words < 2 || words > 4) long.push(q.id);
+    }
+    expect(counts).toEqual({ keyword: [16, 0], dialect: [14, 0], offtopic: [0, 30] });
+    expect(long).toEqual([]);
   });
 });
