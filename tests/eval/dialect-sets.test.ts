@@ -7,7 +7,7 @@ const seeds = fs.readdirSync('seeds').map((name) => ({ name, text: fs.readFileSy
 const collapse = (text: string) => text.replace(/\s+/g, ' ');
 
 // The dialect sets are only a measure if every gold span is really in the seed it names (as eval compares it).
-describe.each(['eval/dialect.jsonl', 'eval/dialect-blind.jsonl'])('%s', (file) => {
+describe.each(['eval/dialect.jsonl', 'eval/dialect-blind.jsonl', 'eval/dialect-blind2.jsonl'])('%s', (file) => {
   it('names spans that are in the seed they cite', async () => {
     const missing: string[] = [];
     for (const question of await readGoldFile(file)) {
@@ -20,13 +20,26 @@ describe.each(['eval/dialect.jsonl', 'eval/dialect-blind.jsonl'])('%s', (file) =
   });
 });
 
+/** [answerable, unanswerable] questions per dialect tag. */
+async function countsOf(file: string): Promise<Record<string, [number, number]>> {
+  const counts: Record<string, [number, number]> = {};
+  for (const q of await readGoldFile(file)) {
+    const row = (counts[q.tags.dialect ?? 'none'] ??= [0, 0]);
+    row[q.gold.length > 0 ? 0 : 1] += 1;
+  }
+  return counts;
+}
+
 describe('eval/dialect-blind.jsonl', () => {
   it('asks 15 answerable and 2 unanswerable questions in each of the four dialects', async () => {
-    const counts: Record<string, [number, number]> = {};
-    for (const q of await readGoldFile('eval/dialect-blind.jsonl')) {
-      const row = (counts[q.tags.dialect ?? 'none'] ??= [0, 0]);
-      row[q.gold.length > 0 ? 0 : 1] += 1;
-    }
-    expect(counts).toEqual({ levantine: [15, 2], gulf: [15, 2], egyptian: [15, 2], maghrebi: [15, 2] });
+    expect(await countsOf('eval/dialect-blind.jsonl')).toEqual({ levantine: [15, 2], gulf: [15, 2], egyptian: [15, 2], maghrebi: [15, 2] });
+  });
+});
+
+describe('eval/dialect-blind2.jsonl', () => {
+  it('asks 15 answerable and 3 unanswerable questions in each of the four dialects, and 7 answerable in others', async () => {
+    expect(await countsOf('eval/dialect-blind2.jsonl')).toEqual({
+      levantine: [15, 3], gulf: [15, 3], egyptian: [15, 3], maghrebi: [15, 3], other: [7, 0],
+    });
   });
 });
