@@ -33,14 +33,9 @@ export function rootKey(term: string): string {
       break;
     }
   }
-  const rest = word.slice(1);
-  // A hollow verb after its imperfect prefix, or noun after the preposition لـ (تعود, يقول, لعودة): three letters,
-  // و between two others. Not ا or ي, nor after ن or بـ: there the letter is the root's in common nouns (نظام,
-  // بعيد, نتيجة, بلاد, يمين).
-  const hollow = /^[يتل]/.test(word) && /^[^اوي]و[^اوي]$/.test(fold(rest));
-  const strip = (word.length >= 4 && VERB_PREFIX.test(word)) || (word.length >= 5 && LONG_PREFIX.test(word)) || hollow;
-  // …unless what remains folds to under three letters (مطير is مطر, not طير), but for a hollow word (تعود is عود).
-  if (strip && (hollow || skeleton(fold(rest)).length >= MIN_KEY)) word = rest;
+  const strip = (word.length >= 4 && VERB_PREFIX.test(word)) || (word.length >= 5 && LONG_PREFIX.test(word));
+  // …unless what remains folds to under three letters (مطير is مطر, not طير).
+  if (strip && skeleton(fold(word.slice(1))).length >= MIN_KEY) word = word.slice(1);
   // استفعل / مستفعل: the derived-verb letters before the root (the first was dropped just above).
   if (word.length >= 5 && word.startsWith('ست')) word = word.slice(2);
   const loose = fold(word);

@@ -14,8 +14,6 @@ describe('root key', () => {
     ['المستعادة', 'استعادة', 'استعادت'],
     ['كتب', 'كاتب', 'المكتبة'],
     ['المطرية', 'المطيرة', 'المطر'],
-    ['تعود', 'لعودة', 'العودة'], // a hollow verb after its prefix, a hollow noun after لـ
-    ['يقول', 'تقول', 'القول'],
   ])('folds %s, %s and %s to one key', (a, b, c) => {
     expect(keyOf(a)).toBe(keyOf(b));
     expect(keyOf(b)).toBe(keyOf(c));
