@@ -26,12 +26,15 @@ const TRUE = set('صحيح صح صج عنجد بجد فعلا حقا');
 /** "I heard (that)" opening one (سمعت ان…, سمعت انو…). */
 const HEARD = set('سمعت سمعنا');
 const THAT = set('ان انو انه');
-/** Who is addressed, opening a question before its question word or closing it (شباب مين…، …يا جماعة; MSA "youth", "group"). */
-const ADDRESSED = set('شباب الشباب جماعه الجماعه ربع الربع اخوان');
+/**
+ * Who is addressed, opening a question before its question word (شباب مين…، جماعة شو…). Not closing it, nor with
+ * the article: there they are what is asked about (ما دور الشباب؟, MSA "youth", "group").
+ */
+const ADDRESSED = set('شباب جماعه ربع اخوان');
 /** The same written as one word with يا, whose alif the article shares (يالربع، ياجماعة، ياشباب، ياخي). */
 const CALLED = /^يال?(?:ربع|جماعه|شباب|اخوان|اخي|اخوي|خي|حلوين)$/;
-/** Fillers opening a question: Gulf ترى / ترا ("mind you"; MSA "you see"), Egyptian طب ("so"; MSA "medicine"). */
-const OPENERS = set('تري ترا طب');
+/** Gulf ترى / ترا ("mind you"; MSA "you see", "I wonder") opening a question. */
+const OPENERS = set('تري ترا');
 const HOW_MANY = new Set(['كم', ...COLLOQUIAL_QUESTION_WORDS.number]);
 const QUESTION_WORDS = new Set([...wordList('من ما ماذا متي اين كيف لماذا هل كم اي'), ...Object.values(COLLOQUIAL_QUESTION_WORDS).flat()]);
 
@@ -45,7 +48,7 @@ export function questionFraming(words: readonly string[]): boolean[] {
     const next = words[i + 1] ?? '';
     // The word after يا: who is addressed (يا جماعة، يا شباب).
     if (ANYWHERE.has(w) || before === 'يا' || CALLED.test(w) || (STORY.has(w) && WHAT.has(before))) frames[i] = true;
-    else if (ADDRESSED.has(w) && ((opening(i) && QUESTION_WORDS.has(next)) || (next === '' && i > 0))) frames[i] = true;
+    else if (ADDRESSED.has(w) && opening(i) && QUESTION_WORDS.has(next)) frames[i] = true;
     else if (OPENERS.has(w) && opening(i) && next !== '') frames[i] = true;
     // "Is it true that", "really", "I heard that" opening the question (after هل at most).
     else if ((TRUE.has(w) || HEARD.has(w)) && (opening(i) || (i === 1 && before === 'هل')) && (THAT.has(next) || w === 'عنجد' || w === 'بجد')) frames[i] = true;
