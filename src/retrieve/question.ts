@@ -19,6 +19,8 @@ const NOISE: Array<[RegExp, string]> = [
   [/<a?:\w+:\d+>/g, ' '], // custom emoji
   [/<t:-?\d+(?::[tTdDfFR])?>/g, ' '], // Discord timestamp
   [/@(?:everyone|here)\b/g, ' '],
+  // A mention typed or pasted as text (@Isnad, @بوت_الأسانيد) rather than picked: Discord leaves it as written.
+  [/(?<![\p{L}\p{N}_.@])@[\p{L}\p{N}_.]+/gu, ' '],
   [/(?<![\p{L}\p{N}]):[a-z0-9_+-]+:(?![\p{L}\p{N}])/giu, ' '], // :emoji_shortcode:
   [/[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\uFE0F\u20E3]/gu, ' '], // unicode emoji
   [/^[ \t]*(?:>>>|>|-#|#{1,3})[ \t]+/gm, ''], // quote, subtext and heading prefixes

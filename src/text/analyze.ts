@@ -1,5 +1,5 @@
 import { normalize, tokenize } from './normalize.js';
-import { DIALECT_FUNCTION_WORDS, dialectReadingsOf } from './dialect.js';
+import { DIALECT_FUNCTION_WORDS, dialectReadingsOf, withoutIn } from './dialect.js';
 import { questionFraming } from './question-framing.js';
 import { lightStems } from './stem.js';
 
@@ -65,6 +65,8 @@ export interface QuestionWord {
   readings: string[];
   /** Of the readings, those that are MSA words of the colloquial lexicon (هيتمضى → يوقع, not the shape يتمض). */
   msa: string[];
+  /** The stems of the word without the Maghrebi فـ "in" (فأستانة → استان): searched only if the collection knows them. */
+  inside: string[];
 }
 
 /**
@@ -80,7 +82,8 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
     const stems = stem(term);
     const stemsOf = (list: string[]) => [...new Set(list.filter((r) => !isStopword(r)).flatMap((r) => stem(r)).filter((r) => !stems.includes(r)))];
     const { readings, msa } = dialectReadingsOf(term);
-    words.push({ stems, readings: stemsOf(readings), msa: stemsOf(msa) });
+    const bare = withoutIn(term);
+    words.push({ stems, readings: stemsOf(readings), msa: stemsOf(msa), inside: bare ? stemsOf([bare]) : [] });
   }
   return words;
 }
@@ -90,4 +93,5 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
 // 5: cardinal number words stored as their digits (numbers.ts).
 // 6: more dialect function words (dialect.ts), which documents drop too.
 // 7: more dialect function words (شكو, هادشي, داكشي, باش, بصح, قاعد, تقولي, تشرحلي, صاير, شگد …).
-export const ANALYZER_VERSION = 7;
+// 8: more dialect function words (انو, الو, الها, هونيك, هالشي, Sudanese ياتو).
+export const ANALYZER_VERSION = 8;

@@ -15,7 +15,8 @@ export const wordList = (list: string): string[] => list.split(/\s+/).filter((w)
  */
 export const COLLOQUIAL_QUESTION_WORDS = {
   // what / why / how
-  other: wordList('شو شنو شنهو ايش اش وش وشو واش ايه شي شنوه اشنو اشنوه واشنو شنهي شنيه ويش اشمن انهو ليش ليه علاش لويش علاه لاش شلون كيفاش كيفاه ازاي'),
+  // (Sudanese ياتو / ياتا "which")
+  other: wordList('شو شنو شنهو ايش اش وش وشو واش ايه شي شنوه اشنو اشنوه واشنو شنهي شنيه ويش اشمن انهو ليش ليه علاش لويش علاه لاش شلون كيفاش كيفاه ازاي ياتو ياتا'),
   place: wordList('وين فين منين لوين وينو'),
   // Levantine وقتيش / ايمتا, Maghrebi وقتاش / فوقاش / فاش
   date: wordList('امتي ايمتي امتا ايمتا وقتاش فوقاش فاش وقتيش'),
@@ -44,6 +45,8 @@ const FUNCTION_WORDS: readonly string[] = [
     // what's up (Iraqi شكو), this / that thing (Moroccan هادشي, داكشي), in order to / will (Maghrebi باش),
     // but (Algerian بصح), the progressive "keeps …ing" (Gulf, Levantine قاعد يسوي; not قاعده, MSA "base")
     'شكو هادشي هداشي داكشي باش بصح قاعد ' +
+    // "that" (Levantine انو, MSA أنّه), "to him / her" (Levantine الو, الها; not الهم, الكم: MSA "worry", "quantity"), there, this thing
+    'انو اللو الو الها هونيك هونيكي هالشي ' +
     // "tell / explain to me", written as one word as only the dialects do; happening (صاير, of صار)
     'تقولي تقلي تقوليلي تحكيلي تحكيلنا تشرحلي يشرحلي اشرحلي تشرحلنا اشرحلنا وضحلي توضحلي تخبرني يقولي يحكيلي يفهمني يوضحلي يخبرني صاير صايره صايرين ' +
     // wanting to know
@@ -67,7 +70,7 @@ export const DIALECT_FUNCTION_WORDS: readonly string[] = [
 
 /**
  * MSA readings of a colloquial word, most likely first; empty when it has none.
- * - verb prefixes before the imperfect: بـ (بيرأس), حـ/هـ (future: حيعقد, هيعقد), كـ/تـ (Maghrebi كيقول, تيقول),
+ * - verb prefixes before the imperfect: بـ (بيرأس), حـ/هـ (future: حيعقد, هيعقد), كـ/تـ/تا (Maghrebi كيقول, تيقول, تايقول),
  *   Moroccan future غا (غايدوم), and MSA's own future سـ (سيحدث), which the light stemmer leaves on;
  * - after a colloquial prefix, the passive تـ (هيتعمل, كيترأس → يعمل, يرأس) and the plural ـوا (هيحاربوا);
  * - the colloquial plural ـو for ـون/ـوا: يراقبو → يراقب;
@@ -97,7 +100,10 @@ export function dialectReadingsOf(word: string): { readings: string[]; msa: stri
 function readingsOf(word: string): { forms: string[]; msa: string[] } {
   if (!isArabicWord(word)) return { forms: [], msa: [] };
   const readings: string[] = [];
-  const verb = /^[سبحهك]([يتنا].{2,})$/.exec(word) ?? /^غا([يتن].{3,})$/.exec(word) ?? /^ت(ي.{2,})$/.exec(word);
+  // Before ا only بـ/كـ/سـ (باكل "I eat", باستانا "in Astana"): the future حـ/هـ there would read the participles
+  // and form III verbs حاضر, هاجم as اضر, اجم, and a question rarely says "I will".
+  const verb =
+    /^[سبك]([يتنا].{2,})$/.exec(word) ?? /^[حه]([يتن].{2,})$/.exec(word) ?? /^غا([يتن].{3,})$/.exec(word) ?? /^تا?(ي.{2,})$/.exec(word);
   const imperfect = verb ? verb[1]! : word;
   if (verb) readings.push(imperfect);
   const colloquialPrefix = verb !== null && !word.startsWith('س');
@@ -112,6 +118,15 @@ function readingsOf(word: string): { forms: string[]; msa: string[] } {
   const negated = /^ما(.{3,})ش$/.exec(word);
   if (negated) readings.push(negated[1]!);
   return { forms: readings, msa: [word, ...readings].flatMap(colloquialToMsa) };
+}
+
+/**
+ * The word without the Maghrebi فـ "in" (فجنيف, فأستانة → جنيف, أستانة; فالـ is the stemmer's), or null. Not a
+ * reading: فـ also begins MSA words and spells the MSA "so" (فشلو is a verb, not شلو), so it is searched only
+ * when the collection knows the rest.
+ */
+export function withoutIn(word: string): string | null {
+  return /^ف((?!ال).{3,})$/.exec(word)?.[1] ?? null;
 }
 
 /** COLLOQUIAL_WORDS of a form as written, else without an object pronoun or plural ending, else as a feminine past. */
@@ -158,6 +173,8 @@ const COLLOQUIAL_VERBS: ReadonlyArray<readonly [string, string, string, string, 
   ['اتقابل', 'تقابل', 'التقي', 'لتقي', 'التقت'], // meet (Egyptian, Levantine)
   ['مضي', 'مضي', 'وقع', 'وقع', 'وقعت'], // sign (Egyptian, Levantine)
   ['قفل', 'قفل', 'اغلق', 'غلق', 'اغلقت'], // close
+  ['دردش', 'دردش', 'تحدث', 'تحدث'], // chat
+  ['سالي', 'سالي', 'انتهي', 'نتهي', 'انتهت'], // end (Moroccan سالا / يسالي)
 ];
 const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['نهار', 'يوم'], ['النهارده', 'اليوم'], // day (Maghrebi, Levantine); today (Egyptian)
@@ -176,6 +193,12 @@ const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['تاني', 'ثاني'], ['تانيه', 'ثانيه'], ['تالت', 'ثالث'], ['تالته', 'ثالثه'], ['تلات', 'ثلاث'], ['تلاته', 'ثلاثه'],
   ['تلاتين', 'ثلاثين'], ['اتنين', 'اثنين'], ['تمانيه', 'ثمانيه'],
   ['ابتدت', 'بدات'], ['بقت', 'اصبحت'], // Egyptian feminine past of ابتدى, بقى
+  // With the article they are weekdays (Egyptian يوم التلات, Levantine التلاتا, الاربعا), not "the three":
+  // listed with it so the article is not added to the numbers above.
+  ['التلات', 'الثلاثاء'], ['التلاتا', 'الثلاثاء'], ['التلاتاء', 'الثلاثاء'], ['الاربعا', 'الاربعاء'],
+  ['اكتر', 'اكثر'], // more (ث written ت)
+  ['خدمه', 'عمل'], // work (Maghrebi)
+  ['ميه', 'مياه'], // water (Egyptian, Levantine المية)
 ];
 const COLLOQUIAL_WORDS: ReadonlyMap<string, string[]> = (() => {
   const words = new Map<string, string[]>();
@@ -185,9 +208,10 @@ const COLLOQUIAL_WORDS: ReadonlyMap<string, string[]> = (() => {
     add(past + 'ت', msaFeminine ?? msaPast + 'ت');
     for (const person of ['ي', 'ت', 'ن']) add(person + imperfect, person + msaImperfect);
   }
+  const listed = new Set(COLLOQUIAL_NOUNS.map(([colloquial]) => colloquial));
   for (const [colloquial, msa] of COLLOQUIAL_NOUNS) {
     add(colloquial, msa);
-    if (!colloquial.startsWith('ال')) add('ال' + colloquial, 'ال' + msa);
+    if (!colloquial.startsWith('ال') && !listed.has('ال' + colloquial)) add('ال' + colloquial, 'ال' + msa);
   }
   return words;
 })();

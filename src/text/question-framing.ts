@@ -7,8 +7,8 @@ import { COLLOQUIAL_QUESTION_WORDS, wordList } from './dialect.js';
 
 const set = (list: string) => new Set(wordList(list));
 
-/** "Now" (Gulf الحين; MSA "the time"), "anyway" (اصلا; MSA "originally"). */
-const ANYWHERE = set('الحين هالحين ذحين دحين اصلا');
+/** "Now" (Gulf الحين, Yemeni ذلحين; MSA "the time"), "anyway" (اصلا; MSA "originally"). */
+const ANYWHERE = set('الحين هالحين ذحين دحين ذلحين دلحين اصلا');
 /** "What's the story (with …)", after a colloquial "what" (شو القصة مع…; not الموضوع: شو الموضوع الخاص بـ… asks for a topic). */
 const STORY = set('القصه السالفه الحكايه');
 const WHAT = new Set(COLLOQUIAL_QUESTION_WORDS.other);
@@ -21,6 +21,23 @@ const KNOWS = set('يعرف بيعرف يعرفش يشرحلي يقولي يحك
 
 const BLESS = set('يخليك يخليكم يعافيك يعافيكم يسلمك يسلمكم يخليكو');
 
+/** "Is it true / really (that) …" opening a yes/no question (هل صحيح انو…، صج ان…، عنجد…; MSA "correct", "truly"). */
+const TRUE = set('صحيح صح صج عنجد بجد فعلا حقا');
+/** "I heard (that)" opening one (سمعت ان…, سمعت انو…). */
+const HEARD = set('سمعت سمعنا');
+const THAT = set('ان انو انه');
+/**
+ * Who is addressed, opening a question before its question word (شباب مين…، جماعة شو…). Not closing it, nor with
+ * the article: there they are what is asked about (ما دور الشباب؟, MSA "youth", "group").
+ */
+const ADDRESSED = set('شباب جماعه ربع اخوان');
+/** The same written as one word with يا, whose alif the article shares (يالربع، ياجماعة، ياشباب، ياخي). */
+const CALLED = /^يال?(?:ربع|جماعه|شباب|اخوان|اخي|اخوي|خي|حلوين)$/;
+/** Gulf ترى / ترا ("mind you"; MSA "you see", "I wonder") opening a question. */
+const OPENERS = set('تري ترا');
+const HOW_MANY = new Set(['كم', ...COLLOQUIAL_QUESTION_WORDS.number]);
+const QUESTION_WORDS = new Set([...wordList('من ما ماذا متي اين كيف لماذا هل كم اي'), ...Object.values(COLLOQUIAL_QUESTION_WORDS).flat()]);
+
 /** True for each of a question's normalized words that only frames it. */
 export function questionFraming(words: readonly string[]): boolean[] {
   const frames = words.map(() => false);
@@ -30,7 +47,13 @@ export function questionFraming(words: readonly string[]): boolean[] {
     const before = words[i - 1] ?? '';
     const next = words[i + 1] ?? '';
     // The word after يا: who is addressed (يا جماعة، يا شباب).
-    if (ANYWHERE.has(w) || before === 'يا' || (STORY.has(w) && WHAT.has(before))) frames[i] = true;
+    if (ANYWHERE.has(w) || before === 'يا' || CALLED.test(w) || (STORY.has(w) && WHAT.has(before))) frames[i] = true;
+    else if (ADDRESSED.has(w) && opening(i) && QUESTION_WORDS.has(next)) frames[i] = true;
+    else if (OPENERS.has(w) && opening(i) && next !== '') frames[i] = true;
+    // "Is it true that", "really", "I heard that" opening the question (after هل at most).
+    else if ((TRUE.has(w) || HEARD.has(w)) && (opening(i) || (i === 1 && before === 'هل')) && (THAT.has(next) || w === 'عنجد' || w === 'بجد')) frames[i] = true;
+    // "How many people": واحد ("one", a person) after a number question word (كم واحد، شحال من واحد، قديش واحد).
+    else if (w === 'واحد' && (HOW_MANY.has(before) || (before === 'من' && HOW_MANY.has(words[i - 2] ?? '')))) frames[i] = true;
     // "Or not" (ولا لأ, or closing the question; MSA "nor").
     else if (w === 'ولا' && (next === '' || next === 'لا')) frames[i] = true;
     else if ((w === 'ابي' && LEARN.has(next)) || (LEARN.has(w) && WANT.has(before))) frames[i] = true;

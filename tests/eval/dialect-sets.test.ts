@@ -8,7 +8,7 @@ const seeds = fs.readdirSync('seeds').map((name) => ({ name, text: fs.readFileSy
 const collapse = (text: string) => text.replace(/\s+/g, ' ');
 
 // The dialect sets are only a measure if every gold span is really in the seed it names (as eval compares it).
-describe.each(['eval/dialect.jsonl', 'eval/dialect-blind.jsonl', 'eval/short.jsonl'])('%s', (file) => {
+describe.each(['eval/dialect.jsonl', 'eval/dialect-blind.jsonl', 'eval/dialect-blind2.jsonl', 'eval/short.jsonl'])('%s', (file) => {
   it('names spans that are in the seed they cite', async () => {
     const missing: string[] = [];
     for (const question of await readGoldFile(file)) {
@@ -21,28 +21,38 @@ describe.each(['eval/dialect.jsonl', 'eval/dialect-blind.jsonl', 'eval/short.jso
   });
 });
 
+/** [answerable, unanswerable] questions per value of a tag. */
+async function countsOf(file: string, tag = 'dialect'): Promise<Record<string, [number, number]>> {
+  const counts: Record<string, [number, number]> = {};
+  for (const q of await readGoldFile(file)) {
+    const row = (counts[q.tags[tag] ?? 'none'] ??= [0, 0]);
+    row[q.gold.length > 0 ? 0 : 1] += 1;
+  }
+  return counts;
+}
+
 describe('eval/dialect-blind.jsonl', () => {
   it('asks 15 answerable and 2 unanswerable questions in each of the four dialects', async () => {
-    const counts: Record<string, [number, number]> = {};
-    for (const q of await readGoldFile('eval/dialect-blind.jsonl')) {
-      const row = (counts[q.tags.dialect ?? 'none'] ??= [0, 0]);
-      row[q.gold.length > 0 ? 0 : 1] += 1;
-    }
-    expect(counts).toEqual({ levantine: [15, 2], gulf: [15, 2], egyptian: [15, 2], maghrebi: [15, 2] });
+    expect(await countsOf('eval/dialect-blind.jsonl')).toEqual({ levantine: [15, 2], gulf: [15, 2], egyptian: [15, 2], maghrebi: [15, 2] });
+  });
+});
+
+describe('eval/dialect-blind2.jsonl', () => {
+  it('asks 15 answerable and 3 unanswerable questions in each of the four dialects, and 7 answerable in others', async () => {
+    expect(await countsOf('eval/dialect-blind2.jsonl')).toEqual({
+      levantine: [15, 3], gulf: [15, 3], egyptian: [15, 3], maghrebi: [15, 3], other: [7, 0],
+    });
   });
 });
 
 describe('eval/short.jsonl', () => {
   it('asks short questions only (2–4 words): 16 keyword-style and 14 dialect answerable ones, 30 off-topic', async () => {
-    const counts: Record<string, [number, number]> = {};
     const long: string[] = [];
     for (const q of await readGoldFile('eval/short.jsonl')) {
-      const row = (counts[q.tags.kind ?? 'none'] ??= [0, 0]);
-      row[q.gold.length > 0 ? 0 : 1] += 1;
       const words = q.q.replace(/[؟?]/g, ' ').split(/\s+/).filter((w) => w !== '').length;
       if (words < 2 || words > 4) long.push(q.id);
     }
-    expect(counts).toEqual({ keyword: [16, 0], dialect: [14, 0], offtopic: [0, 30] });
+    expect(await countsOf('eval/short.jsonl', 'kind')).toEqual({ keyword: [16, 0], dialect: [14, 0], offtopic: [0, 30] });
     expect(long).toEqual([]);
   });
 });

@@ -15,6 +15,11 @@ describe('stripQuestionNoise', () => {
     expect(flat('<@123456789012345678> <@!42> <@&77> <#99> </ask:1234> @everyone من يرأس الوفد <t:1700000000:R>')).toBe('من يرأس الوفد');
   });
 
+  it('removes a mention typed as text, but not an e-mail address', () => {
+    expect(flat('@Isnad الفصائل رح ترجع عالطاولة؟ @بوت_الأسانيد')).toBe('الفصائل رح ترجع عالطاولة؟');
+    expect(flat('راسلوا info@un.org عن أستانا')).toBe('راسلوا info@un.org عن أستانا');
+  });
+
   it('removes custom, shortcode and unicode emoji', () => {
     expect(flat('<:thinking:123456> <a:party:987> :flag_sy: من يرأس الوفد؟ 🤔🇸🇾👍🏽❤️')).toBe('من يرأس الوفد؟');
   });

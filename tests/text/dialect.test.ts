@@ -42,6 +42,30 @@ describe('dialect function words', () => {
     expect(analyzeQuestion('ماذا قال ابي ولا أمي؟').map((w) => w.stems[0])).toEqual(analyze('قال ابي ولا امي'));
   });
 
+  it('drop Levantine انو, الو / الها, هونيك, هالشي and Sudanese ياتو, and in documents too', () => {
+    expect(analyzeQuestion('انو الو الها هونيك هالشي ياتو')).toEqual([]);
+    expect(analyze('قال انو الها هونيك')).toEqual(['قال']);
+  });
+
+  it('drop "is it true that", "I heard that", who is addressed and opening fillers, only where they frame the question', () => {
+    const stems = (q: string) => analyzeQuestion(q).map((w) => w.stems[0]);
+    expect(stems('هل صحيح انو روسيا والامم المتحدة اجتمعوا؟')).toEqual(analyze('روسيا والامم المتحدة اجتمعوا'));
+    expect(stems('صج ان الفصايل بيرجعون للقتال؟')).toEqual(stems('الفصايل بيرجعون للقتال؟'));
+    expect(stems('عنجد الجعفري فل؟')).toEqual(analyze('الجعفري فل'));
+    expect(stems('ترى سمعت ان ايران صارت ضامن رسمي')).toEqual(analyze('ايران ضامن رسمي'));
+    expect(stems('شباب مين الدول المراقبة؟')).toEqual(analyze('الدول المراقبة'));
+    expect(stems('المبادرة منو سواها يالربع؟')).toEqual(stems('المبادرة منو سواها؟'));
+    expect(stems('كم لها الهدنة ذلحين؟')).toEqual(analyze('لها الهدنة').filter((t) => t !== 'لها'));
+    expect(stems('شحال من واحد مات فإدلب؟')).toEqual(stems('شحال مات فإدلب؟')); // "how many people", not the number 1
+    expect(stems('قديش واحد حضر؟')).toEqual(stems('قديش حضر؟'));
+    // The same words as content: "correct", "youth", "one".
+    expect(stems('ما الجواب الصحيح؟')).toEqual(analyze('الجواب الصحيح'));
+    expect(stems('ما دور شباب الجامعات في الحرب؟')).toEqual(analyze('دور شباب الجامعات الحرب'));
+    expect(stems('ما هي مشاكل الشباب؟')).toEqual(analyze('مشاكل الشباب'));
+    expect(stems('شباب الجامعات ماذا يريدون؟')).toEqual(analyze('شباب الجامعات يريدون'));
+    expect(stems('كم فصلا في العام الواحد؟')).toContain('1');
+  });
+
   it('keep the words that carry the question', () => {
     expect(analyzeQuestion('شو قال دي ميستورا للصحفيين؟').map((w) => w.stems[0])).toEqual(analyze('قال ميستورا الصحفيين'));
   });
@@ -105,6 +129,29 @@ describe('dialectReadings', () => {
     expect(readings('اتنين')).toContain('اثنين');
   });
 
+  it('read a future حـ/هـ only before a person prefix: before ا the word is a participle or a form III verb', () => {
+    expect(readings('حاضره')).toEqual([]); // "present", not "will harm"
+    expect(readings('هاجم')).toEqual([]); // "attacked"
+    expect(readings('حاجه')).toEqual([normalize('شيء')]); // Egyptian "thing", not ح + اجه
+    expect(readings('باستانا')).toEqual(['استانا']); // بـ "in" still goes
+  });
+
+  it('read the Moroccan تا before the imperfect, and everyday verbs and nouns of the dialects', () => {
+    expect(readings('تايقولو')).toContain('يقول');
+    expect(readings('يساليو')).toContain(normalize('ينتهي')); // Moroccan "they end"
+    expect(readings('يدردش')).toEqual(['يتحدث']); // "chats"
+    expect(readings('الخدمه')).toEqual(['العمل']); // Maghrebi "work"
+    expect(readings('الميه')).toEqual(['المياه']); // "the water"
+    expect(readings('اكتر')).toEqual(['اكثر']);
+  });
+
+  it('read التلات with the article as Tuesday, and تلات / تلاتة alone as three', () => {
+    expect(readings('التلات')).toEqual([normalize('الثلاثاء')]); // Egyptian يوم التلات
+    expect(readings('التلاتا')).toEqual([normalize('الثلاثاء')]); // Levantine
+    expect(readings('تلات')).toEqual(['ثلاث']);
+    expect(readings('التلاته')).toEqual(['الثلاثه']);
+  });
+
   it('offer nothing for short words or non-Arabic words', () => {
     expect(readings('بين')).toEqual([]);
     expect(readings('bitcoin')).toEqual([]);
@@ -140,6 +187,19 @@ describe('questionTerms', () => {
     expect(questionTerms(seeds, 'شنو هوما الدول الضامنة فهاد المحادثات؟')).toEqual(analyze('الدول الضامنة المحادثات'));
     expect(questionTerms(seeds, 'هلق منو يدعم النظام ومنو يدعم المتمردين؟')).toEqual(analyze('يدعم النظام يدعم المتمردين'));
     expect(questionTerms(seeds, 'هيدا الدعم تبع مين بالضبط؟')).toEqual(analyze('الدعم'));
+  });
+
+  it('searches a word written with the Maghrebi فـ "in" without it, only when the collection knows the rest', () => {
+    const news = buildIndex([analyze('تركز المحادثات التي عقدت في جنيف'), analyze('إذا فشلت المفاوضات')]);
+    expect(questionTerms(news, 'علاش دارو المحادثات فجنيف؟')).toContain('جنيف');
+    expect(questionTerms(news, 'شو رح يصير اذا فشلو المفاوضات')).toContain('فشلو'); // not شلو
+  });
+
+  it('searches يوم التلات by the Tuesday of the text, and تلات سنين by the number', () => {
+    const news = buildIndex([analyze('نقلت الوكالة الثلاثاء'), analyze('استمرت 3 سنوات')]);
+    expect(questionTerms(news, 'سانا قالت ايه يوم التلات؟')).toContain(analyze('الثلاثاء')[0]);
+    expect(questionTerms(news, 'سانا قالت ايه يوم التلات؟')).not.toContain('3');
+    expect(questionTerms(news, 'تلات سنين')).toContain('3');
   });
 
   it('keeps an MSA word that merely starts like a dialect verb when the collection knows it', () => {
