@@ -92,3 +92,46 @@ export function cpuMs(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 }
+
+/**
+ * Wall and CPU time per phase of a build, leaving out what `embedding` (a TimingEmbedder) spent: each
+ * `mark` charges the time since the previous mark to `phase` (a build's progress reports say which phase
+ * just ran, so what runs between two reports is charged to the later one).
+ */
+export class PhaseClock {
+  readonly phases: Array<{ phase: string; wallMs: number; cpuMs: number }> = [];
+  private readonly startedWall = performance.now();
+  private readonly startedCpu = cpuMs();
+  private lastWall = this.startedWall;
+  private lastCpu = this.startedCpu;
+  private lastEmbedWall = 0;
+  private lastEmbedCpu = 0;
+
+  constructor(private readonly embedding: { passageMs: number; passageCpuMs: number }) {}
+
+  mark(phase: string): void {
+    const wall = performance.now();
+    const cpu = cpuMs();
+    const wallMs = wall - this.lastWall - (this.embedding.passageMs - this.lastEmbedWall);
+    const cpuSpent = cpu - this.lastCpu - (this.embedding.passageCpuMs - this.lastEmbedCpu);
+    const previous = this.phases[this.phases.length - 1];
+    if (previous?.phase === phase) {
+      previous.wallMs += wallMs;
+      previous.cpuMs += cpuSpent;
+    } else this.phases.push({ phase, wallMs, cpuMs: cpuSpent });
+    [this.lastWall, this.lastCpu, this.lastEmbedWall, this.lastEmbedCpu] = [wall, cpu, this.embedding.passageMs, this.embedding.passageCpuMs];
+  }
+
+  /** Seconds since the clock started, embedding left out: wall and CPU. */
+  totals(): { seconds: number; cpuSeconds: number } {
+    return {
+      seconds: (performance.now() - this.startedWall - this.embedding.passageMs) / 1000,
+      cpuSeconds: (cpuMs() - this.startedCpu - this.embedding.passageCpuMs) / 1000,
+    };
+  }
+
+  /** `phase wall s (CPU s)` for every phase, in order. */
+  describe(): string {
+    return this.phases.map((p) => `${p.phase} ${(p.wallMs / 1000).toFixed(2)} (CPU ${(p.cpuMs / 1000).toFixed(2)})`).join(' · ');
+  }
+}
