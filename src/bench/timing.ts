@@ -98,6 +98,8 @@ export function cpuMs(): number {
  * `mark` charges the time since the previous mark to `phase` (a build's progress reports say which phase
  * just ran, so what runs between two reports is charged to the later one).
  */
+const CPU_READ_MS = 50;
+
 export class PhaseClock {
   readonly phases: Array<{ phase: string; wallMs: number; cpuMs: number }> = [];
   private readonly startedWall = performance.now();
@@ -106,20 +108,22 @@ export class PhaseClock {
   private lastCpu = this.startedCpu;
   private lastEmbedWall = 0;
   private lastEmbedCpu = 0;
+  private lastCpuRead = this.startedWall;
 
   constructor(private readonly embedding: { passageMs: number; passageCpuMs: number }) {}
 
   mark(phase: string): void {
     const wall = performance.now();
+    let previous = this.phases[this.phases.length - 1];
+    if (previous?.phase !== phase) this.phases.push((previous = { phase, wallMs: 0, cpuMs: 0 }));
+    previous.wallMs += wall - this.lastWall - (this.embedding.passageMs - this.lastEmbedWall);
+    [this.lastWall, this.lastEmbedWall] = [wall, this.embedding.passageMs];
+    // Reading the CPU clock is a system call: a build reports every file (50k calls cost ~0.6 s at 1M), so it is
+    // read at each new phase and then at most every CPU_READ_MS; a phase may get that much of the one before.
+    if (previous.wallMs > 0 && previous.cpuMs > 0 && wall - this.lastCpuRead < CPU_READ_MS) return;
     const cpu = cpuMs();
-    const wallMs = wall - this.lastWall - (this.embedding.passageMs - this.lastEmbedWall);
-    const cpuSpent = cpu - this.lastCpu - (this.embedding.passageCpuMs - this.lastEmbedCpu);
-    const previous = this.phases[this.phases.length - 1];
-    if (previous?.phase === phase) {
-      previous.wallMs += wallMs;
-      previous.cpuMs += cpuSpent;
-    } else this.phases.push({ phase, wallMs, cpuMs: cpuSpent });
-    [this.lastWall, this.lastCpu, this.lastEmbedWall, this.lastEmbedCpu] = [wall, cpu, this.embedding.passageMs, this.embedding.passageCpuMs];
+    previous.cpuMs += cpu - this.lastCpu - (this.embedding.passageCpuMs - this.lastEmbedCpu);
+    [this.lastCpu, this.lastEmbedCpu, this.lastCpuRead] = [cpu, this.embedding.passageCpuMs, wall];
   }
 
   /** Seconds since the clock started, embedding left out: wall and CPU. */
