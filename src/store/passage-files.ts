@@ -48,33 +48,41 @@ export async function writePassages(dir: string, passages: Passage[], from: stri
   const sources: string[] = [];
   const sourceIndex = new Map<string, number>();
   const offsets = new Uint32Array(passages.length * FIELDS);
-  const stored = from ? passages.map((p) => StoredPassage.storedIn(p, from)) : [];
-  const linkedParts = await linkParts(dir, from, stored);
-  const parts = linkedParts.map((p) => p.name);
-  const partChars = linkedParts.map((p) => p.chars);
-  const partOf = new Map(parts.map((name, k) => [name, k]));
+  const linked = await linkParts(dir, from, passages);
+  const parts = [...linked.values()].map((p) => p.name);
+  const partChars = [...linked.values()].map((p) => p.chars);
   const fresh = parts.length;
   const texts: string[] = [];
   let freshChars = 0;
-  passages.forEach((p, i) => {
-    let s = sourceIndex.get(p.source);
-    if (s === undefined) {
-      s = sources.length;
-      sourceIndex.set(p.source, s);
-      sources.push(p.source);
+  let lastSource: string | null = null;
+  let s = -1;
+  for (let i = 0; i < passages.length; i++) {
+    const p = passages[i]!;
+    if (p.source !== lastSource) {
+      lastSource = p.source;
+      s = sourceIndex.get(p.source) ?? sourceIndex.set(p.source, sources.push(p.source) - 1).get(p.source)!;
     }
-    const linked = stored[i] ? partOf.get(stored[i]!.part.name) : undefined;
-    let part = fresh;
-    let at = freshChars;
-    if (linked !== undefined) [part, at] = [linked, stored[i]!.at];
-    else {
+    const file = from ? StoredPassage.textFileOf(p) : null;
+    const part = file ? linked.get(file)?.part : undefined;
+    const o = i * FIELDS;
+    if (part !== undefined) {
+      offsets[o + 4] = StoredPassage.textAtOf(p);
+      offsets[o + 7] = part;
+    } else {
       // Read here, once: a passage kept without its part linked has its text in the previous generation.
       const text = p.text;
       texts.push(text);
+      offsets[o + 4] = freshChars;
+      offsets[o + 7] = fresh;
       freshChars += text.length;
     }
-    offsets.set([s, p.start, p.end, p.line, at, p.page ?? 0, endLine(p), part], i * FIELDS);
-  });
+    offsets[o] = s;
+    offsets[o + 1] = p.start;
+    offsets[o + 2] = p.end;
+    offsets[o + 3] = p.line;
+    offsets[o + 5] = p.page ?? 0;
+    offsets[o + 6] = endLine(p);
+  }
   if (texts.length > 0 || parts.length === 0) {
     let next = 0;
     while (parts.includes(partName(next)) || (from && existsSync(path.join(from, partName(next))))) next++;
@@ -87,25 +95,27 @@ export async function writePassages(dir: string, passages: Passage[], from: stri
 }
 
 /**
- * Hard-links into `dir` the parts of `from` that `stored` passages keep, when enough of them is still
- * used (KEEP_SHARE) and they are few enough (MAX_PARTS); their names, or none (then every text is written).
+ * Hard-links into `dir` the text parts of generation `from` that hold kept `passages`' texts, when enough
+ * of them is still used (KEEP_SHARE) and they are few enough (MAX_PARTS): each linked part (the file its
+ * passages were loaded from) with its name, length and number in the new generation. Empty: every text is written.
  */
-async function linkParts(dir: string, from: string | null, stored: Array<StoredText | null>): Promise<Array<{ name: string; chars: number }>> {
-  if (!from) return [];
-  const used = new Map<string, { chars: number; used: number }>();
-  for (const s of stored) {
-    if (!s) continue;
-    const part = used.get(s.part.name) ?? used.set(s.part.name, { chars: s.part.chars, used: 0 }).get(s.part.name)!;
-    part.used += s.chars;
+async function linkParts(dir: string, from: string | null, passages: Passage[]): Promise<Map<Utf16TextFile, { name: string; chars: number; part: number }>> {
+  const linked = new Map<Utf16TextFile, { name: string; chars: number; part: number }>();
+  if (!from) return linked;
+  const used = new Map<Utf16TextFile, number>();
+  for (const p of passages) {
+    const file = StoredPassage.textFileOf(p);
+    if (file) used.set(file, (used.get(file) ?? 0) + p.end - p.start);
   }
-  const total = [...used.values()].reduce((sum, p) => sum + p.chars, 0);
-  const kept = [...used.values()].reduce((sum, p) => sum + p.used, 0);
-  if (used.size === 0 || used.size >= MAX_PARTS || kept < KEEP_SHARE * total) return [];
-  const parts: Array<{ name: string; chars: number }> = [];
-  for (const [name, part] of [...used].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (await fs.link(path.join(from, name), path.join(dir, name)).then(() => true, () => false)) parts.push({ name, chars: part.chars });
+  for (const file of used.keys()) if (path.resolve(path.dirname(file.file)) !== path.resolve(from)) used.delete(file);
+  const total = [...used.keys()].reduce((sum, file) => sum + file.chars, 0);
+  const kept = [...used.values()].reduce((sum, chars) => sum + chars, 0);
+  if (used.size === 0 || used.size >= MAX_PARTS || kept < KEEP_SHARE * total) return linked;
+  for (const file of [...used.keys()].sort((a, b) => (a.file < b.file ? -1 : 1))) {
+    const name = path.basename(file.file);
+    if (await fs.link(path.join(from, name), path.join(dir, name)).then(() => true, () => false)) linked.set(file, { name, chars: file.chars, part: linked.size });
   }
-  return parts;
+  return linked;
 }
 
 export async function readPassages(dir: string, expected: number): Promise<Passage[]> {
@@ -226,18 +236,13 @@ class StoredPassage implements Passage {
     return this.#lastLine || undefined;
   }
 
-  /** Where `passage`'s text lies when it was loaded from a UTF-16 text part of generation `dir` (a new one may link that part). */
-  static storedIn(passage: Passage, dir: string): StoredText | null {
-    if (!(passage instanceof StoredPassage) || !(passage.#file instanceof Utf16TextFile)) return null;
-    const file = passage.#file;
-    if (path.resolve(path.dirname(file.file)) !== path.resolve(dir)) return null;
-    return { part: { name: path.basename(file.file), chars: file.chars }, at: passage.#at, chars: passage.end - passage.start };
+  /** The UTF-16 text part `passage` was loaded from, or null (made by the chunker, or from an index whose text is UTF-8). */
+  static textFileOf(passage: Passage): Utf16TextFile | null {
+    return passage instanceof StoredPassage && passage.#file instanceof Utf16TextFile ? passage.#file : null;
   }
-}
 
-/** A stored passage's text: `chars` characters from `at` in the text part `part` (a file name and its length). */
-interface StoredText {
-  part: { name: string; chars: number };
-  at: number;
-  chars: number;
+  /** Where a passage of `textFileOf` starts in that part (characters). */
+  static textAtOf(passage: Passage): number {
+    return (passage as StoredPassage).#at;
+  }
 }
