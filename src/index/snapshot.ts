@@ -6,8 +6,13 @@ import { indexCorrupt } from './index-file.js';
 import { VECTOR_STORE_KINDS, type VectorStore } from './vector-store.js';
 
 /** What one index generation holds: store writes and reads it, retrieve queries it, neither imports the other. */
-/** 2: the manifest records the sha256 of every other file of its generation. */
-export const FORMAT_VERSION = 2;
+/**
+ * 2: the manifest records the sha256 of every other file of its generation. 3: passage texts in parts
+ * (store/passage-files.ts), which an older Isnad cannot read: it finds the manifest inconsistent
+ * (INDEX_CORRUPT) and rebuilds. A generation of 2 is still read as it is; the next update writes 3.
+ */
+export const FORMAT_VERSION = 3;
+const OLDEST_FORMAT_READ = 2;
 
 /** A skipped file's code: one of ours; a code this version no longer has is dropped (the reason stays), not the index. */
 const skipCode = z
@@ -16,7 +21,7 @@ const skipCode = z
   .catch(undefined);
 
 const manifestSchema = z.object({
-  formatVersion: z.literal(FORMAT_VERSION),
+  formatVersion: z.number().int().min(OLDEST_FORMAT_READ).max(FORMAT_VERSION),
   chunkerVersion: z.number().int(),
   analyzerVersion: z.number().int(),
   /** Document reader name → version (indexes from before readers were recorded read as {}, so they are rebuilt once). */
