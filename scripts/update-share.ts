@@ -11,7 +11,6 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { buildIndex } from '../src/ingest/build-index.js';
 import type { PreviousIndex } from '../src/index/snapshot.js';
 import { IndexDirectory } from '../src/store/index-dir.js';
@@ -19,7 +18,7 @@ import { LowRankEmbedder, TimingEmbedder } from '../src/bench/embedders.js';
 import { pickUpdateFiles } from '../src/bench/vector-workers.js';
 import { benchBuildOptions } from '../src/bench/workers.js';
 import { CorpusGenerator, readSeedMaterial, writeCorpus } from '../src/bench/synth.js';
-import { cpuMs } from '../src/bench/timing.js';
+import { PhaseClock } from '../src/bench/timing.js';
 
 const size = Number(process.argv[2] ?? 100_000);
 const work = process.argv[3] ?? path.join(os.tmpdir(), `isnad-update-share-${size}`);
@@ -30,44 +29,19 @@ const indexDir = path.join(work, 'index');
 await fs.rm(indexDir, { recursive: true, force: true });
 const directory = new IndexDirectory(indexDir);
 
-/** Also counts the CPU its embedding calls take, to leave it out as the wall time leaves out theirs. */
-class CpuTimingEmbedder extends TimingEmbedder {
-  passageCpuMs = 0;
-
-  override async embedPassages(texts: string[]): Promise<Float32Array[]> {
-    const started = cpuMs();
-    try {
-      return await super.embedPassages(texts);
-    } finally {
-      this.passageCpuMs += cpuMs() - started;
-    }
-  }
-}
-
 async function run(label: string, loadPrevious: () => Promise<PreviousIndex | null>) {
-  const embedder = new CpuTimingEmbedder(new LowRankEmbedder());
-  const cpuStarted = cpuMs();
-  const phases: Array<[string, number]> = [];
-  let last = performance.now();
-  const mark = (phase: string) => {
-    const now = performance.now();
-    const previous = phases[phases.length - 1];
-    if (previous?.[0] === phase) previous[1] += now - last;
-    else phases.push([phase, now - last]);
-    last = now;
-  };
-  const started = last;
+  const embedder = new TimingEmbedder(new LowRankEmbedder());
+  const clock = new PhaseClock(embedder);
   const previous = await loadPrevious();
-  mark('load reused');
-  const built = await buildIndex({ ...benchBuildOptions(docsDir, embedder, previous), onProgress: (p) => mark(p.phase) });
-  mark('vectors');
-  await directory.publish(built.snapshot, (p) => mark(`write ${p.done}/${p.total}`));
-  const seconds = (performance.now() - started - embedder.passageMs) / 1000;
+  clock.mark('load reused');
+  const built = await buildIndex({ ...benchBuildOptions(docsDir, embedder, previous), onProgress: (p) => clock.mark(p.phase) });
+  clock.mark('vectors');
+  await directory.publish(built.snapshot, (p) => clock.mark(`write ${p.done}/${p.total}`));
   // CPU time is what load inflates least (the wall time of a build under load is mostly waiting for a core).
-  const cpuSeconds = (cpuMs() - cpuStarted - embedder.passageCpuMs) / 1000;
+  const { seconds, cpuSeconds } = clock.totals();
   const s = built.summary;
   console.log(`${label}: ${seconds.toFixed(2)} s excl. ${(embedder.passageMs / 1000).toFixed(2)} s embedding (CPU ${cpuSeconds.toFixed(2)} s excl. embedding); ${s.passages} passages, ${s.analyzed} analyzed, ${s.embedded} embedded`);
-  console.log('  ' + phases.map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(2)}`).join(' · '));
+  console.log('  ' + clock.describe());
   return { built, seconds, cpuSeconds };
 }
 

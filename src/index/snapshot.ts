@@ -7,14 +7,14 @@ import { VECTOR_STORE_KINDS, type VectorStore } from './vector-store.js';
 
 /** What one index generation holds: store writes and reads it, retrieve queries it, neither imports the other. */
 /**
- * 2: the manifest records the sha256 of every other file of its generation. 3: a usearch store whose ids
- * are the passages' keeps no vector-ids.json (usearch.json says `ids: 'passages'`). A generation of
- * format 2 is read as it was written (its usearch.json does not say so); a version before 3 reading a
- * generation of 3 refuses it as INDEX_CORRUPT and rebuilds it.
+ * 2: the manifest records the sha256 of every other file of its generation. 3: passage texts in parts
+ * (store/passage-files.ts), and a usearch store whose ids are the passages' keeps no vector-ids.json
+ * (usearch.json says `ids: 'passages'`). An older Isnad cannot read 3: it finds the manifest inconsistent
+ * (INDEX_CORRUPT) and rebuilds. A generation of 2 is still read as it was written (its files say which
+ * layout they use); the next update writes 3.
  */
 export const FORMAT_VERSION = 3;
-/** The formats this version reads. */
-const READ_FORMATS = [2, FORMAT_VERSION] as const;
+const OLDEST_FORMAT_READ = 2;
 
 /** A skipped file's code: one of ours; a code this version no longer has is dropped (the reason stays), not the index. */
 const skipCode = z
@@ -23,7 +23,7 @@ const skipCode = z
   .catch(undefined);
 
 const manifestSchema = z.object({
-  formatVersion: z.union([z.literal(READ_FORMATS[0]), z.literal(READ_FORMATS[1])]),
+  formatVersion: z.number().int().min(OLDEST_FORMAT_READ).max(FORMAT_VERSION),
   chunkerVersion: z.number().int(),
   analyzerVersion: z.number().int(),
   /** Document reader name → version (indexes from before readers were recorded read as {}, so they are rebuilt once). */

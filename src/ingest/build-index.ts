@@ -8,7 +8,7 @@ import type { Logger } from '../log.js';
 import { Bm25Builder } from '../index/bm25.js';
 import { FORMAT_VERSION, type ExtractedText, type IndexSnapshot, type Manifest, type PreviousIndex } from '../index/snapshot.js';
 import type { VectorStore, VectorStoreKind } from '../index/vector-store.js';
-import { buildVectorStore } from '../store/vector-stores.js';
+import { startVectorStore } from '../store/vector-stores.js';
 import type { Document, Passage } from '../types.js';
 import { ANALYZER_VERSION, analyze } from '../text/analyze.js';
 import { CHUNKER_VERSION, chunkDocument } from './chunk.js';
@@ -178,34 +178,33 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
     files.push({ source: document.source, hash: document.hash, bytes: document.bytes, mtimeMs: 0, ...stamps.get(document.source), passages: passages.length - firstRow });
     options.onProgress?.({ phase: 'chunk', done: i + 1, total: documents.length });
   }
-  const lexical = lexicalBuilder.finish();
-
   const reusable = reason === null ? options.previous?.vectors ?? null : null;
-  let vectors: VectorStore | null = null;
+  let building: Promise<VectorStore> | null = null;
   let embedded = 0;
   let reused = 0;
   const { embedder } = options;
   if (embedder) {
-    const known = new Map<string, Float32Array>();
-    const missing: Passage[] = [];
-    for (const passage of passages) {
-      const vector = reusable?.get(passage.id);
-      if (vector) known.set(passage.id, vector);
-      else missing.push(passage);
-    }
+    const vectorOf = passages.map((p) => reusable?.get(p.id));
+    const missing: number[] = [];
+    vectorOf.forEach((vector, row) => vector || missing.push(row));
     const batchSize = options.embedBatchSize ?? 64;
     for (let i = 0; i < missing.length; i += batchSize) {
       const batch = missing.slice(i, i + batchSize);
-      const batchVectors = await embedder.embedPassages(batch.map((p) => p.text));
-      batch.forEach((p, k) => known.set(p.id, batchVectors[k]!));
+      const batchVectors = await embedder.embedPassages(batch.map((row) => passages[row]!.text));
+      batch.forEach((row, k) => (vectorOf[row] = batchVectors[k]!));
       options.onProgress?.({ phase: 'embed', done: Math.min(i + batchSize, missing.length), total: missing.length });
     }
     embedded = missing.length;
     reused = passages.length - missing.length;
     // The previous store is passed even across kinds: a graph store reuses its graph only when it is one.
-    const items = passages.map((p) => ({ id: p.id, vector: known.get(p.id)! }));
-    vectors = await buildVectorStore(options.vectorStore, embedder.dimensions, items, reusable);
+    const items = passages.map((p, row) => ({ id: p.id, vector: vectorOf[row]! }));
+    // A graph is built or patched in a worker thread: the lexical index is made meanwhile, on this one.
+    building = (await startVectorStore(options.vectorStore, embedder.dimensions, items, reusable)).done;
+    building.catch(() => undefined); // awaited below, after the lexical index
   }
+  const lexical = lexicalBuilder.finish();
+  const words = lexicalBuilder.words();
+  const vectors = building && (await building);
 
   const manifest: Manifest = {
     formatVersion: FORMAT_VERSION,
@@ -229,7 +228,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildResult> {
       // `text` read through: a kept document's text is decoded only if something asks (not written, since linked).
       extracted: documents.map((d) => Object.defineProperty({ source: d.source, ...(d.pages ? { pages: d.pages } : {}), ...(kept?.holds(d) ? { unchanged: true } : {}) }, 'text', { get: () => d.text, enumerable: true }) as ExtractedText),
       ...(kept ? { builtFrom: kept.generation } : {}),
-      words: lexicalBuilder.words(),
+      words,
     },
     summary: {
       files: documents.length,

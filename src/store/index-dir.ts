@@ -199,7 +199,7 @@ export class IndexDirectory {
     try {
       await fs.writeFile(path.join(tmp, GENERATION_MARKER), markerText('generation'));
       const steps = 4;
-      await writePassages(tmp, snapshot.passages);
+      await writePassages(tmp, snapshot.passages, snapshot.builtFrom ?? null);
       if (snapshot.extracted) await writeExtracted(tmp, snapshot.extracted, snapshot.builtFrom ?? null);
       onStep(1, steps);
       await snapshot.lexical.save(tmp);

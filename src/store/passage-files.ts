@@ -1,64 +1,129 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { closeWhenCollected, indexCorrupt, readIndexBytes, readIndexJson, readIndexText } from '../index/index-file.js';
+import { indexCorrupt, readIndexBytes, readIndexJson, readIndexText } from '../index/index-file.js';
+import { Utf16TextFile, type PassageText } from './passage-text.js';
 import { endLine } from '../text/lines.js';
 import type { Passage } from '../types.js';
 
 /**
- * Passages on disk as three files instead of one JSON array: parsing 100k passage objects (and
+ * Passages on disk as three kinds of file instead of one JSON array: parsing 100k passage objects (and
  * validating each) took most of a second; a text blob plus typed offsets loads in a fraction of it.
- *   passages.json  { sources: string[], ids: string[], fields: 6, text: 'utf16le' }
- *   passages.bin   u32 × 7 per passage: source index, start, end, line, end of its text in the blob,
+ *   passages.json  { sources: string[], ids: string[], fields: 8, text: 'utf16le', parts: string[], partChars: number[] }
+ *   passages.bin   u32 × 8 per passage: source index, start, end, line, where its text starts in its part,
  *                  page (0: the document has no pages), last line (text/lines.ts endLine: ranking reads it
- *                  for hundreds of passages per question, so it is kept beside the text, not read from it).
- *                  Indexes written before last lines have 6 fields, before pages 5.
- *   passages.u16   every passage's text, concatenated, in UTF-16LE: JavaScript's own string layout,
- *                  so loading copies it instead of decoding UTF-8 (Arabic is 2 bytes a letter either way).
- *                  Indexes written before it (no `text` in the header) hold passages.txt in UTF-8.
+ *                  for hundreds of passages per question, so it is kept beside the text, not read from it),
+ *                  part (an index into `parts`).
+ *   passages*.u16  the parts: passages' texts in UTF-16LE, JavaScript's own string layout, so loading copies
+ *                  it instead of decoding UTF-8 (Arabic is 2 bytes a letter either way). As extracted texts
+ *                  (extracted-files.ts): an update hard-links the parts of the generation it was built from
+ *                  whose passages it keeps, and writes only its new passages' texts into one new part; when
+ *                  less than KEEP_SHARE of the linked parts is still used, or past MAX_PARTS, everything is
+ *                  written into one part again. A linked part is never written to; `partChars` is each
+ *                  part's length, so text added to a part is caught at load.
+ * Indexes written before parts hold one passages.u16 whose passages follow each other: 7 fields, the
+ * fifth the end of the passage's text; before last lines 6, before pages 5; before UTF-16 (no `text`
+ * in the header) their text is passages.txt in UTF-8.
  */
 const HEADER = 'passages.json';
 const OFFSETS = 'passages.bin';
 const TEXT = 'passages.u16';
 const TEXT_UTF8 = 'passages.txt';
-const FIELDS = 7;
+const FIELDS = 8;
+const FIELDS_BEFORE_PARTS = 7;
 const FIELDS_BEFORE_LAST_LINES = 6;
 const FIELDS_BEFORE_PAGES = 5;
-/** Characters read ahead when passages are read in order (256 KB). */
-const BLOCK_CHARS = 1 << 17;
-/** Reads in order, each starting where the last ended, before reading ahead. */
-const READS_BEFORE_AHEAD = 4;
 /** Passages made per turn of the event loop while loading (a few ms of work). */
 const YIELD_EVERY = 5_000;
+const KEEP_SHARE = 0.75;
+const MAX_PARTS = 8;
 
-export async function writePassages(dir: string, passages: Passage[]): Promise<void> {
+const partName = (k: number) => (k === 0 ? TEXT : `passages-${k}.u16`);
+
+/**
+ * Writes `passages` into `dir`. `from`: the generation the build was made from; the parts of it that
+ * hold the text of passages kept from it are linked instead of written (see the header above).
+ */
+export async function writePassages(dir: string, passages: Passage[], from: string | null = null): Promise<void> {
   const sources: string[] = [];
   const sourceIndex = new Map<string, number>();
   const offsets = new Uint32Array(passages.length * FIELDS);
-  // Read once: a kept passage's text comes from the previous generation's file.
-  const texts = passages.map((p) => p.text);
-  let textEnd = 0;
-  passages.forEach((p, i) => {
-    let s = sourceIndex.get(p.source);
-    if (s === undefined) {
-      s = sources.length;
-      sourceIndex.set(p.source, s);
-      sources.push(p.source);
+  const linked = await linkParts(dir, from, passages);
+  const parts = [...linked.values()].map((p) => p.name);
+  const partChars = [...linked.values()].map((p) => p.chars);
+  const fresh = parts.length;
+  const texts: string[] = [];
+  let freshChars = 0;
+  let lastSource: string | null = null;
+  let s = -1;
+  for (let i = 0; i < passages.length; i++) {
+    const p = passages[i]!;
+    if (p.source !== lastSource) {
+      lastSource = p.source;
+      s = sourceIndex.get(p.source) ?? sourceIndex.set(p.source, sources.push(p.source) - 1).get(p.source)!;
     }
-    textEnd += texts[i]!.length;
-    offsets.set([s, p.start, p.end, p.line, textEnd, p.page ?? 0, endLine(p)], i * FIELDS);
-  });
-  await fs.writeFile(path.join(dir, HEADER), JSON.stringify({ sources, ids: passages.map((p) => p.id), fields: FIELDS, text: 'utf16le' }));
+    const file = from ? StoredPassage.textFileOf(p) : null;
+    const part = file ? linked.get(file)?.part : undefined;
+    const o = i * FIELDS;
+    if (part !== undefined) {
+      offsets[o + 4] = StoredPassage.textAtOf(p);
+      offsets[o + 7] = part;
+    } else {
+      // Read here, once: a passage kept without its part linked has its text in the previous generation.
+      const text = p.text;
+      texts.push(text);
+      offsets[o + 4] = freshChars;
+      offsets[o + 7] = fresh;
+      freshChars += text.length;
+    }
+    offsets[o] = s;
+    offsets[o + 1] = p.start;
+    offsets[o + 2] = p.end;
+    offsets[o + 3] = p.line;
+    offsets[o + 5] = p.page ?? 0;
+    offsets[o + 6] = endLine(p);
+  }
+  if (texts.length > 0 || parts.length === 0) {
+    let next = 0;
+    while (parts.includes(partName(next)) || (from && existsSync(path.join(from, partName(next))))) next++;
+    parts.push(partName(next));
+    partChars.push(freshChars);
+    await fs.writeFile(path.join(dir, partName(next)), texts.join(''), 'utf16le');
+  }
+  await fs.writeFile(path.join(dir, HEADER), JSON.stringify({ sources, ids: passages.map((p) => p.id), fields: FIELDS, text: 'utf16le', parts, partChars }));
   await fs.writeFile(path.join(dir, OFFSETS), Buffer.from(offsets.buffer, offsets.byteOffset, offsets.byteLength));
-  await fs.writeFile(path.join(dir, TEXT), texts.join(''), 'utf16le');
+}
+
+/**
+ * Hard-links into `dir` the text parts of generation `from` that hold kept `passages`' texts, when enough
+ * of them is still used (KEEP_SHARE) and they are few enough (MAX_PARTS): each linked part (the file its
+ * passages were loaded from) with its name, length and number in the new generation. Empty: every text is written.
+ */
+async function linkParts(dir: string, from: string | null, passages: Passage[]): Promise<Map<Utf16TextFile, { name: string; chars: number; part: number }>> {
+  const linked = new Map<Utf16TextFile, { name: string; chars: number; part: number }>();
+  if (!from) return linked;
+  const used = new Map<Utf16TextFile, number>();
+  for (const p of passages) {
+    const file = StoredPassage.textFileOf(p);
+    if (file) used.set(file, (used.get(file) ?? 0) + p.end - p.start);
+  }
+  for (const file of used.keys()) if (path.resolve(path.dirname(file.file)) !== path.resolve(from)) used.delete(file);
+  const total = [...used.keys()].reduce((sum, file) => sum + file.chars, 0);
+  const kept = [...used.values()].reduce((sum, chars) => sum + chars, 0);
+  if (used.size === 0 || used.size >= MAX_PARTS || kept < KEEP_SHARE * total) return linked;
+  for (const file of [...used.keys()].sort((a, b) => (a.file < b.file ? -1 : 1))) {
+    const name = path.basename(file.file);
+    if (await fs.link(path.join(from, name), path.join(dir, name)).then(() => true, () => false)) linked.set(file, { name, chars: file.chars, part: linked.size });
+  }
+  return linked;
 }
 
 export async function readPassages(dir: string, expected: number): Promise<Passage[]> {
   const headerFile = path.join(dir, HEADER);
-  const header = (await readIndexJson(headerFile)) as { sources?: unknown; ids?: unknown; fields?: unknown; text?: unknown };
+  const header = (await readIndexJson(headerFile)) as { sources?: unknown; ids?: unknown; fields?: unknown; text?: unknown; parts?: unknown; partChars?: unknown };
   const { sources, ids } = header;
   const fields = header.fields === undefined ? FIELDS_BEFORE_PAGES : header.fields;
-  if (fields !== FIELDS && fields !== FIELDS_BEFORE_LAST_LINES && fields !== FIELDS_BEFORE_PAGES) throw indexCorrupt(headerFile, `has ${String(fields)} fields per passage`);
+  if (fields !== FIELDS && fields !== FIELDS_BEFORE_PARTS && fields !== FIELDS_BEFORE_LAST_LINES && fields !== FIELDS_BEFORE_PAGES) throw indexCorrupt(headerFile, `has ${String(fields)} fields per passage`);
   const isString = (v: unknown) => typeof v === 'string';
   if (!Array.isArray(sources) || !Array.isArray(ids) || !sources.every(isString) || !ids.every(isString)) {
     throw indexCorrupt(headerFile, 'is inconsistent: sources and ids must be lists of strings');
@@ -72,23 +137,30 @@ export async function readPassages(dir: string, expected: number): Promise<Passa
   const offsets = raw.byteOffset % 4 === 0 ? new Uint32Array(raw.buffer, raw.byteOffset, expected * fields) : new Uint32Array(new Uint8Array(raw).buffer);
 
   if (header.text !== undefined && header.text !== 'utf16le') throw indexCorrupt(headerFile, `names an unknown text encoding ${JSON.stringify(header.text)}`);
+  if (fields === FIELDS) return makePassages(expected, fields, offsets, sources as string[], ids as string[], openParts(dir, header, headerFile), offsetsFile);
   const textName = header.text === 'utf16le' ? TEXT : TEXT_UTF8;
   const textFile = path.join(dir, textName);
   const text = header.text === 'utf16le' ? Utf16TextFile.open(textFile) : wholeText(await readIndexText(textFile));
-  return makePassages(expected, fields, offsets, sources as string[], ids as string[], text, offsetsFile, textName);
+  return makePassages(expected, fields, offsets, sources as string[], ids as string[], [text], offsetsFile);
 }
 
-async function makePassages(
-  expected: number,
-  fields: number,
-  offsets: Uint32Array,
-  sources: string[],
-  ids: string[],
-  text: PassageText,
-  offsetsFile: string,
-  textName: string,
-): Promise<Passage[]> {
+/** The text parts a header of parts names, each opened and checked to be as long as the header says. */
+function openParts(dir: string, header: { parts?: unknown; partChars?: unknown }, headerFile: string): PassageText[] {
+  const { parts, partChars } = header;
+  const named = (name: unknown) => typeof name === 'string' && /^passages(-[1-9][0-9]*)?\.u16$/.test(name);
+  if (!Array.isArray(parts) || !Array.isArray(partChars) || parts.length === 0 || parts.length !== partChars.length || !parts.every(named) || !partChars.every((n) => Number.isInteger(n) && n >= 0)) {
+    throw indexCorrupt(headerFile, 'is inconsistent: parts and partChars must name its text files and their lengths');
+  }
+  return (parts as string[]).map((name, k) => {
+    const text = Utf16TextFile.open(path.join(dir, name));
+    if (text.chars !== partChars[k]) throw indexCorrupt(text.file, `has ${text.chars} characters, ${HEADER} says ${String(partChars[k])}`);
+    return text;
+  });
+}
+
+async function makePassages(expected: number, fields: number, offsets: Uint32Array, sources: string[], ids: string[], texts: PassageText[], offsetsFile: string): Promise<Passage[]> {
   const passages = new Array<Passage>(expected);
+  const parted = fields === FIELDS;
   let textStart = 0;
   for (let i = 0; i < expected; i++) {
     // A reindex loads the new generation inside the running bot: let interactions through now and then.
@@ -98,27 +170,22 @@ async function makePassages(
     const start = offsets[o + 1]!;
     const end = offsets[o + 2]!;
     const line = offsets[o + 3]!;
-    const textEnd = offsets[o + 4]!;
     const page = fields > FIELDS_BEFORE_PAGES ? offsets[o + 5]! : 0;
     // 0: not recorded (an older index), read from the text when asked.
-    const lastLine = fields === FIELDS ? offsets[o + 6]! : 0;
+    const lastLine = fields >= FIELDS_BEFORE_PARTS ? offsets[o + 6]! : 0;
+    // Before parts the texts follow each other, the fifth field being where each ends.
+    const at = parted ? offsets[o + 4]! : textStart;
+    const textEnd = parted ? at + end - start : offsets[o + 4]!;
+    const text = texts[parted ? offsets[o + 7]! : 0];
     // The passage's length must equal its span in the file: that is what keeps citations exact.
-    if (s >= sources.length || textEnd < textStart || end - start !== textEnd - textStart || textEnd > text.chars || line < 1 || (fields === FIELDS && lastLine < line)) {
-      throw indexCorrupt(offsetsFile, `is inconsistent with ${textName} at passage ${i + 1}`);
+    if (!text || s >= sources.length || textEnd < at || end - start !== textEnd - at || textEnd > text.chars || line < 1 || (fields >= FIELDS_BEFORE_PARTS && lastLine < line)) {
+      throw indexCorrupt(offsetsFile, `is inconsistent with ${text ? path.basename(text.file) : 'its text parts'} at passage ${i + 1}`);
     }
-    passages[i] = new StoredPassage(ids[i] as string, sources[s] as string, start, end, line, page, lastLine, text, textStart);
+    passages[i] = new StoredPassage(ids[i] as string, sources[s] as string, start, end, line, page, lastLine, text, at);
     textStart = textEnd;
   }
-  if (textStart !== text.chars) throw indexCorrupt(text.file, `has ${text.chars - textStart} characters no passage accounts for`);
+  if (!parted && textStart !== texts[0]!.chars) throw indexCorrupt(texts[0]!.file, `has ${texts[0]!.chars - textStart} characters no passage accounts for`);
   return passages;
-}
-
-/** The passages' concatenated text, sliced by character offsets. */
-interface PassageText {
-  readonly file: string;
-  readonly chars: number;
-  /** Characters `from`…`to`. */
-  read(from: number, to: number): string;
 }
 
 function wholeText(text: string, file = TEXT_UTF8): PassageText {
@@ -168,59 +235,14 @@ class StoredPassage implements Passage {
   get lastLine(): number | undefined {
     return this.#lastLine || undefined;
   }
-}
 
-
-/**
- * passages.u16, open for as long as its passages live (character n is at byte 2n): a passage's text
- * is one read of its bytes. Opened at load, so a generation tidied away later stays readable. A run of
- * reads in order (writing a reindex, preparing autocomplete) is served from blocks read ahead, so a
- * pass over every passage costs a few hundred reads, not one per passage.
- */
-class Utf16TextFile implements PassageText {
-  private block = '';
-  private blockStart = 0;
-  private lastEnd = -1;
-  /** Reads so far that each began where the previous one ended. */
-  private inOrder = 0;
-
-  private constructor(
-    readonly file: string,
-    private readonly fd: number,
-    readonly chars: number,
-  ) {
-    closeWhenCollected.register(this, fd);
+  /** The UTF-16 text part `passage` was loaded from, or null (made by the chunker, or from an index whose text is UTF-8). */
+  static textFileOf(passage: Passage): Utf16TextFile | null {
+    return passage instanceof StoredPassage && passage.#file instanceof Utf16TextFile ? passage.#file : null;
   }
 
-  static open(file: string): Utf16TextFile {
-    let fd: number;
-    try {
-      fd = openSync(file, 'r');
-    } catch (error) {
-      throw indexCorrupt(file, 'is missing', error);
-    }
-    const bytes = fstatSync(fd).size;
-    if (bytes % 2 !== 0) {
-      closeSync(fd);
-      throw indexCorrupt(file, `has ${bytes} bytes, an odd number for UTF-16 text`);
-    }
-    return new Utf16TextFile(file, fd, bytes / 2);
-  }
-
-  read(from: number, to: number): string {
-    this.inOrder = from === this.lastEnd ? this.inOrder + 1 : 0;
-    this.lastEnd = to;
-    if (from >= this.blockStart && to <= this.blockStart + this.block.length) return this.block.slice(from - this.blockStart, to - this.blockStart);
-    // A few reads in a row first: an answer's shown passages are often neighbours, and read alone.
-    const ahead = this.inOrder >= READS_BEFORE_AHEAD;
-    const until = ahead ? Math.min(this.chars, Math.max(to, from + BLOCK_CHARS)) : to;
-    const bytes = Buffer.allocUnsafe(2 * (until - from));
-    const read = bytes.length ? readSync(this.fd, bytes, 0, bytes.length, 2 * from) : 0;
-    if (read !== bytes.length) throw indexCorrupt(this.file, 'is shorter than when it was loaded (changed since?)');
-    const text = bytes.toString('utf16le');
-    if (!ahead) return text;
-    this.block = text;
-    this.blockStart = from;
-    return text.slice(0, to - from);
+  /** Where a passage of `textFileOf` starts in that part (characters). */
+  static textAtOf(passage: Passage): number {
+    return (passage as StoredPassage).#at;
   }
 }

@@ -7,15 +7,18 @@ import type { VectorItem, VectorStore, VectorStoreKind } from '../index/vector-s
  * was imported statically, and the native graph libraries are not needed below 10k passages' worth of use.
  */
 
-/** A store holding `items` (in passage order); `previous` lets the usearch store patch its graph. */
-export async function buildVectorStore(kind: VectorStoreKind, dimensions: number, items: VectorItem[], previous: VectorStore | null): Promise<VectorStore> {
+/**
+ * Starts the store holding `items` (in passage order); `previous` lets the usearch store patch its graph.
+ * Resolves once the store's own work has started (a graph build or patch then runs in its worker thread,
+ * so the caller can do other work meanwhile), to `done`, which resolves to the store.
+ */
+export async function startVectorStore(kind: VectorStoreKind, dimensions: number, items: VectorItem[], previous: VectorStore | null): Promise<{ done: Promise<VectorStore> }> {
   if (kind === 'usearch') {
     const { UsearchVectorStore } = await import('./usearch-store.js');
-    return UsearchVectorStore.build(dimensions, items, previous instanceof UsearchVectorStore ? previous : null);
+    return { done: UsearchVectorStore.build(dimensions, items, previous instanceof UsearchVectorStore ? previous : null) };
   }
   const store = await createVectorStore(kind, dimensions);
-  await store.add(items);
-  return store;
+  return { done: store.add(items).then(() => store) };
 }
 
 /** The stores built by adding vectors one batch at a time (usearch builds its graph in `buildVectorStore`). */

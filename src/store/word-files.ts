@@ -15,7 +15,8 @@ export const WORDS_FILE = 'words.bin';
 export async function writeWords(dir: string, words: PassageWordIds): Promise<void> {
   const head = Uint32Array.of(words.offsets.length - 1, words.ids.length);
   const parts = [head, words.offsets, words.ids].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
-  await fs.writeFile(path.join(dir, WORDS_FILE), Buffer.concat(parts));
+  // The parts one after the other, not first copied into one buffer (185 MB at 1M passages).
+  await fs.writeFile(path.join(dir, WORDS_FILE), parts);
 }
 
 /** The words of `passages` passages over a lexicon of `terms` terms, or null when the generation has none. */

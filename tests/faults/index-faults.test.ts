@@ -91,7 +91,7 @@ describe('corrupt or hand-edited index files', () => {
       const header = JSON.parse(fs.readFileSync(file, 'utf8'));
       fs.writeFileSync(file, JSON.stringify({ ...header, ids: header.ids.slice(1) }));
     }, /passages\.json has \d+ passages, the manifest says/],
-    ['passage text edited', (g) => fs.appendFileSync(path.join(g, 'passages.u16'), Buffer.from('نص مضاف', 'utf16le')), /passages\.u16 has \d+ characters no passage accounts for/],
+    ['passage text edited', (g) => fs.appendFileSync(path.join(g, 'passages.u16'), Buffer.from('نص مضاف', 'utf16le')), /passages\.u16 has \d+ characters, passages\.json says \d+/],
     ['passage text cut mid-letter', (g) => fs.truncateSync(path.join(g, 'passages.u16'), fs.statSync(path.join(g, 'passages.u16')).size - 1), /passages\.u16 has \d+ bytes, an odd number for UTF-16 text/],
     ['passage offsets truncated', (g) => fs.truncateSync(path.join(g, 'passages.bin'), 40), /passages\.bin has 40 bytes, expected/],
     ['a word numbered past the lexicon', (g) => {

@@ -43,6 +43,11 @@ describe('parseManifest', () => {
     expect(parseManifest(JSON.parse(JSON.stringify(manifest)), 'm.json')).toEqual(manifest);
   });
 
+  it('reads manifests of format 3 (passage texts in parts) and of 2 before it, and refuses 4 (a newer Isnad) as INDEX_CORRUPT', () => {
+    expect([2, 3].map((formatVersion) => parseManifest({ ...manifest, formatVersion }, 'm.json').formatVersion)).toEqual([2, 3]);
+    expect(() => parseManifest({ ...manifest, formatVersion: 4 }, 'm.json')).toThrow(expect.objectContaining({ code: 'INDEX_CORRUPT', message: expect.stringMatching(/formatVersion/) }));
+  });
+
   it.each([
     ['a negative size', (m: typeof manifest) => ({ ...m, files: m.files.map((f, i) => (i === 3 ? { ...f, bytes: -1 } : f)) }), /files\.3\.bytes/],
     ['a missing hash', (m: typeof manifest) => ({ ...m, files: m.files.map((f, i) => (i === 1 ? { ...f, hash: undefined } : f)) }), /files\.1\.hash/],

@@ -12,6 +12,7 @@ import { KeptFiles } from '../../src/ingest/kept-files.js';
 import { createLogger } from '../../src/log.js';
 import { answerQuestion } from '../../src/retrieve/answer.js';
 import { IndexDirectory } from '../../src/store/index-dir.js';
+import { readPassages } from '../../src/store/passage-files.js';
 import { readExtracted } from '../../src/store/extracted-files.js';
 import { ANALYZER_VERSION } from '../../src/text/analyze.js';
 import { LowRankEmbedder } from '../../src/bench/embedders.js';
@@ -88,13 +89,16 @@ describe('an update of a few files', () => {
     const fromUpdate = await directory.publish(update.snapshot);
     const other = new IndexDirectory(path.join(tempDir(), 'index'));
     const fromFull = await other.publish((await buildIndex(options(docs, null))).snapshot);
-    // The extracted texts are the same, but the update links the previous generation's part and adds one.
-    const ownFiles = (dir: string) => fs.readdirSync(dir).filter((name) => !['manifest.json', '.isnad-generation'].includes(name) && !name.startsWith('extracted'));
+    // The extracted texts and passages are the same, but the update links the previous generation's parts and adds one.
+    const ownFiles = (dir: string) => fs.readdirSync(dir).filter((name) => !['manifest.json', '.isnad-generation'].includes(name) && !name.startsWith('extracted') && !name.startsWith('passages'));
     const files = ownFiles(fromFull);
     expect(files).toEqual(expect.arrayContaining(['lexical.bin', 'words.bin']));
     expect(ownFiles(fromUpdate).sort()).toEqual(files.sort());
     expect(fs.readdirSync(fromUpdate).filter((name) => name.startsWith('extracted')).sort()).toEqual(['extracted-1.txt', 'extracted.json', 'extracted.txt']);
     expect(await readExtracted(fromUpdate)).toEqual(await readExtracted(fromFull));
+    expect(fs.readdirSync(fromUpdate).filter((name) => name.startsWith('passages')).sort()).toEqual(['passages-1.u16', 'passages.bin', 'passages.json', 'passages.u16']);
+    const passagesIn = async (dir: string) => (await readPassages(dir, update.snapshot.passages.length)).map((p) => ({ ...p }));
+    expect(await passagesIn(fromUpdate)).toEqual(await passagesIn(fromFull));
     for (const file of files) {
       expect(fs.readFileSync(path.join(fromUpdate, file)).equals(fs.readFileSync(path.join(fromFull, file))), file).toBe(true);
     }

@@ -20,6 +20,19 @@ function passagesOf(texts: string[]): Passage[] {
   });
 }
 
+/** Rewrites a generation's passages as indexes before text parts held them: one passages.u16, 7 fields, the fifth where each text ends. */
+function asBeforeParts(dir: string): void {
+  const header = JSON.parse(fs.readFileSync(path.join(dir, 'passages.json'), 'utf8'));
+  const eight = new Uint32Array(new Uint8Array(fs.readFileSync(path.join(dir, 'passages.bin'))).buffer);
+  const seven = new Uint32Array((eight.length / 8) * 7);
+  for (let i = 0; i < eight.length / 8; i++) {
+    const [s, start, end, line, at, page, lastLine] = eight.subarray(i * 8, i * 8 + 7);
+    seven.set([s!, start!, end!, line!, at! + end! - start!, page!, lastLine!], i * 7);
+  }
+  fs.writeFileSync(path.join(dir, 'passages.bin'), seven);
+  fs.writeFileSync(path.join(dir, 'passages.json'), JSON.stringify({ sources: header.sources, ids: header.ids, fields: 7, text: 'utf16le' }));
+}
+
 describe('passage files', () => {
   it('give back every passage exactly: text code unit for code unit, offsets, lines and pages', async () => {
     const dir = tempDir();
@@ -68,6 +81,7 @@ describe('passage files', () => {
     const dir = tempDir();
     const passages = passagesOf(TEXTS.filter((t) => !t.includes('\ud800'))); // UTF-8 cannot hold a lone surrogate
     await writePassages(dir, passages);
+    asBeforeParts(dir);
     const header = JSON.parse(fs.readFileSync(path.join(dir, 'passages.json'), 'utf8'));
     delete header.text;
     fs.writeFileSync(path.join(dir, 'passages.json'), JSON.stringify(header));
@@ -80,6 +94,7 @@ describe('passage files', () => {
     const dir = tempDir();
     const passages = passagesOf(['one\ntwo\nthree', 'single', 'a\r\nb\n\n']);
     await writePassages(dir, passages);
+    asBeforeParts(dir);
     const header = JSON.parse(fs.readFileSync(path.join(dir, 'passages.json'), 'utf8'));
     const seven = new Uint32Array(new Uint8Array(fs.readFileSync(path.join(dir, 'passages.bin'))).buffer);
     const six = seven.filter((_, i) => i % 7 !== 6);
@@ -113,5 +128,38 @@ describe('passage files', () => {
     const header = JSON.parse(fs.readFileSync(path.join(dir, 'passages.json'), 'utf8'));
     fs.writeFileSync(path.join(dir, 'passages.json'), JSON.stringify({ ...header, text: 'utf32' }));
     await expect(readPassages(dir, TEXTS.length)).rejects.toMatchObject({ code: 'INDEX_CORRUPT', message: expect.stringContaining('unknown text encoding "utf32"') });
+  });
+
+  it('an update links the text part of the passages it keeps, writes only its new texts, and reads back the same passages', async () => {
+    const before = tempDir();
+    const texts = Array.from({ length: 40 }, (_, i) => `نص المقطع ${i} `.repeat(20));
+    await writePassages(before, passagesOf(texts));
+    const loaded = await readPassages(before, texts.length);
+    // Two passages gone, one new at the end: what a 1 % update does to a large index.
+    const fresh: Passage = { id: 'new', source: 'c.txt', start: 0, end: 9, line: 1, text: 'مقطع جديد' };
+    const next = [...loaded.slice(0, 10), ...loaded.slice(12), fresh];
+    const after = tempDir();
+    await writePassages(after, next, before);
+    const inode = (dir: string, name: string) => fs.statSync(path.join(dir, name)).ino;
+    expect(inode(after, 'passages.u16')).toBe(inode(before, 'passages.u16'));
+    expect(fs.readFileSync(path.join(after, 'passages-1.u16')).toString('utf16le')).toBe(fresh.text);
+    const read = await readPassages(after, next.length);
+    expect(read.map((p) => ({ ...p }))).toEqual(next.map((p) => ({ ...p })));
+
+    // Text added to a part after it was written is caught at load, not served as a shifted quote.
+    fs.appendFileSync(path.join(after, 'passages-1.u16'), Buffer.from('زيادة', 'utf16le'));
+    await expect(readPassages(after, next.length)).rejects.toMatchObject({ code: 'INDEX_CORRUPT', message: expect.stringContaining('passages-1.u16 has 14 characters, passages.json says 9') });
+  });
+
+  it('writes every text again when the update keeps less than three quarters of the linked part', async () => {
+    const before = tempDir();
+    const texts = Array.from({ length: 8 }, (_, i) => `نص ${i} `.repeat(50));
+    await writePassages(before, passagesOf(texts));
+    const loaded = await readPassages(before, texts.length);
+    const after = tempDir();
+    await writePassages(after, loaded.slice(0, 5), before);
+    expect(fs.readdirSync(after).filter((name) => name.endsWith('.u16'))).toEqual(['passages-1.u16']);
+    expect(fs.statSync(path.join(after, 'passages-1.u16')).ino).not.toBe(fs.statSync(path.join(before, 'passages.u16')).ino);
+    expect((await readPassages(after, 5)).map((p) => p.text)).toEqual(texts.slice(0, 5));
   });
 });
