@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { decodeUtf8, indexCorrupt, readIndexBytes, readIndexJson, readIndexText } from '../index/index-file.js';
 import type { ExtractedText } from '../index/snapshot.js';
+import { freePartName, worthLinking } from './text-parts.js';
 
 /**
  * The text each reader extracted, as passages were cut from it: a PDF's or a Word file's bytes are
@@ -10,8 +11,8 @@ import type { ExtractedText } from '../index/snapshot.js';
  *                      byteStarts: number[], byteEnds: number[] }: each source's UTF-8 bytes in its part
  *   extracted*.txt   the parts: texts one after the other. An update hard-links the parts of the generation
  *                    it was built from whose texts it keeps, and writes its new texts into one new part;
- *                    when less than KEEP_SHARE of the linked parts' bytes is still used, or past MAX_PARTS,
- *                    it writes everything into one part again. A linked part is never written to.
+ *                    when too little of the linked parts' bytes is still used, or they are too many
+ *                    (text-parts.ts), it writes everything into one part again. A linked part is never written to.
  * Generations before parts: { sources, ends, byteEnds, pages } over one extracted.txt (ends count UTF-16
  * characters, byteEnds UTF-8 bytes, both running totals; older ones have no byteEnds).
  * Never read whole at load (it roughly doubles the index's text): it is the record of exactly what was
@@ -19,8 +20,6 @@ import type { ExtractedText } from '../index/snapshot.js';
  */
 const HEADER = 'extracted.json';
 const TEXT = 'extracted.txt';
-const KEEP_SHARE = 0.75;
-const MAX_PARTS = 8;
 
 const partName = (k: number) => (k === 0 ? TEXT : `extracted-${k}.txt`);
 
@@ -40,7 +39,7 @@ export async function writeExtracted(dir: string, documents: readonly ExtractedT
     let total = 0;
     for (const file of used.keys()) total += (await fs.stat(path.join(from, file))).size;
     const kept = [...used.values()].reduce((a, b) => a + b, 0);
-    if (used.size > 0 && used.size < MAX_PARTS && kept >= KEEP_SHARE * total) {
+    if (worthLinking(used.size, kept, total)) {
       for (const file of [...used.keys()].sort()) {
         await fs.link(path.join(from, file), path.join(dir, file)).catch(() => fs.copyFile(path.join(from, file), path.join(dir, file)));
         partOf.set(file, parts.length);
@@ -49,9 +48,7 @@ export async function writeExtracted(dir: string, documents: readonly ExtractedT
     }
   }
   const linked = (i: number) => (carried[i] && partOf.has(carried[i]!.file) ? carried[i]! : null);
-  let next = 0;
-  while (parts.includes(partName(next)) || before?.ranges?.some((r) => r.file === partName(next))) next++;
-  const fresh = partName(next);
+  const fresh = freePartName(partName, (name) => parts.includes(name) || (before?.ranges?.some((r) => r.file === name) ?? false));
   const header = { version: 2, sources: [] as string[], pages: [] as (number[] | null)[], parts, part: [] as number[], byteStarts: [] as number[], byteEnds: [] as number[] };
   const texts: Buffer[] = [];
   let at = 0;

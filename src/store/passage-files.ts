@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { indexCorrupt, readIndexBytes, readIndexJson, readIndexText } from '../index/index-file.js';
 import { Utf16TextFile, type PassageText } from './passage-text.js';
+import { freePartName, worthLinking } from './text-parts.js';
 import { endLine } from '../text/lines.js';
 import type { Passage } from '../types.js';
 
@@ -18,8 +19,8 @@ import type { Passage } from '../types.js';
  *                  it instead of decoding UTF-8 (Arabic is 2 bytes a letter either way). As extracted texts
  *                  (extracted-files.ts): an update hard-links the parts of the generation it was built from
  *                  whose passages it keeps, and writes only its new passages' texts into one new part; when
- *                  less than KEEP_SHARE of the linked parts is still used, or past MAX_PARTS, everything is
- *                  written into one part again. A linked part is never written to; `partChars` is each
+ *                  too little of the linked parts is still used, or they are too many (text-parts.ts),
+ *                  everything is written into one part again. A linked part is never written to; `partChars` is each
  *                  part's length, so text added to a part is caught at load.
  * Indexes written before parts hold one passages.u16 whose passages follow each other: 7 fields, the
  * fifth the end of the passage's text; before last lines 6, before pages 5; before UTF-16 (no `text`
@@ -35,8 +36,6 @@ const FIELDS_BEFORE_LAST_LINES = 6;
 const FIELDS_BEFORE_PAGES = 5;
 /** Passages made per turn of the event loop while loading (a few ms of work). */
 const YIELD_EVERY = 5_000;
-const KEEP_SHARE = 0.75;
-const MAX_PARTS = 8;
 
 const partName = (k: number) => (k === 0 ? TEXT : `passages-${k}.u16`);
 
@@ -84,11 +83,10 @@ export async function writePassages(dir: string, passages: Passage[], from: stri
     offsets[o + 6] = endLine(p);
   }
   if (texts.length > 0 || parts.length === 0) {
-    let next = 0;
-    while (parts.includes(partName(next)) || (from && existsSync(path.join(from, partName(next))))) next++;
-    parts.push(partName(next));
+    const name = freePartName(partName, (n) => parts.includes(n) || (from !== null && existsSync(path.join(from, n))));
+    parts.push(name);
     partChars.push(freshChars);
-    await fs.writeFile(path.join(dir, partName(next)), texts.join(''), 'utf16le');
+    await fs.writeFile(path.join(dir, name), texts.join(''), 'utf16le');
   }
   await fs.writeFile(path.join(dir, HEADER), JSON.stringify({ sources, ids: passages.map((p) => p.id), fields: FIELDS, text: 'utf16le', parts, partChars }));
   await fs.writeFile(path.join(dir, OFFSETS), Buffer.from(offsets.buffer, offsets.byteOffset, offsets.byteLength));
@@ -96,7 +94,7 @@ export async function writePassages(dir: string, passages: Passage[], from: stri
 
 /**
  * Hard-links into `dir` the text parts of generation `from` that hold kept `passages`' texts, when enough
- * of them is still used (KEEP_SHARE) and they are few enough (MAX_PARTS): each linked part (the file its
+ * of them is still used and they are few enough (worthLinking): each linked part (the file its
  * passages were loaded from) with its name, length and number in the new generation. Empty: every text is written.
  */
 async function linkParts(dir: string, from: string | null, passages: Passage[]): Promise<Map<Utf16TextFile, { name: string; chars: number; part: number }>> {
@@ -110,7 +108,7 @@ async function linkParts(dir: string, from: string | null, passages: Passage[]):
   for (const file of used.keys()) if (path.resolve(path.dirname(file.file)) !== path.resolve(from)) used.delete(file);
   const total = [...used.keys()].reduce((sum, file) => sum + file.chars, 0);
   const kept = [...used.values()].reduce((sum, chars) => sum + chars, 0);
-  if (used.size === 0 || used.size >= MAX_PARTS || kept < KEEP_SHARE * total) return linked;
+  if (!worthLinking(used.size, kept, total)) return linked;
   for (const file of [...used.keys()].sort((a, b) => (a.file < b.file ? -1 : 1))) {
     const name = path.basename(file.file);
     if (await fs.link(path.join(from, name), path.join(dir, name)).then(() => true, () => false)) linked.set(file, { name, chars: file.chars, part: linked.size });
