@@ -93,13 +93,14 @@ export function cpuMs(): number {
   return (user + system) / 1000;
 }
 
+/** How often, at most, PhaseClock reads the CPU clock within one phase (ms). */
+const CPU_READ_MS = 50;
+
 /**
  * Wall and CPU time per phase of a build, leaving out what `embedding` (a TimingEmbedder) spent: each
  * `mark` charges the time since the previous mark to `phase` (a build's progress reports say which phase
  * just ran, so what runs between two reports is charged to the later one).
  */
-const CPU_READ_MS = 50;
-
 export class PhaseClock {
   readonly phases: Array<{ phase: string; wallMs: number; cpuMs: number }> = [];
   private readonly startedWall = performance.now();

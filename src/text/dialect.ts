@@ -82,14 +82,7 @@ export const DIALECT_FUNCTION_WORDS: readonly string[] = [
  *   هيحصل → يحدث, تحطها → تضع, اتكلموا → تحدث, حبسات → أوقفت.
  * Readings that are mere shapes (a final ـو, ـات or ا) are not offered alone: in MSA they are names
  * (فريسنو), plurals (نغمات) and the accusative (نوعا), and a wrong reading makes an unknown word look known.
- */
-export function dialectReadings(word: string): string[] {
-  return dialectReadingsOf(word).readings;
-}
-
-/**
- * dialectReadings, and those of them that are MSA words of COLLOQUIAL_WORDS (هيتمضى → يوقع), not mere
- * shapes (يتمضى): a question word needs both, read once.
+ * `msa`: those of them that are MSA words of COLLOQUIAL_WORDS (هيتمضى → يوقع), not mere shapes (يتمضى).
  */
 export function dialectReadingsOf(word: string): { readings: string[]; msa: string[] } {
   const { forms, msa } = readingsOf(word);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Bm25Builder, type Bm25Index } from '../../src/index/bm25.js';
 import { questionTerms } from '../../src/retrieve/query-terms.js';
 import { analyze, analyzeQuestion } from '../../src/text/analyze.js';
-import { dialectReadings } from '../../src/text/dialect.js';
+import { dialectReadingsOf } from '../../src/text/dialect.js';
 import { normalize } from '../../src/text/normalize.js';
 
 function buildIndex(passages: string[][]): Bm25Index {
@@ -11,7 +11,7 @@ function buildIndex(passages: string[][]): Bm25Index {
   return builder.finish();
 }
 
-const readings = (word: string) => dialectReadings(normalize(word));
+const readings = (word: string) => dialectReadingsOf(normalize(word)).readings;
 
 describe('dialect function words', () => {
   it('drop the question words, particles and demonstratives of all four dialects', () => {
@@ -71,7 +71,7 @@ describe('dialect function words', () => {
   });
 });
 
-describe('dialectReadings', () => {
+describe('dialectReadingsOf', () => {
   it('read a colloquial verb prefix off before the imperfect', () => {
     expect(readings('بيرأس')).toEqual([normalize('يرأس')]); // Levantine/Egyptian habitual بـ
     expect(readings('حيعقد')).toEqual(['يعقد']); // future حـ
