@@ -5,7 +5,7 @@
  * crosses with the question's evidence, softmax-gradient-boosted trees (scripts/boost.ts) from zero or on
  * top of the linear score, and a two-stage cascade. Prints held-out hit@1 / hit@5 / MRR@5 per variant,
  * the questions won and lost at hit@1 against `linear`, and the 5–95 % range of that net change when the
- * articles are resampled with replacement (the noise of 24 folds). README Measuring has the results.
+ * articles are resampled with replacement (the noise of 24 folds). eval/JOURNAL.md has the results.
  * Run: npx tsx scripts/cv-models.ts GOLD DOCS [GOLD DOCS …]
  *   CACHE=file keeps the gathering for the next run (it is read back as is, whatever GOLD and DOCS say);
  *   VARIANTS='linear,cascade10' runs only those (put `linear` first: the others are compared with it).

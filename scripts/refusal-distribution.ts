@@ -1,6 +1,6 @@
 /**
  * Helpers of scripts/refusal-variants.ts: the ranker's own distribution over a question's candidates as
- * refusal evidence, and the article bootstrap of a refusal model's net change (README, Measuring).
+ * refusal evidence, and the article bootstrap of a refusal model's net change (eval/JOURNAL.md).
  */
 /**
  * The ranker's own distribution over the question's candidates (softmax of the scores: the ranker is

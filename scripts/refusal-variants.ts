@@ -1,5 +1,5 @@
 /**
- * Research script behind the README's "Tried on held-out folds": compares refusal models on xquad-dev
+ * Research script behind eval/JOURNAL.md's "Tried on held-out folds": compares refusal models on xquad-dev
  * Arabic, cross-validated by article, with one ranker per held-out fold (fitted as `npm run fit` does).
  * Prints, per model, the share of held-out-article questions refused at the threshold that answers
  * 98 % (and 97, 95, 90 %) of answerable ones, all folds pooled (a threshold chosen on the held-out

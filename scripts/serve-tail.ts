@@ -7,7 +7,7 @@
  *   npx tsx scripts/serve-tail.ts INDEX_DIR      (an index folder, e.g. the bench's index-lowrank-1000000 kept by --keep)
  *   QUERIES=240 (per phase); IDLE=s: sleep that long before each timed phase (lets the VM page idle memory out,
  *   as the bench's phases between load and the timed rows do); RESIDENT=0: skip makeResident.
- *   ROWS=1: then two re-scoring variants, not in the product (README): rows read with async reads in parallel
+ *   ROWS=1: then two re-scoring variants, not in the product (bench/README.md): rows read with async reads in parallel
  *   (libuv threadpool), and a resident int8 copy of the rows (per-row scale, query kept f32), each against
  *   the product's f32 re-scoring (same top 10?).
  */

@@ -25,7 +25,7 @@ export interface TermAlternative {
   weight: number;
 }
 
-// b chosen on xquad-dev held-out folds (Arabic + English ranking hit@1 over b ∈ {0.75, 0.5, 0.3}; see README, Measuring).
+// b chosen on xquad-dev held-out folds (Arabic + English ranking hit@1 over b ∈ {0.75, 0.5, 0.3}; see eval/JOURNAL.md, ranking changes).
 const DEFAULT_PARAMS: Bm25Params = { k1: 1.2, b: 0.3 };
 
 export interface SerializedBm25 {

@@ -88,7 +88,7 @@ export async function gatherEvidence(index: IndexSnapshot, embedder: Embedder | 
     legs.push({ name: 'variants', hits: variants.spelling }, { name: 'derived', hits: variants.derived });
   }
   // Nothing found as written: words of the same root (المدافعون → الدفاع). Only then, since on xquad-dev it
-  // moved no held-out ranking (README, Measuring) and costs a second BM25 pass.
+  // moved no held-out ranking (README, How it works: *Words of the same root*) and costs a second BM25 pass.
   if (wantLexical && arabicWords && search.hits.length === 0) legs.push({ name: 'roots', hits: searchRoots(index.lexical, terms, depth) });
   // Translation: what the English words alone cover (the ranker and refusal weigh English evidence on its own scale).
   if (wantLexical && dictionary) {

@@ -5,7 +5,7 @@ import { MAX_PASSAGE_CHARS } from '../types.js';
  * The passage's length as evidence of its own. BM25's b 0.3 (chosen on held-out folds) leaves most of
  * the length normalization out, so a short passage that names the question's words once in passing
  * (a caption, a one-sentence aside) could outrank the full paragraph that answers; with its length
- * the ranker learns the prior itself (README, Measuring: +3 −0 held-out questions at hit@1, Arabic;
+ * the ranker learns the prior itself (eval/JOURNAL.md, ranking changes: +3 −0 held-out questions at hit@1, Arabic;
  * the features tried beside it and dropped are listed there).
  */
 export const LENGTH_FEATURES = [

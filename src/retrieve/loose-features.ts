@@ -10,7 +10,7 @@ import { markTerms, termLists, type TermLists } from './term-keys.js';
  * Evidence weaker than a root-key match, for question words a passage holds in none of the forms the
  * word and root features see: a one-letter preposition attached to a bare noun (لعام / عام, بترجمة),
  * a hollow root spelled with another long vowel or hamza seat (فاز / الفائزة / فوز), one word a
- * prefix of the other (نورمان / نورم). Measured on held-out folds (README, Measuring); dictionary
+ * prefix of the other (نورمان / نورم). Measured on held-out folds (eval/JOURNAL.md); dictionary
  * synonyms read the same way did not help and are not used.
  */
 export const LOOSE_FEATURES = [

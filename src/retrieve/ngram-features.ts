@@ -10,7 +10,7 @@ import { keyNumber, keyOfTerm, rootKeys } from './term-keys.js';
  * root key: another form of the word (الاستقلال / استقلت, a derived pattern or a broken plural the
  * root key does not reach) still shares many of its letter triples with it. Each such word counts with
  * the share of its trigrams (`^word$`, word-bounded) found in the passage's words, times its IDF.
- * Measured on held-out folds (README, Measuring); the same with the neighbours, trigram or 4-gram Dice
+ * Measured on held-out folds (eval/JOURNAL.md); the same with the neighbours, trigram or 4-gram Dice
  * of the single best passage word, and a Dice floor measured lower.
  */
 export const NGRAM_FEATURES = [

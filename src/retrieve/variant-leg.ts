@@ -71,7 +71,7 @@ export function searchVariantLegs(index: Bm25Index, terms: readonly string[], to
   if (derived.length === 0) return { spelling: search('spelling'), derived };
   // Only passages that hold a derived word: one matching the known words alone is the word leg's (its
   // coverage here reads higher only because a derived word's IDF is lower than an unknown word's).
-  // The same filter on the spelling leg lost held-out refusals (README, Measuring), so that leg keeps all.
+  // The same filter on the spelling leg lost held-out refusals (eval/JOURNAL.md, derived words), so that leg keeps all.
   const derivedTerms = words.flatMap((w, i) => w.derived.map((a) => a.term).filter((t) => t !== distinct[i]));
   const holders = new Set(index.search(derivedTerms, index.documents).map((h) => h.row));
   return { spelling: search('spelling'), derived: derived.filter((h) => holders.has(h.row)) };

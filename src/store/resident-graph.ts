@@ -10,7 +10,7 @@ type Graph = Usearch.Index;
  * Why a served graph is moved from its memory-mapped file into process memory after start-up: pages of a
  * mapped file are reclaimable, and under memory pressure (on the measuring VM, a DAMON scheme that pages
  * out whatever was idle for seconds; on any server, other processes) the graph is read from disk again by
- * the searches that touch it (README, *Measuring*: the 1M vector p95 in wall time). Loaded into anonymous
+ * the searches that touch it (bench/README.md, *Resident graph*: the 1M vector p95 in wall time). Loaded into anonymous
  * memory it stays (no swap here; with swap, only under far worse pressure). Serving starts from the view
  * at once (cold load stays milliseconds); this runs in the background.
  */
@@ -29,7 +29,7 @@ export function rememberView(graph: Graph, file: string): void {
  * keep a view in memory (no major faults in steady state, vector p95 unchanged) while a resident copy added
  * ~40 MB of peak RSS against the 400 MB target (411 MB measured); at 1M (660 MB) the view was paged out
  * under the bench (wall p95 17.4 ms against 9.1 ms CPU) and resident it is ~9 ms. In between not measured:
- * 300k is where the expansion rule was last measured (README, *The 1M run, ninth landing*).
+ * 300k is where the expansion rule was last measured (bench/README.md, *Resident graph*).
  */
 export const RESIDENT_MIN_SIZE = 300_000;
 

@@ -44,7 +44,7 @@ export function readShape(raw: unknown, metaFile: string): GraphShape {
 /** Indexes written before the shape was recorded were all built with this connectivity. */
 export const DEFAULT_CONNECTIVITY = 16;
 /**
- * Every new graph's connectivity, chosen by scripts/ann-curve.ts (README, *Graph connectivity*): at equal
+ * Every new graph's connectivity, chosen by scripts/ann-curve.ts (bench/README.md, *Graph connectivity*): at equal
  * recall a graph of 32 links per node is searched with a narrower expansion than one of 16, for less
  * CPU per query (100k: recall@10 0.974 at expansion 128 against 0.974 at 256 for 16), and at 1M it has
  * margin where 16 had none (0.967 at p95 8.5–8.9 ms; 16: 0.954 at 8.9–9.5 ms). It costs ~1.3–1.7× the
@@ -59,7 +59,7 @@ export function graphShape(connectivity = CONNECTIVITY): GraphShape {
 
 /**
  * Search expansion by graph connectivity, at measured sizes (scripts/ann-curve.ts on low-rank 384-dim
- * vectors, recall@10 of the re-scored top 50 against an exact scan; README, *Graph connectivity*);
+ * vectors, recall@10 of the re-scored top 50 against an exact scan; bench/README.md, *Graph connectivity*);
  * between them log-log interpolated, past the last one extended along the last step, below the first one
  * the first (a small graph is cheap to search). Connectivity 16 (indexes built before 32): 192 at 100k,
  * ×4 per tenfold (recall 0.96 at 100k, 0.954 at 1M). Connectivity 32: the narrowest expansion with recall
@@ -75,7 +75,7 @@ const RESCORE_MIN = 100;
  * From RESIDENT_MIN_SIZE vectors, only the graph's first hits (by its own int8 distance) are re-scored: as
  * many as the hits wanted, at least this many. There the exact rows are read from a vectors file too large to
  * stay in the page cache (1.5 GB at 1M), so each row re-scored is a disk read in the tail. Measured by
- * scripts/rescore-depth.ts on the 1M bench index (README, *Re-scoring depth*): the exact top 10 found among
+ * scripts/rescore-depth.ts on the 1M bench index (bench/README.md, *Re-scoring depth*): the exact top 10 found among
  * the graph's 120 hits sit at graph rank ≤ 22 for 99 % (max 40); recall@10 0.972 re-scoring all 120,
  * 0.972 the first 60, 0.971 the first 40, 0.959 the first 20; with the rows evicted, p95 wall 55.6 ms for
  * 120 rows, 32.0 for 60, 30.4 for 40.
@@ -113,7 +113,7 @@ export function searchSettings(size: number, connectivity: number): SearchSettin
 
 /**
  * Searches that warm a freshly loaded graph up before users search it (warmGraph). By scripts/graph-warmth.ts
- * at 100k (README, *The first searches after a load*): after 200 warm-up searches the first 200 searches
+ * at 100k (bench/README.md, *The first searches after a load*): after 200 warm-up searches the first 200 searches
  * after a load cost what later ones do (CPU p95 2.43–2.45 ms against 2.40–2.47; without: 2.54–3.12 ms, up
  * to 4.9 ms over searches 2–100); graph searches alone (40 or 200) mapped the graph but left that tail (the
  * query's own code was not compiled yet). At 1M the 200 take ~1.5 s of CPU in the background and map the

@@ -1,6 +1,6 @@
 /**
  * Words that frame a question but are MSA words in a text, so documents keep them (dropping الحين and ولا
- * from documents too cost held-out refusals, README Measuring) and only a question drops them. Every one is
+ * from documents too cost held-out refusals, eval/JOURNAL.md, dialect rounds) and only a question drops them. Every one is
  * a way of asking, never what is asked about. On normalized words (ى→ي, ة→ه, أ/إ→ا, ؤ→و).
  */
 import { COLLOQUIAL_QUESTION_WORDS, wordList } from './dialect.js';
