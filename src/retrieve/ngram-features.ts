@@ -54,6 +54,30 @@ function entryOf(gram: number, add: boolean): number {
   return at;
 }
 
+/**
+ * Passage words already read this question that share no trigram with it (stamped per question, open
+ * addressing, kept at most half full): the 40 candidates repeat most of their words, and most words share none.
+ */
+const FOREIGN = 8192;
+const foreignId = new Int32Array(FOREIGN);
+const foreignQuestion = new Uint32Array(FOREIGN);
+let foreignEntries = 0;
+
+/** Whether word `id` is known to share no trigram with the question; when not, and `add`, remembers it. */
+function foreign(id: number, add: boolean): boolean {
+  let at = Math.imul(id, 0x9e3779b1) >>> 19; // 13 bits: FOREIGN entries
+  while (foreignQuestion[at] === question) {
+    if (foreignId[at] === id) return true;
+    at = (at + 1) & (FOREIGN - 1);
+  }
+  if (add && foreignEntries < FOREIGN / 2) {
+    foreignEntries++;
+    foreignQuestion[at] = question;
+    foreignId[at] = id;
+  }
+  return false;
+}
+
 let letters = new Int32Array(64);
 /** Letter codes of `^term$` into `letters`; their count, or −1 for a term with a letter outside ء–ي. */
 function readLetters(term: string): number {
@@ -75,8 +99,9 @@ export function ngramFeatures(index: IndexSnapshot, search: ScoredSearch, rows: 
   const termIdf = search.termIdf;
   const mass = termIdf.reduce((a, b) => a + b, 0) || 1;
   const roots = rootKeys(lexical);
-  if (++question === 0xffffffff) (questionOf.fill(0), (question = 1));
+  if (++question === 0xffffffff) (questionOf.fill(0), foreignQuestion.fill(0), (question = 1));
   entries = 0;
+  foreignEntries = 0;
   // Term j of the question: its word (bit), root key and trigram entries.
   const wordOf: number[] = [];
   const rootOf: number[] = [];
@@ -107,7 +132,7 @@ export function ngramFeatures(index: IndexSnapshot, search: ScoredSearch, rows: 
     const { ids, start, end } = passageWordSpan(index, row);
     for (let w = start; w < end; w++) {
       const id = ids[w]!;
-      if (id < 0) continue;
+      if (id < 0 || foreign(id, false)) continue;
       const n = readLetters(lexical.termAt(id));
       let holds = 0;
       for (let i = 0; i + 3 <= n; i++) {
@@ -117,7 +142,10 @@ export function ngramFeatures(index: IndexSnapshot, search: ScoredSearch, rows: 
         holds |= termsOf[e]!;
       }
       // A word sharing no trigram with a question term is not its root-key match either (same letters).
-      if (holds === 0) continue;
+      if (holds === 0) {
+        foreign(id, true);
+        continue;
+      }
       const key = keyOfTerm(lexical, roots, id);
       for (let j = 0; j < count; j++) if (holds & (1 << j) && key === rootOf[j]) matched |= 1 << wordOf[j]!;
     }
