@@ -78,8 +78,9 @@ const { queries: raw, truth } = JSON.parse(await fs.readFile(truthFile, 'utf8'))
 const queries = raw.map((q) => Float32Array.from(q));
 const build = from ? null : (JSON.parse(await fs.readFile(path.join(dir, 'build.json'), 'utf8')) as { seconds: number; load: number });
 const graphMb = (await fs.stat(path.join(dir, 'usearch.bin'))).size / 2 ** 20;
+const ids = from ? generationIds(from) : undefined; // a bench index keeps its vectors' ids with its passages
 let started = performance.now();
-const first = await UsearchVectorStore.load(dir);
+const first = await UsearchVectorStore.load(dir, {}, ids);
 const coldMs = performance.now() - started;
 started = performance.now();
 await first.query(queries[0]!, TOP_K);
@@ -91,7 +92,7 @@ say(
 );
 for (const expansion of expansions) {
   for (const rescore of rescores) {
-    const store = await UsearchVectorStore.load(dir, { expansion, rescore });
+    const store = await UsearchVectorStore.load(dir, { expansion, rescore }, ids);
     const got: string[][] = [];
     for (const q of queries) got.push((await store.query(q, TOP_K)).slice(0, 10).map((h) => h.id));
     const l = await latencies(queries, (q) => store.query(q, TOP_K));

@@ -86,13 +86,26 @@ export class Bm25Index implements Postings {
 
   documentFrequency(term: string): number {
     const t = this.termRow.get(term);
-    return t === undefined ? 0 : this.offsets[t + 1]! - this.offsets[t]!;
+    return t === undefined ? 0 : this.documentFrequencyOf(t);
+  }
+
+  /** `documentFrequency` of the term numbered `id` (a passage's words are numbers: no string look-up). */
+  documentFrequencyOf(id: number): number {
+    return this.offsets[id + 1]! - this.offsets[id]!;
   }
 
   /** BM25's IDF; a term absent from the collection gets the highest value, so unknown words count against a match. */
   idf(term: string): number {
+    return this.idfOfFrequency(this.documentFrequency(term));
+  }
+
+  /** `idf` of the term numbered `id`. */
+  idfOf(id: number): number {
+    return this.idfOfFrequency(this.documentFrequencyOf(id));
+  }
+
+  private idfOfFrequency(df: number): number {
     const n = this.documents;
-    const df = this.documentFrequency(term);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 

@@ -198,8 +198,10 @@ export function buildCandidates(
     let rare = 0;
     if (words && (answerType === 'person' || answerType === 'place')) {
       for (let i = 0; i < words.length; i++) {
-        const w = lexical.termAt(words[i]!);
-        if (!questionWords.has(w) && !/^\d/.test(w) && lexical.documentFrequency(w) <= 2) rare++;
+        const id = words[i]!;
+        if (id >= 0 && lexical.documentFrequencyOf(id) > 2) continue; // the cheap test first: most words are common
+        const w = lexical.termAt(id);
+        if (!questionWords.has(w) && !/^\d/.test(w)) rare++;
       }
     }
     const rank = lexicalRank.get(row);

@@ -38,7 +38,7 @@ export function feedbackFeatures(index: IndexSnapshot, search: ScoredSearch, row
   }
   const lexical = index.lexical;
   const terms = [...weight]
-    .map(([id, w]) => [id, w * lexical.idf(lexical.termAt(id))] as const)
+    .map(([id, w]) => [id, w * lexical.idfOf(id)] as const)
     .sort((a, b) => b[1] - a[1])
     .slice(0, FEEDBACK_TERMS);
   const total = terms.reduce((sum, [, w]) => sum + w, 0) || 1;

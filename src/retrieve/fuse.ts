@@ -20,11 +20,13 @@ export function jaccard(a: Int32Array, b: Int32Array): number {
 
 /**
  * Keeps the first of any group of near-identical passages (the same wire story copied into two files),
- * so the answer shows distinct evidence rather than the same sentence three times.
+ * so the answer shows distinct evidence rather than the same sentence three times. Stops at `limit`
+ * kept: whether a later item is kept depends only on those before it, so the first `limit` are the same.
  */
-export function collapseNearDuplicates<T>(items: T[], wordsOf: (item: T) => Int32Array, threshold = 0.8): T[] {
+export function collapseNearDuplicates<T>(items: T[], wordsOf: (item: T) => Int32Array, threshold = 0.8, limit = Infinity): T[] {
   const kept: Array<{ item: T; words: Int32Array }> = [];
   for (const item of items) {
+    if (kept.length >= limit) break;
     const words = wordSet(wordsOf(item));
     if (kept.some((k) => jaccard(k.words, words) >= threshold)) continue;
     kept.push({ item, words });

@@ -12,6 +12,13 @@ export const LENGTH_FEATURES = [
   'passageLength', // the passage's characters over MAX_PASSAGE_CHARS (at most 1)
 ] as const;
 
+/**
+ * A passage's text is its source's characters start…end (the citation contract, checked at load), so
+ * its length is the span's: a served passage's `text` is a disk read and a string per candidate.
+ */
 export function lengthFeatures(index: IndexSnapshot, rows: readonly number[]): number[][] {
-  return rows.map((row) => [Math.min(1, index.passages[row]!.text.length / MAX_PASSAGE_CHARS)]);
+  return rows.map((row) => {
+    const passage = index.passages[row]!;
+    return [Math.min(1, (passage.end - passage.start) / MAX_PASSAGE_CHARS)];
+  });
 }

@@ -28,31 +28,66 @@ const START = 43;
 const END = 44;
 const ALPHABET = 45;
 
-/** The question's trigrams (open addressing, stamped per question): trigram → the question terms (bits) holding it. */
-const TABLE = 1024;
-const gramOf = new Int32Array(TABLE);
-const questionOf = new Uint32Array(TABLE);
-const termsOf = new Uint32Array(TABLE);
-/** Per entry: the row read last that holds the trigram. */
-const seenIn = new Int32Array(TABLE);
-let question = 0;
-let entries = 0;
+/**
+ * A set of integers for one question (open addressing, kept at most half full): entries are stamped
+ * with the question's number, so a new question starts empty without clearing.
+ */
+class QuestionSet {
+  private readonly keys: Int32Array;
+  private readonly stamps: Uint32Array;
+  private readonly shift: number;
+  private entries = 0;
+  private stamp = 0;
+  /** Whether the last `slot` call added its key. */
+  added = false;
 
-/** The trigram's entry, added when `add` and the table has room (kept at most half full); −1 otherwise. */
-function entryOf(gram: number, add: boolean): number {
-  let at = Math.imul(gram, 0x9e3779b1) >>> 22; // 10 bits: TABLE entries
-  while (questionOf[at] === question) {
-    if (gramOf[at] === gram) return at;
-    at = (at + 1) & (TABLE - 1);
+  constructor(bits: number) {
+    this.keys = new Int32Array(1 << bits);
+    this.stamps = new Uint32Array(1 << bits);
+    this.shift = 32 - bits;
   }
-  if (!add || entries >= TABLE / 2) return -1;
-  entries++;
-  questionOf[at] = question;
-  gramOf[at] = gram;
-  termsOf[at] = 0;
-  seenIn[at] = -1;
+
+  /** Empties the set for the next question. */
+  next(): void {
+    if (++this.stamp === 0xffffffff) (this.stamps.fill(0), (this.stamp = 1));
+    this.entries = 0;
+  }
+
+  /** The key's slot (0 … 2^bits − 1), added when `add` and there is room; −1 otherwise. */
+  slot(key: number, add: boolean): number {
+    const size = this.keys.length;
+    let at = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    this.added = false;
+    while (this.stamps[at] === this.stamp) {
+      if (this.keys[at] === key) return at;
+      at = (at + 1) & (size - 1);
+    }
+    if (!add || this.entries >= size / 2) return -1;
+    this.entries++;
+    this.stamps[at] = this.stamp;
+    this.keys[at] = key;
+    this.added = true;
+    return at;
+  }
+}
+
+/** The question's trigrams: each entry's question terms (bits) holding it, and the row read last that holds it. */
+const grams = new QuestionSet(10);
+const termsOf = new Uint32Array(1 << 10);
+const seenIn = new Int32Array(1 << 10);
+
+/** The trigram's entry, added when `add` and the table has room; −1 otherwise. */
+function entryOf(gram: number, add: boolean): number {
+  const at = grams.slot(gram, add);
+  if (grams.added) (termsOf[at] = 0), (seenIn[at] = -1);
   return at;
 }
+
+/**
+ * Passage words already read this question that share no trigram with it: the 40 candidates repeat
+ * most of their words, and most words share none.
+ */
+const foreign = new QuestionSet(13);
 
 let letters = new Int32Array(64);
 /** Letter codes of `^term$` into `letters`; their count, or −1 for a term with a letter outside ء–ي. */
@@ -75,8 +110,8 @@ export function ngramFeatures(index: IndexSnapshot, search: ScoredSearch, rows: 
   const termIdf = search.termIdf;
   const mass = termIdf.reduce((a, b) => a + b, 0) || 1;
   const roots = rootKeys(lexical);
-  if (++question === 0xffffffff) (questionOf.fill(0), (question = 1));
-  entries = 0;
+  grams.next();
+  foreign.next();
   // Term j of the question: its word (bit), root key and trigram entries.
   const wordOf: number[] = [];
   const rootOf: number[] = [];
@@ -107,7 +142,7 @@ export function ngramFeatures(index: IndexSnapshot, search: ScoredSearch, rows: 
     const { ids, start, end } = passageWordSpan(index, row);
     for (let w = start; w < end; w++) {
       const id = ids[w]!;
-      if (id < 0) continue;
+      if (id < 0 || foreign.slot(id, false) >= 0) continue;
       const n = readLetters(lexical.termAt(id));
       let holds = 0;
       for (let i = 0; i + 3 <= n; i++) {
@@ -117,7 +152,10 @@ export function ngramFeatures(index: IndexSnapshot, search: ScoredSearch, rows: 
         holds |= termsOf[e]!;
       }
       // A word sharing no trigram with a question term is not its root-key match either (same letters).
-      if (holds === 0) continue;
+      if (holds === 0) {
+        foreign.slot(id, true);
+        continue;
+      }
       const key = keyOfTerm(lexical, roots, id);
       for (let j = 0; j < count; j++) if (holds & (1 << j) && key === rootOf[j]) matched |= 1 << wordOf[j]!;
     }
