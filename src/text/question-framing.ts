@@ -64,8 +64,6 @@ export function questionFraming(words: readonly string[]): boolean[] {
     else if (next === '' && i > 0 && (TRUE_CLOSING.has(w) || (TRUE.has(w) && YES_NO.has(before)))) frames[i] = true;
     // Egyptian طب "so" replying (طب ومين…؟, طب هو…؟): only before و or a question word (طب الأعشاب keeps "medicine").
     else if (w === 'طب' && opening(i) && (next.startsWith('و') || QUESTION_WORDS.has(next) || next === 'هو' || next === 'هي')) frames[i] = true;
-    // "In / for which …" opening the question (بأي ساعة…؟): MSA too, but a name (Bay, Lai) inside a text.
-    else if ((w === 'باي' || w === 'لاي') && opening(i) && next !== '') frames[i] = true;
     else if ((w === 'حاجه' || w === 'حاجات') && (THERE_IS.has(before) || frames[i - 1] === true) && next !== 'الي') frames[i] = true;
     else if (UNDERSTAND.has(w) && NOT.has(before)) frames[i] = true;
     // "How is … doing" (Egyptian الجو عامل ايه؟; MSA عامل "worker, factor").

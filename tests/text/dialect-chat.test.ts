@@ -48,7 +48,6 @@ describe('a chat question', () => {
     expect(asked('الجو في استانا عامل ايه؟')).toEqual(analyze('الجو استانا'));
     expect(asked('هسه المعارضة راح ترجع لو لا؟')).toEqual(analyze('المعارضة ترجع'));
     expect(asked('الاتفاق امتى المفروض ينوقع؟')).toEqual(analyze('الاتفاق ينوقع'));
-    expect(asked('بأي ساعة تنتهي المباحثات؟')).toEqual(analyze('ساعة تنتهي المباحثات'));
   });
 
   it('keeps those words where they mean what they mean in MSA', () => {
