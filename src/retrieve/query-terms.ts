@@ -4,17 +4,19 @@ import type { Bm25Index } from '../index/bm25.js';
 /**
  * The terms a question is searched by. Of each word's alternatives, the ones the collection knows
  * win: the word as written first (so an MSA word that merely looks like a dialect form stays
- * itself), then its dialect readings, then the word without a Maghrebi فـ "in". A word the collection
+ * itself), then its dialect readings, then the word without a Maghrebi فـ "in", then the word with a
+ * letter said alike written the other way (الضهر → الظهر). A word the collection
  * knows in no form keeps its first stem: it counts against coverage, and the variant leg looks for
  * spelling variants of it.
  */
 export function questionTerms(lexical: Bm25Index, question: string): string[] {
   const terms: string[] = [];
-  for (const { stems, readings, msa, inside } of analyzeQuestion(question)) {
+  for (const { stems, readings, msa, inside, respelled } of analyzeQuestion(question)) {
     const known = (list: string[]) => list.filter((term) => lexical.documentFrequency(term) > 0);
     const chosen = known(stems);
     if (chosen.length === 0) chosen.push(...known(readings));
     if (chosen.length === 0) chosen.push(...known(inside));
+    if (chosen.length === 0) chosen.push(...known(respelled));
     // Unknown in every form: an MSA word of the colloquial lexicon is what a text would say, and its root
     // meets the text's other forms (هيتمضى → يوقع, توقيعه); else the dialect reading is the better base
     // for spelling variants (بيمثل → يمثل).

@@ -43,6 +43,14 @@ function stripInline(text: string): string {
   return out;
 }
 
+/**
+ * A letter typed three or more times in a row is stretched for emphasis (مييين, وييين, كتييير): no Arabic word
+ * spells one letter three times, so it is read once, and مييين is the question word مين.
+ */
+export function withoutElongation(text: string): string {
+  return text.replace(/([\u0621-\u064A])(?:[\u0640\u064B-\u065F]*\1){2,}/gu, '$1');
+}
+
 export interface ReadQuestion {
   /** What the user asked, invisible characters removed and whitespace collapsed: echoed back (front ends escape it). */
   echo: string;
@@ -62,7 +70,7 @@ export function readQuestion(raw: string, maxChars = MAX_QUESTION_CHARS): ReadQu
   if (echo.length > maxChars) {
     throw new IsnadError('QUESTION_INVALID', `The question is ${echo.length} characters long; the limit is ${maxChars}. Shorten it to the key words.`);
   }
-  const search = stripQuestionNoise(visible).replace(/\s+/g, ' ').trim();
+  const search = withoutElongation(stripQuestionNoise(visible)).replace(/\s+/g, ' ').trim();
   if (!hasWords(search)) {
     throw new IsnadError(
       'QUESTION_INVALID',

@@ -1,5 +1,5 @@
 import { normalize, tokenize } from './normalize.js';
-import { DIALECT_FUNCTION_WORDS, dialectReadingsOf, withoutIn } from './dialect.js';
+import { DIALECT_FUNCTION_WORDS, dialectReadingsOf, isColloquialOnly, respelled, withoutIn } from './dialect.js';
 import { questionFraming } from './question-framing.js';
 import { lightStems } from './stem.js';
 
@@ -67,6 +67,12 @@ export interface QuestionWord {
   msa: string[];
   /** The stems of the word without the Maghrebi فـ "in" (فأستانة → استان): searched only if the collection knows them. */
   inside: string[];
+  /**
+   * The stems of the word with a letter said alike written the other way (الضهر → ظهر), searched only if the collection
+   * knows them; only in a question written in a dialect (it has a colloquial function word), since an MSA word
+   * missing from the collection is no misspelling (انضم is not انظم).
+   */
+  respelled: string[];
 }
 
 /**
@@ -77,13 +83,14 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
   const words: QuestionWord[] = [];
   const terms = tokenize(normalize(text)).map((t) => t.term);
   const framing = questionFraming(terms);
+  const colloquial = terms.some(isColloquialOnly);
   for (const [i, term] of terms.entries()) {
     if (isStopword(term) || framing[i]) continue;
     const stems = stem(term);
     const stemsOf = (list: string[]) => [...new Set(list.filter((r) => !isStopword(r)).flatMap((r) => stem(r)).filter((r) => !stems.includes(r)))];
     const { readings, msa } = dialectReadingsOf(term);
     const bare = withoutIn(term);
-    words.push({ stems, readings: stemsOf(readings), msa: stemsOf(msa), inside: bare ? stemsOf([bare]) : [] });
+    words.push({ stems, readings: stemsOf(readings), msa: stemsOf(msa), inside: bare ? stemsOf([bare]) : [], respelled: colloquial ? stemsOf(respelled(term)) : [] });
   }
   return words;
 }
@@ -94,4 +101,5 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
 // 6: more dialect function words (dialect.ts), which documents drop too.
 // 7: more dialect function words (شكو, هادشي, داكشي, باش, بصح, قاعد, تقولي, تشرحلي, صاير, شگد …).
 // 8: more dialect function words (انو, الو, الها, هونيك, هالشي, Sudanese ياتو).
-export const ANALYZER_VERSION = 8;
+// 9: more dialect function words (صرلها, راهم, بلي, كانو, بالزبط, عايزاه, حابين; بايه, لإيمتى as question words).
+export const ANALYZER_VERSION = 9;

@@ -5,6 +5,7 @@
  * removed (بيرأس → يرأس). Readings are offered as alternatives, never forced: the caller keeps the
  * word as written when the collection knows it, so MSA words that happen to start with ب or ك stay.
  */
+import { COLLOQUIAL_WORDS } from './dialect-lexicon.js';
 import { isArabicWord } from './language.js';
 
 export const wordList = (list: string): string[] => list.split(/\s+/).filter((w) => w !== '');
@@ -16,10 +17,11 @@ export const wordList = (list: string): string[] => list.split(/\s+/).filter((w)
 export const COLLOQUIAL_QUESTION_WORDS = {
   // what / why / how
   // (Sudanese ياتو / ياتا "which")
-  other: wordList('شو شنو شنهو ايش اش وش وشو واش ايه شي شنوه اشنو اشنوه واشنو شنهي شنيه ويش اشمن انهو ليش ليه علاش لويش علاه لاش شلون كيفاش كيفاه ازاي ياتو ياتا'),
+  // (and with ب "with / by what": بايه, بشو, بشنو)
+  other: wordList('شو شنو شنهو ايش اش وش وشو واش ايه شي شنوه اشنو اشنوه واشنو شنهي شنيه ويش اشمن انهو ليش ليه علاش لويش علاه لاش شلون كيفاش كيفاه ازاي ياتو ياتا بايه بشو بشنو بايش'),
   place: wordList('وين فين منين لوين وينو'),
-  // Levantine وقتيش / ايمتا, Maghrebi وقتاش / فوقاش / فاش
-  date: wordList('امتي ايمتي امتا ايمتا وقتاش فوقاش فاش وقتيش'),
+  // Levantine وقتيش / ايمتا, Maghrebi وقتاش / فوقاش / فاش; with لـ "until when" (لإيمتى, لامتى)
+  date: wordList('امتي ايمتي امتا ايمتا وقتاش فوقاش فاش وقتيش لامتي لايمتي لامتا لايمتا'),
   person: wordList('مين منو شكون اشكون منهو'),
   // Iraqi شكد / شقد / شگد / چم (with the Persian letters Iraqis and Gulf write for g and ch), Maghrebi شحال, Egyptian كام
   number: wordList('قديش قداش شقد شكد شگد چم شحال كام اديش كديش قديه شكثر بكام بشحال'),
@@ -45,12 +47,16 @@ const FUNCTION_WORDS: readonly string[] = [
     // what's up (Iraqi شكو), this / that thing (Moroccan هادشي, داكشي), in order to / will (Maghrebi باش),
     // but (Algerian بصح), the progressive "keeps …ing" (Gulf, Levantine قاعد يسوي; not قاعده, MSA "base")
     'شكو هادشي هداشي داكشي باش بصح قاعد ' +
+    // "it has been (a time) for" (Levantine صرلها شهر), Maghrebi راه with a pronoun ("he is, they are"; not راني,
+    // رانا, راك: names and "rock"), "that" (Maghrebi بلي; MSA بلى "yes"), كانو (كانوا as said), بالضبط as said (بالزبط)
+    'صرلي صرلك صرله صرلو صرلها صرلهم صرلنا صرلكم راهو راهي راهم راكم بلي كانو بالزبط ' +
     // "that" (Levantine انو, MSA أنّه), "to him / her" (Levantine الو, الها; not الهم, الكم: MSA "worry", "quantity"), there, this thing
     'انو اللو الو الها هونيك هونيكي هالشي ' +
     // "tell / explain to me", written as one word as only the dialects do; happening (صاير, of صار)
     'تقولي تقلي تقوليلي تحكيلي تحكيلنا تشرحلي يشرحلي اشرحلي تشرحلنا اشرحلنا وضحلي توضحلي تخبرني يقولي يحكيلي يفهمني يوضحلي يخبرني صاير صايره صايرين ' +
     // wanting to know
     'بدي بدك بده بدها بدنا بدكم بدهم بدهن بدكن بدو عايز عاوز عايزه عايزين عاوزين ابغي نبغي بغيت بغينا ودي حاب حابب تبي يبي تبون يبون تبغي يبغي ' +
+    'عايزاه عايزاها عاوزاه عاوزاها عايزينه حابين حابه ' +
     'اعرف نعرف قلي قولي قولولي احكيلي خبرني خبروني فهمني عرفني',
   ),
 ];
@@ -69,6 +75,14 @@ export const DIALECT_FUNCTION_WORDS: readonly string[] = [
 ];
 
 /**
+ * Of those, the ones no MSA question holds: a question with one is written in a dialect. Not الي (إلى), لي ("to me"),
+ * دي / دا (names: دي ميستورا), ايه (آية), صار, يعني, طيب, عم, ودي, ع, which xquad-dev's MSA questions hold too.
+ */
+const ALSO_MSA = new Set(wordList('الي لي دي دا ايه صار صارت يعني طيب عم ودي ع'));
+const COLLOQUIAL_ONLY = new Set(DIALECT_FUNCTION_WORDS.filter((w) => !ALSO_MSA.has(w)));
+export const isColloquialOnly = (word: string): boolean => COLLOQUIAL_ONLY.has(word);
+
+/**
  * MSA readings of a colloquial word, most likely first; empty when it has none.
  * - verb prefixes before the imperfect: بـ (بيرأس), حـ/هـ (future: حيعقد, هيعقد), كـ/تـ/تا (Maghrebi كيقول, تيقول, تايقول),
  *   Moroccan future غا (غايدوم), and MSA's own future سـ (سيحدث), which the light stemmer leaves on;
@@ -77,9 +91,10 @@ export const DIALECT_FUNCTION_WORDS: readonly string[] = [
  * - the reflexive/passive اتـ (Egyptian اتعقدت) and MSA's انـ (انعقدت), which light stemming keeps: → عقدت;
  * - هالـ / عالـ (this the / on the): هالمحادثات → المحادثات;
  * - ما…ش negation (Egyptian, Maghrebi): ماشاركوش → شاركو;
+ * - a word of the lexicon as written (COLLOQUIAL_WORDS: باجر, كتير) is read as its MSA word only;
  * - the MSA word for a common colloquial one (COLLOQUIAL_WORDS), after the forms above, also looked up
  *   without an object pronoun or a plural ending, and with the Maghrebi feminine past ـات read as ـت:
- *   هيحصل → يحدث, تحطها → تضع, اتكلموا → تحدث, حبسات → أوقفت.
+ *   هيحصل → يحدث, تحطها → تضع, اتكلموا → تحدث, حبسات → أوقفت; and with the Maghrebi فـ on the article (فالنهار → اليوم).
  * Readings that are mere shapes (a final ـو, ـات or ا) are not offered alone: in MSA they are names
  * (فريسنو), plurals (نغمات) and the accusative (نوعا), and a wrong reading makes an unknown word look known.
  * `msa`: those of them that are MSA words of COLLOQUIAL_WORDS (هيتمضى → يوقع), not mere shapes (يتمضى).
@@ -92,6 +107,9 @@ export function dialectReadingsOf(word: string): { readings: string[]; msa: stri
 
 function readingsOf(word: string): { forms: string[]; msa: string[] } {
   if (!isArabicWord(word)) return { forms: [], msa: [] };
+  // A word of the lexicon as written is that word, not a shape (باجر "tomorrow" is not ب + اجر, كتير not ك + تير).
+  const listed = COLLOQUIAL_WORDS.get(word);
+  if (listed) return { forms: [], msa: listed };
   const readings: string[] = [];
   // Before ا only بـ/كـ/سـ (باكل "I eat", باستانا "in Astana"): the future حـ/هـ there would read the participles
   // and form III verbs حاضر, هاجم as اضر, اجم, and a question rarely says "I will".
@@ -114,6 +132,22 @@ function readingsOf(word: string): { forms: string[]; msa: string[] } {
 }
 
 /**
+ * Letters the dialects say alike and so write for each other: ظ and ض (الضهر for الظهر, بالظبط for بالضبط), and
+ * the interdentals written as they are said, ذ as ز or د (زكرى, هادا) and ث as ت (تالت, اتنين). The word with one
+ * of them written the other way, one letter at a time. Not readings: most are no word at all (تقارير → ثقارير), so
+ * they are searched only when the collection knows them (like withoutIn).
+ */
+const SAID_ALIKE: ReadonlyArray<readonly [string, string]> = [['ض', 'ظ'], ['ظ', 'ض'], ['ز', 'ذ'], ['د', 'ذ'], ['ت', 'ث']];
+export function respelled(word: string): string[] {
+  if (!isArabicWord(word)) return [];
+  const out: string[] = [];
+  for (const [written, meant] of SAID_ALIKE) {
+    for (let i = word.indexOf(written); i >= 0; i = word.indexOf(written, i + 1)) out.push(word.slice(0, i) + meant + word.slice(i + 1));
+  }
+  return out;
+}
+
+/**
  * The word without the Maghrebi فـ "in" (فجنيف, فأستانة → جنيف, أستانة; فالـ is the stemmer's), or null. Not a
  * reading: فـ also begins MSA words and spells the MSA "so" (فشلو is a verb, not شلو), so it is searched only
  * when the collection knows the rest.
@@ -122,89 +156,17 @@ export function withoutIn(word: string): string | null {
   return /^ف((?!ال).{3,})$/.exec(word)?.[1] ?? null;
 }
 
-/** COLLOQUIAL_WORDS of a form as written, else without an object pronoun or plural ending, else as a feminine past. */
+/**
+ * COLLOQUIAL_WORDS of a form as written, else without an object pronoun or plural ending, else as a feminine past,
+ * else without the Maghrebi فـ "in" on its article (فالنهار → النهار).
+ */
 function colloquialToMsa(form: string): string[] {
   const bare = /^(.{3,}?)(?:ها|هم|هن|ه|ني|نا|كم|كن|ك|ون|ين|وا|و)$/.exec(form)?.[1];
   const feminine = /^(.{3})ات$/.exec(form)?.[1];
-  return COLLOQUIAL_WORDS.get(form) ?? COLLOQUIAL_WORDS.get(bare ?? '') ?? COLLOQUIAL_WORDS.get(feminine ? feminine + 'ت' : '') ?? [];
+  // Only فـ: with و, بـ, لـ on the article (والخدمة, للخدمة) the lexicon's words that are MSA words too (الخدمة
+  // "service") would be read in MSA questions; بالـ is read as بـ + ا above.
+  const article = /^ف(ال.{2,})$/.exec(form)?.[1];
+  return (
+    COLLOQUIAL_WORDS.get(form) ?? COLLOQUIAL_WORDS.get(bare ?? '') ?? COLLOQUIAL_WORDS.get(feminine ? feminine + 'ت' : '') ?? COLLOQUIAL_WORDS.get(article ?? '') ?? []
+  );
 }
-
-/**
- * Everyday colloquial verbs and nouns shared by several dialects, with the MSA word the documents
- * use. Verbs: [past, imperfect stem, MSA past, MSA imperfect stem, MSA past feminine]; each gives its
- * past (خلص), feminine past (خلصت) and imperfect with ي/ت/ن (تخلص → تنتهي). Only offered as readings:
- * a word the collection knows as written keeps its own meaning (حصل "obtained" in an MSA text).
- */
-const COLLOQUIAL_VERBS: ReadonlyArray<readonly [string, string, string, string, string?]> = [
-  ['خلص', 'خلص', 'انتهي', 'نتهي', 'انتهت'], // end (Levantine, Egyptian, Gulf)
-  ['حصل', 'حصل', 'حدث', 'حدث'], // happen (Egyptian, Levantine)
-  ['حصل', 'حصل', 'جري', 'جري', 'جرت'], // take place
-  ['دام', 'دوم', 'استمر', 'ستمر'], // last
-  ['طول', 'طول', 'استمر', 'ستمر'], // take long
-  ['شاف', 'شوف', 'راي', 'ري', 'رات'], // see
-  ['راح', 'روح', 'ذهب', 'ذهب'], // go
-  ['اجا', 'جي', 'جاء', 'اتي'], // come
-  ['حكي', 'حكي', 'قال', 'قول', 'قالت'], // say, talk (Levantine)
-  ['اتكلم', 'تكلم', 'تحدث', 'تحدث'], // speak (Egyptian)
-  ['قعد', 'قعد', 'جلس', 'جلس'], // sit
-  ['طلع', 'طلع', 'خرج', 'خرج'], // go out
-  ['بلش', 'بلش', 'بدا', 'بدا'], // begin (Levantine)
-  ['لقي', 'لاقي', 'وجد', 'جد', 'وجدت'], // find
-  ['سوي', 'سوي', 'فعل', 'فعل', 'فعلت'], // do (Gulf, Levantine)
-  ['بعت', 'بعت', 'ارسل', 'رسل'], // send
-  ['رجع', 'رجع', 'عاد', 'عود'], // return
-  ['اخد', 'اخد', 'اخذ', 'اخذ'], // take (Egyptian)
-  ['ساب', 'سيب', 'ترك', 'ترك'], // leave
-  ['حط', 'حط', 'وضع', 'ضع'], // put
-  ['جاب', 'جيب', 'احضر', 'حضر'], // bring
-  ['اشتغل', 'شتغل', 'عمل', 'عمل'], // work
-  ['فل', 'فل', 'غادر', 'غادر'], // leave (Levantine)
-  ['ربح', 'ربح', 'فاز', 'فوز'], ['كسب', 'كسب', 'فاز', 'فوز'], // win (Levantine, Maghrebi; Egyptian)
-  ['حبس', 'حبس', 'اوقف', 'وقف', 'اوقفت'], // stop (Maghrebi)
-  ['ابتدي', 'بتدي', 'بدا', 'بدا', 'بدات'], // begin (Egyptian)
-  ['تلاقي', 'تلاقي', 'التقي', 'لتقي', 'التقت'], // meet
-  ['اتقابل', 'تقابل', 'التقي', 'لتقي', 'التقت'], // meet (Egyptian, Levantine)
-  ['مضي', 'مضي', 'وقع', 'وقع', 'وقعت'], // sign (Egyptian, Levantine)
-  ['قفل', 'قفل', 'اغلق', 'غلق', 'اغلقت'], // close
-  ['دردش', 'دردش', 'تحدث', 'تحدث'], // chat
-  ['سالي', 'سالي', 'انتهي', 'نتهي', 'انتهت'], // end (Moroccan سالا / يسالي)
-];
-const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
-  ['نهار', 'يوم'], ['النهارده', 'اليوم'], // day (Maghrebi, Levantine); today (Egyptian)
-  ['فلوس', 'اموال'], ['مصاري', 'اموال'], // money
-  ['امبارح', 'امس'], ['مبارح', 'امس'], ['البارح', 'امس'], // yesterday
-  ['بكره', 'غدا'], ['بكرا', 'غدا'], ['غدوه', 'غدا'], // tomorrow
-  ['زلمه', 'رجل'], ['راجل', 'رجل'], // man
-  ['شغل', 'عمل'], ['حاجه', 'شيء'], ['ولاد', 'اولاد'], ['مشكل', 'مشكله'], ['جماعه', 'مجموعه'],
-  ['كتير', 'كثير'], ['برشا', 'كثير'], ['بزاف', 'كثير'], ['وايد', 'كثير'], // many
-  ['حدا', 'احد'], ['عيال', 'اطفال'], // someone (Levantine); children (Gulf)
-  ['حكي', 'حديث'], ['حكي', 'كلام'], ['حاجات', 'اشياء'], ['احسن', 'افضل'], // talk; things; better
-  ['جاي', 'مقبل'], ['جاي', 'قادم'], ['جايه', 'مقبله'], // next (الشهر الجاي)
-  ['شغله', 'امر'], // matter (Levantine)
-  ['مقفول', 'مغلق'], ['مقفوله', 'مغلقه'], // closed
-  // ث said and written ت (Egyptian, Levantine): second, third, three, two, eight
-  ['تاني', 'ثاني'], ['تانيه', 'ثانيه'], ['تالت', 'ثالث'], ['تالته', 'ثالثه'], ['تلات', 'ثلاث'], ['تلاته', 'ثلاثه'],
-  ['تلاتين', 'ثلاثين'], ['اتنين', 'اثنين'], ['تمانيه', 'ثمانيه'],
-  ['ابتدت', 'بدات'], ['بقت', 'اصبحت'], // Egyptian feminine past of ابتدى, بقى
-  // With the article they are weekdays (Egyptian يوم التلات, Levantine التلاتا, الاربعا), not "the three":
-  // listed with it so the article is not added to the numbers above.
-  ['التلات', 'الثلاثاء'], ['التلاتا', 'الثلاثاء'], ['التلاتاء', 'الثلاثاء'], ['الاربعا', 'الاربعاء'],
-  ['اكتر', 'اكثر'], // more (ث written ت)
-  ['خدمه', 'عمل'], // work (Maghrebi)
-  ['ميه', 'مياه'], // water (Egyptian, Levantine المية)
-];
-const COLLOQUIAL_WORDS: ReadonlyMap<string, string[]> = (() => {
-  const words = new Map<string, string[]>();
-  const add = (colloquial: string, msa: string) => words.set(colloquial, [...(words.get(colloquial) ?? []), msa]);
-  for (const [past, imperfect, msaPast, msaImperfect, msaFeminine] of COLLOQUIAL_VERBS) {
-    add(past, msaPast);
-    add(past + 'ت', msaFeminine ?? msaPast + 'ت');
-    for (const person of ['ي', 'ت', 'ن']) add(person + imperfect, person + msaImperfect);
-  }
-  const listed = new Set(COLLOQUIAL_NOUNS.map(([colloquial]) => colloquial));
-  for (const [colloquial, msa] of COLLOQUIAL_NOUNS) {
-    add(colloquial, msa);
-    if (!colloquial.startsWith('ال') && !listed.has('ال' + colloquial)) add('ال' + colloquial, 'ال' + msa);
-  }
-  return words;
-})();

@@ -17,24 +17,33 @@ const WANT = set('ابي بدي بدنا عايز عاوز عايزه ودي ح�
 const LEARN = set('اعرف نعرف افهم نفهم');
 /** "Does anyone know / can someone explain" (حد يعرف، حدا بيعرف، حد يشرحلي; MSA حد "limit"). */
 const SOMEONE = set('حد حدا احد');
-const KNOWS = set('يعرف بيعرف يعرفش يشرحلي يقولي يحكيلي يفهمني يوضحلي يخبرني');
+const KNOWS = set('يعرف بيعرف يعرفش يشرحلي يقولي يحكيلي يفهمني يوضحلي يخبرني عارف عارفه عارفين');
 
 const BLESS = set('يخليك يخليكم يعافيك يعافيكم يسلمك يسلمكم يخليكو');
 
 /** "Is it true / really (that) …" opening a yes/no question (هل صحيح انو…، صج ان…، عنجد…; MSA "correct", "truly"). */
-const TRUE = set('صحيح صح صج عنجد بجد فعلا حقا');
+const TRUE = set('صحيح صح صج صدق صدج عنجد بجد فعلا حقا');
+/** Yes/no particles before it (هل صحيح…, Maghrebi واش صحيح بلي…). */
+const YES_NO = set('هل واش');
+/** The same closing a question: "…, is it true?", "…, really?" (after a particle or alone: …، صدق؟). */
+const TRUE_CLOSING = set('صدق صدج صج عنجد بجد');
 /** "I heard (that)" opening one (سمعت ان…, سمعت انو…). */
 const HEARD = set('سمعت سمعنا');
-const THAT = set('ان انو انه');
+const THAT = set('ان انو انه بلي');
 /**
  * Who is addressed, opening a question before its question word (شباب مين…، جماعة شو…). Not closing it, nor with
  * the article: there they are what is asked about (ما دور الشباب؟, MSA "youth", "group").
  */
 const ADDRESSED = set('شباب جماعه ربع اخوان');
 /** The same written as one word with يا, whose alif the article shares (يالربع، ياجماعة، ياشباب، ياخي). */
-const CALLED = /^يال?(?:ربع|جماعه|شباب|اخوان|اخي|اخوي|خي|حلوين)$/;
+const CALLED = /^يال?(?:ربع|جماعه|شباب|اخوان|اخي|اخوي|خي|خ|حلوين)$/;
 /** Gulf ترى / ترا ("mind you"; MSA "you see", "I wonder") opening a question. */
 const OPENERS = set('تري ترا');
+/** "Is there anything (about …)": حاجة after "there is / any" (فيه حاجة عن…، كاين شي حاجة على…; not في حاجة إلى, "in need of"). */
+const THERE_IS = set('في فيه فيش مفيش مافيش كاين كاينه شي اي');
+/** "I don't understand (anything)", a remark before the question (مش فاهم حاجة، ما فهمت شي). */
+const NOT = set('مش مو ما مب موش مانيش');
+const UNDERSTAND = set('فاهم فاهمه فاهمين فهمت فهمنا');
 const HOW_MANY = new Set(['كم', ...COLLOQUIAL_QUESTION_WORDS.number]);
 const QUESTION_WORDS = new Set([...wordList('من ما ماذا متي اين كيف لماذا هل كم اي'), ...Object.values(COLLOQUIAL_QUESTION_WORDS).flat()]);
 
@@ -50,12 +59,22 @@ export function questionFraming(words: readonly string[]): boolean[] {
     if (ANYWHERE.has(w) || before === 'يا' || CALLED.test(w) || (STORY.has(w) && WHAT.has(before))) frames[i] = true;
     else if (ADDRESSED.has(w) && opening(i) && QUESTION_WORDS.has(next)) frames[i] = true;
     else if (OPENERS.has(w) && opening(i) && next !== '') frames[i] = true;
-    // "Is it true that", "really", "I heard that" opening the question (after هل at most).
-    else if ((TRUE.has(w) || HEARD.has(w)) && (opening(i) || (i === 1 && before === 'هل')) && (THAT.has(next) || w === 'عنجد' || w === 'بجد')) frames[i] = true;
+    // "Is it true that", "really", "I heard that" opening the question (after هل / واش at most), or closing it.
+    else if ((TRUE.has(w) || HEARD.has(w)) && (opening(i) || (i === 1 && YES_NO.has(before))) && (THAT.has(next) || w === 'عنجد' || w === 'بجد')) frames[i] = true;
+    else if (next === '' && i > 0 && (TRUE_CLOSING.has(w) || (TRUE.has(w) && YES_NO.has(before)))) frames[i] = true;
+    // Egyptian طب "so" replying (طب ومين…؟, طب هو…؟): only before و or a question word (طب الأعشاب keeps "medicine").
+    else if (w === 'طب' && opening(i) && (next.startsWith('و') || QUESTION_WORDS.has(next) || next === 'هو' || next === 'هي')) frames[i] = true;
+    else if ((w === 'حاجه' || w === 'حاجات') && (THERE_IS.has(before) || frames[i - 1] === true) && next !== 'الي') frames[i] = true;
+    else if (UNDERSTAND.has(w) && NOT.has(before)) frames[i] = true;
+    // "How is … doing" (Egyptian الجو عامل ايه؟; MSA عامل "worker, factor").
+    else if ((w === 'عامل' || w === 'عامله' || w === 'عاملين') && (next === 'ايه' || next === 'اي')) frames[i] = true;
+    // "Supposed to" before a verb or "that" (المفروض ينوقع امتى؟; MSA "imposed": الحظر المفروض على…).
+    else if ((w === 'المفروض' || w === 'مفروض') && (/^[يتن]..+/.test(next) || THAT.has(next))) frames[i] = true;
     // "How many people": واحد ("one", a person) after a number question word (كم واحد، شحال من واحد، قديش واحد).
     else if (w === 'واحد' && (HOW_MANY.has(before) || (before === 'من' && HOW_MANY.has(words[i - 2] ?? '')))) frames[i] = true;
-    // "Or not" (ولا لأ, or closing the question; MSA "nor").
+    // "Or not" (ولا لأ, or closing the question; MSA "nor"; Iraqi لو لا closing it, لو "or").
     else if (w === 'ولا' && (next === '' || next === 'لا')) frames[i] = true;
+    else if (w === 'لو' && next === 'لا' && i + 2 === words.length) frames[i] = true;
     else if ((w === 'ابي' && LEARN.has(next)) || (LEARN.has(w) && WANT.has(before))) frames[i] = true;
     // Future راح before an imperfect (Levantine, Iraqi راح يمثل: "will represent"), not "went".
     else if (w === 'راح' && /^[يتن]..+/.test(next)) frames[i] = true;

@@ -8,7 +8,7 @@ const seeds = fs.readdirSync('seeds').map((name) => ({ name, text: fs.readFileSy
 const collapse = (text: string) => text.replace(/\s+/g, ' ');
 
 // The dialect sets are only a measure if every gold span is really in the seed it names (as eval compares it).
-describe.each(['eval/dialect.jsonl', 'eval/dialect-blind.jsonl', 'eval/dialect-blind2.jsonl', 'eval/short.jsonl'])('%s', (file) => {
+describe.each(['eval/dialect.jsonl', 'eval/dialect-blind.jsonl', 'eval/dialect-blind2.jsonl', 'eval/dialect-blind3.jsonl', 'eval/short.jsonl'])('%s', (file) => {
   it('names spans that are in the seed they cite', async () => {
     const missing: string[] = [];
     for (const question of await readGoldFile(file)) {
@@ -41,6 +41,14 @@ describe('eval/dialect-blind2.jsonl', () => {
   it('asks 15 answerable and 3 unanswerable questions in each of the four dialects, and 7 answerable in others', async () => {
     expect(await countsOf('eval/dialect-blind2.jsonl')).toEqual({
       levantine: [15, 3], gulf: [15, 3], egyptian: [15, 3], maghrebi: [15, 3], other: [7, 0],
+    });
+  });
+});
+
+describe('eval/dialect-blind3.jsonl', () => {
+  it('asks 16 answerable and 3 unanswerable questions in each of the four dialects, and 8 answerable in others', async () => {
+    expect(await countsOf('eval/dialect-blind3.jsonl')).toEqual({
+      levantine: [16, 3], gulf: [16, 3], egyptian: [16, 3], maghrebi: [16, 3], other: [8, 0],
     });
   });
 });

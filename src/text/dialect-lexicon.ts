@@ -1,0 +1,95 @@
+// dialect.ts's colloquial lexicon, apart so that file stays a reader of words and this one a list of them.
+
+/**
+ * Everyday colloquial verbs and nouns shared by several dialects, with the MSA word the documents
+ * use. Verbs: [past, imperfect stem, MSA past, MSA imperfect stem, MSA past feminine]; each gives its
+ * past (خلص), feminine past (خلصت) and imperfect with ي/ت/ن (تخلص → تنتهي). Only offered as readings:
+ * a word the collection knows as written keeps its own meaning (حصل "obtained" in an MSA text).
+ */
+const COLLOQUIAL_VERBS: ReadonlyArray<readonly [string, string, string, string, string?]> = [
+  ['خلص', 'خلص', 'انتهي', 'نتهي', 'انتهت'], // end (Levantine, Egyptian, Gulf)
+  ['حصل', 'حصل', 'حدث', 'حدث'], // happen (Egyptian, Levantine)
+  ['حصل', 'حصل', 'جري', 'جري', 'جرت'], // take place
+  ['دام', 'دوم', 'استمر', 'ستمر'], // last
+  ['طول', 'طول', 'استمر', 'ستمر'], // take long
+  ['شاف', 'شوف', 'راي', 'ري', 'رات'], // see
+  ['راح', 'روح', 'ذهب', 'ذهب'], // go
+  ['اجا', 'جي', 'جاء', 'اتي'], // come
+  ['حكي', 'حكي', 'قال', 'قول', 'قالت'], // say, talk (Levantine)
+  ['اتكلم', 'تكلم', 'تحدث', 'تحدث'], // speak (Egyptian)
+  ['قعد', 'قعد', 'جلس', 'جلس'], // sit
+  ['طلع', 'طلع', 'خرج', 'خرج'], // go out
+  ['بلش', 'بلش', 'بدا', 'بدا'], // begin (Levantine)
+  ['لقي', 'لاقي', 'وجد', 'جد', 'وجدت'], // find
+  ['سوي', 'سوي', 'فعل', 'فعل', 'فعلت'], // do (Gulf, Levantine)
+  ['بعت', 'بعت', 'ارسل', 'رسل'], // send
+  ['رجع', 'رجع', 'عاد', 'عود'], // return
+  ['اخد', 'اخد', 'اخذ', 'اخذ'], // take (Egyptian)
+  ['ساب', 'سيب', 'ترك', 'ترك'], // leave
+  ['حط', 'حط', 'وضع', 'ضع'], // put
+  ['جاب', 'جيب', 'احضر', 'حضر'], // bring
+  ['اشتغل', 'شتغل', 'عمل', 'عمل'], // work
+  ['فل', 'فل', 'غادر', 'غادر'], // leave (Levantine)
+  ['ربح', 'ربح', 'فاز', 'فوز'], ['كسب', 'كسب', 'فاز', 'فوز'], // win (Levantine, Maghrebi; Egyptian)
+  ['حبس', 'حبس', 'اوقف', 'وقف', 'اوقفت'], // stop (Maghrebi)
+  ['ابتدي', 'بتدي', 'بدا', 'بدا', 'بدات'], // begin (Egyptian)
+  ['تلاقي', 'تلاقي', 'التقي', 'لتقي', 'التقت'], // meet
+  ['اتقابل', 'تقابل', 'التقي', 'لتقي', 'التقت'], // meet (Egyptian, Levantine)
+  ['مضي', 'مضي', 'وقع', 'وقع', 'وقعت'], // sign (Egyptian, Levantine)
+  ['قفل', 'قفل', 'اغلق', 'غلق', 'اغلقت'], // close
+  ['دردش', 'دردش', 'تحدث', 'تحدث'], // chat
+  ['سالي', 'سالي', 'انتهي', 'نتهي', 'انتهت'], // end (Moroccan سالا / يسالي)
+];
+const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
+  ['نهار', 'يوم'], ['النهارده', 'اليوم'], // day (Maghrebi, Levantine); today (Egyptian)
+  ['فلوس', 'اموال'], ['مصاري', 'اموال'], // money
+  ['امبارح', 'امس'], ['مبارح', 'امس'], ['البارح', 'امس'], // yesterday
+  ['بكره', 'غدا'], ['بكرا', 'غدا'], ['غدوه', 'غدا'], // tomorrow
+  ['زلمه', 'رجل'], ['راجل', 'رجل'], // man
+  ['شغل', 'عمل'], ['حاجه', 'شيء'], ['ولاد', 'اولاد'], ['مشكل', 'مشكله'], ['جماعه', 'مجموعه'],
+  ['كتير', 'كثير'], ['برشا', 'كثير'], ['بزاف', 'كثير'], ['وايد', 'كثير'], // many
+  ['حدا', 'احد'], ['عيال', 'اطفال'], // someone (Levantine); children (Gulf)
+  ['حكي', 'حديث'], ['حكي', 'كلام'], ['حاجات', 'اشياء'], ['احسن', 'افضل'], // talk; things; better
+  ['جاي', 'مقبل'], ['جاي', 'قادم'], ['جايه', 'مقبله'], // next (الشهر الجاي)
+  ['شغله', 'امر'], // matter (Levantine)
+  ['مقفول', 'مغلق'], ['مقفوله', 'مغلقه'], // closed
+  // ث said and written ت (Egyptian, Levantine): second, third, three, two, eight
+  ['تاني', 'ثاني'], ['تانيه', 'ثانيه'], ['تالت', 'ثالث'], ['تالته', 'ثالثه'], ['تلات', 'ثلاث'], ['تلاته', 'ثلاثه'],
+  ['تلاتين', 'ثلاثين'], ['اتنين', 'اثنين'], ['تمانيه', 'ثمانيه'],
+  ['ابتدت', 'بدات'], ['بقت', 'اصبحت'], // Egyptian feminine past of ابتدى, بقى
+  // With the article they are weekdays (Egyptian يوم التلات, Levantine التلاتا, الاربعا), not "the three":
+  // listed with it so the article is not added to the numbers above.
+  ['التلات', 'الثلاثاء'], ['التلاتا', 'الثلاثاء'], ['التلاتاء', 'الثلاثاء'], ['الاربعا', 'الاربعاء'],
+  ['اكتر', 'اكثر'], // more (ث written ت)
+  ['خدمه', 'عمل'], // work (Maghrebi)
+  ['ميه', 'مياه'], // water (Egyptian, Levantine المية)
+  // With the article only: bare ما is "what", مي a name.
+  ['الما', 'المياه'], ['المي', 'المياه'], // water (Maghrebi, Levantine)
+  ['باجر', 'غدا'], // tomorrow (Gulf)
+  // the first (Maghrebi اللول / اللولة); not bare لول, which chat writes for "lol"
+  ['اللول', 'الاول'], ['اللوله', 'الاولي'], ['اللولي', 'الاولي'],
+  ['رايس', 'رييس'], ['ريس', 'رييس'], // head, president (the hamza said and written as ا or dropped)
+  // English words of everyday chat written in Arabic letters: meeting, file, post, conference, report, session;
+  // "the deal" only with the article (bare ديل is Sudanese "these").
+  ['ميتنغ', 'اجتماع'], ['ميتينغ', 'اجتماع'], ['ميتنج', 'اجتماع'], ['ميتينج', 'اجتماع'], ['الديل', 'الاتفاق'],
+  ['فايل', 'ملف'], ['بوست', 'منشور'], ['كونفرنس', 'موتمر'], ['ريبورت', 'تقرير'], ['سيشن', 'جلسه'],
+  // Month names: Moroccan (دجنبر) and the Levantine and Iraqi single-word ones (شباط), read as the Egyptian and
+  // Gulf ones (not ماي, Gulf "water", nor آب, "father").
+  ['يوليوز', 'يوليو'], ['غشت', 'اغسطس'], ['شتنبر', 'سبتمبر'], ['نونبر', 'نوفمبر'], ['دجنبر', 'ديسمبر'],
+  ['شباط', 'فبراير'], ['اذار', 'مارس'], ['نيسان', 'ابريل'], ['ايار', 'مايو'], ['حزيران', 'يونيو'], ['تموز', 'يوليو'], ['ايلول', 'سبتمبر'],
+];
+export const COLLOQUIAL_WORDS: ReadonlyMap<string, string[]> = (() => {
+  const words = new Map<string, string[]>();
+  const add = (colloquial: string, msa: string) => words.set(colloquial, [...(words.get(colloquial) ?? []), msa]);
+  for (const [past, imperfect, msaPast, msaImperfect, msaFeminine] of COLLOQUIAL_VERBS) {
+    add(past, msaPast);
+    add(past + 'ت', msaFeminine ?? msaPast + 'ت');
+    for (const person of ['ي', 'ت', 'ن']) add(person + imperfect, person + msaImperfect);
+  }
+  const listed = new Set(COLLOQUIAL_NOUNS.map(([colloquial]) => colloquial));
+  for (const [colloquial, msa] of COLLOQUIAL_NOUNS) {
+    add(colloquial, msa);
+    if (!colloquial.startsWith('ال') && !listed.has('ال' + colloquial)) add('ال' + colloquial, 'ال' + msa);
+  }
+  return words;
+})();
