@@ -8,6 +8,7 @@
  * HEAP=out.heapprofile writes a sampling heap profile (every allocation, collected or not; LIVE=1: what is still live at the end) of the same passes.
  * TAIL=N prints the N answers of the longest wall time, each with its CPU and GC ms, its stages (replayed) and its question.
  * FAULTS=1 counts minor page faults per answer and per stage (beside CPU ms in TAIL, and as p50 / p95 / sum).
+ * CLOCK=wall times the replayed stages by wall clock instead of the process's CPU time (see stageMs).
  * WARMUP=N warms up on N other questions (another seed) instead of the timed ones, so every timed
  * question is unseen, as in a bot that has been serving (the default replays the timed ones untimed first).
  * Prints p50 / p95 / max ms of CPU time per stage, and wall and CPU time of the whole answer (query vectors precomputed, after every
