@@ -6,7 +6,9 @@
  *   npx tsx scripts/answer-stages.ts <kept folder>/index-lowrank-100000 [passes=3] [queries=240]
  * PROFILE=out.cpuprofile writes a CPU profile of the timed passes alone (after load and preparation).
  * HEAP=out.heapprofile writes a sampling heap profile (every allocation, collected or not; LIVE=1: what is still live at the end) of the same passes.
- * TAIL=N prints the N answers of the highest CPU time, each with its stages (replayed) and its question.
+ * TAIL=N prints the N answers of the longest wall time, each with its CPU and GC ms, its stages (replayed) and its question.
+ * FAULTS=1 counts minor page faults per answer and per stage (beside CPU ms in TAIL, and as p50 / p95 / sum).
+ * CLOCK=wall times the replayed stages by wall clock instead of the process's CPU time (see stageMs).
  * WARMUP=N warms up on N other questions (another seed) instead of the timed ones, so every timed
  * question is unseen, as in a bot that has been serving (the default replays the timed ones untimed first).
  * Prints p50 / p95 / max ms of CPU time per stage, and wall and CPU time of the whole answer (query vectors precomputed, after every
@@ -58,9 +60,12 @@ const rowOf = new Map(snapshot.passages.map((p, row) => [p.id, row]));
 const gc = new Map<string, { ms: number; count: number }>();
 const GC_KINDS: Record<number, string> = { 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weak callbacks' };
 let counting = false;
+/** Every GC pause of the timed passes (start, ms), to charge each to the answer it fell in. */
+const pauses: Array<{ start: number; ms: number }> = [];
 new PerformanceObserver((list) => {
   if (!counting) return;
   for (const entry of list.getEntries()) {
+    pauses.push({ start: entry.startTime, ms: entry.duration });
     const kind = GC_KINDS[((entry as { detail?: { kind?: number } }).detail)?.kind ?? 0] ?? 'other';
     const seen = gc.get(kind) ?? { ms: 0, count: 0 };
     gc.set(kind, { ms: seen.ms + entry.duration, count: seen.count + 1 });
@@ -68,14 +73,24 @@ new PerformanceObserver((list) => {
 }).observe({ entryTypes: ['gc'] });
 
 const stages: Record<string, number[]> = {};
-/** CPU ms of each stage: on a shared machine its wall time is mostly waiting for a core. */
-/** Per answer of the timed passes: its question, CPU ms, and its stages' CPU ms as replayed (for TAIL). */
-const answers: Array<{ q: string; cpu: number; stages: Record<string, number> }> = [];
+/**
+ * The stages' clock: CPU ms of the process by default (on a shared machine wall time is mostly waiting for a
+ * core), CLOCK=wall for wall ms: process CPU also counts V8's GC and compiler helper threads, which run beside
+ * the answer, not in it (a BM25 search's CPU p95 ~1.8× its wall p95 here), so on a quiet machine wall is the truer tail.
+ */
+const stageMs = process.env.CLOCK === 'wall' ? () => performance.now() : cpuMs;
+/** Per answer of the timed passes: its question, CPU ms, wall span, page faults, and its stages as replayed (for TAIL). */
+const answers: Array<{ q: string; cpu: number; start: number; end: number; faults: number; stages: Record<string, number>; stageFaults: Record<string, number> }> = [];
+const faults = () => (process.env.FAULTS ? process.resourceUsage().minorPageFault : 0);
+const faultsOf: Record<string, number[]> = {};
 const time = <T>(name: string, work: () => T): T => {
-  const started = cpuMs();
+  const started = stageMs();
+  const faulted = faults();
   const value = work();
-  (stages[name] ??= []).push(cpuMs() - started);
-  answers.at(-1)!.stages[name] = cpuMs() - started;
+  const ms = stageMs() - started;
+  (stages[name] ??= []).push(ms);
+  answers.at(-1)!.stages[name] = ms;
+  (faultsOf[name] ??= []).push((answers.at(-1)!.stageFaults[name] = faults() - faulted));
   return value;
 };
 
@@ -94,15 +109,18 @@ for (let pass = 0; pass <= passes; pass++) {
   const hash = createHash('sha256');
   for (const q of pass === 0 ? warmups : queries) {
     const whole = performance.now();
+    const wholeFaults = faults();
     const wholeCpu = cpuMs();
     const answer = await answerQuestion(snapshot, precomputed, q, {});
     const wholeMs = performance.now() - whole;
     const wholeCpuMs = cpuMs() - wholeCpu;
+    const answerFaults = faults() - wholeFaults;
     hash.update(JSON.stringify([answer.answered, answer.confidence, [...answer.results, ...answer.closest].map((r) => [r.id, r.score, r.confidence])]));
     if (pass === 0) continue;
     (stages['= hybrid, wall'] ??= []).push(wholeMs);
     (stages['= hybrid, CPU'] ??= []).push(wholeCpuMs);
-    answers.push({ q, cpu: wholeCpuMs, stages: {} });
+    answers.push({ q, cpu: wholeCpuMs, start: whole, end: whole + wholeMs, faults: answerFaults, stages: {}, stageFaults: {} });
+    (faultsOf['= hybrid'] ??= []).push(answerFaults);
     // The same answer again, stage by stage (the steps of gatherEvidence and decide).
     const context = time('snapshot context', () => snapshotContext(snapshot));
     const terms = time('question terms', () => questionTerms(snapshot.lexical, q));
@@ -110,10 +128,13 @@ for (let pass = 0; pass <= passes; pass++) {
     const variants = time('variant legs', () => searchVariantLegs(snapshot.lexical, terms, depth));
     const legs: LegHits[] = [{ name: 'variants', hits: variants.spelling }, { name: 'derived', hits: variants.derived }];
     if (search.hits.length === 0) legs.push({ name: 'roots', hits: time('root leg', () => searchRoots(snapshot.lexical, terms, depth)) });
-    const started = cpuMs();
+    const started = stageMs();
+    const faulted = faults();
     const found = await vectors.query(vectorOf.get(q)!, depth);
-    (stages['vector search'] ??= []).push(cpuMs() - started);
-    answers.at(-1)!.stages['vector search'] = cpuMs() - started;
+    const searchMs = stageMs() - started;
+    (stages['vector search'] ??= []).push(searchMs);
+    answers.at(-1)!.stages['vector search'] = searchMs;
+    (faultsOf['vector search'] ??= []).push((answers.at(-1)!.stageFaults['vector search'] = faults() - faulted));
     legs.push({ name: 'dense', hits: found.flatMap((h) => (rowOf.has(h.id) ? [{ row: rowOf.get(h.id)!, score: h.score }] : [])) });
     const set = time('features', () => buildCandidates(snapshot, search, legs, questionType(q), depth * 2));
     time('rank + decide', () => decide(snapshot, { query: q, mode: 'lexical', set }, weights, 3));
@@ -123,6 +144,9 @@ for (let pass = 0; pass <= passes; pass++) {
 }
 if (profiler && process.env.PROFILE) fs.writeFileSync(process.env.PROFILE, JSON.stringify((await profiler.post('Profiler.stop')).profile));
 if (profiler && process.env.HEAP) fs.writeFileSync(process.env.HEAP, JSON.stringify((await profiler.post('HeapProfiler.stopSampling')).profile));
+const gcOf = (a: (typeof answers)[number]) => pauses.filter((p) => p.start >= a.start && p.start < a.end).reduce((sum, p) => sum + p.ms, 0);
+stages['= hybrid, its GC'] = answers.map(gcOf);
+stages['= hybrid, wall − GC'] = answers.map((a) => a.end - a.start - gcOf(a));
 const n = queries.length * passes;
 const gcText = [...gc].map(([kind, { ms, count }]) => `${kind} ${count}× ${ms.toFixed(0)} ms`).join(', ') || 'none';
 console.log(`${snapshot.passages.length} passages, ${queries.length} queries × ${passes} passes (${n} answers, each replayed by stage); GC pauses: ${gcText}`);
@@ -131,6 +155,11 @@ for (const [name, samples] of Object.entries(stages)) {
   const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
   console.log(name.padEnd(20), ...[percentile(samples, 50), percentile(samples, 95), Math.max(...samples), mean].map((v) => v.toFixed(2).padStart(7)));
 }
-for (const a of [...answers].sort((x, y) => y.cpu - x.cpu).slice(0, Number(process.env.TAIL ?? 0))) {
-  console.log(a.cpu.toFixed(2).padStart(7), Object.entries(a.stages).filter(([, ms]) => ms >= 0.3).map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(', '), '|', a.q);
+if (process.env.FAULTS) {
+  console.log('minor page faults'.padEnd(20), 'p50'.padStart(7), 'p95'.padStart(7), 'max'.padStart(7), 'sum'.padStart(7));
+  for (const [name, counts] of Object.entries(faultsOf)) console.log(name.padEnd(20), ...[percentile(counts, 50), percentile(counts, 95), Math.max(...counts), counts.reduce((a, b) => a + b, 0)].map((v) => String(v).padStart(7)));
+}
+const faultText = (a: (typeof answers)[number], name?: string) => (process.env.FAULTS ? ` [${name ? a.stageFaults[name] : a.faults} f]` : '');
+for (const a of [...answers].sort((x, y) => y.end - y.start - (x.end - x.start)).slice(0, Number(process.env.TAIL ?? 0))) {
+  console.log(`${(a.end - a.start).toFixed(2).padStart(7)} wall (CPU ${a.cpu.toFixed(2)}, GC ${gcOf(a).toFixed(2)})${faultText(a)}`, Object.entries(a.stages).filter(([, ms]) => ms >= 0.3).map(([name, ms]) => `${name} ${ms.toFixed(2)}${faultText(a, name)}`).join(', '), '|', a.q);
 }
