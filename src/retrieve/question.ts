@@ -48,7 +48,8 @@ function stripInline(text: string): string {
  * spells one letter three times, so it is read once, and مييين is the question word مين.
  */
 export function withoutElongation(text: string): string {
-  return text.replace(/([\u0621-\u064A])(?:[\u0640\u064B-\u065F]*\1){2,}/gu, '$1');
+  // A bare ا typed twice (المحادثاات) is a slip too: Arabic spelling never writes two in a row (آ, أا are other letters).
+  return text.replace(/([\u0621-\u064A])(?:[\u0640\u064B-\u065F]*\1){2,}/gu, '$1').replace(/\u0627(?:[\u0640\u064B-\u065F]*\u0627)+/gu, '\u0627');
 }
 
 export interface ReadQuestion {

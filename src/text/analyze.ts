@@ -102,4 +102,5 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
 // 7: more dialect function words (شكو, هادشي, داكشي, باش, بصح, قاعد, تقولي, تشرحلي, صاير, شگد …).
 // 8: more dialect function words (انو, الو, الها, هونيك, هالشي, Sudanese ياتو).
 // 9: more dialect function words (صرلها, راهم, بلي, كانو, بالزبط, عايزاه, حابين; بايه, لإيمتى as question words).
-export const ANALYZER_VERSION = 9;
+// 10: Egyptian بقالها … "it has been … for" as function words (dialect.ts).
+export const ANALYZER_VERSION = 10;

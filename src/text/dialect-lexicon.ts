@@ -73,6 +73,9 @@ const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
   // "the deal" only with the article (bare ديل is Sudanese "these").
   ['ميتنغ', 'اجتماع'], ['ميتينغ', 'اجتماع'], ['ميتنج', 'اجتماع'], ['ميتينج', 'اجتماع'], ['الديل', 'الاتفاق'],
   ['فايل', 'ملف'], ['بوست', 'منشور'], ['كونفرنس', 'موتمر'], ['ريبورت', 'تقرير'], ['سيشن', 'جلسه'],
+  // and French and English ones for talks: réunion, proposal, delegation (délégation), conference (conférence).
+  ['ريونيون', 'اجتماع'], ['بروبوزال', 'مقترح'], ['بروبوزل', 'مقترح'], ['ديليغيشن', 'وفد'], ['ديليجيشن', 'وفد'], ['ديليغاسيون', 'وفد'],
+  ['كونفيرانس', 'موتمر'], ['كونفرانس', 'موتمر'],
   // Month names: Moroccan (دجنبر) and the Levantine and Iraqi single-word ones (شباط), read as the Egyptian and
   // Gulf ones (not ماي, Gulf "water", nor آب, "father").
   ['يوليوز', 'يوليو'], ['غشت', 'اغسطس'], ['شتنبر', 'سبتمبر'], ['نونبر', 'نوفمبر'], ['دجنبر', 'ديسمبر'],

@@ -47,9 +47,11 @@ const FUNCTION_WORDS: readonly string[] = [
     // what's up (Iraqi شكو), this / that thing (Moroccan هادشي, داكشي), in order to / will (Maghrebi باش),
     // but (Algerian بصح), the progressive "keeps …ing" (Gulf, Levantine قاعد يسوي; not قاعده, MSA "base")
     'شكو هادشي هداشي داكشي باش بصح قاعد ' +
-    // "it has been (a time) for" (Levantine صرلها شهر), Maghrebi راه with a pronoun ("he is, they are"; not راني,
+    // "it has been (a time) for" (Levantine صرلها شهر, Egyptian بقالها), Maghrebi راه with a pronoun ("he is, they are"; not راني,
     // رانا, راك: names and "rock"), "that" (Maghrebi بلي; MSA بلى "yes"), كانو (كانوا as said), بالضبط as said (بالزبط)
     'صرلي صرلك صرله صرلو صرلها صرلهم صرلنا صرلكم راهو راهي راهم راكم بلي كانو بالزبط ' +
+    // the same in Egyptian (الهدنة بقالها قد ايه؟; MSA بقال "grocer", which no news text writes with a pronoun)
+    'بقالي بقالك بقاله بقالو بقالها بقالهم بقالنا بقالكم ' +
     // "that" (Levantine انو, MSA أنّه), "to him / her" (Levantine الو, الها; not الهم, الكم: MSA "worry", "quantity"), there, this thing
     'انو اللو الو الها هونيك هونيكي هالشي ' +
     // "tell / explain to me", written as one word as only the dialects do; happening (صاير, of صار)

@@ -3,7 +3,8 @@
  * from documents too cost held-out refusals, eval/JOURNAL.md, dialect rounds) and only a question drops them. Every one is
  * a way of asking, never what is asked about. On normalized words (ى→ي, ة→ه, أ/إ→ا, ؤ→و).
  */
-import { COLLOQUIAL_QUESTION_WORDS, wordList } from './dialect.js';
+import { COLLOQUIAL_QUESTION_WORDS, isColloquialOnly, wordList } from './dialect.js';
+import { isArabicWord } from './language.js';
 
 const set = (list: string) => new Set(wordList(list));
 
@@ -11,6 +12,8 @@ const set = (list: string) => new Set(wordList(list));
 const ANYWHERE = set('الحين هالحين ذحين دحين ذلحين دلحين اصلا');
 /** "What's the story (with …)", after a colloquial "what" (شو القصة مع…; not الموضوع: شو الموضوع الخاص بـ… asks for a topic). */
 const STORY = set('القصه السالفه الحكايه');
+/** The same with "its / their" (ايه حكايته؟, شو قصتها؟, وش سالفتهم؟). */
+const STORY_OF = /^(?:قص|سالف|حكاي)ت(?:ه|ها|هم|هن|و|ن|ك|كم)$/;
 const WHAT = new Set(COLLOQUIAL_QUESTION_WORDS.other);
 /** "I want to know / understand" (Gulf ابي اعرف, MSA "my father"; Levantine بدي افهم; MSA اريد ان افهم). */
 const WANT = set('ابي بدي بدنا عايز عاوز عايزه ودي حاب حابب ابغي بغيت اريد نريد');
@@ -36,15 +39,37 @@ const THAT = set('ان انو انه بلي');
  */
 const ADDRESSED = set('شباب جماعه ربع اخوان');
 /** The same written as one word with يا, whose alif the article shares (يالربع، ياجماعة، ياشباب، ياخي). */
-const CALLED = /^يال?(?:ربع|جماعه|شباب|اخوان|اخي|اخوي|خي|خ|حلوين)$/;
+const CALLED = /^يال?(?:ربع|جماعه|شباب|اخوان|اخي|اخوي|خوي|خويا|خي|خ|حلوين)$/;
 /** Gulf ترى / ترا ("mind you"; MSA "you see", "I wonder") opening a question. */
 const OPENERS = set('تري ترا');
 /** "Is there anything (about …)": حاجة after "there is / any" (فيه حاجة عن…، كاين شي حاجة على…; not في حاجة إلى, "in need of"). */
 const THERE_IS = set('في فيه فيش مفيش مافيش كاين كاينه شي اي');
 /** "I don't understand (anything)", a remark before the question (مش فاهم حاجة، ما فهمت شي). */
-const NOT = set('مش مو ما مب موش مانيش');
+const NOT = set('مش مو ما مب موش مانيش ومش ومو وما ومب وموش');
 const UNDERSTAND = set('فاهم فاهمه فاهمين فهمت فهمنا');
 const HOW_MANY = new Set(['كم', ...COLLOQUIAL_QUESTION_WORDS.number]);
+/**
+ * Question words and particles typed in Latin letters inside an Arabic question (shu, wein, chkoun, 3lash): Arabizi
+ * that chat mixes in. Dropped only in a question with Arabic letters, so an English question keeps every word; none
+ * is an English word or an acronym xquad-dev's Arabic questions quote (not "ma", "min", "win", "wen", "bas").
+ */
+const ARABIZI = set(
+  'shu shou sho chou chu shno shnu shnou chno chnou chnowa chnouwa wesh wech wsh esh eish aish ech ' +
+    'meen mnu minu mino shkoun chkoun chkon achkoun shkon ' +
+    'wein wain wen fein fain feen fen fin wayn ' +
+    'leh lih lesh leish laysh lech lich 3lash 3lach alash alach ' +
+    'emta emtah imta imtah amta ayemta waqtash wa9tach weqtach ' +
+    'adesh adeish 2adesh 2addesh 2desh ad2esh kadesh chhal shhal ch7al sh7al kam kaam ' +
+    'kifash kifach kifesh izay ezay ezzay ezaay shlon chlon shloon ' +
+    'yalli elli illi lli ya3ni 3ashan 3shan ' +
+    'plz pls',
+);
+/**
+ * Colloquial "do / make" (Egyptian and Tunisian عمل, Maghrebi دار, Gulf سوى) before a meeting or talks: the noun
+ * carries what is asked (عملوا اجتماع = عقدوا اجتماعا), and عمل would meet "work" (العمل, الفريق العامل).
+ */
+const LIGHT_VERB = /^(?:[بهح]?[يتن]عمل|عمل|اتعمل|[كت]?[يتن]دير|غا[يتن]دير|دار|[بي]?[يتن]سو|سو|سوي|سوت)(?:و|وا|ون|ت|تو|ي)?$/;
+const EVENT_NOUN = /^(?:ال)?(?:اجتماع|اجتماعات|محادثات|محادثه|مفاوضات|مباحثات|لقاء|لقاءات|لقا|جلسه|جلسات|موتمر|مقابله|ميتنغ|ميتنج|ميتينغ|ميتينج|ريونيون)$/;
 const QUESTION_WORDS = new Set([...wordList('من ما ماذا متي اين كيف لماذا هل كم اي'), ...Object.values(COLLOQUIAL_QUESTION_WORDS).flat()]);
 
 /** True for each of a question's normalized words that only frames it. */
@@ -52,11 +77,15 @@ export function questionFraming(words: readonly string[]): boolean[] {
   const frames = words.map(() => false);
   /** Only framing words before word i: it opens the question. */
   const opening = (i: number) => frames.slice(0, i).every(Boolean);
+  const arabic = words.some(isArabicWord);
+  const colloquial = words.some(isColloquialOnly);
   words.forEach((w, i) => {
     const before = words[i - 1] ?? '';
     const next = words[i + 1] ?? '';
     // The word after يا: who is addressed (يا جماعة، يا شباب).
-    if (ANYWHERE.has(w) || before === 'يا' || CALLED.test(w) || (STORY.has(w) && WHAT.has(before))) frames[i] = true;
+    if (ANYWHERE.has(w) || before === 'يا' || CALLED.test(w) || ((STORY.has(w) || STORY_OF.test(w)) && WHAT.has(before))) frames[i] = true;
+    else if (arabic && ARABIZI.has(w)) frames[i] = true;
+    else if (colloquial && LIGHT_VERB.test(w) && EVENT_NOUN.test(next)) frames[i] = true;
     else if (ADDRESSED.has(w) && opening(i) && QUESTION_WORDS.has(next)) frames[i] = true;
     else if (OPENERS.has(w) && opening(i) && next !== '') frames[i] = true;
     // "Is it true that", "really", "I heard that" opening the question (after هل / واش at most), or closing it.
@@ -66,8 +95,8 @@ export function questionFraming(words: readonly string[]): boolean[] {
     else if (w === 'طب' && opening(i) && (next.startsWith('و') || QUESTION_WORDS.has(next) || next === 'هو' || next === 'هي')) frames[i] = true;
     else if ((w === 'حاجه' || w === 'حاجات') && (THERE_IS.has(before) || frames[i - 1] === true) && next !== 'الي') frames[i] = true;
     else if (UNDERSTAND.has(w) && NOT.has(before)) frames[i] = true;
-    // "How is … doing" (Egyptian الجو عامل ايه؟; MSA عامل "worker, factor").
-    else if ((w === 'عامل' || w === 'عامله' || w === 'عاملين') && (next === 'ايه' || next === 'اي')) frames[i] = true;
+    // "How is … doing" (Egyptian الجو عامل ايه؟, عامل ازاي؟; MSA عامل "worker, factor").
+    else if ((w === 'عامل' || w === 'عامله' || w === 'عاملين') && (next === 'ايه' || next === 'اي' || next === 'ازاي')) frames[i] = true;
     // "Supposed to" before a verb or "that" (المفروض ينوقع امتى؟; MSA "imposed": الحظر المفروض على…).
     else if ((w === 'المفروض' || w === 'مفروض') && (/^[يتن]..+/.test(next) || THAT.has(next))) frames[i] = true;
     // "How many people": واحد ("one", a person) after a number question word (كم واحد، شحال من واحد، قديش واحد).
