@@ -1,5 +1,5 @@
 import { normalize, tokenize } from './normalize.js';
-import { DIALECT_FUNCTION_WORDS, dialectReadingsOf, isColloquialOnly, respelled, withoutIn } from './dialect.js';
+import { DIALECT_FUNCTION_WORDS, dialectReadingsOf, isColloquialOnly, respelled, withLongVowel, withoutIn } from './dialect.js';
 import { questionFraming } from './question-framing.js';
 import { lightStems } from './stem.js';
 
@@ -68,8 +68,8 @@ export interface QuestionWord {
   /** The stems of the word without the Maghrebi فـ "in" (فأستانة → استان): searched only if the collection knows them. */
   inside: string[];
   /**
-   * The stems of the word with a letter said alike written the other way (الضهر → ظهر), searched only if the collection
-   * knows them; only in a question written in a dialect (it has a colloquial function word), since an MSA word
+   * The stems of the word with a letter said alike written the other way (الضهر → ظهر) or a plural ending's long vowel
+   * put back (المحادثت → محادث), searched only if the collection knows them; only in a question written in a dialect (it has a colloquial function word), since an MSA word
    * missing from the collection is no misspelling (انضم is not انظم).
    */
   respelled: string[];
@@ -90,7 +90,7 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
     const stemsOf = (list: string[]) => [...new Set(list.filter((r) => !isStopword(r)).flatMap((r) => stem(r)).filter((r) => !stems.includes(r)))];
     const { readings, msa } = dialectReadingsOf(term);
     const bare = withoutIn(term);
-    words.push({ stems, readings: stemsOf(readings), msa: stemsOf(msa), inside: bare ? stemsOf([bare]) : [], respelled: colloquial ? stemsOf(respelled(term)) : [] });
+    words.push({ stems, readings: stemsOf(readings), msa: stemsOf(msa), inside: bare ? stemsOf([bare]) : [], respelled: colloquial ? stemsOf([...respelled(term), ...withLongVowel(term)]) : [] });
   }
   return words;
 }

@@ -150,6 +150,19 @@ export function respelled(word: string): string[] {
 }
 
 /**
+ * A plural ending typed without its long vowel, a slip of fast typing (المحادثت for المحادثات, كمراقبن for كمراقبين):
+ * the word with it put back. Searched like respelled() (only when the collection knows the result, only in a
+ * dialect question): ـت and ـن also end many words, which the collection knowing them as written keeps.
+ */
+export function withLongVowel(word: string): string[] {
+  if (!isArabicWord(word)) return [];
+  // ـت only after the article: bare, it is a verb's past (تابعت "I followed" is no تابعات).
+  const stem = /^((?:[وبفلك]?ال|لل).{3,})ت$/.exec(word) ?? /^(.{3,})ن$/.exec(word);
+  if (!stem) return [];
+  return word.endsWith('ت') ? [stem[1] + 'ات'] : [stem[1] + 'ين', stem[1] + 'ون'];
+}
+
+/**
  * The word without the Maghrebi فـ "in" (فجنيف, فأستانة → جنيف, أستانة; فالـ is the stemmer's), or null. Not a
  * reading: فـ also begins MSA words and spells the MSA "so" (فشلو is a verb, not شلو), so it is searched only
  * when the collection knows the rest.

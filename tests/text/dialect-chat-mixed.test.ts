@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { Bm25Builder } from '../../src/index/bm25.js';
+import { questionTerms } from '../../src/retrieve/query-terms.js';
 import { readQuestion } from '../../src/retrieve/question.js';
 import { analyze, analyzeQuestion } from '../../src/text/analyze.js';
 import { dialectReadingsOf } from '../../src/text/dialect.js';
@@ -28,6 +30,22 @@ describe('slips of typing', () => {
     expect(readQuestion('قديش رح تطول المحادثاات؟').search).toBe('قديش رح تطول المحادثات؟');
     expect(readQuestion('قديش رح تطول المحادثاات؟').echo).toBe('قديش رح تطول المحادثاات؟');
     expect(readQuestion('متى بدأا المفاوضات؟').search).toBe('متى بدأا المفاوضات؟'); // أ then ا: two letters
+  });
+});
+
+describe('a plural ending typed without its long vowel', () => {
+  const builder = new Bm25Builder();
+  for (const text of ['يشارك ممثلو الأمم المتحدة كمراقبين في المحادثات', 'الميليشيات التابعة لإيران']) builder.add(analyze(text));
+  const index = builder.finish();
+
+  it('searches ـات / ـين / ـون put back when the collection knows the result, in a dialect question', () => {
+    const terms = questionTerms(index, 'مين اللي حاضرين كمراقبن بس في المحادثت؟');
+    expect(terms).toEqual(expect.arrayContaining([...analyze('كمراقبين'), ...analyze('المحادثات')]));
+  });
+
+  it('leaves a verb\'s past ـت, and an MSA question, as typed', () => {
+    expect(questionTerms(index, 'مين تابعت الاخبار؟')).not.toContain(analyze('التابعة')[0]);
+    expect(questionTerms(index, 'من حضر المحادثت؟')).not.toContain(analyze('المحادثات')[0]);
   });
 });
 
