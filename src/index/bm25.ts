@@ -154,6 +154,16 @@ export class Bm25Index implements Postings {
     ).hits;
   }
 
+  /** The rows holding any of `terms`: what a search of them finds at any depth, without ranking every row. */
+  rowsHolding(terms: readonly string[]): Set<number> {
+    const rows = new Set<number>();
+    for (const term of terms) {
+      const id = this.termId(term);
+      if (id >= 0) for (let p = this.offsets[id]!; p < this.offsets[id + 1]!; p++) rows.add(this.postingRows[p]!);
+    }
+    return rows;
+  }
+
   /** Every term the index knows (in term-number order), for matchers that look for spelling variants among them. */
   vocabulary(): readonly string[] {
     if (!this.termList) {

@@ -76,7 +76,7 @@ export function searchVariantLegs(index: Bm25Index, terms: readonly string[], to
   // coverage here reads higher only because a derived word's IDF is lower than an unknown word's).
   // The same filter on the spelling leg lost held-out refusals (eval/JOURNAL.md, derived words), so that leg keeps all.
   const derivedTerms = expandedWords.flatMap((w, i) => w.derived.map((a) => a.term).filter((t) => t !== distinct[i]));
-  const holders = new Set(index.search(derivedTerms, index.documents).map((h) => h.row));
+  const holders = index.rowsHolding(derivedTerms);
   return { spelling: search('spelling'), derived: derived.filter((h) => holders.has(h.row)) };
 }
 
