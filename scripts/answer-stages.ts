@@ -125,7 +125,7 @@ for (let pass = 0; pass <= passes; pass++) {
     const context = time('snapshot context', () => snapshotContext(snapshot));
     const terms = time('question terms', () => questionTerms(snapshot.lexical, q));
     const search = time('BM25 search', () => snapshot.lexical.searchScored(terms, depth, context.docOf, context.docs));
-    const variants = time('variant legs', () => searchVariantLegs(snapshot.lexical, terms, depth));
+    const variants = time('variant legs', () => searchVariantLegs(snapshot.lexical, terms, depth, search));
     const legs: LegHits[] = [{ name: 'variants', hits: variants.spelling }, { name: 'derived', hits: variants.derived }];
     if (search.hits.length === 0) legs.push({ name: 'roots', hits: time('root leg', () => searchRoots(snapshot.lexical, terms, depth)) });
     const started = stageMs();

@@ -5,9 +5,11 @@
  * pass for single-term questions (pruned-search.ts) is chosen here and shares `termWeight` (term-facts.ts).
  */
 import type { TermGroup } from '../types.js';
-import { prunedSearch, type PrunedTerm } from './pruned-search.js';
+import { prunedSearch } from './pruned-search.js';
+import { sumRow, type ResolvedGroup, type ScoredTerm } from './row-sum.js';
 import { ScoreAccumulator } from './score-accumulator.js';
-import { ScoredSearch, type QueryMass, type RowEvidence } from './scored-search.js';
+import { rescoredTopRows } from './rescored-search.js';
+import { NO_GROUPS, ScoredSearch, type HeapTrace, type QueryMass, type RowEvidence } from './scored-search.js';
 import { seek, termWeight, TermFacts, TIER_MIN_POSTINGS } from './term-facts.js';
 
 export interface Bm25Params {
@@ -28,17 +30,6 @@ export interface Postings {
   idf(term: string): number;
 }
 
-/** A query term as scored: its number in the index (−1 when absent) and its weighted IDF share. */
-type ScoredTerm = PrunedTerm;
-
-/** A query word (group) with its alternatives' terms looked up once. */
-interface ResolvedGroup {
-  bit: number;
-  /** Terms of each non-empty alternative. */
-  alternatives: ScoredTerm[][];
-  /** A group of one term (a plain Arabic question word) takes a one-pass path. */
-  single: boolean;
-}
 
 /**
  * Scratch for groups of alternatives (an English word's translations, a name's spellings): the best
@@ -176,7 +167,6 @@ function scoreAlternatives(index: Postings, norms: Float64Array, group: Resolved
  * next), not binary-searched from scratch for each row.
  */
 function rowsEvidence(index: Postings, norms: Float64Array, groups: readonly ResolvedGroup[], rows: Uint32Array, into: RowEvidence, at: number): void {
-  const f32 = Math.fround;
   const { k1 } = index.params;
   const { offsets, postingRows, postingTf } = index;
   const count = rows.length;
@@ -200,38 +190,7 @@ function rowsEvidence(index: Postings, norms: Float64Array, groups: readonly Res
       }
     }
   }
-  for (let r = 0; r < count; r++) {
-    const norm = norms[rows[r]!]!;
-    let score = 0;
-    let idf = 0;
-    let mask = 0;
-    t = 0;
-    for (const group of groups) {
-      let bestScore = 0;
-      let bestIdf = 0;
-      let holds = false;
-      for (const alternative of group.alternatives) {
-        let altScore = 0;
-        let altIdf = 0;
-        for (const term of alternative) {
-          const f = tf[t++ * count + r]!;
-          if (f === 0) continue;
-          holds = true;
-          altScore = f32(altScore + termWeight(k1, term.idf, f, norm));
-          altIdf = f32(altIdf + term.idf);
-        }
-        if (altScore > bestScore) bestScore = altScore;
-        if (altIdf > bestIdf) bestIdf = altIdf;
-      }
-      if (!holds) continue;
-      score = f32(score + bestScore);
-      idf = f32(idf + bestIdf);
-      mask |= group.bit;
-    }
-    into.score[at + r] = score;
-    into.matchedIdf[at + r] = idf;
-    into.termMask[at + r] = mask >>> 0;
-  }
+  for (let r = 0; r < count; r++) sumRow(k1, groups, tf, r, count, norms[rows[r]!]!, into, at + r);
 }
 
 /** Terms of at least this many postings get their pruning facts when an index is prepared (the rest cost little on first use). */
@@ -269,6 +228,7 @@ export function searchPostings(
   topK: number,
   groupOf?: Int32Array,
   groups = 0,
+  after?: HeapTrace | null,
 ): ScoredSearch {
   const seen = new Set<string>();
   const queryGroups: TermGroup[] = [];
@@ -310,6 +270,11 @@ export function searchPostings(
   });
   const norms = (scratch.norms ??= lengthNorms(index));
   const evidence = (rows: Uint32Array, into: RowEvidence, at: number) => rowsEvidence(index, norms, resolved, rows, into, at);
+  if (after && !groupOf) {
+    const ranked = rescoredTopRows(index, norms, (scratch.facts ??= new TermFacts(index, norms)), resolved, after, topK);
+    if (ranked) return new ScoredSearch(ranked, mass, evidence, NO_GROUPS, 0);
+  }
+  const trace = { source: index, limit: Math.min(topK, documents), words: resolved.map((g) => (g.single ? g.alternatives[0]![0]! : null)) };
   if (resolved.every((g) => g.single)) {
     const terms = resolved.map((g) => g.alternatives[0]![0]!);
     let postings = 0;
@@ -317,7 +282,7 @@ export function searchPostings(
     if (postings >= PRUNE_MIN_POSTINGS) {
       const facts = (scratch.facts ??= new TermFacts(index, norms));
       const words = terms.map((term, k) => ({ ...term, matched: matchedIdf(term), bit: resolved[k]!.bit }));
-      return prunedSearch(index, norms, facts, words, sums, topK, mass, evidence, groupOf);
+      return prunedSearch(index, norms, facts, words, sums, topK, mass, evidence, trace, groupOf);
     }
   }
   try {
@@ -331,5 +296,5 @@ export function searchPostings(
     scratch.alternatives = undefined;
     throw error;
   }
-  return sums.finish(topK, mass, evidence);
+  return sums.finish(topK, mass, evidence, trace);
 }

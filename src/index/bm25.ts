@@ -125,8 +125,8 @@ export class Bm25Index implements Postings {
    * translation) scores the mean of its terms. Each group counts once in the coverage, at the mass of
    * its best alternative present in the collection, or `absentMass` (default: an unseen term's IDF).
    */
-  searchScored(query: ReadonlyArray<string | TermGroup>, topK: number, groupOf?: Int32Array, groups = 0): ScoredSearch {
-    return searchPostings(this, this.scratch, query, topK, groupOf, groups);
+  searchScored(query: ReadonlyArray<string | TermGroup>, topK: number, groupOf?: Int32Array, groups = 0, after?: ScoredSearch): ScoredSearch {
+    return searchPostings(this, this.scratch, query, topK, groupOf, groups, after?.trace);
   }
 
   /** Makes the pruned pass's facts about common terms before questions need them (`groupOf` as searches pass it); `stopped` ends it early. */
@@ -138,15 +138,30 @@ export class Bm25Index implements Postings {
    * Like search, but each question word may be spelled several ways: a passage scores the best
    * alternative it contains, times its weight, and the word counts once in the coverage (at the
    * highest IDF among its alternatives, so a word matched only by a weak variant covers less).
+   * `after`, the search of the same words as written (each alone) at the same depth, lets it read only
+   * the rows that could differ from that search's (same results; rescored-search.ts).
    */
-  searchAlternatives(words: TermAlternative[][], topK: number): LexicalHit[] {
+  searchAlternatives(words: TermAlternative[][], topK: number, after?: ScoredSearch): LexicalHit[] {
     return this.searchScored(
       words.map((alternatives) => ({
         alternatives: alternatives.map(({ term, weight }) => ({ terms: [term], weight })),
         mass: alternatives.reduce((max, a) => Math.max(max, this.idf(a.term)), 0),
       })),
       topK,
+      undefined,
+      0,
+      after,
     ).hits;
+  }
+
+  /** The rows holding any of `terms`: what a search of them finds at any depth, without ranking every row. */
+  rowsHolding(terms: readonly string[]): Set<number> {
+    const rows = new Set<number>();
+    for (const term of terms) {
+      const id = this.termId(term);
+      if (id >= 0) for (let p = this.offsets[id]!; p < this.offsets[id + 1]!; p++) rows.add(this.postingRows[p]!);
+    }
+    return rows;
   }
 
   /** Every term the index knows (in term-number order), for matchers that look for spelling variants among them. */

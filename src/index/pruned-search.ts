@@ -1,5 +1,5 @@
 import type { ScoreAccumulator } from './score-accumulator.js';
-import type { EvidenceReader, QueryMass, ScoredSearch } from './scored-search.js';
+import type { EvidenceReader, HeapTrace, QueryMass, ScoredSearch } from './scored-search.js';
 import { seek, termWeight, type PostingLists, type TermFacts } from './term-facts.js';
 import { TopK } from './top-k.js';
 
@@ -38,10 +38,10 @@ function prunedTopRows(
   terms: readonly PrunedTerm[],
   facts: TermFacts,
   topK: number,
-): Array<{ index: number; score: number }> {
+): TopK {
   const { k1 } = index.params;
-  const heap = new TopK(Math.min(topK, index.documentLengths.length));
-  if (heap.limit === 0) return [];
+  const heap = new TopK(Math.min(topK, index.documentLengths.length), true);
+  if (heap.limit === 0) return heap;
   const { offsets, postingRows, postingTf } = index;
   const n = terms.length;
   const pos = new Uint32Array(n); // each term's place in its whole posting list (essential at level 0, else for look-ups)
@@ -155,7 +155,7 @@ function prunedTopRows(
     heap.push(row, exact(row));
     narrow(row);
   }
-  return heap.sorted();
+  return heap;
 }
 
 /** A query word of one term as the search resolved it: what it adds to a document's sums, and its bit. */
@@ -177,6 +177,7 @@ export function prunedSearch(
   topK: number,
   mass: QueryMass,
   evidence: EvidenceReader,
+  trace: Omit<HeapTrace, 'rows' | 'floor'>,
   groupOf?: Int32Array,
 ): ScoredSearch {
   if (groupOf) {
@@ -185,5 +186,6 @@ export function prunedSearch(
     });
   }
   const known = words.filter((w) => w.id >= 0);
-  return sums.finishGroups(prunedTopRows(index, norms, known, facts, topK), mass, evidence);
+  const heap = prunedTopRows(index, norms, known, facts, topK);
+  return sums.finishGroups(heap.sorted(), mass, evidence, { ...trace, ...heap.trace() });
 }

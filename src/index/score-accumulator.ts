@@ -1,4 +1,4 @@
-import { GroupValues, NO_GROUPS, ScoredSearch, type EvidenceReader, type QueryMass } from './scored-search.js';
+import { GroupValues, NO_GROUPS, ScoredSearch, type EvidenceReader, type HeapTrace, type QueryMass } from './scored-search.js';
 import { TopK } from './top-k.js';
 
 function countBits(bits: Uint32Array): number {
@@ -79,8 +79,8 @@ export class ScoreAccumulator {
    * heap over every row in order keeps: the first rows as they are (a heap fills with whatever comes
    * first), then only the touched rows, in order, since an untouched row scores 0 and cannot enter.
    */
-  finish(topK: number, mass: QueryMass, evidence: EvidenceReader): ScoredSearch {
-    const heap = new TopK(Math.min(topK, this.rows));
+  finish(topK: number, mass: QueryMass, evidence: EvidenceReader, trace?: Omit<HeapTrace, 'rows' | 'floor'>): ScoredSearch {
+    const heap = new TopK(Math.min(topK, this.rows), trace !== undefined);
     for (let row = 0; row < heap.limit; row++) heap.push(row, this.score[row]!);
     // The touched rows in order, read and cleared word by word, and `admits` before a push: a call
     // not inlined boxes the score it is passed (tens of kilobytes per search).
@@ -98,11 +98,11 @@ export class ScoreAccumulator {
         score[row] = 0;
       }
     }
-    return this.finishGroups(heap.sorted(), mass, evidence);
+    return this.finishGroups(heap.sorted(), mass, evidence, trace && { ...trace, ...heap.trace() });
   }
 
   /** The search with hits ranked elsewhere (the pruned pass, which adds no rows here) and the group sums, leaving them at zero. */
-  finishGroups(ranked: ReadonlyArray<{ index: number; score: number }>, mass: QueryMass, evidence: EvidenceReader): ScoredSearch {
+  finishGroups(ranked: ReadonlyArray<{ index: number; score: number }>, mass: QueryMass, evidence: EvidenceReader, trace?: HeapTrace): ScoredSearch {
     const count = countBits(this.groupTouched);
     const groups = count ? new GroupValues(new Uint32Array(count), new Float32Array(count), new Uint32Array(count)) : NO_GROUPS;
     // Plain loops, no callbacks: a double a callback writes to its closure is boxed on every write.
@@ -117,6 +117,6 @@ export class ScoreAccumulator {
       this.groupMask[group] = 0;
       this.groupStamp[group] = -1;
     }
-    return new ScoredSearch(ranked, mass, evidence, groups, best);
+    return new ScoredSearch(ranked, mass, evidence, groups, best, trace ?? null);
   }
 }

@@ -32,6 +32,22 @@ export interface RowEvidence {
   termMask: Uint32Array;
 }
 
+/**
+ * How a search's top-k heap filled (a heap fed rows 0…limit−1, then every row holding a query word, in
+ * row order): the rows whose push changed it, increasing, and its worst kept score just after each, with
+ * the query's words as scored. A later search of the same words, some of them searched by other
+ * spellings too, starts from this (rescored-search.ts): a row it did not admit scored at most the floor.
+ */
+export interface HeapTrace {
+  /** The postings searched (a trace says nothing about another index). */
+  source: object;
+  limit: number;
+  rows: Uint32Array;
+  floor: Float32Array;
+  /** Per query word (group), in query order: its one term as scored (id −1 when absent), or null for a group of alternatives. */
+  words: ReadonlyArray<{ id: number; idf: number } | null>;
+}
+
 /** The groups (documents) a search touched, sorted, with what each holds (filled by ScoreAccumulator). */
 export class GroupValues {
   constructor(
@@ -83,6 +99,8 @@ export class ScoredSearch implements QueryMass {
     private readonly groups: GroupValues,
     /** The highest IDF any group (document) contains: 0 without groups. */
     readonly bestGroupIdf: number,
+    /** How its heap filled, for a search of the same words spelled other ways (null when not recorded). */
+    readonly trace: HeapTrace | null = null,
   ) {
     ({ terms: this.terms, termIdf: this.termIdf, groupTerms: this.groupTerms, idfMass: this.idfMass, knownMass: this.knownMass } = mass);
     const hits = ranked.filter((hit) => hit.score > 0);

@@ -8,10 +8,35 @@ export class TopK {
   private readonly heapIdx: Int32Array;
   private readonly heapVal: Float32Array;
   private size = 0;
+  /** With `traced`: each index whose push changed the heap, in push order, and the worst kept score just after it. */
+  private enteredIdx = new Uint32Array(0);
+  private enteredFloor = new Float32Array(0);
+  private entered = 0;
 
-  constructor(readonly limit: number) {
+  constructor(
+    readonly limit: number,
+    private readonly traced = false,
+  ) {
     this.heapIdx = new Int32Array(Math.max(0, limit));
     this.heapVal = new Float32Array(Math.max(0, limit));
+    if (traced) [this.enteredIdx, this.enteredFloor] = [new Uint32Array(4 * limit + 16), new Float32Array(4 * limit + 16)];
+  }
+
+  /** What a traced heap recorded: the indices that entered it (in push order) and its worst kept score after each. */
+  trace(): { rows: Uint32Array; floor: Float32Array } {
+    return { rows: this.enteredIdx.slice(0, this.entered), floor: this.enteredFloor.slice(0, this.entered) };
+  }
+
+  private record(index: number): void {
+    if (this.entered === this.enteredIdx.length) {
+      const rows = new Uint32Array(2 * this.entered);
+      const floor = new Float32Array(2 * this.entered);
+      rows.set(this.enteredIdx);
+      floor.set(this.enteredFloor);
+      [this.enteredIdx, this.enteredFloor] = [rows, floor];
+    }
+    this.enteredIdx[this.entered] = index;
+    this.enteredFloor[this.entered++] = this.heapVal[0]!;
   }
 
   /** Whether pushing `score` would change anything (a boolean, not the worst score: reading that in a hot loop boxed a number per call). */
@@ -31,10 +56,12 @@ export class TopK {
         this.swap(p, j);
         j = p;
       }
+      if (this.traced) this.record(index);
     } else if (this.limit > 0 && score > heapVal[0]!) {
       heapVal[0] = score;
       heapIdx[0] = index;
       this.siftDown(0);
+      if (this.traced) this.record(index);
     }
   }
 

@@ -84,7 +84,7 @@ export async function gatherEvidence(index: IndexSnapshot, embedder: Embedder | 
   // Spelling variants of words the collection lacks (نزاربايف → نزارباييف), and apart from them the words
   // with a deriving ending (فرنسا → فرنسية: another word, weighed on its own): non-empty only when a word is unknown.
   if (wantLexical && arabicWords) {
-    const variants = searchVariantLegs(index.lexical, terms, depth);
+    const variants = searchVariantLegs(index.lexical, terms, depth, search);
     legs.push({ name: 'variants', hits: variants.spelling }, { name: 'derived', hits: variants.derived });
   }
   // Nothing found as written: words of the same root (المدافعون → الدفاع). Only then, since on xquad-dev it

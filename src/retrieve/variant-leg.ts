@@ -1,6 +1,6 @@
 import { VariantMatcher } from '../text/variants.js';
 import { isSuffixDerivation } from '../text/derivation.js';
-import type { Bm25Index, LexicalHit, TermAlternative } from '../index/bm25.js';
+import type { Bm25Index, LexicalHit, ScoredSearch, TermAlternative } from '../index/bm25.js';
 import { perPart } from '../index/snapshot.js';
 
 /**
@@ -60,20 +60,23 @@ export interface VariantHits {
   derived: LexicalHit[];
 }
 
-/** Both legs' passages, shaped like the word leg's hits. */
-export function searchVariantLegs(index: Bm25Index, terms: readonly string[], topK: number): VariantHits {
+/**
+ * Both legs' passages, shaped like the word leg's hits. `words`, the word leg's search of these terms at
+ * this depth, spares the legs the postings that cannot change its ranking (the same hits either way).
+ */
+export function searchVariantLegs(index: Bm25Index, terms: readonly string[], topK: number, words?: ScoredSearch): VariantHits {
   const distinct = [...new Set(terms)];
-  const words = expandTerms(index, distinct);
+  const expandedWords = expandTerms(index, distinct);
   const expanded = (alternatives: TermAlternative[], word: string) => alternatives.length > 1 || alternatives[0]!.term !== word;
   const search = (leg: keyof ExpandedWord) =>
-    words.some((w, i) => expanded(w[leg], distinct[i]!)) ? index.searchAlternatives(words.map((w) => w[leg]), topK) : [];
+    expandedWords.some((w, i) => expanded(w[leg], distinct[i]!)) ? index.searchAlternatives(expandedWords.map((w) => w[leg]), topK, words) : [];
   const derived = search('derived');
   if (derived.length === 0) return { spelling: search('spelling'), derived };
   // Only passages that hold a derived word: one matching the known words alone is the word leg's (its
   // coverage here reads higher only because a derived word's IDF is lower than an unknown word's).
   // The same filter on the spelling leg lost held-out refusals (eval/JOURNAL.md, derived words), so that leg keeps all.
-  const derivedTerms = words.flatMap((w, i) => w.derived.map((a) => a.term).filter((t) => t !== distinct[i]));
-  const holders = new Set(index.search(derivedTerms, index.documents).map((h) => h.row));
+  const derivedTerms = expandedWords.flatMap((w, i) => w.derived.map((a) => a.term).filter((t) => t !== distinct[i]));
+  const holders = index.rowsHolding(derivedTerms);
   return { spelling: search('spelling'), derived: derived.filter((h) => holders.has(h.row)) };
 }
 
