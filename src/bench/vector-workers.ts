@@ -7,7 +7,8 @@ import { answerQuestion } from '../retrieve/answer.js';
 import { prepareRanking } from '../retrieve/prepare.js';
 import { readQuestion } from '../retrieve/question.js';
 import { FlatVectorStore } from '../store/flat-store.js';
-import type { PreviousIndex } from '../index/snapshot.js';
+import { parseManifest, type PreviousIndex } from '../index/snapshot.js';
+import { readIndexJson } from '../index/index-file.js';
 import { IndexDirectory } from '../store/index-dir.js';
 import type { GraphUpdate } from '../store/usearch-store.js';
 import { RESIDENT_MIN_SIZE } from '../store/resident-graph.js';
@@ -33,7 +34,16 @@ export interface LowRankIngestResult {
   /** Passages the update cut and analyzed (the rest kept the previous build's words). */
   updateAnalyzed: number;
   updateGraph: GraphUpdate | null;
+  /** The larger of the two phases' peaks (each ran in a process of its own). */
   peakRssMb: number;
+}
+
+export type LowRankBuildResult = Pick<LowRankIngestResult, 'passages' | 'generateSeconds' | 'fullSeconds' | 'peakRssMb'>;
+export type LowRankUpdateResult = Pick<LowRankIngestResult, 'updateSeconds' | 'updateRemoved' | 'updateAdded' | 'updateAnalyzed' | 'updateGraph' | 'peakRssMb'>;
+
+/** The build's and the update's phases as one row of the table. */
+export function lowRankIngestResult(build: LowRankBuildResult, update: LowRankUpdateResult): LowRankIngestResult {
+  return { ...build, ...update, peakRssMb: Math.max(build.peakRssMb, update.peakRssMb) };
 }
 
 const docsDirOf = (args: WorkerArgs) => path.join(args.workDir, `docs-${args.size}`);
@@ -57,8 +67,24 @@ export function pickUpdateFiles(files: { source: string; passages: number }[], p
   return { sources, removed };
 }
 
-/** Ingests the corpus with 384-dim low-rank vectors, then times an update of ~1 % of its passages. */
-export async function ingestLowRankWorker(args: WorkerArgs): Promise<LowRankIngestResult> {
+/** buildIndex (loading what it reuses first, when there is a previous index) and publish, timed without the embedding. */
+async function timedBuild(args: WorkerArgs, previous: (directory: IndexDirectory) => Promise<PreviousIndex | null>) {
+  const directory = new IndexDirectory(lowRankIndexOf(args));
+  const embedder = new TimingEmbedder(new LowRankEmbedder());
+  const started = performance.now();
+  const reused = await previous(directory);
+  const built = await buildIndex({
+    ...benchBuildOptions(docsDirOf(args), embedder, reused),
+    onProgress: progressFor(args, `low-rank ${reused ? 'update' : 'build'}`),
+  });
+  await directory.publish(built.snapshot);
+  const seconds = (performance.now() - started - embedder.passageMs) / 1000;
+  const vectors = built.snapshot.vectors;
+  return { built, seconds, graph: vectors instanceof UsearchVectorStore ? vectors.lastUpdate : null };
+}
+
+/** Ingests the corpus with 384-dim low-rank vectors from nothing (writing the corpus first when no phase has). */
+export async function buildLowRankWorker(args: WorkerArgs): Promise<LowRankBuildResult> {
   const docsDir = docsDirOf(args);
   let generateSeconds: number | undefined;
   if (!existsSync(docsDir)) {
@@ -67,39 +93,33 @@ export async function ingestLowRankWorker(args: WorkerArgs): Promise<LowRankInge
     generateSeconds = generated.ms / 1000;
     tell(args, `low-rank ingest: corpus of ${generated.value.files} files written (${generateSeconds.toFixed(0)} s)`);
   }
-  const directory = new IndexDirectory(lowRankIndexOf(args));
-  // Timed from loading what the previous generation lets a build reuse, as a /reindex in the worker does.
-  const run = async (loadPrevious: () => Promise<PreviousIndex | null>) => {
-    const embedder = new TimingEmbedder(new LowRankEmbedder());
-    const started = performance.now();
-    const previous = await loadPrevious();
-    const built = await buildIndex({
-      ...benchBuildOptions(docsDir, embedder, previous),
-      onProgress: progressFor(args, `low-rank ${previous ? 'update' : 'build'}`),
-    });
-    await directory.publish(built.snapshot);
-    const seconds = (performance.now() - started - embedder.passageMs) / 1000;
-    const vectors = built.snapshot.vectors;
-    return { built, seconds, graph: vectors instanceof UsearchVectorStore ? vectors.lastUpdate : null };
-  };
-  // Only these are kept of the full build: holding its snapshot (texts, words, BM25) through the update
-  // doubled the phase's peak memory, which at 1M passages is what it can least afford.
-  const full = await run(async () => null).then(({ built, seconds }) => ({ seconds, passages: built.snapshot.passages.length, files: built.snapshot.manifest.files }));
-  const { passages, files } = full;
+  const full = await timedBuild(args, async () => null);
+  const passages = full.built.snapshot.passages.length;
   tell(args, `low-rank full build: ${passages} passages, ${full.seconds.toFixed(0)} s excl. embedding`);
+  return { passages, ...(generateSeconds === undefined ? {} : { generateSeconds }), fullSeconds: full.seconds, peakRssMb: peakRssMb() };
+}
 
-  // Replace ~1 % of the passages: remove whole files, add new documents of about the same size.
-  const { sources: removedSources, removed } = pickUpdateFiles(files, passages, args.seed);
+/**
+ * Replaces ~1 % of the passages of the index buildLowRankWorker published (whole files removed, new documents
+ * of about as many passages added), then times the update as a /reindex runs it: from loading what the
+ * previous generation lets it reuse to publishing. The bench runs it in a process of its own, after the
+ * build's has exited: the bot runs each reindex in a fresh worker and `npm run ingest` is a process per run,
+ * so no real update starts in the heap a 1M full build has just left (bench/README.md, *The 1 % update in a
+ * process of its own*).
+ */
+export async function updateLowRankWorker(args: WorkerArgs): Promise<LowRankUpdateResult> {
+  const docsDir = docsDirOf(args);
+  const base = await new IndexDirectory(lowRankIndexOf(args)).currentGeneration();
+  if (!base) throw new Error(`no low-rank index in ${lowRankIndexOf(args)} to update`);
+  const manifest = parseManifest(await readIndexJson(path.join(base, 'manifest.json')), base);
+  const { sources: removedSources, removed } = pickUpdateFiles(manifest.files, manifest.passages, args.seed);
   for (const source of removedSources) await fs.rm(path.join(docsDir, source));
   const generator = new CorpusGenerator(await readSeedMaterial(args.seedsDir), { passages: removed, seed: args.seed + 7 });
   await fs.mkdir(path.join(docsDir, 'update'), { recursive: true });
   for (const doc of generator.documents()) await fs.writeFile(path.join(docsDir, 'update', doc.source), doc.text);
 
-  const update = await run(async () => directory.loadReusable((await directory.currentGeneration())!));
+  const update = await timedBuild(args, (directory) => directory.loadReusable(base));
   return {
-    passages,
-    ...(generateSeconds === undefined ? {} : { generateSeconds }),
-    fullSeconds: full.seconds,
     updateSeconds: update.seconds,
     updateRemoved: removed,
     updateAdded: update.built.summary.embedded,

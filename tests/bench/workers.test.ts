@@ -2,7 +2,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatBench } from '../../src/bench/report.js';
 import { STEADY_WARMUP } from '../../src/bench/timing.js';
-import { ingestLowRankWorker, randomVectorsWorker, serveLowRankWorker } from '../../src/bench/vector-workers.js';
+import { buildLowRankWorker, lowRankIngestResult, randomVectorsWorker, serveLowRankWorker, updateLowRankWorker } from '../../src/bench/vector-workers.js';
+import { IndexDirectory } from '../../src/store/index-dir.js';
 import { ingestWorker, serveWorker, type WorkerArgs } from '../../src/bench/workers.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -31,7 +32,15 @@ describe('bench workers (tiny size, fake embedder; numbers are not asserted)', (
     // Below the graph threshold the served store scans exactly; only ties between identical synthetic
     // passages (the hash embedder gives them the same vector) can be ordered differently.
     expect(serve.recallAt10).toBeGreaterThan(0.99);
-    const lowRankIngest = await ingestLowRankWorker(args);
+    // The bench runs these two in processes of their own: the update finds everything it needs on disk.
+    const lowRankBuild = await buildLowRankWorker(args);
+    const lowRankIndex = new IndexDirectory(path.join(args.workDir, `index-lowrank-${args.size}`));
+    const fullGeneration = await lowRankIndex.currentGeneration();
+    const lowRankUpdate = await updateLowRankWorker(args);
+    expect(await lowRankIndex.currentGeneration()).not.toBe(fullGeneration);
+    const lowRankIngest = lowRankIngestResult(lowRankBuild, lowRankUpdate);
+    expect(lowRankIngest.fullSeconds).toBe(lowRankBuild.fullSeconds);
+    expect(lowRankIngest.peakRssMb).toBe(Math.max(lowRankBuild.peakRssMb, lowRankUpdate.peakRssMb));
     expect(lowRankIngest.updateRemoved).toBeGreaterThan(0);
     expect(lowRankIngest.updateAdded).toBeGreaterThan(0);
     // The update analyzed only the added files' passages: the rest kept their words.
@@ -57,7 +66,7 @@ describe('bench workers (tiny size, fake embedder; numbers are not asserted)', (
 
   it('past --hash-max the low-rank phases write the corpus themselves and the table still reports their targets', async () => {
     const args: WorkerArgs = { size: 300, workDir: tempDir('isnad-bench-'), seedsDir: path.resolve('seeds'), model: 'fake', seed: 2, queries: 200, vectraMax: 0, realDimensions: 32 };
-    const lowRankIngest = await ingestLowRankWorker(args);
+    const lowRankIngest = lowRankIngestResult(await buildLowRankWorker(args), await updateLowRankWorker(args));
     expect(lowRankIngest.generateSeconds).toBeGreaterThanOrEqual(0);
     expect(lowRankIngest.passages).toBeGreaterThanOrEqual(300);
     const lowRankServe = await serveLowRankWorker(args);
