@@ -4,8 +4,11 @@
  * external and array-buffer bytes after each step. Run with --expose-gc so each row is after a GC:
  *   node --expose-gc --import tsx scripts/serve-memory.ts INDEX_DIR [queries]
  * INDEX_DIR: an index folder, e.g. `index-lowrank-100000` kept by `npm run bench -- --keep`.
+ * PEAK=1: no GC before a row (what the bench's maxRSS sees: live memory plus the garbage not yet
+ * collected), and V8's spaces (committed / used MB) under each row.
  */
 import { readFileSync } from 'node:fs';
+import v8 from 'node:v8';
 import { LowRankEmbedder, PrecomputedEmbedder } from '../src/bench/embedders.js';
 import { benchQueries } from '../src/bench/workers.js';
 import { answerQuestion } from '../src/retrieve/answer.js';
@@ -26,13 +29,19 @@ function status(): Record<string, number> {
   return out;
 }
 
+const peak = process.env.PEAK === '1';
+
 function row(label: string): void {
-  gc();
+  if (!peak) gc();
   const m = process.memoryUsage();
   const s = status();
   process.stdout.write(
     `${label.padEnd(28)} rss${mb(s.VmRSS!)} peak${mb(s.VmHWM!)} anon${mb(s.RssAnon!)} file${mb(s.RssFile!)} | heap${mb(m.heapUsed)} external${mb(m.external)} arrayBuffers${mb(m.arrayBuffers)}\n`,
   );
+  if (peak) {
+    const spaces = v8.getHeapSpaceStatistics().filter((x) => x.space_size > 0);
+    process.stdout.write(`${''.padEnd(28)} ${spaces.map((x) => `${x.space_name.replace('_space', '')}${mb(x.space_size)} /${mb(x.space_used_size)}`).join(' ')}\n`);
+  }
 }
 
 const [dir, count = '240'] = process.argv.slice(2);

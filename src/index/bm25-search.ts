@@ -215,6 +215,7 @@ export async function prepareTermFacts(index: Postings, scratch: SearchScratch, 
     facts.documentsOf(term, groupOf);
     if (++done % FACTS_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
   }
+  facts.releaseWorkspace();
 }
 
 /**

@@ -101,14 +101,39 @@ function letterCode(code: number): number {
   return 0;
 }
 
+/**
+ * Writes the distinct trigram ids of `^loose$` into `out` from `at` (first occurrences, in order), growing
+ * it when needed; returns the array written to and the end. Ids go into one flat array so that making a
+ * matcher over a whole vocabulary allocates no array or set per term.
+ */
+function writeTrigramIds(loose: string, out: Uint32Array<ArrayBuffer>, at: number): { out: Uint32Array<ArrayBuffer>; end: number } {
+  if (out.length < at + loose.length + 2) {
+    const grown = new Uint32Array(Math.max(2 * out.length, at + loose.length + 2));
+    grown.set(out.subarray(0, at));
+    out = grown;
+  }
+  let end = at;
+  let a = 43;
+  let b = loose.length > 0 ? letterCode(loose.charCodeAt(0)) : 44;
+  for (let i = 1; i <= loose.length; i++) {
+    const c = i < loose.length ? letterCode(loose.charCodeAt(i)) : 44;
+    const id = (a * ALPHABET + b) * ALPHABET + c;
+    let seen = false;
+    for (let k = at; k < end && !seen; k++) seen = out[k] === id;
+    if (!seen) out[end++] = id;
+    a = b;
+    b = c;
+  }
+  return { out, end };
+}
+
+let idScratch = new Uint32Array(64);
+
 /** Distinct trigram ids of `^loose$`. */
 function trigramIds(loose: string): number[] {
-  const codes = [43];
-  for (let i = 0; i < loose.length; i++) codes.push(letterCode(loose.charCodeAt(i)));
-  codes.push(44);
-  const ids = new Set<number>();
-  for (let i = 0; i + 3 <= codes.length; i++) ids.add((codes[i]! * ALPHABET + codes[i + 1]!) * ALPHABET + codes[i + 2]!);
-  return [...ids];
+  const { out, end } = writeTrigramIds(loose, idScratch, 0);
+  idScratch = out;
+  return Array.from(out.subarray(0, end));
 }
 
 function isWord(term: string): boolean {
@@ -127,7 +152,10 @@ export class VariantMatcher {
   private readonly shared: Uint8Array;
 
   constructor(vocabulary: Iterable<string>) {
-    const grams: number[][] = [];
+    // Each kept term's distinct trigrams, flat: term id's are ids[starts[id] .. starts[id + 1]).
+    let ids = new Uint32Array(1 << 16);
+    let starts = new Uint32Array(1 << 12);
+    let used = 0;
     const offsets = new Uint32Array(ALPHABET ** 3 + 1);
     for (const term of vocabulary) {
       if (term.length < MIN_VARIANT_LENGTH || !isWord(term)) continue;
@@ -140,20 +168,29 @@ export class VariantMatcher {
         const seen = this.bySkeleton.get(key);
         this.bySkeleton.set(key, seen === undefined ? id : typeof seen === 'number' ? [seen, id] : (seen.push(id), seen));
       }
-      const ids = trigramIds(loose);
-      grams.push(ids);
-      for (const g of ids) offsets[g + 1]!++;
+      if (starts.length < id + 2) {
+        const grown = new Uint32Array(2 * starts.length);
+        grown.set(starts);
+        starts = grown;
+      }
+      starts[id] = used;
+      ({ out: ids, end: used } = writeTrigramIds(loose, ids, used));
+      for (let k = starts[id]!; k < used; k++) offsets[ids[k]! + 1]!++;
     }
+    const count = this.terms.length;
+    starts[count] = used;
     for (let g = 0; g < ALPHABET ** 3; g++) offsets[g + 1]! += offsets[g]!;
     const postings = new Uint32Array(offsets[ALPHABET ** 3]!);
     const cursor = offsets.slice(0, ALPHABET ** 3);
-    grams.forEach((ids, id) => {
-      for (const g of ids) postings[cursor[g]!++] = id;
-    });
+    const gramCounts = new Uint8Array(count);
+    for (let id = 0; id < count; id++) {
+      for (let k = starts[id]!; k < starts[id + 1]!; k++) postings[cursor[ids[k]!]!++] = id;
+      gramCounts[id] = Math.min(255, starts[id + 1]! - starts[id]!);
+    }
     this.offsets = offsets;
     this.postings = postings;
-    this.gramCounts = Uint8Array.from(grams, (ids) => Math.min(255, ids.length));
-    this.shared = new Uint8Array(this.terms.length);
+    this.gramCounts = gramCounts;
+    this.shared = new Uint8Array(count);
   }
 
   get size(): number {
