@@ -44,7 +44,7 @@ const lexical = (q: string) => {
 const rescore = (keys: Uint32Array, v: Float32Array) => {
   const hits: Array<{ row: number; score: number }> = [];
   for (const key of keys) {
-    const row = store.rowOfLabel[key];
+    const row = store.rowOfGraphKey(key);
     if (row !== undefined && row >= 0) hits.push({ row, score: store.flat.score(row, v) });
   }
   return hits.sort((a, b) => b.score - a.score || a.row - b.row).slice(0, depth);

@@ -28,7 +28,7 @@ const store = await UsearchVectorStore.load(dir);
 const inner = store as unknown as {
   graph: { search(v: Float32Array, k: number, threads: number): { keys: BigUint64Array; distances: Float32Array } };
   flat: { score(row: number, v: Float32Array): number; onDisk: { readAll(n: number): Float32Array } };
-  rowOfLabel: Int32Array;
+  rowOfGraphKey(key: number): number;
   search: { rescore: number; perHit: number };
 };
 const d = store.dimensions;
@@ -51,7 +51,7 @@ const hitsOf = (v: Float32Array) => {
   const rows: number[] = [];
   const dist: number[] = [];
   keys.forEach((key, i) => {
-    const row = inner.rowOfLabel[Number(key)]!;
+    const row = inner.rowOfGraphKey(Number(key));
     if (row >= 0) (rows.push(row), dist.push(distances[i]!));
   });
   return { rows, dist };

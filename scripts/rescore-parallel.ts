@@ -22,7 +22,7 @@ const store = await UsearchVectorStore.load(dir);
 const inner = store as unknown as {
   graph: { search(v: Float32Array, k: number, threads: number): { keys: BigUint64Array } };
   flat: { score(row: number, v: Float32Array): number; onDisk: { fds: number[]; labels: Uint32Array; segmentRows: number } };
-  rowOfLabel: Int32Array;
+  rowOfGraphKey(key: number): number;
 };
 await store.makeResident();
 const d = store.dimensions;
@@ -32,7 +32,7 @@ const model = new LowRankModel();
 const prng = new Prng(0xfa57);
 const segments = readdirSync(dir).filter((f) => /^vectors-\d+\.f32$/.test(f)).map((f) => path.join(dir, f));
 const evict = () => evictFromPageCache(segments);
-const labelsOf = (v: Float32Array) => [...inner.graph.search(v, depth, 1).keys].map(Number).filter((label) => inner.rowOfLabel[label]! >= 0);
+const labelsOf = (v: Float32Array) => [...inner.graph.search(v, depth, 1).keys].map(Number).filter((key) => inner.rowOfGraphKey(key) >= 0);
 
 async function phase(name: string, run: (v: Float32Array) => Promise<number> | number) {
   evict();
@@ -45,7 +45,7 @@ async function phase(name: string, run: (v: Float32Array) => Promise<number> | n
   }
   say(`${name}, evicted, ${depth} rows: wall p50/p95 ${percentile(walls, 50).toFixed(2)}/${percentile(walls, 95).toFixed(2)} ms`);
 }
-await phase('readSync one by one', (v) => labelsOf(v).reduce((sum, label) => sum + inner.flat.score(inner.rowOfLabel[label]!, v), 0));
+await phase('readSync one by one', (v) => labelsOf(v).reduce((sum, key) => sum + inner.flat.score(inner.rowOfGraphKey(key), v), 0));
 await phase(`async reads at once (UV_THREADPOOL_SIZE ${process.env.UV_THREADPOOL_SIZE ?? 4})`, async (v) => {
   const rows = await Promise.all(labelsOf(v).map(async (label) => {
     const segment = Math.floor(label / segmentRows);

@@ -43,7 +43,7 @@ if (!(store instanceof UsearchVectorStore) || !store.hasGraph) throw new Error(`
 const inner = store as unknown as {
   graph: { search(v: Float32Array, k: number, threads: number): { keys: BigUint64Array } };
   flat: { score(row: number, v: Float32Array): number };
-  rowOfLabel: Int32Array;
+  rowOfGraphKey(key: number): number;
   search: { rescore: number; perHit: number };
 };
 const model = new LowRankModel();
@@ -69,7 +69,7 @@ function timedQuery(v: Float32Array): Split {
   const b1 = blocksRead();
   let sum = 0;
   for (const key of keys) {
-    const row = inner.rowOfLabel[Number(key)]!;
+    const row = inner.rowOfGraphKey(Number(key));
     if (row >= 0) sum += inner.flat.score(row, v);
   }
   const t2 = performance.now();
@@ -121,7 +121,7 @@ async function rowVariants(): Promise<void> {
     return sum;
   };
   const top10 = (scored: Array<{ row: number; score: number }>) => scored.sort((a, b) => b.score - a.score || a.row - b.row).slice(0, 10).map((h) => h.row);
-  const rowsOf = (v: Float32Array) => [...inner.graph.search(v, k, 1).keys].map((key) => inner.rowOfLabel[Number(key)]!).filter((row) => row >= 0);
+  const rowsOf = (v: Float32Array) => [...inner.graph.search(v, k, 1).keys].map((key) => inner.rowOfGraphKey(Number(key))).filter((row) => row >= 0);
   const exactTop = (v: Float32Array) => top10(rowsOf(v).map((row) => ({ row, score: inner.flat.score(row, v) })));
   const agreement = (a: number[], b: number[]) => a.filter((row) => b.includes(row)).length / a.length;
 

@@ -33,7 +33,7 @@ export interface GraphPlan {
  * past REBUILD_SHARE of changes since the last full build, or when the base is sparser than new graphs
  * are built (patching would keep it too sparse for the recall its search is set for; a denser one is kept).
  */
-export function planGraph(ids: readonly string[], base: PlanBase | null, connectivity?: number): GraphPlan {
+export function planGraph(ids: readonly string[], base: PlanBase | null, connectivity?: number | GraphShape): GraphPlan {
   const labels = new Uint32Array(ids.length);
   const addedRows: number[] = [];
   let removed: number[] = [];
@@ -51,7 +51,8 @@ export function planGraph(ids: readonly string[], base: PlanBase | null, connect
     removed = [...labelOf.values()];
   }
   const changed = (base?.changedSinceBuild ?? 0) + addedRows.length + removed.length;
-  const wanted = graphShape(connectivity);
+  // A whole shape is asked for only to write a graph as older versions did (tests of the upgrade path).
+  const wanted = typeof connectivity === 'object' ? connectivity : graphShape(connectivity);
   if (base && changed <= REBUILD_SHARE * ids.length && base.shape.connectivity >= wanted.connectivity) {
     let nextLabel = base.nextLabel;
     for (const row of addedRows) labels[row] = nextLabel++;

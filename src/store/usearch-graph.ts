@@ -29,16 +29,42 @@ export interface GraphShape {
   expansionAdd: number;
   quantization: 'i8';
   metric: 'ip';
+  /**
+   * How labels become the graph's keys. usearch finds a key in a linear-probing table hashed by the key itself and
+   * removes it by scanning to the end of its run: a full build's labels 0…N−1 fill one run, and removing 10k of 1M
+   * took 32 s (bench/README.md, *the first update after a full build*). 'mixed' spreads them by a bijection; graphs
+   * written before it (absent) keep their labels as keys.
+   */
+  keys?: 'mixed';
 }
 
 /** The recorded graph shape, checked: a graph this code did not build cannot be patched or searched as if it had. */
 export function readShape(raw: unknown, metaFile: string): GraphShape {
   const shape = raw as Partial<GraphShape> | null;
   const whole = (n: unknown): n is number => Number.isInteger(n) && (n as number) > 0;
-  if (!shape || !whole(shape.connectivity) || !whole(shape.expansionAdd) || shape.quantization !== 'i8' || shape.metric !== 'ip') {
+  if (!shape || !whole(shape.connectivity) || !whole(shape.expansionAdd) || shape.quantization !== 'i8' || shape.metric !== 'ip' || (shape.keys !== undefined && shape.keys !== 'mixed')) {
     throw indexCorrupt(metaFile, `records a graph shape this version cannot serve (${JSON.stringify(raw)})`);
   }
-  return { connectivity: shape.connectivity, expansionAdd: shape.expansionAdd, quantization: 'i8', metric: 'ip' };
+  return { connectivity: shape.connectivity, expansionAdd: shape.expansionAdd, quantization: 'i8', metric: 'ip', ...(shape.keys ? { keys: shape.keys } : {}) };
+}
+
+/** An odd multiplier and its inverse modulo 2^32: label ↔ key is a bijection on 32 bits, and consecutive labels land far apart. */
+const KEY_MIX = 0x9e3779b1;
+const KEY_UNMIX = 0x0e8b2f51;
+
+/** The graph key of a label. */
+export function graphKeyOf(label: number, shape: GraphShape): number {
+  return shape.keys === 'mixed' ? Math.imul(label, KEY_MIX) >>> 0 : label;
+}
+
+/** The label of a graph key (the inverse of graphKeyOf). */
+export function labelOfGraphKey(key: number, shape: GraphShape): number {
+  return shape.keys === 'mixed' ? Math.imul(key, KEY_UNMIX) >>> 0 : key;
+}
+
+/** The shape of a graph written before shapes were recorded. */
+export function recordlessShape(): GraphShape {
+  return { connectivity: DEFAULT_CONNECTIVITY, expansionAdd: GRAPH_SETTINGS.expansion_add, quantization: 'i8', metric: 'ip' };
 }
 
 /** Indexes written before the shape was recorded were all built with this connectivity. */
@@ -54,7 +80,7 @@ const CONNECTIVITY = 32;
 
 /** The shape a new graph is built with (`connectivity` overrides the shipped one: old indexes, scripts/ann-curve.ts). */
 export function graphShape(connectivity = CONNECTIVITY): GraphShape {
-  return { connectivity, expansionAdd: GRAPH_SETTINGS.expansion_add, quantization: 'i8', metric: 'ip' };
+  return { connectivity, expansionAdd: GRAPH_SETTINGS.expansion_add, quantization: 'i8', metric: 'ip', keys: 'mixed' };
 }
 
 /**

@@ -8,7 +8,7 @@ import { planGraph } from './graph-plan.js';
 import { SEGMENT_ROWS, SegmentedRows, writeSegments } from './vector-segments.js';
 import { indexCorrupt, readIndexBytes, readIndexJson } from '../index/index-file.js';
 import { makeGraphResident, RESIDENT_MIN_SIZE, type Residency } from './resident-graph.js';
-import { buildGraphOffThread, DEFAULT_CONNECTIVITY, graphShape, readShape, searchSettings, viewGraph, viewSavedGraph, warmGraph, warmSearches, type Graph, type GraphShape, type SearchSettings } from './usearch-graph.js';
+import { buildGraphOffThread, DEFAULT_CONNECTIVITY, graphKeyOf, labelOfGraphKey, readShape, recordlessShape, searchSettings, viewGraph, viewSavedGraph, warmGraph, warmSearches, type Graph, type GraphShape, type SearchSettings } from './usearch-graph.js';
 import type { VectorHit, VectorItem, VectorStore } from '../index/vector-store.js';
 
 export const GRAPH_FILE = 'usearch.bin';
@@ -87,7 +87,7 @@ export class UsearchVectorStore implements VectorStore {
    * The store for `items` (in passage order), reusing `previous`'s graph when it has one: unchanged
    * passages keep their labels, so only the difference goes through the graph.
    */
-  static async build(dimensions: number, items: VectorItem[], previous: UsearchVectorStore | null, graphMinSize = GRAPH_MIN_SIZE, connectivity?: number): Promise<UsearchVectorStore> {
+  static async build(dimensions: number, items: VectorItem[], previous: UsearchVectorStore | null, graphMinSize = GRAPH_MIN_SIZE, connectivity?: number | GraphShape): Promise<UsearchVectorStore> {
     // Shared memory: the graph worker reads the vectors without a copy (1.5 GB at 1M × 384).
     const matrix = new Float32Array(new SharedArrayBuffer(items.length * dimensions * 4));
     items.forEach((item, row) => matrix.set(item.vector, row * dimensions));
@@ -113,8 +113,8 @@ export class UsearchVectorStore implements VectorStore {
       dimensions,
       connectivity: shape.connectivity,
       baseFile: patched?.graphFile ?? null,
-      remove: removed,
-      addLabels: addedRows.map((row) => labels[row]!),
+      remove: removed.map((label) => graphKeyOf(label, shape)),
+      addLabels: addedRows.map((row) => graphKeyOf(labels[row]!, shape)),
       addVectors,
       outFile,
     });
@@ -124,7 +124,7 @@ export class UsearchVectorStore implements VectorStore {
 
   /** What the graph was built with (an index written before this was recorded: connectivity 16). */
   get shape(): GraphShape {
-    return this.meta.shape ?? graphShape(DEFAULT_CONNECTIVITY);
+    return this.meta.shape ?? recordlessShape();
   }
 
   /** Lets `save` link the segments this store shares with `base` (labels kept, only appended since). */
@@ -145,6 +145,11 @@ export class UsearchVectorStore implements VectorStore {
     return this.flat.get(id);
   }
 
+  /** The row a graph key stands for, or −1 (a label no row has any more). */
+  rowOfGraphKey(key: number): number {
+    return this.rowOfLabel[labelOfGraphKey(key, this.shape)] ?? -1;
+  }
+
   async query(vector: Float32Array, topK: number): Promise<VectorHit[]> {
     const graph = this.graph;
     if (!graph) return this.flat.querySync(vector, topK);
@@ -152,7 +157,7 @@ export class UsearchVectorStore implements VectorStore {
     const { keys } = graph.search(vector, k, 1);
     const hits: Array<{ row: number; score: number }> = [];
     for (const key of keys) {
-      const row = this.rowOfLabel[Number(key)];
+      const row = this.rowOfGraphKey(Number(key));
       if (row !== undefined && row >= 0) hits.push({ row, score: this.flat.score(row, vector) });
     }
     hits.sort((a, b) => b.score - a.score || a.row - b.row);
@@ -234,7 +239,7 @@ export class UsearchVectorStore implements VectorStore {
     }
     const kept: Meta = { nextLabel: meta.nextLabel, changedSinceBuild: meta.changedSinceBuild, ...(segmentRows ? { segmentRows } : {}) };
     if (!meta.graph) return new UsearchVectorStore(flat, labels, null, null, kept, { kind: 'none', added: 0, removed: 0 }).savedIn(dir);
-    const shape = meta.shape === undefined ? graphShape(DEFAULT_CONNECTIVITY) : readShape(meta.shape, metaFile);
+    const shape = meta.shape === undefined ? recordlessShape() : readShape(meta.shape, metaFile);
     kept.shape = shape;
     const file = path.join(dir, GRAPH_FILE);
     const settings = { ...searchSettings(flat.size, shape.connectivity), ...search };

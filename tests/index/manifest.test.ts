@@ -43,9 +43,9 @@ describe('parseManifest', () => {
     expect(parseManifest(JSON.parse(JSON.stringify(manifest)), 'm.json')).toEqual(manifest);
   });
 
-  it('reads manifests of format 3 (passage texts in parts) and of 2 before it, and refuses 4 (a newer Isnad) as INDEX_CORRUPT', () => {
-    expect([2, 3].map((formatVersion) => parseManifest({ ...manifest, formatVersion }, 'm.json').formatVersion)).toEqual([2, 3]);
-    expect(() => parseManifest({ ...manifest, formatVersion: 4 }, 'm.json')).toThrow(expect.objectContaining({ code: 'INDEX_CORRUPT', message: expect.stringMatching(/formatVersion/) }));
+  it('reads manifests of format 4 (graph keys mixed), 3 (passage texts in parts) and 2 before them, and refuses 5 (a newer Isnad) as INDEX_CORRUPT', () => {
+    expect([2, 3, 4].map((formatVersion) => parseManifest({ ...manifest, formatVersion }, 'm.json').formatVersion)).toEqual([2, 3, 4]);
+    expect(() => parseManifest({ ...manifest, formatVersion: 5 }, 'm.json')).toThrow(expect.objectContaining({ code: 'INDEX_CORRUPT', message: expect.stringMatching(/formatVersion/) }));
   });
 
   it.each([

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lowRankSet } from '../../src/bench/vector-sets.js';
 import { UsearchVectorStore } from '../../src/store/usearch-store.js';
+import { graphKeyOf, labelOfGraphKey, recordlessShape } from '../../src/store/usearch-graph.js';
 import type { VectorItem } from '../../src/index/vector-store.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -24,7 +25,7 @@ async function saved(store: UsearchVectorStore): Promise<string> {
 describe('the vector graph records what it was built with', () => {
   it('a connectivity-32 graph says so in usearch.json, loads back as 32, and a small update keeps it', async () => {
     const dir = await saved(await UsearchVectorStore.build(dims, itemsOf(0, 2000), null, GRAPH_AT, 32));
-    expect(metaOf(dir).shape).toEqual({ connectivity: 32, expansionAdd: 128, quantization: 'i8', metric: 'ip' });
+    expect(metaOf(dir).shape).toEqual({ connectivity: 32, expansionAdd: 128, quantization: 'i8', metric: 'ip', keys: 'mixed' });
     const loaded = await UsearchVectorStore.load(dir);
     expect(loaded.shape.connectivity).toBe(32);
     // 1 % replaced, no connectivity asked for: the graph is patched, not rebuilt, and stays 32.
@@ -36,7 +37,7 @@ describe('the vector graph records what it was built with', () => {
   }, 60_000);
 
   it('an index written before the shape was recorded loads as connectivity 16 with the same answers, and is rebuilt when a denser graph is wanted', async () => {
-    const store = await UsearchVectorStore.build(dims, itemsOf(0, 2000), null, GRAPH_AT, 16);
+    const store = await UsearchVectorStore.build(dims, itemsOf(0, 2000), null, GRAPH_AT, recordlessShape());
     const dir = await saved(store);
     const { shape: _recorded, ...old } = metaOf(dir);
     writeMeta(dir, old);
@@ -56,12 +57,32 @@ describe('the vector graph records what it was built with', () => {
     await reindexed.discard();
   }, 60_000);
 
+  it('a new graph keys its labels spread apart (usearch removes a key by scanning its run), and maps them back for every hit', async () => {
+    const shape = { ...recordlessShape(), connectivity: 32, keys: 'mixed' as const };
+    // The mapping is a bijection: labels come back from their keys, and neighbouring labels are far apart as keys.
+    for (const label of [0, 1, 2, 999_999, 2 ** 31, 2 ** 32 - 1]) expect(labelOfGraphKey(graphKeyOf(label, shape), shape)).toBe(label);
+    const keys = Array.from({ length: 1000 }, (_, label) => graphKeyOf(label, shape)).sort((a, b) => a - b);
+    expect(Math.min(...keys.slice(1).map((key, i) => key - keys[i]!))).toBeGreaterThan(1000);
+    // A patched graph with mixed keys: removed passages are gone and new ones found, before and after a reload.
+    const store = await UsearchVectorStore.build(dims, itemsOf(0, 2000), null, GRAPH_AT);
+    expect(store.shape.keys).toBe('mixed');
+    const next = await UsearchVectorStore.build(dims, [...itemsOf(20, 2000), ...itemsOf(2000, 2020)], store, GRAPH_AT);
+    expect(next.lastUpdate).toEqual({ kind: 'incremental', added: 20, removed: 20 });
+    for (const served of [next, await UsearchVectorStore.load(await saved(next))]) {
+      for (const added of itemsOf(2000, 2020)) expect((await served.query(added.vector, 1))[0]!.id).toBe(added.id);
+      for (const gone of itemsOf(0, 20)) expect((await served.query(gone.vector, 10)).map((hit) => hit.id)).not.toContain(gone.id);
+    }
+    await store.discard();
+  }, 60_000);
+
   it('a recorded shape that does not match the graph file, or that this version cannot serve, is INDEX_CORRUPT (so the index is rebuilt)', async () => {
     const dir = await saved(await UsearchVectorStore.build(dims, itemsOf(0, 1000), null, GRAPH_AT, 16));
     const meta = metaOf(dir);
     writeMeta(dir, { ...meta, shape: { ...meta.shape, connectivity: 32 } });
     await expect(UsearchVectorStore.load(dir)).rejects.toMatchObject({ code: 'INDEX_CORRUPT', message: expect.stringMatching(/usearch\.bin has connectivity 16, usearch\.json records 32/) });
     writeMeta(dir, { ...meta, shape: { ...meta.shape, quantization: 'b1' } });
+    await expect(UsearchVectorStore.load(dir)).rejects.toMatchObject({ code: 'INDEX_CORRUPT', message: expect.stringContaining('graph shape this version cannot serve') });
+    writeMeta(dir, { ...meta, shape: { ...meta.shape, keys: 'hashed' } });
     await expect(UsearchVectorStore.load(dir)).rejects.toMatchObject({ code: 'INDEX_CORRUPT', message: expect.stringContaining('graph shape this version cannot serve') });
   }, 60_000);
 });
