@@ -62,13 +62,14 @@ export function labelOfGraphKey(key: number, shape: GraphShape): number {
   return shape.keys === 'mixed' ? Math.imul(key, KEY_UNMIX) >>> 0 : key;
 }
 
-/** The shape of a graph written before shapes were recorded. */
+/** The shape of a graph written before shapes were recorded (one object: the search reads it for every key). */
 export function recordlessShape(): GraphShape {
-  return { connectivity: DEFAULT_CONNECTIVITY, expansionAdd: GRAPH_SETTINGS.expansion_add, quantization: 'i8', metric: 'ip' };
+  return RECORDLESS_SHAPE;
 }
 
 /** Indexes written before the shape was recorded were all built with this connectivity. */
 export const DEFAULT_CONNECTIVITY = 16;
+const RECORDLESS_SHAPE: GraphShape = Object.freeze({ connectivity: DEFAULT_CONNECTIVITY, expansionAdd: GRAPH_SETTINGS.expansion_add, quantization: 'i8', metric: 'ip' });
 /**
  * Every new graph's connectivity, chosen by scripts/ann-curve.ts (bench/README.md, *Graph connectivity*): at equal
  * recall a graph of 32 links per node is searched with a narrower expansion than one of 16, for less

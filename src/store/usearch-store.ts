@@ -158,7 +158,7 @@ export class UsearchVectorStore implements VectorStore {
     const hits: Array<{ row: number; score: number }> = [];
     for (const key of keys) {
       const row = this.rowOfGraphKey(Number(key));
-      if (row !== undefined && row >= 0) hits.push({ row, score: this.flat.score(row, vector) });
+      if (row >= 0) hits.push({ row, score: this.flat.score(row, vector) });
     }
     hits.sort((a, b) => b.score - a.score || a.row - b.row);
     return hits.slice(0, topK).map(({ row, score }) => ({ id: this.flat.idAt(row)!, score }));
