@@ -1,5 +1,5 @@
 import { normalize, tokenize } from './normalize.js';
-import { DIALECT_FUNCTION_WORDS, dialectReadingsOf, isColloquialOnly, respelled, withLongVowel, withoutIn } from './dialect.js';
+import { DIALECT_FUNCTION_WORDS, dialectReadingsOf, isColloquialOnly, respelled, withLongVowel, withoutIn, withoutJoined } from './dialect.js';
 import { questionFraming } from './question-framing.js';
 import { lightStems } from './stem.js';
 
@@ -65,7 +65,10 @@ export interface QuestionWord {
   readings: string[];
   /** Of the readings, those that are MSA words of the colloquial lexicon (هيتمضى → يوقع, not the shape يتمض). */
   msa: string[];
-  /** The stems of the word without the Maghrebi فـ "in" (فأستانة → استان): searched only if the collection knows them. */
+  /**
+   * The stems of the word without the Maghrebi فـ "in" (فأستانة → استان) or what else chat joins onto a word (ديمستورا,
+   * شعلاقة → مستورا, علاق; withoutJoined): searched only if the collection knows them.
+   */
   inside: string[];
   /**
    * The stems of the word with a letter said alike written the other way (الضهر → ظهر) or a plural ending's long vowel
@@ -84,13 +87,17 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
   const terms = tokenize(normalize(text)).map((t) => t.term);
   const framing = questionFraming(terms);
   const colloquial = terms.some(isColloquialOnly);
+  let opening = true;
   for (const [i, term] of terms.entries()) {
     if (isStopword(term) || framing[i]) continue;
+    const first = opening;
+    opening = false;
     const stems = stem(term);
     const stemsOf = (list: string[]) => [...new Set(list.filter((r) => !isStopword(r)).flatMap((r) => stem(r)).filter((r) => !stems.includes(r)))];
     const { readings, msa } = dialectReadingsOf(term);
     const bare = withoutIn(term);
-    words.push({ stems, readings: stemsOf(readings), msa: stemsOf(msa), inside: bare ? stemsOf([bare]) : [], respelled: colloquial ? stemsOf([...respelled(term), ...withLongVowel(term)]) : [] });
+    const inside = [...(bare ? [bare] : []), ...withoutJoined(term, { opening: first, colloquial })];
+    words.push({ stems, readings: stemsOf(readings), msa: stemsOf(msa), inside: stemsOf(inside), respelled: colloquial ? stemsOf([...respelled(term), ...withLongVowel(term)]) : [] });
   }
   return words;
 }
@@ -103,4 +110,5 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
 // 8: more dialect function words (انو, الو, الها, هونيك, هالشي, Sudanese ياتو).
 // 9: more dialect function words (صرلها, راهم, بلي, كانو, بالزبط, عايزاه, حابين; بايه, لإيمتى as question words).
 // 10: Egyptian بقالها … "it has been … for" as function words (dialect.ts).
-export const ANALYZER_VERSION = 10;
+// 11: Persian and Urdu heh forms (ۀ ہ ھ) read as ه (normalize.ts); ويا, الفي, بدن, Maghrebi شمن as function words (dialect.ts).
+export const ANALYZER_VERSION = 11;

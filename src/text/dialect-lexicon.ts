@@ -57,6 +57,7 @@ const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['تاني', 'ثاني'], ['تانيه', 'ثانيه'], ['تالت', 'ثالث'], ['تالته', 'ثالثه'], ['تلات', 'ثلاث'], ['تلاته', 'ثلاثه'],
   ['تلاتين', 'ثلاثين'], ['اتنين', 'اثنين'], ['تمانيه', 'ثمانيه'],
   ['ابتدت', 'بدات'], ['بقت', 'اصبحت'], // Egyptian feminine past of ابتدى, بقى
+  ['جه', 'جاء'], ['جت', 'جاءت'], ['اجت', 'جاءت'], ['سوت', 'فعلت'], // came (Egyptian, Levantine; not Maghrebi جات, also "is located"); did (Gulf سوّت)
   // With the article they are weekdays (Egyptian يوم التلات, Levantine التلاتا, الاربعا), not "the three":
   // listed with it so the article is not added to the numbers above.
   ['التلات', 'الثلاثاء'], ['التلاتا', 'الثلاثاء'], ['التلاتاء', 'الثلاثاء'], ['الاربعا', 'الاربعاء'],

@@ -18,13 +18,28 @@ export const COLLOQUIAL_QUESTION_WORDS = {
   // what / why / how
   // (Sudanese ياتو / ياتا "which")
   // (and with ب "with / by what": بايه, بشو, بشنو)
-  other: wordList('شو شنو شنهو ايش اش وش وشو واش ايه شي شنوه اشنو اشنوه واشنو شنهي شنيه ويش اشمن انهو ليش ليه علاش لويش علاه لاش شلون كيفاش كيفاه ازاي ياتو ياتا بايه بشو بشنو بايش'),
+  other: wordList('شو شنو شنهو ايش اش وش وشو واش ايه شي شنوه اشنو اشنوه واشنو شنهي شنيه ويش اشمن شمن انهو ليش ليه علاش لويش علاه لاش شلون كيفاش كيفاه ازاي ياتو ياتا بايه بشو بشنو بايش'),
   place: wordList('وين فين منين لوين وينو'),
   // Levantine وقتيش / ايمتا, Maghrebi وقتاش / فوقاش / فاش; with لـ "until when" (لإيمتى, لامتى)
   date: wordList('امتي ايمتي امتا ايمتا وقتاش فوقاش فاش وقتيش لامتي لايمتي لامتا لايمتا'),
   person: wordList('مين منو شكون اشكون منهو'),
   // Iraqi شكد / شقد / شگد / چم (with the Persian letters Iraqis and Gulf write for g and ch), Maghrebi شحال, Egyptian كام
   number: wordList('قديش قداش شقد شكد شگد چم شحال كام اديش كديش قديه شكثر بكام بشحال'),
+} as const;
+
+/**
+ * The same typed in Latin letters inside an Arabic question (Arabizi: shu, meen, wein, emta, chhal), by the same kinds;
+ * none is an English word or an acronym xquad-dev's Arabic questions quote (not "ma", "min", "win", "bas").
+ */
+export const ARABIZI_QUESTION_WORDS = {
+  other: wordList(
+    'shu shou sho chou chu shno shnu shnou chno chnou chnowa chnouwa wesh wech wsh esh eish aish ech ' +
+      'leh lih lesh leish laysh lech lich 3lash 3lach alash alach kifash kifach kifesh izay ezay ezzay ezaay shlon chlon shloon',
+  ),
+  person: wordList('meen mnu minu mino shkoun chkoun chkon achkoun shkon'),
+  place: wordList('wein wain wen fein fain feen fen fin wayn'),
+  date: wordList('emta emtah imta imtah amta ayemta waqtash wa9tach weqtach'),
+  number: wordList('adesh adeish 2adesh 2addesh 2desh ad2esh kadesh chhal shhal ch7al sh7al kam kaam'),
 } as const;
 
 /** Question words, particles, demonstratives and "I want to know" framing; no word with a common MSA meaning. */
@@ -54,10 +69,12 @@ const FUNCTION_WORDS: readonly string[] = [
     'بقالي بقالك بقاله بقالو بقالها بقالهم بقالنا بقالكم ' +
     // "that" (Levantine انو, MSA أنّه), "to him / her" (Levantine الو, الها; not الهم, الكم: MSA "worry", "quantity"), there, this thing
     'انو اللو الو الها هونيك هونيكي هالشي ' +
+    // "with" (Iraqi, Gulf ويا, وياه, ويانا; MSA و + يا "and O", a call news text does not make), Sudanese "that (is) in / that has" (الفي, العندو)
+    'ويا وياه وياها وياهم وياك وياكم ويانا وياي الفي الفيها الفيه العند العندو العندها العندهم ' +
     // "tell / explain to me", written as one word as only the dialects do; happening (صاير, of صار)
     'تقولي تقلي تقوليلي تحكيلي تحكيلنا تشرحلي يشرحلي اشرحلي تشرحلنا اشرحلنا وضحلي توضحلي تخبرني يقولي يحكيلي يفهمني يوضحلي يخبرني صاير صايره صايرين ' +
     // wanting to know
-    'بدي بدك بده بدها بدنا بدكم بدهم بدهن بدكن بدو عايز عاوز عايزه عايزين عاوزين ابغي نبغي بغيت بغينا ودي حاب حابب تبي يبي تبون يبون تبغي يبغي ' +
+    'بدي بدك بده بدها بدنا بدكم بدهم بدهن بدكن بدن بدو عايز عاوز عايزه عايزين عاوزين ابغي نبغي بغيت بغينا ودي حاب حابب تبي يبي تبون يبون تبغي يبغي ' +
     'عايزاه عايزاها عاوزاه عاوزاها عايزينه حابين حابه ' +
     'اعرف نعرف قلي قولي قولولي احكيلي خبرني خبروني فهمني عرفني',
   ),
@@ -92,7 +109,7 @@ export const isColloquialOnly = (word: string): boolean => COLLOQUIAL_ONLY.has(w
  * - the colloquial plural ـو for ـون/ـوا: يراقبو → يراقب;
  * - the reflexive/passive اتـ (Egyptian اتعقدت) and MSA's انـ (انعقدت), which light stemming keeps: → عقدت;
  * - هالـ / عالـ (this the / on the): هالمحادثات → المحادثات;
- * - ما…ش negation (Egyptian, Maghrebi): ماشاركوش → شاركو;
+ * - ما…ش negation (Egyptian, Maghrebi), or م…ش (Egyptian): ماشاركوش, مشاركوش → شاركو;
  * - a word of the lexicon as written (COLLOQUIAL_WORDS: باجر, كتير) is read as its MSA word only;
  * - the MSA word for a common colloquial one (COLLOQUIAL_WORDS), after the forms above, also looked up
  *   without an object pronoun or a plural ending, and with the Maghrebi feminine past ـات read as ـت:
@@ -128,7 +145,8 @@ function readingsOf(word: string): { forms: string[]; msa: string[] } {
   if (reflexive) readings.push(reflexive[1]!);
   const article = /^(?:ه|ع)(ال.{3,})$/.exec(word);
   if (article) readings.push(article[1]!);
-  const negated = /^ما(.{3,})ش$/.exec(word);
+  // Egyptian writes the negation's ما as م on the verb too (مكملتش, محضروش).
+  const negated = /^ما?(.{3,})ش$/.exec(word);
   if (negated) readings.push(negated[1]!);
   return { forms: readings, msa: [word, ...readings].flatMap(colloquialToMsa) };
 }
@@ -169,6 +187,17 @@ export function withLongVowel(word: string): string[] {
  */
 export function withoutIn(word: string): string | null {
   return /^ف((?!ال).{3,})$/.exec(word)?.[1] ?? null;
+}
+
+/**
+ * The word without what chat writes joined onto it, searched like withoutIn (only when the collection knows the rest):
+ * on a question's first word (`opening`), the Iraqi and Gulf ش "what" (شعلاقة, شسوت → علاقة, سوت), which elsewhere
+ * would cut the ش of words like شمال; in a dialect question (`colloquial`), a name's particle دي / ابو (ديمستورا,
+ * ابوزيد → مستورا, زيد), which in MSA begins transliterated names (ديفيس, ديجيتال).
+ */
+export function withoutJoined(word: string, where: { opening: boolean; colloquial: boolean }): string[] {
+  const rest = (where.opening ? /^ش(.{3,})$/.exec(word)?.[1] : undefined) ?? (where.colloquial ? /^(?:دي|ابو)(.{3,})$/.exec(word)?.[1] : undefined);
+  return rest && isArabicWord(rest) ? [rest, ...dialectReadingsOf(rest).readings] : [];
 }
 
 /**

@@ -13,6 +13,13 @@ const REPLACEMENTS: Record<string, string> = {
   '\u06D2': '\u064A', // Urdu yeh barree ے
   '\u06A9': '\u0643', // Persian kaf ک
   '\u06AA': '\u0643', // swash kaf ڪ
+  // The heh forms of Persian and Urdu keyboards, which write ة and ه with them (المبادرۀ, مشارکہ, ھذا).
+  '\u06C0': '\u0647', // heh with yeh above ۀ (Persian ezafe on a word ending in ة)
+  '\u06C1': '\u0647', // heh goal ہ (Urdu)
+  '\u06C2': '\u0647', // heh goal with hamza ۂ
+  '\u06C3': '\u0647', // teh marbuta goal ۃ
+  '\u06BE': '\u0647', // heh doachashmee ھ
+  '\u06D5': '\u0647', // ae ە
 };
 
 /** Characters dropped entirely: they never change which word is meant. */

@@ -3,7 +3,7 @@
  * from documents too cost held-out refusals, eval/JOURNAL.md, dialect rounds) and only a question drops them. Every one is
  * a way of asking, never what is asked about. On normalized words (ى→ي, ة→ه, أ/إ→ا, ؤ→و).
  */
-import { COLLOQUIAL_QUESTION_WORDS, isColloquialOnly, wordList } from './dialect.js';
+import { ARABIZI_QUESTION_WORDS, COLLOQUIAL_QUESTION_WORDS, isColloquialOnly, wordList } from './dialect.js';
 import { isArabicWord } from './language.js';
 
 const set = (list: string) => new Set(wordList(list));
@@ -48,22 +48,8 @@ const THERE_IS = set('في فيه فيش مفيش مافيش كاين كاينه
 const NOT = set('مش مو ما مب موش مانيش ومش ومو وما ومب وموش');
 const UNDERSTAND = set('فاهم فاهمه فاهمين فهمت فهمنا');
 const HOW_MANY = new Set(['كم', ...COLLOQUIAL_QUESTION_WORDS.number]);
-/**
- * Question words and particles typed in Latin letters inside an Arabic question (shu, wein, chkoun, 3lash): Arabizi
- * that chat mixes in. Dropped only in a question with Arabic letters, so an English question keeps every word; none
- * is an English word or an acronym xquad-dev's Arabic questions quote (not "ma", "min", "win", "wen", "bas").
- */
-const ARABIZI = set(
-  'shu shou sho chou chu shno shnu shnou chno chnou chnowa chnouwa wesh wech wsh esh eish aish ech ' +
-    'meen mnu minu mino shkoun chkoun chkon achkoun shkon ' +
-    'wein wain wen fein fain feen fen fin wayn ' +
-    'leh lih lesh leish laysh lech lich 3lash 3lach alash alach ' +
-    'emta emtah imta imtah amta ayemta waqtash wa9tach weqtach ' +
-    'adesh adeish 2adesh 2addesh 2desh ad2esh kadesh chhal shhal ch7al sh7al kam kaam ' +
-    'kifash kifach kifesh izay ezay ezzay ezaay shlon chlon shloon ' +
-    'yalli elli illi lli ya3ni 3ashan 3shan ' +
-    'plz pls',
-);
+/** Arabizi question words and particles (dialect.ts) and Latin "the one who", "I mean", "because", "please": dropped only in a question with Arabic letters, so an English question keeps every word. */
+const ARABIZI = new Set([...Object.values(ARABIZI_QUESTION_WORDS).flat(), ...wordList('yalli elli illi lli ya3ni 3ashan 3shan plz pls')]);
 /**
  * Colloquial "do / make" (Egyptian and Tunisian عمل, Maghrebi دار, Gulf سوى) before a meeting or talks: the noun
  * carries what is asked (عملوا اجتماع = عقدوا اجتماعا), and عمل would meet "work" (العمل, الفريق العامل).

@@ -1,6 +1,7 @@
 import { normalize, tokenize } from './normalize.js';
 import { cardinalDigits } from './numbers.js';
-import { COLLOQUIAL_QUESTION_WORDS } from './dialect.js';
+import { ARABIZI_QUESTION_WORDS, COLLOQUIAL_QUESTION_WORDS } from './dialect.js';
+import { isArabicWord } from './language.js';
 
 /**
  * What kind of answer a question asks for, read from its question word. Standard Arabic, the main
@@ -22,9 +23,21 @@ const NUMBER_NOUNS = new Set(['عدد', 'نسبه', 'مقدار', 'كميه', '�
 const PLACE_NOUNS = new Set(['مدينه', 'بلد', 'دوله', 'مكان', 'منطقه', 'city', 'country', 'place', 'state']);
 const WHICH = new Set(['اي', 'بأي', 'باي', 'وفي', 'في', 'ما', 'ماهو', 'ماهي', 'هو', 'هي', 'what', 'which', 'in', ...COLLOQUIAL_QUESTION_WORDS.other]);
 
+/**
+ * Arabizi question words (meen, wein, emta, chhal) read as a colloquial question word of the same kind (مين, وين,
+ * امتي, قديش), in place, so the rules below see them; only in a question with Arabic letters, where question-framing.ts
+ * drops them ("fin" stays English in an English question).
+ */
+const FROM_ARABIZI = new Map<string, string>(
+  (Object.keys(ARABIZI_QUESTION_WORDS) as Array<keyof typeof ARABIZI_QUESTION_WORDS>).flatMap((type) =>
+    ARABIZI_QUESTION_WORDS[type].map((w) => [w, COLLOQUIAL_QUESTION_WORDS[type][0]!] as const),
+  ),
+);
+
 /** The answer type of a question, from its first few words. */
 export function questionType(question: string): AnswerType {
-  const words = tokenize(normalize(question)).map((t) => t.term);
+  const written = tokenize(normalize(question)).map((t) => t.term);
+  const words = written.some(isArabicWord) ? written.map((w) => FROM_ARABIZI.get(w) ?? w) : written;
   const head = words.slice(0, 4);
   if (head[0] === 'how' && (head[1] === 'many' || head[1] === 'much' || head[1] === 'long' || head[1] === 'old')) return 'number';
   for (let i = 0; i < head.length; i++) {
