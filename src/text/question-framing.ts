@@ -51,11 +51,12 @@ const HOW_MANY = new Set(['كم', ...COLLOQUIAL_QUESTION_WORDS.number]);
 /** Arabizi question words and particles (dialect.ts) and Latin "the one who", "I mean", "because", "please": dropped only in a question with Arabic letters, so an English question keeps every word. */
 const ARABIZI = new Set([...Object.values(ARABIZI_QUESTION_WORDS).flat(), ...wordList('yalli elli illi lli ya3ni 3ashan 3shan plz pls')]);
 /**
- * Colloquial "do / make" (Egyptian and Tunisian عمل, Maghrebi دار, Gulf سوى) before a meeting or talks: the noun
- * carries what is asked (عملوا اجتماع = عقدوا اجتماعا), and عمل would meet "work" (العمل, الفريق العامل).
+ * Colloquial "do / make" (Egyptian and Tunisian عمل, Maghrebi دار, Gulf سوى) before a meeting or talks, or before
+ * what talks set up (zones, a mechanism, an agreement, a team, a committee, a truce): the noun carries what is asked
+ * (عملوا اجتماع = عقدوا اجتماعا, بدهم يعملو مناطق = ينشئوا مناطق), and عمل would meet "work" (العمل, الفريق العامل).
  */
 const LIGHT_VERB = /^(?:[بهح]?[يتن]عمل|عمل|اتعمل|[كت]?[يتن]دير|غا[يتن]دير|دار|[بي]?[يتن]سو|سو|سوي|سوت)(?:و|وا|ون|ت|تو|ي)?$/;
-const EVENT_NOUN = /^(?:ال)?(?:اجتماع|اجتماعات|محادثات|محادثه|مفاوضات|مباحثات|لقاء|لقاءات|لقا|جلسه|جلسات|موتمر|مقابله|ميتنغ|ميتنج|ميتينغ|ميتينج|ريونيون)$/;
+const EVENT_NOUN = /^(?:ال)?(?:اجتماع|اجتماعات|محادثات|محادثه|مفاوضات|مباحثات|لقاء|لقاءات|لقا|جلسه|جلسات|موتمر|مقابله|ميتنغ|ميتنج|ميتينغ|ميتينج|ريونيون|مناطق|منطقه|اليه|اليات|اتفاق|اتفاقيه|فريق|لجنه|هدنه)$/;
 const QUESTION_WORDS = new Set([...wordList('من ما ماذا متي اين كيف لماذا هل كم اي'), ...Object.values(COLLOQUIAL_QUESTION_WORDS).flat()]);
 
 /** True for each of a question's normalized words that only frames it. */

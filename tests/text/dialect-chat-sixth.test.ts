@@ -29,6 +29,12 @@ describe('function words of the sixth round', () => {
     expect(asked('شنو الحاجات الطبية الفي الوثيقة؟')).toEqual(asked('شنو الحاجات الطبية الوثيقة؟'));
     expect(analyze('ويا وياهم الفي بدن')).toEqual([]);
   });
+
+  it('drops colloquial "make" before what talks set up (zones, a mechanism, a team) in a dialect question only', () => {
+    expect(asked('وين بدن يعملو مناطق خفض التصعيد؟')).toEqual(analyze('مناطق خفض التصعيد'));
+    expect(asked('امتى رح يعملوا الفريق المشترك؟')).toEqual(analyze('الفريق المشترك'));
+    expect(asked('ما هو عمل الفريق؟')).toEqual(analyze('عمل الفريق'));
+  });
 });
 
 describe('colloquial verbs and negation', () => {
