@@ -110,5 +110,5 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
 // 8: more dialect function words (انو, الو, الها, هونيك, هالشي, Sudanese ياتو).
 // 9: more dialect function words (صرلها, راهم, بلي, كانو, بالزبط, عايزاه, حابين; بايه, لإيمتى as question words).
 // 10: Egyptian بقالها … "it has been … for" as function words (dialect.ts).
-// 11: Persian and Urdu heh forms (ۀ ہ ھ) read as ه (normalize.ts); ويا, الفي, بدن, Maghrebi شمن as function words (dialect.ts).
+// 11: Persian and Urdu heh forms (ۀ ہ ھ) read as ه, پ ژ ڤ ڨ as ب ز ف ق (normalize.ts); ويا, الفي, بدن, Maghrebi شمن as function words (dialect.ts).
 export const ANALYZER_VERSION = 11;

@@ -20,6 +20,12 @@ const REPLACEMENTS: Record<string, string> = {
   '\u06C3': '\u0647', // teh marbuta goal ۃ
   '\u06BE': '\u0647', // heh doachashmee ھ
   '\u06D5': '\u0647', // ae ە
+  // Letters for sounds Arabic spells with its own, as news Arabic spells them: p as ب (پوتين → بوتين), zh as ز, v as ف
+  // (ڤلاديمير → فلاديمير), and the Algerian and Tunisian g that says ق (ڨال → قال). Not گ, چ, ڭ: a user means ق, ك or ج by them.
+  '\u067E': '\u0628', // peh پ
+  '\u0698': '\u0632', // jeh ژ
+  '\u06A4': '\u0641', // veh ڤ
+  '\u06A8': '\u0642', // qaf with three dots above ڨ
 };
 
 /** Characters dropped entirely: they never change which word is meant. */

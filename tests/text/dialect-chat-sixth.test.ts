@@ -20,6 +20,11 @@ describe('a Persian or Urdu keyboard', () => {
     expect(normalize('المبادرە المبادرۃ')).toBe(normalize('المبادرة المبادرة'));
     expect(asked('@Isnad المبادرۀ دي جت من مين اصلا؟')).toEqual(asked('@Isnad المبادرة دي جت من مين اصلا؟'));
   });
+
+  it('reads its p, zh and v (پ ژ ڤ) and the Maghrebi g for ق (ڨ) as the letters news Arabic writes for them', () => {
+    expect(normalize('ڤلاديمير پوتين')).toBe(normalize('فلاديمير بوتين'));
+    expect(normalize('ڨال ژنيف')).toBe(normalize('قال زنيف'));
+  });
 });
 
 describe('function words of the sixth round', () => {
