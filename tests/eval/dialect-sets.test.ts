@@ -8,7 +8,7 @@ const seeds = fs.readdirSync('seeds').map((name) => ({ name, text: fs.readFileSy
 const collapse = (text: string) => text.replace(/\s+/g, ' ');
 
 // The dialect sets are only a measure if every gold span is really in the seed it names (as eval compares it).
-describe.each(['eval/dialect.jsonl', 'eval/dialect-blind.jsonl', 'eval/dialect-blind2.jsonl', 'eval/dialect-blind3.jsonl', 'eval/short.jsonl'])('%s', (file) => {
+describe.each(['eval/dialect.jsonl', 'eval/dialect-blind.jsonl', 'eval/dialect-blind2.jsonl', 'eval/dialect-blind3.jsonl', 'eval/dialect-blind4.jsonl', 'eval/dialect-blind5.jsonl', 'eval/short.jsonl'])('%s', (file) => {
   it('names spans that are in the seed they cite', async () => {
     const missing: string[] = [];
     for (const question of await readGoldFile(file)) {
@@ -49,6 +49,15 @@ describe('eval/dialect-blind3.jsonl', () => {
   it('asks 16 answerable and 3 unanswerable questions in each of the four dialects, and 8 answerable in others', async () => {
     expect(await countsOf('eval/dialect-blind3.jsonl')).toEqual({
       levantine: [16, 3], gulf: [16, 3], egyptian: [16, 3], maghrebi: [16, 3], other: [8, 0],
+    });
+  });
+});
+
+describe('eval/dialect-blind5.jsonl', () => {
+  it('asks 16 answerable and 4 unanswerable questions in each of the four dialects, and 12 answerable in nine others', async () => {
+    expect(await countsOf('eval/dialect-blind5.jsonl')).toEqual({
+      levantine: [16, 4], gulf: [16, 4], egyptian: [16, 4], maghrebi: [16, 4],
+      iraqi: [3, 0], sudanese: [2, 0], yemeni: [1, 0], libyan: [1, 0], tunisian: [1, 0], hijazi: [1, 0], emirati: [1, 0], kuwaiti: [1, 0], omani: [1, 0],
     });
   });
 });
