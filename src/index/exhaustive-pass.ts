@@ -1,7 +1,8 @@
 /**
  * The exhaustive BM25 pass: every posting of every query word added into the row sums (and each
  * document's sums), one word after another in query order, each weight and sum rounded to single
- * precision. The pruned passes (pruned-search.ts, rescored-search.ts) must end with the heap this pass leaves.
+ * precision. The pruned passes (pruned-search.ts, rescored-search.ts) must end with the heap this pass
+ * leaves; the pruned pass hands the rows it has not reached over to `scoreSingle` when pruning stops paying.
  */
 import type { ResolvedGroup, ScoredTerm } from './row-sum.js';
 import type { ScoreAccumulator } from './score-accumulator.js';
@@ -60,16 +61,21 @@ export function matchedIdf(term: ScoredTerm): number {
   return rounded > 0 ? rounded : 0;
 }
 
-/** One term's postings straight into the sums: one pass, each sum rounded to single precision as the general path rounds it. */
-export function scoreSingle(index: PostingLists, norms: Float64Array, term: ScoredTerm, k: number, bit: number, sums: ScoreAccumulator, groupOf?: Int32Array): void {
-  if (term.id < 0) return;
+/**
+ * One term's postings straight into the sums: one pass, each sum rounded to single precision as the general
+ * path rounds it. `from`: the first posting to read (the pruned pass hands its rest of the rows over here).
+ */
+export function scoreSingle(index: PostingLists, norms: Float64Array, term: ScoredTerm, k: number, bit: number, sums: ScoreAccumulator, groupOf?: Int32Array, from = term.id < 0 ? 0 : index.offsets[term.id]!): void {
+  const { id, idf } = term; // read once: terms of several shapes reach here
+  if (id < 0) return;
   const matched = matchedIdf(term);
   const { offsets, postingRows, postingTf } = index;
   const { k1 } = index.params;
+  const end = offsets[id + 1]!;
   let lastGroup = -1; // postings run in row order, so a document's rows come one after another
-  for (let p = offsets[term.id]!; p < offsets[term.id + 1]!; p++) {
+  for (let p = from; p < end; p++) {
     const row = postingRows[p]!;
-    const score = Math.fround(termWeight(k1, term.idf, postingTf[p]!, norms[row]!));
+    const score = Math.fround(termWeight(k1, idf, postingTf[p]!, norms[row]!));
     sums.addRow(row, score > 0 ? score : 0);
     if (groupOf && groupOf[row] !== lastGroup) sums.addGroup((lastGroup = groupOf[row]!), k, matched, bit);
   }

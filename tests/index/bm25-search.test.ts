@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Bm25Builder, type Bm25Index } from '../../src/index/bm25.js';
-import { topKIndices } from '../../src/index/top-k.js';
+import { TopK, topKIndices } from '../../src/index/top-k.js';
 import type { TermGroup } from '../../src/types.js';
 
 /**
@@ -193,6 +193,35 @@ describe('Bm25Index.searchScored', () => {
         if (prepared) await index.prepareSearch(groupOf);
         for (const [q, topK] of searches) {
           expect(index.searchScored(q, topK, groupOf, docs.length).hits).toEqual(reference(index, docs, q, topK, groupOf, docs.length).hits);
+        }
+      }),
+      { numRuns: 30, endOnFailure: true },
+    );
+  });
+
+  it('ranks exactly as scoring every row does when every word is common and weighs alike, so pruning stops part-way and the rest of the rows are scored in full', async () => {
+    // Every word in about half the passages, passages of one length: no bound rules a row out, so the
+    // pruned pass hands the rows it has not reached to the exhaustive pass. The heap must also fill as
+    // a heap fed every row in order does (the spelling-variant legs start from that record).
+    const row = fc.uniqueArray(fc.constantFrom(...VOCABULARY), { minLength: 3, maxLength: 3 });
+    const large = fc.array(row, { minLength: 1500, maxLength: 3000 });
+    const words = fc.uniqueArray(fc.constantFrom(...VOCABULARY), { minLength: 2, maxLength: 6 });
+    await fc.assert(
+      fc.asyncProperty(large, fc.array(fc.tuple(words, fc.integer({ min: 1, max: 80 })), { minLength: 1, maxLength: 3 }), fc.boolean(), async (docs, searches, prepared) => {
+        const builder = new Bm25Builder();
+        for (const terms of docs) builder.add(terms);
+        const index = builder.finish();
+        const groupOf = Int32Array.from(docs, (_, r) => r >> 2);
+        const groups = groupOf[docs.length - 1]! + 1;
+        if (prepared) await index.prepareSearch(groupOf);
+        for (const [q, topK] of searches) {
+          const got = index.searchScored(q, topK, groupOf, groups);
+          const want = reference(index, docs, q, topK, groupOf, groups);
+          expect(got.hits).toEqual(want.hits);
+          const heap = new TopK(Math.min(topK, docs.length), true);
+          want.scores.forEach((score, r) => heap.push(r, score));
+          const { rows, floor } = heap.trace();
+          expect([got.trace?.rows, got.trace?.floor]).toEqual([rows, floor]);
         }
       }),
       { numRuns: 30, endOnFailure: true },
