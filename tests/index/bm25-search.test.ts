@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Bm25Builder, type Bm25Index } from '../../src/index/bm25.js';
+import { type Bm25Index } from '../../src/index/bm25.js';
+import { Bm25Builder } from '../../src/index/bm25-builder.js';
 import { TopK, topKIndices } from '../../src/index/top-k.js';
 import type { TermGroup } from '../../src/types.js';
 
