@@ -114,6 +114,16 @@ function reference(index: Bm25Index, docs: string[][], query: Array<string | Ter
   return out;
 }
 
+/** The index of `docs`, its documents of `perDoc` consecutive rows, prepared as the bot prepares a loaded index when `prepared`. */
+async function documentIndex(docs: string[][], perDoc: number, prepared: boolean): Promise<{ index: Bm25Index; groupOf: Int32Array; groups: number }> {
+  const builder = new Bm25Builder();
+  for (const terms of docs) builder.add(terms);
+  const index = builder.finish();
+  const groupOf = Int32Array.from(docs, (_, r) => Math.floor(r / perDoc));
+  if (prepared) await index.prepareSearch(groupOf);
+  return { index, groupOf, groups: groupOf[docs.length - 1]! + 1 };
+}
+
 // Few words, short passages: many rows tie on score, which is where a top-k can differ from a full scan.
 const word = fc.constantFrom(...VOCABULARY, 'برميل');
 const collection = fc.array(fc.array(fc.constantFrom(...VOCABULARY), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 40 });
@@ -157,13 +167,8 @@ describe('Bm25Index.searchScored', () => {
     const words = fc.uniqueArray(fc.constantFrom(...VOCABULARY, 'برميل'), { minLength: 1, maxLength: 6 });
     await fc.assert(
       fc.asyncProperty(large, fc.array(fc.tuple(words, fc.integer({ min: 1, max: 80 })), { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 30 }), fc.boolean(), async (docs, searches, perDoc, prepared) => {
-        const builder = new Bm25Builder();
-        for (const terms of docs) builder.add(terms);
-        const index = builder.finish();
-        const groupOf = Int32Array.from(docs, (_, r) => Math.floor(r / perDoc));
-        const groups = groupOf[docs.length - 1]! + 1;
-        // As the bot prepares a loaded index: the common terms' facts made before any search.
-        if (prepared) await index.prepareSearch(groupOf);
+        // Prepared as the bot prepares a loaded index: the common terms' facts made before any search.
+        const { index, groupOf, groups } = await documentIndex(docs, perDoc, prepared);
         for (const [q, topK] of searches) {
           const got = index.searchScored(q, topK, groupOf, groups);
           const want = reference(index, docs, q, topK, groupOf, groups);
@@ -187,13 +192,9 @@ describe('Bm25Index.searchScored', () => {
     const words = fc.uniqueArray(fc.constantFrom(...VOCABULARY, 'برميل'), { minLength: 1, maxLength: 4 });
     await fc.assert(
       fc.asyncProperty(large, fc.array(fc.tuple(words, fc.integer({ min: 1, max: 12 })), { minLength: 1, maxLength: 6 }), fc.boolean(), async (docs, searches, prepared) => {
-        const builder = new Bm25Builder();
-        for (const terms of docs) builder.add(terms);
-        const index = builder.finish();
-        const groupOf = Int32Array.from(docs, (_, r) => r);
-        if (prepared) await index.prepareSearch(groupOf);
+        const { index, groupOf, groups } = await documentIndex(docs, 1, prepared);
         for (const [q, topK] of searches) {
-          expect(index.searchScored(q, topK, groupOf, docs.length).hits).toEqual(reference(index, docs, q, topK, groupOf, docs.length).hits);
+          expect(index.searchScored(q, topK, groupOf, groups).hits).toEqual(reference(index, docs, q, topK, groupOf, groups).hits);
         }
       }),
       { numRuns: 30, endOnFailure: true },
@@ -209,12 +210,7 @@ describe('Bm25Index.searchScored', () => {
     const words = fc.uniqueArray(fc.constantFrom(...VOCABULARY), { minLength: 2, maxLength: 6 });
     await fc.assert(
       fc.asyncProperty(large, fc.array(fc.tuple(words, fc.integer({ min: 1, max: 80 })), { minLength: 1, maxLength: 3 }), fc.boolean(), async (docs, searches, prepared) => {
-        const builder = new Bm25Builder();
-        for (const terms of docs) builder.add(terms);
-        const index = builder.finish();
-        const groupOf = Int32Array.from(docs, (_, r) => r >> 2);
-        const groups = groupOf[docs.length - 1]! + 1;
-        if (prepared) await index.prepareSearch(groupOf);
+        const { index, groupOf, groups } = await documentIndex(docs, 4, prepared);
         for (const [q, topK] of searches) {
           const got = index.searchScored(q, topK, groupOf, groups);
           const want = reference(index, docs, q, topK, groupOf, groups);
