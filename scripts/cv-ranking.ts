@@ -18,7 +18,8 @@ import { createLogger } from '../src/log.js';
 import { openIndex } from '../src/open-collection.js';
 import { gatherEvidence } from '../src/retrieve/answer.js';
 import { rankCandidates, withSquares } from '../src/retrieve/ranker.js';
-import { Bm25Builder, type Bm25Params } from '../src/index/bm25.js';
+import type { Bm25Params } from '../src/index/bm25.js';
+import { Bm25Builder } from '../src/index/bm25-builder.js';
 import type { IndexSnapshot } from '../src/index/snapshot.js';
 import { analyze } from '../src/text/analyze.js';
 

@@ -4,7 +4,7 @@
  */
 import { expect, test } from 'vitest';
 import { IndexedCollection } from '../src/indexed-collection.js';
-import { Bm25Builder } from '../src/index/bm25.js';
+import { Bm25Builder } from '../src/index/bm25-builder.js';
 import { FORMAT_VERSION, type IndexSnapshot } from '../src/index/snapshot.js';
 import { silentLogger } from '../src/log.js';
 import { FlatVectorStore } from '../src/store/flat-store.js';

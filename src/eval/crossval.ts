@@ -1,7 +1,7 @@
 import type { Embedder } from '../embed/embedder.js';
 import { isIsnadError } from '../errors.js';
 import { decide, gatherEvidence, type Evidence, type RetrieveOptions } from '../retrieve/answer.js';
-import { Bm25Builder } from '../index/bm25.js';
+import { Bm25Builder } from '../index/bm25-builder.js';
 import type { RankerWeights } from '../retrieve/ranker.js';
 import type { IndexSnapshot } from '../index/snapshot.js';
 import { FlatVectorStore } from '../store/flat-store.js';

@@ -1,8 +1,9 @@
 /*
- * Longer than 250 lines on purpose: the scoring pass and the on-demand per-row evidence must sum the
- * same postings in the same order with the same single-precision rounding (results are bit-identical
- * to a full scan, property-tested); keeping both in one file keeps that rounding in one place. The pruned
- * pass for single-term questions (pruned-search.ts) is chosen here and shares `termWeight` (term-facts.ts).
+ * A BM25 search over the index's postings: the query resolved into groups, the pass chosen (the pruned
+ * pass for questions of single-term words with many postings, the re-scoring of an earlier search for
+ * the spelling-variant legs, else the exhaustive pass, exhaustive-pass.ts), and each row's evidence read
+ * on demand with the same rounding (row-sum.ts). Every pass returns what the exhaustive one returns
+ * (property-tested); they share `termWeight` (term-facts.ts).
  */
 import type { TermGroup } from '../types.js';
 import { prunedSearch } from './pruned-search.js';
@@ -10,7 +11,8 @@ import { sumRow, type ResolvedGroup, type ScoredTerm } from './row-sum.js';
 import { ScoreAccumulator } from './score-accumulator.js';
 import { rescoredTopRows } from './rescored-search.js';
 import { NO_GROUPS, ScoredSearch, type HeapTrace, type QueryMass, type RowEvidence } from './scored-search.js';
-import { seek, termWeight, TermFacts, TIER_MIN_POSTINGS } from './term-facts.js';
+import { seek, TermFacts, TIER_MIN_POSTINGS } from './term-facts.js';
+import { AlternativeScratch, matchedIdf, scoreAlternatives, scoreSingle } from './exhaustive-pass.js';
 
 export interface Bm25Params {
   k1: number;
@@ -28,54 +30,6 @@ export interface Postings {
   readonly params: Bm25Params;
   termId(term: string): number;
   idf(term: string): number;
-}
-
-
-/**
- * Scratch for groups of alternatives (an English word's translations, a name's spellings): the best
- * alternative's score and IDF per row, and the rows each alternative and group touched, in the order
- * they were first touched. Kept per index and left at zero after each group.
- */
-class AlternativeScratch {
-  readonly altScore: Float32Array;
-  readonly altIdf: Float32Array;
-  readonly bestScore: Float32Array;
-  readonly bestIdf: Float32Array;
-  readonly altRows: Uint32Array;
-  readonly groupRows: Uint32Array;
-  /** Which alternative / group last listed each row (stamps instead of clearing N entries per group). */
-  private readonly altSeen: Uint32Array;
-  private readonly groupSeen: Uint32Array;
-  private altStamp = 0;
-  private groupStamp = 0;
-
-  constructor(rows: number) {
-    [this.altScore, this.altIdf, this.bestScore, this.bestIdf] = [0, 0, 0, 0].map(() => new Float32Array(rows)) as [Float32Array, Float32Array, Float32Array, Float32Array];
-    [this.altRows, this.groupRows, this.altSeen, this.groupSeen] = [0, 0, 0, 0].map(() => new Uint32Array(rows)) as [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
-  }
-
-  nextAlternative(): void {
-    if (++this.altStamp === 0xffffffff) (this.altSeen.fill(0), (this.altStamp = 1));
-  }
-
-  nextGroup(): void {
-    if (++this.groupStamp === 0xffffffff) (this.groupSeen.fill(0), (this.groupStamp = 1));
-  }
-
-  /** Lists `row` for the current alternative unless it already is; returns the new count. */
-  listForAlternative(row: number, count: number): number {
-    if (this.altSeen[row] === this.altStamp) return count;
-    this.altSeen[row] = this.altStamp;
-    this.altRows[count] = row;
-    return count + 1;
-  }
-
-  listForGroup(row: number, count: number): number {
-    if (this.groupSeen[row] === this.groupStamp) return count;
-    this.groupSeen[row] = this.groupStamp;
-    this.groupRows[count] = row;
-    return count + 1;
-  }
 }
 
 /** Per-index scratch, made on first search and reused: a search allocates only what it returns. */
@@ -99,64 +53,6 @@ function lengthNorms(index: Postings): Float64Array {
   const { k1, b } = index.params;
   const average = index.averageLength || 1;
   return Float64Array.from(index.documentLengths, (length) => k1 * (1 - b + (b * length) / average));
-}
-
-/** A single-term group's IDF as it is summed (single precision, never negative). */
-function matchedIdf(term: ScoredTerm): number {
-  const rounded = Math.fround(term.idf);
-  return rounded > 0 ? rounded : 0;
-}
-
-/** One term's postings straight into the sums: one pass, each sum rounded to single precision as the general path rounds it. */
-function scoreSingle(index: Postings, norms: Float64Array, term: ScoredTerm, k: number, bit: number, sums: ScoreAccumulator, groupOf?: Int32Array): void {
-  if (term.id < 0) return;
-  const matched = matchedIdf(term);
-  const { offsets, postingRows, postingTf } = index;
-  const { k1 } = index.params;
-  let lastGroup = -1; // postings run in row order, so a document's rows come one after another
-  for (let p = offsets[term.id]!; p < offsets[term.id + 1]!; p++) {
-    const row = postingRows[p]!;
-    const score = Math.fround(termWeight(k1, term.idf, postingTf[p]!, norms[row]!));
-    sums.addRow(row, score > 0 ? score : 0);
-    if (groupOf && groupOf[row] !== lastGroup) sums.addGroup((lastGroup = groupOf[row]!), k, matched, bit);
-  }
-}
-
-/** A row scores the best alternative it contains; an alternative of several terms scores the mean of its terms. */
-function scoreAlternatives(index: Postings, norms: Float64Array, group: ResolvedGroup, k: number, sums: ScoreAccumulator, scratch: SearchScratch, groupOf?: Int32Array): void {
-  const s = (scratch.alternatives ??= new AlternativeScratch(index.documentLengths.length));
-  const { offsets, postingRows, postingTf } = index;
-  const { k1 } = index.params;
-  let groupCount = 0;
-  s.nextGroup();
-  for (const terms of group.alternatives) {
-    s.nextAlternative();
-    let altCount = 0;
-    for (const { id, idf } of terms) {
-      if (id < 0) continue;
-      for (let p = offsets[id]!; p < offsets[id + 1]!; p++) {
-        const row = postingRows[p]!;
-        altCount = s.listForAlternative(row, altCount);
-        s.altScore[row]! += termWeight(k1, idf, postingTf[p]!, norms[row]!);
-        s.altIdf[row]! += idf;
-      }
-    }
-    for (let i = 0; i < altCount; i++) {
-      const row = s.altRows[i]!;
-      groupCount = s.listForGroup(row, groupCount);
-      if (s.altScore[row]! > s.bestScore[row]!) s.bestScore[row] = s.altScore[row]!;
-      if (s.altIdf[row]! > s.bestIdf[row]!) s.bestIdf[row] = s.altIdf[row]!;
-      s.altScore[row] = 0;
-      s.altIdf[row] = 0;
-    }
-  }
-  for (let i = 0; i < groupCount; i++) {
-    const row = s.groupRows[i]!;
-    sums.addRow(row, s.bestScore[row]!);
-    if (groupOf) sums.addGroup(groupOf[row]!, k, s.bestIdf[row]!, group.bit);
-    s.bestScore[row] = 0;
-    s.bestIdf[row] = 0;
-  }
 }
 
 /**

@@ -82,8 +82,17 @@ export class ScoreAccumulator {
   finish(topK: number, mass: QueryMass, evidence: EvidenceReader, trace?: Omit<HeapTrace, 'rows' | 'floor'>): ScoredSearch {
     const heap = new TopK(Math.min(topK, this.rows), trace !== undefined);
     for (let row = 0; row < heap.limit; row++) heap.push(row, this.score[row]!);
-    // The touched rows in order, read and cleared word by word, and `admits` before a push: a call
-    // not inlined boxes the score it is passed (tens of kilobytes per search).
+    this.pushTouched(heap);
+    return this.finishGroups(heap.sorted(), mass, evidence, trace && { ...trace, ...heap.trace() });
+  }
+
+  /**
+   * Pushes the touched rows from `heap.limit` on into `heap`, in row order, leaving their sums at zero
+   * (the first rows are the caller's: a heap over every row takes them as they come).
+   */
+  pushTouched(heap: TopK): void {
+    // Read and cleared word by word, and `admits` before a push: a call not inlined boxes the score
+    // it is passed (tens of kilobytes per search).
     const { score, touched } = this;
     for (let w = 0; w < touched.length; w++) {
       let word = touched[w]!;
@@ -98,7 +107,6 @@ export class ScoreAccumulator {
         score[row] = 0;
       }
     }
-    return this.finishGroups(heap.sorted(), mass, evidence, trace && { ...trace, ...heap.trace() });
   }
 
   /** The search with hits ranked elsewhere (the pruned pass, which adds no rows here) and the group sums, leaving them at zero. */

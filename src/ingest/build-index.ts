@@ -5,7 +5,7 @@ import type { Embedder, ModelStatus } from '../embed/embedder.js';
 import { prefixesFor } from '../embed/transformers-embedder.js';
 import { IsnadError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { Bm25Builder } from '../index/bm25.js';
+import { Bm25Builder } from '../index/bm25-builder.js';
 import { FORMAT_VERSION, type ExtractedText, type IndexSnapshot, type Manifest, type PreviousIndex } from '../index/snapshot.js';
 import type { VectorStore, VectorStoreKind } from '../index/vector-store.js';
 import { startVectorStore } from '../store/vector-stores.js';

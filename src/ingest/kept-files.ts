@@ -1,4 +1,4 @@
-import type { Bm25Builder } from '../index/bm25.js';
+import type { Bm25Builder } from '../index/bm25-builder.js';
 import type { ExtractedText, KeptWork, Manifest, PreviousIndex } from '../index/snapshot.js';
 import type { Document, Passage } from '../types.js';
 import type { FileEntry } from './load.js';

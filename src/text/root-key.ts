@@ -6,7 +6,7 @@
  * evidence. Works on analyzed terms (normalized and light-stemmed).
  */
 import { isArabicWord } from './language.js';
-import { skeleton } from './variants.js';
+import { skeleton } from './spelling-distance.js';
 
 /** Hamza dropped, runs of one letter collapsed (letter classes are NOT folded: سفر and صفر are different roots). */
 function fold(word: string): string {

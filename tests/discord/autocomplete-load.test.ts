@@ -10,7 +10,7 @@ import { ApplicationCommandOptionType } from 'discord.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
 import { IndexedCollection } from '../../src/indexed-collection.js';
-import { Bm25Builder } from '../../src/index/bm25.js';
+import { Bm25Builder } from '../../src/index/bm25-builder.js';
 import { FORMAT_VERSION, type IndexSnapshot } from '../../src/index/snapshot.js';
 import type { Passage } from '../../src/types.js';
 import { tempDir } from '../helpers/temp.js';

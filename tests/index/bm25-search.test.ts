@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Bm25Builder, type Bm25Index } from '../../src/index/bm25.js';
-import { topKIndices } from '../../src/index/top-k.js';
+import { type Bm25Index } from '../../src/index/bm25.js';
+import { Bm25Builder } from '../../src/index/bm25-builder.js';
+import { TopK, topKIndices } from '../../src/index/top-k.js';
 import type { TermGroup } from '../../src/types.js';
 
 /**
@@ -113,6 +114,16 @@ function reference(index: Bm25Index, docs: string[][], query: Array<string | Ter
   return out;
 }
 
+/** The index of `docs`, its documents of `perDoc` consecutive rows, prepared as the bot prepares a loaded index when `prepared`. */
+async function documentIndex(docs: string[][], perDoc: number, prepared: boolean): Promise<{ index: Bm25Index; groupOf: Int32Array; groups: number }> {
+  const builder = new Bm25Builder();
+  for (const terms of docs) builder.add(terms);
+  const index = builder.finish();
+  const groupOf = Int32Array.from(docs, (_, r) => Math.floor(r / perDoc));
+  if (prepared) await index.prepareSearch(groupOf);
+  return { index, groupOf, groups: groupOf[docs.length - 1]! + 1 };
+}
+
 // Few words, short passages: many rows tie on score, which is where a top-k can differ from a full scan.
 const word = fc.constantFrom(...VOCABULARY, 'برميل');
 const collection = fc.array(fc.array(fc.constantFrom(...VOCABULARY), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 40 });
@@ -156,13 +167,8 @@ describe('Bm25Index.searchScored', () => {
     const words = fc.uniqueArray(fc.constantFrom(...VOCABULARY, 'برميل'), { minLength: 1, maxLength: 6 });
     await fc.assert(
       fc.asyncProperty(large, fc.array(fc.tuple(words, fc.integer({ min: 1, max: 80 })), { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 30 }), fc.boolean(), async (docs, searches, perDoc, prepared) => {
-        const builder = new Bm25Builder();
-        for (const terms of docs) builder.add(terms);
-        const index = builder.finish();
-        const groupOf = Int32Array.from(docs, (_, r) => Math.floor(r / perDoc));
-        const groups = groupOf[docs.length - 1]! + 1;
-        // As the bot prepares a loaded index: the common terms' facts made before any search.
-        if (prepared) await index.prepareSearch(groupOf);
+        // Prepared as the bot prepares a loaded index: the common terms' facts made before any search.
+        const { index, groupOf, groups } = await documentIndex(docs, perDoc, prepared);
         for (const [q, topK] of searches) {
           const got = index.searchScored(q, topK, groupOf, groups);
           const want = reference(index, docs, q, topK, groupOf, groups);
@@ -186,13 +192,33 @@ describe('Bm25Index.searchScored', () => {
     const words = fc.uniqueArray(fc.constantFrom(...VOCABULARY, 'برميل'), { minLength: 1, maxLength: 4 });
     await fc.assert(
       fc.asyncProperty(large, fc.array(fc.tuple(words, fc.integer({ min: 1, max: 12 })), { minLength: 1, maxLength: 6 }), fc.boolean(), async (docs, searches, prepared) => {
-        const builder = new Bm25Builder();
-        for (const terms of docs) builder.add(terms);
-        const index = builder.finish();
-        const groupOf = Int32Array.from(docs, (_, r) => r);
-        if (prepared) await index.prepareSearch(groupOf);
+        const { index, groupOf, groups } = await documentIndex(docs, 1, prepared);
         for (const [q, topK] of searches) {
-          expect(index.searchScored(q, topK, groupOf, docs.length).hits).toEqual(reference(index, docs, q, topK, groupOf, docs.length).hits);
+          expect(index.searchScored(q, topK, groupOf, groups).hits).toEqual(reference(index, docs, q, topK, groupOf, groups).hits);
+        }
+      }),
+      { numRuns: 30, endOnFailure: true },
+    );
+  });
+
+  it('ranks exactly as scoring every row does when every word is common and weighs alike, so pruning stops part-way and the rest of the rows are scored in full', async () => {
+    // Every word in about half the passages, passages of one length: no bound rules a row out, so the
+    // pruned pass hands the rows it has not reached to the exhaustive pass. The heap must also fill as
+    // a heap fed every row in order does (the spelling-variant legs start from that record).
+    const row = fc.uniqueArray(fc.constantFrom(...VOCABULARY), { minLength: 3, maxLength: 3 });
+    const large = fc.array(row, { minLength: 1500, maxLength: 3000 });
+    const words = fc.uniqueArray(fc.constantFrom(...VOCABULARY), { minLength: 2, maxLength: 6 });
+    await fc.assert(
+      fc.asyncProperty(large, fc.array(fc.tuple(words, fc.integer({ min: 1, max: 80 })), { minLength: 1, maxLength: 3 }), fc.boolean(), async (docs, searches, prepared) => {
+        const { index, groupOf, groups } = await documentIndex(docs, 4, prepared);
+        for (const [q, topK] of searches) {
+          const got = index.searchScored(q, topK, groupOf, groups);
+          const want = reference(index, docs, q, topK, groupOf, groups);
+          expect(got.hits).toEqual(want.hits);
+          const heap = new TopK(Math.min(topK, docs.length), true);
+          want.scores.forEach((score, r) => heap.push(r, score));
+          const { rows, floor } = heap.trace();
+          expect([got.trace?.rows, got.trace?.floor]).toEqual([rows, floor]);
         }
       }),
       { numRuns: 30, endOnFailure: true },

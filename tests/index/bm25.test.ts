@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Bm25Builder, Bm25Index } from '../../src/index/bm25.js';
+import { Bm25Index } from '../../src/index/bm25.js';
+import { Bm25Builder } from '../../src/index/bm25-builder.js';
 import { tempDir } from '../helpers/temp.js';
 
 const docs = [

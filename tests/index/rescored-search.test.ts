@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Bm25Builder } from '../../src/index/bm25.js';
+import { Bm25Builder } from '../../src/index/bm25-builder.js';
 import type { TermGroup } from '../../src/types.js';
 
 /**

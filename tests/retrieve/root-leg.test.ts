@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Bm25Builder, type Bm25Index } from '../../src/index/bm25.js';
+import { type Bm25Index } from '../../src/index/bm25.js';
+import { Bm25Builder } from '../../src/index/bm25-builder.js';
 import { searchRoots } from '../../src/retrieve/root-leg.js';
 import { analyze } from '../../src/text/analyze.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Bm25Builder, type Bm25Index } from '../../src/index/bm25.js';
+import { type Bm25Index } from '../../src/index/bm25.js';
+import { Bm25Builder } from '../../src/index/bm25-builder.js';
 import { searchVariantLegs, searchVariants } from '../../src/retrieve/variant-leg.js';
 
 function buildIndex(passages: string[][]): Bm25Index {

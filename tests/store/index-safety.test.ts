@@ -9,7 +9,7 @@ import { loadConfig } from '../../src/config.js';
 import { createLogger, silentLogger } from '../../src/log.js';
 import { CountingEmbedder } from '../fakes/counting-embedder.js';
 import { ingestDocuments, openCollection } from '../../src/open-collection.js';
-import { Bm25Builder } from '../../src/index/bm25.js';
+import { Bm25Builder } from '../../src/index/bm25-builder.js';
 import { FORMAT_VERSION, type Manifest } from '../../src/index/snapshot.js';
 import { IndexDirectory } from '../../src/store/index-dir.js';
 import { HnswVectorStore } from '../../src/store/hnsw-store.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lowRankSet } from '../../src/bench/vector-sets.js';
-import { Bm25Builder } from '../../src/index/bm25.js';
+import { Bm25Builder } from '../../src/index/bm25-builder.js';
 import { FORMAT_VERSION, type Manifest } from '../../src/index/snapshot.js';
 import { IndexDirectory } from '../../src/store/index-dir.js';
 import { UsearchVectorStore } from '../../src/store/usearch-store.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Bm25Builder, type Bm25Index } from '../../src/index/bm25.js';
+import { type Bm25Index } from '../../src/index/bm25.js';
+import { Bm25Builder } from '../../src/index/bm25-builder.js';
 import { questionTerms } from '../../src/retrieve/query-terms.js';
 import { analyze, analyzeQuestion } from '../../src/text/analyze.js';
 import { dialectReadingsOf } from '../../src/text/dialect.js';

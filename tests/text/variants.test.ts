@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/text/analyze.js';
-import { looseForm, skeleton, VariantMatcher, variantSimilarity } from '../../src/text/variants.js';
+import { looseForm, skeleton, variantSimilarity } from '../../src/text/spelling-distance.js';
+import { VariantMatcher } from '../../src/text/variants.js';
 
 const vocabulary = analyze(
   'رئيس كازاخستان نور سلطان نزارباييف والمبعوث ألكسندر لافرينتييف وستافان دي ميستورا وخبراء الدول الضامنة ووفد النظام وأونال والقاهرة',
