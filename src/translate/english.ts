@@ -172,10 +172,28 @@ function withOtherForms(alternatives: TermGroup['alternatives'], options: Englis
       }
     }
     for (const m of options.stems.match(terms[0]!, 3, setting(options, 'minFormSimilarity'))) {
-      if (m.term !== terms[0] && !result.some((r) => r.terms.length === 1 && r.terms[0] === m.term)) result.push({ terms: [m.term], weight: weight * m.similarity });
+      if (m.term !== terms[0] && sameRadicals(terms[0]!, m.term) && !result.some((r) => r.terms.length === 1 && r.terms[0] === m.term)) result.push({ terms: [m.term], weight: weight * m.similarity });
     }
   }
   return result;
+}
+
+/** Letters Arabic adds or drops when it inflects a word: long vowels, hamza seats, the feminine ending. */
+const WEAK_LETTERS = /[اويىءئؤة]/g;
+/** Affix letters one form of a word may carry beyond another (ال is already gone: terms are stemmed). */
+const MAX_AFFIX_LETTERS = 2;
+
+/**
+ * Whether two spellings are forms of one word: the consonants of one, in order, within the other's,
+ * with at most a prefix's or suffix's worth more (مشكل / مشاكل, سجل / مسجل, دفاع / لدفاع). Spelling
+ * similarity alone also pairs different words one letter apart (قادر / نادر, تقسيم / تقييم, مشكل / بشكل).
+ */
+function sameRadicals(a: string, b: string): boolean {
+  const [short, long] = [a.replace(WEAK_LETTERS, ''), b.replace(WEAK_LETTERS, '')].sort((x, y) => x.length - y.length) as [string, string];
+  if (long.length - short.length > MAX_AFFIX_LETTERS) return false;
+  let at = 0;
+  for (const ch of long) if (ch === short[at]) at++;
+  return at === short.length;
 }
 
 function nameAlternatives(word: string, options: EnglishQueryOptions, minSimilarity: number): Array<{ terms: string[]; weight: number }> {
