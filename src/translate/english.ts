@@ -1,6 +1,9 @@
 import { analyze, isEnglishFunctionWord } from '../text/analyze.js';
 import type { TermGroup } from '../types.js';
 import type { DictdDictionary } from './dictd.js';
+import { englishNumber, ordinalHeadword, romanValue } from './english-numbers.js';
+import { sameRadicals } from './arabic-forms.js';
+import { compoundParts, type Word } from './compounds.js';
 import { lemmaCandidates } from './lemma.js';
 import { normalize, tokenize } from '../text/normalize.js';
 import { VariantMatcher } from '../text/variants.js';
@@ -42,13 +45,9 @@ export interface TranslationSettings {
 
 export const DEFAULT_TRANSLATION: TranslationSettings = { absentShare: 0.1, senseDecay: 0.85, minFormSimilarity: 0.75, minNameSimilarity: 0.6 };
 
-interface Word {
-  text: string;
-  /** Capitalized somewhere other than the start of the question: probably a name. */
-  capitalized: boolean;
-}
 
-const TOKEN = /[A-Za-z]+(?:['’-][A-Za-z]+)*|[\p{N}]+|[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]+/gu;
+// Latin letters with their accents (Ergänzungsschulen is one word); a number keeps an ordinal or plural ending (3rd, 1990s).
+const TOKEN = /\p{N}+(?:st|nd|rd|th|['’]?s)(?![\p{L}\p{N}])|\p{Script=Latin}+(?:['’-]\p{Script=Latin}+)*|[\p{N}]+|[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]+/gu;
 
 export interface EnglishQueryOptions {
   dictionary: DictdDictionary;
@@ -80,7 +79,15 @@ export function englishQueryGroups(question: string, options: EnglishQueryOption
   let first = true;
   for (const match of question.matchAll(TOKEN)) {
     const token = match[0];
-    if (/^[A-Za-z]/.test(token)) {
+    const number = englishNumber(token);
+    if (number) {
+      flush();
+      first = false;
+      const known = number.lookups.filter((l) => options.dictionary.has(l));
+      push(group(translationAlternatives(known, options), [{ terms: [number.digits], weight: 1 }], options));
+      continue;
+    }
+    if (/^\p{Script=Latin}/u.test(token)) {
       for (const part of token.split(/-/)) {
         if (isEnglishFunctionWord(part.replace(/['’].*$/, ''))) {
           flush();
@@ -117,7 +124,8 @@ function englishGroups(words: Word[], options: EnglishQueryOptions): TermGroup[]
       }
     }
     if (used === 0) {
-      groups.push(wordGroup(words[i]!, options));
+      const parts = compoundParts(words[i]!, options.dictionary);
+      for (const part of parts ?? [words[i]!]) groups.push(wordGroup(part, options));
       used = 1;
     }
     i += used;
@@ -126,16 +134,22 @@ function englishGroups(words: Word[], options: EnglishQueryOptions): TermGroup[]
 }
 
 function wordGroup(word: Word, options: EnglishQueryOptions): TermGroup {
-  const forms = lemmaCandidates(word.text).filter((f) => options.dictionary.has(f));
+  // An ordinal word's ordinal sense first (third → 3rd → الثالث), then its own entry (الثلث, "a third").
+  const ordinal = ordinalHeadword(word.text);
+  const forms = [...(ordinal ? [ordinal] : []), ...lemmaCandidates(word.text)].filter((f) => options.dictionary.has(f));
   const alternatives = translationAlternatives(forms, options);
   // The word as written: Arabic articles quote Latin names and acronyms (NFL, Panthers).
   const bare = word.text.replace(/['’]s?$/, '');
   const literal = analyze(bare).map((term) => ({ terms: [term], weight: 1 }));
   // A word the dictionary knows is a name only when the collection spells it nearly the same way; an
   // unknown word in lower case is more often a rare word than a name, so it must sound closer too.
-  const minSimilarity = alternatives.length > 0 ? KNOWN_WORD_NAME_SIMILARITY : word.capitalized ? 0 : LOWERCASE_NAME_SIMILARITY;
-  const names = word.capitalized || alternatives.length === 0 ? nameAlternatives(bare, options, minSimilarity) : [];
-  return group(alternatives, [...literal, ...names], options);
+  // A word whose translations the collection never uses is read as an unknown one (Super Bowl: سلطان "bowl" is absent, بول is there).
+  const translated = alternatives.some((a) => a.terms.every((t) => options.known?.(t) ?? true));
+  const minSimilarity = translated ? KNOWN_WORD_NAME_SIMILARITY : word.capitalized ? 0 : LOWERCASE_NAME_SIMILARITY;
+  const roman = romanValue(word.text);
+  const names = roman === undefined && (word.capitalized || !translated) ? nameAlternatives(bare, options, minSimilarity) : [];
+  const digits = roman === undefined ? [] : [{ terms: [String(roman)], weight: 1 }];
+  return group(alternatives, [...literal, ...digits, ...names], options);
 }
 
 const KNOWN_WORD_NAME_SIMILARITY = 0.9;
@@ -144,7 +158,8 @@ const LOWERCASE_NAME_SIMILARITY = 0.8;
 function translationAlternatives(entries: string[], options: EnglishQueryOptions): Array<{ terms: string[]; weight: number }> {
   const result: Array<{ terms: string[]; weight: number }> = [];
   for (const entry of entries) {
-    for (const translation of options.dictionary.translations(entry)) {
+    // FreeDict lists some senses on one line (الحالة، الدولة، يقرّ; a month's two names مارس/آذار): each is a translation of its own.
+    for (const translation of options.dictionary.translations(entry).flatMap((t) => t.split(SENSE_SEPARATOR))) {
       if (result.length >= MAX_TRANSLATIONS) return result;
       const terms = analyze(translation);
       if (terms.length === 0 || terms.length > MAX_TRANSLATION_TERMS) continue;
@@ -156,6 +171,8 @@ function translationAlternatives(entries: string[], options: EnglishQueryOptions
 }
 
 
+
+const SENSE_SEPARATOR = /\s*[،,;؛/]\s*/;
 
 const INFLECTION_ENDINGS = ['ت', 'وا', 'تا', 'نا'];
 
@@ -176,24 +193,6 @@ function withOtherForms(alternatives: TermGroup['alternatives'], options: Englis
     }
   }
   return result;
-}
-
-/** Letters Arabic adds or drops when it inflects a word: long vowels, hamza seats, the feminine ending. */
-const WEAK_LETTERS = /[اويىءئؤة]/g;
-/** Affix letters one form of a word may carry beyond another (ال is already gone: terms are stemmed). */
-const MAX_AFFIX_LETTERS = 2;
-
-/**
- * Whether two spellings are forms of one word: the consonants of one, in order, within the other's,
- * with at most a prefix's or suffix's worth more (مشكل / مشاكل, سجل / مسجل, دفاع / لدفاع). Spelling
- * similarity alone also pairs different words one letter apart (قادر / نادر, تقسيم / تقييم, مشكل / بشكل).
- */
-function sameRadicals(a: string, b: string): boolean {
-  const [short, long] = [a.replace(WEAK_LETTERS, ''), b.replace(WEAK_LETTERS, '')].sort((x, y) => x.length - y.length) as [string, string];
-  if (long.length - short.length > MAX_AFFIX_LETTERS) return false;
-  let at = 0;
-  for (const ch of long) if (ch === short[at]) at++;
-  return at === short.length;
 }
 
 function nameAlternatives(word: string, options: EnglishQueryOptions, minSimilarity: number): Array<{ terms: string[]; weight: number }> {
