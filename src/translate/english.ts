@@ -143,11 +143,11 @@ function wordGroup(word: Word, options: EnglishQueryOptions): TermGroup {
   const literal = analyze(bare).map((term) => ({ terms: [term], weight: 1 }));
   // A word the dictionary knows is a name only when the collection spells it nearly the same way; an
   // unknown word in lower case is more often a rare word than a name, so it must sound closer too.
-  // A word whose translations the collection never uses may be written there as it sounds (Super Bowl: سلطان "bowl"
-  // is absent, بول is there): a capitalized one is read as a name, a lower-case one only by a near-exact spelling,
-  // or a question about what the collection lacks finds look-alikes.
+  // A word whose translations the collection never uses may be written there as it sounds (a loanword), but only a
+  // near-exact spelling counts for a word the dictionary knows, or a question about what the collection lacks
+  // (Python, Windows) finds look-alikes.
   const translated = alternatives.some((a) => a.terms.every((t) => options.known?.(t) ?? true));
-  const minSimilarity = translated ? KNOWN_WORD_NAME_SIMILARITY : alternatives.length > 0 && !word.capitalized ? KNOWN_WORD_NAME_SIMILARITY : word.capitalized ? 0 : LOWERCASE_NAME_SIMILARITY;
+  const minSimilarity = alternatives.length > 0 ? KNOWN_WORD_NAME_SIMILARITY : word.capitalized ? 0 : LOWERCASE_NAME_SIMILARITY;
   const roman = romanValue(word.text);
   const names = roman === undefined && (word.capitalized || !translated) ? nameAlternatives(bare, options, minSimilarity) : [];
   const digits = roman === undefined ? [] : [{ terms: [String(roman)], weight: 1 }];
