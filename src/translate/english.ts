@@ -7,7 +7,7 @@ import { compoundParts, type Word } from './compounds.js';
 import { lemmaCandidates } from './lemma.js';
 import { normalize, tokenize } from '../text/normalize.js';
 import { VariantMatcher } from '../text/variants.js';
-import { transliterate } from './transliterate.js';
+import { spellAcronym, transliterate } from './transliterate.js';
 
 /**
  * Turns a question with English words into lexical query groups over an Arabic collection: each
@@ -151,6 +151,9 @@ function wordGroup(word: Word, options: EnglishQueryOptions): TermGroup {
   const roman = romanValue(word.text);
   const names = roman === undefined && (word.capitalized || !translated) ? nameAlternatives(bare, options, minSimilarity) : [];
   const digits = roman === undefined ? [] : [{ terms: [String(roman)], weight: 1 }];
+  // Arabic spells an acronym out by its letters' names (ABC → أيه بي سي): those words, as one alternative.
+  const spelled = roman === undefined ? analyze(spellAcronym(bare)) : [];
+  if (spelled.length > 0) digits.push({ terms: spelled, weight: 1 });
   return group(alternatives, [...literal, ...digits, ...names], options);
 }
 

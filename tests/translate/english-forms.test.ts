@@ -1,7 +1,7 @@
 /**
  * English questions whose words reach the Arabic text only through a form the dictionary lists under
- * another headword, or not at all: ordinals (3rd, third), Roman numerals, compounds, senses written on
- * one line, and translations that merely look like a collection word. Each collection here is built so
+ * another headword, or not at all: ordinals (3rd, third), Roman numerals, acronyms, compounds, senses
+ * written on one line, and translations that merely look like a collection word. Each collection here is built so
  * that the passage the question is about loses without the reading under test.
  */
 import fs from 'node:fs';
@@ -29,6 +29,8 @@ const DICTIONARY: Array<[string, string[]]> = [
   ['border', ['الحدود']],
   ['able', ['قادر']],
   ['swim', ['السباحة']],
+  ['program', ['البرنامج']],
+  ['launch', ['أطلق']],
 ];
 
 /** A collection of one passage per file, asked through a dictionary of DICTIONARY's entries. */
@@ -89,4 +91,12 @@ test('a translation absent from the collection does not stand for a word that me
   });
   const answer = await c.ask('Who is able to swim?', { top: 3 });
   expect([...answer.results, ...answer.closest].map((r) => r.source)).not.toContain('a.txt');
+});
+
+test('an acronym is asked as Arabic spells its letters (ABC → أيه بي سي)', async () => {
+  const c = await collection({
+    'a.txt': 'أطلقت شبكة أيه بي سي برنامجاً جديداً في الخريف.',
+    'b.txt': 'أطلقت الشبكة الأخرى برنامجاً إخبارياً، ثم برنامجاً رياضياً، ثم برنامجاً للأطفال.',
+  });
+  expect(await first(c, 'What program did ABC launch?')).toBe('a.txt');
 });
