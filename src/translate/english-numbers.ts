@@ -23,7 +23,12 @@ export interface EnglishNumber {
   digits: string;
   /** Headwords to look the token up under, most likely first (3rd; nothing for 1990s). */
   lookups: string[];
+  /** Arabic words for it beside the digits: a decade's name (1970s, 70s → السبعينيات). */
+  arabic: string[];
 }
+
+/** Arabic names a decade by its tens (السبعينيات "the seventies"), 20s to 90s. */
+const TENS = ['', '', 'العشرينيات', 'الثلاثينيات', 'الأربعينيات', 'الخمسينيات', 'الستينيات', 'السبعينيات', 'الثمانينيات', 'التسعينيات'];
 
 /** Reads `3rd` / `1990s`; undefined for anything else. */
 export function englishNumber(token: string): EnglishNumber | undefined {
@@ -31,7 +36,9 @@ export function englishNumber(token: string): EnglishNumber | undefined {
   if (!match) return undefined;
   const ending = match[2]!.toLowerCase();
   const ordinal = ending !== 's' && !ending.endsWith('s');
-  return { digits: match[1]!, lookups: ordinal ? [token.toLowerCase()] : [] };
+  const value = Number(match[1]);
+  const decade = !ordinal && value % 10 === 0 && (value < 100 || value >= 1000) ? TENS[(value % 100) / 10] : '';
+  return { digits: match[1]!, lookups: ordinal ? [token.toLowerCase()] : [], arabic: decade ? [decade] : [] };
 }
 
 /** The headword of an ordinal word's ordinal sense (fourth → 4th), or undefined. */

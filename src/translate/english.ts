@@ -84,7 +84,8 @@ export function englishQueryGroups(question: string, options: EnglishQueryOption
       flush();
       first = false;
       const known = number.lookups.filter((l) => options.dictionary.has(l));
-      push(group(translationAlternatives(known, options), [{ terms: [number.digits], weight: 1 }], options));
+      const arabic = number.arabic.map((word) => ({ terms: analyze(word), weight: 1 })).filter((a) => a.terms.length > 0);
+      push(group(translationAlternatives(known, options), [{ terms: [number.digits], weight: 1 }, ...arabic], options));
       continue;
     }
     if (/^\p{Script=Latin}/u.test(token)) {

@@ -1,6 +1,6 @@
 /**
  * English questions whose words reach the Arabic text only through a form the dictionary lists under
- * another headword, or not at all: ordinals (3rd, third), Roman numerals, acronyms, compounds, senses
+ * another headword, or not at all: ordinals (3rd, third), decades (1970s), Roman numerals, acronyms, compounds, senses
  * written on one line, and translations that merely look like a collection word. Each collection here is built so
  * that the passage the question is about loses without the reading under test.
  */
@@ -31,6 +31,7 @@ const DICTIONARY: Array<[string, string[]]> = [
   ['swim', ['السباحة']],
   ['program', ['البرنامج']],
   ['launch', ['أطلق']],
+  ['aired', ['بث']],
 ];
 
 /** A collection of one passage per file, asked through a dictionary of DICTIONARY's entries. */
@@ -58,6 +59,15 @@ test('an ordinal written with digits (3rd) or in words (third) finds the Arabic 
   const c = await collection(ATTEMPTS);
   expect(await first(c, 'Who fumbled on the 3rd attempt?')).toBe('a.txt');
   expect(await first(c, 'Who fumbled on the third attempt?')).toBe('a.txt');
+});
+
+test('a decade (1970s, 70s) is asked as its digits and as Arabic names it (السبعينيات)', async () => {
+  const c = await collection({
+    'a.txt': 'بثت الشبكة برامج كثيرة في السبعينيات.',
+    'b.txt': 'بثت الشبكة برنامجاً في عام 2001، وبثت برنامجاً آخر بعده، ثم بثت برنامجاً ثالثاً.',
+  });
+  expect(await first(c, 'What program aired in the 1970s?')).toBe('a.txt');
+  expect(await first(c, 'What program aired in the 70s?')).toBe('a.txt');
 });
 
 test('a Roman numeral is asked as the digits Arabic articles write', async () => {
