@@ -71,9 +71,11 @@ export function englishQueryGroups(question: string, options: EnglishQueryOption
     seen.add(key);
     groups.push(group);
   };
+  // An acronym typed in Latin letters inside an Arabic question is most likely written so in the collection too.
+  const spellAcronyms = !/[\u0600-\u06FF]/.test(question);
   let run: Word[] = [];
   const flush = () => {
-    for (const group of englishGroups(run, options)) push(group);
+    for (const group of englishGroups(run, options, spellAcronyms)) push(group);
     run = [];
   };
   let first = true;
@@ -108,7 +110,7 @@ export function englishQueryGroups(question: string, options: EnglishQueryOption
 }
 
 /** Groups for a run of consecutive English content words, longest dictionary entries first. */
-function englishGroups(words: Word[], options: EnglishQueryOptions): TermGroup[] {
+function englishGroups(words: Word[], options: EnglishQueryOptions, spellAcronyms: boolean): TermGroup[] {
   const groups: TermGroup[] = [];
   for (let i = 0; i < words.length; ) {
     let used = 0;
@@ -126,7 +128,7 @@ function englishGroups(words: Word[], options: EnglishQueryOptions): TermGroup[]
     }
     if (used === 0) {
       const parts = compoundParts(words[i]!, options.dictionary);
-      for (const part of parts ?? [words[i]!]) groups.push(wordGroup(part, options));
+      for (const part of parts ?? [words[i]!]) groups.push(wordGroup(part, options, spellAcronyms));
       used = 1;
     }
     i += used;
@@ -134,7 +136,7 @@ function englishGroups(words: Word[], options: EnglishQueryOptions): TermGroup[]
   return groups;
 }
 
-function wordGroup(word: Word, options: EnglishQueryOptions): TermGroup {
+function wordGroup(word: Word, options: EnglishQueryOptions, spellAcronyms: boolean): TermGroup {
   // An ordinal word's ordinal sense first (third → 3rd → الثالث), then its own entry (الثلث, "a third").
   const ordinal = ordinalHeadword(word.text);
   const forms = [...(ordinal ? [ordinal] : []), ...lemmaCandidates(word.text)].filter((f) => options.dictionary.has(f));
@@ -153,7 +155,7 @@ function wordGroup(word: Word, options: EnglishQueryOptions): TermGroup {
   const names = roman === undefined && (word.capitalized || !translated) ? nameAlternatives(bare, options, minSimilarity) : [];
   const digits = roman === undefined ? [] : [{ terms: [String(roman)], weight: 1 }];
   // Arabic spells an acronym out by its letters' names (ABC → أيه بي سي): those words, as one alternative.
-  const spelled = roman === undefined ? analyze(spellAcronym(bare)) : [];
+  const spelled = roman === undefined && spellAcronyms ? analyze(spellAcronym(bare)) : [];
   if (spelled.length > 0) digits.push({ terms: spelled, weight: 1 });
   return group(alternatives, [...literal, ...digits, ...names], options);
 }
