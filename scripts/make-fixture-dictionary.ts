@@ -2,13 +2,10 @@
  * Writes tests/fixtures/dict/freedict-eng-ara.{index,dict.dz}: a tiny English→Arabic dictionary in
  * dictd format (FreeDict's entry layout), so tests exercise the real reader without the Debian package.
  * The entries are written here by hand for the seeds' vocabulary, not copied from FreeDict.
- * The .dz is plain gzip (dictzip's random-access header is optional for readers that gunzip whole).
  * Run: npx tsx scripts/make-fixture-dictionary.ts
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
-import { encodeDictdNumber } from '../src/translate/dictd.js';
+import { writeDictionary } from '../tests/helpers/dictionary.js';
 
 const ENTRIES: Array<[string, string[]]> = [
   ['armed', ['مسلح']],
@@ -34,19 +31,5 @@ const ENTRIES: Array<[string, string[]]> = [
 ];
 
 const out = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'tests', 'fixtures', 'dict');
-fs.mkdirSync(out, { recursive: true });
-const header = '00-database-info\nIsnad test fixture: a hand-written English→Arabic dictionary in dictd format.\n';
-let body = Buffer.from(header, 'utf8');
-const lines = [`00databaseinfo\t${encodeDictdNumber(0)}\t${encodeDictdNumber(body.length)}`];
-for (const [headword, translations] of [...ENTRIES].sort((a, b) => a[0].localeCompare(b[0]))) {
-  const text =
-    translations.length === 1
-      ? `${headword}\n${translations[0]}\n`
-      : `${headword}\n${translations.map((t, i) => `${i + 1}. ${t}`).join('\n')}\n`;
-  const bytes = Buffer.from(text, 'utf8');
-  lines.push(`${headword}\t${encodeDictdNumber(body.length)}\t${encodeDictdNumber(bytes.length)}`);
-  body = Buffer.concat([body, bytes]);
-}
-fs.writeFileSync(path.join(out, 'freedict-eng-ara.index'), lines.join('\n') + '\n');
-fs.writeFileSync(path.join(out, 'freedict-eng-ara.dict.dz'), zlib.gzipSync(body, { level: 9 }));
+writeDictionary(out, ENTRIES);
 process.stdout.write(`wrote ${ENTRIES.length} entries to ${out}\n`);

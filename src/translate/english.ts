@@ -1,10 +1,13 @@
 import { analyze, isEnglishFunctionWord } from '../text/analyze.js';
 import type { TermGroup } from '../types.js';
 import type { DictdDictionary } from './dictd.js';
+import { englishNumber, ordinalHeadword, romanValue } from './english-numbers.js';
+import { sameRadicals } from './arabic-forms.js';
+import { compoundParts, type Word } from './compounds.js';
 import { lemmaCandidates } from './lemma.js';
 import { normalize, tokenize } from '../text/normalize.js';
 import { VariantMatcher } from '../text/variants.js';
-import { transliterate } from './transliterate.js';
+import { spellAcronym, transliterate } from './transliterate.js';
 
 /**
  * Turns a question with English words into lexical query groups over an Arabic collection: each
@@ -42,13 +45,9 @@ export interface TranslationSettings {
 
 export const DEFAULT_TRANSLATION: TranslationSettings = { absentShare: 0.1, senseDecay: 0.85, minFormSimilarity: 0.75, minNameSimilarity: 0.6 };
 
-interface Word {
-  text: string;
-  /** Capitalized somewhere other than the start of the question: probably a name. */
-  capitalized: boolean;
-}
 
-const TOKEN = /[A-Za-z]+(?:['’-][A-Za-z]+)*|[\p{N}]+|[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]+/gu;
+// Latin letters with their accents (Ergänzungsschulen is one word); a number keeps an ordinal or plural ending (3rd, 1990s).
+const TOKEN = /\p{N}+(?:st|nd|rd|th|['’]?s)(?![\p{L}\p{N}])|\p{Script=Latin}+(?:['’-]\p{Script=Latin}+)*|[\p{N}]+|[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]+/gu;
 
 export interface EnglishQueryOptions {
   dictionary: DictdDictionary;
@@ -72,15 +71,26 @@ export function englishQueryGroups(question: string, options: EnglishQueryOption
     seen.add(key);
     groups.push(group);
   };
+  // An acronym typed in Latin letters inside an Arabic question is most likely written so in the collection too.
+  const spellAcronyms = !/[\u0600-\u06FF]/.test(question);
   let run: Word[] = [];
   const flush = () => {
-    for (const group of englishGroups(run, options)) push(group);
+    for (const group of englishGroups(run, options, spellAcronyms)) push(group);
     run = [];
   };
   let first = true;
   for (const match of question.matchAll(TOKEN)) {
     const token = match[0];
-    if (/^[A-Za-z]/.test(token)) {
+    const number = englishNumber(token);
+    if (number) {
+      flush();
+      first = false;
+      const known = number.lookups.filter((l) => options.dictionary.has(l));
+      const arabic = number.arabic.map((word) => ({ terms: analyze(word), weight: 1 })).filter((a) => a.terms.length > 0);
+      push(group(translationAlternatives(known, options), [{ terms: [number.digits], weight: 1 }, ...arabic], options));
+      continue;
+    }
+    if (/^\p{Script=Latin}/u.test(token)) {
       for (const part of token.split(/-/)) {
         if (isEnglishFunctionWord(part.replace(/['’].*$/, ''))) {
           flush();
@@ -100,7 +110,7 @@ export function englishQueryGroups(question: string, options: EnglishQueryOption
 }
 
 /** Groups for a run of consecutive English content words, longest dictionary entries first. */
-function englishGroups(words: Word[], options: EnglishQueryOptions): TermGroup[] {
+function englishGroups(words: Word[], options: EnglishQueryOptions, spellAcronyms: boolean): TermGroup[] {
   const groups: TermGroup[] = [];
   for (let i = 0; i < words.length; ) {
     let used = 0;
@@ -117,7 +127,8 @@ function englishGroups(words: Word[], options: EnglishQueryOptions): TermGroup[]
       }
     }
     if (used === 0) {
-      groups.push(wordGroup(words[i]!, options));
+      const parts = compoundParts(words[i]!, options.dictionary);
+      for (const part of parts ?? [words[i]!]) groups.push(wordGroup(part, options, spellAcronyms));
       used = 1;
     }
     i += used;
@@ -125,17 +136,28 @@ function englishGroups(words: Word[], options: EnglishQueryOptions): TermGroup[]
   return groups;
 }
 
-function wordGroup(word: Word, options: EnglishQueryOptions): TermGroup {
-  const forms = lemmaCandidates(word.text).filter((f) => options.dictionary.has(f));
+function wordGroup(word: Word, options: EnglishQueryOptions, spellAcronyms: boolean): TermGroup {
+  // An ordinal word's ordinal sense first (third → 3rd → الثالث), then its own entry (الثلث, "a third").
+  const ordinal = ordinalHeadword(word.text);
+  const forms = [...(ordinal ? [ordinal] : []), ...lemmaCandidates(word.text)].filter((f) => options.dictionary.has(f));
   const alternatives = translationAlternatives(forms, options);
   // The word as written: Arabic articles quote Latin names and acronyms (NFL, Panthers).
   const bare = word.text.replace(/['’]s?$/, '');
   const literal = analyze(bare).map((term) => ({ terms: [term], weight: 1 }));
   // A word the dictionary knows is a name only when the collection spells it nearly the same way; an
   // unknown word in lower case is more often a rare word than a name, so it must sound closer too.
+  // A word whose translations the collection never uses may be written there as it sounds (a loanword), but only a
+  // near-exact spelling counts for a word the dictionary knows, or a question about what the collection lacks
+  // (Python, Windows) finds look-alikes.
+  const translated = alternatives.some((a) => a.terms.every((t) => options.known?.(t) ?? true));
   const minSimilarity = alternatives.length > 0 ? KNOWN_WORD_NAME_SIMILARITY : word.capitalized ? 0 : LOWERCASE_NAME_SIMILARITY;
-  const names = word.capitalized || alternatives.length === 0 ? nameAlternatives(bare, options, minSimilarity) : [];
-  return group(alternatives, [...literal, ...names], options);
+  const roman = romanValue(word.text);
+  const names = roman === undefined && (word.capitalized || !translated) ? nameAlternatives(bare, options, minSimilarity) : [];
+  const digits = roman === undefined ? [] : [{ terms: [String(roman)], weight: 1 }];
+  // Arabic spells an acronym out by its letters' names (ABC → أيه بي سي): those words, as one alternative.
+  const spelled = roman === undefined && spellAcronyms ? analyze(spellAcronym(bare)) : [];
+  if (spelled.length > 0) digits.push({ terms: spelled, weight: 1 });
+  return group(alternatives, [...literal, ...digits, ...names], options);
 }
 
 const KNOWN_WORD_NAME_SIMILARITY = 0.9;
@@ -144,7 +166,8 @@ const LOWERCASE_NAME_SIMILARITY = 0.8;
 function translationAlternatives(entries: string[], options: EnglishQueryOptions): Array<{ terms: string[]; weight: number }> {
   const result: Array<{ terms: string[]; weight: number }> = [];
   for (const entry of entries) {
-    for (const translation of options.dictionary.translations(entry)) {
+    // FreeDict lists some senses on one line (الحالة، الدولة، يقرّ; a month's two names مارس/آذار): each is a translation of its own.
+    for (const translation of options.dictionary.translations(entry).flatMap((t) => t.split(SENSE_SEPARATOR))) {
       if (result.length >= MAX_TRANSLATIONS) return result;
       const terms = analyze(translation);
       if (terms.length === 0 || terms.length > MAX_TRANSLATION_TERMS) continue;
@@ -156,6 +179,8 @@ function translationAlternatives(entries: string[], options: EnglishQueryOptions
 }
 
 
+
+const SENSE_SEPARATOR = /\s*[،,;؛/]\s*/;
 
 const INFLECTION_ENDINGS = ['ت', 'وا', 'تا', 'نا'];
 
@@ -172,7 +197,7 @@ function withOtherForms(alternatives: TermGroup['alternatives'], options: Englis
       }
     }
     for (const m of options.stems.match(terms[0]!, 3, setting(options, 'minFormSimilarity'))) {
-      if (m.term !== terms[0] && !result.some((r) => r.terms.length === 1 && r.terms[0] === m.term)) result.push({ terms: [m.term], weight: weight * m.similarity });
+      if (m.term !== terms[0] && sameRadicals(terms[0]!, m.term) && !result.some((r) => r.terms.length === 1 && r.terms[0] === m.term)) result.push({ terms: [m.term], weight: weight * m.similarity });
     }
   }
   return result;

@@ -64,3 +64,15 @@ export function transliterate(word: string): string[] {
   }
   return [...new Set(spellings)].filter((s) => s !== '');
 }
+
+/** How Arabic writes the English names of the letters (ABC → أيه بي سي, NFL → إن إف إل, HD → إتش دي). */
+const LETTER_NAMES: Record<string, string> = {
+  a: 'أيه', b: 'بي', c: 'سي', d: 'دي', e: 'إي', f: 'إف', g: 'جي', h: 'إتش', i: 'آي', j: 'جيه', k: 'كيه', l: 'إل', m: 'إم',
+  n: 'إن', o: 'أو', p: 'بي', q: 'كيو', r: 'آر', s: 'إس', t: 'تي', u: 'يو', v: 'في', w: 'دبليو', x: 'إكس', y: 'واي', z: 'زد',
+};
+
+/** An acronym spelled out letter by letter in Arabic script (empty for anything but 2–5 capitals). */
+export function spellAcronym(word: string): string {
+  if (!/^[A-Z]{2,5}$/.test(word)) return '';
+  return [...word.toLowerCase()].map((ch) => LETTER_NAMES[ch]).join(' ');
+}
