@@ -18,7 +18,7 @@ import { readIndexJson } from '../src/index/index-file.js';
 import { IndexDirectory } from '../src/store/index-dir.js';
 import { LowRankEmbedder, TimingEmbedder } from '../src/bench/embedders.js';
 import { pickUpdateFiles } from '../src/bench/vector-workers.js';
-import { benchBuildOptions } from '../src/bench/workers.js';
+import { benchBuildOptions } from '../src/bench/worker-setup.js';
 import { CorpusGenerator, readSeedMaterial } from '../src/bench/synth.js';
 import { PhaseClock, peakRssMb } from '../src/bench/timing.js';
 

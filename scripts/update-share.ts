@@ -16,7 +16,7 @@ import type { PreviousIndex } from '../src/index/snapshot.js';
 import { IndexDirectory } from '../src/store/index-dir.js';
 import { LowRankEmbedder, TimingEmbedder } from '../src/bench/embedders.js';
 import { pickUpdateFiles } from '../src/bench/vector-workers.js';
-import { benchBuildOptions } from '../src/bench/workers.js';
+import { benchBuildOptions } from '../src/bench/worker-setup.js';
 import { CorpusGenerator, readSeedMaterial, writeCorpus } from '../src/bench/synth.js';
 import { PhaseClock } from '../src/bench/timing.js';
 

@@ -19,7 +19,8 @@ import { CorpusGenerator, readSeedMaterial, writeCorpus } from './synth.js';
 import { latencies, peakRssMb, STEADY_WARMUP, timed, type LatencySummary } from './timing.js';
 import { exactCopy, searchQuality, type SearchQuality } from './recall.js';
 import { randomSet } from './vector-sets.js';
-import { benchBuildOptions, benchQueries, CANDIDATES, progressFor, tell, type WorkerArgs } from './workers.js';
+import { benchQueries } from './queries.js';
+import { benchBuildOptions, CANDIDATES, docsDirOf, progressFor, tell, type WorkerArgs } from './worker-setup.js';
 
 export interface LowRankIngestResult {
   passages: number;
@@ -46,7 +47,6 @@ export function lowRankIngestResult(build: LowRankBuildResult, update: LowRankUp
   return { ...build, ...update, peakRssMb: Math.max(build.peakRssMb, update.peakRssMb) };
 }
 
-const docsDirOf = (args: WorkerArgs) => path.join(args.workDir, `docs-${args.size}`);
 const lowRankIndexOf = (args: WorkerArgs) => path.join(args.workDir, `index-lowrank-${args.size}`);
 
 /**
