@@ -24,7 +24,8 @@ import { recallAtK } from '../src/bench/vector-sets.js';
 import { latencies } from '../src/bench/timing.js';
 import { FlatVectorStore } from '../src/store/flat-store.js';
 import { UsearchVectorStore } from '../src/store/usearch-store.js';
-import { graphShape, searchSettings } from '../src/store/usearch-graph.js';
+import { searchSettings } from '../src/store/graph-search.js';
+import { graphShape } from '../src/store/graph-shape.js';
 import { generationIds } from './measure.js';
 
 const QUERIES = 200;

@@ -10,7 +10,7 @@ import { FlatVectorStore } from '../store/flat-store.js';
 import { parseManifest, type PreviousIndex } from '../index/snapshot.js';
 import { readIndexJson } from '../index/index-file.js';
 import { IndexDirectory } from '../store/index-dir.js';
-import type { GraphUpdate } from '../store/usearch-store.js';
+import type { GraphUpdate } from '../store/graph-plan.js';
 import { RESIDENT_MIN_SIZE } from '../store/resident-graph.js';
 import { UsearchVectorStore } from '../store/usearch-store.js';
 import { LowRankEmbedder, PrecomputedEmbedder, TimingEmbedder } from './embedders.js';
