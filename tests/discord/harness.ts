@@ -2,7 +2,8 @@ import { commands } from '../../commands/index.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import { createBot, type Bot, type BotOptions } from '../../src/discord/client.js';
 import type { Collection } from '../../src/collection.js';
-import { FakeDiscord, type FakeDiscordOptions } from '../fakes/fake-discord.js';
+import { expect } from 'vitest';
+import { FakeDiscord, type FakeDiscordOptions, type InjectedInteraction, type RecordedCall } from '../fakes/fake-discord.js';
 
 /** A syntactically valid, obviously fake token (three dot-separated parts). */
 export const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAw.FakeTk.isnad-test-secret-do-not-log_0123456789';
@@ -47,4 +48,28 @@ export async function startHarness(
       await fake.close();
     },
   };
+}
+
+/** What a user reads in a reply: its content, then each embed's title and description. */
+export const allText = (body: any): string =>
+  [body?.content ?? '', ...(body?.embeds ?? []).map((e: any) => `${e.title ?? ''}\n${e.description ?? ''}`)].join('\n');
+
+/** The bot's first answer to an interaction (reply, deferral or autocomplete choices). */
+export const callbackOf = (fake: FakeDiscord, i: InjectedInteraction) => fake.waitForCall((c) => c.path === i.callbackPath);
+
+/** The first edit of an interaction's reply that `matches` (any, by default). */
+export const editOf = (fake: FakeDiscord, i: InjectedInteraction, matches: (c: RecordedCall) => boolean = () => true) =>
+  fake.waitForCall((c) => c.method === 'PATCH' && c.path === i.originalPath && matches(c));
+
+/** The token is in no log line and in nothing sent to Discord, though the authenticated route did get it. */
+export function expectTokenKeptSecret(h: Harness): void {
+  const secretParts = TOKEN.split('.');
+  const logs = h.logs.join('\n');
+  const sent = JSON.stringify(h.fake.calls.map((c) => c.body));
+  for (const part of [TOKEN, ...secretParts]) {
+    expect(logs).not.toContain(part);
+    expect(sent).not.toContain(part);
+  }
+  // The authenticated route did get the token (so the fake did check it).
+  expect(h.fake.calls.find((c) => c.path === '/gateway/bot')?.authorized).toBe(true);
 }
