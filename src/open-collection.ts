@@ -5,7 +5,7 @@
  * /reindex (collection/serving-steps.ts).
  */
 import type { Collection } from './collection.js';
-import { build, loadModel, variantOf, type ModelLoad, type OpenOptions } from './collection/load-and-build.js';
+import { buildGeneration, loadModel, variantOf, type ModelLoad, type OpenOptions } from './collection/load-and-build.js';
 import { servingSteps } from './collection/serving-steps.js';
 import type { CoreConfig } from './config.js';
 import type { LoadedModel } from './embed/embedder.js';
@@ -67,7 +67,7 @@ async function buildAndPublish(
   const { log, onProgress } = options;
   log.info(loaded.snapshot ? `Updating the index of ${config.docsDir}…` : `Building the index of ${config.docsDir}…`);
   const previous = loaded.snapshot ? await loaded.directory.withKeptWork(loaded.snapshot, log) : null;
-  const result = await build(config, model, previous, loaded.unusable, log, onProgress, scan);
+  const result = await buildGeneration(config, model, previous, loaded.unusable, log, onProgress, scan);
   const { summary } = result;
   if (summary.nothingChanged && loaded.snapshot) {
     // Writing an identical generation would only cost disk space (4 in ten minutes, 25 MB, before).

@@ -58,7 +58,7 @@ export function variantOf(config: CoreConfig, model: LoadedModel): string {
 }
 
 /** A generation built on this thread from the settings, the model and what the previous one lets it keep. */
-export function build(
+export function buildGeneration(
   config: CoreConfig,
   model: LoadedModel,
   previous: PreviousIndex | null,

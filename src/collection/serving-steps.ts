@@ -11,7 +11,7 @@ import type { Logger } from '../log.js';
 import type { IndexDirectory } from '../store/index-dir.js';
 import { englishArabicDictionary, type DictdDictionary } from '../translate/dictd.js';
 import { buildInWorker, type BuildJob } from './build-off-thread.js';
-import { build, loadModel, variantOf, type OpenOptions } from './load-and-build.js';
+import { buildGeneration, loadModel, variantOf, type OpenOptions } from './load-and-build.js';
 
 /**
  * Documents (bytes on disk) from which a reindex builds in a worker thread. Measured on the shared
@@ -56,7 +56,7 @@ export function servingSteps(config: CoreConfig, directory: IndexDirectory, opti
       const inWorker = options.reindexInWorker ?? documentBytes(scan) >= WORKER_MIN_BYTES;
       if (!inWorker) {
         const previous = await directory.withKeptWork(current, options.log);
-        const { snapshot, summary } = await build(config, model, previous, null, options.log, onProgress, scan);
+        const { snapshot, summary } = await buildGeneration(config, model, previous, null, options.log, onProgress, scan);
         const generation = await directory.publishUnlessUnchanged(snapshot, summary.nothingChanged, onProgress);
         if (generation === null) return { snapshot: current, model, summary };
         snapshot.generation = generation;
