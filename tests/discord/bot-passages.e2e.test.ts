@@ -1,10 +1,8 @@
 /**
  * End to end, as bot.e2e.test.ts: the passage commands (/quote, /source) and Verify quote against a fake Collection.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FakeCollection } from '../fakes/fake-collection.js';
-import type { InjectedInteraction } from '../fakes/fake-discord.js';
-import { allText, callbackOf, editOf, expectTokenKeptSecret, startHarness, type Harness } from './harness.js';
+import { describe, expect, test } from 'vitest';
+import { allText, expectTokenKeptSecret, fakeCollectionBot } from './harness.js';
 import { stripBotFormatting } from '../../src/discord/quoted-text.js';
 import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from 'discord.js';
 
@@ -14,24 +12,13 @@ const DEFERRED = InteractionResponseType.DeferredChannelMessageWithSource;
 const MESSAGE = InteractionResponseType.ChannelMessageWithSource;
 const EPHEMERAL = MessageFlags.Ephemeral;
 
-let h: Harness;
-let collection: FakeCollection;
-let userSeq = 410000000000000000n;
-const newUser = () => ({ id: String(++userSeq) });
-
-beforeAll(async () => {
-  collection = new FakeCollection({ askDelayMs: 20, reindexStepMs: 30 });
-  h = await startHarness(collection, { progressEveryMs: 0 });
-}, 20_000);
-afterAll(async () => h?.close());
-
-const callback = (i: InjectedInteraction) => callbackOf(h.fake, i);
-const finalEdit = (i: InjectedInteraction) => editOf(h.fake, i);
-const ask = (question: string) => h.fake.injectCommand('ask', [{ name: 'question', type: STRING, value: question }], { user: newUser() });
+const bot = fakeCollectionBot(410000000000000000n);
+const { newUser, callback, finalEdit } = bot;
+const ask = (question: string) => bot.h.fake.injectCommand('ask', [{ name: 'question', type: STRING, value: question }], { user: newUser() });
 
 describe('/quote', () => {
   test('@everyone in a passage is escaped, mentions are disabled, URLs do not unfurl', async () => {
-    const cb = await callback(h.fake.injectCommand('quote', [{ name: 'id', type: STRING, value: 'c3d4e5f6a1b2' }], { user: newUser() }));
+    const cb = await callback(bot.h.fake.injectCommand('quote', [{ name: 'id', type: STRING, value: 'c3d4e5f6a1b2' }], { user: newUser() }));
     expect(cb.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     const text = allText(cb.body.data);
     expect(text).toContain('\\@everyone');
@@ -42,7 +29,7 @@ describe('/quote', () => {
   });
 
   test('autocomplete answers with at most 25 choices (type 8)', async () => {
-    const cb = await callback(h.fake.injectAutocomplete('quote', [{ name: 'id', type: STRING, value: 'a1b', focused: true }]));
+    const cb = await callback(bot.h.fake.injectAutocomplete('quote', [{ name: 'id', type: STRING, value: 'a1b', focused: true }]));
     expect(cb.body.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
     expect(cb.body.data.choices.length).toBeGreaterThan(0);
     expect(cb.body.data.choices.length).toBeLessThanOrEqual(25);
@@ -51,12 +38,12 @@ describe('/quote', () => {
   });
 
   test('autocomplete on words of the text', async () => {
-    const cb = await callback(h.fake.injectAutocomplete('quote', [{ name: 'id', type: STRING, value: 'الجعفري', focused: true }]));
+    const cb = await callback(bot.h.fake.injectAutocomplete('quote', [{ name: 'id', type: STRING, value: 'الجعفري', focused: true }]));
     expect(cb.body.data.choices.map((c: any) => c.value)).toContain('a1b2c3d4e5f6');
   });
 
   test('unknown id: short ephemeral error with its code', async () => {
-    const cb = await callback(h.fake.injectCommand('quote', [{ name: 'id', type: STRING, value: 'nope' }]));
+    const cb = await callback(bot.h.fake.injectCommand('quote', [{ name: 'id', type: STRING, value: 'nope' }]));
     expect(cb.body).toMatchObject({ type: MESSAGE, data: { flags: EPHEMERAL } });
     expect(cb.body.data.content).toContain('PASSAGE_NOT_FOUND');
   });
@@ -64,7 +51,7 @@ describe('/quote', () => {
 
 describe('/source', () => {
   test('lists documents with passages and size', async () => {
-    const cb = await callback(h.fake.injectCommand('source'));
+    const cb = await callback(bot.h.fake.injectCommand('source'));
     const text = allText(cb.body.data);
     expect(cb.body.data.flags).toBe(EPHEMERAL);
     expect(text).toContain('001_4a36f68e423f829a.txt');
@@ -74,19 +61,19 @@ describe('/source', () => {
 
   test('shows the passage at a line; file autocomplete', async () => {
     const cb = await callback(
-      h.fake.injectCommand('source', [
+      bot.h.fake.injectCommand('source', [
         { name: 'file', type: STRING, value: '001_4a36f68e423f829a.txt' },
         { name: 'line', type: INTEGER, value: 2 },
       ]),
     );
     expect(allText(cb.body.data)).toContain('ستستمر المحادثات لمدة يومين');
-    const ac = await callback(h.fake.injectAutocomplete('source', [{ name: 'file', type: STRING, value: 'notes', focused: true }]));
+    const ac = await callback(bot.h.fake.injectAutocomplete('source', [{ name: 'file', type: STRING, value: 'notes', focused: true }]));
     expect(ac.body.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
     expect(ac.body.data.choices.map((c: any) => c.value).sort()).toEqual(['notes/announcements.md', 'notes/english.txt']);
   });
 
   test('unknown file: SOURCE_NOT_FOUND', async () => {
-    const cb = await callback(h.fake.injectCommand('source', [{ name: 'file', type: STRING, value: 'missing.txt' }]));
+    const cb = await callback(bot.h.fake.injectCommand('source', [{ name: 'file', type: STRING, value: 'missing.txt' }]));
     expect(cb.body.data.content).toContain('SOURCE_NOT_FOUND');
   });
 });
@@ -96,15 +83,15 @@ describe('Verify quote (message context menu)', () => {
     const post = await finalEdit(ask('من يرأس وفد النظام السوري؟'));
     const description: string = post.body.embeds[0].description;
     const seen: string[] = [];
-    const verify = collection.verifyQuotes.bind(collection);
-    collection.verifyQuotes = (text) => {
+    const verify = bot.collection.verifyQuotes.bind(bot.collection);
+    bot.collection.verifyQuotes = (text) => {
       seen.push(text);
       return verify(text);
     };
     try {
-      await finalEdit(h.fake.injectMessageCommand('Verify quote', '📢 Shared by <@123>', { user: newUser() }, [{ description }]));
+      await finalEdit(bot.h.fake.injectMessageCommand('Verify quote', '📢 Shared by <@123>', { user: newUser() }, [{ description }]));
     } finally {
-      collection.verifyQuotes = verify;
+      bot.collection.verifyQuotes = verify;
     }
     expect(seen).toHaveLength(1);
     // The command strips the bot's own formatting (citation line, escapes) before asking the collection.
@@ -113,7 +100,7 @@ describe('Verify quote (message context menu)', () => {
   });
 
   test('verbatim', async () => {
-    const i = h.fake.injectMessageCommand('Verify quote', 'يرأس وفد النظام بشار الجعفري', { user: newUser() });
+    const i = bot.h.fake.injectMessageCommand('Verify quote', 'يرأس وفد النظام بشار الجعفري', { user: newUser() });
     expect((await callback(i)).body).toEqual({ type: DEFERRED, data: { flags: EPHEMERAL } });
     const edit = await finalEdit(i);
     expect(edit.body.content).toContain('مطابق حرفيًا');
@@ -121,12 +108,12 @@ describe('Verify quote (message context menu)', () => {
   });
 
   test('altered: shows the real text, and the correction button posts it publicly without pinging', async () => {
-    const edit = await finalEdit(h.fake.injectMessageCommand('Verify quote', 'The delegation of the United Nations attended in Astana as observer', { user: newUser() }));
+    const edit = await finalEdit(bot.h.fake.injectMessageCommand('Verify quote', 'The delegation of the United Nations attended in Astana as observer', { user: newUser() }));
     expect(edit.body.content).toContain('Altered');
     expect(allText(edit.body)).toContain('The delegation of the United Nations attended as an observer in Astana.');
     const button = edit.body.components[0].components[0];
     expect(button.label).toContain('Post correction');
-    const post = await callback(h.fake.injectButton(button.custom_id, {}, { user: newUser() }));
+    const post = await callback(bot.h.fake.injectButton(button.custom_id, {}, { user: newUser() }));
     expect(post.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(post.body.data.flags ?? 0).toBe(0);
     expect(post.body.data.allowed_mentions).toEqual({ parse: [] });
@@ -135,17 +122,17 @@ describe('Verify quote (message context menu)', () => {
   });
 
   test('a correction button whose text left the index: PASSAGE_NOT_FOUND', async () => {
-    const post = await callback(h.fake.injectButton('Verify quote:post:ffffffffffff:0:10'));
+    const post = await callback(bot.h.fake.injectButton('Verify quote:post:ffffffffffff:0:10'));
     expect(post.body.data.content).toContain('PASSAGE_NOT_FOUND');
     expect(post.body.data.flags).toBe(EPHEMERAL);
   });
 
   test('not found', async () => {
-    const edit = await finalEdit(h.fake.injectMessageCommand('Verify quote', 'Completely unrelated words here', { user: newUser() }));
+    const edit = await finalEdit(bot.h.fake.injectMessageCommand('Verify quote', 'Completely unrelated words here', { user: newUser() }));
     expect(edit.body.content).toContain('Not found');
   });
 });
 
 test('the token never appears in logs or in anything sent to Discord', () => {
-  expectTokenKeptSecret(h);
+  expectTokenKeptSecret(bot.h);
 });

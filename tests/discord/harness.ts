@@ -2,7 +2,8 @@ import { commands } from '../../commands/index.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import { createBot, type Bot, type BotOptions } from '../../src/discord/client.js';
 import type { Collection } from '../../src/collection.js';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { FakeCollection } from '../fakes/fake-collection.js';
 import { FakeDiscord, type FakeDiscordOptions, type InjectedInteraction, type RecordedCall } from '../fakes/fake-discord.js';
 
 /** A syntactically valid, obviously fake token (three dot-separated parts). */
@@ -72,4 +73,30 @@ export function expectTokenKeptSecret(h: Harness): void {
   }
   // The authenticated route did get the token (so the fake did check it).
   expect(h.fake.calls.find((c) => c.path === '/gateway/bot')?.authorized).toBe(true);
+}
+
+/**
+ * The bot over a FakeCollection for a whole test file (answers take 20 ms, a reindex steps every 30 ms,
+ * progress is edited at once), started before the file's tests and closed after; users numbered from `firstUser`.
+ */
+export function fakeCollectionBot(firstUser: bigint) {
+  let started: { h: Harness; collection: FakeCollection } | undefined;
+  let lastUser = firstUser;
+  beforeAll(async () => {
+    const collection = new FakeCollection({ askDelayMs: 20, reindexStepMs: 30 });
+    started = { collection, h: await startHarness(collection, { progressEveryMs: 0 }) };
+  }, 20_000);
+  afterAll(async () => started?.h.close());
+  const bot = {
+    get h(): Harness {
+      return started!.h;
+    },
+    get collection(): FakeCollection {
+      return started!.collection;
+    },
+    newUser: () => ({ id: String(++lastUser) }),
+    callback: (i: InjectedInteraction) => callbackOf(bot.h.fake, i),
+    finalEdit: (i: InjectedInteraction, matches?: (c: RecordedCall) => boolean) => editOf(bot.h.fake, i, matches),
+  };
+  return bot;
 }
