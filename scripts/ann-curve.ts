@@ -24,11 +24,12 @@ import { recallAtK } from '../src/bench/vector-sets.js';
 import { latencies } from '../src/bench/timing.js';
 import { FlatVectorStore } from '../src/store/flat-store.js';
 import { UsearchVectorStore } from '../src/store/usearch-store.js';
-import { graphShape, searchSettings } from '../src/store/usearch-graph.js';
+import { searchSettings } from '../src/store/graph-search.js';
+import { graphShape } from '../src/store/graph-shape.js';
 import { generationIds } from './measure.js';
 
 const QUERIES = 200;
-const TOP_K = 50; // CANDIDATES in src/bench/workers.ts: what the answer path asks the vector leg for
+const TOP_K = 50; // CANDIDATES in src/bench/worker-setup.ts: what the answer path asks the vector leg for
 const size = Number(process.argv[2] ?? 100_000);
 const connectivity = Number(process.env.CONNECTIVITY ?? graphShape().connectivity);
 const expansionArg = process.argv[3] ?? '64,128,256,512,1024';

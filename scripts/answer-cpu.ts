@@ -10,7 +10,7 @@
 import { performance } from 'node:perf_hooks';
 import { LowRankEmbedder, PrecomputedEmbedder } from '../src/bench/embedders.js';
 import { percentile } from '../src/bench/timing.js';
-import { benchQueries } from '../src/bench/workers.js';
+import { benchQueries } from '../src/bench/queries.js';
 import { answerQuestion } from '../src/retrieve/answer.js';
 import { snapshotContext } from '../src/retrieve/features.js';
 import { prepareRanking } from '../src/retrieve/prepare.js';

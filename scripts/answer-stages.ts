@@ -23,7 +23,7 @@ import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { LowRankEmbedder, PrecomputedEmbedder } from '../src/bench/embedders.js';
 import { HashEmbedder } from '../src/bench/fake-embedder.js';
 import { cpuMs, percentile } from '../src/bench/timing.js';
-import { benchQueries } from '../src/bench/workers.js';
+import { benchQueries } from '../src/bench/queries.js';
 import { answerQuestion, decide, DEFAULT_CANDIDATES, MAX_TOP } from '../src/retrieve/answer.js';
 import { buildCandidates, snapshotContext, type LegHits } from '../src/retrieve/features.js';
 import { prepareRanking } from '../src/retrieve/prepare.js';

@@ -9,7 +9,7 @@ import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { LowRankEmbedder, PrecomputedEmbedder } from '../src/bench/embedders.js';
 import { HashEmbedder } from '../src/bench/fake-embedder.js';
 import { cpuMs, percentile } from '../src/bench/timing.js';
-import { benchQueries } from '../src/bench/workers.js';
+import { benchQueries } from '../src/bench/queries.js';
 import { answerQuestion } from '../src/retrieve/answer.js';
 import { prepareRanking } from '../src/retrieve/prepare.js';
 import { readQuestion } from '../src/retrieve/question.js';

@@ -12,13 +12,11 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
-import { buildIndex } from '../src/ingest/build-index.js';
+import type { PreviousIndex } from '../src/index/snapshot.js';
 import { IndexDirectory } from '../src/store/index-dir.js';
-import { LowRankEmbedder, TimingEmbedder } from '../src/bench/embedders.js';
-import { pickUpdateFiles } from '../src/bench/vector-workers.js';
-import { benchBuildOptions } from '../src/bench/workers.js';
-import { CorpusGenerator, readSeedMaterial } from '../src/bench/synth.js';
-import { PhaseClock, peakRssMb } from '../src/bench/timing.js';
+import { clockedBuild } from '../src/bench/clocked-build.js';
+import { peakRssMb } from '../src/bench/timing.js';
+import { changeForUpdate, pickUpdateFiles } from '../src/bench/update-change.js';
 
 const [docsArg, indexArg, modesArg] = process.argv.slice(2);
 if (!docsArg || !indexArg) throw new Error('usage: scripts/build-then-update.ts <docs> <new index folder> [same,gc,process]');
@@ -39,16 +37,10 @@ const heap = () => {
 };
 const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
 
-async function timedBuild(label: string, previousOf: () => Promise<Parameters<typeof benchBuildOptions>[2]>): Promise<void> {
+async function timedBuild(label: string, previousOf: () => Promise<PreviousIndex | null>): Promise<void> {
   await settle();
   const [gc0, n0] = [gcMs, gcCount];
-  const embedder = new TimingEmbedder(new LowRankEmbedder());
-  const clock = new PhaseClock(embedder);
-  const previous = await previousOf();
-  clock.mark('load reused');
-  const built = await buildIndex({ ...benchBuildOptions(docsDir, embedder, previous), onProgress: (p) => clock.mark(p.phase) });
-  clock.mark('vectors');
-  await directory.publish(built.snapshot, () => clock.mark('write'));
+  const { built, clock, embedder } = await clockedBuild(directory, docsDir, previousOf, () => 'write');
   clock.mark('write');
   const { seconds, cpuSeconds } = clock.totals();
   await settle();
@@ -78,19 +70,15 @@ for (const mode of modes) {
     console.log(`full GC: ${(performance.now() - started).toFixed(0)} ms; ${heap()}`);
   }
   const { sources, removed } = pickUpdateFiles(manifest.files, passages, 42);
-  const aside = path.join(path.dirname(docsDir), `${path.basename(docsDir)}-removed`);
-  const added = path.join(docsDir, 'update-alone');
-  await fs.mkdir(aside, { recursive: true });
-  for (const source of sources) await fs.rename(path.join(docsDir, source), path.join(aside, source.replaceAll('/', '_')));
-  await fs.mkdir(added, { recursive: true });
-  for (const doc of new CorpusGenerator(await readSeedMaterial(path.resolve('seeds')), { passages: removed, seed: 49 }).documents()) {
-    await fs.writeFile(path.join(added, doc.source), doc.text);
-  }
+  const undo = await changeForUpdate(docsDir, { sources, removed }, {
+    aside: path.join(path.dirname(docsDir), `${path.basename(docsDir)}-removed`),
+    added: path.join(docsDir, 'update-alone'),
+    seeds: path.resolve('seeds'),
+  });
   try {
     await timedBuild(`update, same process (${mode}), −${removed}`, () => directory.loadReusable(base));
   } finally {
-    await fs.rm(added, { recursive: true, force: true });
-    for (const source of sources) await fs.rename(path.join(aside, source.replaceAll('/', '_')), path.join(docsDir, source));
+    await undo();
     const published = await directory.currentGeneration();
     await fs.writeFile(path.join(indexDir, 'CURRENT'), path.basename(base));
     if (published && published !== base) await fs.rm(published, { recursive: true, force: true });

@@ -50,7 +50,7 @@ if (what === 'whole') {
   stage('first vector search');
   // The bench's "first answer" (serveLowRankWorker): a bench question, its vector precomputed, answered cold.
   const { LowRankEmbedder, PrecomputedEmbedder } = await import('../src/bench/embedders.js');
-  const { benchQueries } = await import('../src/bench/workers.js');
+  const { benchQueries } = await import('../src/bench/queries.js');
   const { answerQuestion } = await import('../src/retrieve/answer.js');
   const { readQuestion } = await import('../src/retrieve/question.js');
   const question = readQuestion(benchQueries(snapshot!, 2, 42)[1]!).search;

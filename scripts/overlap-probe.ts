@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { LowRankEmbedder } from '../src/bench/embedders.js';
 import { percentile } from '../src/bench/timing.js';
-import { benchQueries } from '../src/bench/workers.js';
+import { benchQueries } from '../src/bench/queries.js';
 import { DEFAULT_CANDIDATES } from '../src/retrieve/answer.js';
 import { snapshotContext } from '../src/retrieve/features.js';
 import { prepareRanking } from '../src/retrieve/prepare.js';

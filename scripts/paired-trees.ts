@@ -27,7 +27,8 @@ for (const tree of trees) {
   const from = (file: string) => import(`${tree}/src/${file}`);
   const { IndexDirectory } = await from('store/index-dir.ts');
   const { prepareRanking } = await from('retrieve/prepare.ts');
-  const { benchQueries } = await from('bench/workers.ts');
+  // Trees from before bench/queries.ts kept the query generator in bench/workers.ts.
+  const { benchQueries } = await from('bench/queries.ts').catch(() => from('bench/workers.ts'));
   const { readQuestion } = await from('retrieve/question.ts');
   const { answerQuestion } = await from('retrieve/answer.ts');
   const { questionTerms } = await from('retrieve/query-terms.ts');

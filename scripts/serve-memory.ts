@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import v8 from 'node:v8';
 import { LowRankEmbedder, PrecomputedEmbedder } from '../src/bench/embedders.js';
-import { benchQueries } from '../src/bench/workers.js';
+import { benchQueries } from '../src/bench/queries.js';
 import { answerQuestion } from '../src/retrieve/answer.js';
 import { PassageSearch } from '../src/retrieve/passage-search.js';
 import { prepareRanking } from '../src/retrieve/prepare.js';

@@ -12,15 +12,12 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { buildIndex } from '../src/ingest/build-index.js';
 import { parseManifest } from '../src/index/snapshot.js';
 import { readIndexJson } from '../src/index/index-file.js';
 import { IndexDirectory } from '../src/store/index-dir.js';
-import { LowRankEmbedder, TimingEmbedder } from '../src/bench/embedders.js';
-import { pickUpdateFiles } from '../src/bench/vector-workers.js';
-import { benchBuildOptions } from '../src/bench/workers.js';
-import { CorpusGenerator, readSeedMaterial } from '../src/bench/synth.js';
-import { PhaseClock, peakRssMb } from '../src/bench/timing.js';
+import { clockedBuild } from '../src/bench/clocked-build.js';
+import { peakRssMb } from '../src/bench/timing.js';
+import { changeForUpdate, pickUpdateFiles } from '../src/bench/update-change.js';
 
 const [indexDir, docsArg] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 if (!indexDir || !docsArg) throw new Error('usage: npx tsx scripts/update-alone.ts <index folder> <documents folder> [--restamp]');
@@ -31,27 +28,18 @@ const base = await directory.currentGeneration();
 if (!base) throw new Error(`no index in ${indexDir}`);
 const baseManifest = parseManifest(await readIndexJson(path.join(base, 'manifest.json')), base);
 
-const added = path.join(docsDir, 'update-alone');
-const aside = path.join(path.dirname(docsDir), `${path.basename(docsDir)}-removed`);
-const { sources: removedSources, removed } = restamp ? { sources: [], removed: 0 } : pickUpdateFiles(baseManifest.files, baseManifest.passages, 42);
-await fs.mkdir(aside, { recursive: true });
-for (const source of removedSources) await fs.rename(path.join(docsDir, source), path.join(aside, source.replaceAll('/', '_')));
-if (removed > 0) {
-  await fs.mkdir(added, { recursive: true });
-  for (const doc of new CorpusGenerator(await readSeedMaterial(path.resolve('seeds')), { passages: removed, seed: 49 }).documents()) {
-    await fs.writeFile(path.join(added, doc.source), doc.text);
-  }
-}
+const change = restamp ? { sources: [], removed: 0 } : pickUpdateFiles(baseManifest.files, baseManifest.passages, 42);
+const { removed } = change;
+const undo = await changeForUpdate(docsDir, change, {
+  aside: path.join(path.dirname(docsDir), `${path.basename(docsDir)}-removed`),
+  added: path.join(docsDir, 'update-alone'),
+  seeds: path.resolve('seeds'),
+});
 
 let published: string | null = null;
 try {
-  const embedder = new TimingEmbedder(new LowRankEmbedder());
-  const clock = new PhaseClock(embedder);
-  const previous = await directory.loadReusable(base);
-  clock.mark('load reused');
-  const built = await buildIndex({ ...benchBuildOptions(docsDir, embedder, previous), onProgress: (p) => clock.mark(p.phase) });
-  clock.mark('vectors');
-  published = await directory.publish(built.snapshot, (p) => clock.mark(`write ${p.done}/${p.total}`));
+  const { built, clock, embedder, generation } = await clockedBuild(directory, docsDir, () => directory.loadReusable(base), (p) => `write ${p.done}/${p.total}`);
+  published = generation;
   const { seconds, cpuSeconds } = clock.totals();
   const s = built.summary;
   console.log(
@@ -60,8 +48,7 @@ try {
   );
   console.log('  ' + clock.describe());
 } finally {
-  await fs.rm(added, { recursive: true, force: true });
-  for (const source of removedSources) await fs.rename(path.join(aside, source.replaceAll('/', '_')), path.join(docsDir, source));
+  await undo();
   if (published && !restamp) {
     await fs.writeFile(path.join(indexDir, 'CURRENT'), path.basename(base));
     await fs.rm(published, { recursive: true, force: true });

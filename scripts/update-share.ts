@@ -11,14 +11,11 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { buildIndex } from '../src/ingest/build-index.js';
 import type { PreviousIndex } from '../src/index/snapshot.js';
 import { IndexDirectory } from '../src/store/index-dir.js';
-import { LowRankEmbedder, TimingEmbedder } from '../src/bench/embedders.js';
-import { pickUpdateFiles } from '../src/bench/vector-workers.js';
-import { benchBuildOptions } from '../src/bench/workers.js';
-import { CorpusGenerator, readSeedMaterial, writeCorpus } from '../src/bench/synth.js';
-import { PhaseClock } from '../src/bench/timing.js';
+import { clockedBuild } from '../src/bench/clocked-build.js';
+import { readSeedMaterial, writeCorpus } from '../src/bench/synth.js';
+import { changeForUpdate, pickUpdateFiles } from '../src/bench/update-change.js';
 
 const size = Number(process.argv[2] ?? 100_000);
 const work = process.argv[3] ?? path.join(os.tmpdir(), `isnad-update-share-${size}`);
@@ -30,13 +27,7 @@ await fs.rm(indexDir, { recursive: true, force: true });
 const directory = new IndexDirectory(indexDir);
 
 async function run(label: string, loadPrevious: () => Promise<PreviousIndex | null>) {
-  const embedder = new TimingEmbedder(new LowRankEmbedder());
-  const clock = new PhaseClock(embedder);
-  const previous = await loadPrevious();
-  clock.mark('load reused');
-  const built = await buildIndex({ ...benchBuildOptions(docsDir, embedder, previous), onProgress: (p) => clock.mark(p.phase) });
-  clock.mark('vectors');
-  await directory.publish(built.snapshot, (p) => clock.mark(`write ${p.done}/${p.total}`));
+  const { built, clock, embedder } = await clockedBuild(directory, docsDir, loadPrevious, (p) => `write ${p.done}/${p.total}`);
   // CPU time is what load inflates least (the wall time of a build under load is mostly waiting for a core).
   const { seconds, cpuSeconds } = clock.totals();
   const s = built.summary;
@@ -47,18 +38,14 @@ async function run(label: string, loadPrevious: () => Promise<PreviousIndex | nu
 
 const full = await run('full build', async () => null);
 const passages = full.built.snapshot.passages.length;
-const { sources: removedSources, removed } = pickUpdateFiles(full.built.snapshot.manifest.files, passages, 42);
-const aside = path.join(work, 'removed');
-await fs.mkdir(aside, { recursive: true });
-for (const source of removedSources) await fs.rename(path.join(docsDir, source), path.join(aside, source.replaceAll('/', '_')));
-await fs.mkdir(path.join(docsDir, 'update'), { recursive: true });
-for (const doc of new CorpusGenerator(await readSeedMaterial(seeds), { passages: removed, seed: 49 }).documents()) {
-  await fs.writeFile(path.join(docsDir, 'update', doc.source), doc.text);
-}
+const undo = await changeForUpdate(docsDir, pickUpdateFiles(full.built.snapshot.manifest.files, passages, 42), {
+  aside: path.join(work, 'removed'),
+  added: path.join(docsDir, 'update'),
+  seeds,
+});
 try {
   const update = await run('update', async () => directory.loadReusable((await directory.currentGeneration())!));
   console.log(`update share: ${((100 * update.seconds) / full.seconds).toFixed(1)} % of the full build, CPU ${((100 * update.cpuSeconds) / full.cpuSeconds).toFixed(1)} % (load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
 } finally {
-  await fs.rm(path.join(docsDir, 'update'), { recursive: true, force: true });
-  for (const source of removedSources) await fs.rename(path.join(aside, source.replaceAll('/', '_')), path.join(docsDir, source));
+  await undo();
 }

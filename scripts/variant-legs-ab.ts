@@ -6,7 +6,7 @@
  *   npx tsx scripts/variant-legs-ab.ts <kept folder>/index-lowrank-100000
  */
 import { performance } from 'node:perf_hooks';
-import { benchQueries } from '../src/bench/workers.js';
+import { benchQueries } from '../src/bench/queries.js';
 import { snapshotContext } from '../src/retrieve/features.js';
 import { prepareRanking } from '../src/retrieve/prepare.js';
 import { readQuestion } from '../src/retrieve/question.js';

@@ -60,7 +60,8 @@ const passageSearch = perIndex((snapshot) => new PassageSearch(snapshot.passages
 
 /**
  * The query side of a collection: answers, passages, verification and status over the index being
- * served. How an index is opened, built and published is src/open-collection.ts, handed in as `steps`.
+ * served. How an index is opened, built and published is src/open-collection.ts; how a served one
+ * rebuilds is handed in as `steps` (collection/serving-steps.ts).
  */
 export class IndexedCollection implements Collection {
   private reindexing: Promise<ReindexSummary> | null = null;

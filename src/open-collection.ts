@@ -1,82 +1,28 @@
 /**
  * The build side of a collection: load the model and the index, notice stale or unusable indexes,
- * build and publish a generation. The query side is src/indexed-collection.ts.
- * Longer than 250 lines on purpose: the staleness checks, the in-place build and the worker build
- * share one decision (what is reused, what is rebuilt, what the user is told); split, they would drift.
+ * build and publish a generation. The query side is src/indexed-collection.ts; how the model is
+ * loaded and a generation built is collection/load-and-build.ts, shared with a served collection's
+ * /reindex (collection/serving-steps.ts).
  */
 import type { Collection } from './collection.js';
+import { buildGeneration, loadModel, variantOf, type ModelLoad, type OpenOptions } from './collection/load-and-build.js';
+import { servingSteps } from './collection/serving-steps.js';
 import type { CoreConfig } from './config.js';
 import type { LoadedModel } from './embed/embedder.js';
-import { loadEmbedder } from './embed/load-embedder.js';
-import { loadEmbedderRemembering, type RememberingOptions } from './embed/model-memory.js';
 import { isIsnadError } from './errors.js';
-import type { IndexSnapshot, PreviousIndex } from './index/snapshot.js';
+import type { IndexSnapshot } from './index/snapshot.js';
 import { IndexedCollection, type ServingSteps } from './indexed-collection.js';
-import { buildIndex, fullRebuildReason, modelVariant } from './ingest/build-index.js';
-import { buildInWorker, type BuildJob } from './collection/build-off-thread.js';
+import { fullRebuildReason } from './ingest/build-index.js';
 import { describeChanges, plural } from './ingest/describe.js';
 import { assertDocsFolder, scanDocuments, type ScanResult } from './ingest/load.js';
 import type { Logger } from './log.js';
 import { IndexDirectory } from './store/index-dir.js';
-import { englishArabicDictionary, type DictdDictionary } from './translate/dictd.js';
-import type { Progress, ReindexSummary } from './types.js';
+import type { ReindexSummary } from './types.js';
 
 /** How a build is said in words, for the front ends (the terminal's ingest summary). */
 export { describeChanges, listUnsupported } from './ingest/describe.js';
+export type { OpenOptions } from './collection/load-and-build.js';
 
-export interface OpenOptions {
-  log: Logger;
-  onProgress?: (progress: Progress) => void;
-  /** Loads the embedding model; injected by tests and the bench, the real loader otherwise. */
-  loadModel?: () => Promise<LoadedModel>;
-  /**
-   * Remember a failed model load in the index folder (terminal commands): skip retrying it until the
-   * retry time (`when-due`) or not (`now`), and say it once. Without this, every load is tried and warned (the bot).
-   */
-  modelMemory?: Pick<RememberingOptions, 'retry' | 'verbose'>;
-  /**
-   * Where a reindex of the served collection builds: in a worker thread (true), on this thread (false),
-   * or, by default, in a worker once the documents reach WORKER_MIN_BYTES.
-   */
-  reindexInWorker?: boolean;
-}
-
-/**
- * Documents (bytes on disk) from which a reindex builds in a worker thread. Measured on the shared
- * 2-core machine (load ~8), longest event-loop pause of a reindex in place: 43–58 ms at 60 KB,
- * 174–196 ms at 250 KB, 0.74–0.93 s at 1.6 MB; in the worker 20–74 ms at each size, but starting it
- * costs ~0.5 s compiled (~1.5 s from sources under tsx). Below this size the build stays in place.
- */
-const WORKER_MIN_BYTES = 100 * 1024;
-
-function documentBytes(scan: ScanResult): number {
-  return scan.files.reduce((sum, file) => sum + file.bytes, 0);
-}
-
-interface ModelLoad {
-  model: LoadedModel;
-  /** Records how the load went; called once the index folder exists. */
-  remember: () => Promise<void>;
-}
-
-const nothingToRemember = async (): Promise<void> => undefined;
-
-async function loadModel(config: CoreConfig, options: OpenOptions): Promise<ModelLoad> {
-  if (options.loadModel) return { model: await options.loadModel(), remember: nothingToRemember };
-  // Skips importing Transformers.js (and onnxruntime) entirely when the model is switched off.
-  if (config.model.modelId === null) {
-    return { model: { embedder: null, status: { loaded: false, modelId: null, reason: 'disabled (MODEL_ID=none)' } }, remember: nothingToRemember };
-  }
-  if (!options.modelMemory) return { model: await loadEmbedder(config.model, options.log), remember: nothingToRemember };
-  const { loaded, remember } = await loadEmbedderRemembering(
-    config.model,
-    { indexDir: config.indexDir, log: options.log, ...options.modelMemory },
-    loadEmbedder,
-  );
-  return { model: loaded, remember };
-}
-
-/** True when the files on disk differ (added, removed, resized, touched) from those the index was built from. */
 /** The folder's listing when it differs from what the snapshot indexed (the build reads that same listing), else null. */
 async function changedScan(snapshot: IndexSnapshot, docsDir: string): Promise<ScanResult | null> {
   const scan = await scanDocuments(docsDir);
@@ -92,34 +38,6 @@ async function changedScan(snapshot: IndexSnapshot, docsDir: string): Promise<Sc
     if (indexed.has(file.source)) seen++;
   }
   return seen !== indexed.size ? scan : null;
-}
-
-function variantOf(config: CoreConfig, model: LoadedModel): string {
-  return modelVariant(config.model, model.embedder?.modelId ?? config.model.modelId ?? '');
-}
-
-function build(
-  config: CoreConfig,
-  model: LoadedModel,
-  previous: PreviousIndex | null,
-  previousUnusableReason: string | null,
-  log: Logger,
-  onProgress?: (progress: Progress) => void,
-  scan?: ScanResult,
-) {
-  return buildIndex({
-    docsDir: config.docsDir,
-    maxFileBytes: config.maxFileBytes,
-    vectorStore: config.vectorStore,
-    embedder: model.embedder,
-    modelVariant: variantOf(config, model),
-    modelStatus: model.status,
-    previous,
-    previousUnusableReason,
-    onProgress,
-    log,
-    scan,
-  });
 }
 
 interface LoadedIndex {
@@ -149,7 +67,7 @@ async function buildAndPublish(
   const { log, onProgress } = options;
   log.info(loaded.snapshot ? `Updating the index of ${config.docsDir}…` : `Building the index of ${config.docsDir}…`);
   const previous = loaded.snapshot ? await loaded.directory.withKeptWork(loaded.snapshot, log) : null;
-  const result = await build(config, model, previous, loaded.unusable, log, onProgress, scan);
+  const result = await buildGeneration(config, model, previous, loaded.unusable, log, onProgress, scan);
   const { summary } = result;
   if (summary.nothingChanged && loaded.snapshot) {
     // Writing an identical generation would only cost disk space (4 in ten minutes, 25 MB, before).
@@ -225,67 +143,4 @@ export function serveIndex(config: CoreConfig, opened: OpenedIndex): IndexedColl
 /** `openIndex`, served: what the terminal commands, the bot and the servers' own documents use. */
 export async function openCollection(config: CoreConfig, options: OpenOptions): Promise<Collection> {
   return serveIndex(config, await openIndex(config, options));
-}
-
-/** DICT_DIR's dictionary, opened on first use; an unreadable one is said once and treated as absent. */
-function lazyDictionary(config: CoreConfig, log: Logger): () => DictdDictionary | null {
-  let opened: { dictionary: DictdDictionary | null } | null = null;
-  return () => {
-    if (!opened) {
-      try {
-        opened = { dictionary: englishArabicDictionary(config.dictDir) };
-      } catch (error) {
-        if (!isIsnadError(error)) throw error;
-        log.warn(`${error.message} English questions are answered without it.`);
-        opened = { dictionary: null };
-      }
-    }
-    return opened.dictionary;
-  };
-}
-
-/**
- * How a served collection rebuilds itself on /reindex: build-then-swap, the old index serving meanwhile.
- * A large build, and its write, run in a worker thread (collection/build-off-thread.ts) with its own copy of the
- * model (this thread embeds for it only when that copy cannot load); this thread then loads the finished generation.
- */
-function servingSteps(config: CoreConfig, directory: IndexDirectory, options: OpenOptions): ServingSteps {
-  return {
-    log: options.log,
-    dictionary: lazyDictionary(config, options.log),
-    async rebuild(current, model, onProgress, signal) {
-      if (!model.status.loaded && model.status.modelId !== null) {
-        // The model may be back (files copied into MODEL_DIR, network restored): try again.
-        model = (await loadModel(config, { ...options, modelMemory: undefined })).model;
-      }
-      // Listed once: the listing chooses where to build, and the build reads the files it lists.
-      const scan = await scanDocuments(config.docsDir);
-      const inWorker = options.reindexInWorker ?? documentBytes(scan) >= WORKER_MIN_BYTES;
-      if (!inWorker) {
-        const previous = await directory.withKeptWork(current, options.log);
-        const { snapshot, summary } = await build(config, model, previous, null, options.log, onProgress, scan);
-        const generation = await directory.publishUnlessUnchanged(snapshot, summary.nothingChanged, onProgress);
-        if (generation === null) return { snapshot: current, model, summary };
-        snapshot.generation = generation;
-        return { snapshot, model, summary };
-      }
-      const { embedder } = model;
-      const job: BuildJob = {
-        docsDir: config.docsDir,
-        indexDir: config.indexDir,
-        maxFileBytes: config.maxFileBytes,
-        vectorStore: config.vectorStore,
-        model: embedder ? { modelId: embedder.modelId, dimensions: embedder.dimensions, ...(embedder.recipe ? { recipe: embedder.recipe } : {}) } : null,
-        modelVariant: variantOf(config, model),
-        modelStatus: model.status,
-        previousGeneration: current.generation ?? null,
-        scan,
-      };
-      const { generation, summary, words, searchText } = await buildInWorker(job, embedder, options.log, onProgress, signal);
-      if (generation === null) return { snapshot: current, model, summary };
-      const snapshot = await directory.loadGeneration(generation, words ?? undefined);
-      if (searchText) snapshot.searchText = searchText;
-      return { snapshot, model, summary };
-    },
-  };
 }

@@ -1,38 +1,16 @@
-import { resign } from './helpers/index-files.js';
-import { execFileSync } from 'node:child_process';
+/** Opening a collection and asking it: answers, refusals, the model's legs, passages by line, quotes verified. (Keeping it up to date: open-collection-updates.test.ts.) */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, type CoreConfig } from '../src/config.js';
-import type { LoadedModel, ModelStatus } from '../src/embed/embedder.js';
-import { createLogger } from '../src/log.js';
+import { loadConfig } from '../src/config.js';
 import { stripBotFormatting } from '../src/discord/quoted-text.js';
 import { openCollection } from '../src/open-collection.js';
 import { CountingEmbedder } from './fakes/counting-embedder.js';
 import { tinyModelConfig } from '../src/embed/fixture-model.js';
-import { copyOfSeeds, tempDir } from './helpers/temp.js';
+import { expectFaithful, noModel, setup, withModel } from './helpers/collection-setup.js';
+import { tempDir } from './helpers/temp.js';
 
 const QUESTION = 'من يرأس وفد النظام السوري؟';
-
-function setup(docs = copyOfSeeds()) {
-  const lines: string[] = [];
-  const log = createLogger('info', (line) => lines.push(line));
-  const config: CoreConfig = loadConfig({ DOCS_DIR: docs, INDEX_DIR: path.join(tempDir(), 'index'), MODEL_ID: 'none' });
-  return { docs, config, log, lines };
-}
-
-const withModel = (embedder: CountingEmbedder): (() => Promise<LoadedModel>) => async () => ({
-  embedder,
-  status: { loaded: true, modelId: embedder.modelId, dimensions: embedder.dimensions },
-});
-const noModel = (reason = 'model files not found'): (() => Promise<LoadedModel>) => async () => ({
-  embedder: null,
-  status: { loaded: false, modelId: 'test/counting', reason } satisfies ModelStatus,
-});
-
-function expectFaithful(docs: string, results: Array<{ source: string; start: number; end: number; text: string }>) {
-  for (const r of results) expect(fs.readFileSync(path.join(docs, r.source), 'utf8').slice(r.start, r.end)).toBe(r.text);
-}
 
 describe('openCollection', () => {
   it('builds the index on first use and answers with the cited 001 passage naming the head of the delegation', async () => {
@@ -54,52 +32,6 @@ describe('openCollection', () => {
     const answer = await collection.ask('ما هو سعر برميل النفط اليوم؟');
     expect(answer.answered).toBe(false);
     expect(answer.results).toEqual([]);
-  });
-
-  it('re-embeds only the passages of a changed file and reuses the rest', async () => {
-    const { docs, config, log } = setup();
-    const first = new CountingEmbedder();
-    const collection = await openCollection(config, { log, loadModel: withModel(first) });
-    const total = collection.status().passages;
-    expect(first.embeddedPassages).toHaveLength(total);
-
-    const changed = fs.readdirSync(docs).find((f) => f.startsWith('003'))!;
-    fs.appendFileSync(path.join(docs, changed), '\nوأضاف المتحدث أن جولة جديدة من المباحثات ستعقد في الشهر المقبل بحضور جميع الأطراف المعنية.\n');
-    const summary = await collection.reindex();
-    const passagesOfChanged = collection.documents().find((d) => d.source === changed)!.passages;
-    expect(summary.embedded).toBeGreaterThan(0);
-    expect(summary.embedded).toBeLessThanOrEqual(passagesOfChanged);
-    expect(summary.reused).toBe(summary.passages - summary.embedded);
-    expect(summary.fullRebuildReason).toBeNull();
-    expect(first.embeddedPassages.slice(total).every((text) => fs.readFileSync(path.join(docs, changed), 'utf8').includes(text))).toBe(true);
-  });
-
-  it('notices at start an edit that kept the size and put the modification time back', async () => {
-    const { docs, config, log } = setup();
-    const note = path.join(docs, 'note.txt');
-    fs.writeFileSync(note, 'The convoy reached the northern port on Thursday.\n');
-    // A stamp is recorded once settled: more than 3 s old when the documents are scanned.
-    await new Promise((resolve) => setTimeout(resolve, 3_100));
-    const first = await openCollection(config, { log, loadModel: noModel() });
-    first.close();
-    const stamp = path.join(tempDir(), 'stamp');
-    fs.writeFileSync(stamp, '');
-    execFileSync('touch', ['-r', note, stamp]);
-    fs.writeFileSync(note, 'The convoy reached the northern port on Thursday.\n'.replace('northern', 'nortHern'));
-    execFileSync('touch', ['-r', stamp, note]);
-    const second = await openCollection(config, { log, loadModel: noModel() });
-    expect(second.documents().find((d) => d.source === 'note.txt')).toBeDefined();
-    expect((await second.ask('convoy nortHern port')).results.map((r) => r.text).join(' ')).toContain('nortHern');
-    second.close();
-  });
-
-  it('rebuilds everything, saying why, when the model changes', async () => {
-    const { config, log, lines } = setup();
-    await openCollection(config, { log, loadModel: withModel(new CountingEmbedder('test/a')) });
-    const other = new CountingEmbedder('test/b');
-    const collection = await openCollection(config, { log, loadModel: withModel(other) });
-    expect(other.embeddedPassages).toHaveLength(collection.status().passages);
-    expect(lines.join('\n')).toContain('model changed (test/a → test/b)');
   });
 
   it('reports bad files with a reason, skips them, and indexes the rest', async () => {
@@ -134,57 +66,6 @@ describe('openCollection', () => {
     expect(note.start).toBe(0);
   });
 
-  it('rebuilds from the documents when an index file is corrupt, naming the file', async () => {
-    const { docs, config, log, lines } = setup();
-    await openCollection(config, { log, loadModel: noModel() });
-    const generation = fs.readFileSync(path.join(config.indexDir, 'CURRENT'), 'utf8');
-    const passagesFile = path.join(config.indexDir, generation, 'passages.json');
-    fs.writeFileSync(passagesFile, fs.readFileSync(passagesFile, 'utf8').slice(0, 100));
-    resign(path.join(config.indexDir, generation));
-    const before = fs.readdirSync(docs).map((f) => fs.readFileSync(path.join(docs, f), 'utf8'));
-
-    const collection = await openCollection(config, { log, loadModel: noModel() });
-    expect(lines.join('\n')).toMatch(/passages\.json is not valid JSON/);
-    expect((await collection.ask(QUESTION)).answered).toBe(true);
-    expect(fs.readdirSync(docs).map((f) => fs.readFileSync(path.join(docs, f), 'utf8'))).toEqual(before);
-  });
-
-  it('keeps serving the previous index when a reindex fails', async () => {
-    const { docs, config, log } = setup();
-    const collection = await openCollection(config, { log, loadModel: noModel() });
-    const pointer = fs.readFileSync(path.join(config.indexDir, 'CURRENT'), 'utf8');
-    fs.rmSync(docs, { recursive: true });
-    await expect(collection.reindex()).rejects.toMatchObject({ code: 'DOCS_NOT_FOUND' });
-    expect((await collection.ask(QUESTION)).answered).toBe(true);
-    expect(fs.readFileSync(path.join(config.indexDir, 'CURRENT'), 'utf8')).toBe(pointer);
-  });
-
-  it('refuses a second reindex while one runs', async () => {
-    const { config, log } = setup();
-    const collection = await openCollection(config, { log, loadModel: noModel() });
-    const running = collection.reindex();
-    expect(collection.status().reindexing).toBe(true);
-    expect(() => collection.reindex()).toThrow(expect.objectContaining({ code: 'REINDEX_RUNNING' }));
-    await running;
-    expect(collection.status().reindexing).toBe(false);
-  });
-
-  it('serves lexical-only without a model and picks the model up on a later reindex', async () => {
-    const { config, log } = setup();
-    const embedder = new CountingEmbedder();
-    let available = false;
-    const loadModel = async () => (available ? withModel(embedder)() : noModel('loading timed out after 120 s')());
-    const collection = await openCollection(config, { log, loadModel });
-    expect(collection.status().model).toMatchObject({ loaded: false, reason: 'loading timed out after 120 s' });
-    expect((await collection.ask(QUESTION)).mode).toBe('lexical');
-
-    available = true;
-    const summary = await collection.reindex();
-    expect(summary.embedded).toBe(summary.passages);
-    expect(collection.status().model.loaded).toBe(true);
-    expect((await collection.ask(QUESTION)).mode).toBe('hybrid');
-  });
-
   it('answers from the lexical leg when the model fails on a query', async () => {
     const { config, log, lines } = setup();
     const embedder = new CountingEmbedder();
@@ -196,15 +77,6 @@ describe('openCollection', () => {
     expect(answer.mode).toBe('lexical');
     expect(answer.results.some((r) => r.text.includes('بشار الجعفري'))).toBe(true);
     expect(lines.join('\n')).toMatch(/dense retrieval failed, answering lexical-only: Array buffer allocation failed/);
-  });
-
-  it('notices files added since the index was built and updates it on open', async () => {
-    const { docs, config, log } = setup();
-    await openCollection(config, { log, loadModel: noModel() });
-    fs.writeFileSync(path.join(docs, '005_new.txt'), 'وصل وفد الأمم المتحدة إلى مدينة نور سلطان لبحث ملف المعتقلين والمفقودين.');
-    const collection = await openCollection(config, { log, loadModel: noModel() });
-    const answer = await collection.ask('ملف المعتقلين والمفقودين');
-    expect(answer.results[0]?.source).toBe('005_new.txt');
   });
 
   it('runs hybrid retrieval with the fixture model loaded through the real Transformers.js path', async () => {

@@ -10,16 +10,17 @@ import { FlatVectorStore } from '../store/flat-store.js';
 import { parseManifest, type PreviousIndex } from '../index/snapshot.js';
 import { readIndexJson } from '../index/index-file.js';
 import { IndexDirectory } from '../store/index-dir.js';
-import type { GraphUpdate } from '../store/usearch-store.js';
+import type { GraphUpdate } from '../store/graph-plan.js';
 import { RESIDENT_MIN_SIZE } from '../store/resident-graph.js';
 import { UsearchVectorStore } from '../store/usearch-store.js';
 import { LowRankEmbedder, PrecomputedEmbedder, TimingEmbedder } from './embedders.js';
-import { Prng } from './prng.js';
-import { CorpusGenerator, readSeedMaterial, writeCorpus } from './synth.js';
+import { readSeedMaterial, writeCorpus } from './synth.js';
 import { latencies, peakRssMb, STEADY_WARMUP, timed, type LatencySummary } from './timing.js';
 import { exactCopy, searchQuality, type SearchQuality } from './recall.js';
+import { pickUpdateFiles, writeAddedDocuments } from './update-change.js';
 import { randomSet } from './vector-sets.js';
-import { benchBuildOptions, benchQueries, CANDIDATES, progressFor, tell, type WorkerArgs } from './workers.js';
+import { benchQueries } from './queries.js';
+import { benchBuildOptions, CANDIDATES, docsDirOf, progressFor, tell, type WorkerArgs } from './worker-setup.js';
 
 export interface LowRankIngestResult {
   passages: number;
@@ -46,26 +47,7 @@ export function lowRankIngestResult(build: LowRankBuildResult, update: LowRankUp
   return { ...build, ...update, peakRssMb: Math.max(build.peakRssMb, update.peakRssMb) };
 }
 
-const docsDirOf = (args: WorkerArgs) => path.join(args.workDir, `docs-${args.size}`);
 const lowRankIndexOf = (args: WorkerArgs) => path.join(args.workDir, `index-lowrank-${args.size}`);
-
-/**
- * The files an update of ~1 % of `passages` removes: small files first, in a seeded order, so the change
- * is close to 1 % rather than one long report (scripts/update-share.ts removes the same ones).
- */
-export function pickUpdateFiles(files: { source: string; passages: number }[], passages: number, seed: number): { sources: string[]; removed: number } {
-  const prng = new Prng(seed ^ 0x1dea);
-  let removed = 0;
-  const sources: string[] = [];
-  const candidates = files.map((f) => ({ f, key: prng.next() })).sort((a, b) => a.f.passages - b.f.passages || a.key - b.key);
-  for (const { f } of candidates) {
-    if (removed >= passages / 100) break;
-    if (removed > 0 && removed + f.passages > passages / 50) continue;
-    sources.push(f.source);
-    removed += f.passages;
-  }
-  return { sources, removed };
-}
 
 /** buildIndex (loading what it reuses first, when there is a previous index) and publish, timed without the embedding. */
 async function timedBuild(args: WorkerArgs, previous: (directory: IndexDirectory) => Promise<PreviousIndex | null>) {
@@ -114,9 +96,7 @@ export async function updateLowRankWorker(args: WorkerArgs): Promise<LowRankUpda
   const manifest = parseManifest(await readIndexJson(path.join(base, 'manifest.json')), base);
   const { sources: removedSources, removed } = pickUpdateFiles(manifest.files, manifest.passages, args.seed);
   for (const source of removedSources) await fs.rm(path.join(docsDir, source));
-  const generator = new CorpusGenerator(await readSeedMaterial(args.seedsDir), { passages: removed, seed: args.seed + 7 });
-  await fs.mkdir(path.join(docsDir, 'update'), { recursive: true });
-  for (const doc of generator.documents()) await fs.writeFile(path.join(docsDir, 'update', doc.source), doc.text);
+  await writeAddedDocuments(path.join(docsDir, 'update'), args.seedsDir, removed, args.seed + 7);
 
   const update = await timedBuild(args, (directory) => directory.loadReusable(base));
   return {

@@ -1,53 +1,22 @@
-/*
- * Longer than 250 lines on purpose: the ingest and serve phases (each in a child process of its own;
- * the low-rank and random phases are in vector-workers.ts) share setup helpers that only make sense together.
- */
+/** The ingest and serve phases, each in a child process of its own (the low-rank and random phases are in vector-workers.ts). */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { DEFAULT_MAX_FILE_BYTES } from '../config.js';
-import { buildIndex, type BuildOptions } from '../ingest/build-index.js';
+import { buildIndex } from '../ingest/build-index.js';
 import { analyze } from '../text/analyze.js';
 import { silentLogger } from '../log.js';
 import { answerQuestion } from '../retrieve/answer.js';
 import { prepareRanking } from '../retrieve/prepare.js';
 import { PassageSearch } from '../retrieve/passage-search.js';
 import { readQuestion } from '../retrieve/question.js';
-import type { IndexSnapshot, PreviousIndex } from '../index/snapshot.js';
 import { IndexDirectory } from '../store/index-dir.js';
 import type { VectorStore } from '../index/vector-store.js';
-import { benchEmbedder, PrecomputedEmbedder, TimingEmbedder, type BenchModel } from './embedders.js';
-import { Prng } from './prng.js';
-import { readSeedMaterial, writeCorpus } from './synth.js';
-import { latencies, peakRssMb, progressLine, summarize, timed, type LatencySummary } from './timing.js';
-
-/** From this size on, the ingest phases print their progress (a 1M run takes long). */
-const LOG_PROGRESS_FROM = 500_000;
-
-/** One line on stderr about a run this large (where a phase is), or nothing. */
-export function tell(args: WorkerArgs, text: string): void {
-  if (args.size >= LOG_PROGRESS_FROM) process.stderr.write(`[bench] ${args.size} ${text} (peak RSS ${peakRssMb().toFixed(0)} MB)\n`);
-}
-
-/** A progress printer for a phase of a run this large, or none. */
-export function progressFor(args: WorkerArgs, label: string): ReturnType<typeof progressLine> | undefined {
-  return args.size >= LOG_PROGRESS_FROM ? progressLine(`${args.size} ${label}`) : undefined;
-}
+import { benchEmbedder, PrecomputedEmbedder, TimingEmbedder } from './embedders.js';
+import { benchQueries } from './queries.js';
 import { exactCopy, searchQuality } from './recall.js';
-
-/** How deep each leg looks, as answerQuestion does by default. */
-export const CANDIDATES = 50;
-
-export interface WorkerArgs {
-  size: number;
-  workDir: string;
-  seedsDir: string;
-  model: BenchModel;
-  seed: number;
-  queries: number;
-  vectraMax: number;
-  realDimensions: number;
-}
+import { readSeedMaterial, writeCorpus } from './synth.js';
+import { latencies, peakRssMb, summarize, timed, type LatencySummary } from './timing.js';
+import { benchBuildOptions, CANDIDATES, docsDirOf, du, progressFor, tell, type WorkerArgs } from './worker-setup.js';
 
 export interface IngestResult {
   size: number;
@@ -102,30 +71,7 @@ export interface ServeResult {
   firstVectorMs: number;
 }
 
-async function du(target: string): Promise<number> {
-  const stat = await fs.stat(target);
-  if (!stat.isDirectory()) return stat.size;
-  let total = 0;
-  for (const entry of await fs.readdir(target)) total += await du(path.join(target, entry));
-  return total;
-}
-
-const docsDirOf = (args: WorkerArgs) => path.join(args.workDir, `docs-${args.size}`);
 const indexDirOf = (args: WorkerArgs) => path.join(args.workDir, `index-${args.size}`);
-
-/** How the bench builds (or updates) an index: usearch, no log; scripts/update-share.ts builds the same way. */
-export function benchBuildOptions(docsDir: string, embedder: TimingEmbedder, previous: PreviousIndex | null): BuildOptions {
-  return {
-    docsDir,
-    maxFileBytes: DEFAULT_MAX_FILE_BYTES,
-    vectorStore: 'usearch',
-    embedder,
-    modelVariant: 'bench',
-    modelStatus: { loaded: true, modelId: embedder.modelId, dimensions: embedder.dimensions },
-    previous,
-    log: silentLogger,
-  };
-}
 
 /** Generates the corpus, then ingests it as `npm run ingest` does: buildIndex, then publish. */
 export async function ingestWorker(args: WorkerArgs): Promise<IngestResult> {
@@ -164,32 +110,6 @@ export async function ingestWorker(args: WorkerArgs): Promise<IngestResult> {
     baselineRssMb: baseline,
     batch64Ms: batchTimed.ms,
   };
-}
-
-/**
- * Keyword and question-shaped queries cut from random passages, some with every long vowel of one
- * word doubled or dropped (a name spelled another way: the spelling-variant leg's work), plus a few
- * that match nothing.
- */
-export function benchQueries(snapshot: IndexSnapshot, count: number, seed: number): string[] {
-  const prng = new Prng(seed ^ 0x5eed);
-  const queries: string[] = [];
-  const openers = ['ما', 'من', 'متى', 'أين', 'لماذا', 'كيف', 'هل'];
-  while (queries.length < count) {
-    const words = prng.pick(snapshot.passages).text.split(/\s+/).filter((w) => /[\u0621-\u064A]{3,}/.test(w));
-    if (words.length < 3) continue;
-    const length = prng.int(2, Math.min(7, words.length));
-    const from = prng.int(0, words.length - length);
-    const picked = words.slice(from, from + length).map((w) => w.replace(/[.,،:؛!?؟"“”«»()]/g, ''));
-    if (prng.chance(0.2)) {
-      const at = prng.int(0, picked.length - 1);
-      picked[at] = prng.chance(0.5) ? picked[at]!.replace(/([اوي])/g, '$1$1') : picked[at]!.replace(/(?<=.)[اوي]/g, '');
-    }
-    const phrase = picked.join(' ');
-    const kind = prng.next();
-    queries.push(kind < 0.5 ? `${prng.pick(openers)} ${phrase}؟` : kind < 0.95 ? phrase : 'ما هي درجة الحرارة في الرياض غدا؟');
-  }
-  return queries;
 }
 
 async function vectraLeg(

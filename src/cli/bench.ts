@@ -16,7 +16,8 @@ import {
   type LowRankBuildResult,
   type LowRankUpdateResult,
 } from '../bench/vector-workers.js';
-import { ingestWorker, serveWorker, type IngestResult, type WorkerArgs } from '../bench/workers.js';
+import type { WorkerArgs } from '../bench/worker-setup.js';
+import { ingestWorker, serveWorker, type IngestResult } from '../bench/workers.js';
 import { readCommandLine, reportFatal } from './common.js';
 
 const HELP = `Usage: npm run bench -- [options]

@@ -26,12 +26,13 @@ export async function deployCommands(
   return { scope: settings.guildId ? 'guild' : 'global', names: result.map((c) => c.name) };
 }
 
-const NETWORK_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+/** Codes of a Discord that could not be reached at all: name resolution, routing, refused or timed-out connections. */
+const UNREACHABLE_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /** A bare "getaddrinfo ENOTFOUND discord.com" says neither what failed nor what to check. */
 function unreachable(error: unknown, apiUrl: string | null): IsnadError | null {
   const code = (error as { code?: unknown } | null)?.code ?? (error as { cause?: { code?: unknown } } | null)?.cause?.code;
-  if (typeof code !== 'string' || !NETWORK_CODES.has(code)) return null;
+  if (typeof code !== 'string' || !UNREACHABLE_CODES.has(code)) return null;
   const where = apiUrl ?? 'https://discord.com/api';
   return new IsnadError(
     'DISCORD_UNREACHABLE',

@@ -33,14 +33,14 @@ export function interactionLang(interaction: Interaction): Lang {
   return 'en';
 }
 
-
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_CONNECT_TIMEOUT']);
+/** Codes of a connection that failed before any HTTP answer came back (deploy.ts lists those of a Discord never reached). */
+const CONNECTION_FAILED_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /** True for a connection-level failure (socket closed or reset), where no HTTP answer came back. */
 export function isNetworkError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
-  return error.name === 'SocketError' || (typeof code === 'string' && NETWORK_CODES.has(code));
+  return error.name === 'SocketError' || (typeof code === 'string' && CONNECTION_FAILED_CODES.has(code));
 }
 
 /**

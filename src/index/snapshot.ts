@@ -12,7 +12,7 @@ import { VECTOR_STORE_KINDS, type VectorStore } from './vector-store.js';
  * (usearch.json says `ids: 'passages'`). An older Isnad cannot read 3: it finds the manifest inconsistent
  * (INDEX_CORRUPT) and rebuilds. A generation of 2 is still read as it was written (its files say which
  * layout they use); the next update writes 3. 4: a new usearch graph's keys are its labels mixed (usearch.json
- * `shape.keys`, store/usearch-graph.ts): an older Isnad would read them as labels, so it must reject 4 and rebuild.
+ * `shape.keys`, store/graph-shape.ts): an older Isnad would read them as labels, so it must reject 4 and rebuild.
  * Generations of 2 and 3 are read as written; a patched graph keeps the keys it was built with.
  */
 export const FORMAT_VERSION = 4;

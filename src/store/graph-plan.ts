@@ -1,7 +1,14 @@
-import { graphShape, type GraphShape } from './usearch-graph.js';
+import { graphShape, type GraphShape } from './graph-shape.js';
 
 /** Past this share of passages changed since the last full build, the graph is rebuilt instead of patched. */
 const REBUILD_SHARE = 0.2;
+
+/** What the last build did to the graph, for the reindex summary and the bench. */
+export interface GraphUpdate {
+  kind: 'none' | 'exact-only' | 'full' | 'incremental' | 'unchanged';
+  added: number;
+  removed: number;
+}
 
 /** The graph a new store is built from, as far as planning needs it. */
 export interface PlanBase {

@@ -1,14 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { FlatVectorStore } from './flat-store.js';
 import { idsKeptWith } from './vector-ids.js';
-import { planGraph } from './graph-plan.js';
+import { planGraph, type GraphUpdate } from './graph-plan.js';
 import { SEGMENT_ROWS, SegmentedRows, writeSegments } from './vector-segments.js';
 import { indexCorrupt, readIndexBytes, readIndexJson } from '../index/index-file.js';
 import { makeGraphResident, RESIDENT_MIN_SIZE, type Residency } from './resident-graph.js';
-import { buildGraphOffThread, DEFAULT_CONNECTIVITY, graphKeyOf, labelOfGraphKey, readShape, recordlessShape, searchSettings, viewGraph, viewSavedGraph, warmGraph, warmSearches, type Graph, type GraphShape, type SearchSettings } from './usearch-graph.js';
+import { searchSettings, warmGraph, warmSearches, type SearchSettings } from './graph-search.js';
+import { DEFAULT_CONNECTIVITY, graphKeyOf, labelOfGraphKey, readShape, recordlessShape, type GraphShape } from './graph-shape.js';
+import { buildGraphOffThread, isTemporaryGraphFile, placeGraphFile, temporaryGraphFile, viewGraph, viewSavedGraph, type Graph } from './usearch-graph.js';
 import type { VectorHit, VectorItem, VectorStore } from '../index/vector-store.js';
 
 export const GRAPH_FILE = 'usearch.bin';
@@ -28,13 +28,6 @@ interface Meta {
   segmentRows?: number;
   /** What the graph was built with; absent in generations written before it was recorded (connectivity 16 then). */
   shape?: GraphShape;
-}
-
-/** What the last build did to the graph, for the reindex summary and the bench. */
-export interface GraphUpdate {
-  kind: 'none' | 'exact-only' | 'full' | 'incremental' | 'unchanged';
-  added: number;
-  removed: number;
 }
 
 /**
@@ -105,7 +98,7 @@ export class UsearchVectorStore implements VectorStore {
     if (patched && addedRows.length === 0 && removed.length === 0) {
       return new UsearchVectorStore(flat, labels, view(patched.graphFile!), patched.graphFile, meta, { kind: 'unchanged', added: 0, removed: 0 }).linkedTo(patched);
     }
-    const outFile = path.join(os.tmpdir(), `isnad-graph-${process.pid}-${randomBytes(4).toString('hex')}.usearch`);
+    const outFile = temporaryGraphFile();
     const all = addedRows.length === items.length;
     const addVectors = all ? matrix : new Float32Array(addedRows.length * dimensions);
     if (!all) addedRows.forEach((row, i) => addVectors.set(flat.rowVector(row), i * dimensions));
@@ -194,17 +187,14 @@ export class UsearchVectorStore implements VectorStore {
     await fs.writeFile(path.join(dir, META_FILE), JSON.stringify({ ...this.meta, graph: this.graph !== null, ...keptWith }));
     if (!this.graph || !this.graphFile) return;
     const target = path.join(dir, GRAPH_FILE);
-    const owned = path.basename(this.graphFile).startsWith('isnad-graph-');
-    if (owned) await fs.rename(this.graphFile, target).catch(() => fs.copyFile(this.graphFile!, target));
-    else await fs.link(this.graphFile, target).catch(() => fs.copyFile(this.graphFile!, target));
-    if (owned) await fs.rm(this.graphFile, { force: true });
+    await placeGraphFile(this.graphFile, target);
     this.graph = viewGraph(target, this.dimensions, this.shape.connectivity, this.search.expansion);
     this.graphFile = target;
   }
 
   /** Deletes the temporary graph file of a store that will never be saved. */
   async discard(): Promise<void> {
-    if (this.graphFile && path.basename(this.graphFile).startsWith('isnad-graph-')) await fs.rm(this.graphFile, { force: true });
+    if (this.graphFile && isTemporaryGraphFile(this.graphFile)) await fs.rm(this.graphFile, { force: true });
     this.graph = null;
     this.graphFile = null;
   }

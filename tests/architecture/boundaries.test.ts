@@ -24,8 +24,10 @@ function cruise(files: Record<string, string>): { status: number | null; output:
 const LAYERED = {
   'src/types.ts': 'export interface Passage { id: string }\n',
   'src/text/normalize.ts': 'export const normalize = (s: string) => s;\n',
+  'src/text/lines.ts': 'export const endLine = (s: string) => s.length;\n',
   'src/index/snapshot.ts': "import type { Passage } from '../types.js';\nexport type Snapshot = Passage[];\n",
   'src/store/index-dir.ts': "import type { Snapshot } from '../index/snapshot.js';\nexport const load = (): Snapshot => [];\n",
+  'src/store/passage-files.ts': "import { endLine } from '../text/lines.js';\nexport const last = endLine;\n",
   'src/retrieve/answer.ts':
     "import { normalize } from '../text/normalize.js';\nimport type { Snapshot } from '../index/snapshot.js';\nexport const answer = (s: Snapshot, q: string) => (s.length ? normalize(q) : q);\n",
   'src/discord/client.ts': "import { Client } from 'discord.js';\nexport const client = (commands: string[]) => ({ Client, commands });\n",
@@ -48,6 +50,8 @@ describe('import directions (.dependency-cruiser.cjs)', () => {
       // store and retrieve depending on each other instead of on src/index/
       'src/store/uses-retrieve.ts': "import { answer } from '../retrieve/answer.js';\nexport const a = answer;\n",
       'src/retrieve/uses-store.ts': "import { load } from '../store/index-dir.js';\nexport const l = load;\n",
+      // storage analyzing text: of src/text/ it may read only lines.ts
+      'src/store/uses-normalize.ts': "import { normalize } from '../text/normalize.js';\nexport const n = normalize;\n",
       // the Discord layer assembling the command list itself
       'src/discord/list.ts': "import { commands } from '../../commands/index.js';\nexport const c = commands;\n",
       // shipped code importing test code
@@ -63,12 +67,14 @@ describe('import directions (.dependency-cruiser.cjs)', () => {
     expect(output).toContain('not-in-allowed: src/text/stem.ts → src/retrieve/answer.ts');
     expect(output).toContain('not-in-allowed: src/store/uses-retrieve.ts → src/retrieve/answer.ts');
     expect(output).toContain('not-in-allowed: src/retrieve/uses-store.ts → src/store/index-dir.ts');
+    expect(output).toContain('not-in-allowed: src/store/uses-normalize.ts → src/text/normalize.ts');
     expect(output).toContain('discord-not-commands: src/discord/list.ts → commands/index.ts');
     expect(output).toContain('src-not-tests: src/ingest/load.ts → tests/fakes/fake.ts');
     expect(output).toMatch(/only-discord-imports-discord\.js: src\/retrieve\/reply\.ts → \S*node_modules\/discord\.js\//);
     expect(output).toMatch(/no-circular: src\/retrieve\/(fuse|rank)\.ts → /);
     // The layered files themselves are not reported.
     expect(output).not.toContain('src/main.ts →');
+    expect(output).not.toContain('src/store/passage-files.ts →');
     expect(output).not.toContain('commands/index.ts → src/discord');
   }, 60_000);
 });

@@ -4,7 +4,8 @@ import { formatBench } from '../../src/bench/report.js';
 import { STEADY_WARMUP } from '../../src/bench/timing.js';
 import { buildLowRankWorker, lowRankIngestResult, randomVectorsWorker, serveLowRankWorker, updateLowRankWorker } from '../../src/bench/vector-workers.js';
 import { IndexDirectory } from '../../src/store/index-dir.js';
-import { ingestWorker, serveWorker, type WorkerArgs } from '../../src/bench/workers.js';
+import type { WorkerArgs } from '../../src/bench/worker-setup.js';
+import { ingestWorker, serveWorker } from '../../src/bench/workers.js';
 import { tempDir } from '../helpers/temp.js';
 
 describe('bench workers (tiny size, fake embedder; numbers are not asserted)', () => {

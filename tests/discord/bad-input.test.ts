@@ -4,35 +4,17 @@
  * of seeds/ plus one hostile markdown document, against the fake Discord on loopback.
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
 import type { Collection } from '../../src/collection.js';
-import { openCollection } from '../../src/open-collection.js';
-import { PERMISSIONS, type InjectedInteraction, type RecordedCall } from '../fakes/fake-discord.js';
+import { PERMISSIONS, type InjectedInteraction } from '../fakes/fake-discord.js';
 import { startHarness, type Harness } from './harness.js';
+import { expectEscaped, GOLD_FILE, hostileCollection, outcomeOf, RAW_BIDI, RAW_CONTROL, TRAVERSAL_NAMES } from './hostile-input.js';
 import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from 'discord.js';
 
 const STRING = ApplicationCommandOptionType.String;
 const INTEGER = ApplicationCommandOptionType.Integer;
 const MESSAGE = InteractionResponseType.ChannelMessageWithSource;
 const EPHEMERAL = MessageFlags.Ephemeral;
-const DEADLINE_MS = 3_000;
-const GOLD_FILE = '001_4a36f68e423f829a.txt';
-
-// A document with everything Discord would render or ping: mentions, markdown, a masked link,
-// a heading, an RTL override (U+202E), a zero-width joiner and a control character.
-const HOSTILE = [
-  '@everyone @here the meeting moves to **Thursday** with <@123456789012345678> and <@&456789012345678901>, ||spoiler|| `code` ~~old~~ __under__',
-  '# heading line in the middle',
-  '[click here](https://evil.example/phish) and https://example.org/agenda_2024',
-  'malicious \u202Ereversed text\u202C and zero\u200Dwidth join, bell\u0007 here',
-].join('\n');
-
-const RAW_BIDI = /[\u202A-\u202E\u2066\u2067]/; // 2068/2069 (FSI/PDI) are the bot's own balanced isolates
-const RAW_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 let h: Harness;
 let collection: Collection;
@@ -41,16 +23,7 @@ let userSeq = 600000000000000000n;
 const newUser = () => ({ id: String(++userSeq) });
 
 beforeAll(async () => {
-  root = fs.mkdtempSync(path.join(os.tmpdir(), 'isnad-bad-input-'));
-  const docs = path.join(root, 'docs');
-  fs.mkdirSync(path.join(docs, 'notes'), { recursive: true });
-  for (const f of fs.readdirSync('seeds')) fs.copyFileSync(path.join('seeds', f), path.join(docs, f));
-  fs.writeFileSync(path.join(docs, 'notes', 'hostile.md'), HOSTILE + '\n');
-  // A secret next to the documents: no input may ever bring it into a reply.
-  fs.writeFileSync(path.join(root, 'secret.txt'), 'TOP-SECRET-OUTSIDE-DOCS\n');
-  collection = await openCollection(loadConfig({ DOCS_DIR: docs, INDEX_DIR: path.join(root, 'index'), MODEL_ID: 'none' }), {
-    log: createLogger('silent'),
-  });
+  ({ root, collection } = await hostileCollection());
   h = await startHarness(collection, { askCooldownMs: 0 });
 }, 30_000);
 
@@ -59,56 +32,13 @@ afterAll(async () => {
   if (root) fs.rmSync(root, { recursive: true, force: true });
 });
 
-const allText = (body: any): string =>
-  [body?.content ?? '', ...(body?.embeds ?? []).map((e: any) => `${e.title ?? ''}\n${e.description ?? ''}`)].join('\n');
-/** What the user finally sees for `i`: the immediate reply, else the last edit / follow-up. */
-async function outcome(i: InjectedInteraction): Promise<{ first: RecordedCall; text: string; body: any }> {
-  const first = await h.fake.waitForCall((c) => c.path === i.callbackPath);
-  expect(first.time - i.sentAt).toBeLessThan(DEADLINE_MS);
-  if (first.body.type === InteractionResponseType.ChannelMessageWithSource || first.body.type === InteractionResponseType.ApplicationCommandAutocompleteResult) return { first, text: allText(first.body.data), body: first.body.data };
-  expect(first.body.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
-  const last = await h.fake.waitForCall((c) => c.path.startsWith(i.followupPath) && c.method !== 'DELETE', 10_000);
-  return { first, text: allText(last.body), body: last.body };
-}
+const outcome = (i: InjectedInteraction) => outcomeOf(h, i);
 const command = (name: string, options: Array<{ name: string; type: number; value: string | number }>, who: Parameters<Harness['fake']['injectCommand']>[2] = {}) =>
   h.fake.injectCommand(name, options, { user: newUser(), ...who });
 const ask = (question: string) => command('ask', [{ name: 'question', type: STRING, value: question }]);
 
-/** Unescaped mention or markdown anywhere in `text` (escaped forms are preceded by a backslash). */
-function expectEscaped(raw: string): void {
-  // The bot's own markup: bold labels, and the sharer's mention on a posted passage (never pings: parse []).
-  const text = raw
-    .replace(/\*\*(Question|السؤال|not an answer|ليست إجابة|Documents):?\*\*/g, '')
-    .replace(/(Shared by|شاركه) <@\d+>/g, '');
-  expect(text).not.toMatch(/(?<!\\)@(everyone|here)/);
-  expect(text).not.toMatch(/(?<!\\)<@[&!]?\d+>/);
-  expect(text).not.toMatch(/(?<!\\)\|\|/);
-  expect(text).not.toMatch(/(?<!\\)\*\*/);
-  expect(text).not.toMatch(/(?<!\\)\[click here(?!\\)\]/);
-  expect(text).not.toMatch(RAW_BIDI);
-  expect(text).not.toMatch(RAW_CONTROL);
-}
-
 describe('/source file: path traversal and forged names', () => {
-  const attempts = [
-    '../../etc/passwd',
-    '/etc/passwd',
-    'seeds/../..',
-    '..',
-    '../secret.txt',
-    `notes/../${GOLD_FILE}`,
-    `./${GOLD_FILE}`,
-    `${GOLD_FILE}/../../secret.txt`,
-    '..%2F..%2Fetc%2Fpasswd',
-    '....//....//etc/passwd',
-    'C:\\Windows\\win.ini',
-    '\\\\127.0.0.1\\share\\x',
-    'notes/hostile.md\u0000.txt',
-    'file:///etc/passwd',
-    '~/.ssh/id_rsa',
-    ' ' + GOLD_FILE,
-  ];
-  test.each(attempts)('%j → "no such document", nothing from outside', async (file) => {
+  test.each(TRAVERSAL_NAMES)('%j → "no such document", nothing from outside', async (file) => {
     const { first, text } = await outcome(command('source', [{ name: 'file', type: STRING, value: file }, { name: 'line', type: INTEGER, value: 1 }]));
     expect(first.body).toMatchObject({ type: MESSAGE, data: { flags: EPHEMERAL } });
     expect(text).toContain('No document has that name');

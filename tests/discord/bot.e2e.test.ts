@@ -1,13 +1,11 @@
 /**
  * End to end: the real discord.js Client against the fake Discord on loopback, with a fake Collection.
- * Asserts what Discord itself would receive.
+ * Asserts what Discord itself would receive. /quote, /source and Verify quote: bot-passages.e2e.test.ts.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { IsnadError } from '../../src/errors.js';
-import { FakeCollection } from '../fakes/fake-collection.js';
-import { PERMISSIONS, type InjectedInteraction, type RecordedCall } from '../fakes/fake-discord.js';
-import { startHarness, TOKEN, type Harness } from './harness.js';
-import { stripBotFormatting } from '../../src/discord/quoted-text.js';
+import { PERMISSIONS } from '../fakes/fake-discord.js';
+import { allText, expectTokenKeptSecret, fakeCollectionBot } from './harness.js';
 import { ApplicationCommandOptionType, ComponentType, InteractionResponseType, MessageFlags } from 'discord.js';
 
 const STRING = ApplicationCommandOptionType.String;
@@ -18,24 +16,10 @@ const MESSAGE = InteractionResponseType.ChannelMessageWithSource;
 const EPHEMERAL = MessageFlags.Ephemeral;
 const DEADLINE_MS = 3_000;
 
-let h: Harness;
-let collection: FakeCollection;
-let userSeq = 400000000000000000n;
-const newUser = () => ({ id: String(++userSeq) });
-
-beforeAll(async () => {
-  collection = new FakeCollection({ askDelayMs: 20, reindexStepMs: 30 });
-  h = await startHarness(collection, { progressEveryMs: 0 });
-}, 20_000);
-afterAll(async () => h?.close());
-
-const callback = (i: InjectedInteraction) => h.fake.waitForCall((c) => c.path === i.callbackPath);
-const finalEdit = (i: InjectedInteraction, matches: (c: RecordedCall) => boolean = () => true) =>
-  h.fake.waitForCall((c) => c.method === 'PATCH' && c.path === i.originalPath && matches(c));
-const allText = (body: any): string =>
-  [body?.content ?? '', ...(body?.embeds ?? []).map((e: any) => `${e.title ?? ''}\n${e.description ?? ''}`)].join('\n');
+const bot = fakeCollectionBot(400000000000000000n);
+const { newUser, callback, finalEdit } = bot;
 const ask = (question: string, extra: Array<{ name: string; type: number; value: any }> = [], user = newUser()) =>
-  h.fake.injectCommand('ask', [{ name: 'question', type: STRING, value: question }, ...extra], { user });
+  bot.h.fake.injectCommand('ask', [{ name: 'question', type: STRING, value: question }, ...extra], { user });
 
 describe('/ask', () => {
   test('Arabic question: deferred ephemerally in time, then edited with the gold passage and its citation', async () => {
@@ -86,19 +70,19 @@ describe('/ask', () => {
   });
 
   test('an error after a public deferral is not left in the channel: reply deleted, error sent ephemerally', async () => {
-    const ask0 = collection.ask.bind(collection);
-    collection.ask = async () => {
+    const ask0 = bot.collection.ask.bind(bot.collection);
+    bot.collection.ask = async () => {
       throw new IsnadError('MODEL_UNAVAILABLE', 'The embedding model could not be loaded.');
     };
     try {
       const i = ask('سؤال عام', [{ name: 'public', type: BOOLEAN, value: true }]);
       expect((await callback(i)).body).toEqual({ type: DEFERRED, data: { flags: 0 } });
-      const followup = await h.fake.waitForCall((c) => c.method === 'POST' && c.path === i.followupPath);
+      const followup = await bot.h.fake.waitForCall((c) => c.method === 'POST' && c.path === i.followupPath);
       expect(followup.body.flags).toBe(EPHEMERAL);
       expect(followup.body.content).toContain('MODEL_UNAVAILABLE');
-      expect(h.fake.calls.some((c) => c.method === 'DELETE' && c.path === i.originalPath)).toBe(true);
+      expect(bot.h.fake.calls.some((c) => c.method === 'DELETE' && c.path === i.originalPath)).toBe(true);
     } finally {
-      collection.ask = ask0;
+      bot.collection.ask = ask0;
     }
   });
 
@@ -119,7 +103,7 @@ describe('/ask', () => {
     expect(refused.body.data.flags).toBe(EPHEMERAL);
     expect(refused.body.data.content).toContain('COOLDOWN');
     expect(refused.body.data.content).toMatch(/<t:\d+:R>/);
-    h.now.ms += 6_000;
+    bot.h.now.ms += 6_000;
     // A refused question does not use up the cooldown.
     const invalid = await callback(ask('؟؟؟', [], user));
     expect(invalid.body.data.content).toContain('QUESTION_INVALID');
@@ -132,7 +116,7 @@ describe('/ask', () => {
 describe('Post to channel button', () => {
   test('posts the chosen passage publicly with citation and who shared it', async () => {
     const user = newUser();
-    const i = h.fake.injectButton('ask:post:a1b2c3d4e5f6', { content: 'ephemeral answer' }, { user });
+    const i = bot.h.fake.injectButton('ask:post:a1b2c3d4e5f6', { content: 'ephemeral answer' }, { user });
     const cb = await callback(i);
     expect(cb.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(cb.body.data.flags ?? 0).toBe(0);
@@ -143,132 +127,15 @@ describe('Post to channel button', () => {
   });
 
   test('an unknown passage id is refused ephemerally with its code', async () => {
-    const cb = await callback(h.fake.injectButton('ask:post:ffffffffffff'));
+    const cb = await callback(bot.h.fake.injectButton('ask:post:ffffffffffff'));
     expect(cb.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(cb.body.data.flags).toBe(EPHEMERAL);
     expect(cb.body.data.content).toContain('PASSAGE_NOT_FOUND');
-  });
-});
-
-describe('/quote', () => {
-  test('@everyone in a passage is escaped, mentions are disabled, URLs do not unfurl', async () => {
-    const cb = await callback(h.fake.injectCommand('quote', [{ name: 'id', type: STRING, value: 'c3d4e5f6a1b2' }], { user: newUser() }));
-    expect(cb.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
-    const text = allText(cb.body.data);
-    expect(text).toContain('\\@everyone');
-    expect(text).not.toMatch(/(?<!\\)@everyone/);
-    expect(text).toContain('\\*Thursday\\*');
-    expect(text).toContain('<https://example.org/agenda_2024>');
-    expect(cb.body.data.allowed_mentions).toEqual({ parse: [] });
-  });
-
-  test('autocomplete answers with at most 25 choices (type 8)', async () => {
-    const cb = await callback(h.fake.injectAutocomplete('quote', [{ name: 'id', type: STRING, value: 'a1b', focused: true }]));
-    expect(cb.body.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
-    expect(cb.body.data.choices.length).toBeGreaterThan(0);
-    expect(cb.body.data.choices.length).toBeLessThanOrEqual(25);
-    expect(cb.body.data.choices[0].value).toBe('a1b2c3d4e5f6');
-    for (const c of cb.body.data.choices) expect(c.name.length).toBeLessThanOrEqual(100);
-  });
-
-  test('autocomplete on words of the text', async () => {
-    const cb = await callback(h.fake.injectAutocomplete('quote', [{ name: 'id', type: STRING, value: 'الجعفري', focused: true }]));
-    expect(cb.body.data.choices.map((c: any) => c.value)).toContain('a1b2c3d4e5f6');
-  });
-
-  test('unknown id: short ephemeral error with its code', async () => {
-    const cb = await callback(h.fake.injectCommand('quote', [{ name: 'id', type: STRING, value: 'nope' }]));
-    expect(cb.body).toMatchObject({ type: MESSAGE, data: { flags: EPHEMERAL } });
-    expect(cb.body.data.content).toContain('PASSAGE_NOT_FOUND');
-  });
-});
-
-describe('/source', () => {
-  test('lists documents with passages and size', async () => {
-    const cb = await callback(h.fake.injectCommand('source'));
-    const text = allText(cb.body.data);
-    expect(cb.body.data.flags).toBe(EPHEMERAL);
-    expect(text).toContain('001_4a36f68e423f829a.txt');
-    expect(text).toContain('notes/english.txt');
-    expect(text).toMatch(/\d+\u2069 passages/);
-  });
-
-  test('shows the passage at a line; file autocomplete', async () => {
-    const cb = await callback(
-      h.fake.injectCommand('source', [
-        { name: 'file', type: STRING, value: '001_4a36f68e423f829a.txt' },
-        { name: 'line', type: INTEGER, value: 2 },
-      ]),
-    );
-    expect(allText(cb.body.data)).toContain('ستستمر المحادثات لمدة يومين');
-    const ac = await callback(h.fake.injectAutocomplete('source', [{ name: 'file', type: STRING, value: 'notes', focused: true }]));
-    expect(ac.body.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
-    expect(ac.body.data.choices.map((c: any) => c.value).sort()).toEqual(['notes/announcements.md', 'notes/english.txt']);
-  });
-
-  test('unknown file: SOURCE_NOT_FOUND', async () => {
-    const cb = await callback(h.fake.injectCommand('source', [{ name: 'file', type: STRING, value: 'missing.txt' }]));
-    expect(cb.body.data.content).toContain('SOURCE_NOT_FOUND');
-  });
-});
-
-describe('Verify quote (message context menu)', () => {
-  test("checks the passage of one of the bot's own posts, which sits in an embed, not the content", async () => {
-    const post = await finalEdit(ask('من يرأس وفد النظام السوري؟'));
-    const description: string = post.body.embeds[0].description;
-    const seen: string[] = [];
-    const verify = collection.verifyQuotes.bind(collection);
-    collection.verifyQuotes = (text) => {
-      seen.push(text);
-      return verify(text);
-    };
-    try {
-      await finalEdit(h.fake.injectMessageCommand('Verify quote', '📢 Shared by <@123>', { user: newUser() }, [{ description }]));
-    } finally {
-      collection.verifyQuotes = verify;
-    }
-    expect(seen).toHaveLength(1);
-    // The command strips the bot's own formatting (citation line, escapes) before asking the collection.
-    expect(seen[0]).toContain(stripBotFormatting(description));
-    expect(seen[0]).not.toContain('📄');
-  });
-
-  test('verbatim', async () => {
-    const i = h.fake.injectMessageCommand('Verify quote', 'يرأس وفد النظام بشار الجعفري', { user: newUser() });
-    expect((await callback(i)).body).toEqual({ type: DEFERRED, data: { flags: EPHEMERAL } });
-    const edit = await finalEdit(i);
-    expect(edit.body.content).toContain('مطابق حرفيًا');
-    expect(allText(edit.body)).toContain('001_4a36f68e423f829a.txt');
-  });
-
-  test('altered: shows the real text, and the correction button posts it publicly without pinging', async () => {
-    const edit = await finalEdit(h.fake.injectMessageCommand('Verify quote', 'The delegation of the United Nations attended in Astana as observer', { user: newUser() }));
-    expect(edit.body.content).toContain('Altered');
-    expect(allText(edit.body)).toContain('The delegation of the United Nations attended as an observer in Astana.');
-    const button = edit.body.components[0].components[0];
-    expect(button.label).toContain('Post correction');
-    const post = await callback(h.fake.injectButton(button.custom_id, {}, { user: newUser() }));
-    expect(post.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
-    expect(post.body.data.flags ?? 0).toBe(0);
-    expect(post.body.data.allowed_mentions).toEqual({ parse: [] });
-    expect(allText(post.body.data)).toContain('The delegation of the United Nations attended as an observer in Astana.');
-    expect(allText(post.body.data)).toContain('notes/english.txt');
-  });
-
-  test('a correction button whose text left the index: PASSAGE_NOT_FOUND', async () => {
-    const post = await callback(h.fake.injectButton('Verify quote:post:ffffffffffff:0:10'));
-    expect(post.body.data.content).toContain('PASSAGE_NOT_FOUND');
-    expect(post.body.data.flags).toBe(EPHEMERAL);
-  });
-
-  test('not found', async () => {
-    const edit = await finalEdit(h.fake.injectMessageCommand('Verify quote', 'Completely unrelated words here', { user: newUser() }));
-    expect(edit.body.content).toContain('Not found');
   });
 });
 
 test('/status shows counts, skipped files, lexical-only reason, index age, version', async () => {
-  const cb = await callback(h.fake.injectCommand('status'));
+  const cb = await callback(bot.h.fake.injectCommand('status'));
   expect(cb.body.data.flags).toBe(EPHEMERAL);
   const text = allText(cb.body.data);
   expect(text).toContain('Documents: \u20683\u2069');
@@ -280,46 +147,46 @@ test('/status shows counts, skipped files, lexical-only reason, index age, versi
 
 describe('/reindex', () => {
   test('a member without Manage Server is refused, and nothing is reindexed', async () => {
-    const cb = await callback(h.fake.injectCommand('reindex', [], { user: newUser(), permissions: PERMISSIONS.member }));
+    const cb = await callback(bot.h.fake.injectCommand('reindex', [], { user: newUser(), permissions: PERMISSIONS.member }));
     expect(cb.body).toMatchObject({ type: MESSAGE, data: { flags: EPHEMERAL } });
     expect(cb.body.data.content).toContain('FORBIDDEN');
-    expect(collection.reindexing).toBe(false);
+    expect(bot.collection.reindexing).toBe(false);
   });
 
   test('refused in DMs (guild-only)', async () => {
-    const cb = await callback(h.fake.injectCommand('reindex', [], { user: newUser(), dm: true }));
+    const cb = await callback(bot.h.fake.injectCommand('reindex', [], { user: newUser(), dm: true }));
     expect(cb.body.data.content).toContain('FORBIDDEN');
   });
 
   test('runs with progress edits; a second one meanwhile gets REINDEX_RUNNING; /ask keeps answering', async () => {
-    const i = h.fake.injectCommand('reindex', [], { user: newUser(), permissions: PERMISSIONS.manageGuild });
+    const i = bot.h.fake.injectCommand('reindex', [], { user: newUser(), permissions: PERMISSIONS.manageGuild });
     expect((await callback(i)).body).toEqual({ type: DEFERRED, data: { flags: EPHEMERAL } });
     await finalEdit(i, (c) => /embed/.test(c.body.content));
-    const second = h.fake.injectCommand('reindex', [], { user: newUser(), permissions: PERMISSIONS.manageGuild });
+    const second = bot.h.fake.injectCommand('reindex', [], { user: newUser(), permissions: PERMISSIONS.manageGuild });
     const refused = await callback(second);
     expect(refused.body.data.content).toContain('REINDEX_RUNNING');
     const during = ask('من يرأس وفد النظام السوري؟');
     expect(allText((await finalEdit(during)).body)).toContain('بشار الجعفري');
     const done = await finalEdit(i, (c) => c.body.content.includes('Reindex finished'));
     expect(done.body.content).toContain('passages');
-    const edits = h.fake.calls.filter((c) => c.path === i.originalPath);
+    const edits = bot.h.fake.calls.filter((c) => c.path === i.originalPath);
     expect(edits.length).toBeGreaterThanOrEqual(3);
   });
 });
 
 test('an unexpected error reaches the user as INTERNAL, details only in the log', async () => {
-  const original = collection.verifyQuotes.bind(collection);
-  collection.verifyQuotes = () => {
+  const original = bot.collection.verifyQuotes.bind(bot.collection);
+  bot.collection.verifyQuotes = () => {
     throw new Error('disk exploded at /secret/path');
   };
   try {
-    const i = h.fake.injectMessageCommand('Verify quote', 'anything', { user: newUser() });
+    const i = bot.h.fake.injectMessageCommand('Verify quote', 'anything', { user: newUser() });
     const edit = await finalEdit(i);
     expect(edit.body.content).toContain('INTERNAL');
     expect(edit.body.content).not.toContain('disk exploded');
-    expect(h.logs.join('\n')).toContain('disk exploded');
+    expect(bot.h.logs.join('\n')).toContain('disk exploded');
   } finally {
-    collection.verifyQuotes = original;
+    bot.collection.verifyQuotes = original;
   }
 });
 
@@ -327,8 +194,8 @@ test('50 concurrent /ask are all deferred within the 3 s deadline', async () => 
   const injected = Array.from({ length: 50 }, () => ask('من يرأس وفد النظام السوري؟'));
   const results = await Promise.all(
     injected.map(async (i) => {
-      const cb = await h.fake.waitForCall((c) => c.path === i.callbackPath, 10_000);
-      const edit = await h.fake.waitForCall((c) => c.path === i.originalPath, 10_000);
+      const cb = await bot.h.fake.waitForCall((c) => c.path === i.callbackPath, 10_000);
+      const edit = await bot.h.fake.waitForCall((c) => c.path === i.originalPath, 10_000);
       expect(allText(edit.body)).toContain('بشار الجعفري');
       return { defer: cb.time - i.sentAt };
     }),
@@ -337,13 +204,5 @@ test('50 concurrent /ask are all deferred within the 3 s deadline', async () => 
 }, 20_000);
 
 test('the token never appears in logs or in anything sent to Discord', () => {
-  const secretParts = TOKEN.split('.');
-  const logs = h.logs.join('\n');
-  const sent = JSON.stringify(h.fake.calls.map((c) => c.body));
-  for (const part of [TOKEN, ...secretParts]) {
-    expect(logs).not.toContain(part);
-    expect(sent).not.toContain(part);
-  }
-  // The authenticated route did get the token (so the fake did check it).
-  expect(h.fake.calls.find((c) => c.path === '/gateway/bot')?.authorized).toBe(true);
+  expectTokenKeptSecret(bot.h);
 });

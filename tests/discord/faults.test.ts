@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { ApplicationCommandOptionType, GatewayOpcodes, InteractionResponseType, MessageFlags } from 'discord.js';
 import { FakeCollection } from '../fakes/fake-collection.js';
 import { rateLimited, type InjectedInteraction, type RecordedCall } from '../fakes/fake-discord.js';
-import { startHarness, type Harness } from './harness.js';
+import { allText, startHarness, type Harness } from './harness.js';
 
 const STRING = ApplicationCommandOptionType.String;
 const DEADLINE_MS = 3_000;
@@ -24,8 +24,6 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 const ask = (question = QUESTION) => h.fake.injectCommand('ask', [{ name: 'question', type: STRING, value: question }], { user: newUser() });
-const allText = (body: any): string =>
-  [body?.content ?? '', ...(body?.embeds ?? []).map((e: any) => `${e.title ?? ''}\n${e.description ?? ''}`)].join('\n');
 const isCallback = (i: InjectedInteraction) => (c: RecordedCall) => c.path === i.callbackPath;
 const isEdit = (i: InjectedInteraction) => (c: RecordedCall) => c.method === 'PATCH' && c.path === i.originalPath;
 const served = (i: InjectedInteraction) => (c: RecordedCall) => isEdit(i)(c) && !c.faulted;

@@ -7,7 +7,7 @@ import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } f
 import type { IndexStatus } from '../../src/collection.js';
 import { FakeCollection } from '../fakes/fake-collection.js';
 import { PERMISSIONS, type InjectedInteraction, type RecordedCall } from '../fakes/fake-discord.js';
-import { startHarness, type Harness } from './harness.js';
+import { allText, startHarness, type Harness } from './harness.js';
 
 const STRING = ApplicationCommandOptionType.String;
 const BOOLEAN = ApplicationCommandOptionType.Boolean;
@@ -26,8 +26,6 @@ afterAll(async () => h?.close());
 
 const callback = (i: InjectedInteraction) => h.fake.waitForCall((c) => c.path === i.callbackPath);
 const finalEdit = (i: InjectedInteraction) => h.fake.waitForCall((c) => c.method === 'PATCH' && c.path === i.originalPath);
-const allText = (body: any): string =>
-  [body?.content ?? '', ...(body?.embeds ?? []).map((e: any) => `${e.title ?? ''}\n${e.description ?? ''}`)].join('\n');
 /** Whether a callback made something everyone in the channel sees. */
 const isPublic = (cb: RecordedCall) => ((cb.body?.data?.flags ?? 0) & EPHEMERAL) === 0;
 const QUESTION = 'من يرأس وفد النظام السوري؟';

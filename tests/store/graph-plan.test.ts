@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planGraph, type PlanBase } from '../../src/store/graph-plan.js';
-import { graphShape } from '../../src/store/usearch-graph.js';
+import { graphShape } from '../../src/store/graph-shape.js';
 
 const ids = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `p${from + i}`);
 function base(list: string[], connectivity = 32): PlanBase {

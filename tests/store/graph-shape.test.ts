@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lowRankSet } from '../../src/bench/vector-sets.js';
 import { UsearchVectorStore } from '../../src/store/usearch-store.js';
-import { graphKeyOf, labelOfGraphKey, recordlessShape } from '../../src/store/usearch-graph.js';
+import { graphKeyOf, labelOfGraphKey, recordlessShape } from '../../src/store/graph-shape.js';
 import type { VectorItem } from '../../src/index/vector-store.js';
 import { tempDir } from '../helpers/temp.js';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { lowRankSet, randomSet, recallAtK } from '../../src/bench/vector-sets.js';
 import { FlatVectorStore } from '../../src/store/flat-store.js';
 import { UsearchVectorStore } from '../../src/store/usearch-store.js';
-import { searchSettings, warmSearches } from '../../src/store/usearch-graph.js';
+import { searchSettings, warmSearches } from '../../src/store/graph-search.js';
 import type { VectorItem } from '../../src/index/vector-store.js';
 import { tempDir } from '../helpers/temp.js';
 
