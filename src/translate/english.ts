@@ -1,4 +1,5 @@
 import { analyze, isEnglishFunctionWord } from '../text/analyze.js';
+import { hasArabicLetters } from '../text/language.js';
 import type { TermGroup } from '../types.js';
 import type { DictdDictionary } from './dictd.js';
 import { englishNumber, ordinalHeadword, romanValue } from './english-numbers.js';
@@ -72,7 +73,7 @@ export function englishQueryGroups(question: string, options: EnglishQueryOption
     groups.push(group);
   };
   // An acronym typed in Latin letters inside an Arabic question is most likely written so in the collection too.
-  const spellAcronyms = !/[\u0600-\u06FF]/.test(question);
+  const spellAcronyms = !hasArabicLetters(question);
   let run: Word[] = [];
   const flush = () => {
     for (const group of englishGroups(run, options, spellAcronyms)) push(group);

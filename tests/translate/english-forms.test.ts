@@ -109,4 +109,6 @@ test('an acronym is asked as Arabic spells its letters (ABC → أيه بي سي
     'b.txt': 'أطلقت الشبكة الأخرى برنامجاً إخبارياً، ثم برنامجاً رياضياً، ثم برنامجاً للأطفال.',
   });
   expect(await first(c, 'What program did ABC launch?')).toBe('a.txt');
+  // An Arabic keyboard's question mark leaves the question English.
+  expect(await first(c, 'What program did ABC launch؟')).toBe('a.txt');
 });
