@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Bm25Builder } from '../../src/index/bm25.js';
+import { Bm25Builder } from '../../src/index/bm25-builder.js';
 import { questionTerms } from '../../src/retrieve/query-terms.js';
 import { readQuestion } from '../../src/retrieve/question.js';
 import { analyze, analyzeQuestion } from '../../src/text/analyze.js';
