@@ -40,6 +40,8 @@ export interface SearchScratch {
   norms?: Float64Array;
   /** What the pruned pass knows of each term a query has used. */
   facts?: TermFacts;
+  /** Per row, the variant legs' upper bounds (summed-rescore.ts): all NONE between searches. */
+  rowBounds?: Float64Array;
 }
 
 /**
@@ -168,7 +170,7 @@ export function searchPostings(
   const norms = (scratch.norms ??= lengthNorms(index));
   const evidence = (rows: Uint32Array, into: RowEvidence, at: number) => rowsEvidence(index, norms, resolved, rows, into, at);
   if (after && !groupOf) {
-    const ranked = rescoredTopRows(index, norms, (scratch.facts ??= new TermFacts(index, norms)), resolved, after, topK);
+    const ranked = rescoredTopRows(index, norms, (scratch.facts ??= new TermFacts(index, norms)), resolved, after, topK, scratch);
     if (ranked) return new ScoredSearch(ranked, mass, evidence, NO_GROUPS, 0);
   }
   const trace = { source: index, limit: Math.min(topK, documents), words: resolved.map((g) => (g.single ? g.alternatives[0]![0]! : null)) };

@@ -2,18 +2,20 @@ import { sumRow, type ResolvedGroup } from './row-sum.js';
 import type { HeapTrace, RowEvidence } from './scored-search.js';
 import { seek, termWeight, type PostingLists, type TermFacts } from './term-facts.js';
 import { TopK } from './top-k.js';
+import { summedTopRows } from './summed-rescore.js';
 
 /** Rounding slack on an upper bound, as in the pruned pass (pruned-search.ts). */
 const SLACK = 1 + 1e-5;
 /** Past the last posting of a list. */
 const DONE = 0xffffffff;
 /**
- * Taken only when what it reads (the respelled words' postings, and a look-up per kept word for each row
- * that entered the base heap) is at most this share of all the query's postings: a row read here (a merge
- * step, bounds, look-ups) costs several postings of the full pass, so a respelled word about as common as
- * the rest is read faster by the full pass (over the 100k bench's questions it won up to ~0.12 of them, broke even at 0.12 and lost from ~0.2).
+ * Rows are bounded by look-ups only when what that reads (the respelled words' postings, and a look-up per
+ * kept word for each row that entered the base heap) is at most this share of all the query's postings: a
+ * row read that way (a merge step, bounds, look-ups) costs several postings of the full pass. Above it the
+ * kept words' postings are summed in one pass instead (summedTopRows). Over the 100k bench's 40 questions
+ * that search the variant legs, sum of minima 18.1 / 17.2 / 17.5 ms at 0.02 / 0.05 / 0.15 (bench/README.md, round 13).
  */
-const MAX_RESPELLED_SHARE = 0.15;
+const MAX_RESPELLED_SHARE = 0.05;
 
 /**
  * The top `topK` rows of a query that repeats an earlier search's words except that some words are
@@ -27,6 +29,7 @@ const MAX_RESPELLED_SHARE = 0.15;
  * other words' largest weights, looked up strongest first) before its score is summed. Rows are pushed in
  * row order and a row is skipped only when its bound is at most the heap's worst kept score, so the heap,
  * ties included, ends as the full pass leaves it. Null when the query does not extend `base` that way.
+ * When the respelled words are common (MAX_RESPELLED_SHARE), the rows are bounded by summedTopRows instead.
  */
 export function rescoredTopRows(
   index: PostingLists,
@@ -35,6 +38,7 @@ export function rescoredTopRows(
   groups: readonly ResolvedGroup[],
   base: HeapTrace,
   topK: number,
+  scratch: { rowBounds?: Float64Array },
 ): Array<{ index: number; score: number }> | null {
   const limit = Math.min(topK, index.documentLengths.length);
   if (base.source !== index || base.limit !== limit || limit === 0 || base.words.length !== groups.length) return null;
@@ -64,7 +68,7 @@ export function rescoredTopRows(
   let read = base.rows.length * kept.length; // the rows that entered there are looked up in every kept word
   terms.forEach((_, i) => (all += postings(i)));
   for (const i of respelled) read += postings(i);
-  if (read > MAX_RESPELLED_SHARE * all) return null;
+  if (read > MAX_RESPELLED_SHARE * all) return summedTopRows(index, norms, groups, terms, respelled, base, limit, scratch);
   const n = terms.length;
   const pos = new Uint32Array(n);
   const end = new Uint32Array(n);

@@ -37,6 +37,13 @@ export class ScoreAccumulator {
   private groupStamp = new Int32Array(0);
   private groupTouched = new Uint32Array(0);
 
+  private bounds: Float64Array | null = null;
+
+  /** A bound per row for summedRest (summed-rest.ts): made on first use, zero between searches. */
+  restBounds(): Float64Array {
+    return (this.bounds ??= new Float64Array(this.rows));
+  }
+
   constructor(readonly rows: number) {
     this.score = new Float32Array(rows);
     this.touched = new Uint32Array((rows + 31) >>> 5);
