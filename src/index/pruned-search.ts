@@ -1,3 +1,4 @@
+import { BOUND_SLACK } from './row-sum.js';
 import { scoreSingle } from './exhaustive-pass.js';
 import type { ScoreAccumulator } from './score-accumulator.js';
 import type { EvidenceReader, HeapTrace, QueryMass, ScoredSearch } from './scored-search.js';
@@ -10,12 +11,6 @@ export interface PrunedTerm {
   id: number;
   idf: number;
 }
-
-/**
- * Rounding slack on an upper bound: scores are sums of up to 32 single-precision weights, each step
- * off by at most 2⁻²⁴ of the sum; 10⁻⁵ of it covers that many times over.
- */
-const SLACK = 1 + 1e-5;
 
 /** Past the last posting of a list. */
 const DONE = 0xffffffff;
@@ -119,7 +114,7 @@ function prunedTopRows(
         const l = level[i]!;
         if (l > tiers[i]!.rows.length) continue;
         const spent = restOf(i, l + 1) - rest[i]!;
-        if (heap.admits((restSum + spent) * SLACK)) continue;
+        if (heap.admits((restSum + spent) * BOUND_SLACK)) continue;
         const rate = (sizeOf(i, l) - sizeOf(i, l + 1)) / Math.max(spent, Number.MIN_VALUE);
         if (rate > bestRate) (best = i), (bestRate = rate);
       }
@@ -189,7 +184,7 @@ function prunedTopRows(
       }
       upper += termWeight(k1, idf[i]!, tfAt[i]!, norms[row]!);
     }
-    if (!heap.admits(upper * SLACK)) continue;
+    if (!heap.admits(upper * BOUND_SLACK)) continue;
     // The missing terms, strongest rest first, each rest replaced by the row's real weight: most rows
     // are ruled out before every term is looked up.
     let admitted = true;
@@ -200,7 +195,7 @@ function prunedTopRows(
       pos[i] = seek(postingRows, pos[i]!, end[i]!, row);
       tfAt[i] = pos[i]! < end[i]! && postingRows[pos[i]!] === row ? postingTf[pos[i]!]! : 0;
       upper += (tfAt[i] ? termWeight(k1, idf[i]!, tfAt[i]!, norms[row]!) : 0) - rest[i]!;
-      admitted = heap.admits(upper * SLACK);
+      admitted = heap.admits(upper * BOUND_SLACK);
     }
     if (!admitted) continue;
     heap.push(row, exact(row));

@@ -1,11 +1,9 @@
-import { sumRow, type ResolvedGroup } from './row-sum.js';
+import { BOUND_SLACK, sumRow, type ResolvedGroup } from './row-sum.js';
 import type { HeapTrace, RowEvidence } from './scored-search.js';
 import { seek, termWeight, type PostingLists, type TermFacts } from './term-facts.js';
 import { TopK } from './top-k.js';
 import { summedTopRows } from './summed-rescore.js';
 
-/** Rounding slack on an upper bound, as in the pruned pass (pruned-search.ts). */
-const SLACK = 1 + 1e-5;
 /** Past the last posting of a list. */
 const DONE = 0xffffffff;
 /**
@@ -130,12 +128,12 @@ export function rescoredTopRows(
       }
       let known = 0;
       let unknown = restSum;
-      let admitted = heap.admits((added + Math.min(floor, unknown)) * SLACK);
+      let admitted = heap.admits((added + Math.min(floor, unknown)) * BOUND_SLACK);
       for (let o = 0; o < order.length && admitted; o++) {
         const j = order[o]!;
         known += lookUp(j, row);
         unknown -= rest[j]!;
-        admitted = heap.admits((added + Math.min(floor, known + unknown)) * SLACK);
+        admitted = heap.admits((added + Math.min(floor, known + unknown)) * BOUND_SLACK);
       }
       if (!admitted) continue;
     }

@@ -1,6 +1,13 @@
 import type { RowEvidence } from './scored-search.js';
 import { termWeight } from './term-facts.js';
 
+/**
+ * Rounding slack on an upper bound (every pass that skips a row by its bound: pruned, summed, rescored): scores
+ * are sums of up to 32 single-precision weights, each step off by at most 2⁻²⁴ of the sum; 10⁻⁵ of it covers that
+ * many times over.
+ */
+export const BOUND_SLACK = 1 + 1e-5;
+
 /** A query term as scored: its number in the index (−1 when absent) and its weighted IDF share. */
 export interface ScoredTerm {
   id: number;

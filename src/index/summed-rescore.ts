@@ -1,10 +1,8 @@
-import { sumRow, type ResolvedGroup, type ScoredTerm } from './row-sum.js';
+import { BOUND_SLACK, sumRow, type ResolvedGroup, type ScoredTerm } from './row-sum.js';
 import type { HeapTrace, RowEvidence } from './scored-search.js';
 import { seek, termWeight, type PostingLists } from './term-facts.js';
 import { TopK } from './top-k.js';
 
-/** Rounding slack on an upper bound, as in the pruned pass (pruned-search.ts). */
-const SLACK = 1 + 1e-5;
 /** Not a candidate row: so far below any sum of weights that adding one leaves it as it is (no branch per posting). */
 const NONE = -1e300;
 
@@ -77,7 +75,7 @@ export function summedTopRows(
       const bound = bounds[row]!;
       if (bound >= 0) bounds[row] = NONE;
       if (e < entered.length && entered[e] === row) e++;
-      else if (!heap.admits(bound * SLACK)) continue;
+      else if (!heap.admits(bound * BOUND_SLACK)) continue;
       for (let i = 0; i < n; i++) {
         if (pos[i]! >= end[i]!) {
           tf[i] = 0;

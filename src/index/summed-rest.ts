@@ -1,9 +1,7 @@
-import type { ScoredTerm } from './row-sum.js';
+import { BOUND_SLACK, type ScoredTerm } from './row-sum.js';
 import { seek, termWeight, type PostingLists } from './term-facts.js';
 import type { TopK } from './top-k.js';
 
-/** Rounding slack on an upper bound, as in the pruned pass (pruned-search.ts). */
-const SLACK = 1 + 1e-5;
 
 /**
  * The rest of a query of single-term words, from row `from` on (each term's postings from `at[i]`, its first
@@ -32,7 +30,7 @@ export function summedRest(index: PostingLists, norms: Float64Array, terms: read
   for (let row = from; row < documents; row++) {
     const bound = bounds[row]!;
     bounds[row] = 0;
-    if (!heap.admits(bound * SLACK)) continue;
+    if (!heap.admits(bound * BOUND_SLACK)) continue;
     let score = 0;
     for (let i = 0; i < n; i++) {
       const p = (pos[i] = seek(postingRows, pos[i]!, end[i]!, row));
