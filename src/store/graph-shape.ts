@@ -47,14 +47,11 @@ export function labelOfGraphKey(key: number, shape: GraphShape): number {
   return shape.keys === 'mixed' ? Math.imul(key, KEY_UNMIX) >>> 0 : key;
 }
 
-/** The shape of a graph written before shapes were recorded (one object: the search reads it for every key). */
-export function recordlessShape(): GraphShape {
-  return RECORDLESS_SHAPE;
-}
-
-/** Indexes written before the shape was recorded were all built with this connectivity. */
-export const DEFAULT_CONNECTIVITY = 16;
-const RECORDLESS_SHAPE: GraphShape = Object.freeze({ connectivity: DEFAULT_CONNECTIVITY, expansionAdd: EXPANSION_ADD, quantization: 'i8', metric: 'ip' });
+/**
+ * The shape of a graph written before shapes were recorded: all were built with connectivity 16 and keyed by
+ * their labels. One frozen object: the search reads it for every key.
+ */
+export const RECORDLESS_SHAPE: GraphShape = Object.freeze({ connectivity: 16, expansionAdd: EXPANSION_ADD, quantization: 'i8', metric: 'ip' });
 /**
  * Every new graph's connectivity, chosen by scripts/ann-curve.ts (bench/README.md, *Graph connectivity*): at equal
  * recall a graph of 32 links per node is searched with a narrower expansion than one of 16, for less

@@ -7,7 +7,7 @@ import { SEGMENT_ROWS, SegmentedRows, writeSegments } from './vector-segments.js
 import { indexCorrupt, readIndexBytes, readIndexJson } from '../index/index-file.js';
 import { makeGraphResident, RESIDENT_MIN_SIZE, type Residency } from './resident-graph.js';
 import { searchSettings, warmGraph, warmSearches, type SearchSettings } from './graph-search.js';
-import { DEFAULT_CONNECTIVITY, graphKeyOf, labelOfGraphKey, readShape, recordlessShape, type GraphShape } from './graph-shape.js';
+import { graphKeyOf, labelOfGraphKey, readShape, RECORDLESS_SHAPE, type GraphShape } from './graph-shape.js';
 import { buildGraphOffThread, isTemporaryGraphFile, placeGraphFile, temporaryGraphFile, viewGraph, viewSavedGraph, type Graph } from './usearch-graph.js';
 import type { VectorHit, VectorItem, VectorStore } from '../index/vector-store.js';
 
@@ -55,7 +55,7 @@ export class UsearchVectorStore implements VectorStore {
     private meta: Meta,
     public lastUpdate: GraphUpdate,
   ) {
-    this.search = searchSettings(flat.size, meta.shape?.connectivity ?? DEFAULT_CONNECTIVITY);
+    this.search = searchSettings(flat.size, this.shape.connectivity);
     this.rowOfLabel = new Int32Array(meta.nextLabel).fill(-1);
     labels.forEach((label, row) => (this.rowOfLabel[label] = row));
   }
@@ -117,7 +117,7 @@ export class UsearchVectorStore implements VectorStore {
 
   /** What the graph was built with (an index written before this was recorded: connectivity 16). */
   get shape(): GraphShape {
-    return this.meta.shape ?? recordlessShape();
+    return this.meta.shape ?? RECORDLESS_SHAPE;
   }
 
   /** Lets `save` link the segments this store shares with `base` (labels kept, only appended since). */
@@ -229,7 +229,7 @@ export class UsearchVectorStore implements VectorStore {
     }
     const kept: Meta = { nextLabel: meta.nextLabel, changedSinceBuild: meta.changedSinceBuild, ...(segmentRows ? { segmentRows } : {}) };
     if (!meta.graph) return new UsearchVectorStore(flat, labels, null, null, kept, { kind: 'none', added: 0, removed: 0 }).savedIn(dir);
-    const shape = meta.shape === undefined ? recordlessShape() : readShape(meta.shape, metaFile);
+    const shape = meta.shape === undefined ? RECORDLESS_SHAPE : readShape(meta.shape, metaFile);
     kept.shape = shape;
     const file = path.join(dir, GRAPH_FILE);
     const settings = { ...searchSettings(flat.size, shape.connectivity), ...search };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lowRankSet } from '../../src/bench/vector-sets.js';
 import { UsearchVectorStore } from '../../src/store/usearch-store.js';
-import { graphKeyOf, labelOfGraphKey, recordlessShape } from '../../src/store/graph-shape.js';
+import { graphKeyOf, labelOfGraphKey, RECORDLESS_SHAPE } from '../../src/store/graph-shape.js';
 import type { VectorItem } from '../../src/index/vector-store.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -37,7 +37,7 @@ describe('the vector graph records what it was built with', () => {
   }, 60_000);
 
   it('an index written before the shape was recorded loads as connectivity 16 with the same answers, and is rebuilt when a denser graph is wanted', async () => {
-    const store = await UsearchVectorStore.build(dims, itemsOf(0, 2000), null, GRAPH_AT, recordlessShape());
+    const store = await UsearchVectorStore.build(dims, itemsOf(0, 2000), null, GRAPH_AT, RECORDLESS_SHAPE);
     const dir = await saved(store);
     const { shape: _recorded, ...old } = metaOf(dir);
     writeMeta(dir, old);
@@ -58,7 +58,7 @@ describe('the vector graph records what it was built with', () => {
   }, 60_000);
 
   it('a new graph keys its labels spread apart (usearch removes a key by scanning its run), and maps them back for every hit', async () => {
-    const shape = { ...recordlessShape(), connectivity: 32, keys: 'mixed' as const };
+    const shape = { ...RECORDLESS_SHAPE, connectivity: 32, keys: 'mixed' as const };
     // The mapping is a bijection: labels come back from their keys, and neighbouring labels are far apart as keys.
     for (const label of [0, 1, 2, 999_999, 2 ** 31, 2 ** 32 - 1]) expect(labelOfGraphKey(graphKeyOf(label, shape), shape)).toBe(label);
     const keys = Array.from({ length: 1000 }, (_, label) => graphKeyOf(label, shape)).sort((a, b) => a - b);
