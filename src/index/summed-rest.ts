@@ -2,7 +2,6 @@ import { BOUND_SLACK, type ScoredTerm } from './row-sum.js';
 import { seek, termWeight, type PostingLists } from './term-facts.js';
 import type { TopK } from './top-k.js';
 
-
 /**
  * The rest of a query of single-term words, from row `from` on (each term's postings from `at[i]`, its first
  * posting at or past `from`), into `heap`, as the exhaustive pass would push it: each row's weights are

@@ -46,7 +46,6 @@ export interface TranslationSettings {
 
 export const DEFAULT_TRANSLATION: TranslationSettings = { absentShare: 0.1, senseDecay: 0.85, minFormSimilarity: 0.75, minNameSimilarity: 0.6 };
 
-
 // Latin letters with their accents (Ergänzungsschulen is one word); a number keeps an ordinal or plural ending (3rd, 1990s).
 const TOKEN = /\p{N}+(?:st|nd|rd|th|['’]?s)(?![\p{L}\p{N}])|\p{Script=Latin}+(?:['’-]\p{Script=Latin}+)*|[\p{N}]+|[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]+/gu;
 
@@ -154,11 +153,11 @@ function wordGroup(word: Word, options: EnglishQueryOptions, spellAcronyms: bool
   const minSimilarity = alternatives.length > 0 ? KNOWN_WORD_NAME_SIMILARITY : word.capitalized ? 0 : LOWERCASE_NAME_SIMILARITY;
   const roman = romanValue(word.text);
   const names = roman === undefined && (word.capitalized || !translated) ? nameAlternatives(bare, options, minSimilarity) : [];
-  const digits = roman === undefined ? [] : [{ terms: [String(roman)], weight: 1 }];
-  // Arabic spells an acronym out by its letters' names (ABC → أيه بي سي): those words, as one alternative.
+  // How Arabic writes it otherwise: a Roman numeral as digits; an acronym by its letters' names (ABC → أيه بي سي), as one alternative.
+  const writtenAs = roman === undefined ? [] : [{ terms: [String(roman)], weight: 1 }];
   const spelled = roman === undefined && spellAcronyms ? analyze(spellAcronym(bare)) : [];
-  if (spelled.length > 0) digits.push({ terms: spelled, weight: 1 });
-  return group(alternatives, [...literal, ...digits, ...names], options);
+  if (spelled.length > 0) writtenAs.push({ terms: spelled, weight: 1 });
+  return group(alternatives, [...literal, ...writtenAs, ...names], options);
 }
 
 const KNOWN_WORD_NAME_SIMILARITY = 0.9;
@@ -179,8 +178,7 @@ function translationAlternatives(entries: string[], options: EnglishQueryOptions
   return withOtherForms(result, options);
 }
 
-
-
+/** Between senses FreeDict writes on one line. */
 const SENSE_SEPARATOR = /\s*[،,;؛/]\s*/;
 
 const INFLECTION_ENDINGS = ['ت', 'وا', 'تا', 'نا'];
