@@ -1,7 +1,8 @@
 /**
  * How alike two spellings of a word read: letters transliterations swap folded to one class (ق/ك, ط/ت,
  * ص/س…), runs of a letter collapsed, long vowels cheap to insert, drop or swap. The variant matcher
- * (variants.ts) finds candidates among a vocabulary and ranks them by this distance.
+ * (variants.ts) finds candidates among a vocabulary and ranks them by this distance; `sameRadicals` tells
+ * forms of one word from look-alikes (the English leg's other forms of a translation).
  */
 
 /** Letters transliterations swap for one another, folded to one representative. */
@@ -74,4 +75,22 @@ function codeCost(code: number): number {
 export function variantSimilarity(a: string, b: string): number {
   const longer = Math.max(a.length, b.length);
   return longer === 0 ? 1 : Math.max(0, 1 - variantDistance(a, b) / longer);
+}
+
+/** Letters Arabic adds or drops when it inflects a word: long vowels, hamza seats, the feminine ending. */
+const WEAK_LETTERS = /[اويىءئؤة]/g;
+/** Affix letters one form of a word may carry beyond another (ال is already gone: terms are stemmed). */
+const MAX_AFFIX_LETTERS = 2;
+
+/**
+ * Whether two spellings are forms of one word: the consonants of one, in order, within the other's,
+ * with at most a prefix's or suffix's worth more (مشكل / مشاكل, سجل / مسجل, دفاع / لدفاع). Spelling
+ * similarity alone also pairs different words one letter apart (قادر / نادر, تقسيم / تقييم, مشكل / بشكل).
+ */
+export function sameRadicals(a: string, b: string): boolean {
+  const [short, long] = [a.replace(WEAK_LETTERS, ''), b.replace(WEAK_LETTERS, '')].sort((x, y) => x.length - y.length) as [string, string];
+  if (long.length - short.length > MAX_AFFIX_LETTERS) return false;
+  let at = 0;
+  for (const ch of long) if (ch === short[at]) at++;
+  return at === short.length;
 }

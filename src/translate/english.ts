@@ -3,7 +3,7 @@ import { hasArabicLetters } from '../text/language.js';
 import type { TermGroup } from '../types.js';
 import type { DictdDictionary } from './dictd.js';
 import { englishNumber, ordinalHeadword, romanValue } from './english-numbers.js';
-import { sameRadicals } from './arabic-forms.js';
+import { sameRadicals } from '../text/spelling-distance.js';
 import { compoundParts, type Word } from './compounds.js';
 import { lemmaCandidates } from './lemma.js';
 import { normalize, tokenize } from '../text/normalize.js';
