@@ -1,7 +1,7 @@
 import { BOUND_SLACK } from './row-sum.js';
 import { scoreSingle } from './exhaustive-pass.js';
 import type { ScoreAccumulator } from './score-accumulator.js';
-import type { EvidenceReader, HeapTrace, QueryMass, ScoredSearch } from './scored-search.js';
+import { heapTrace, type EvidenceReader, type HeapTrace, type QueryMass, type ScoredSearch } from './scored-search.js';
 import { summedRest } from './summed-rest.js';
 import { seek, termWeight, type PostingLists, type TermFacts } from './term-facts.js';
 import { TopK } from './top-k.js';
@@ -233,5 +233,5 @@ export function prunedSearch(
   }
   const known = words.filter((w) => w.id >= 0);
   const heap = prunedTopRows(index, norms, known, facts, topK, sums);
-  return sums.finishGroups(heap.sorted(), mass, evidence, { ...trace, ...heap.trace() });
+  return sums.finishGroups(heap.sorted(), mass, evidence, heapTrace(trace, heap.trace()));
 }

@@ -1,4 +1,4 @@
-import { GroupValues, NO_GROUPS, ScoredSearch, type EvidenceReader, type HeapTrace, type QueryMass } from './scored-search.js';
+import { GroupValues, heapTrace, NO_GROUPS, ScoredSearch, type EvidenceReader, type HeapTrace, type QueryMass } from './scored-search.js';
 import { TopK } from './top-k.js';
 
 function countBits(bits: Uint32Array): number {
@@ -90,7 +90,7 @@ export class ScoreAccumulator {
     const heap = new TopK(Math.min(topK, this.rows), trace !== undefined);
     for (let row = 0; row < heap.limit; row++) heap.push(row, this.score[row]!);
     this.pushTouched(heap);
-    return this.finishGroups(heap.sorted(), mass, evidence, trace && { ...trace, ...heap.trace() });
+    return this.finishGroups(heap.sorted(), mass, evidence, trace && heapTrace(trace, heap.trace()));
   }
 
   /**

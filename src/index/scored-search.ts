@@ -48,6 +48,15 @@ export interface HeapTrace {
   words: ReadonlyArray<{ id: number; idf: number } | null>;
 }
 
+/**
+ * A search's trace with its heap's record, built in this one place, in one field order: the search that
+ * reads it back (summed-rescore.ts) then meets one object shape, not one per spread site (each a cause
+ * of its optimized code being thrown away and compiled again while a bot serves).
+ */
+export function heapTrace(search: Omit<HeapTrace, 'rows' | 'floor'>, heap: { rows: Uint32Array; floor: Float32Array }): HeapTrace {
+  return { source: search.source, limit: search.limit, rows: heap.rows, floor: heap.floor, words: search.words };
+}
+
 /** The groups (documents) a search touched, sorted, with what each holds (filled by ScoreAccumulator). */
 export class GroupValues {
   constructor(
