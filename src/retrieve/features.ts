@@ -9,6 +9,7 @@ import { LENGTH_FEATURES, lengthFeatures } from './length-features.js';
 import { NGRAM_FEATURES, ngramFeatures } from './ngram-features.js';
 import { bestWindowIdf } from './proximity.js';
 import { bitCount, idfOfBits } from './term-bits.js';
+import { flatGroup } from './feature-group.js';
 import type { ScoredSearch } from '../index/bm25.js';
 
 /**
@@ -142,23 +143,26 @@ export function buildCandidates(
     for (let d = -PARAGRAPH_REACH; d <= PARAGRAPH_REACH; d++) read[span * i + d + PARAGRAPH_REACH] = row + d;
   });
   search.prefetch(read);
-  const legRanks = legs.map((leg) => new Map(leg.hits.map((h, i) => [h.row, { rank: i + 1, score: h.score, coverage: h.coverage }])));
+  // Pushed, not mapped (feature-group.ts).
+  const legRanks: Array<Map<number, { rank: number; score: number; coverage: number | undefined }>> = [];
+  for (const leg of legs) legRanks.push(new Map(leg.hits.map((h, i) => [h.row, { rank: i + 1, score: h.score, coverage: h.coverage }])));
   const names = [...FEATURES, ...ROOT_FEATURES, ...PARAGRAPH_FEATURES, ...LOOSE_FEATURES, ...FEEDBACK_FEATURES, ...LENGTH_FEATURES, ...NGRAM_FEATURES, ...legs.flatMap((l) => [l.name, `${l.name}Rank`])];
-  const groups: ArrayLike<number>[][] = [
-    rootFeatures(index, rows, search.groupTerms, search.termIdf, docOf),
-    paragraphFeatures(index, search, rows),
-    looseFeatures(index, rows, search.groupTerms, search.termIdf, docOf),
-    feedbackFeatures(index, search, rows, docOf),
-    lengthFeatures(index, rows),
-    ngramFeatures(index, search, rows),
+  const groups = [
+    flatGroup(rootFeatures(index, rows, search.groupTerms, search.termIdf, docOf), ROOT_FEATURES.length),
+    flatGroup(paragraphFeatures(index, search, rows), PARAGRAPH_FEATURES.length),
+    flatGroup(looseFeatures(index, rows, search.groupTerms, search.termIdf, docOf), LOOSE_FEATURES.length),
+    flatGroup(feedbackFeatures(index, search, rows, docOf), FEEDBACK_FEATURES.length),
+    flatGroup(lengthFeatures(index, rows), LENGTH_FEATURES.length),
+    flatGroup(ngramFeatures(index, search, rows), NGRAM_FEATURES.length),
   ];
-
   const bitOf = (k: number) => (k >= 0 && k < 32 ? (1 << k) >>> 0 : 0);
   const rarestBit = bitOf(rarest);
-  const known = search.groupTerms.map((terms) => terms.some((term) => index.lexical.documentFrequency(term) > 0));
+  // One pass, no array of booleans read back (a `.map`'s array changes kind once this is optimized: feature-group.ts).
   let rarestKnown = -1;
-  known.forEach((k, i) => {
-    if (k && (rarestKnown < 0 || search.termIdf[i]! > search.termIdf[rarestKnown]!)) rarestKnown = i;
+  let unknownTerms = 0;
+  search.groupTerms.forEach((terms, i) => {
+    if (!terms.some((term) => index.lexical.documentFrequency(term) > 0)) unknownTerms++;
+    else if (rarestKnown < 0 || search.termIdf[i]! > search.termIdf[rarestKnown]!) rarestKnown = i;
   });
   const rarestKnownBit = bitOf(rarestKnown);
   const termCount = Math.min(32, search.terms.length);
@@ -227,10 +231,7 @@ export function buildCandidates(
     values[k++] = missingIdf(search.groupMaskOf(doc));
     values[k++] = mask & rarestKnownBit ? 1 : 0;
     values[k++] = row === 0 || docOf[row - 1] !== doc ? 1 : 0;
-    for (const group of groups) {
-      const own = group[position]!;
-      for (let i = 0; i < own.length; i++) values[k++] = own[i]!;
-    }
+    for (const { width, values: own } of groups) for (let i = 0, at = position * width; i < width; i++) values[k++] = own[at + i]!;
     for (const ranks of legRanks) {
       const hit = ranks.get(row);
       const gain = hit === undefined ? 0 : hit.coverage === undefined ? hit.score : Math.max(0, hit.coverage - matchedIdf / mass);
@@ -243,7 +244,7 @@ export function buildCandidates(
   const query: QueryEvidence = {
     knownShare: search.idfMass ? search.knownMass / search.idfMass : 0,
     terms: search.terms.length,
-    unknownTerms: known.filter((k) => !k).length,
+    unknownTerms,
   };
   return { names, candidates, query };
 }

@@ -108,7 +108,13 @@ export function logistic(model: Logistic, names: readonly string[], values: read
  * on held-out folds (refused at 98 % kept, pooled: 0.541 → 0.580); trees did not (0.50).
  */
 export function withSquares(names: readonly string[], values: readonly number[]): { names: string[]; values: number[] } {
-  return { names: [...names, ...names.map((n) => `${n}^2`)], values: [...values, ...values.map((v) => v * v)] };
+  // Pushed, not spread from a `.map`: once this is optimized, its inlined `.map` makes a holey array where the
+  // builtin made a packed one, and the spread reading it threw the optimized code away ('wrong map').
+  const squaredNames: string[] = [...names];
+  const squared: number[] = [...values];
+  for (const n of names) squaredNames.push(`${n}^2`);
+  for (const v of values) squared.push(v * v);
+  return { names: squaredNames, values: squared };
 }
 
 /** P(answerable) of the refusal model for the evidence of the first result. */

@@ -36,7 +36,10 @@ const FROM_ARABIZI = new Map<string, string>(
 
 /** The answer type of a question, from its first few words. */
 export function questionType(question: string): AnswerType {
-  const written = tokenize(normalize(question)).map((t) => t.term);
+  // Pushed, not mapped: an inlined `.map` makes holey arrays where the builtin makes packed ones, a 'wrong map'
+  // for the code reading them once the caller (the answer's evidence gathering) is optimized.
+  const written: string[] = [];
+  for (const t of tokenize(normalize(question))) written.push(t.term);
   const words = written.some(isArabicWord) ? written.map((w) => FROM_ARABIZI.get(w) ?? w) : written;
   const head = words.slice(0, 4);
   if (head[0] === 'how' && (head[1] === 'many' || head[1] === 'much' || head[1] === 'long' || head[1] === 'old')) return 'number';

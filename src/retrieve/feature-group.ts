@@ -1,0 +1,19 @@
+/**
+ * Why the candidate loop reads arrays of one kind. V8 (Node 20) throws a function's optimized code away
+ * ('wrong map') when an array it reads comes in an elements kind it has not met, and compiles it again on a
+ * helper thread, which on a 2-core machine competes with the answer for a core: in the 100k bench's 240
+ * timed answers, after 100 others, ~0.5 s of compiling (scripts/serve-threads.ts, bench/README.md round 14).
+ * A `.map` result is such an array: packed from the builtin, holey from TurboFan's inlined copy, so it
+ * changes kind the moment the function calling `.map` is optimized. Hot code therefore pushes into arrays
+ * it builds, and reads the feature groups through this one small function.
+ */
+
+/**
+ * A feature group's values of every candidate in one array of doubles (candidates × width): the groups'
+ * own per-candidate arrays come in every elements kind (`[0]`, doubles, `.map` results packed or holey).
+ */
+export function flatGroup(perCandidate: readonly ArrayLike<number>[], width: number): { width: number; values: Float64Array } {
+  const values = new Float64Array(perCandidate.length * width);
+  for (let p = 0; p < perCandidate.length; p++) values.set(perCandidate[p]!, p * width);
+  return { width, values };
+}
