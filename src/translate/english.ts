@@ -5,7 +5,7 @@ import type { DictdDictionary } from './dictd.js';
 import { englishNumber, ordinalHeadword, romanValue } from './english-numbers.js';
 import { sameRadicals } from '../text/spelling-distance.js';
 import { compoundParts, type Word } from './compounds.js';
-import { lemmaCandidates } from './lemma.js';
+import { lemmaCandidates, withoutClitic } from './lemma.js';
 import { normalize, tokenize } from '../text/normalize.js';
 import { VariantMatcher } from '../text/variants.js';
 import { spellAcronym, transliterate } from './transliterate.js';
@@ -92,7 +92,7 @@ export function englishQueryGroups(question: string, options: EnglishQueryOption
     }
     if (/^\p{Script=Latin}/u.test(token)) {
       for (const part of token.split(/-/)) {
-        if (isEnglishFunctionWord(part.replace(/['’].*$/, ''))) {
+        if (isEnglishFunctionWord(withoutClitic(part))) {
           flush();
         } else {
           run.push({ text: part, capitalized: !first && /^[A-Z]/.test(part) });
