@@ -6,6 +6,7 @@ import { englishNumber, ordinalHeadword, romanValue } from './english-numbers.js
 import { sameRadicals } from '../text/spelling-distance.js';
 import { compoundParts, type Word } from './compounds.js';
 import { lemmaCandidates, withoutClitic } from './lemma.js';
+import { shortForms } from './short-forms.js';
 import { normalize, tokenize } from '../text/normalize.js';
 import { VariantMatcher } from '../text/variants.js';
 import { spellAcronym, transliterate } from './transliterate.js';
@@ -194,6 +195,9 @@ function withOtherForms(alternatives: TermGroup['alternatives'], options: Englis
         const form = terms[0] + ending;
         if (options.known(form) && !result.some((r) => r.terms[0] === form)) result.push({ terms: [form], weight: weight * setting(options, 'minFormSimilarity') });
       }
+    }
+    if (options.known && !options.known(terms[0]!)) {
+      for (const form of shortForms(terms[0]!, options.known)) if (!result.some((r) => r.terms[0] === form)) result.push({ terms: [form], weight: weight * setting(options, 'minFormSimilarity') });
     }
     for (const m of options.stems.match(terms[0]!, 3, setting(options, 'minFormSimilarity'))) {
       if (m.term !== terms[0] && sameRadicals(terms[0]!, m.term) && !result.some((r) => r.terms.length === 1 && r.terms[0] === m.term)) result.push({ terms: [m.term], weight: weight * m.similarity });
