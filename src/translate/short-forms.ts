@@ -5,7 +5,8 @@ import { sameRadicals } from '../text/spelling-distance.js';
  * FreeDict gives verbs as imperatives (قل, إفقد, ضع, أعد) and adjectives with their ending (فوضوي → فوضو);
  * running text writes the past or the bare noun (قال, فقد, وضع, أعاد, الفوضى → فوض). The spelling
  * matcher that finds a translation's other forms (variants.ts) skips words under four letters, so these
- * are built here and kept only when the collection has them.
+ * are built here and kept only when the collection has them, with the person and gender endings a
+ * three-letter verb keeps after the light stemmer (فشل → فشلت).
  */
 
 /**
@@ -25,7 +26,16 @@ const MAX_REMOVED = 2;
 /** Forms kept per translation, those closest to the translation first. */
 const MAX_SHORT_FORMS = 2;
 
-export function shortForms(term: string, known: (term: string) => boolean): string[] {
+const INFLECTION_ENDINGS = ['ت', 'وا', 'تا', 'نا'];
+
+/** A translation's forms of three letters, or with three letters and an ending, that the collection has. */
+export function shortWordForms(term: string, known: (term: string) => boolean): string[] {
+  // Three-letter verbs keep a person or gender ending the light stemmer leaves on (فشل → فشلت).
+  const found = term.length === 3 ? INFLECTION_ENDINGS.map((ending) => term + ending).filter(known) : [];
+  return known(term) ? found : [...found, ...shortForms(term, known)];
+}
+
+function shortForms(term: string, known: (term: string) => boolean): string[] {
   const found: string[] = [];
   const keep = (form: string) => {
     if (found.length < MAX_SHORT_FORMS && form !== term && !found.includes(form) && known(form)) found.push(form);

@@ -63,6 +63,11 @@ function spell(w: string): string[] {
         break;
       }
     }
+    // ow before a consonant is one vowel (Bowl → بول, Brown → براون); before a vowel the w is a consonant (Howard).
+    if (!options && w.startsWith('ow', i) && !/[aeiouy]/.test(w[i + 2] ?? '')) {
+      options = ['و', 'او'];
+      used = 2;
+    }
     if (!options) {
       const ch = w[i]!;
       // c and g soften before e, i, y (Cicero, George); a final silent e is dropped (Blaise).
