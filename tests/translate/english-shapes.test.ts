@@ -6,16 +6,12 @@
  * without the reading under test; the verbs are checked on the words asked, since over a two-passage collection
  * the loose-match feature alone already prefers قال to a passage without it.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
-import { openCollection } from '../../src/open-collection.js';
 import { DictdDictionary } from '../../src/translate/dictd.js';
 import { englishQueryGroups } from '../../src/translate/english.js';
 import { VariantMatcher } from '../../src/text/variants.js';
 import { writeDictionary } from '../helpers/dictionary.js';
+import { englishCollection, firstShown } from '../helpers/english-collection.js';
 import { tempDir } from '../helpers/temp.js';
 
 const DICTIONARY: Array<[string, string[]]> = [
@@ -34,20 +30,8 @@ const DICTIONARY: Array<[string, string[]]> = [
   ['rule', ['الحكم']],
 ];
 
-async function collection(files: Record<string, string>) {
-  const docs = tempDir('isnad-docs-');
-  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(docs, name), text);
-  const dict = tempDir('isnad-dict-');
-  writeDictionary(dict, DICTIONARY);
-  const config = loadConfig({ DOCS_DIR: docs, INDEX_DIR: tempDir('isnad-index-'), MODEL_ID: 'none', DICT_DIR: dict });
-  return openCollection(config, { log: createLogger('silent') });
-}
-
-/** The file of the first passage shown, answered or (when refused) the closest. */
-async function first(c: Awaited<ReturnType<typeof collection>>, question: string): Promise<string | undefined> {
-  const answer = await c.ask(question, { top: 3 });
-  return (answer.answered ? answer.results : answer.closest)[0]?.source;
-}
+const collection = (files: Record<string, string>) => englishCollection(DICTIONARY, files);
+const first = firstShown;
 
 test('a team named in the plural is found as Arabic spells it (Panthers → بانثرز), though the dictionary knows the word', async () => {
   const c = await collection({
