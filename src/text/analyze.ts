@@ -35,6 +35,7 @@ const ENGLISH_FUNCTION_WORDS = new Set(
     'this that these those there here some any many much more most few less least other another each ' +
     'every all both either neither one ones own same just only even still yet ever never ' +
     'up down out over under again further once off above below between through during before after ' +
+    'around among amongst upon since until till toward towards via ' +
     'name named kind type sort something anything thing things way ways called call'
   ).split(/\s+/),
 );

@@ -5,9 +5,10 @@ import type { DictdDictionary } from './dictd.js';
 import { englishNumber, ordinalHeadword, romanValue } from './english-numbers.js';
 import { sameRadicals } from '../text/spelling-distance.js';
 import { compoundParts, type Word } from './compounds.js';
-import { lemmaCandidates } from './lemma.js';
+import { lemmaCandidates, withoutClitic } from './lemma.js';
+import { shortWordForms } from './short-forms.js';
 import { normalize, tokenize } from '../text/normalize.js';
-import { VariantMatcher } from '../text/variants.js';
+import { MIN_VARIANT_LENGTH, VariantMatcher } from '../text/variants.js';
 import { spellAcronym, transliterate } from './transliterate.js';
 
 /**
@@ -92,7 +93,7 @@ export function englishQueryGroups(question: string, options: EnglishQueryOption
     }
     if (/^\p{Script=Latin}/u.test(token)) {
       for (const part of token.split(/-/)) {
-        if (isEnglishFunctionWord(part.replace(/['’].*$/, ''))) {
+        if (isEnglishFunctionWord(withoutClitic(part))) {
           flush();
         } else {
           run.push({ text: part, capitalized: !first && /^[A-Z]/.test(part) });
@@ -181,19 +182,13 @@ function translationAlternatives(entries: string[], options: EnglishQueryOptions
 /** Between senses FreeDict writes on one line. */
 const SENSE_SEPARATOR = /\s*[،,;؛/]\s*/;
 
-const INFLECTION_ENDINGS = ['ت', 'وا', 'تا', 'نا'];
-
 function withOtherForms(alternatives: TermGroup['alternatives'], options: EnglishQueryOptions): TermGroup['alternatives'] {
   if (!options.stems) return alternatives;
   const result = [...alternatives];
   for (const { terms, weight } of alternatives) {
     if (terms.length !== 1) continue;
-    // Three-letter verbs keep a person or gender ending the light stemmer leaves on (فشل → فشلت).
-    if (terms[0]!.length === 3 && options.known) {
-      for (const ending of INFLECTION_ENDINGS) {
-        const form = terms[0] + ending;
-        if (options.known(form) && !result.some((r) => r.terms[0] === form)) result.push({ terms: [form], weight: weight * setting(options, 'minFormSimilarity') });
-      }
+    for (const form of options.known ? shortWordForms(terms[0]!, options.known) : []) {
+      if (!result.some((r) => r.terms[0] === form)) result.push({ terms: [form], weight: weight * setting(options, 'minFormSimilarity') });
     }
     for (const m of options.stems.match(terms[0]!, 3, setting(options, 'minFormSimilarity'))) {
       if (m.term !== terms[0] && sameRadicals(terms[0]!, m.term) && !result.some((r) => r.terms.length === 1 && r.terms[0] === m.term)) result.push({ terms: [m.term], weight: weight * m.similarity });
@@ -206,6 +201,8 @@ function nameAlternatives(word: string, options: EnglishQueryOptions, minSimilar
   if (!options.variants || word.length < 3) return [];
   const best = new Map<string, number>();
   for (const spelling of transliterate(word)) {
+    // The spelling matcher skips words under four letters (Bowl → بول): those count only as written.
+    if (spelling.length < MIN_VARIANT_LENGTH && options.known?.(analyze(spelling).join(' '))) best.set(spelling, 1);
     for (const m of options.variants.match(spelling, MAX_NAME_MATCHES, Math.max(minSimilarity, setting(options, 'minNameSimilarity')))) {
       if (m.similarity > (best.get(m.term) ?? 0)) best.set(m.term, m.similarity);
     }

@@ -61,3 +61,12 @@ export function lemmaCandidates(word: string): string[] {
   if (w.length > 5 && w.endsWith('er')) add(undouble(w.slice(0, -2)));
   return forms;
 }
+
+/** The word a clitic hangs on: shouldn't → should, can't → can, won't → will, Luther's → Luther. */
+export function withoutClitic(word: string): string {
+  const negated = /^(.*?)n['’]t$/i.exec(word);
+  if (negated) return NEGATED_STEMS.get(negated[1]!.toLowerCase()) ?? negated[1]!;
+  return word.replace(/['’].*$/, '');
+}
+
+const NEGATED_STEMS: ReadonlyMap<string, string> = new Map([['ca', 'can'], ['wo', 'will'], ['sha', 'shall']]);

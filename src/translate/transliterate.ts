@@ -15,7 +15,8 @@ const DIGRAPHS: Array<[string, string[]]> = [
   ['gh', ['غ', 'ج']],
   ['ph', ['ف']],
   ['ck', ['ك']],
-  ['dh', ['ذ']],
+  // Arabic-origin names write ذ (Dhahran); Indian ones a plain د (Gandhi → غاندي).
+  ['dh', ['ذ', 'د']],
   ['zh', ['ج']],
   ['qu', ['كو']],
   ['ee', ['ي']],
@@ -35,10 +36,22 @@ const SINGLE: Record<string, string[]> = {
 
 const MAX_SPELLINGS = 6;
 
-/** Arabic-script spellings of a Latin word, most likely first (empty for anything but letters a–z). */
+/**
+ * Arabic-script spellings of a Latin word, most likely first (empty for anything but letters a–z).
+ * An English plural ending is how the question speaks, not how Arabic names the thing: a name in -s is
+ * also spelled with ز (Panthers → بانثرز, as Arabic sports pages write team names) and without it
+ * (Huguenots → هوغونوت, Mongols → مغول, as Arabic names the people).
+ */
 export function transliterate(word: string): string[] {
   const w = word.toLowerCase();
   if (!/^[a-z]+$/.test(w)) return [];
+  if (w.length <= 3 || !/[^su']s$/.test(w)) return spell(w);
+  const stem = spell(w.slice(0, -1));
+  const spellings = [...spell(w), ...stem.map((s) => s + 'ز'), ...stem];
+  return [...new Set(spellings)];
+}
+
+function spell(w: string): string[] {
   let spellings = [''];
   for (let i = 0; i < w.length; ) {
     let options: string[] | undefined;
@@ -49,6 +62,11 @@ export function transliterate(word: string): string[] {
         used = digraph.length;
         break;
       }
+    }
+    // ow before a consonant is one vowel (Bowl → بول, Brown → براون); before a vowel the w is a consonant (Howard).
+    if (!options && w.startsWith('ow', i) && !/[aeiouy]/.test(w[i + 2] ?? '')) {
+      options = ['و', 'او'];
+      used = 2;
     }
     if (!options) {
       const ch = w[i]!;

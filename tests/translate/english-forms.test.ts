@@ -4,14 +4,8 @@
  * written on one line, and translations that merely look like a collection word. Each collection here is built so
  * that the passage the question is about loses without the reading under test.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
-import { openCollection } from '../../src/open-collection.js';
-import { writeDictionary } from '../helpers/dictionary.js';
-import { tempDir } from '../helpers/temp.js';
+import { englishCollection, firstShown } from '../helpers/english-collection.js';
 
 const DICTIONARY: Array<[string, string[]]> = [
   ['3rd', ['الثالث']],
@@ -34,21 +28,8 @@ const DICTIONARY: Array<[string, string[]]> = [
   ['aired', ['بث']],
 ];
 
-/** A collection of one passage per file, asked through a dictionary of DICTIONARY's entries. */
-async function collection(files: Record<string, string>) {
-  const docs = tempDir('isnad-docs-');
-  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(docs, name), text);
-  const dict = tempDir('isnad-dict-');
-  writeDictionary(dict, DICTIONARY);
-  const config = loadConfig({ DOCS_DIR: docs, INDEX_DIR: tempDir('isnad-index-'), MODEL_ID: 'none', DICT_DIR: dict });
-  return openCollection(config, { log: createLogger('silent') });
-}
-
-/** The file of the first passage shown, answered or (when refused) the closest. */
-async function first(c: Awaited<ReturnType<typeof collection>>, question: string): Promise<string | undefined> {
-  const answer = await c.ask(question, { top: 3 });
-  return (answer.answered ? answer.results : answer.closest)[0]?.source;
-}
+const collection = (files: Record<string, string>) => englishCollection(DICTIONARY, files);
+const first = firstShown;
 
 const ATTEMPTS = {
   'a.txt': 'في المحاولة الثالثة أسقط نيوتن الكرة قرب خط المرمى.',
