@@ -1,6 +1,6 @@
 import { perIndex, type IndexSnapshot } from '../index/snapshot.js';
 import { isArabicWord } from '../text/language.js';
-import { rootKey } from '../text/root-key.js';
+import { hollowRootKey, rootKey } from '../text/root-key.js';
 import { passageWordSpan } from './passage-words.js';
 import { idfOfBits } from './term-bits.js';
 import { RowMemo } from './row-memo.js';
@@ -28,12 +28,18 @@ function hollowKey(key: string): string {
   return key.slice(0, 1) + key.slice(1).replace(/[اويء]/g, '');
 }
 
-/** The keys a term is loosely known by; the first is its root key. Marked so no key type meets another. */
-function looseKeys(term: string): string[] {
+/**
+ * The keys a term is loosely known by; the first is its root key. Marked so no key type meets another. An `unknown`
+ * question word (the collection never uses it as written) is also known by its hollow root: تعود → عود meets the
+ * text's لعودة (لـ off) and العودة. Passage words are not: see hollowRootKey.
+ */
+function looseKeys(term: string, unknown = false): string[] {
   if (!isArabicWord(term)) return [];
   const key = rootKey(term);
   const keys = [key, `~${hollowKey(key)}`];
+  const hollow = unknown ? hollowRootKey(term) : undefined;
   if (term.length >= 4 && /^[لبكف]/.test(term)) keys.push(rootKey(term.slice(1)));
+  else if (hollow) keys.push(hollow);
   return keys;
 }
 
@@ -83,8 +89,8 @@ function keyId(table: KeyTable, key: string): number {
 }
 
 /** The term's keys (SLOTS numbers) in `out`; the opening is the first MIN_PREFIX letters. */
-function readKeys(table: KeyTable, term: string, out: Int32Array, at: number): void {
-  const keys = looseKeys(term);
+function readKeys(table: KeyTable, term: string, out: Int32Array, at: number, unknown = false): void {
+  const keys = looseKeys(term, unknown);
   out[at] = keys[0] === undefined ? -1 : keyId(table, keys[0]);
   out[at + 1] = keys[1] === undefined ? -1 : keyId(table, keys[1]);
   out[at + 2] = keys[2] === undefined ? -1 : keyId(table, keys[2]);
@@ -163,7 +169,7 @@ export function looseFeatures(index: IndexSnapshot, rows: readonly number[], gro
   let arabic = 0;
   groupTerms.slice(0, 32).forEach((terms, k) => {
     for (const term of terms) {
-      readKeys(table, term, own, 0);
+      readKeys(table, term, own, 0, index.lexical.documentFrequency(term) === 0);
       if (own[0]! < 0) continue;
       arabic++;
       questionKeys.push(...own);

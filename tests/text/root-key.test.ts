@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/text/analyze.js';
-import { rootKey } from '../../src/text/root-key.js';
+import { hollowRootKey, rootKey } from '../../src/text/root-key.js';
 
 /** The root key of a written word, as the ranker sees it (normalized, light-stemmed, then folded). */
 const keyOf = (word: string) => analyze(word).map(rootKey)[0];
@@ -24,6 +24,15 @@ describe('root key', () => {
     expect(keyOf('السفر')).not.toBe(keyOf('الصفر'));
     expect(keyOf('الطاقم')).not.toBe(keyOf('التقييم'));
     expect(keyOf('المعارضة')).not.toBe(keyOf('الاعتراض'));
+  });
+
+  it('keys a hollow verb after its prefix to the root its nouns key to (تعود, يعودون / العودة)', () => {
+    const hollowOf = (word: string) => analyze(word).map(hollowRootKey)[0];
+    expect(hollowOf('تعود')).toBe(keyOf('العودة'));
+    expect(hollowOf('يعودون')).toBe(keyOf('العودة'));
+    expect(hollowOf('يقولوا')).toBe(keyOf('القول'));
+    expect(hollowOf('يمين')).toBeUndefined(); // ي in the middle is the root's
+    expect(hollowOf('العودة')).toBeUndefined();
   });
 
   it('leaves Latin words and digits as they are', () => {
