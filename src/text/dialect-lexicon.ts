@@ -67,9 +67,10 @@ const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
   // With the article only: bare ما is "what", مي a name.
   ['الما', 'المياه'], ['المي', 'المياه'], // water (Maghrebi, Levantine)
   ['باجر', 'غدا'], // tomorrow (Gulf)
+  ['بدت', 'بدات'], // began, the hamza dropped as said (Gulf, Levantine)
   // the first (Maghrebi اللول / اللولة); not bare لول, which chat writes for "lol"
   ['اللول', 'الاول'], ['اللوله', 'الاولي'], ['اللولي', 'الاولي'],
-  ['رايس', 'رييس'], ['ريس', 'رييس'], // head, president (the hamza said and written as ا or dropped)
+  ['رايس', 'رييس'], ['ريس', 'رييس'], ['راس', 'رييس'], // head, president (the hamza said and written as ا or dropped)
   // English words of everyday chat written in Arabic letters: meeting, file, post, conference, report, session;
   // "the deal" only with the article (bare ديل is Sudanese "these").
   ['ميتنغ', 'اجتماع'], ['ميتينغ', 'اجتماع'], ['ميتنج', 'اجتماع'], ['ميتينج', 'اجتماع'], ['الديل', 'الاتفاق'],
