@@ -83,6 +83,13 @@ function arabiziMark(word: string): boolean {
   return /[a-z][23579]|[23579][a-z]/.test(word) || Object.values(ARABIZI_QUESTION_WORDS).some((list) => (list as readonly string[]).includes(word));
 }
 
+const isArabiziWords = (words: readonly string[]) => words.some(arabiziMark) && !words.some(isEnglishFunctionWord);
+
+/** Whether a question is typed wholly in Arabizi: not English, though in Latin letters (readLatinWords reads it in Arabic). */
+export function isArabizi(question: string): boolean {
+  return !hasArabicLetters(question) && isArabiziWords([...question.matchAll(LATIN_WORD)].map((m) => accentFree(m[0])));
+}
+
 /**
  * The question with its Latin words in Arabic letters: every word of a question typed wholly in Arabizi (no Arabic
  * letter, at least one Arabizi word, none of English's function words), else only the French words and phrases of a
@@ -92,7 +99,7 @@ export function readLatinWords(question: string, closest: Closest): string {
   const words = [...question.matchAll(LATIN_WORD)].map((m) => ({ at: m.index!, written: m[0], word: accentFree(m[0]) }));
   if (words.length === 0) return question;
   const arabic = hasArabicLetters(question);
-  const arabizi = !arabic && words.some((w) => arabiziMark(w.word)) && !words.some((w) => isEnglishFunctionWord(w.word));
+  const arabizi = !arabic && isArabiziWords(words.map((w) => w.word));
   // French when a word of talks or of asking is (la coupe d'Afrique is left to the English leg's names).
   const french = words.some((w) => Boolean(frenchWord(w.word, w.written)));
   if (!arabizi && !(arabic && french)) return question;
