@@ -89,7 +89,10 @@ export const COLLOQUIAL_WORDS: ReadonlyMap<string, string[]> = (() => {
   for (const [past, imperfect, msaPast, msaImperfect, msaFeminine] of COLLOQUIAL_VERBS) {
     add(past, msaPast);
     add(past + 'ت', msaFeminine ?? msaPast + 'ت');
-    for (const person of ['ي', 'ت', 'ن']) add(person + imperfect, person + msaImperfect);
+    // The same person first, then the others: a question asks "when do they end" (يخلصون) of a text that says "it is
+    // expected to end" (تنتهي), and only a form the collection knows is searched.
+    const persons = ['ي', 'ت', 'ن'];
+    for (const person of persons) for (const other of [person, ...persons.filter((p) => p !== person)]) add(person + imperfect, other + msaImperfect);
   }
   const listed = new Set(COLLOQUIAL_NOUNS.map(([colloquial]) => colloquial));
   for (const [colloquial, msa] of COLLOQUIAL_NOUNS) {

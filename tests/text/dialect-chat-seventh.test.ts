@@ -94,6 +94,17 @@ describe('function words and everyday words of the seventh round', () => {
   });
 });
 
+describe('a colloquial verb asked in another person than the text writes it', () => {
+  const builder = new Bm25Builder();
+  builder.add(analyze('من المتوقع أن تنتهي جولة المباحثات بعد الظهر'));
+  const index = builder.finish();
+
+  it('is searched as the MSA verb in the person the collection knows (ومتى يخلصون؟ of تنتهي)', () => {
+    expect(questionTerms(index, 'متى يخلصون؟')).toEqual(analyze('تنتهي'));
+    expect(readings('يخلص')[0]).toBe(normalize('ينتهي'));
+  });
+});
+
 describe('a word split by a stray space', () => {
   const builder = new Bm25Builder();
   for (const text of ['تشارك في المحادثات الدول الضامنة', 'منة الله']) builder.add(analyze(text));
