@@ -9,6 +9,7 @@ import type { Logger } from './log.js';
 import { answerQuestion, denseAvailable, type AskOptions } from './retrieve/answer.js';
 import { PassageSearch } from './retrieve/passage-search.js';
 import { hasLatinLetters } from './text/language.js';
+import { isArabizi } from './text/arabizi.js';
 import { endLine } from './text/lines.js';
 import type { DictdDictionary } from './translate/dictd.js';
 import { ENGLISH_SUPPORT_HINT } from './translate/support.js';
@@ -97,7 +98,8 @@ export class IndexedCollection implements Collection {
 
   /** The first English question that nothing can translate carries the how-to, once per process. */
   private withEnglishNotice(answer: Answer): Answer {
-    if (this.englishNoticeGiven || !hasLatinLetters(answer.query)) return answer;
+    // A question in Arabizi is read in Arabic letters (text/arabizi.ts): no English to support.
+    if (this.englishNoticeGiven || !hasLatinLetters(answer.query) || isArabizi(answer.query)) return answer;
     const hint = this.englishHint();
     if (hint === null) return answer;
     this.englishNoticeGiven = true;

@@ -6,6 +6,8 @@ import { englishQueryGroups, writtenWordsMatcher, type TranslationSettings } fro
 import { perIndex, type IndexSnapshot } from '../index/snapshot.js';
 import type { Answer, RetrievalMode, ScoredPassage } from '../types.js';
 import { questionType } from '../text/question-type.js';
+import { analyze } from '../text/analyze.js';
+import { readLatinWords } from '../text/arabizi.js';
 import { buildCandidates, snapshotContext, type CandidateSet, type LegHits } from './features.js';
 import { collapseNearDuplicates } from './fuse.js';
 import { passageWords } from './passage-words.js';
@@ -42,6 +44,27 @@ export interface RetrieveOptions extends AskOptions {
 /** The collection's words as written, for matching translated names (built by the first English question). */
 const writtenWords = perIndex((index) => writtenWordsMatcher(index.passages));
 
+/**
+ * The collection's word that is one of these spellings (an Arabizi word's, arabizi.ts), else its written word nearest one
+ * of them, as alike as the variant leg's spelling variants need to be.
+ */
+function nearestWritten(index: IndexSnapshot, spellings: readonly string[]): string | null {
+  const matcher = writtenWords(index);
+  const written = spellings.find((s) => matcher.match(s, 32, 1).some((m) => m.term === s));
+  const isKnown = (spelling: string) => {
+    const terms = analyze(spelling);
+    return terms.length > 0 && terms.every((term) => index.lexical.documentFrequency(term) > 0);
+  };
+  const known = written ?? spellings.find(isKnown);
+  if (known !== undefined) return known;
+  let best: { term: string; similarity: number } | null = null;
+  for (const spelling of spellings) {
+    const [match] = matcher.match(spelling, 1);
+    if (match && (best === null || match.similarity > best.similarity)) best = match;
+  }
+  return best?.term ?? null;
+}
+
 /** Row of each passage id, built once per index snapshot (rebuilding it per query cost 30 ms at 100k). */
 const rowOfId = perIndex((index) => new Map(index.passages.map((p, row) => [p.id, row])));
 
@@ -58,7 +81,9 @@ export interface Evidence {
 
 export async function gatherEvidence(index: IndexSnapshot, embedder: Embedder | null, rawQuestion: string, options: RetrieveOptions = {}): Promise<Evidence> {
   // `query` is echoed as typed; `wanted` (links, mentions, emoji and markdown removed) is what is matched.
-  const { echo: query, search: wanted } = readQuestion(rawQuestion);
+  const { echo: query, search: typed } = readQuestion(rawQuestion);
+  // A question in Arabizi, or with French words, is read in Arabic letters, each word as the collection writes it.
+  const wanted = readLatinWords(typed, (spellings) => nearestWritten(index, spellings));
   const depth = Math.max(options.candidates ?? DEFAULT_CANDIDATES, MAX_TOP * 2);
   const wantLexical = options.mode !== 'dense';
   const wantDense = options.mode !== 'lexical' && denseAvailable(index, embedder);

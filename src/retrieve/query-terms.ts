@@ -11,8 +11,19 @@ import type { Bm25Index } from '../index/bm25.js';
  */
 export function questionTerms(lexical: Bm25Index, question: string): string[] {
   const terms: string[] = [];
-  for (const { stems, readings, msa, inside, respelled } of analyzeQuestion(question)) {
-    const known = (list: string[]) => list.filter((term) => lexical.documentFrequency(term) > 0);
+  const known = (list: string[]) => list.filter((term) => lexical.documentFrequency(term) > 0);
+  const words = analyzeQuestion(question);
+  let skip = -1;
+  for (const [k, { stems, readings, msa, inside, respelled, joined, position }] of words.entries()) {
+    if (position === skip) continue;
+    // A word split apart by a stray space (الضا منة): two words the collection does not know, one it does together.
+    const next = words[k + 1];
+    const nextUnknown = next?.position !== position + 1 || known(next.stems).length === 0;
+    if (joined.length > 0 && known(stems).length === 0 && nextUnknown && known(joined).length === joined.length) {
+      terms.push(...joined);
+      skip = position + 1;
+      continue;
+    }
     const chosen = known(stems);
     if (chosen.length === 0) chosen.push(...known(readings));
     if (chosen.length === 0) chosen.push(...known(inside));

@@ -1,6 +1,7 @@
 import { normalize, tokenize } from './normalize.js';
 import { DIALECT_FUNCTION_WORDS, dialectReadingsOf, isColloquialOnly, respelled, withLongVowel, withoutIn, withoutJoined } from './dialect.js';
 import { questionFraming } from './question-framing.js';
+import { isArabicWord } from './language.js';
 import { lightStems } from './stem.js';
 
 /**
@@ -60,6 +61,8 @@ export function analyze(text: string, stem: Stemmer = lightStems): string[] {
   return terms;
 }
 
+const SENTENCE_END = /[.?!؟؛\n…]/;
+
 /** One word of a question: its stems, and the stems of its dialect readings (بيرأس → يراس). */
 export interface QuestionWord {
   stems: string[];
@@ -77,6 +80,10 @@ export interface QuestionWord {
    * missing from the collection is no misspelling (انضم is not انظم).
    */
   respelled: string[];
+  /** The stems of the word written together with the next one (الضا منة → الضامنة), searched only if the collection knows neither part. */
+  joined: string[];
+  /** Where the word stands among the question's words (stopwords and framing counted), so a joined next word is skipped. */
+  position: number;
 }
 
 /**
@@ -85,8 +92,13 @@ export interface QuestionWord {
  */
 export function analyzeQuestion(text: string, stem: Stemmer = lightStems): QuestionWord[] {
   const words: QuestionWord[] = [];
-  const terms = tokenize(normalize(text)).map((t) => t.term);
-  const framing = questionFraming(terms);
+  const normalized = normalize(text);
+  const tokens = tokenize(normalized);
+  const terms = tokens.map((t) => t.term);
+  // Sentences of the message: punctuation between two words ends one (…ولا؟ وش تقول…).
+  let sentence = 0;
+  const sentences = tokens.map((t, i) => (i > 0 && SENTENCE_END.test(normalized.slice(tokens[i - 1]!.end, t.start)) ? ++sentence : sentence));
+  const framing = questionFraming(terms, sentences);
   const colloquial = terms.some(isColloquialOnly);
   let opening = true;
   for (const [i, term] of terms.entries()) {
@@ -98,7 +110,12 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
     const { readings, msa } = dialectReadingsOf(term);
     const bare = withoutIn(term);
     const inside = [...(bare ? [bare] : []), ...withoutJoined(term, { opening: first, colloquial })];
-    words.push({ stems, readings: stemsOf(readings), msa: stemsOf(msa), inside: stemsOf(inside), respelled: colloquial ? stemsOf([...respelled(term), ...withLongVowel(term)]) : [] });
+    const next = terms[i + 1];
+    const joined = next !== undefined && sentences[i + 1] === sentences[i] && isArabicWord(term) && isArabicWord(next) ? stem(term + next) : [];
+    words.push({
+      stems, readings: stemsOf(readings), msa: stemsOf(msa), inside: stemsOf(inside),
+      respelled: colloquial ? stemsOf([...respelled(term), ...withLongVowel(term)]) : [], joined, position: i,
+    });
   }
   return words;
 }
@@ -112,4 +129,5 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
 // 9: more dialect function words (صرلها, راهم, بلي, كانو, بالزبط, عايزاه, حابين; بايه, لإيمتى as question words).
 // 10: Egyptian بقالها … "it has been … for" as function words (dialect.ts).
 // 11: Persian and Urdu heh forms (ۀ ہ ھ) read as ه, پ ژ ڤ ڨ as ب ز ف ق (normalize.ts); ويا, الفي, بدن, Maghrebi شمن as function words (dialect.ts).
-export const ANALYZER_VERSION = 11;
+// 12: وهوما, وهني, ومش, Maghrebi بغاو … as dialect function words (dialect.ts), which documents drop too.
+export const ANALYZER_VERSION = 12;

@@ -67,9 +67,10 @@ const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
   // With the article only: bare ما is "what", مي a name.
   ['الما', 'المياه'], ['المي', 'المياه'], // water (Maghrebi, Levantine)
   ['باجر', 'غدا'], // tomorrow (Gulf)
+  ['بدت', 'بدات'], // began, the hamza dropped as said (Gulf, Levantine)
   // the first (Maghrebi اللول / اللولة); not bare لول, which chat writes for "lol"
   ['اللول', 'الاول'], ['اللوله', 'الاولي'], ['اللولي', 'الاولي'],
-  ['رايس', 'رييس'], ['ريس', 'رييس'], // head, president (the hamza said and written as ا or dropped)
+  ['رايس', 'رييس'], ['ريس', 'رييس'], ['راس', 'رييس'], // head, president (the hamza said and written as ا or dropped)
   // English words of everyday chat written in Arabic letters: meeting, file, post, conference, report, session;
   // "the deal" only with the article (bare ديل is Sudanese "these").
   ['ميتنغ', 'اجتماع'], ['ميتينغ', 'اجتماع'], ['ميتنج', 'اجتماع'], ['ميتينج', 'اجتماع'], ['الديل', 'الاتفاق'],
@@ -88,7 +89,10 @@ export const COLLOQUIAL_WORDS: ReadonlyMap<string, string[]> = (() => {
   for (const [past, imperfect, msaPast, msaImperfect, msaFeminine] of COLLOQUIAL_VERBS) {
     add(past, msaPast);
     add(past + 'ت', msaFeminine ?? msaPast + 'ت');
-    for (const person of ['ي', 'ت', 'ن']) add(person + imperfect, person + msaImperfect);
+    // The same person first, then the others: a question asks "when do they end" (يخلصون) of a text that says "it is
+    // expected to end" (تنتهي), and only a form the collection knows is searched.
+    const persons = ['ي', 'ت', 'ن'];
+    for (const person of persons) for (const other of [person, ...persons.filter((p) => p !== person)]) add(person + imperfect, other + msaImperfect);
   }
   const listed = new Set(COLLOQUIAL_NOUNS.map(([colloquial]) => colloquial));
   for (const [colloquial, msa] of COLLOQUIAL_NOUNS) {

@@ -57,6 +57,8 @@ const FUNCTION_WORDS: readonly string[] = [
     'تبع تبعو تبعن تبعهن تبعون بتوع بتاعت نتاع نتاعه نتاعها متاع متاعه متاعها متع ' +
     // pronouns (Levantine هيي/هني — not هوي, which is MSA هوى —, Maghrebi هوما, "we", "you all"; not ولا "or", الحين "now": MSA words, and documents drop function words too)
     'هيي هني هنن هوما هومه احنا نحنا انتو انتوا ' +
+    // the same with و, opening a follow-up (وهوما شنو بغاو؟، وهني وين راحو؟)
+    'وهيي وهني وهنن وهوما وهومه واحنا وهما ومش ومو ومب ' +
     // what's the story (Gulf); now (Tunisian توا, Algerian دروك), exactly (not اصلا: MSA "originally"), like this, in order to, "you know"
     'شسالفه توا دروك بالضبط بالظبط كدا جذي لحتي ترا ' +
     // what's up (Iraqi شكو), this / that thing (Moroccan هادشي, داكشي), in order to / will (Maghrebi باش),
@@ -76,6 +78,8 @@ const FUNCTION_WORDS: readonly string[] = [
     // wanting to know
     'بدي بدك بده بدها بدنا بدكم بدهم بدهن بدكن بدن بدو عايز عاوز عايزه عايزين عاوزين ابغي نبغي بغيت بغينا ودي حاب حابب تبي يبي تبون يبون تبغي يبغي ' +
     'عايزاه عايزاها عاوزاه عاوزاها عايزينه حابين حابه ' +
+    // Maghrebi "want" (بغا، بغات، بغاو، كيبغيو)
+    'بغا بغات بغاو بغيتي بغيتو يبغيو تبغيو كنبغي كيبغي كيبغيو ' +
     'اعرف نعرف قلي قولي قولولي احكيلي خبرني خبروني فهمني عرفني',
   ),
 ];

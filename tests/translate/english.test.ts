@@ -75,6 +75,14 @@ test('without the dictionary: Arabic works as before, English says once how to g
   expect(without.status().english.hint).toContain('apt-get install dict-freedict-eng-ara');
 });
 
+test('without the dictionary, a question in Arabizi is no English question: answered in Arabic, with no notice', async () => {
+  const without = await seeds(tempDir('isnad-nodict-'));
+  const answer = await without.ask('meen elly by2ood wafd el mo3arda el 3askareya?');
+  expect(answer.answered).toBe(true);
+  expect(answer.results[0]!.text).toContain('محمد علوش');
+  expect(answer.notice).toBeUndefined();
+});
+
 test('an unreadable dictionary is said once in the log, and English is answered as without one', async () => {
   const broken = tempDir('isnad-baddict-');
   fs.writeFileSync(path.join(broken, `${ENG_ARA}.index`), 'word\tA\tZZZZ\n');
