@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { readQuestion } from '../../src/retrieve/question.js';
 import { analyzeQuestion } from '../../src/text/analyze.js';
 import { isArabizi, readLatinWords } from '../../src/text/arabizi.js';
 
-/** English keyword queries carry digits and short names that Arabizi also writes; read as Arabizi they lose their English leg. */
+/**
+ * English keyword queries and Latin names carry digits and short words that Arabizi also writes (G20, 3rd, fin, Chu,
+ * Wen): read as Arabizi, an English query loses its English leg and an Arabic question a name's word.
+ */
 
 const anything = () => 'كلمة';
 const none = () => null;
@@ -26,5 +30,19 @@ describe('a question typed wholly in Arabizi', () => {
     expect(isArabizi('shu had el 7aki?')).toBe(true);
     expect(analyzeQuestion(readLatinWords('shu had el 7aki?', none)).length).toBeGreaterThan(0);
     expect(readLatinWords('kam 3adad el wafd we el mo3arda?', none)).not.toMatch(/[a-z]/);
+  });
+});
+
+describe('a Latin name in an Arabic question', () => {
+  const asked = (question: string) => analyzeQuestion(readQuestion(question).search).map((w) => w.stems[0]);
+  it('keeps a word of the name that Arabizi asks with (Steven Chu, Wen Jiabao, Sinn Fein)', () => {
+    expect(asked('ماذا قال Steven Chu عن الطاقة؟')).toContain('chu');
+    expect(asked('من هو Wen Jiabao؟')).toContain('wen');
+    expect(asked('ما هو حزب Sinn Fein؟')).toContain('fein');
+  });
+
+  it('still drops an Arabizi question word asking in an Arabic question (shu, meen, fin)', () => {
+    expect(asked('shu اسم رئيس الوفد؟')).toEqual(asked('اسم رئيس الوفد؟'));
+    expect(asked('fin غادي يستضيف المباحثات؟')).toEqual(asked('غادي يستضيف المباحثات؟'));
   });
 });
