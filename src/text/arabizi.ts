@@ -78,16 +78,38 @@ function pairs(arabic: string, latin: string): Array<[string, string]> {
 const LATIN_WORD = /[\p{Script=Latin}\d]+(?:['’-][\p{Script=Latin}\d]+)*['’]?/gu;
 const accentFree = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/’/g, "'");
 
-/** A Latin word is Arabizi when a digit stands for a letter inside it (ra2es, 3askareya) or it is an Arabizi question word. */
-function arabiziMark(word: string): boolean {
-  return /[a-z][23579]|[23579][a-z]/.test(word) || Object.values(ARABIZI_QUESTION_WORDS).some((list) => (list as readonly string[]).includes(word));
-}
+/**
+ * A digit standing for a letter (ra2es, 3askareya), not a number: not an ordinal (2nd, 5th), nor a code written in
+ * capitals (MP3, G20, PS5, 3D), nor one with two digits running (g20, a380, covid19).
+ */
+const digitLetter = (written: string, word: string) =>
+  /[a-z][23579]|[23579][a-z]/.test(word) && !/^\d*(?:1st|2nd|3rd|[04-9]th|1[1-3]th)s?$|\d\d/.test(word) && written !== written.toUpperCase();
+const ARABIZI_QUESTION = new Set<string>(Object.values(ARABIZI_QUESTION_WORDS).flat());
+/** Arabizi words English also writes (we, had): they neither mark a question as Arabizi nor as English. */
+const ALSO_ENGLISH = (word: string) => (FUNCTION_WORDS.has(word) || ARTICLES.has(word)) && isEnglishFunctionWord(word);
 
-const isArabiziWords = (words: readonly string[]) => words.some(arabiziMark) && !words.some(isEnglishFunctionWord);
+/**
+ * A question is Arabizi when it has no English function word and either a vowelled word with a digit for a letter
+ * (ra2es, 3ala, fasa2el) or two lesser marks: a digit in a vowelless word (m3, b3d, mp3, 5g), an Arabizi question word
+ * or an Arabizi particle (el, fi, w). One lesser mark alone is also an English keyword query's: fin whale, Sinn Fein
+ * leader, Steven Chu, Wen Jiabao, mp3 players.
+ */
+function isArabiziWords(words: ReadonlyArray<{ written: string; word: string }>): boolean {
+  let lesser = 0;
+  for (const { written, word } of words) {
+    if (ALSO_ENGLISH(word)) continue;
+    if (isEnglishFunctionWord(word)) return false;
+    if (digitLetter(written, word)) {
+      if (/[aeiou]/.test(word)) lesser += 2;
+      else lesser++;
+    } else if (ARABIZI_QUESTION.has(word) || FUNCTION_WORDS.has(word) || ARTICLES.has(word)) lesser++;
+  }
+  return lesser >= 2;
+}
 
 /** Whether a question is typed wholly in Arabizi: not English, though in Latin letters (readLatinWords reads it in Arabic). */
 export function isArabizi(question: string): boolean {
-  return !hasArabicLetters(question) && isArabiziWords([...question.matchAll(LATIN_WORD)].map((m) => accentFree(m[0])));
+  return !hasArabicLetters(question) && isArabiziWords([...question.matchAll(LATIN_WORD)].map((m) => ({ written: m[0], word: accentFree(m[0]) })));
 }
 
 /**
@@ -99,7 +121,7 @@ export function readLatinWords(question: string, closest: Closest): string {
   const words = [...question.matchAll(LATIN_WORD)].map((m) => ({ at: m.index!, written: m[0], word: accentFree(m[0]) }));
   if (words.length === 0) return question;
   const arabic = hasArabicLetters(question);
-  const arabizi = !arabic && isArabiziWords(words.map((w) => w.word));
+  const arabizi = !arabic && isArabiziWords(words);
   // French when a word of talks or of asking is (la coupe d'Afrique is left to the English leg's names).
   const french = words.some((w) => Boolean(frenchWord(w.word, w.written)));
   if (!arabizi && !(arabic && french)) return question;

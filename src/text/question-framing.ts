@@ -78,6 +78,8 @@ const UNDERSTAND = set('فاهم فاهمه فاهمين فهمت فهمنا ف�
 const HOW_MANY = new Set(['كم', ...COLLOQUIAL_QUESTION_WORDS.number]);
 /** Arabizi question words and particles (dialect.ts) and Latin "the one who", "I mean", "because", "please": dropped only in a question with Arabic letters, so an English question keeps every word. */
 const ARABIZI = new Set([...Object.values(ARABIZI_QUESTION_WORDS).flat(), ...wordList('yalli elli illi lli ya3ni 3ashan 3shan plz pls')]);
+/** A Latin word of no Arabizi list: beside an Arabizi-looking word, the two are a name (Steven Chu, Wen Jiabao, Sinn Fein). */
+const latinName = (w: string) => /\p{Script=Latin}/u.test(w) && !ARABIZI.has(w);
 /**
  * Colloquial "do / make" (Egyptian and Tunisian عمل, Maghrebi دار, Gulf سوى) before a meeting or talks, or before
  * what talks set up (zones, a mechanism, an agreement, a team, a committee, a truce): the noun carries what is asked
@@ -114,7 +116,7 @@ function sentenceFraming(words: readonly string[], { arabic, colloquial, last }:
     const next = words[i + 1] ?? '';
     // The word after يا: who is addressed (يا جماعة، يا شباب).
     if (ANYWHERE.has(w) || before === 'يا' || CALLED.test(w) || ((STORY.has(w) || STORY_OF.test(w)) && WHAT.has(before))) frames[i] = true;
-    else if (arabic && ARABIZI.has(w)) frames[i] = true;
+    else if (arabic && ARABIZI.has(w) && !latinName(before) && !latinName(next)) frames[i] = true;
     else if (colloquial && LIGHT_VERB.test(w) && EVENT_NOUN.test(next)) frames[i] = true;
     else if (ADDRESSED.has(w) && opening(i) && QUESTION_WORDS.has(next)) frames[i] = true;
     else if (OPENERS.has(w) && opening(i) && next !== '') frames[i] = true;

@@ -9,7 +9,7 @@ import { lemmaCandidates, withoutClitic } from './lemma.js';
 import { shortWordForms } from './short-forms.js';
 import { normalize, tokenize } from '../text/normalize.js';
 import { MIN_VARIANT_LENGTH, VariantMatcher } from '../text/variants.js';
-import { spellAcronym, transliterate } from './transliterate.js';
+import { singularSpellings, spellAcronym, transliterate } from './transliterate.js';
 
 /**
  * Turns a question with English words into lexical query groups over an Arabic collection: each
@@ -200,9 +200,11 @@ function withOtherForms(alternatives: TermGroup['alternatives'], options: Englis
 function nameAlternatives(word: string, options: EnglishQueryOptions, minSimilarity: number): Array<{ terms: string[]; weight: number }> {
   if (!options.variants || word.length < 3) return [];
   const best = new Map<string, number>();
+  const guessed = new Set(singularSpellings(word));
   for (const spelling of transliterate(word)) {
-    // The spelling matcher skips words under four letters (Bowl → بول): those count only as written.
-    if (spelling.length < MIN_VARIANT_LENGTH && options.known?.(analyze(spelling).join(' '))) best.set(spelling, 1);
+    // The spelling matcher skips words under four letters (Bowl → بول): those count only as written, and only
+    // when spelled from the word as asked, not from a guessed singular (Jones → جون is John).
+    if (spelling.length < MIN_VARIANT_LENGTH && !guessed.has(spelling) && options.known?.(analyze(spelling).join(' '))) best.set(spelling, 1);
     for (const m of options.variants.match(spelling, MAX_NAME_MATCHES, Math.max(minSimilarity, setting(options, 'minNameSimilarity')))) {
       if (m.similarity > (best.get(m.term) ?? 0)) best.set(m.term, m.similarity);
     }

@@ -45,10 +45,17 @@ const MAX_SPELLINGS = 6;
 export function transliterate(word: string): string[] {
   const w = word.toLowerCase();
   if (!/^[a-z]+$/.test(w)) return [];
-  if (w.length <= 3 || !/[^su']s$/.test(w)) return spell(w);
-  const stem = spell(w.slice(0, -1));
-  const spellings = [...spell(w), ...stem.map((s) => s + 'ز'), ...stem];
-  return [...new Set(spellings)];
+  const singular = singularSpellings(w);
+  return singular.length === 0 ? spell(w) : [...new Set([...spell(w), ...singular.map((s) => s + 'ز'), ...singular])];
+}
+
+/**
+ * The spellings of a name in -s without it (Huguenots → هوغونوت), [] for any other word. A name may only end in s
+ * (Jones, James, Wales): its singular is a guess, and a short guess is another word or name (جون John, جام, وال).
+ */
+export function singularSpellings(word: string): string[] {
+  const w = word.toLowerCase();
+  return /^[a-z]+$/.test(w) && w.length > 3 && /[^su']s$/.test(w) ? spell(w.slice(0, -1)) : [];
 }
 
 function spell(w: string): string[] {

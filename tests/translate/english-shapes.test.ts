@@ -79,3 +79,14 @@ test("a negative contraction is its verb, a function word: neither shouldn nor a
   expect(terms).toContain('رييس');
   expect(terms.filter((t) => /^[a-z]+$/.test(t) && t !== 'chairman' && t !== 'say')).toEqual([]);
 });
+
+test('a name that only ends in s is not searched by a short singular that is another word or name (Jones → جون, John)', () => {
+  const dir = tempDir('isnad-dict-');
+  writeDictionary(dir, DICTIONARY);
+  const terms = new Set(['جون', 'جام', 'بول']);
+  const options = { dictionary: DictdDictionary.open(dir)!, variants: new VariantMatcher(terms), stems: null, known: (t: string) => terms.has(t), unseenIdf: 1 };
+  const asked = (question: string) => englishQueryGroups(question, options).flatMap((g) => g.alternatives.map((a) => a.terms.join(' ')));
+  expect(asked('What did Jones say?')).not.toContain('جون');
+  expect(asked('When did James win the title?')).not.toContain('جام');
+  expect(asked('Which stadium hosted the Bowl game?')).toContain('بول');
+});
