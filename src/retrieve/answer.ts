@@ -137,7 +137,8 @@ export async function gatherEvidence(index: IndexSnapshot, embedder: Embedder | 
 export function decide(index: IndexSnapshot, evidence: Evidence, weights: RankerWeights, top: number): { answer: Answer; answerable: number } {
   const ranked = rankCandidates(evidence.set, weights.ranker);
   const distinct = collapseNearDuplicates(ranked.slice(0, top * 4), (c) => passageWords(index, c.row), undefined, top);
-  const features = distinct.map((_, i) => resultFeatures(evidence.set, distinct, i, ranked));
+  const features: Array<ReturnType<typeof resultFeatures>> = [];
+  for (let i = 0; i < distinct.length; i++) features.push(resultFeatures(evidence.set, distinct, i, ranked));
   const first = features[0] ?? resultFeatures(evidence.set, distinct, 0, ranked);
   const answerable = distinct.length > 0 ? answerableProbability(weights.answerable, first.names, first.values) : 0;
   const answered = answerable >= weights.answerable.threshold && distinct.length > 0;

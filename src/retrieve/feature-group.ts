@@ -17,3 +17,10 @@ export function flatGroup(perCandidate: readonly ArrayLike<number>[], width: num
   for (let p = 0; p < perCandidate.length; p++) values.set(perCandidate[p]!, p * width);
   return { width, values };
 }
+
+/** `rows.map(valuesOf)` built by pushing: an array of one kind whether or not its caller is optimized. */
+export function perCandidate<T>(rows: readonly number[], valuesOf: (row: number, position: number) => T): T[] {
+  const out: T[] = [];
+  for (let position = 0; position < rows.length; position++) out.push(valuesOf(rows[position]!, position));
+  return out;
+}

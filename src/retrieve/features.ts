@@ -9,7 +9,7 @@ import { LENGTH_FEATURES, lengthFeatures } from './length-features.js';
 import { NGRAM_FEATURES, ngramFeatures } from './ngram-features.js';
 import { bestWindowIdf } from './proximity.js';
 import { bitCount, idfOfBits } from './term-bits.js';
-import { flatGroup } from './feature-group.js';
+import { flatGroup, perCandidate } from './feature-group.js';
 import type { ScoredSearch } from '../index/bm25.js';
 
 /**
@@ -121,7 +121,6 @@ export function buildCandidates(
   });
   const logDocuments = Math.log(1 + index.passages.length) || 1;
   const bestDoc = search.bestGroupIdf;
-
   const rows: number[] = [];
   const seen = new Set<number>();
   const add = (row: number) => {
@@ -132,8 +131,9 @@ export function buildCandidates(
   };
   const lexicalRank = new Map(search.hits.map((h, i) => [h.row, i + 1]));
   // Interleave the legs so each contributes its best candidates before any contributes its tail.
-  const lists = [search.hits, ...legs.map((l) => l.hits)];
-  const longest = Math.max(0, ...lists.map((l) => l.length));
+  const lists: Array<readonly { row: number }[]> = [search.hits];
+  for (const leg of legs) lists.push(leg.hits);
+  const longest = lists.reduce((max, list) => Math.max(max, list.length), 0);
   for (let i = 0; i < longest && rows.length < limit; i++) for (const list of lists) if (list[i]) add(list[i]!.row);
 
   // Every row the features below read (each candidate, its neighbours, its paragraph), in one walk of the postings.
@@ -143,9 +143,9 @@ export function buildCandidates(
     for (let d = -PARAGRAPH_REACH; d <= PARAGRAPH_REACH; d++) read[span * i + d + PARAGRAPH_REACH] = row + d;
   });
   search.prefetch(read);
-  // Pushed, not mapped (feature-group.ts).
-  const legRanks: Array<Map<number, { rank: number; score: number; coverage: number | undefined }>> = [];
-  for (const leg of legs) legRanks.push(new Map(leg.hits.map((h, i) => [h.row, { rank: i + 1, score: h.score, coverage: h.coverage }])));
+  // Pushed, not mapped; a leg's hit read where it is, not copied into an object whose fields change representation (feature-group.ts).
+  const legRanks: Array<{ hits: LegHits['hits']; indexOf: Map<number, number> }> = [];
+  for (const leg of legs) legRanks.push({ hits: leg.hits, indexOf: new Map(leg.hits.map((h, i) => [h.row, i])) });
   const names = [...FEATURES, ...ROOT_FEATURES, ...PARAGRAPH_FEATURES, ...LOOSE_FEATURES, ...FEEDBACK_FEATURES, ...LENGTH_FEATURES, ...NGRAM_FEATURES, ...legs.flatMap((l) => [l.name, `${l.name}Rank`])];
   const groups = [
     flatGroup(rootFeatures(index, rows, search.groupTerms, search.termIdf, docOf), ROOT_FEATURES.length),
@@ -175,7 +175,7 @@ export function buildCandidates(
 
   // Each candidate's values copy this array of doubles (a 0-filled array holds small integers: a fraction recopied it).
   const zeros = Array.from({ length: names.length }, () => 0.5).fill(0);
-  const candidates = rows.map((row, position) => {
+  const candidates = perCandidate(rows, (row, position) => {
     const doc = docOf[row]!;
     const score = search.scoreOf(row);
     const matchedIdf = search.matchedIdfOf(row);
@@ -232,11 +232,11 @@ export function buildCandidates(
     values[k++] = mask & rarestKnownBit ? 1 : 0;
     values[k++] = row === 0 || docOf[row - 1] !== doc ? 1 : 0;
     for (const { width, values: own } of groups) for (let i = 0, at = position * width; i < width; i++) values[k++] = own[at + i]!;
-    for (const ranks of legRanks) {
-      const hit = ranks.get(row);
-      const gain = hit === undefined ? 0 : hit.coverage === undefined ? hit.score : Math.max(0, hit.coverage - matchedIdf / mass);
-      values[k++] = gain;
-      values[k++] = hit ? 1 / Math.sqrt(hit.rank) : 0;
+    for (const { hits, indexOf } of legRanks) {
+      const i = indexOf.get(row);
+      const hit = i === undefined ? undefined : hits[i]!;
+      values[k++] = hit === undefined ? 0 : hit.coverage === undefined ? hit.score : Math.max(0, hit.coverage - matchedIdf / mass);
+      values[k++] = i === undefined ? 0 : 1 / Math.sqrt(i + 1);
     }
     return { row, doc, values };
   });

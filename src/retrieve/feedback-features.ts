@@ -1,6 +1,7 @@
 import type { IndexSnapshot } from '../index/snapshot.js';
 import type { ScoredSearch } from '../index/bm25.js';
 import { passageWords, passageWordSpan } from './passage-words.js';
+import { perCandidate } from './feature-group.js';
 
 /**
  * Pseudo-relevance feedback restricted to the best document (RM3-like): the words its best-scoring
@@ -20,13 +21,13 @@ const FEEDBACK_CANDIDATES = 60;
 
 export function feedbackFeatures(index: IndexSnapshot, search: ScoredSearch, rows: readonly number[], docOf: Int32Array): number[][] {
   const first = search.hits[0];
-  if (!first) return rows.map(() => FEEDBACK_FEATURES.map(() => 0));
+  if (!first) return perCandidate(rows, () => FEEDBACK_FEATURES.map(() => 0));
   const doc = docOf[first.row]!;
   const question = new Set(search.groupTerms.flat().map((t) => index.lexical.termId(t)));
   const weight = new Map<number, number>();
   let used = 0;
-  for (const hit of search.hits) {
-    if (used >= FEEDBACK_PASSAGES) break;
+  for (let h = 0; h < search.hits.length && used < FEEDBACK_PASSAGES; h++) {
+    const hit = search.hits[h]!;
     if (docOf[hit.row] !== doc) continue;
     used++;
     const words = passageWords(index, hit.row);
@@ -36,15 +37,23 @@ export function feedbackFeatures(index: IndexSnapshot, search: ScoredSearch, row
       if (id >= 0 && !question.has(id)) weight.set(id, (weight.get(id) ?? 0) + share);
     }
   }
+  // Pushed and typed, not mapped: a `.map` result read back changes kind once this is optimized (feature-group.ts).
   const lexical = index.lexical;
-  const terms = [...weight]
-    .map(([id, w]) => [id, w * lexical.idfOf(id)] as const)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, FEEDBACK_TERMS);
-  const total = terms.reduce((sum, [, w]) => sum + w, 0) || 1;
-  // Feedback word → its place in `terms`: a passage's words seen are bits (FEEDBACK_TERMS ≤ 31), no Set per candidate.
-  const slotOf = new Map(terms.map(([id], slot) => [id, slot]));
-  return rows.map((row, position) => {
+  const ranked: Array<{ id: number; w: number }> = [];
+  for (const [id, w] of weight) ranked.push({ id, w: w * lexical.idfOf(id) });
+  ranked.sort((a, b) => b.w - a.w);
+  const kept = Math.min(FEEDBACK_TERMS, ranked.length);
+  const termWeight = new Float64Array(kept);
+  // Feedback word → its place among the kept: a passage's words seen are bits (FEEDBACK_TERMS ≤ 31), no Set per candidate.
+  const slotOf = new Map<number, number>();
+  let total = 0;
+  for (let slot = 0; slot < kept; slot++) {
+    termWeight[slot] = ranked[slot]!.w;
+    slotOf.set(ranked[slot]!.id, slot);
+    total += ranked[slot]!.w;
+  }
+  total = total || 1;
+  return perCandidate(rows, (row, position) => {
     if (position >= FEEDBACK_CANDIDATES) return [0];
     let seen = 0;
     let found = 0;
@@ -53,7 +62,7 @@ export function feedbackFeatures(index: IndexSnapshot, search: ScoredSearch, row
       const slot = slotOf.get(ids[i]!);
       if (slot !== undefined && !(seen & (1 << slot))) {
         seen |= 1 << slot;
-        found += terms[slot]![1];
+        found += termWeight[slot]!;
       }
     }
     return [found / total];

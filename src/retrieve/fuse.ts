@@ -31,5 +31,7 @@ export function collapseNearDuplicates<T>(items: T[], wordsOf: (item: T) => Int3
     if (kept.some((k) => jaccard(k.words, words) >= threshold)) continue;
     kept.push({ item, words });
   }
-  return kept.map((k) => k.item);
+  const out: T[] = [];
+  for (const k of kept) out.push(k.item);
+  return out;
 }

@@ -1,5 +1,6 @@
 import type { IndexSnapshot } from '../index/snapshot.js';
 import { MAX_PASSAGE_CHARS } from '../types.js';
+import { perCandidate } from './feature-group.js';
 
 /**
  * The passage's length as evidence of its own. BM25's b 0.3 (chosen on held-out folds) leaves most of
@@ -17,7 +18,7 @@ export const LENGTH_FEATURES = [
  * its length is the span's: a served passage's `text` is a disk read and a string per candidate.
  */
 export function lengthFeatures(index: IndexSnapshot, rows: readonly number[]): number[][] {
-  return rows.map((row) => {
+  return perCandidate(rows, (row) => {
     const passage = index.passages[row]!;
     return [Math.min(1, (passage.end - passage.start) / MAX_PASSAGE_CHARS)];
   });

@@ -5,6 +5,7 @@ import { passageWordSpan } from './passage-words.js';
 import { idfOfBits } from './term-bits.js';
 import { RowMemo } from './row-memo.js';
 import { markTerms, termLists, type TermLists } from './term-keys.js';
+import { perCandidate } from './feature-group.js';
 
 /**
  * Evidence weaker than a root-key match, for question words a passage holds in none of the forms the
@@ -229,7 +230,7 @@ export function looseFeatures(index: IndexSnapshot, rows: readonly number[], gro
     }
     masks.set(row, root, loose);
   };
-  return rows.map((row, position) => {
+  return perCandidate(rows, (row, position) => {
     if (position >= LOOSE_CANDIDATES || arabic === 0) return [0, 0];
     masksOf(row);
     const root = masks.first();

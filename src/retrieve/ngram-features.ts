@@ -4,6 +4,7 @@ import { isArabicWord } from '../text/language.js';
 import { rootKey } from '../text/root-key.js';
 import { passageWordSpan } from './passage-words.js';
 import { keyNumber, keyOfTerm, rootKeys } from './term-keys.js';
+import { perCandidate } from './feature-group.js';
 
 /**
  * Character trigram evidence for the question words a passage holds neither as written (stem) nor by
@@ -135,7 +136,7 @@ export function ngramFeatures(index: IndexSnapshot, search: ScoredSearch, rows: 
   });
   const count = wordOf.length;
   const best = new Float64Array(32);
-  return rows.map((row, position) => {
+  return perCandidate(rows, (row, position) => {
     if (position >= NGRAM_CANDIDATES || count === 0) return [0];
     // Question words the passage matches as written (the word leg's bits) or, below, by root key.
     let matched = search.termMaskOf(row);

@@ -2,6 +2,7 @@ import type { IndexSnapshot } from '../index/snapshot.js';
 import type { ScoredSearch } from '../index/bm25.js';
 import { endLine } from '../text/lines.js';
 import { idfOfBits } from './term-bits.js';
+import { perCandidate } from './feature-group.js';
 
 /**
  * The passage's paragraph as context. Most held-out ranking misses on xquad-dev were another passage
@@ -31,7 +32,7 @@ function sameParagraph(index: IndexSnapshot, row: number): boolean {
 export function paragraphFeatures(index: IndexSnapshot, search: ScoredSearch, rows: readonly number[]): number[][] {
   const mass = search.idfMass || 1;
   const top = search.hits[0]?.score || 1;
-  return rows.map((row, position) => {
+  return perCandidate(rows, (row, position) => {
     let mask = search.termMaskOf(row);
     let best = search.scoreOf(row);
     for (let step = -1; step <= 1 && position < PARAGRAPH_CANDIDATES; step += 2) {

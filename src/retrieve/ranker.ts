@@ -60,15 +60,17 @@ export interface RankedCandidate {
 
 export function rankCandidates(set: CandidateSet, weights: Readonly<Record<string, number>>): RankedCandidate[] {
   // Each name's weight looked up once per question, not once per candidate (the sum is `dot`'s, term for term).
-  const w = set.names.map((name) => weights[name] ?? 0);
+  // Typed and pushed, not mapped: a `.map` result read back changes kind once this is optimized (feature-group.ts).
+  const w = new Float64Array(set.names.length);
+  for (let i = 0; i < w.length; i++) w[i] = weights[set.names[i]!] ?? 0;
   const score = (values: readonly number[]) => {
     let sum = 0;
     for (let i = 0; i < w.length; i++) sum += w[i]! * values[i]!;
     return sum;
   };
-  return set.candidates
-    .map((c) => ({ row: c.row, doc: c.doc, values: c.values, score: score(c.values) }))
-    .sort((a, b) => b.score - a.score || a.row - b.row);
+  const ranked: RankedCandidate[] = [];
+  for (const c of set.candidates) ranked.push({ row: c.row, doc: c.doc, values: c.values, score: score(c.values) });
+  return ranked.sort((a, b) => b.score - a.score || a.row - b.row);
 }
 
 /**

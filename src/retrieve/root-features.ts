@@ -4,6 +4,7 @@ import { passageWordSpan } from './passage-words.js';
 import { PROXIMITY_WINDOW, idfOfBits } from './term-bits.js';
 import { RowMemo } from './row-memo.js';
 import { keyNumber, keyOfTerm, markTerms, rootKeys } from './term-keys.js';
+import { perCandidate } from './feature-group.js';
 
 /**
  * Root-level evidence (src/text/root-key.ts): the question's words matched through their root key,
@@ -111,7 +112,7 @@ export function rootFeatures(
     maskOf.set(row, mask);
     return mask;
   };
-  return rows.map((row, position) => {
+  return perCandidate(rows, (row, position) => {
     if (position >= ROOT_CANDIDATES || questionKeys === 0) return ROOT_FEATURES.map(() => 0);
     const own = readRow(row);
     maskOf.set(row, own);

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { HashEmbedder } from '../../src/bench/fake-embedder.js';
 import { PrecomputedEmbedder, TimingEmbedder } from '../../src/bench/embedders.js';
@@ -23,6 +25,19 @@ describe('timing helpers', () => {
     expect(summary.count).toBe(3);
     expect(calls).toBe(5);
     expect(summary.cpu!.p95).toBeGreaterThanOrEqual(0);
+  });
+
+  it.runIf(fs.existsSync('/proc/thread-self/schedstat'))('latencies tells the main thread\'s CPU apart from another thread\'s', async () => {
+    // Each timed call waits for a thread that spins until it has run 30 ms on a core (its own schedstat); the
+    // thread lives on between calls, as V8's helper threads do.
+    const spinner = new Worker(`const fs = require('node:fs'); const { parentPort } = require('node:worker_threads');
+      const ns = () => Number(fs.readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]);
+      parentPort.on('message', () => { const start = ns(); while (ns() - start < 30e6); parentPort.postMessage(0); });`, { eval: true });
+    const run = () => new Promise((resolve) => { spinner.once('message', resolve); spinner.postMessage(0); });
+    const summary = await latencies([1, 2, 3], run, 1);
+    await spinner.terminate();
+    expect(summary.cpu!.p50).toBeGreaterThanOrEqual(25);
+    expect(summary.cpu!.main!.p95).toBeLessThan(summary.cpu!.p50 - 20);
   });
 
   it('latencies can warm up on other inputs, so no timed call repeats an earlier one', async () => {
