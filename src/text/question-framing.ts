@@ -93,9 +93,8 @@ const QUESTION_WORDS = new Set([...wordList('من ما ماذا متي اين ك
  * True for each of a question's normalized words that only frames it. `sentence` numbers each word's sentence: a message
  * may hold a greeting, a remark and two questions (…ولا؟ وش تقول…), and what opens or closes one is read in each.
  */
-export function questionFraming(words: readonly string[], sentence?: readonly number[]): boolean[] {
+export function questionFraming(words: readonly string[], sentence: readonly number[]): boolean[] {
   const question = { arabic: words.some(isArabicWord), colloquial: words.some(isColloquialOnly) };
-  if (!sentence) return sentenceFraming(words, { ...question, last: true });
   const frames: boolean[] = [];
   for (let from = 0; from < words.length; ) {
     let to = from + 1;
