@@ -27,27 +27,16 @@ const load = (module: string) => import(`${root}/${module}${process.env.ROOT ? '
 
 const { LowRankEmbedder, PrecomputedEmbedder } = await load('bench/embedders');
 const { benchQueries } = await load('bench/queries');
-const { STEADY_WARMUP, percentile } = await load('bench/timing');
+const timing = await load('bench/timing');
+const { STEADY_WARMUP, percentile } = timing;
 const { answerQuestion } = await load('retrieve/answer');
 const { prepareRanking } = await load('retrieve/prepare');
 const { readQuestion } = await load('retrieve/question');
 const { IndexDirectory } = await load('store/index-dir');
 const { UsearchVectorStore } = await load('store/usearch-store');
 
-/** ns on a core per thread of this process, keyed by tid, with the thread's name. */
-function threadTimes(): Map<string, { name: string; ns: number }> {
-  const out = new Map<string, { name: string; ns: number }>();
-  for (const tid of fs.readdirSync('/proc/self/task')) {
-    try {
-      const ns = Number(fs.readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
-      const name = fs.readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim();
-      out.set(tid, { name, ns });
-    } catch {
-      // the thread ended between the listing and the read
-    }
-  }
-  return out;
-}
+/** ns on a core per thread of this process, keyed by tid, with the thread's name (Linux: this script needs procfs). */
+const threadTimes = () => timing.threadTimes(true)!;
 const mainTid = String(process.pid);
 // A thread's own schedstat lags until the next tick while it runs, so the main thread's share is the process's
 // CPU (getrusage, exact) less the other threads' (asleep or on another core when read).

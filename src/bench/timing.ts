@@ -72,23 +72,23 @@ export async function latencies<I>(inputs: readonly I[], fn: (input: I) => unkno
 }
 
 /**
- * CPU ns of each thread of this process but the main one (Linux procfs; null elsewhere). The process's CPU
- * counts V8's helper threads (TurboFan compiling, GC), which run beside an answer on another core; the main
- * thread's share is the process's less theirs, as its own schedstat lags a tick while it runs (bench/README.md,
- * hybrid p95 round 14).
+ * CPU ns on a core of each thread of this process, keyed by tid, with its name when `named` (Linux procfs; null
+ * elsewhere). The process's CPU counts V8's helper threads (TurboFan compiling, GC), which run beside an answer on
+ * another core; the main thread's share is the process's less theirs, as its own schedstat lags a tick while it
+ * runs (bench/README.md, hybrid p95 round 14). Also read by scripts/serve-threads.ts, per thread name.
  */
-function otherThreadsNs(): Map<string, number> | null {
+export function threadTimes(named = false): Map<string, { ns: number; name: string }> | null {
   let tids: string[];
   try {
     tids = fs.readdirSync('/proc/self/task');
   } catch {
     return null;
   }
-  const out = new Map<string, number>();
+  const out = new Map<string, { ns: number; name: string }>();
   for (const tid of tids) {
-    if (tid === String(process.pid)) continue;
     try {
-      out.set(tid, Number(fs.readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[0]));
+      const ns = Number(fs.readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+      out.set(tid, { ns, name: named ? fs.readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim() : '' });
     } catch {
       // the thread ended between the listing and the read
     }
@@ -96,10 +96,17 @@ function otherThreadsNs(): Map<string, number> | null {
   return out;
 }
 
+/** As threadTimes, without the main thread. */
+function otherThreadsNs(): Map<string, { ns: number }> | null {
+  const times = threadTimes();
+  times?.delete(String(process.pid));
+  return times;
+}
+
 /** ms the other threads ran between two readings (a thread gone by the second is left out). */
-function threadsDeltaMs(before: Map<string, number>, after: Map<string, number>): number {
+function threadsDeltaMs(before: Map<string, { ns: number }>, after: Map<string, { ns: number }>): number {
   let ns = 0;
-  for (const [tid, t] of after) ns += Math.max(0, t - (before.get(tid) ?? 0));
+  for (const [tid, t] of after) ns += Math.max(0, t.ns - (before.get(tid)?.ns ?? 0));
   return ns / 1e6;
 }
 
