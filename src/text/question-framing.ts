@@ -31,6 +31,19 @@ const LEARN = set('اعرف نعرف افهم نفهم');
 /** "Does anyone know / can someone explain" (حد يعرف، حدا بيعرف، حد يشرحلي; MSA حد "limit"). */
 const SOMEONE = set('حد حدا احد');
 const KNOWS = set('يعرف بيعرف يعرفش يشرحلي يقولي يحكيلي يفهمني يوضحلي يخبرني عارف عارفه عارفين');
+/**
+ * A claim put to the bot to check, "someone / people said (that) …" (في حدا قال انو…، ناس بتقول…، واحد كتب…): who said
+ * it and the saying frame it; what was said is the question. Only opening it (after في / فيه at most): inside, قال is
+ * what is asked (شو قال الجعفري؟).
+ */
+const PEOPLE = set('حد حدا احد ناس الناس واحد وحده');
+const SAID = set('قال قالت قالو قالوا بيقول بتقول بيقولو بيقولوا يقول يقولو يقولون بيحكي بيحكو حكي حكا كتب بيكتبو');
+/** Where a claim was read (بالجروب، عالفيسبوك، بتويتر), right after it is said: chat places, not what the papers are about. */
+const CHAT_PLACE = set('بالجروب عالجروب بالقروب عالقروب بالغروب بالشات بالفيس عالفيس بالفيسبوك عالفيسبوك بتويتر بالتويتر عالتويتر بالواتس عالواتس بالتليجرام');
+/** "Or wrong" closing a claim (صح ولا غلط؟). */
+const WRONG = set('غلط خطا');
+/** "Made (him, her, them)" before a verb: شو اللي خلاها توقف؟ asks why, the verb carries what. */
+const MADE = /^خلا(?:ه|ها|هم|هن|ني|نا|ك|كم|و)?$/;
 
 const BLESS = set('يخليك يخليكم يعافيك يعافيكم يسلمك يسلمكم يخليكو');
 /** Greetings, as the pairs of words they are said in (normalized). */
@@ -99,14 +112,20 @@ export function questionFraming(words: readonly string[], sentence: readonly num
   for (let from = 0; from < words.length; ) {
     let to = from + 1;
     while (to < words.length && sentence[to] === sentence[from]) to++;
-    frames.push(...sentenceFraming(words.slice(from, to), { ...question, last: to === words.length }));
+    frames.push(...sentenceFraming(words.slice(from, to), { ...question, first: from === 0, last: to === words.length }));
     from = to;
   }
   return frames;
 }
 
-/** `last`: the message's last sentence, where what is asked must be (a lone شلونك اليوم؟ asks nothing of the documents). */
-function sentenceFraming(words: readonly string[], { arabic, colloquial, last }: { arabic: boolean; colloquial: boolean; last: boolean }): boolean[] {
+/**
+ * `last`: the message's last sentence, where what is asked must be (a lone شلونك اليوم؟ asks nothing of the documents);
+ * `first`: its first, which a lone "really?" does not follow up.
+ */
+function sentenceFraming(
+  words: readonly string[],
+  { arabic, colloquial, first, last }: { arabic: boolean; colloquial: boolean; first: boolean; last: boolean },
+): boolean[] {
   const frames = words.map(() => false);
   /** Only framing words before word i: it opens the sentence. */
   const opening = (i: number) => frames.slice(0, i).every(Boolean);
@@ -145,6 +164,19 @@ function sentenceFraming(words: readonly string[], { arabic, colloquial, last }:
     else if (before === 'لو' && w.startsWith('سمحت') && frames[i - 1]) frames[i] = true;
     else if ((w === 'فضلك' || w === 'فضلكم') && before === 'من') frames[i] = true;
     else if (w === 'ممكن' && (before === 'هل' || opening(i))) frames[i] = true;
+    // A claim to check: "(there is) someone who said (in the group) that …" opening the question.
+    else if (PEOPLE.has(w) && SAID.has(next) && (opening(i) || (i === 1 && THERE_IS.has(before)))) frames[i] = true;
+    else if (SAID.has(w) && PEOPLE.has(before) && frames[i - 1] === true) frames[i] = true;
+    else if ((CHAT_PLACE.has(w) || THAT.has(w)) && SAID.has(before) && frames[i - 1] === true) frames[i] = true;
+    // "Right or not / wrong?" closing it (…، صح ولا لا؟), and "sure? / really?" asked alone after it (…؟ اكيد؟).
+    else if (w === 'صح' && next === 'ولا' && i > 0) frames[i] = true;
+    else if (WRONG.has(w) && before === 'ولا' && next === '') {
+      frames[i] = true;
+      frames[i - 1] = true;
+    } else if ((TRUE.has(w) || TRUE_CLOSING.has(w) || w === 'اكيد') && i === 0 && next === '' && !first) frames[i] = true;
+    // "Nobody" (ما حد، مش حدا): the saying or knowing after it is what is asked (ما حد درى وين راح).
+    else if (SOMEONE.has(w) && NOT.has(before) && colloquial) frames[i] = true;
+    else if (MADE.test(w) && /^[يتن]..+/.test(next)) frames[i] = true;
     // "Does anyone know", "I have a question".
     else if ((SOMEONE.has(w) && KNOWS.has(next)) || (KNOWS.has(w) && SOMEONE.has(before))) frames[i] = true;
     else if (((w === 'عندي' || w === 'عندنا') && next === 'سوال') || (w === 'سوال' && (before === 'عندي' || before === 'عندنا'))) frames[i] = true;
