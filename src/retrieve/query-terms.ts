@@ -4,7 +4,7 @@ import type { Bm25Index } from '../index/bm25.js';
 /**
  * The terms a question is searched by. Of each word's alternatives, the ones the collection knows
  * win: the word as written first (so an MSA word that merely looks like a dialect form stays
- * itself), then its dialect readings, then the word without a Maghrebi فـ "in", then the word with a
+ * itself), then its dialect readings, then the word without "in" (فأستانة, بمحمد), then the word with a
  * letter said alike written the other way (الضهر → الظهر). A word the collection
  * knows in no form keeps its first stem: it counts against coverage, and the variant leg looks for
  * spelling variants of it.

@@ -70,7 +70,7 @@ export interface QuestionWord {
   /** Of the readings, those that are MSA words of the colloquial lexicon (هيتمضى → يوقع, not the shape يتمض). */
   msa: string[];
   /**
-   * The stems of the word without the Maghrebi فـ "in" (فأستانة → استان) or what else chat joins onto a word (ديمستورا,
+   * The stems of the word without "in" (فأستانة, بمحمد → استان, محمد) or what else chat joins onto a word (ديمستورا,
    * شعلاقة → مستورا, علاق; withoutJoined): searched only if the collection knows them.
    */
   inside: string[];
@@ -108,7 +108,7 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
     const stems = stem(term);
     const stemsOf = (list: string[]) => [...new Set(list.filter((r) => !isStopword(r)).flatMap((r) => stem(r)).filter((r) => !stems.includes(r)))];
     const { readings, msa } = dialectReadingsOf(term);
-    const bare = withoutIn(term);
+    const bare = withoutIn(term, colloquial);
     const inside = [...(bare ? [bare] : []), ...withoutJoined(term, { opening: first, colloquial })];
     const next = terms[i + 1];
     const joined = next !== undefined && sentences[i + 1] === sentences[i] && isArabicWord(term) && isArabicWord(next) ? stem(term + next) : [];
@@ -130,4 +130,5 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
 // 10: Egyptian بقالها … "it has been … for" as function words (dialect.ts).
 // 11: Persian and Urdu heh forms (ۀ ہ ھ) read as ه, پ ژ ڤ ڨ as ب ز ف ق (normalize.ts); ويا, الفي, بدن, Maghrebi شمن as function words (dialect.ts).
 // 12: وهوما, وهني, ومش, Maghrebi بغاو … as dialect function words (dialect.ts), which documents drop too.
-export const ANALYZER_VERSION = 12;
+// 13: محد, ماكانش, ياها, قدهم … as dialect function words (dialect.ts), which documents drop too.
+export const ANALYZER_VERSION = 13;

@@ -39,6 +39,8 @@ const COLLOQUIAL_VERBS: ReadonlyArray<readonly [string, string, string, string, 
   ['قفل', 'قفل', 'اغلق', 'غلق', 'اغلقت'], // close
   ['دردش', 'دردش', 'تحدث', 'تحدث'], // chat
   ['سالي', 'سالي', 'انتهي', 'نتهي', 'انتهت'], // end (Moroccan سالا / يسالي)
+  ['كمل', 'كمل', 'استمر', 'ستمر'], ['كمل', 'كمل', 'واصل', 'واصل'], // go on (كمّل; MSA كمُل "be complete")
+  ['دري', 'دري', 'عرف', 'عرف'], // know (درى، ما حد درى، ما بدري)
 ];
 const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['نهار', 'يوم'], ['النهارده', 'اليوم'], // day (Maghrebi, Levantine); today (Egyptian)
@@ -78,6 +80,14 @@ const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
   // and French and English ones for talks: réunion, proposal, delegation (délégation), conference (conférence).
   ['ريونيون', 'اجتماع'], ['بروبوزال', 'مقترح'], ['بروبوزل', 'مقترح'], ['ديليغيشن', 'وفد'], ['ديليجيشن', 'وفد'], ['ديليغاسيون', 'وفد'],
   ['كونفيرانس', 'موتمر'], ['كونفرانس', 'موتمر'],
+  // document, president (président), opposition, statement: the papers' words for the talks as chat spells them
+  ['دكيومنت', 'وثيقه'], ['دوكيومنت', 'وثيقه'], ['دوكمنت', 'وثيقه'], ['دكومنت', 'وثيقه'], ['دوكيمون', 'وثيقه'], ['دوكومون', 'وثيقه'],
+  ['برزيدون', 'رييس'], ['بريزيدون', 'رييس'], ['برزيدنت', 'رييس'], ['بريزيدنت', 'رييس'], ['بريسيدون', 'رييس'],
+  ['اوبوزيسيون', 'معارضه'], ['اوبوزيشن', 'معارضه'], ['ستيتمنت', 'بيان'], ['ستاتمنت', 'بيان'], ['ديكلاراسيون', 'بيان'],
+  // content, pleased (Gulf, Levantine مستانس, Levantine and Egyptian مبسوط): what the papers call الرضا
+  ['مستانس', 'رضا'], ['مبسوط', 'رضا'],
+  // in force, going on (Levantine, Egyptian الهدنة ماشية); with the article it is the MSA "livestock", itself
+  ['ماشي', 'ساري'], ['ماشيه', 'ساريه'], ['الماشيه', 'الماشيه'],
   // Month names: Moroccan (دجنبر) and the Levantine and Iraqi single-word ones (شباط), read as the Egyptian and
   // Gulf ones (not ماي, Gulf "water", nor آب, "father").
   ['يوليوز', 'يوليو'], ['غشت', 'اغسطس'], ['شتنبر', 'سبتمبر'], ['نونبر', 'نوفمبر'], ['دجنبر', 'ديسمبر'],
