@@ -40,8 +40,12 @@ const PEOPLE = set('حد حدا احد ناس الناس واحد وحده');
 const SAID = set('قال قالت قالو قالوا بيقول بتقول بيقولو بيقولوا يقول يقولو يقولون بيحكي بيحكو حكي حكا كتب بيكتبو');
 /** Where a claim was read (بالجروب، عالفيسبوك، بتويتر), right after it is said: chat places, not what the papers are about. */
 const CHAT_PLACE = set('بالجروب عالجروب بالقروب عالقروب بالغروب بالشات بالفيس عالفيس بالفيسبوك عالفيسبوك بتويتر بالتويتر عالتويتر بالواتس عالواتس بالتليجرام');
-/** "Or wrong" closing a claim (صح ولا غلط؟). */
-const WRONG = set('غلط خطا');
+/** "Or wrong / a rumour / a lie" closing a claim (صح ولا غلط؟، ولا دي إشاعة؟). */
+const WRONG = set('غلط خطا اشاعه اشاعات كذب كذبه');
+/** Before "is it true": "is it not" (مش صحيح انو…) and Egyptian هو (هو صحيح إن…). */
+const BEFORE_TRUE = set('هل واش مش مو موش مب ماشي هو هي');
+/** The article or a preposition with it typed apart before an English word (شو صار بالـ meeting؟). */
+const ARTICLE_APART = set('ال بال فال وال عال لل كال');
 /** "Made (him, her, them)" before a verb: شو اللي خلاها توقف؟ asks why, the verb carries what. */
 const MADE = /^خلا(?:ه|ها|هم|هن|ني|نا|ك|كم|و)?$/;
 
@@ -139,7 +143,7 @@ function sentenceFraming(
     else if (ADDRESSED.has(w) && opening(i) && QUESTION_WORDS.has(next)) frames[i] = true;
     else if (OPENERS.has(w) && opening(i) && next !== '') frames[i] = true;
     // "Is it true that", "really", "I heard that" opening the question (after هل / واش at most), or closing it.
-    else if ((TRUE.has(w) || HEARD.has(w)) && (opening(i) || (i === 1 && YES_NO.has(before))) && (THAT.has(next) || w === 'عنجد' || w === 'بجد')) frames[i] = true;
+    else if ((TRUE.has(w) || HEARD.has(w)) && (opening(i) || (i === 1 && BEFORE_TRUE.has(before))) && (THAT.has(next) || w === 'عنجد' || w === 'بجد')) frames[i] = true;
     else if (next === '' && i > 0 && (TRUE_CLOSING.has(w) || (TRUE.has(w) && YES_NO.has(before)))) frames[i] = true;
     // Egyptian طب "so" replying (طب ومين…؟, طب هو…؟): only before و or a question word (طب الأعشاب keeps "medicine").
     else if (w === 'طب' && opening(i) && (next.startsWith('و') || QUESTION_WORDS.has(next) || next === 'هو' || next === 'هي')) frames[i] = true;
@@ -170,13 +174,15 @@ function sentenceFraming(
     else if ((CHAT_PLACE.has(w) || THAT.has(w)) && SAID.has(before) && frames[i - 1] === true) frames[i] = true;
     // "Right or not / wrong?" closing it (…، صح ولا لا؟), and "sure? / really?" asked alone after it (…؟ اكيد؟).
     else if (w === 'صح' && next === 'ولا' && i > 0) frames[i] = true;
-    else if (WRONG.has(w) && before === 'ولا' && next === '') {
-      frames[i] = true;
-      frames[i - 1] = true;
+    else if (WRONG.has(w) && next === '' && (before === 'ولا' || ((before === 'دي' || before === 'ده') && words[i - 2] === 'ولا'))) {
+      for (let k = words.lastIndexOf('ولا', i); k <= i; k++) frames[k] = true;
     } else if ((TRUE.has(w) || TRUE_CLOSING.has(w) || w === 'اكيد') && i === 0 && next === '' && !first) frames[i] = true;
     // "Nobody" (ما حد، مش حدا): the saying or knowing after it is what is asked (ما حد درى وين راح).
     else if (SOMEONE.has(w) && NOT.has(before) && colloquial) frames[i] = true;
     else if (MADE.test(w) && /^[يتن]..+/.test(next)) frames[i] = true;
+    else if (ARTICLE_APART.has(w) && /\p{Script=Latin}/u.test(next)) frames[i] = true;
+    // Egyptian انهي "which" opening a question (أنهي وكالة…؟; MSA أنهى "ended" does not open one).
+    else if (w === 'انهي' && opening(i) && next !== '') frames[i] = true;
     // "Does anyone know", "I have a question".
     else if ((SOMEONE.has(w) && KNOWS.has(next)) || (KNOWS.has(w) && SOMEONE.has(before))) frames[i] = true;
     else if (((w === 'عندي' || w === 'عندنا') && next === 'سوال') || (w === 'سوال' && (before === 'عندي' || before === 'عندنا'))) frames[i] = true;
