@@ -103,11 +103,15 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
   let opening = true;
   for (const [i, term] of terms.entries()) {
     if (isStopword(term) || framing[i]) continue;
+    const { readings, msa } = dialectReadingsOf(term);
+    // A dialect form of a function word is one too (بتكون, هيكون, ماكانتش → تكون, يكون, كانت). Not MSA's own
+    // prefixes, سـ and بـ/كـ before ا (سيكون, بأن, كأنه): the MSA questions the refusal was fitted on keep them (held-out
+    // refusals moved when they were dropped), and سانت "Saint" is no سـ + انت.
+    if (readings.length > 0 && readings.every(isStopword) && !/^(?:س|[بك]ا)/.test(term)) continue;
     const first = opening;
     opening = false;
     const stems = stem(term);
     const stemsOf = (list: string[]) => [...new Set(list.filter((r) => !isStopword(r)).flatMap((r) => stem(r)).filter((r) => !stems.includes(r)))];
-    const { readings, msa } = dialectReadingsOf(term);
     const bare = withoutIn(term, colloquial);
     const inside = [...(bare ? [bare] : []), ...withoutJoined(term, { opening: first, colloquial })];
     const next = terms[i + 1];
@@ -130,5 +134,5 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
 // 10: Egyptian بقالها … "it has been … for" as function words (dialect.ts).
 // 11: Persian and Urdu heh forms (ۀ ہ ھ) read as ه, پ ژ ڤ ڨ as ب ز ف ق (normalize.ts); ويا, الفي, بدن, Maghrebi شمن as function words (dialect.ts).
 // 12: وهوما, وهني, ومش, Maghrebi بغاو … as dialect function words (dialect.ts), which documents drop too.
-// 13: محد, ماكانش, ياها, قدهم … as dialect function words (dialect.ts), which documents drop too.
+// 13: محد, معاه, كلن, هاذم, ياها, قدهم … as dialect function words (dialect.ts), which documents drop too.
 export const ANALYZER_VERSION = 13;

@@ -41,6 +41,8 @@ const COLLOQUIAL_VERBS: ReadonlyArray<readonly [string, string, string, string, 
   ['سالي', 'سالي', 'انتهي', 'نتهي', 'انتهت'], // end (Moroccan سالا / يسالي)
   ['كمل', 'كمل', 'استمر', 'ستمر'], ['كمل', 'كمل', 'واصل', 'واصل'], // go on (كمّل; MSA كمُل "be complete")
   ['دري', 'دري', 'عرف', 'عرف'], // know (درى، ما حد درى، ما بدري)
+  ['اتريق', 'تريق', 'سخر', 'سخر'], // mock (Egyptian اتريقوا على بعض)
+  ['هضر', 'هضر', 'تحدث', 'تحدث'], // talk (Moroccan هضر معاه)
 ];
 const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['نهار', 'يوم'], ['النهارده', 'اليوم'], // day (Maghrebi, Levantine); today (Egyptian)

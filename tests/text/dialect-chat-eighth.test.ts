@@ -21,6 +21,11 @@ describe('a claim put to the bot to check', () => {
     expect(asked('شو قال الجعفري عن الطاولة؟')).toContain(analyze('قال')[0]);
   });
 
+  it('drops "is it not true" and Egyptian "is it true" opening it, and "or is this a rumour" closing it', () => {
+    expect(asked('مش صحيح إنو الجعفري بيرأس وفد المعارضة؟')).toEqual(asked('الجعفري بيرأس وفد المعارضة؟'));
+    expect(asked('هو صحيح إن المعارضة قعدت مع النظام؟ ولا دي إشاعة؟')).toEqual(asked('المعارضة قعدت مع النظام؟'));
+  });
+
   it('drops "right or not / wrong" closing it and a lone "sure?" after it', () => {
     expect(asked('الفصائل بترجع للمحادثات، صح ولا لا؟')).toEqual(asked('الفصائل بترجع للمحادثات؟'));
     expect(asked('الجعفري ترك الاجتماع صح ولا غلط؟')).toEqual(asked('الجعفري ترك الاجتماع؟'));
@@ -43,8 +48,16 @@ describe('"nobody", "made her", "wasn\'t" and "it" in a dialect question', () =>
     expect(asked('شو اللي خلاها توقف؟')).toEqual(asked('شو اللي توقف؟'));
   });
 
-  it('drops a negated "was", the pronoun carried by يا and the Yemeni قد with a pronoun', () => {
+  it('drops a dialect form of a function word, and keeps MSA\'s own future', () => {
     expect(asked('علاش فرنسا ماكانتش فالمحادثات؟')).toEqual(asked('علاش فرنسا فالمحادثات؟'));
+    expect(asked('الاجتماعات الثنائية بأي يوم بتكون؟')).toEqual(asked('الاجتماعات الثنائية بأي يوم؟'));
+    expect(asked('متى سيكون الاجتماع؟')).toHaveLength(2);
+  });
+
+  it('drops "with her", "all of them", "these", the pronoun carried by يا and the Yemeni قد with a pronoun', () => {
+    expect(asked('شمن وكالة هضر معاها ابو زيد؟')).toEqual(asked('شمن وكالة هضر ابو زيد؟'));
+    expect(asked('كلن رح يقعدو عطاولة وحدة؟')).toEqual(asked('رح يقعدو عطاولة وحدة؟'));
+    expect(asked('شنوة الحاجات اللي في المناطق هاذم؟')).toEqual(asked('شنوة الحاجات اللي في المناطق؟'));
     expect(asked('المناطق اللي بدها ياها روسيا وين؟')).toEqual(asked('المناطق اللي روسيا وين؟'));
     expect(asked('ايش هي الدول الضامنة؟ قدهم ثلاث؟')).toEqual(asked('ايش هي الدول الضامنة؟ ثلاث؟'));
   });
@@ -57,11 +70,35 @@ describe('chat words for what the papers say', () => {
     expect(readings('الستيتمنت')).toContain(normalize('البيان'));
   });
 
+  it('reads a colloquial verb under a plural and an object pronoun, with a final ي written و, and as a Maghrebi feminine past', () => {
+    expect(readings('يخلصوها')).toContain(normalize('ينتهي'));
+    expect(readings('يحكو')).toContain(normalize('يقول'));
+    expect(readings('سوو')).toContain(normalize('فعل'));
+    expect(readings('تلاقات')).toContain(normalize('التقت'));
+    expect(readings('اتريقوا')).toContain(normalize('سخر'));
+    expect(readings('هضر')).toContain(normalize('تحدث'));
+  });
+
   it('reads كمّل as "go on", مستانسين as pleased, and الهدنة ماشية as in force, but الماشية as livestock', () => {
     expect(readings('كملت')).toContain(normalize('استمرت'));
     expect(readings('مستانسين')).toContain(normalize('رضا'));
     expect(readings('ماشية')).toContain(normalize('سارية'));
     expect(readings('الماشية')).toEqual([]);
+  });
+});
+
+describe('a word typed as said', () => {
+  const builder = new Bm25Builder();
+  builder.add(analyze('وقال المتحدث باسم الفصائل'));
+  const index = builder.finish();
+
+  it('searches a ق typed as the glottal stop said for it (ءال) as ق, in a dialect question', () => {
+    expect(questionTerms(index, 'شو ءال المتحدث؟')).toEqual(analyze('قال المتحدث'));
+  });
+
+  it('drops the article typed apart before an English word (بالـ meeting)', () => {
+    expect(asked('شو صار بالـ meeting التقني؟')).toEqual(asked('شو صار meeting التقني؟'));
+    expect(asked('أنهي وكالة نقلت الخبر؟')).toEqual(asked('وكالة نقلت الخبر؟'));
   });
 });
 
