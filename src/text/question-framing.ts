@@ -57,6 +57,14 @@ const GREETING = new Set(
     'يعطيك العافيه', 'كيف الحال', 'كيف الاحوال', 'كيداير الاحوال', 'كيدايرين الاحوال', 'لاباس عليكم',
   ],
 );
+/**
+ * Of those, "how are things": a greeting, unless a place or topic follows in the same sentence (كيف الحال في حلب؟،
+ * كيف الأحوال بإدلب؟), where it asks about the situation there.
+ */
+const HOW_ARE_THINGS = new Set(['كيف الحال', 'كيف الاحوال', 'كيداير الاحوال', 'كيدايرين الاحوال']);
+const IN_PLACE = (w: string) => w === 'في' || w === 'ف' || /^(?:ب|بال|فال).{3,}$/.test(w);
+/** "Hello" opening a message (مرحبا، اهلين; not هلا, Levantine "now", nor هاي, "this"). */
+const HELLO = set('مرحبا مرحبتين مراحب اهلين هلو');
 /** "How are you (all)" opening a message that goes on. */
 const HOW_ARE_YOU = set('كيفكم كيفك شلونكم شلونك اشلونكم كيداير كيدايرين كيدايرة');
 /** "Brothers", who is greeted (سلام خوتي، يا اخوان). */
@@ -131,6 +139,7 @@ function sentenceFraming(
   { arabic, colloquial, first, last }: { arabic: boolean; colloquial: boolean; first: boolean; last: boolean },
 ): boolean[] {
   const frames = words.map(() => false);
+  const greeting = (a: string, b: string, after: string) => GREETING.has(`${a} ${b}`) && !(HOW_ARE_THINGS.has(`${a} ${b}`) && IN_PLACE(after));
   /** Only framing words before word i: it opens the sentence. */
   const opening = (i: number) => frames.slice(0, i).every(Boolean);
   words.forEach((w, i) => {
@@ -192,8 +201,10 @@ function sentenceFraming(
     else if ((w === 'الله' && BLESS.has(next)) || (BLESS.has(w) && before === 'الله')) frames[i] = true;
     // Greetings before the question (السلام عليكم، صباح الخير، هلا والله، عساكم بخير، كيف الحال، كيداير الأحوال) as pairs:
     // alone السلام, الخير, الحال are what news text is about (مباحثات السلام).
-    else if (GREETING.has(`${w} ${next}`) || GREETING.has(`${before} ${w}`)) frames[i] = true;
+    else if (greeting(w, next, words[i + 2] ?? '') || greeting(before, w, next)) frames[i] = true;
     else if (w === 'سلام' && opening(i) && (next === '' || next === 'يا' || CALLED.test(next) || BROTHERS.has(next) || ADDRESSED.has(next))) frames[i] = true;
+    else if (HELLO.has(w) && opening(i) && !last) frames[i] = true;
+    else if (HELLO.has(w) && opening(i) && next !== '' && (QUESTION_WORDS.has(next) || WANT.has(next) || ADDRESSED.has(next) || next === 'يا')) frames[i] = true;
     else if ((BROTHERS.has(w) || ADDRESSED.has(w)) && frames[i - 1] === true) frames[i] = true;
     else if (BROTHERS.has(w) && before === 'يا') frames[i] = true;
     else if ((colloquial && w === 'والله') || (HOW_ARE_YOU.has(w) && opening(i) && !last)) frames[i] = true;

@@ -102,6 +102,15 @@ describe('a word typed as said', () => {
   });
 });
 
+describe('"hello" and "how are things"', () => {
+  it('asks about the situation of a place named after it, and is a greeting elsewhere, like "hello" opening a message', () => {
+    expect(asked('كيف الحال في حلب؟')).toEqual(asked('الحال في حلب؟'));
+    expect(asked('كيف الأحوال بإدلب هالأيام؟')).toContain(analyze('الأحوال')[0]);
+    expect(asked('مرحبا كيف الحال؟ مين بيرأس الوفد؟')).toEqual(asked('مين بيرأس الوفد؟'));
+    expect(asked('مرحبا بدي اعرف مين بيرأس الوفد')).toEqual(asked('مين بيرأس الوفد'));
+  });
+});
+
 describe('a clitic before هالـ and بـ on a bare word', () => {
   it('reads بهالـ, لهالـ, فهالـ as the article, not a name beginning with هال after و', () => {
     expect(readings('بهالمحادثات')).toContain(normalize('المحادثات'));
