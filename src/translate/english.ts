@@ -4,6 +4,7 @@ import type { TermGroup } from '../types.js';
 import type { DictdDictionary } from './dictd.js';
 import { englishNumber, ordinalHeadword, romanValue } from './english-numbers.js';
 import { sameRadicals } from '../text/spelling-distance.js';
+import { asDictionaryWords } from './chat-spellings.js';
 import { compoundParts, type Word } from './compounds.js';
 import { lemmaCandidates, withoutClitic } from './lemma.js';
 import { shortWordForms } from './short-forms.js';
@@ -92,7 +93,7 @@ export function englishQueryGroups(question: string, options: EnglishQueryOption
       continue;
     }
     if (/^\p{Script=Latin}/u.test(token)) {
-      for (const part of token.split(/-/)) {
+      for (const part of token.split(/-/).flatMap(asDictionaryWords)) {
         if (isEnglishFunctionWord(withoutClitic(part))) {
           flush();
         } else {
