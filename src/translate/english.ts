@@ -6,7 +6,7 @@ import { englishNumber, ordinalHeadword, romanValue } from './english-numbers.js
 import { sameRadicals } from '../text/spelling-distance.js';
 import { asDictionaryWords } from './chat-spellings.js';
 import { compoundParts, type Word } from './compounds.js';
-import { lemmaCandidates, withoutClitic } from './lemma.js';
+import { isVerbShape, lemmaCandidates, withoutClitic } from './lemma.js';
 import { shortWordForms } from './short-forms.js';
 import { normalize, tokenize } from '../text/normalize.js';
 import { MIN_VARIANT_LENGTH, VariantMatcher } from '../text/variants.js';
@@ -129,8 +129,9 @@ function englishGroups(words: Word[], options: EnglishQueryOptions, spellAcronym
       }
     }
     if (used === 0) {
-      const parts = compoundParts(words[i]!, options.dictionary);
-      for (const part of parts ?? [words[i]!]) groups.push(wordGroup(part, options, spellAcronyms));
+      const word = { ...words[i]!, verb: isVerbShape(words[i]!.text, i > 0) };
+      const parts = compoundParts(word, options.dictionary);
+      for (const part of parts ?? [word]) groups.push(wordGroup(part, options, spellAcronyms));
       used = 1;
     }
     i += used;
@@ -142,7 +143,7 @@ function wordGroup(word: Word, options: EnglishQueryOptions, spellAcronyms: bool
   // An ordinal word's ordinal sense first (third → 3rd → الثالث), then its own entry (الثلث, "a third").
   const ordinal = ordinalHeadword(word.text);
   const forms = [...(ordinal ? [ordinal] : []), ...lemmaCandidates(word.text)].filter((f) => options.dictionary.has(f));
-  const alternatives = translationAlternatives(forms, options);
+  const alternatives = translationAlternatives(forms, options, word.verb);
   // The word as written: Arabic articles quote Latin names and acronyms (NFL, Panthers).
   const bare = word.text.replace(/['’]s?$/, '');
   const literal = analyze(bare).map((term) => ({ terms: [term], weight: 1 }));
@@ -165,7 +166,7 @@ function wordGroup(word: Word, options: EnglishQueryOptions, spellAcronyms: bool
 const KNOWN_WORD_NAME_SIMILARITY = 0.9;
 const LOWERCASE_NAME_SIMILARITY = 0.8;
 
-function translationAlternatives(entries: string[], options: EnglishQueryOptions): Array<{ terms: string[]; weight: number }> {
+function translationAlternatives(entries: string[], options: EnglishQueryOptions, verb = false): Array<{ terms: string[]; weight: number }> {
   const result: Array<{ terms: string[]; weight: number }> = [];
   for (const entry of entries) {
     // FreeDict lists some senses on one line (الحالة، الدولة، يقرّ; a month's two names مارس/آذار): each is a translation of its own.
@@ -177,18 +178,18 @@ function translationAlternatives(entries: string[], options: EnglishQueryOptions
       result.push({ terms, weight: setting(options, 'senseDecay') ** result.length });
     }
   }
-  return withOtherForms(result, options);
+  return withOtherForms(result, options, verb);
 }
 
 /** Between senses FreeDict writes on one line. */
 const SENSE_SEPARATOR = /\s*[،,;؛/]\s*/;
 
-function withOtherForms(alternatives: TermGroup['alternatives'], options: EnglishQueryOptions): TermGroup['alternatives'] {
+function withOtherForms(alternatives: TermGroup['alternatives'], options: EnglishQueryOptions, verb: boolean): TermGroup['alternatives'] {
   if (!options.stems) return alternatives;
   const result = [...alternatives];
   for (const { terms, weight } of alternatives) {
     if (terms.length !== 1) continue;
-    for (const form of options.known ? shortWordForms(terms[0]!, options.known) : []) {
+    for (const form of options.known ? shortWordForms(terms[0]!, options.known, verb) : []) {
       if (!result.some((r) => r.terms[0] === form)) result.push({ terms: [form], weight: weight * setting(options, 'minFormSimilarity') });
     }
     for (const m of options.stems.match(terms[0]!, 3, setting(options, 'minFormSimilarity'))) {
