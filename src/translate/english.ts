@@ -7,6 +7,7 @@ import { sameRadicals } from '../text/spelling-distance.js';
 import { asDictionaryWords } from './chat-spellings.js';
 import { compoundParts, type Word } from './compounds.js';
 import { isVerbShape, lemmaCandidates, withoutClitic } from './lemma.js';
+import { withOneWordVerbs } from './phrasal-verbs.js';
 import { shortWordForms } from './short-forms.js';
 import { normalize, tokenize } from '../text/normalize.js';
 import { MIN_VARIANT_LENGTH, VariantMatcher } from '../text/variants.js';
@@ -81,7 +82,7 @@ export function englishQueryGroups(question: string, options: EnglishQueryOption
     run = [];
   };
   let first = true;
-  for (const match of question.matchAll(TOKEN)) {
+  for (const match of withOneWordVerbs(question).matchAll(TOKEN)) {
     const token = match[0];
     const number = englishNumber(token);
     if (number) {

@@ -3,7 +3,7 @@
  * case (jaafari → الجعفري, osama → أسامة, idlib → إدلب, Hussein → حسين), chat spellings and shortenings (whats, govt),
  * name particles the dictionary reads as other words (de → Delaware), and verbs the dictionary gives as a noun or a
  * participle while the text states them in the present tense (representing → تمثيل, text سيمثل). Each collection
- * is built so that the passage asked about loses without the reading under test.
+ * is built so that the passage asked about loses without the reading under test. Phrasal verbs (took part) too.
  */
 import { expect, test } from 'vitest';
 import { DictdDictionary } from '../../src/translate/dictd.js';
@@ -81,4 +81,15 @@ test('a noun keeps to its own forms: the source is not asked as تصدر (tops)'
   const asked = (question: string) => englishQueryGroups(question, options).flatMap((g) => g.alternatives.map((a) => a.terms.join(' ')));
   expect(asked('What was the source of the report?')).not.toContain('تصدر');
   expect(asked('What was the source of the report?')).toContain('مصدر');
+});
+
+test('a phrasal verb is read as the one-word verb the dictionary lists (took part → participated), not as its words', async () => {
+  const c = await englishCollection(
+    [['take', ['أخذ']], ['part', ['الجزء']], ['participate', ['شارك']], ['talks', ['المحادثات']]],
+    {
+      'a.txt': 'شاركت تركيا وإيران في المحادثات.',
+      'b.txt': 'أخذت الوفود الجزء الأكبر من الوقت في المحادثات، وأخذ الجزء الباقي النقاش.',
+    },
+  );
+  expect(await firstShown(c, 'who took part in the talks')).toBe('a.txt');
 });
