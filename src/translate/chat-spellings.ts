@@ -8,7 +8,7 @@
 
 const SHORTENED: ReadonlyMap<string, string> = new Map(
   (
-    'whats:what_is whos:who_is wheres:where_is whens:when_is whys:why_is hows:how_is thats:that_is ' +
+    'wat:what wut:what whats:what_is whos:who_is wheres:where_is whens:when_is whys:why_is hows:how_is thats:that_is ' +
     'theres:there_is heres:here_is dont:do_not doesnt:does_not didnt:did_not isnt:is_not arent:are_not ' +
     'wasnt:was_not werent:were_not cant:can_not couldnt:could_not wouldnt:would_not shouldnt:should_not ' +
     'hasnt:has_not havent:have_not hadnt:had_not im:i_am ive:i_have u:you ur:your r:are pls:please ' +
