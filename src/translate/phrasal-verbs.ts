@@ -1,3 +1,4 @@
+import { wordTable } from './chat-spellings.js';
 import { lemmaCandidates } from './lemma.js';
 
 /**
@@ -5,19 +6,12 @@ import { lemmaCandidates } from './lemma.js';
  * out: none), and their words alone translate to something else (take → أخذ, part → جزء; the particle is dropped as
  * a function word). General English: news questions ask who took part, what was set up, who pulled out.
  */
-const ONE_WORD: ReadonlyMap<string, string> = new Map(
-  (
-    'take_part:participate take_place:occur set_up:establish call_for:demand pull_out:withdraw pull_back:withdraw ' +
+const ONE_WORD = wordTable(
+  'take_part:participate take_place:occur set_up:establish call_for:demand pull_out:withdraw pull_back:withdraw ' +
     'step_down:resign break_out:erupt give_up:surrender put_forward:propose look_into:investigate find_out:discover ' +
     'turn_down:reject put_off:postpone call_off:cancel carry_on:continue point_out:indicate bring_about:cause ' +
     'back_down:retreat sign_up:register shut_down:close hand_over:deliver wipe_out:destroy blow_up:explode ' +
-    'take_over:seize show_up:attend'
-  )
-    .split(' ')
-    .map((pair) => {
-      const [phrase, word] = pair.split(':') as [string, string];
-      return [phrase.replace('_', ' '), word];
-    }),
+    'take_over:seize show_up:attend',
 );
 
 const WORD = /\p{Script=Latin}+/gu;
