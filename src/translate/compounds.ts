@@ -5,6 +5,8 @@ export interface Word {
   text: string;
   /** Capitalized somewhere other than the start of the question: probably a name. */
   capitalized: boolean;
+  /** Shaped as a verb (isVerbShape): its translations are also asked in the present tense. */
+  verb?: boolean;
 }
 
 /** Shortest part of a compound looked up on its own. */

@@ -4,8 +4,10 @@ import type { TermGroup } from '../types.js';
 import type { DictdDictionary } from './dictd.js';
 import { englishNumber, ordinalHeadword, romanValue } from './english-numbers.js';
 import { sameRadicals } from '../text/spelling-distance.js';
+import { asDictionaryWords } from './chat-spellings.js';
 import { compoundParts, type Word } from './compounds.js';
-import { lemmaCandidates, withoutClitic } from './lemma.js';
+import { isVerbShape, lemmaCandidates, withoutClitic } from './lemma.js';
+import { withOneWordVerbs } from './phrasal-verbs.js';
 import { shortWordForms } from './short-forms.js';
 import { normalize, tokenize } from '../text/normalize.js';
 import { MIN_VARIANT_LENGTH, VariantMatcher } from '../text/variants.js';
@@ -80,7 +82,7 @@ export function englishQueryGroups(question: string, options: EnglishQueryOption
     run = [];
   };
   let first = true;
-  for (const match of question.matchAll(TOKEN)) {
+  for (const match of withOneWordVerbs(question).matchAll(TOKEN)) {
     const token = match[0];
     const number = englishNumber(token);
     if (number) {
@@ -92,7 +94,7 @@ export function englishQueryGroups(question: string, options: EnglishQueryOption
       continue;
     }
     if (/^\p{Script=Latin}/u.test(token)) {
-      for (const part of token.split(/-/)) {
+      for (const part of token.split(/-/).flatMap(asDictionaryWords)) {
         if (isEnglishFunctionWord(withoutClitic(part))) {
           flush();
         } else {
@@ -128,8 +130,9 @@ function englishGroups(words: Word[], options: EnglishQueryOptions, spellAcronym
       }
     }
     if (used === 0) {
-      const parts = compoundParts(words[i]!, options.dictionary);
-      for (const part of parts ?? [words[i]!]) groups.push(wordGroup(part, options, spellAcronyms));
+      const word = { ...words[i]!, verb: isVerbShape(words[i]!.text, i > 0) };
+      const parts = compoundParts(word, options.dictionary);
+      for (const part of parts ?? [word]) groups.push(wordGroup(part, options, spellAcronyms));
       used = 1;
     }
     i += used;
@@ -141,7 +144,7 @@ function wordGroup(word: Word, options: EnglishQueryOptions, spellAcronyms: bool
   // An ordinal word's ordinal sense first (third → 3rd → الثالث), then its own entry (الثلث, "a third").
   const ordinal = ordinalHeadword(word.text);
   const forms = [...(ordinal ? [ordinal] : []), ...lemmaCandidates(word.text)].filter((f) => options.dictionary.has(f));
-  const alternatives = translationAlternatives(forms, options);
+  const alternatives = translationAlternatives(forms, options, word.verb);
   // The word as written: Arabic articles quote Latin names and acronyms (NFL, Panthers).
   const bare = word.text.replace(/['’]s?$/, '');
   const literal = analyze(bare).map((term) => ({ terms: [term], weight: 1 }));
@@ -164,7 +167,7 @@ function wordGroup(word: Word, options: EnglishQueryOptions, spellAcronyms: bool
 const KNOWN_WORD_NAME_SIMILARITY = 0.9;
 const LOWERCASE_NAME_SIMILARITY = 0.8;
 
-function translationAlternatives(entries: string[], options: EnglishQueryOptions): Array<{ terms: string[]; weight: number }> {
+function translationAlternatives(entries: string[], options: EnglishQueryOptions, verb = false): Array<{ terms: string[]; weight: number }> {
   const result: Array<{ terms: string[]; weight: number }> = [];
   for (const entry of entries) {
     // FreeDict lists some senses on one line (الحالة، الدولة، يقرّ; a month's two names مارس/آذار): each is a translation of its own.
@@ -176,18 +179,18 @@ function translationAlternatives(entries: string[], options: EnglishQueryOptions
       result.push({ terms, weight: setting(options, 'senseDecay') ** result.length });
     }
   }
-  return withOtherForms(result, options);
+  return withOtherForms(result, options, verb);
 }
 
 /** Between senses FreeDict writes on one line. */
 const SENSE_SEPARATOR = /\s*[،,;؛/]\s*/;
 
-function withOtherForms(alternatives: TermGroup['alternatives'], options: EnglishQueryOptions): TermGroup['alternatives'] {
+function withOtherForms(alternatives: TermGroup['alternatives'], options: EnglishQueryOptions, verb: boolean): TermGroup['alternatives'] {
   if (!options.stems) return alternatives;
   const result = [...alternatives];
   for (const { terms, weight } of alternatives) {
     if (terms.length !== 1) continue;
-    for (const form of options.known ? shortWordForms(terms[0]!, options.known) : []) {
+    for (const form of options.known ? shortWordForms(terms[0]!, options.known, verb) : []) {
       if (!result.some((r) => r.terms[0] === form)) result.push({ terms: [form], weight: weight * setting(options, 'minFormSimilarity') });
     }
     for (const m of options.stems.match(terms[0]!, 3, setting(options, 'minFormSimilarity'))) {

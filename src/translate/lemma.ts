@@ -70,3 +70,13 @@ export function withoutClitic(word: string): string {
 }
 
 const NEGATED_STEMS: ReadonlyMap<string, string> = new Map([['ca', 'can'], ['wo', 'will'], ['sha', 'shall']]);
+
+/**
+ * Whether an English word reads as a verb by its shape alone: a participle (representing, discussed), or a word in
+ * -s right after another content word, its subject (country supports). A word in -s after a function word is more
+ * often a plural noun (the sources).
+ */
+export function isVerbShape(word: string, afterContentWord: boolean): boolean {
+  const w = word.toLowerCase();
+  return (w.length > 5 && /(?:ing|ed)$/.test(w)) || (afterContentWord && w.length > 3 && /[^su']s$/.test(w));
+}

@@ -27,12 +27,30 @@ const MAX_REMOVED = 2;
 const MAX_SHORT_FORMS = 2;
 
 const INFLECTION_ENDINGS = ['ت', 'وا', 'تا', 'نا'];
+/** The present tense's person prefixes, alone and after the future's س, which the light stemmer leaves on (يرأس, سيمثل). */
+const PRESENT_PREFIXES = ['ي', 'ت', 'ن', 'سي', 'ست'];
 
-/** A translation's forms of three letters, or with three letters and an ending, that the collection has. */
-export function shortWordForms(term: string, known: (term: string) => boolean): string[] {
+/**
+ * A translation's forms of three letters, or with three letters and an ending, that the collection has; for the
+ * translation of an English verb form (`verb`), its present-tense forms too. A noun's root verb is often another
+ * word (فصل season / تفصل separates, مصدر source / تصدر tops), so only a word asked as a verb gets them.
+ */
+export function shortWordForms(term: string, known: (term: string) => boolean, verb = false): string[] {
   // Three-letter verbs keep a person or gender ending the light stemmer leaves on (فشل → فشلت).
   const found = term.length === 3 ? INFLECTION_ENDINGS.map((ending) => term + ending).filter(known) : [];
+  if (verb) for (const form of presentForms(term)) if (known(form) && !found.includes(form)) found.push(form);
   return known(term) ? found : [...found, ...shortForms(term, known)];
+}
+
+/**
+ * The present tense of the verb a translation names: a three-letter verb or noun with a person prefix (رأس → يرأس,
+ * مثل → سيمثل), a participle's م as that prefix (مساند → تساند, متابع → يتابع). The dictionary gives the noun or the
+ * participle (head → رأس, supporting → مساند); news text states what someone does.
+ */
+function presentForms(term: string): string[] {
+  if (term.length === 3) return PRESENT_PREFIXES.map((prefix) => prefix + term);
+  if (term.length >= 4 && term.startsWith('م')) return PRESENT_PREFIXES.map((prefix) => prefix + term.slice(1));
+  return [];
 }
 
 function shortForms(term: string, known: (term: string) => boolean): string[] {

@@ -3,6 +3,10 @@
  * consonants by sound (w→و, p→ب, v→ف, ch→تش, sh→ش, th→ث, kh→خ, ph→ف), vowels as long-vowel letters
  * (a→ا, e/i→ي, o/u→و). Arabic often leaves short vowels unwritten; the name matcher treats vowel
  * letters as optional, so one spelling per consonant choice is enough here.
+ * Arabic names written the English way carry the Arabic letters English has none for (a doubled consonant
+ * is one letter with a shadda, which the name matcher already folds): aa an ع (Jaafari → الجعفري),
+ * h also ح (Hussein → حسين), a final a the feminine ending (Osama → أسامة, Nusra → النصرة), ei / ai
+ * a plain ي (Zeid → زيد), and a word-initial vowel sits on an alif (Idlib → إدلب, Unal → أونال).
  */
 
 const DIGRAPHS: Array<[string, string[]]> = [
@@ -23,13 +27,15 @@ const DIGRAPHS: Array<[string, string[]]> = [
   ['oo', ['و']],
   ['ou', ['و']],
   ['ie', ['ي']],
-  ['ei', ['اي']],
-  ['ai', ['اي']],
+  ['aa', ['ع', 'ا']],
+  ['eu', ['و', 'يو']],
+  ['ei', ['اي', 'ي']],
+  ['ai', ['اي', 'ي']],
   ['ay', ['اي']],
 ];
 
 const SINGLE: Record<string, string[]> = {
-  a: ['ا'], b: ['ب'], c: ['ك'], d: ['د'], e: ['ي'], f: ['ف'], g: ['ج', 'غ', 'ك'], h: ['ه'], i: ['ي'],
+  a: ['ا'], b: ['ب'], c: ['ك'], d: ['د'], e: ['ي'], f: ['ف'], g: ['ج', 'غ', 'ك'], h: ['ه', 'ح'], i: ['ي'],
   j: ['ج'], k: ['ك'], l: ['ل'], m: ['م'], n: ['ن'], o: ['و'], p: ['ب'], q: ['ك'], r: ['ر'], s: ['س'],
   t: ['ت'], u: ['و'], v: ['ف'], w: ['و'], x: ['كس'], y: ['ي'], z: ['ز'],
 };
@@ -80,14 +86,25 @@ function spell(w: string): string[] {
       // c and g soften before e, i, y (Cicero, George); a final silent e is dropped (Blaise).
       if (ch === 'c') options = /[eiy]/.test(w[i + 1] ?? '') ? ['س'] : ['ك'];
       else if (ch === 'e' && i === w.length - 1 && i > 2) options = [''];
+      // A final a is most often the feminine ending in an Arabic name (Osama → أسامة), else a long ا (Chelsea).
+      else if (ch === 'a' && i === w.length - 1 && i > 1) options = ['ا', 'ه'];
       else options = SINGLE[ch] ?? [''];
     }
+    // A word-initial vowel is written on an alif (Idlib → إدلب, Omar → أومار, Europe → أوروبا), a short one also as the alif alone.
+    if (i === 0 && /[aeiou]/.test(w[0]!)) options = initialVowel(options, used === 1);
     const next: string[] = [];
     for (const prefix of spellings) for (const option of options) if (next.length < MAX_SPELLINGS) next.push(prefix + option);
     spellings = next;
     i += used;
   }
   return [...new Set(spellings)].filter((s) => s !== '');
+}
+
+function initialVowel(options: string[], short: boolean): string[] {
+  const onAlif = options.map((o) => (o.startsWith('ا') || o.startsWith('ع') ? o : 'ا' + o));
+  // An Arabic name's initial a is as often an ع (Alloush → علوش, Ali → علي).
+  const withAin = onAlif.includes('ا') ? [...onAlif, 'ع'] : onAlif;
+  return [...new Set(short && !withAin.includes('ا') ? ['ا', ...withAin] : withAin)];
 }
 
 /** How Arabic writes the English names of the letters (ABC → أيه بي سي, NFL → إن إف إل, HD → إتش دي). */
