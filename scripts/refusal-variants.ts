@@ -13,7 +13,12 @@
  * `--leaky` trains the refusal on answerable questions over the FULL collection (the old way), to
  * show what a collection-size leak does.
  *
- *   npx tsx scripts/refusal-variants.ts [--leaky]      (XQUAD_DIR: default ../shared/eval/xquad-dev; ONLY=regex picks runs)
+ * Then (round 17) the logistic with squares with #1's evidence over the KNOWN words' mass (`knownRatios`), with
+ * the share of unknown words whose root key the collection uses (`unknownRootKnown`, `unknownRootless`), and
+ * without the legs' squares ('legs linear'); none won.
+ *
+ *   npx tsx scripts/refusal-variants.ts [--leaky]      (XQUAD_DIR: default ../shared/eval/xquad-dev; ONLY=regex picks runs;
+ *                                                      GOLD=gold-en.jsonl: the English questions, with the dictionary if installed)
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -28,6 +33,8 @@ import { collapseNearDuplicates } from '../src/retrieve/fuse.js';
 import { passageWords } from '../src/retrieve/passage-words.js';
 import { logistic, rankCandidates, resultFeatures, withSquares } from '../src/retrieve/ranker.js';
 import { questionTerms } from '../src/retrieve/query-terms.js';
+import { rootKey } from '../src/text/root-key.js';
+import { knownRatios, knownRoots, squaresBut } from './refusal-known.js';
 import { readQuestion } from '../src/retrieve/question.js';
 import { snapshotContext, type CandidateSet } from '../src/retrieve/features.js';
 import type { IndexSnapshot } from '../src/index/snapshot.js';
@@ -36,6 +43,8 @@ import { auc, bootstrap, bootstrapAuc, rankerDistribution, refusedShare, type He
 
 const XQUAD = path.resolve(process.env.XQUAD_DIR ?? '../shared/eval/xquad-dev');
 const leaky = process.argv.includes('--leaky');
+/** GOLD=gold-en.jsonl: the English questions (the English dictionary, as the eval, when installed). */
+const GOLD = process.env.GOLD ?? 'gold-ar.jsonl';
 /** The question-level features the current run adds to each row. */
 let questionFeatures = new Set<string>();
 /** WITHOUT='a,b': the result features every run reads as absent, but the `with:` runs (a feature of resultFeatures judged against its absence). */
@@ -76,7 +85,11 @@ function questionEvidence(index: IndexSnapshot, question: string, top: { doc: nu
     mass += lexical.idf(t);
   }
   const knownInDoc = known.filter((t) => inDoc.has(lexical.termId(t))).length;
+  const roots = knownRoots(index);
+  const rootKnown = unknown.filter((t) => roots.has(rootKey(t))).length;
   return {
+    unknownRootKnown: unknown.length ? rootKnown / unknown.length : 1,
+    unknownRootless: Math.min(3, unknown.length - rootKnown) / 3,
     unknownShare: unknown.length / Math.max(1, terms.length),
     unknownLong: Math.min(3, unknown.filter((t) => t.length >= 5).length) / 3,
     pairShare: pairs ? pairsFound / pairs : 1,
@@ -127,6 +140,10 @@ const MODELS: Record<string, Model> = {
     const m = fitLogistic(withSquares(names, X[0]!).names, X.map((x) => withSquares(names, x).values), y, options);
     return (n, x) => logistic(m, withSquares(n, x).names, withSquares(n, x).values);
   },
+  'logistic + squares, legs linear': (names, X, y) => {
+    const m = fitLogistic(squaresBut(names, X[0]!).names, X.map((x) => squaresBut(names, x).values), y, options);
+    return (n, x) => logistic(m, squaresBut(n, x).names, squaresBut(n, x).values);
+  },
   'trees (depth 2, 150 rounds)': (_names, X, y) => {
     const predict = fitTrees(X, y);
     return (_n, x) => predict(x);
@@ -148,8 +165,8 @@ const MODELS: Record<string, Model> = {
 
 const indexDir = await fs.mkdtemp(path.join(os.tmpdir(), 'isnad-refusal-variants-'));
 try {
-  const { snapshot } = await openIndex(loadConfig({ DOCS_DIR: `${XQUAD}/docs`, INDEX_DIR: indexDir, MODEL_ID: 'none' }), { log: silentLogger });
-  const raw = await askFolds(snapshot, null, await readGoldFile(`${XQUAD}/gold-ar.jsonl`));
+  const { snapshot, steps } = await openIndex(loadConfig({ DOCS_DIR: `${XQUAD}/docs`, INDEX_DIR: indexDir, MODEL_ID: 'none' }), { log: silentLogger });
+  const raw = await askFolds(snapshot, null, await readGoldFile(`${XQUAD}/${GOLD}`), { dictionary: steps.dictionary });
   // One list of feature names for every question (the roots leg joins only some): columns line up.
   const aligned = alignFeatures(raw.map((a) => a.example));
   const asked = raw.map((a, i) => ({ ...a, evidence: { ...a.evidence, set: aligned[i]!.set as CandidateSet } }));
@@ -160,7 +177,7 @@ try {
     const distinct = collapseNearDuplicates(ranked.slice(0, 20), (c) => passageWords(a.index, c.row)).slice(0, 5);
     const x = resultFeatures(a.evidence.set, distinct, 0, ranked);
     const key = `${a.question.id}\u0000${distinct[0]?.doc}`;
-    const dist = rankerDistribution(ranked);
+    const dist = { ...rankerDistribution(ranked), ...knownRatios(x.names, x.values) };
     let q: Record<string, number> | undefined = dist;
     if ([...questionFeatures].some((n) => !(n in dist))) {
       q = extra.get(key);
@@ -175,11 +192,15 @@ try {
   const teaches = leaky ? 'refusal' : 'ranking';
   const runs: Array<[string, Model, string[]]> = [
     ...Object.entries(MODELS).map(([name, model]): [string, Model, string[]] => [name, model, []]),
-    ...['unknownShare', 'unknownLong', 'pairShare', 'pairMissing', 'concentration', 'knownInDocShare', 'missingFromDoc', 'topDocShare', 'topDocs', 'bm25AgreesDoc', 'variantsAgreeDoc', 'oneWordUnknown'].map(
+    ...['unknownRootKnown', 'unknownRootless', 'unknownShare', 'unknownLong', 'pairShare', 'pairMissing', 'concentration', 'knownInDocShare', 'missingFromDoc', 'topDocShare', 'topDocs', 'bm25AgreesDoc', 'variantsAgreeDoc', 'oneWordUnknown'].map(
       (n): [string, Model, string[]] => [`logistic + ${n}`, MODELS.logistic!, [n]],
     ),
   ];
   runs.push(['logistic + all of them', MODELS.logistic!, runs.flatMap((r) => r[2])]);
+  for (const n of ['unknownRootKnown', 'unknownRootless']) runs.push([`rootless: logistic + squares + ${n}`, MODELS['logistic + squares']!, [n]]);
+  runs.push(['rootless: logistic + squares + both', MODELS['logistic + squares']!, ['unknownRootKnown', 'unknownRootless']]);
+  for (const n of ['knownCoverage', 'knownContextCoverage', 'knownDocCoverage']) runs.push([`known: logistic + squares + ${n}`, MODELS['logistic + squares']!, [n]]);
+  runs.push(['known: logistic + squares + all three', MODELS['logistic + squares']!, ['knownCoverage', 'knownContextCoverage', 'knownDocCoverage']]);
   const distribution = ['pFirst', 'logPFirst', 'entropy', 'margin12', 'marginOther', 'docMass', 'docMass10'];
   for (const [label, model] of [['logistic', MODELS.logistic!], ['logistic + squares', MODELS['logistic + squares']!]] as const) {
     for (const n of distribution) runs.push([`distribution: ${label} + ${n}`, model, [n]]);

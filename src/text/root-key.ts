@@ -5,8 +5,37 @@
  * passage says the noun matched nothing; the ranker reads matches on this key as separate, weaker
  * evidence. Works on analyzed terms (normalized and light-stemmed).
  */
+import { analyze } from './analyze.js';
 import { isArabicWord } from './language.js';
 import { skeleton } from './spelling-distance.js';
+
+/**
+ * Roles (head, lead, manage, found) whose root the normalized spelling hides: a radical is a hamza or a long
+ * vowel, written ي, ا or و according to the pattern once normalized (رئيس رييس, يرأس يراس, رئاسة رياس; قائد
+ * قايد, يقود, قيادة; مدير, يدير, إدارة ادار; مؤسس موسس, أسس اسس), so the rules below key each pattern apart
+ * and a question asking for the role by its noun (من قائد الوفد؟) missed the text's verb (يقود الوفد). Not
+ * a rule for every hollow root: two letters left merge unrelated words (روسي / رئيس once normalized; a
+ * hollow key for every word merged تطور / طور and moved held-out folds, eval/JOURNAL.md). Listed as
+ * written; each form's analyzed terms get the root's key.
+ */
+const HIDDEN_ROOTS: Record<string, string[]> = {
+  رءس: ['رئيس', 'رئيسة', 'رؤساء', 'رئاسة', 'رئاسي', 'رأس', 'رأست', 'يرأس', 'ترأس', 'ترأست', 'يترأس', 'تترأس', 'ترؤس'],
+  قود: ['قائد', 'قائدة', 'قادة', 'قيادة', 'قيادي', 'قاد', 'قادت', 'قادوا', 'يقود', 'تقود', 'يقودون'],
+  دير: ['مدير', 'مديرة', 'مديرو', 'أدار', 'أدارت', 'يدير', 'تدير', 'يديرون', 'إدارة', 'إداري'],
+  ءسس: ['مؤسس', 'مؤسسة', 'مؤسسو', 'أسس', 'أسست', 'يؤسس', 'تأسيس', 'تأسس', 'تأسست'],
+};
+/** Analyzed term → its hidden root's key (marked √: no key the rules make can equal it). */
+const hiddenRootOf = new Map(Object.entries(HIDDEN_ROOTS).flatMap(([root, words]) => words.flatMap((w) => analyze(w).map((t) => [t, `√${root}`] as const))));
+
+/** The hidden root of the term, of the term without a pronoun ending, or of it without an attached preposition (برئاسة). */
+function hiddenRoot(term: string): string | undefined {
+  const bare = withoutSuffix(term);
+  return (
+    hiddenRootOf.get(term) ??
+    hiddenRootOf.get(bare) ??
+    (term.length >= 5 && /^[بلكفو]/.test(term) ? (hiddenRootOf.get(term.slice(1)) ?? hiddenRootOf.get(withoutSuffix(term.slice(1)))) : undefined)
+  );
+}
 
 /** Hamza dropped, runs of one letter collapsed (letter classes are NOT folded: سفر and صفر are different roots). */
 function fold(word: string): string {
@@ -46,6 +75,8 @@ export function hollowRootKey(term: string): string | undefined {
 
 export function rootKey(term: string): string {
   if (!isArabicWord(term)) return term;
+  const hidden = hiddenRoot(term);
+  if (hidden !== undefined) return hidden;
   let word = withoutSuffix(term);
   const strip = (word.length >= 4 && VERB_PREFIX.test(word)) || (word.length >= 5 && LONG_PREFIX.test(word));
   // …unless what remains folds to under three letters (مطير is مطر, not طير).
