@@ -79,7 +79,11 @@ export function rescoredTopRows(
   // The respelled words' lists are walked whole (their rows are the candidates); the kept words' are looked up.
   const rowAt = Uint32Array.from(respelled, (i) => (pos[i]! < end[i]! ? postingRows[pos[i]!]! : DONE));
   const rest = Float64Array.from(kept, (i) => (terms[i]!.id < 0 ? 0 : terms[i]!.idf * facts.maxFactor(terms[i]!.id)));
-  const order = kept.map((_, j) => j).sort((a, b) => rest[b]! - rest[a]! || a - b);
+  // Pushed, not mapped: sorting a `.map` result threw this function's optimized code away ('wrong map') the first
+  // time it ran optimized (an inlined `.map` makes a holey array where the builtin made a packed one; feature-group.ts).
+  const order: number[] = [];
+  for (let j = 0; j < kept.length; j++) order.push(j);
+  order.sort((a, b) => rest[b]! - rest[a]! || a - b);
   let restSum = 0;
   for (const r of rest) restSum += r;
   const lookUp = (j: number, row: number): number => {

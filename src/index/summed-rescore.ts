@@ -50,9 +50,11 @@ export function summedTopRows(
   for (let i = 0; i < terms.length; i++) {
     const { id, idf } = terms[i]!;
     if (id < 0 || isRespelled[i]) continue;
+    // Only a row holding a respelled term has a bound to raise: the others stay NONE, their weights unread.
     for (let p = offsets[id]!, end = offsets[id + 1]!; p < end; p++) {
       const row = postingRows[p]!;
-      bounds[row] = bounds[row]! + termWeight(k1, idf, postingTf[p]!, norms[row]!);
+      const s = bounds[row]!;
+      if (s >= 0) bounds[row] = s + termWeight(k1, idf, postingTf[p]!, norms[row]!);
     }
   }
   const n = terms.length;

@@ -8,13 +8,20 @@
  * it builds, and reads the feature groups through this one small function.
  */
 
+/** A feature group's values of every candidate in one array of doubles (candidates × width). */
+export interface FeatureGroup {
+  width: number;
+  values: Float64Array;
+}
+
 /**
- * A feature group's values of every candidate in one array of doubles (candidates × width): the groups'
- * own per-candidate arrays come in every elements kind (`[0]`, doubles, `.map` results packed or holey).
+ * A feature group written in place: `write(values, at, row, position)` fills `values[at … at + width)`, or
+ * leaves them 0. No small array per candidate and group (they were ~36 KB of a question's ~420 KB of garbage,
+ * and came in every elements kind: `[0]`, doubles, `.map` results packed or holey).
  */
-export function flatGroup(perCandidate: readonly ArrayLike<number>[], width: number): { width: number; values: Float64Array } {
-  const values = new Float64Array(perCandidate.length * width);
-  for (let p = 0; p < perCandidate.length; p++) values.set(perCandidate[p]!, p * width);
+export function featureGroup(rows: readonly number[], width: number, write: (values: Float64Array, at: number, row: number, position: number) => void): FeatureGroup {
+  const values = new Float64Array(rows.length * width);
+  for (let position = 0; position < rows.length; position++) write(values, position * width, rows[position]!, position);
   return { width, values };
 }
 

@@ -9,7 +9,7 @@ import { LENGTH_FEATURES, lengthFeatures } from './length-features.js';
 import { NGRAM_FEATURES, ngramFeatures } from './ngram-features.js';
 import { bestWindowIdf } from './proximity.js';
 import { bitCount, idfOfBits } from './term-bits.js';
-import { flatGroup, perCandidate } from './feature-group.js';
+import { perCandidate } from './feature-group.js';
 import type { ScoredSearch } from '../index/bm25.js';
 
 /**
@@ -148,12 +148,12 @@ export function buildCandidates(
   for (const leg of legs) legRanks.push({ hits: leg.hits, indexOf: new Map(leg.hits.map((h, i) => [h.row, i])) });
   const names = [...FEATURES, ...ROOT_FEATURES, ...PARAGRAPH_FEATURES, ...LOOSE_FEATURES, ...FEEDBACK_FEATURES, ...LENGTH_FEATURES, ...NGRAM_FEATURES, ...legs.flatMap((l) => [l.name, `${l.name}Rank`])];
   const groups = [
-    flatGroup(rootFeatures(index, rows, search.groupTerms, search.termIdf, docOf), ROOT_FEATURES.length),
-    flatGroup(paragraphFeatures(index, search, rows), PARAGRAPH_FEATURES.length),
-    flatGroup(looseFeatures(index, rows, search.groupTerms, search.termIdf, docOf), LOOSE_FEATURES.length),
-    flatGroup(feedbackFeatures(index, search, rows, docOf), FEEDBACK_FEATURES.length),
-    flatGroup(lengthFeatures(index, rows), LENGTH_FEATURES.length),
-    flatGroup(ngramFeatures(index, search, rows), NGRAM_FEATURES.length),
+    rootFeatures(index, rows, search.groupTerms, search.termIdf, docOf),
+    paragraphFeatures(index, search, rows),
+    looseFeatures(index, rows, search.groupTerms, search.termIdf, docOf),
+    feedbackFeatures(index, search, rows, docOf),
+    lengthFeatures(index, rows),
+    ngramFeatures(index, search, rows),
   ];
   const bitOf = (k: number) => (k >= 0 && k < 32 ? (1 << k) >>> 0 : 0);
   const rarestBit = bitOf(rarest);

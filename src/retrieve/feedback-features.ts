@@ -1,7 +1,7 @@
 import type { IndexSnapshot } from '../index/snapshot.js';
 import type { ScoredSearch } from '../index/bm25.js';
 import { passageWords, passageWordSpan } from './passage-words.js';
-import { perCandidate } from './feature-group.js';
+import { featureGroup, type FeatureGroup } from './feature-group.js';
 
 /**
  * Pseudo-relevance feedback restricted to the best document (RM3-like): the words its best-scoring
@@ -19,9 +19,9 @@ const FEEDBACK_TERMS = 15;
 /** Candidates (in candidate order) read; later ones read 0. */
 const FEEDBACK_CANDIDATES = 60;
 
-export function feedbackFeatures(index: IndexSnapshot, search: ScoredSearch, rows: readonly number[], docOf: Int32Array): number[][] {
+export function feedbackFeatures(index: IndexSnapshot, search: ScoredSearch, rows: readonly number[], docOf: Int32Array): FeatureGroup {
   const first = search.hits[0];
-  if (!first) return perCandidate(rows, () => FEEDBACK_FEATURES.map(() => 0));
+  if (!first) return featureGroup(rows, FEEDBACK_FEATURES.length, () => {});
   const doc = docOf[first.row]!;
   const question = new Set(search.groupTerms.flat().map((t) => index.lexical.termId(t)));
   const weight = new Map<number, number>();
@@ -53,8 +53,8 @@ export function feedbackFeatures(index: IndexSnapshot, search: ScoredSearch, row
     total += ranked[slot]!.w;
   }
   total = total || 1;
-  return perCandidate(rows, (row, position) => {
-    if (position >= FEEDBACK_CANDIDATES) return [0];
+  return featureGroup(rows, FEEDBACK_FEATURES.length, (values, at, row, position) => {
+    if (position >= FEEDBACK_CANDIDATES) return;
     let seen = 0;
     let found = 0;
     const { ids, start, end } = passageWordSpan(index, row);
@@ -65,6 +65,6 @@ export function feedbackFeatures(index: IndexSnapshot, search: ScoredSearch, row
         found += termWeight[slot]!;
       }
     }
-    return [found / total];
+    values[at] = found / total;
   });
 }

@@ -1,6 +1,6 @@
 import type { IndexSnapshot } from '../index/snapshot.js';
 import { MAX_PASSAGE_CHARS } from '../types.js';
-import { perCandidate } from './feature-group.js';
+import { featureGroup, type FeatureGroup } from './feature-group.js';
 
 /**
  * The passage's length as evidence of its own. BM25's b 0.3 (chosen on held-out folds) leaves most of
@@ -17,9 +17,9 @@ export const LENGTH_FEATURES = [
  * A passage's text is its source's characters start…end (the citation contract, checked at load), so
  * its length is the span's: a served passage's `text` is a disk read and a string per candidate.
  */
-export function lengthFeatures(index: IndexSnapshot, rows: readonly number[]): number[][] {
-  return perCandidate(rows, (row) => {
+export function lengthFeatures(index: IndexSnapshot, rows: readonly number[]): FeatureGroup {
+  return featureGroup(rows, LENGTH_FEATURES.length, (values, at, row) => {
     const passage = index.passages[row]!;
-    return [Math.min(1, (passage.end - passage.start) / MAX_PASSAGE_CHARS)];
+    values[at] = Math.min(1, (passage.end - passage.start) / MAX_PASSAGE_CHARS);
   });
 }

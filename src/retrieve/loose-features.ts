@@ -5,7 +5,7 @@ import { passageWordSpan } from './passage-words.js';
 import { idfOfBits } from './term-bits.js';
 import { RowMemo } from './row-memo.js';
 import { markTerms, termLists, type TermLists } from './term-keys.js';
-import { perCandidate } from './feature-group.js';
+import { featureGroup, type FeatureGroup } from './feature-group.js';
 
 /**
  * Evidence weaker than a root-key match, for question words a passage holds in none of the forms the
@@ -157,7 +157,7 @@ function growKeys(table: KeyTable): void {
 const memo = new RowMemo();
 
 /** `groupTerms[k]` are the terms question word k may match, `termIdf[k]` its mass. */
-export function looseFeatures(index: IndexSnapshot, rows: readonly number[], groupTerms: readonly string[][], termIdf: readonly number[], docOf: Int32Array): number[][] {
+export function looseFeatures(index: IndexSnapshot, rows: readonly number[], groupTerms: readonly string[][], termIdf: readonly number[], docOf: Int32Array): FeatureGroup {
   const table = keyTables(index);
   // With every term's keys listed (a prepared index), the question's keys mark the words that can match.
   const lists = table.termsOfKey;
@@ -230,8 +230,8 @@ export function looseFeatures(index: IndexSnapshot, rows: readonly number[], gro
     }
     masks.set(row, root, loose);
   };
-  return perCandidate(rows, (row, position) => {
-    if (position >= LOOSE_CANDIDATES || arabic === 0) return [0, 0];
+  return featureGroup(rows, LOOSE_FEATURES.length, (values, at, row, position) => {
+    if (position >= LOOSE_CANDIDATES || arabic === 0) return;
     masksOf(row);
     const root = masks.first();
     const loose = masks.second();
@@ -243,6 +243,7 @@ export function looseFeatures(index: IndexSnapshot, rows: readonly number[], gro
       contextRoot |= masks.first();
       contextLoose |= masks.second();
     }
-    return [idfOfBits(termIdf, loose & ~root) / mass, idfOfBits(termIdf, contextLoose & ~contextRoot) / mass];
+    values[at] = idfOfBits(termIdf, loose & ~root) / mass;
+    values[at + 1] = idfOfBits(termIdf, contextLoose & ~contextRoot) / mass;
   });
 }

@@ -4,7 +4,7 @@ import { isArabicWord } from '../text/language.js';
 import { rootKey } from '../text/root-key.js';
 import { passageWordSpan } from './passage-words.js';
 import { keyNumber, keyOfTerm, rootKeys } from './term-keys.js';
-import { perCandidate } from './feature-group.js';
+import { featureGroup, type FeatureGroup } from './feature-group.js';
 
 /**
  * Character trigram evidence for the question words a passage holds neither as written (stem) nor by
@@ -106,7 +106,7 @@ function readLetters(term: string): number {
 const trigramAt = (i: number) => (letters[i]! * ALPHABET + letters[i + 1]!) * ALPHABET + letters[i + 2]!;
 
 /** `ngramCoverage` of each row (0 past NGRAM_CANDIDATES). */
-export function ngramFeatures(index: IndexSnapshot, search: ScoredSearch, rows: readonly number[]): number[][] {
+export function ngramFeatures(index: IndexSnapshot, search: ScoredSearch, rows: readonly number[]): FeatureGroup {
   const lexical = index.lexical;
   const termIdf = search.termIdf;
   const mass = termIdf.reduce((a, b) => a + b, 0) || 1;
@@ -136,8 +136,8 @@ export function ngramFeatures(index: IndexSnapshot, search: ScoredSearch, rows: 
   });
   const count = wordOf.length;
   const best = new Float64Array(32);
-  return perCandidate(rows, (row, position) => {
-    if (position >= NGRAM_CANDIDATES || count === 0) return [0];
+  return featureGroup(rows, NGRAM_FEATURES.length, (values, at, row, position) => {
+    if (position >= NGRAM_CANDIDATES || count === 0) return;
     // Question words the passage matches as written (the word leg's bits) or, below, by root key.
     let matched = search.termMaskOf(row);
     const { ids, start, end } = passageWordSpan(index, row);
@@ -169,6 +169,6 @@ export function ngramFeatures(index: IndexSnapshot, search: ScoredSearch, rows: 
     }
     let sum = 0;
     for (let k = 0; k < Math.min(32, termIdf.length); k++) if (!(matched & (1 << k))) sum += termIdf[k]! * best[k]!;
-    return [sum / mass];
+    values[at] = sum / mass;
   });
 }

@@ -2,7 +2,7 @@ import type { IndexSnapshot } from '../index/snapshot.js';
 import type { ScoredSearch } from '../index/bm25.js';
 import { endLine } from '../text/lines.js';
 import { idfOfBits } from './term-bits.js';
-import { perCandidate } from './feature-group.js';
+import { featureGroup, type FeatureGroup } from './feature-group.js';
 
 /**
  * The passage's paragraph as context. Most held-out ranking misses on xquad-dev were another passage
@@ -29,10 +29,10 @@ function sameParagraph(index: IndexSnapshot, row: number): boolean {
   return a.source === b.source && a.page === b.page && b.line === endLine(a);
 }
 
-export function paragraphFeatures(index: IndexSnapshot, search: ScoredSearch, rows: readonly number[]): number[][] {
+export function paragraphFeatures(index: IndexSnapshot, search: ScoredSearch, rows: readonly number[]): FeatureGroup {
   const mass = search.idfMass || 1;
   const top = search.hits[0]?.score || 1;
-  return perCandidate(rows, (row, position) => {
+  return featureGroup(rows, PARAGRAPH_FEATURES.length, (values, at, row, position) => {
     let mask = search.termMaskOf(row);
     let best = search.scoreOf(row);
     for (let step = -1; step <= 1 && position < PARAGRAPH_CANDIDATES; step += 2) {
@@ -43,6 +43,7 @@ export function paragraphFeatures(index: IndexSnapshot, search: ScoredSearch, ro
         best = Math.max(best, search.scoreOf(next));
       }
     }
-    return [idfOfBits(search.termIdf, mask) / mass, best / top];
+    values[at] = idfOfBits(search.termIdf, mask) / mass;
+    values[at + 1] = best / top;
   });
 }

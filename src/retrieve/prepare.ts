@@ -4,13 +4,15 @@ import { prepareLooseKeys } from './loose-features.js';
 import { preparePassageWords } from './passage-words.js';
 import { completeRootKeys } from './term-keys.js';
 import { variantMatcherFor } from './variant-leg.js';
+import { warmVariantLegs } from './warm-legs.js';
 
 /**
  * What ranking reads of an index, made before its first question rather than inside it: every vocabulary
  * term's root key (the root leg and features), every passage's words, every term's loose keys and the
  * pruned BM25 pass's facts about common terms (these three in slices that yield to the event loop), and the
  * variant leg's spelling matcher (otherwise built inside the first question with an unknown word: ~0.5 s
- * at 100k passages). The bot runs it after each load; `stopped` ends it early.
+ * at 100k passages), then the variant legs' BM25 passes warmed (warm-legs.ts). The bot runs it after each load;
+ * `stopped` ends it early.
  */
 export async function prepareRanking(index: IndexSnapshot, stopped: () => boolean = () => false): Promise<void> {
   completeRootKeys(index.lexical);
@@ -20,4 +22,5 @@ export async function prepareRanking(index: IndexSnapshot, stopped: () => boolea
   // One blocking step, after a turn of the event loop so a waiting question goes first.
   await new Promise((resolve) => setImmediate(resolve));
   if (!stopped()) variantMatcherFor(index.lexical);
+  await warmVariantLegs(index, stopped);
 }

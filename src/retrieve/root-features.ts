@@ -4,7 +4,7 @@ import { passageWordSpan } from './passage-words.js';
 import { PROXIMITY_WINDOW, idfOfBits } from './term-bits.js';
 import { RowMemo } from './row-memo.js';
 import { keyNumber, keyOfTerm, markTerms, rootKeys } from './term-keys.js';
-import { perCandidate } from './feature-group.js';
+import { featureGroup, type FeatureGroup } from './feature-group.js';
 
 /**
  * Root-level evidence (src/text/root-key.ts): the question's words matched through their root key,
@@ -63,7 +63,7 @@ export function rootFeatures(
   groupTerms: readonly string[][],
   termIdf: readonly number[],
   docOf: Int32Array,
-): number[][] {
+): FeatureGroup {
   const keys = rootKeys(index.lexical);
   const table = keyStamps(index);
   const questionKeyIds: number[] = [];
@@ -112,8 +112,8 @@ export function rootFeatures(
     maskOf.set(row, mask);
     return mask;
   };
-  return perCandidate(rows, (row, position) => {
-    if (position >= ROOT_CANDIDATES || questionKeys === 0) return ROOT_FEATURES.map(() => 0);
+  return featureGroup(rows, ROOT_FEATURES.length, (values, at, row, position) => {
+    if (position >= ROOT_CANDIDATES || questionKeys === 0) return;
     const own = readRow(row);
     maskOf.set(row, own);
     let best = 0;
@@ -126,6 +126,8 @@ export function rootFeatures(
     }
     let context = own;
     for (let other = row - 1; other <= row + 1; other += 2) if (other >= 0 && other < docOf.length && docOf[other] === docOf[row]) context |= rowMask(other);
-    return [idfOfBits(termIdf, own) / mass, idfOfBits(termIdf, context) / mass, best / mass];
+    values[at] = idfOfBits(termIdf, own) / mass;
+    values[at + 1] = idfOfBits(termIdf, context) / mass;
+    values[at + 2] = best / mass;
   });
 }

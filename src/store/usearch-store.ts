@@ -148,9 +148,11 @@ export class UsearchVectorStore implements VectorStore {
     if (!graph) return this.flat.querySync(vector, topK);
     const k = Math.min(this.size, Math.max(this.search.perHit * topK, this.search.rescore));
     const { keys } = graph.search(vector, k, 1);
+    // The 64-bit keys read as pairs of 32-bit words (little-endian): iterating the BigUint64Array made a BigInt per key.
+    const words = new Uint32Array(keys.buffer, keys.byteOffset, keys.length * 2);
     const hits: Array<{ row: number; score: number }> = [];
-    for (const key of keys) {
-      const row = this.rowOfGraphKey(Number(key));
+    for (let i = 0; i < keys.length; i++) {
+      const row = this.rowOfGraphKey(words[2 * i]! + words[2 * i + 1]! * 2 ** 32);
       if (row >= 0) hits.push({ row, score: this.flat.score(row, vector) });
     }
     hits.sort((a, b) => b.score - a.score || a.row - b.row);

@@ -2,7 +2,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { closeWhenCollected, indexCorrupt } from '../index/index-file.js';
-import type { RowSource } from './flat-store.js';
+import { bytesOf, type RowSource } from './flat-store.js';
 
 /**
  * A graph store's exact vectors by label, in files of SEGMENT_ROWS labels each (`vectors-000000.f32`,
@@ -63,7 +63,7 @@ export class SegmentedRows implements RowSource {
     const label = this.labels[row]!;
     const segment = Math.floor(label / this.segmentRows);
     const bytes = this.dimensions * 4;
-    const read = readSync(this.fds[segment]!, new Uint8Array(into.buffer, into.byteOffset, bytes), 0, bytes, (label - segment * this.segmentRows) * bytes);
+    const read = readSync(this.fds[segment]!, bytesOf(into), 0, bytes, (label - segment * this.segmentRows) * bytes);
     if (read !== bytes) throw indexCorrupt(path.join(this.dir, segmentName(segment)), `ends before label ${label} (changed after it was loaded?)`);
     return into;
   }
