@@ -148,7 +148,8 @@ export function crossValidate(asked: readonly Asked[], options: FitOptions = DEF
       `cross-validation fold ${fold}`,
       options,
     );
-    // Measured: the questions users would ask (answerable ones over the full collection), not the refusal's extra copies.
+    // Measured: the questions users would ask (answerable ones over the full collection), not the refusal's extra copies;
+    // answer-removed questions are measured too, marked so the caller keeps them apart.
     for (const a of asked.filter((x) => x.fold === fold && (x.example.teaches !== 'refusal' || x.example.answerRemoved))) {
       const { answer, answerable } = decide(a.index, a.evidence, weights, EVAL_DEPTH);
       out.push({
