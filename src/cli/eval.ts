@@ -2,6 +2,7 @@ import path from 'node:path';
 import { tinyModelConfig } from '../embed/fixture-model.js';
 import { loadEmbedder } from '../embed/load-embedder.js';
 import { isIsnadError } from '../errors.js';
+import { ANSWER_REMOVED, DEFAULT_ANSWER_REMOVED, type AnswerRemoved } from '../eval/answer-removed.js';
 import { formatReport } from '../eval/report.js';
 import { formatQuoteSetReport, runQuoteSet } from '../eval/quotes.js';
 import { readGoldFile } from '../eval/gold.js';
@@ -42,6 +43,8 @@ Options:
                   the refusal trade-off curve and the confidence calibration (per level shown: mean
                   confidence against how often passage #1 held the answer). The other column uses the shipped weights
                   (src/retrieve/ranker-weights.json), as \`npm run ask\` does.
+  --answer-removed WHICH  the negatives the cross-validation's refusal also trains on, as npm run fit's option
+                  (default ${DEFAULT_ANSWER_REMOVED}): off | passage | neighbours. Refusals of answer-removed questions are printed either way.
   --verify FILE   score Verify quote on a quote set instead (eval/quotes.jsonl; format: eval/README.md):
                   verdict and place right per expected verdict, citation errors, and each miss
   --json          print the whole report as one JSON object instead of tables
@@ -63,6 +66,7 @@ async function main(): Promise<void> {
     docs: { type: 'string' },
     index: { type: 'string' },
     cv: { type: 'string', default: 'auto' },
+    'answer-removed': { type: 'string', default: DEFAULT_ANSWER_REMOVED },
     verify: { type: 'string' },
     json: { type: 'boolean', default: false },
   });
@@ -71,6 +75,8 @@ async function main(): Promise<void> {
   const modeArg = values.mode;
   if (modeArg !== 'all' && !EVAL_MODES.includes(modeArg as EvalMode)) usageError(`--mode must be ${EVAL_MODES.join(', ')} or all (got "${modeArg}").`);
   const modes: EvalMode[] = modeArg === 'all' ? ['lexical', 'dense', 'hybrid'] : [modeArg as EvalMode];
+  const answerRemoved = values['answer-removed'] as AnswerRemoved;
+  if (!ANSWER_REMOVED.includes(answerRemoved)) usageError(`--answer-removed must be ${ANSWER_REMOVED.join(', ')} (got "${answerRemoved}").`);
   if (!['auto', 'on', 'off'].includes(values.cv)) usageError(`--cv must be auto, on or off (got "${values.cv}").`);
   if (!['config', 'none', 'fixture'].includes(values.model)) usageError(`--model must be config, none or fixture (got "${values.model}").`);
 
@@ -116,6 +122,7 @@ async function main(): Promise<void> {
     loadModel,
     tempIndex: values.index === undefined,
     crossValidate: values.cv as 'auto' | 'on' | 'off',
+    answerRemoved,
   });
   process.stdout.write((values.json ? JSON.stringify(report) : formatReport(report)) + '\n');
 }

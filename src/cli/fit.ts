@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { isIsnadError } from '../errors.js';
+import { ANSWER_REMOVED, DEFAULT_ANSWER_REMOVED, type AnswerRemoved } from '../eval/answer-removed.js';
 import { askFolds } from '../eval/crossval.js';
 import { DEFAULT_FIT, fitWeights, type Example } from '../eval/fit.js';
 import { readGoldFile } from '../eval/gold.js';
@@ -15,7 +16,8 @@ Refits the ranker and the refusal (src/retrieve/ranker-weights.json) on gold que
 be tuned to your own documents. Each --gold file is paired with the --docs folder at the same position.
 Every answerable question is asked of the full collection (learning which passages answer), again of
 the collection without its article (unanswerable there) and again of the collection without another
-article (still answerable): the refusal learns from collections that all lack one article, so the
+article (still answerable), and (--answer-removed) again of its own article without the passages holding
+its answer (unanswerable, on topic): the refusal learns from collections that all lack one article, so the
 collection's size tells it nothing. Gold questions with an empty "gold" count as unanswerable too. Check the result with \`npm run eval\` (cross-validated by article).
 
 Options:
@@ -23,6 +25,9 @@ Options:
   --docs DIR      the documents that gold file is about; repeatable, one per --gold
   --keep SHARE    share of answerable questions the refusal threshold keeps (default 0.985), measured on
                   questions the model was not fitted to (inner cross-validation by article)
+  --answer-removed WHICH
+                  refusal negatives asked of their own article without the answer (default ${DEFAULT_ANSWER_REMOVED}):
+                  off | passage (the passages holding the gold text removed) | neighbours (their neighbours too)
   --model WHICH   none (default: lexical legs only, as without a model) | config (MODEL_ID from the environment)
   --out FILE      where to write the weights (default: src/retrieve/ranker-weights.json)
   -h, --help      this text`;
@@ -36,6 +41,7 @@ async function main(): Promise<void> {
     gold: { type: 'string', multiple: true },
     docs: { type: 'string', multiple: true },
     keep: { type: 'string', default: '0.985' },
+    'answer-removed': { type: 'string', default: DEFAULT_ANSWER_REMOVED },
     model: { type: 'string', default: 'none' },
     out: { type: 'string' },
   });
@@ -47,6 +53,8 @@ async function main(): Promise<void> {
   if (golds.length !== docs.length) usageError(`give one --docs per --gold (got ${golds.length} --gold and ${docs.length} --docs).`);
   const keep = Number(values.keep);
   if (!(keep > 0 && keep <= 1)) usageError(`--keep must be a share between 0 and 1 (got "${values.keep}").`);
+  const answerRemoved = values['answer-removed'] as AnswerRemoved;
+  if (!ANSWER_REMOVED.includes(answerRemoved)) usageError(`--answer-removed must be ${ANSWER_REMOVED.join(', ')} (got "${answerRemoved}").`);
   if (!['none', 'config'].includes(values.model)) usageError(`--model must be none or config (got "${values.model}").`);
 
   const examples: Example[] = [];
@@ -64,15 +72,15 @@ async function main(): Promise<void> {
       const loadModel =
         values.model === 'none' ? noModel('disabled (--model none)') : undefined;
       const opened = await openIndex(config, { log: cliLogger(config), loadModel });
-      const asked = await askFolds(opened.snapshot, opened.model.embedder, questions, { dictionary: opened.steps.dictionary });
+      const asked = await askFolds(opened.snapshot, opened.model.embedder, questions, { dictionary: opened.steps.dictionary, answerRemoved });
       examples.push(...asked.map((a) => ({ ...a.example, fold: `${i}:${a.fold}` })));
-      process.stderr.write(`isnad: ${golds[i]}: ${asked.length} examples (answerable; asked without their article; asked without another)\n`);
+      process.stderr.write(`isnad: ${golds[i]}: ${asked.length} examples (answerable; asked without their article; asked without another; asked without their answer: ${answerRemoved})\n`);
     } finally {
       await fs.rm(indexDir, { recursive: true, force: true });
     }
   }
   const fittedOn = `${golds.map((g) => path.basename(path.dirname(path.resolve(g))) + '/' + path.basename(g)).join(' + ')}, ${new Date().toISOString().slice(0, 10)}`;
-  const weights = fitWeights(examples, fittedOn, { ...DEFAULT_FIT, keepAnswerable: keep });
+  const weights = fitWeights(examples, fittedOn, { ...DEFAULT_FIT, keepAnswerable: keep, answerRemoved: answerRemoved !== 'off' });
   const out = values.out ? path.resolve(values.out) : WEIGHTS_FILE.pathname;
   // Five significant digits: readable diffs, no measurable change in scores.
   await fs.writeFile(out, JSON.stringify(weights, (_, v) => (typeof v === 'number' ? Number(v.toPrecision(5)) : v), 1) + '\n');

@@ -6,6 +6,8 @@ import type { RankerWeights } from '../retrieve/ranker.js';
 import type { IndexSnapshot } from '../index/snapshot.js';
 import { FlatVectorStore } from '../store/flat-store.js';
 import { analyze } from '../text/analyze.js';
+import type { Passage } from '../types.js';
+import { answerPassages, type AnswerRemoved } from './answer-removed.js';
 import type { GoldQuestion } from './gold.js';
 import { DEFAULT_FIT, fitWeights, type Example, type FitOptions } from './fit.js';
 import { EVAL_DEPTH, isHit, type QuestionOutcome } from './metrics.js';
@@ -22,8 +24,13 @@ export function foldOf(question: GoldQuestion): string | null {
 }
 
 /** The same index minus the passages of some articles (BM25 rebuilt; vectors copied, not re-embedded). */
-export async function withoutArticles(full: IndexSnapshot, prefixes: readonly string[]): Promise<IndexSnapshot> {
-  const passages = full.passages.filter((p) => !prefixes.some((prefix) => p.source.startsWith(prefix)));
+export function withoutArticles(full: IndexSnapshot, prefixes: readonly string[]): Promise<IndexSnapshot> {
+  return withoutPassages(full, (p) => prefixes.some((prefix) => p.source.startsWith(prefix)));
+}
+
+/** The same index minus the passages `drop` picks (BM25 rebuilt; vectors copied, not re-embedded). */
+export async function withoutPassages(full: IndexSnapshot, drop: (p: Passage, row: number) => boolean): Promise<IndexSnapshot> {
+  const passages = full.passages.filter((p, row) => !drop(p, row));
   const builder = new Bm25Builder();
   for (const p of passages) builder.add(analyze(p.text));
   const lexical = builder.finish();
@@ -50,6 +57,11 @@ export interface Asked {
 /** What a question is asked with besides the index: the leg restriction and the English dictionary. */
 export type AskOptions = Pick<RetrieveOptions, 'mode' | 'dictionary'>;
 
+/** Which refusal negatives askFolds adds besides questions asked without their article (answer-removed.ts). */
+export interface FoldOptions extends AskOptions {
+  answerRemoved?: AnswerRemoved;
+}
+
 async function ask(index: IndexSnapshot, embedder: Embedder | null, question: GoldQuestion, fold: string, answerable: boolean, options: AskOptions): Promise<Asked | null> {
   let evidence: Evidence;
   try {
@@ -67,7 +79,8 @@ async function ask(index: IndexSnapshot, embedder: Embedder | null, question: Go
  * again over the index without its article (where it is unanswerable), and again over the index
  * without another article (answerable: the refusal learns from collections that all lack one article).
  */
-export async function askFolds(full: IndexSnapshot, embedder: Embedder | null, questions: GoldQuestion[], options: AskOptions = {}): Promise<Asked[]> {
+export async function askFolds(full: IndexSnapshot, embedder: Embedder | null, questions: GoldQuestion[], foldOptions: FoldOptions = {}): Promise<Asked[]> {
+  const { answerRemoved = 'off', ...options } = foldOptions;
   const asked: Asked[] = [];
   const byFold = new Map<string, GoldQuestion[]>();
   for (const q of questions) {
@@ -87,6 +100,12 @@ export async function askFolds(full: IndexSnapshot, embedder: Embedder | null, q
     if (!index) indexes.set(key, (index = await withoutArticles(full, prefixes)));
     return index;
   };
+  const withoutRows = async (rows: Set<number>) => {
+    const key = `rows:${[...rows].join(',')}`;
+    let index = indexes.get(key);
+    if (!index) indexes.set(key, (index = await withoutPassages(full, (_, row) => rows.has(row))));
+    return index;
+  };
   const folds = [...byFold.keys()].sort();
   for (const [fold, group] of byFold) {
     // The article removed while this fold's questions stay answerable: the next fold's, round the list.
@@ -100,6 +119,9 @@ export async function askFolds(full: IndexSnapshot, embedder: Embedder | null, q
       if (a) asked.push({ ...a, example: { ...a.example, teaches: kept ? 'ranking' : undefined } });
       if (u) asked.push(u);
       if (kept) asked.push({ ...kept, example: { ...kept.example, teaches: 'refusal' } });
+      const rows = answerRemoved === 'off' ? null : answerPassages(full.passages, q, answerRemoved);
+      const r = rows && (await ask(await withoutRows(rows), embedder, { ...q, id: `${q.id}~answer-removed`, gold: [] }, fold, false, options));
+      if (r) asked.push({ ...r, example: { ...r.example, teaches: 'refusal', answerRemoved: true } });
     }
   }
   return asked;
@@ -109,6 +131,8 @@ export interface HeldOut {
   outcome: QuestionOutcome;
   /** P(answerable) of the held-out fold's model, for the trade-off curve. */
   answerable: number;
+  /** Asked of its article without the passages holding its answer (answer-removed.ts): measured apart. */
+  answerRemoved: boolean;
   /** Confidence shown for #1, and whether #1 holds the answer (never, for a question asked without its article). */
   first: { confidence: number; firstAnswers: boolean } | null;
   weights: RankerWeights;
@@ -124,12 +148,14 @@ export function crossValidate(asked: readonly Asked[], options: FitOptions = DEF
       `cross-validation fold ${fold}`,
       options,
     );
-    // Measured: the questions users would ask (answerable ones over the full collection), not the refusal's extra copies.
-    for (const a of asked.filter((x) => x.fold === fold && x.example.teaches !== 'refusal')) {
+    // Measured: the questions users would ask (answerable ones over the full collection), not the refusal's extra copies;
+    // answer-removed questions are measured too, marked so the caller keeps them apart.
+    for (const a of asked.filter((x) => x.fold === fold && (x.example.teaches !== 'refusal' || x.example.answerRemoved))) {
       const { answer, answerable } = decide(a.index, a.evidence, weights, EVAL_DEPTH);
       out.push({
         outcome: { question: a.question, answered: answer.answered, ranked: answer.answered ? answer.results : answer.closest },
         answerable,
+        answerRemoved: a.example.answerRemoved === true,
         first: answer.answered ? { confidence: answer.confidence, firstAnswers: isHit(answer.results[0]!, a.question.gold) } : null,
         weights,
       });

@@ -24,6 +24,8 @@ export interface Example {
    * reflects the collection's size (one article fewer) can tell them which questions are answerable.
    */
   teaches?: 'ranking' | 'refusal';
+  /** A refusal negative asked of its own article without the passages holding its answer (answer-removed.ts). */
+  answerRemoved?: boolean;
 }
 
 export interface FitOptions {
@@ -37,9 +39,11 @@ export interface FitOptions {
   l2: number;
   /** The ranker learns from each question's first candidates only (the tail rarely holds the answer). */
   trainCandidates: number;
+  /** Whether the refusal learns from answer-removed negatives when the examples hold them. */
+  answerRemoved: boolean;
 }
 
-export const DEFAULT_FIT: FitOptions = { keepAnswerable: 0.985, depth: 5, iterations: 150, refusalIterations: 300, l2: 1e-3, trainCandidates: 40 };
+export const DEFAULT_FIT: FitOptions = { keepAnswerable: 0.985, depth: 5, iterations: 150, refusalIterations: 300, l2: 1e-3, trainCandidates: 40, answerRemoved: false };
 
 interface Scaling {
   mean: number[];
@@ -193,7 +197,7 @@ export function refusalThreshold(rows: ReadonlyArray<{ fold: string; answerable:
 }
 
 export function fitWeights(unaligned: readonly Example[], fittedOn: string, options: FitOptions = DEFAULT_FIT): RankerWeights {
-  const examples = alignFeatures(unaligned);
+  const examples = alignFeatures(options.answerRemoved ? unaligned : unaligned.filter((e) => !e.answerRemoved));
   const ranker = fitRanker(examples.filter((e) => e.answerable && e.teaches !== 'refusal'), options);
   const firsts = examples.filter((e) => e.teaches !== 'ranking').map((e) => ({ e, results: topResults(e, ranker, options.depth) })).filter((x) => x.results.length > 0);
   const names = firsts[0]?.results[0]?.names ?? [];

@@ -138,6 +138,9 @@ export function formatReport(report: EvalReport, options: { misses?: boolean } =
     const curve = [['threshold', 'held-out-article questions refused', 'answerable answered', 'end-to-end hit@5']];
     for (const row of cv.tradeOff) curve.push([row.threshold.toFixed(2), num(row.refused), num(row.kept), num(row.hit5)]);
     out.push(renderTable(curve));
+    out.push(
+      `answer-removed questions refused [${columnTitle(m)}], held-out folds: ${cv.answerRemoved.refused}/${cv.answerRemoved.questions} (answerable questions asked of their article without the passages holding the answer)`,
+    );
     out.push('');
     out.push(`confidence calibration [${columnTitle(m)}], held-out folds: answered questions (with and without their article) by the level shown`);
     const table = [['level', 'answered', 'mean confidence shown', '#1 answers (observed)']];

@@ -14,6 +14,8 @@ import { shippedWeights, type RankerWeights } from '../retrieve/ranker.js';
 import { RETRIEVAL_MODES, type RetrievalMode, type ScoredPassage } from '../types.js';
 import { checkCitations, type CitationError } from './citations.js';
 import { reliability, type ReliabilityRow } from './calibration.js';
+import { DEFAULT_ANSWER_REMOVED, type AnswerRemoved } from './answer-removed.js';
+import { DEFAULT_FIT } from './fit.js';
 import { askFolds, crossValidate, foldOf, tradeOff, type TradeOffRow } from './crossval.js';
 import type { GoldQuestion } from './gold.js';
 import { computeMetrics, EVAL_DEPTH, type EvalMetrics, type QuestionOutcome } from './metrics.js';
@@ -33,6 +35,8 @@ export interface CrossValidation {
   metrics: EvalMetrics;
   citations: { checked: number; errors: CitationError[] };
   tradeOff: TradeOffRow[];
+  /** Answerable questions asked of their article without the passages holding the answer, and how many were refused. */
+  answerRemoved: { questions: number; refused: number };
   /** Mean of the folds' fitted refusal thresholds (the operating point). */
   threshold: number;
   /** The confidence shown on answered held-out questions against how often #1 answered, per level. */
@@ -80,6 +84,8 @@ export interface EvalOptions {
   weights?: RankerWeights;
   /** Cross-validate by article: `auto` when the gold covers MIN_CV_ARTICLES files or more. */
   crossValidate?: 'auto' | 'on' | 'off';
+  /** The answer-removed negatives the cross-validation's refusal trains on (answer-removed.ts); measured even when `off`. */
+  answerRemoved?: AnswerRemoved;
 }
 
 interface AskedQuestion {
@@ -118,11 +124,15 @@ function wantsCrossValidation(options: EvalOptions): boolean {
 
 /** Asks of the opened index itself: each held-out fold is a variant of it without some articles. */
 async function crossValidation(opened: OpenedIndex, options: EvalOptions, mode: EvalMode, readSource: DocumentText): Promise<CrossValidation> {
+  const trained = options.answerRemoved ?? DEFAULT_ANSWER_REMOVED;
   const asked = await askFolds(opened.snapshot, opened.model.embedder, options.questions, {
     mode: mode === 'auto' ? undefined : mode,
     dictionary: opened.steps.dictionary,
+    answerRemoved: trained === 'off' ? 'passage' : trained,
   });
-  const heldOut = crossValidate(asked);
+  const all = crossValidate(asked, { ...DEFAULT_FIT, answerRemoved: trained !== 'off' });
+  const heldOut = all.filter((h) => !h.answerRemoved);
+  const removed = all.filter((h) => h.answerRemoved);
   const returned = heldOut.flatMap((h) => h.outcome.ranked as ScoredPassage[]);
   const folds = new Set(asked.map((a) => a.fold));
   const thresholds = [...new Set(heldOut.map((h) => h.weights))].map((w) => w.answerable.threshold);
@@ -131,6 +141,7 @@ async function crossValidation(opened: OpenedIndex, options: EvalOptions, mode: 
     metrics: computeMetrics(heldOut.map((h) => h.outcome)),
     citations: await checkCitations(returned, readSource),
     tradeOff: tradeOff(heldOut, TRADE_OFF_THRESHOLDS),
+    answerRemoved: { questions: removed.length, refused: removed.filter((h) => !h.outcome.answered).length },
     threshold: thresholds.reduce((a, b) => a + b, 0) / (thresholds.length || 1),
     reliability: reliability(heldOut.flatMap((h) => (h.first ? [h.first] : []))),
   };

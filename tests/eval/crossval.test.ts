@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { askFolds, crossValidate, foldOf, tradeOff, UNANSWERABLE_FOLD, withoutArticles, type Asked } from '../../src/eval/crossval.js';
 import { readGoldFile, type GoldQuestion } from '../../src/eval/gold.js';
+import { isHit } from '../../src/eval/metrics.js';
 import type { IndexSnapshot } from '../../src/index/snapshot.js';
 import { silentLogger } from '../../src/log.js';
 import { openIndex } from '../../src/open-collection.js';
@@ -85,5 +86,25 @@ describe('cross-validation by article', () => {
       expect(rows[i]!.hit5).toBeLessThanOrEqual(rows[i]!.kept);
     }
     expect(rows[0]!.kept).toBeGreaterThan(rows[rows.length - 1]!.kept);
+  });
+
+  it('answer-removed negatives: each answerable question asked of its own article without every passage holding its answer', async () => {
+    const some = questions.filter((q) => q.gold.length > 0).slice(0, 6);
+    for (const how of ['passage', 'neighbours'] as const) {
+      const removed = (await askFolds(index, null, some, { answerRemoved: how })).filter((a) => a.example.answerRemoved);
+      expect(removed).toHaveLength(some.length);
+      for (const a of removed) {
+        const original = some.find((q) => a.question.id === `${q.id}~answer-removed`)!;
+        expect([a.answerable, a.example.teaches, a.question.gold]).toEqual([false, 'refusal', []]);
+        // The answer is gone; the rest of its article (its topical words) is still there.
+        expect(a.index.passages.some((p) => isHit(p, original.gold)), a.question.id).toBe(false);
+        const article = (p: { source: string }) => p.source.startsWith(foldOf(original)!);
+        const gone = index.passages.filter(article).length - a.index.passages.filter(article).length;
+        const holding = index.passages.filter((p) => article(p) && isHit(p, original.gold)).length;
+        expect(a.index.passages.some(article), a.question.id).toBe(true);
+        if (how === 'passage') expect(gone).toBe(holding);
+        else expect(gone).toBeGreaterThan(holding);
+      }
+    }
   });
 });
