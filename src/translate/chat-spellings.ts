@@ -5,6 +5,7 @@
  * reads as other words (de → Delaware, al → Alabama) while Arabic text writes them apart or not at all.
  * General English only: nothing here is about one collection.
  */
+import { wordTable } from './word-table.js';
 
 const SHORTENED = wordTable(
   'wat:what wut:what whats:what_is whos:who_is wheres:where_is whens:when_is whys:why_is hows:how_is thats:that_is ' +
@@ -19,16 +20,6 @@ const SHORTENED = wordTable(
 
 /** Name particles: the name is matched by its other words (دي ميستورا, النصرة). */
 const NAME_PARTICLES = new Set(['de', 'del', 'della', 'di', 'da', 'du', 'al', 'el', 'von']);
-
-/** A table written as `from:to from:to …`, an underscore standing for a space on either side (whats:what_is). */
-export function wordTable(pairs: string): ReadonlyMap<string, string> {
-  return new Map(
-    pairs.split(' ').map((pair) => {
-      const [from, to] = pair.split(':') as [string, string];
-      return [from.replace(/_/g, ' '), to.replace(/_/g, ' ')];
-    }),
-  );
-}
 
 /** The words a typed word stands for: itself, its spelled-out form, or nothing for a name particle. */
 export function asDictionaryWords(word: string): string[] {

@@ -3,10 +3,11 @@
  * likely first. Not a morphological analyser: it only undoes regular plural, verb and adverb
  * endings, and the caller keeps the first form the dictionary knows.
  */
+import { wordTable } from './word-table.js';
+
 /** Irregular past forms questions use most (the dictionary lists some, often under another sense). */
-const IRREGULAR: ReadonlyMap<string, string> = new Map(
-  (
-    'arose:arise awoke:awake was:be were:be bore:bear borne:bear beat:beat became:become began:begin begun:begin ' +
+const IRREGULAR = wordTable(
+  'arose:arise awoke:awake was:be were:be bore:bear borne:bear beat:beat became:become began:begin begun:begin ' +
     'bent:bend bit:bite bitten:bite blew:blow blown:blow broke:break broken:break brought:bring built:build ' +
     'burnt:burn bought:buy caught:catch chose:choose chosen:choose came:come cost:cost cut:cut dealt:deal dug:dig ' +
     'did:do done:do drew:draw drawn:draw drank:drink drove:drive driven:drive ate:eat eaten:eat fell:fall fallen:fall ' +
@@ -20,10 +21,7 @@ const IRREGULAR: ReadonlyMap<string, string> = new Map(
     'spent:spend split:split spread:spread stood:stand stole:steal stolen:steal stuck:stick struck:strike ' +
     'swore:swear sworn:swear swept:sweep swam:swim took:take taken:take taught:teach tore:tear torn:tear told:tell ' +
     'thought:think threw:throw thrown:throw understood:understand woke:wake wore:wear worn:wear won:win wrote:write ' +
-    'written:write men:man women:woman children:child people:person feet:foot teeth:tooth mice:mouse'
-  )
-    .split(' ')
-    .map((pair) => pair.split(':') as [string, string]),
+    'written:write men:man women:woman children:child people:person feet:foot teeth:tooth mice:mouse',
 );
 
 export function lemmaCandidates(word: string): string[] {

@@ -1,4 +1,4 @@
-import { wordTable } from './chat-spellings.js';
+import { wordTable } from './word-table.js';
 import { lemmaCandidates } from './lemma.js';
 
 /**
