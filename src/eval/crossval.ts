@@ -93,19 +93,15 @@ export async function askFolds(full: IndexSnapshot, embedder: Embedder | null, q
     }
     byFold.set(fold, [...(byFold.get(fold) ?? []), q]);
   }
+  // Each smaller index built once: questions of one article, or with one answering passage, share it.
   const indexes = new Map<string, IndexSnapshot>();
-  const without = async (prefixes: string[]) => {
-    const key = prefixes.join('\u0000');
+  const cached = async (key: string, build: () => Promise<IndexSnapshot>) => {
     let index = indexes.get(key);
-    if (!index) indexes.set(key, (index = await withoutArticles(full, prefixes)));
+    if (!index) indexes.set(key, (index = await build()));
     return index;
   };
-  const withoutRows = async (rows: Set<number>) => {
-    const key = `rows:${[...rows].join(',')}`;
-    let index = indexes.get(key);
-    if (!index) indexes.set(key, (index = await withoutPassages(full, (_, row) => rows.has(row))));
-    return index;
-  };
+  const without = (prefixes: string[]) => cached(prefixes.join('\u0000'), () => withoutArticles(full, prefixes));
+  const withoutRows = (rows: Set<number>) => cached(`rows:${[...rows].join(',')}`, () => withoutPassages(full, (_, row) => rows.has(row)));
   const folds = [...byFold.keys()].sort();
   for (const [fold, group] of byFold) {
     // The article removed while this fold's questions stay answerable: the next fold's, round the list.
