@@ -71,7 +71,6 @@ const FUNCTION_WORDS: readonly string[] = [
     'بقالي بقالك بقاله بقالو بقالها بقالهم بقالنا بقالكم ' +
     // "that" (Levantine انو, MSA أنّه), "to him / her" (Levantine الو, الها; not الهم, الكم: MSA "worry", "quantity"), there, this thing
     'انو اللو الو الها هونيك هونيكي هالشي ' +
-    // "was not" (Egyptian, Maghrebi ما…ش on كان, a function word itself), "nobody" (محد, Egyptian محدش)
     // "nobody" (محد, Egyptian محدش), "with him, her, them" (معاه, معاها; MSA معه), "all of them" (Levantine كلن, كلو),
     // "these" (Tunisian هاذم)
     'محد ماحد محدش ماحدش معاه معاها معاهم معاهن معاك معايا كلن كلهن كلو هاذم هاذوما هذوما ' +
