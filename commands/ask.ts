@@ -1,13 +1,13 @@
-import {
-  ApplicationCommandOptionType,
-  ApplicationCommandType,
-  MessageFlags,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
 import { IsnadError } from '../src/errors.js';
 import { DEFAULT_TOP } from '../src/retrieve/answer.js';
 import { cleanQuestion } from '../src/retrieve/question.js';
-import type { Command } from '../src/discord/command.js';
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  type Command,
+  MessageFlags,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from '../src/discord/command.js';
 import { formatAnswer, formatCooldown, parsePostCustomId } from '../src/discord/format.js';
 import { withNote } from '../src/discord/payload.js';
 import { t } from '../src/discord/i18n.js';

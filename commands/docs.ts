@@ -1,13 +1,13 @@
+import { IsnadError } from '../src/errors.js';
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  type Command,
   InteractionContextType,
   MessageFlags,
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
-import { IsnadError } from '../src/errors.js';
-import type { Command } from '../src/discord/command.js';
+} from '../src/discord/command.js';
 import { formatAdded, formatDocsList, formatRemoved } from '../src/discord/format-docs.js';
 import { langOfLocale } from '../src/discord/i18n.js';
 import { assertManager } from '../src/discord/permissions.js';

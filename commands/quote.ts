@@ -1,10 +1,10 @@
+import { IsnadError } from '../src/errors.js';
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  type Command,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
-import { IsnadError } from '../src/errors.js';
-import type { Command } from '../src/discord/command.js';
+} from '../src/discord/command.js';
 import { passageChoices } from '../src/discord/format.js';
 import { t } from '../src/discord/i18n.js';
 import { LIMITS } from '../src/discord/payload.js';

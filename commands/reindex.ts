@@ -1,13 +1,13 @@
+import type { Progress } from '../src/types.js';
+import { IsnadError, isIsnadError } from '../src/errors.js';
 import {
   ApplicationCommandType,
+  type Command,
   InteractionContextType,
   MessageFlags,
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
-import type { Progress } from '../src/types.js';
-import { IsnadError, isIsnadError } from '../src/errors.js';
-import type { Command } from '../src/discord/command.js';
+} from '../src/discord/command.js';
 import { formatCooldown, formatReindexProgress, formatReindexSummary } from '../src/discord/format.js';
 import { langOfLocale, t } from '../src/discord/i18n.js';
 import { assertManager } from '../src/discord/permissions.js';

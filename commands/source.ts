@@ -1,10 +1,10 @@
+import { IsnadError } from '../src/errors.js';
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  type Command,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
-import { IsnadError } from '../src/errors.js';
-import type { Command } from '../src/discord/command.js';
+} from '../src/discord/command.js';
 import { documentChoices, formatDocuments, formatPassagePost } from '../src/discord/format.js';
 import { detectLang } from '../src/text/language.js';
 import { t } from '../src/discord/i18n.js';

@@ -1,5 +1,8 @@
-import { ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import type { Command } from '../src/discord/command.js';
+import {
+  ApplicationCommandType,
+  type Command,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from '../src/discord/command.js';
 import { formatStatus } from '../src/discord/format.js';
 import { langOfLocale } from '../src/discord/i18n.js';
 import { mayManage } from '../src/discord/permissions.js';

@@ -1,6 +1,10 @@
-import { ApplicationCommandType, MessageFlags, type RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
 import { IsnadError } from '../src/errors.js';
-import type { Command } from '../src/discord/command.js';
+import {
+  ApplicationCommandType,
+  type Command,
+  MessageFlags,
+  type RESTPostAPIContextMenuApplicationCommandsJSONBody,
+} from '../src/discord/command.js';
 import { formatCooldown } from '../src/discord/format.js';
 import { reply } from '../src/discord/payload.js';
 import { postPublicly } from '../src/discord/post.js';

@@ -9,6 +9,20 @@ import type { Library } from '../guilds/library.js';
 import type { Logger } from '../log.js';
 import type { Clock, Cooldowns } from './cooldown.js';
 
+// What a command file needs of discord.js to declare itself: commands import it from here, so that only
+// src/discord/ talks to the library (a discord.js upgrade touches one folder).
+export {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+} from 'discord.js';
+export type {
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
+} from 'discord.js';
+
 /** What every command gets besides its interaction. */
 export interface BotContext {
   /** What this interaction searches: its server's documents plus the base it may see (DMs: the base). */

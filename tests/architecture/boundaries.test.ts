@@ -59,6 +59,8 @@ describe('import directions (.dependency-cruiser.cjs)', () => {
       'tests/fakes/fake.ts': 'export const fake = 1;\n',
       // discord.js outside src/discord/
       'src/retrieve/reply.ts': "import { Client } from 'discord.js';\nexport const c = Client;\n",
+      // a command importing discord.js itself instead of through src/discord/
+      'commands/ping.ts': "import { MessageFlags } from 'discord.js';\nexport const flags = MessageFlags.Ephemeral;\n",
       // a cycle
       'src/retrieve/fuse.ts': "import { b } from './rank.js';\nexport const a = () => b;\n",
       'src/retrieve/rank.ts': "import { a } from './fuse.js';\nexport const b = () => a;\n",
@@ -71,6 +73,7 @@ describe('import directions (.dependency-cruiser.cjs)', () => {
     expect(output).toContain('discord-not-commands: src/discord/list.ts → commands/index.ts');
     expect(output).toContain('src-not-tests: src/ingest/load.ts → tests/fakes/fake.ts');
     expect(output).toMatch(/only-discord-imports-discord\.js: src\/retrieve\/reply\.ts → \S*node_modules\/discord\.js\//);
+    expect(output).toMatch(/only-discord-imports-discord\.js: commands\/ping\.ts → \S*node_modules\/discord\.js\//);
     expect(output).toMatch(/no-circular: src\/retrieve\/(fuse|rank)\.ts → /);
     // The layered files themselves are not reported.
     expect(output).not.toContain('src/main.ts →');
