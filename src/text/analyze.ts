@@ -1,8 +1,11 @@
 import { normalize, tokenize } from './normalize.js';
-import { DIALECT_FUNCTION_WORDS, dialectReadingsOf, isColloquialOnly, respelled, withLongVowel, withoutIn, withoutJoined } from './dialect.js';
+import { DIALECT_FUNCTION_WORDS, dialectReadingsOf, isColloquialOnly, pastPersons } from './dialect.js';
+import { respelled, withLongVowel, withoutIn, withoutJoined } from './dialect-spelling.js';
 import { questionFraming } from './question-framing.js';
 import { isArabicWord } from './language.js';
 import { lightStems } from './stem.js';
+import { twoWordNumber } from './numbers.js';
+import { twoWordMonth } from './dialect-lexicon.js';
 
 /**
  * Function words carry no topic: a question made of them only ("ما هو؟") must not match everything.
@@ -84,6 +87,8 @@ export interface QuestionWord {
   joined: string[];
   /** Where the word stands among the question's words (stopwords and framing counted), so a joined next word is skipped. */
   position: number;
+  /** The question is written in a dialect (it has a colloquial function word): chat's typos of names are looked for. */
+  colloquial: boolean;
 }
 
 /**
@@ -101,9 +106,11 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
   const framing = questionFraming(terms, sentences);
   const colloquial = terms.some(isColloquialOnly);
   let opening = true;
+  let saidWithPrevious = -1;
   for (const [i, term] of terms.entries()) {
-    if (isStopword(term) || framing[i]) continue;
-    const { readings, msa } = dialectReadingsOf(term);
+    if (i === saidWithPrevious || isStopword(term) || framing[i]) continue;
+    const { readings: dialectReadings, msa } = dialectReadingsOf(term);
+    const readings = colloquial ? [...dialectReadings, ...pastPersons(term)] : dialectReadings;
     // A dialect form of a function word is one too (بتكون, هيكون, ماكانتش → تكون, يكون, كانت). Not MSA's own
     // prefixes, سـ and بـ/كـ before ا (سيكون, بأن, كأنه): the MSA questions the refusal was fitted on keep them (held-out
     // refusals moved when they were dropped), and سانت "Saint" is no سـ + انت.
@@ -115,10 +122,21 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
     const bare = withoutIn(term, colloquial);
     const inside = [...(bare ? [bare] : []), ...withoutJoined(term, { opening: first, colloquial })];
     const next = terms[i + 1];
+    // A number or a month said in two words (تلاتة وعشرين → 23, كانون التاني → يناير) is one term more: its words, as
+    // they were read, stay, for a text that writes it as the question does (تشرين الأول in a collection that knows أكتوبر).
+    // The month only in a dialect question, like pastPersons (xquad-dev's تشرين الأول question would search أكتوبر too).
+    const pair = next !== undefined && sentences[i + 1] === sentences[i] ? next : undefined;
+    const together = pair === undefined ? undefined : (twoWordNumber([term, ...readings], pair) ?? (colloquial ? twoWordMonth(term, pair) : undefined));
+    if (pair !== undefined && together !== undefined) {
+      saidWithPrevious = i + 1;
+      const apart = [...new Set([term, ...readings, pair].filter((w) => !isStopword(w)).flatMap((w) => stem(w)))].filter((w) => w !== together);
+      words.push({ stems: [...stem(together), ...apart], readings: [], msa: [], inside: [], respelled: [], joined: [], position: i, colloquial });
+      continue;
+    }
     const joined = next !== undefined && sentences[i + 1] === sentences[i] && isArabicWord(term) && isArabicWord(next) ? stem(term + next) : [];
     words.push({
       stems, readings: stemsOf(readings), msa: stemsOf(msa), inside: stemsOf(inside),
-      respelled: colloquial ? stemsOf([...respelled(term), ...withLongVowel(term)]) : [], joined, position: i,
+      respelled: colloquial ? stemsOf([...respelled(term), ...withLongVowel(term)]) : [], joined, position: i, colloquial,
     });
   }
   return words;
@@ -135,4 +153,5 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
 // 11: Persian and Urdu heh forms (ۀ ہ ھ) read as ه, پ ژ ڤ ڨ as ب ز ف ق (normalize.ts); ويا, الفي, بدن, Maghrebi شمن as function words (dialect.ts).
 // 12: وهوما, وهني, ومش, Maghrebi بغاو … as dialect function words (dialect.ts), which documents drop too.
 // 13: محد, معاه, كلن, هاذم, ياها, قدهم … as dialect function words (dialect.ts), which documents drop too.
-export const ANALYZER_VERSION = 13;
+// 14: the dialects' one-word teens (خمستعش → 15, numbers.ts); احجيلي, لخصلي, عطني, اديني, جيبلي, اوكي … as dialect function words.
+export const ANALYZER_VERSION = 14;

@@ -43,6 +43,8 @@ const COLLOQUIAL_VERBS: ReadonlyArray<readonly [string, string, string, string, 
   ['دري', 'دري', 'عرف', 'عرف'], // know (درى، ما حد درى، ما بدري)
   ['اتريق', 'تريق', 'سخر', 'سخر'], // mock (Egyptian اتريقوا على بعض)
   ['هضر', 'هضر', 'تحدث', 'تحدث'], // talk (Moroccan هضر معاه)
+  // fail, fall through (Levantine خربت الشغلة, Egyptian باظت, فركشت: of talks, a deal); arrive (Maghrebi لحق للدار)
+  ['خرب', 'خرب', 'فشل', 'فشل'], ['باظ', 'بوظ', 'فشل', 'فشل'], ['فركش', 'فركش', 'فشل', 'فشل'], ['لحق', 'لحق', 'وصل', 'صل'],
 ];
 const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['نهار', 'يوم'], ['النهارده', 'اليوم'], // day (Maghrebi, Levantine); today (Egyptian)
@@ -88,6 +90,8 @@ const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['اوبوزيسيون', 'معارضه'], ['اوبوزيشن', 'معارضه'], ['ستيتمنت', 'بيان'], ['ستاتمنت', 'بيان'], ['ديكلاراسيون', 'بيان'],
   // content, pleased (Gulf, Levantine مستانس, Levantine and Egyptian مبسوط): what the papers call الرضا
   ['مستانس', 'رضا'], ['مبسوط', 'رضا'],
+  // still going or in force (المفاوضات لسه شغالة, الهدنة شغالة)
+  ['شغال', 'مستمر'], ['شغال', 'ساري'], ['شغاله', 'مستمره'], ['شغاله', 'ساريه'],
   // in force, going on (Levantine, Egyptian الهدنة ماشية); with the article it is the MSA "livestock", itself
   ['ماشي', 'ساري'], ['ماشيه', 'ساريه'], ['الماشيه', 'الماشيه'],
   // Month names: Moroccan (دجنبر) and the Levantine and Iraqi single-word ones (شباط), read as the Egyptian and
@@ -113,3 +117,14 @@ export const COLLOQUIAL_WORDS: ReadonlyMap<string, string[]> = (() => {
   }
   return words;
 })();
+
+/**
+ * The Levantine and Iraqi months said in two words (كانون التاني, تشرين الأول), with in / and on the first
+ * (بكانون التاني), read as the month the papers name (يناير): the single-word ones are COLLOQUIAL_NOUNS.
+ */
+const TWO_WORD_MONTHS = new Map([
+  ['كانون الاول', 'ديسمبر'], ['كانون الثاني', 'يناير'], ['كانون التاني', 'يناير'],
+  ['تشرين الاول', 'اكتوبر'], ['تشرين الثاني', 'نوفمبر'], ['تشرين التاني', 'نوفمبر'],
+]);
+export const twoWordMonth = (first: string, second: string): string | undefined =>
+  TWO_WORD_MONTHS.get(`${first.replace(/^[وبلف](?=(?:كانون|تشرين)$)/, '')} ${second}`);

@@ -19,6 +19,14 @@ add(7, 'سبع', 'سبعه');
 add(8, 'ثمان', 'ثماني', 'ثمانيه');
 add(9, 'تسع', 'تسعه');
 add(10, 'عشر', 'عشره');
+// The teens as the dialects say them in one word (Levantine خمستعش, Egyptian خمستاشر, Gulf خمسطعش, Moroccan خمسطاش):
+// the MSA ones are two words (خمسة عشر) and keep them. Not تن + عش: تنعش is MSA "revives".
+const TEEN_UNITS: Array<[number, string[]]> = [
+  [11, ['حد', 'احد', 'حدا', 'احدا', 'حض']], [12, ['اطن', 'اتن', 'طن', 'ثن']], [13, ['تلت', 'تلط', 'ثلط', 'ثلت']],
+  [14, ['اربعت', 'اربعط', 'ربعط', 'ربعت']], [15, ['خمست', 'خمسط']], [16, ['ست', 'سط']], [17, ['سبعت', 'سبعط']],
+  [18, ['تمنت', 'تمنط', 'ثمنط', 'ثمنت']], [19, ['تسعت', 'تسعط']],
+];
+for (const [value, heads] of TEEN_UNITS) for (const head of heads) add(value, head + 'عش', head + 'اش', head + 'اشر', head + 'عشر');
 const TENS = ['عشر', 'ثلاث', 'اربع', 'خمس', 'ست', 'سبع', 'ثمان', 'تسع'];
 TENS.forEach((base, k) => add((k + 2) * 10, base + 'ون', base + 'ين'));
 add(100, 'مئه', 'مائه');
@@ -42,4 +50,14 @@ for (const [word, digits] of Object.entries(CARDINALS)) {
 /** The digits a cardinal number word stands for (خمسة → 5, والعشرين → 20), or undefined. */
 export function cardinalDigits(word: string): string | undefined {
   return FORMS.get(word);
+}
+
+/**
+ * A number from 21 to 99 said in two words, its unit then و and its tens (تلاتة وعشرين, خمسة وثلاثين → 23, 35):
+ * `unit` is the first word and its readings (the dialect spelling تلاتة reads as ثلاثة), `tens` the next word.
+ */
+export function twoWordNumber(unit: readonly string[], tens: string): string | undefined {
+  const ten = tens.startsWith('و') ? Number(cardinalDigits(tens)) : NaN;
+  const one = unit.map((w) => Number(cardinalDigits(w))).find((n) => n >= 1 && n <= 9);
+  return one !== undefined && ten >= 20 && ten <= 90 && ten % 10 === 0 ? String(ten + one) : undefined;
 }

@@ -74,6 +74,11 @@ const READ = set('كنت كنا بقرا بقري نقرا قريت قرات ق�
 /** Asking (Maghrebi نسول, نسقسي; اسأل), and the question asked. */
 const ASK = set('نسول نسال اسال اسول نسقسي نسقصي بسال بسأل');
 const QUESTION_NOUN = set('سوال السوال سوالي');
+/** "Give / tell / bring me" opening a request: MSA (أعطني، أخبرني) and the dialects' one-word forms (dialect.ts drops those). */
+const GIVE_ME = set('اعطني اعطيني اخبرني عطني عطيني اديني اديلي جيبلي جبلي هاتلي احكيلي قلي قولي خبرني');
+/** "Information / details" asked for about something (عطني معلومات عن…، بدي تفاصيل حول…): the request, not its topic. */
+const INFO = set('معلومات معلومه تفاصيل نبذه فكره');
+const ABOUT = set('عن علي حول بخصوص');
 /** "The matter / the story" with "in" (شو دخله بالموضوع؟). */
 const MATTER = set('بالموضوع بهالموضوع بالقصه بالسالفه بهالشي');
 
@@ -150,6 +155,8 @@ function sentenceFraming(
     else if (arabic && ARABIZI.has(w) && !latinName(before) && !latinName(next)) frames[i] = true;
     else if (colloquial && LIGHT_VERB.test(w) && EVENT_NOUN.test(next)) frames[i] = true;
     else if (ADDRESSED.has(w) && opening(i) && QUESTION_WORDS.has(next)) frames[i] = true;
+    else if (GIVE_ME.has(w) && opening(i) && next !== '') frames[i] = true;
+    else if (INFO.has(w) && (GIVE_ME.has(before) || WANT.has(before)) && ABOUT.has(next)) frames[i] = true;
     else if (OPENERS.has(w) && opening(i) && next !== '') frames[i] = true;
     // "Is it true that", "really", "I heard that" opening the question (after هل / واش at most), or closing it.
     else if ((TRUE.has(w) || HEARD.has(w)) && (opening(i) || (i === 1 && BEFORE_TRUE.has(before))) && (THAT.has(next) || w === 'عنجد' || w === 'بجد')) frames[i] = true;
