@@ -1,8 +1,8 @@
 /**
  * FreeDict gives one sense per headword and picks it per headword (proposal → الإقتراح, proposed → مقترح). When the
  * collection uses none of a word's own senses, the sense of a relative it does use answers (word-family.ts); when it
- * uses the word's own sense, relatives stay out. Each collection is built so that the passage asked about loses
- * without the reading under test.
+ * uses the word's own sense, relatives stay out. A British -ise spelling is looked up under FreeDict's -ize one. Each
+ * collection is built so that the passage asked about loses without the reading under test.
  */
 import { expect, test } from 'vitest';
 import { relatives } from '../../src/translate/word-family.js';
@@ -50,4 +50,12 @@ test('relatives are built by derivational endings, not by any shared beginning',
   expect(relatives('factions', has)).toEqual([]);
   expect(relatives('state', has)).toEqual([]);
   expect(relatives('keep', has)).toEqual([]);
+});
+
+test('a British -ise spelling is looked up under the -ize one FreeDict lists (organised → organize → نظّم)', async () => {
+  const c = await englishCollection([['organize', ['نظّم']], ['conference', ['المؤتمر']]], {
+    'a.txt': 'حضر الوفد المؤتمر، وكان المؤتمر طويلا.',
+    'b.txt': 'نظم الوفد المؤتمر.',
+  });
+  expect(await firstShown(c, 'who organised the conference?')).toBe('b.txt');
 });
