@@ -8,6 +8,7 @@ import { asDictionaryWords } from './chat-spellings.js';
 import { compoundParts, type Word } from './compounds.js';
 import { isVerbShape, lemmaCandidates, withoutClitic } from './lemma.js';
 import { withOneWordVerbs } from './phrasal-verbs.js';
+import { relativeSenses } from './word-family.js';
 import { shortWordForms } from './short-forms.js';
 import { normalize, tokenize } from '../text/normalize.js';
 import { MIN_VARIANT_LENGTH, VariantMatcher } from '../text/variants.js';
@@ -144,16 +145,18 @@ function wordGroup(word: Word, options: EnglishQueryOptions, spellAcronyms: bool
   // An ordinal word's ordinal sense first (third → 3rd → الثالث), then its own entry (الثلث, "a third").
   const ordinal = ordinalHeadword(word.text);
   const forms = [...(ordinal ? [ordinal] : []), ...lemmaCandidates(word.text)].filter((f) => options.dictionary.has(f));
-  const alternatives = translationAlternatives(forms, options, word.verb);
+  const own = translationAlternatives(forms, options, word.verb);
+  const translated = own.some((a) => a.terms.every((t) => options.known?.(t) ?? true));
+  // A word the collection uses in none of its own senses: a relative's sense it does use (proposal → proposed → مقترح).
+  const alternatives = translated || word.capitalized || own.length === 0 || !options.known ? own
+    : [...own, ...relativeSenses(word.text, { has: (h) => options.dictionary.has(h), known: options.known, translate: (h, forms) => translationAlternatives([h], forms ? options : { ...options, stems: null }, word.verb) })];
   // The word as written: Arabic articles quote Latin names and acronyms (NFL, Panthers).
   const bare = word.text.replace(/['’]s?$/, '');
   const literal = analyze(bare).map((term) => ({ terms: [term], weight: 1 }));
-  // A word the dictionary knows is a name only when the collection spells it nearly the same way; an
-  // unknown word in lower case is more often a rare word than a name, so it must sound closer too.
-  // A word whose translations the collection never uses may be written there as it sounds (a loanword), but only a
-  // near-exact spelling counts for a word the dictionary knows, or a question about what the collection lacks
-  // (Python, Windows) finds look-alikes.
-  const translated = alternatives.some((a) => a.terms.every((t) => options.known?.(t) ?? true));
+  // A word the dictionary knows is a name only when the collection spells it nearly the same way; an unknown word in
+  // lower case is more often a rare word than a name, so it must sound closer too. A word whose translations the
+  // collection never uses may be written there as it sounds (a loanword), but only a near-exact spelling counts for
+  // a word the dictionary knows, or a question about what the collection lacks (Python, Windows) finds look-alikes.
   const minSimilarity = alternatives.length > 0 ? KNOWN_WORD_NAME_SIMILARITY : word.capitalized ? 0 : LOWERCASE_NAME_SIMILARITY;
   const roman = romanValue(word.text);
   const names = roman === undefined && (word.capitalized || !translated) ? nameAlternatives(bare, options, minSimilarity) : [];

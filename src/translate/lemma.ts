@@ -57,6 +57,8 @@ export function lemmaCandidates(word: string): string[] {
   if (w.length > 5 && w.endsWith('ly')) add(w.slice(0, -2));
   if (w.length > 5 && w.endsWith('est')) add(undouble(w.slice(0, -3)));
   if (w.length > 5 && w.endsWith('er')) add(undouble(w.slice(0, -2)));
+  // British -ise verbs under their -ize spelling, which is all FreeDict lists (summarise, finalised, organising).
+  for (const form of [...forms]) if (/[^aeiouw]is(?:e|ed|es|ing|ation|ations)$/.test(form)) add(form.replace(/is(e|ed|es|ing|ation|ations)$/, 'iz$1'));
   return forms;
 }
 
