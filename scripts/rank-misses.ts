@@ -143,9 +143,11 @@ for (const fold of folds) {
     const classes = classify(item, top.row, gold?.row ?? null, gold ? top.score - gold.score : Infinity);
     bump(primary, `${item.file} ${classes[0]}`);
     for (const c of classes) bump(every, `${item.file} ${c}`);
+    if (gold && top.doc !== gold.doc) bump(every, `${item.file} (#1 in another article)`);
     if (quiet) continue;
     const p = (row: number) => item.index.passages[row]!;
-    console.log(`${item.id} gold@${goldAt + 1}/${ranked.length} [${classes.join(' ')}]\n  q: ${item.q}\n  terms: ${item.terms.join(' ')}`);
+    const side = gold && classes.includes('boundary') ? (gold.row > top.row ? ' (gold after #1)' : ' (gold before #1)') : '';
+    console.log(`${item.id} gold@${goldAt + 1}/${ranked.length} [${classes.join(' ')}]${side}\n  q: ${item.q}\n  terms: ${item.terms.join(' ')}`);
     console.log(`  #1 ${p(top.row).source}:${p(top.row).line} (${top.score.toFixed(2)}) ${clip(p(top.row).text)}`);
     if (!gold) continue;
     console.log(`  gold ${p(gold.row).source}:${p(gold.row).line} (${gold.score.toFixed(2)}) ${clip(p(gold.row).text)}`);
