@@ -18,16 +18,8 @@
  *   other       none of the above, #1 in the same article
  * Run: npx tsx scripts/rank-misses.ts GOLD DOCS [GOLD DOCS …]   (QUIET=1: the counts only)
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../src/config.js';
-import { readGoldFile } from '../src/eval/gold.js';
 import { alignFeatures, DEFAULT_FIT, fitRanker, type Example } from '../src/eval/fit.js';
-import { isHit } from '../src/eval/metrics.js';
-import { createLogger } from '../src/log.js';
-import { openIndex } from '../src/open-collection.js';
-import { gatherEvidence } from '../src/retrieve/answer.js';
 import { rankCandidates } from '../src/retrieve/ranker.js';
 import { snapshotContext } from '../src/retrieve/features.js';
 import { questionTerms } from '../src/retrieve/query-terms.js';
@@ -35,6 +27,7 @@ import { readQuestion } from '../src/retrieve/question.js';
 import type { IndexSnapshot } from '../src/index/snapshot.js';
 import { analyze } from '../src/text/analyze.js';
 import { rootKey } from '../src/text/root-key.js';
+import { askHeldOut } from './held-out-items.js';
 
 interface Item {
   file: string;
@@ -49,21 +42,15 @@ const TIE = Number(process.env.TIE ?? 0.3);
 const args = process.argv.slice(2);
 const pairs: Array<[string, string]> = [];
 for (let i = 0; i + 1 < args.length; i += 2) pairs.push([path.resolve(args[i]!), path.resolve(args[i + 1]!)]);
-const log = createLogger('silent');
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'isnad-misses-'));
-const items: Item[] = [];
-for (const [k, [gold, docs]] of pairs.entries()) {
-  const opened = await openIndex(loadConfig({ DOCS_DIR: docs, INDEX_DIR: path.join(scratch, `i${k}`), MODEL_ID: 'none', LOG_LEVEL: 'silent' }), { log });
-  const index = opened.snapshot;
-  for (const q of await readGoldFile(gold)) {
-    if (q.gold.length === 0) continue;
-    const evidence = await gatherEvidence(index, null, q.q, { dictionary: opened.steps.dictionary });
-    const hits = evidence.set.candidates.map((c) => isHit(index.passages[c.row]!, q.gold));
-    const terms = /[a-z]/i.test(q.q) ? [] : questionTerms(index.lexical, readQuestion(q.q).search);
-    items.push({ file: path.basename(gold), id: q.id, q: q.q, index, terms, example: { set: evidence.set, hits, answerable: true, fold: `${k}:${q.gold[0]![0]}` } });
-  }
-}
-fs.rmSync(scratch, { recursive: true, force: true });
+const items = await askHeldOut(pairs, ({ file, question, index, example }): Item => ({
+  file,
+  id: question.id,
+  q: question.q,
+  index,
+  // English questions are matched through translations: their words' classes are not read.
+  terms: /[a-z]/i.test(question.q) ? [] : questionTerms(index.lexical, readQuestion(question.q).search),
+  example,
+}));
 alignFeatures(items.map((i) => i.example)).forEach((e, i) => (items[i]!.example = e));
 
 const words = (text: string) => new Set(analyze(text));
