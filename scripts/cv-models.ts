@@ -6,21 +6,15 @@
  * top of the linear score, and a two-stage cascade. Prints held-out hit@1 / hit@5 / MRR@5 per variant,
  * the questions won and lost at hit@1 against `linear`, and the 5–95 % range of that net change when the
  * articles are resampled with replacement (the noise of 24 folds). eval/JOURNAL.md has the results.
- * Run: npx tsx scripts/cv-models.ts GOLD DOCS [GOLD DOCS …]
+ * Run: npx tsx scripts/cv-models.ts GOLD DOCS [GOLD DOCS …]   (the gathering: scripts/held-out-items.ts)
  *   CACHE=file keeps the gathering for the next run (it is read back as is, whatever GOLD and DOCS say);
  *   VARIANTS='linear,cascade10' runs only those (put `linear` first: the others are compared with it).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../src/config.js';
-import { readGoldFile } from '../src/eval/gold.js';
 import { alignFeatures, DEFAULT_FIT, fitRanker, type Example } from '../src/eval/fit.js';
-import { isHit } from '../src/eval/metrics.js';
-import { createLogger } from '../src/log.js';
-import { openIndex } from '../src/open-collection.js';
-import { gatherEvidence } from '../src/retrieve/answer.js';
 import type { CandidateSet } from '../src/retrieve/features.js';
+import { askHeldOut } from './held-out-items.js';
 import { boostRanker, crossNames, strongestFeatures, treeScore, withCrosses, type Booster } from './boost.js';
 
 interface Item {
@@ -36,20 +30,7 @@ for (let i = 0; i + 1 < args.length; i += 2) pairs.push([path.resolve(args[i]!),
 async function gather(): Promise<Item[]> {
   const cache = process.env.CACHE;
   if (cache && fs.existsSync(cache)) return JSON.parse(fs.readFileSync(cache, 'utf8')) as Item[];
-  const log = createLogger('silent');
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'isnad-cvmodels-'));
-  const items: Item[] = [];
-  for (const [k, [gold, docs]] of pairs.entries()) {
-    const opened = await openIndex(loadConfig({ DOCS_DIR: docs, INDEX_DIR: path.join(scratch, `i${k}`), MODEL_ID: 'none', LOG_LEVEL: 'silent' }), { log });
-    const index = opened.snapshot;
-    for (const q of await readGoldFile(gold)) {
-      if (q.gold.length === 0) continue;
-      const evidence = await gatherEvidence(index, null, q.q, { dictionary: opened.steps.dictionary });
-      const hits = evidence.set.candidates.map((c) => isHit(index.passages[c.row]!, q.gold));
-      items.push({ file: path.basename(gold), id: q.id, example: { set: evidence.set, hits, answerable: true, fold: `${k}:${q.gold[0]![0]}` } });
-    }
-  }
-  fs.rmSync(scratch, { recursive: true, force: true });
+  const items = await askHeldOut(pairs, ({ file, question, example }): Item => ({ file, id: question.id, example }));
   const aligned = alignFeatures(items.map((i) => i.example));
   aligned.forEach((e, i) => (items[i]!.example = e));
   if (cache) fs.writeFileSync(cache, JSON.stringify(items));
