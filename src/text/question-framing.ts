@@ -116,6 +116,10 @@ const latinName = (w: string) => /\p{Script=Latin}/u.test(w) && !ARABIZI.has(w);
  * (عملوا اجتماع = عقدوا اجتماعا, بدهم يعملو مناطق = ينشئوا مناطق), and عمل would meet "work" (العمل, الفريق العامل).
  */
 const LIGHT_VERB = /^(?:[بهح]?[يتن]عمل|عمل|اتعمل|[كت]?[يتن]دير|غا[يتن]دير|دار|[بي]?[يتن]سو|سو|سوي|سوت)(?:و|وا|ون|ت|تو|ي)?$/;
+/** "What" asked of a light verb (الجعفري عمل إيه؟، شو عملو؟، وش سوى؟، شنو دار؟ = ماذا فعل): the doer and the rest carry what is asked. */
+const DID_WHAT = set('شو شنو شنهو شنوه ايش اش وش وشو ويش ايه اشنو اشنوه واشنو');
+/** A demonstrative between an event noun and its light verb (المحادثات دي اتعملت فين؟). */
+const THIS = set('دي ده دا هاي هادي هاد هذي هدي هذا هاذي');
 const EVENT_NOUN = /^(?:ال)?(?:اجتماع|اجتماعات|محادثات|محادثه|مفاوضات|مباحثات|لقاء|لقاءات|لقا|جلسه|جلسات|موتمر|مقابله|ميتنغ|ميتنج|ميتينغ|ميتينج|ريونيون|مناطق|منطقه|اليه|اليات|اتفاق|اتفاقيه|فريق|لجنه|هدنه)$/;
 const QUESTION_WORDS = new Set([...wordList('من ما ماذا متي اين كيف لماذا هل كم اي'), ...Object.values(COLLOQUIAL_QUESTION_WORDS).flat()]);
 
@@ -154,6 +158,10 @@ function sentenceFraming(
     if (ANYWHERE.has(w) || before === 'يا' || CALLED.test(w) || ((STORY.has(w) || STORY_OF.test(w)) && WHAT.has(before))) frames[i] = true;
     else if (arabic && ARABIZI.has(w) && !latinName(before) && !latinName(next)) frames[i] = true;
     else if (colloquial && LIGHT_VERB.test(w) && EVENT_NOUN.test(next)) frames[i] = true;
+    // The same after its event noun, passive or not (الاجتماع اتعمل امتى؟، المحادثات دي اتعملت فين؟).
+    else if (colloquial && LIGHT_VERB.test(w) && (EVENT_NOUN.test(before) || (THIS.has(before) && EVENT_NOUN.test(words[i - 2] ?? '')))) frames[i] = true;
+    // ايه after the verb asks "what" in MSA words too (آية الله is the exception).
+    else if (LIGHT_VERB.test(w) && (colloquial ? DID_WHAT.has(before) || DID_WHAT.has(next) : next === 'ايه' && words[i + 2] !== 'الله')) frames[i] = true;
     else if (ADDRESSED.has(w) && opening(i) && QUESTION_WORDS.has(next)) frames[i] = true;
     else if (GIVE_ME.has(w) && opening(i) && next !== '') frames[i] = true;
     else if (INFO.has(w) && (GIVE_ME.has(before) || WANT.has(before)) && ABOUT.has(next)) frames[i] = true;

@@ -8,7 +8,7 @@ const seeds = fs.readdirSync('seeds').map((name) => ({ name, text: fs.readFileSy
 const collapse = (text: string) => text.replace(/\s+/g, ' ');
 
 // The dialect sets are only a measure if every gold span is really in the seed it names (as eval compares it).
-describe.each(['eval/dialect.jsonl', 'eval/dialect-blind.jsonl', 'eval/dialect-blind2.jsonl', 'eval/dialect-blind3.jsonl', 'eval/dialect-blind4.jsonl', 'eval/dialect-blind5.jsonl', 'eval/short.jsonl'])('%s', (file) => {
+describe.each(['eval/dialect.jsonl', 'eval/dialect-blind.jsonl', 'eval/dialect-blind2.jsonl', 'eval/dialect-blind3.jsonl', 'eval/dialect-blind4.jsonl', 'eval/dialect-blind5.jsonl', 'eval/dialect-plain.jsonl', 'eval/short.jsonl'])('%s', (file) => {
   it('names spans that are in the seed they cite', async () => {
     const missing: string[] = [];
     for (const question of await readGoldFile(file)) {
@@ -59,6 +59,12 @@ describe('eval/dialect-blind5.jsonl', () => {
       levantine: [16, 4], gulf: [16, 4], egyptian: [16, 4], maghrebi: [16, 4],
       iraqi: [3, 0], sudanese: [2, 0], yemeni: [1, 0], libyan: [1, 0], tunisian: [1, 0], hijazi: [1, 0], emirati: [1, 0], kuwaiti: [1, 0], omani: [1, 0],
     });
+  });
+});
+
+describe('eval/dialect-plain.jsonl', () => {
+  it('asks 12 answerable and 3 unanswerable questions in each of the four dialects', async () => {
+    expect(await countsOf('eval/dialect-plain.jsonl')).toEqual({ levantine: [12, 3], gulf: [12, 3], egyptian: [12, 3], maghrebi: [12, 3] });
   });
 });
 
