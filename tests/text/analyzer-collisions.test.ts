@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Bm25Builder } from '../../src/index/bm25-builder.js';
-import { questionTerms } from '../../src/retrieve/query-terms.js';
+import { searched } from '../helpers/lexical-search.js';
 import { analyze } from '../../src/text/analyze.js';
 
 /** Words the matching-only normalization merges with function words (issue 9): a hamza carrier read as ي/و. */
-
-const searched = (passages: string[], question: string) => {
-  const builder = new Bm25Builder();
-  for (const passage of passages) builder.add(analyze(passage));
-  const index = builder.finish();
-  return index.search(questionTerms(index, question), 5).map((h) => h.row);
-};
 
 describe('a word written with a hamza carrier', () => {
   it('is a content word even when its normalized spelling is a function word\'s (فئة is not فيه "in it")', () => {
