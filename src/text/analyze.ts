@@ -1,4 +1,4 @@
-import { normalize, tokenize } from './normalize.js';
+import { normalize, normalizeWithMap, tokenize, type Token } from './normalize.js';
 import { DIALECT_FUNCTION_WORDS, dialectReadingsOf, isColloquialOnly, pastPersons } from './dialect.js';
 import { respelled, withLongVowel, withoutIn, withoutJoined } from './dialect-spelling.js';
 import { questionFraming } from './question-framing.js';
@@ -11,7 +11,7 @@ import { twoWordMonth } from './dialect-lexicon.js';
  * Function words carry no topic: a question made of them only ("ما هو؟") must not match everything.
  * Listed in normalized spelling (ى→ي, ة→ه, أ/إ→ا), including colloquial question words (شو، وين، ليش).
  */
-const STOPWORDS = new Set(
+const FUNCTION_WORD_LIST = new Set(
   (
     'في من علي الي عن ما ماذا متي اين كيف لماذا هل اي ايه اذا ان انه انها او ام و ف ب ل ك ثم هو هي هم هن ' +
     'لمن هما نحن انا انت انتم هذا هذه ذلك تلك هؤلاء اولئك التي الذي الذين اللذين اللتين اللواتي كان كانت ' +
@@ -24,6 +24,32 @@ const STOPWORDS = new Set(
     .split(/\s+/)
     .concat(DIALECT_FUNCTION_WORDS),
 );
+// Matched in normalized spelling (هؤلاء → هولاء), like the words they are tested against.
+const STOPWORDS = new Set([...FUNCTION_WORD_LIST].map(normalize));
+/** The function words written with a hamza carrier (هؤلاء, أولئك): one of these written with ئ or ؤ stays one. */
+const CARRIER_FUNCTION_WORDS = new Set([...FUNCTION_WORD_LIST].filter((w) => /[ئؤ]/.test(w)).map(normalize));
+
+// ئ ؤ, as PDFs extract them (presentation forms) or as a hamza mark after its seat.
+const CARRIER = /[ئؤ\uFE85\uFE86\uFE89-\uFE8C]|[يىو]\u0654/;
+const CARRIER_WORD = new RegExp(`[\\p{L}\\p{M}\\p{N}\\u200c\\u200d]*(?:${CARRIER.source})[\\p{L}\\p{M}\\p{N}\\u200c\\u200d]*`, 'gu');
+
+/**
+ * Which of the text's words read as function words only once normalization merged a hamza carrier (فئة "class" →
+ * فيه "in it", الفئة → الفيه): written with ئ or ؤ, they are content words. Most texts have none, so the offset map is
+ * built only when a function word's normalized spelling is also that of a word the text writes with a carrier.
+ */
+function carrierContentWords(text: string, tokens: Token[]): Set<number> {
+  const content = new Set<number>();
+  if (!CARRIER.test(text)) return content;
+  const carrierTerms = new Set([...text.matchAll(CARRIER_WORD)].flatMap(([w]) => tokenize(normalize(w)).map((t) => t.term)));
+  const suspects = tokens.flatMap((t, i) => (STOPWORDS.has(t.term) && carrierTerms.has(t.term) && !CARRIER_FUNCTION_WORDS.has(t.term) ? [i] : []));
+  if (suspects.length === 0) return content;
+  const { map } = normalizeWithMap(text);
+  for (const i of suspects) {
+    if (CARRIER.test(text.slice(map[tokens[i]!.start], map[tokens[i]!.end]))) content.add(i);
+  }
+  return content;
+}
 
 /**
  * English function words and question scaffolding, for translating English questions (the index keeps
@@ -57,8 +83,10 @@ export type Stemmer = (word: string) => string[];
 /** The terms the lexical index stores and queries with. Pure function of the text. */
 export function analyze(text: string, stem: Stemmer = lightStems): string[] {
   const terms: string[] = [];
-  for (const { term } of tokenize(normalize(text))) {
-    if (isStopword(term)) continue;
+  const tokens = tokenize(normalize(text));
+  const content = carrierContentWords(text, tokens);
+  for (const [i, { term }] of tokens.entries()) {
+    if (isStopword(term) && !content.has(i)) continue;
     terms.push(...stem(term));
   }
   return terms;
@@ -104,17 +132,18 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
   let sentence = 0;
   const sentences = tokens.map((t, i) => (i > 0 && SENTENCE_END.test(normalized.slice(tokens[i - 1]!.end, t.start)) ? ++sentence : sentence));
   const framing = questionFraming(terms, sentences);
-  const colloquial = terms.some(isColloquialOnly);
+  const content = carrierContentWords(text, tokens);
+  const colloquial = terms.some((term, i) => !content.has(i) && isColloquialOnly(term));
   let opening = true;
   let saidWithPrevious = -1;
   for (const [i, term] of terms.entries()) {
-    if (i === saidWithPrevious || isStopword(term) || framing[i]) continue;
+    if (i === saidWithPrevious || ((isStopword(term) || framing[i]) && !content.has(i))) continue;
     const { readings: dialectReadings, msa } = dialectReadingsOf(term);
     const readings = colloquial ? [...dialectReadings, ...pastPersons(term)] : dialectReadings;
     // A dialect form of a function word is one too (بتكون, هيكون, ماكانتش → تكون, يكون, كانت). Not MSA's own
     // prefixes, سـ and بـ/كـ before ا (سيكون, بأن, كأنه): the MSA questions the refusal was fitted on keep them (held-out
     // refusals moved when they were dropped), and سانت "Saint" is no سـ + انت.
-    if (readings.length > 0 && readings.every(isStopword) && !/^(?:س|[بك]ا)/.test(term)) continue;
+    if (readings.length > 0 && readings.every(isStopword) && !/^(?:س|[بك]ا)/.test(term) && !content.has(i)) continue;
     const first = opening;
     opening = false;
     const stems = stem(term);
@@ -154,4 +183,5 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
 // 12: وهوما, وهني, ومش, Maghrebi بغاو … as dialect function words (dialect.ts), which documents drop too.
 // 13: محد, معاه, كلن, هاذم, ياها, قدهم … as dialect function words (dialect.ts), which documents drop too.
 // 14: the dialects' one-word teens (خمستعش → 15, numbers.ts); احجيلي, لخصلي, عطني, اديني, جيبلي, اوكي … as dialect function words.
-export const ANALYZER_VERSION = 14;
+// 15: a word written with a hamza carrier is no function word (فئة is not فيه); هؤلاء, أولئك are (the list is matched normalized).
+export const ANALYZER_VERSION = 15;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Bm25Builder } from '../../src/index/bm25-builder.js';
-import { questionTerms } from '../../src/retrieve/query-terms.js';
+import { searched } from '../helpers/lexical-search.js';
 import { readQuestion } from '../../src/retrieve/question.js';
 import { analyze, analyzeQuestion } from '../../src/text/analyze.js';
 import { dialectReadingsOf, pastPersons } from '../../src/text/dialect.js';
@@ -10,12 +9,6 @@ import { normalize } from '../../src/text/normalize.js';
 
 const asked = (question: string) => analyzeQuestion(readQuestion(question).search).map((w) => w.stems[0]);
 const readings = (word: string) => dialectReadingsOf(normalize(word)).readings;
-const searched = (passages: string[], question: string) => {
-  const builder = new Bm25Builder();
-  for (const passage of passages) builder.add(analyze(passage));
-  const index = builder.finish();
-  return index.search(questionTerms(index, question), 5).map((h) => h.row);
-};
 
 describe('a request instead of a question', () => {
   it('drops "give / bring / sum up / tell me" written as one word, and "information about" after it', () => {
