@@ -44,6 +44,9 @@ const COLLOQUIAL_VERBS: ReadonlyArray<readonly [string, string, string, string, 
   ['اتريق', 'تريق', 'سخر', 'سخر'], // mock (Egyptian اتريقوا على بعض)
   ['هضر', 'هضر', 'تحدث', 'تحدث'], // talk (Moroccan هضر معاه)
   // fail, fall through (Levantine خربت الشغلة, Egyptian باظت, فركشت: of talks, a deal); arrive (Maghrebi لحق للدار)
+  // stay, go on (Egyptian فضل / هتفضل, Levantine ضل / بيضل: "will the talks stay long?"); MSA فضّل "prefer" is the same letters,
+  // and a text that writes it keeps its own meaning
+  ['فضل', 'فضل', 'استمر', 'ستمر', 'استمرت'], ['ضل', 'ضل', 'استمر', 'ستمر', 'استمرت'],
   ['خرب', 'خرب', 'فشل', 'فشل'], ['باظ', 'بوظ', 'فشل', 'فشل'], ['فركش', 'فركش', 'فشل', 'فشل'], ['لحق', 'لحق', 'وصل', 'صل'],
 ];
 const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
