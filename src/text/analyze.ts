@@ -148,11 +148,11 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
     const stemsOf = (list: string[]) => [...new Set(list.filter((r) => !isStopword(r)).flatMap((r) => stem(r)).filter((r) => !stems.includes(r)))];
     const bare = withoutIn(term, colloquial);
     const inside = [...(bare ? [bare] : []), ...withoutJoined(term, { opening: first, colloquial })];
-    const next = terms[i + 1];
+    // The next word of the same sentence: read with this one as a number, a month, or one word split by a space.
+    const pair = sentences[i + 1] === sentences[i] ? terms[i + 1] : undefined;
     // A number or a month said in two words (تلاتة وعشرين → 23, كانون التاني → يناير) is one term more: its words, as
     // they were read, stay, for a text that writes it as the question does (تشرين الأول in a collection that knows أكتوبر).
     // The month only in a dialect question, like pastPersons (xquad-dev's تشرين الأول question would search أكتوبر too).
-    const pair = next !== undefined && sentences[i + 1] === sentences[i] ? next : undefined;
     const together = pair === undefined ? undefined : (twoWordNumber([term, ...readings], pair) ?? (colloquial ? twoWordMonth(term, pair) : undefined));
     if (pair !== undefined && together !== undefined) {
       saidWithPrevious = i + 1;
@@ -160,7 +160,7 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
       words.push({ stems: [...stem(together), ...apart], readings: [], msa: [], inside: [], respelled: [], joined: [], position: i, colloquial });
       continue;
     }
-    const joined = next !== undefined && sentences[i + 1] === sentences[i] && isArabicWord(term) && isArabicWord(next) ? stem(term + next) : [];
+    const joined = pair !== undefined && isArabicWord(term) && isArabicWord(pair) ? stem(term + pair) : [];
     words.push({
       stems, readings: stemsOf(readings), msa: stemsOf(msa), inside: stemsOf(inside),
       respelled: colloquial ? stemsOf([...respelled(term), ...withLongVowel(term)]) : [], joined, position: i, colloquial,
