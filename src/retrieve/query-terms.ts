@@ -15,7 +15,7 @@ export function questionTerms(lexical: Bm25Index, question: string): string[] {
   const known = (list: string[]) => list.filter((term) => lexical.documentFrequency(term) > 0);
   const words = analyzeQuestion(question);
   let skip = -1;
-  for (const [k, { stems, readings, msa, inside, respelled, joined, position, colloquial }] of words.entries()) {
+  for (const [k, { stems, readings, msa, inside, respelled, joined, country, position, colloquial }] of words.entries()) {
     if (position === skip) continue;
     // A word split apart by a stray space (الضا منة): two words the collection does not know, one it does together.
     const next = words[k + 1];
@@ -35,6 +35,8 @@ export function questionTerms(lexical: Bm25Index, question: string): string[] {
     // for spelling variants (بيمثل → يمثل).
     if (chosen.length === 0) chosen.push(msa[0] ?? readings[0] ?? stems[0]!);
     terms.push(...chosen);
+    // A people or a capital (الأتراك, موسكو): a text may name the country instead (تركيا, روسيا), so both are searched.
+    terms.push(...known(country).filter((c) => !chosen.includes(c)));
   }
   return terms;
 }

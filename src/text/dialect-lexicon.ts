@@ -93,6 +93,8 @@ const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['اوبوزيسيون', 'معارضه'], ['اوبوزيشن', 'معارضه'], ['ستيتمنت', 'بيان'], ['ستاتمنت', 'بيان'], ['ديكلاراسيون', 'بيان'],
   // content, pleased (Gulf, Levantine مستانس, Levantine and Egyptian مبسوط): what the papers call الرضا
   ['مستانس', 'رضا'], ['مبسوط', 'رضا'],
+  // alone, by themselves (Levantine, Gulf لحالهم, لحاله): what a text calls on their own or separate; mockery (مسخرة)
+  ['لحال', 'منفرد'], ['لحال', 'منفصل'], ['مسخره', 'سخريه'],
   // still going or in force (المفاوضات لسه شغالة, الهدنة شغالة)
   ['شغال', 'مستمر'], ['شغال', 'ساري'], ['شغاله', 'مستمره'], ['شغاله', 'ساريه'],
   // in force, going on (Levantine, Egyptian الهدنة ماشية); with the article it is the MSA "livestock", itself

@@ -72,8 +72,8 @@ const FUNCTION_WORDS: readonly string[] = [
     // "that" (Levantine انو, MSA أنّه), "to him / her" (Levantine الو, الها; not الهم, الكم: MSA "worry", "quantity"), there, this thing
     'انو اللو الو الها هونيك هونيكي هالشي ' +
     // "nobody" (محد, Egyptian محدش), "with him, her, them" (معاه, معاها; MSA معه), "all of them" (Levantine كلن, كلو),
-    // "these" (Tunisian هاذم)
-    'محد ماحد محدش ماحدش معاه معاها معاهم معاهن معاك معايا كلن كلهن كلو هاذم هاذوما هذوما ' +
+    // "these" (Tunisian هاذم, Sudanese ديل, ديلاك; not الديل, "the deal")
+    'محد ماحد محدش ماحدش معاه معاها معاهم معاهن معاك معايا كلن كلهن كلو هاذم هاذوما هذوما ديل ديلاك ' +
     // the object pronoun carried by يا (Levantine بدها ياها "she wants it", بدي ياهم; not ياه, which حياة would read as
     // ح + ياه), and the Yemeni قد with a pronoun, "they (already) are" (قدهم ثلاث؟; not قده, قدها: MSA "his size", "up to it")
     'ياها ياهم ياهن ياهون قدهم قدهن قدنا قدكم ' +
@@ -112,6 +112,15 @@ export const DIALECT_FUNCTION_WORDS: readonly string[] = [
 const ALSO_MSA = new Set(wordList('الي لي دي دا ايه صار صارت يعني طيب عم ودي ع'));
 const COLLOQUIAL_ONLY = new Set(DIALECT_FUNCTION_WORDS.filter((w) => !ALSO_MSA.has(w)));
 export const isColloquialOnly = (word: string): boolean => COLLOQUIAL_ONLY.has(word);
+
+/**
+ * A colloquial-only function word with "and" written on it (ومحد عرف, وكمان, واللي, وبس): in a question it is one too,
+ * where the light stemmer would keep محد, كم, لي as words to search. Not وراه, وده, وتبع, ومتاع: MSA "behind him",
+ * "his love", "and followed", "and goods". Questions only: a document's وراه is read as written.
+ */
+const AND_ON_MSA = new Set(wordList('راه ده تبع متاع'));
+export const isColloquialWithAnd = (word: string): boolean =>
+  word.length >= 3 && word.startsWith('و') && !AND_ON_MSA.has(word.slice(1)) && COLLOQUIAL_ONLY.has(word.slice(1));
 
 /**
  * MSA readings of a colloquial word, most likely first; empty when it has none.
@@ -162,7 +171,10 @@ function readingsOf(word: string): { forms: string[]; msa: string[] } {
   // Egyptian writes the negation's ما as م on the verb too (مكملتش, محضروش).
   const negated = /^ما?(.{3,})ش$/.exec(word);
   if (negated) readings.push(negated[1]!);
-  return { forms: readings, msa: [word, ...readings].flatMap(colloquialToMsa) };
+  // Egyptian and Sudanese write form V and VI verbs with a leading ا (اتلاقوا, اتقابلوا for تلاقوا, تقابلوا): the lexicon's
+  // تـ form is looked up without it.
+  const withoutAlef = /^ات.{3,}$/.test(word) ? [word.slice(1)] : [];
+  return { forms: readings, msa: [...new Set([word, ...readings, ...withoutAlef].flatMap(colloquialToMsa))] };
 }
 
 /**
@@ -179,7 +191,7 @@ export function pastPersons(word: string): string[] {
 /**
  * COLLOQUIAL_WORDS of a form as written, else without an object pronoun or plural ending, else without both (يخلصوها),
  * else with a verb's final ي the colloquial plural wrote as و (يحكو, سوو, يسوون → يحكي, سوي, يسوي), else as a feminine
- * past (Maghrebi ـات for ـت, after a final ي too: تلاقات → تلاقيت), else without the Maghrebi فـ "in" on its article
+ * past (Maghrebi ـات for ـت, after a final ي too: تلاقات → تلاقيت), else as the Maghrebi plural ـاو (تلاقاو → تلاقي), else without the Maghrebi فـ "in" on its article
  * (فالنهار → النهار).
  */
 function colloquialToMsa(form: string): string[] {
@@ -187,6 +199,8 @@ function colloquialToMsa(form: string): string[] {
   const plural = /^(.{2,}?)(?:ون|وا|و)(?:ها|هم|هن|ه|ني|نا|كم|ك)?$/.exec(form)?.[1] ?? '';
   const feminine = /^(.{3})ات$/.exec(form)?.[1];
   const weakFeminine = /^(.{3,})ات$/.exec(form)?.[1];
+  // Maghrebi past plural of a verb ending in a vowel: تلاقاو, مشاو, بقاو (the lexicon's تلاقى is listed with ي).
+  const weakPlural = /^(.{3,})او$/.exec(form)?.[1];
   // Only فـ: with و, بـ, لـ on the article (والخدمة, للخدمة) the lexicon's words that are MSA words too (الخدمة
   // "service") would be read in MSA questions; بالـ is read as بـ + ا above.
   const article = /^ف(ال.{2,})$/.exec(form)?.[1];
@@ -197,6 +211,7 @@ function colloquialToMsa(form: string): string[] {
     COLLOQUIAL_WORDS.get(plural + 'ي') ??
     COLLOQUIAL_WORDS.get(feminine ? feminine + 'ت' : '') ??
     COLLOQUIAL_WORDS.get(weakFeminine ? weakFeminine + 'يت' : '') ??
+    COLLOQUIAL_WORDS.get(weakPlural ? weakPlural + 'ي' : '') ??
     COLLOQUIAL_WORDS.get(article ?? '') ??
     []
   );
