@@ -114,8 +114,7 @@ export interface QuestionWord {
   joined: string[];
   /**
    * The stems of the country the word names by its people or capital (الأتراك, أنقرة → تركيا), searched beside it if
-   * known; only in a dialect question: in xquad-dev's MSA ones the extra words cost held-out refusals (eval/JOURNAL.md,
-   * twelfth dialect round).
+   * known (questionTerms says when).
    */
   country: string[];
   /** Where the word stands among the question's words (stopwords and framing counted), so a joined next word is skipped. */
@@ -170,7 +169,7 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
     const joined = pair !== undefined && isArabicWord(term) && isArabicWord(pair) ? stem(term + pair) : [];
     words.push({
       stems, readings: stemsOf(readings), msa: stemsOf(msa), inside: stemsOf(inside),
-      respelled: colloquial ? stemsOf([...respelled(term), ...withLongVowel(term)]) : [], joined, country: colloquial ? stemsOf(countryNamed(term)) : [], position: i, colloquial,
+      respelled: colloquial ? stemsOf([...respelled(term), ...withLongVowel(term)]) : [], joined, country: stemsOf(countryNamed(term)), position: i, colloquial,
     });
   }
   return words;
