@@ -1,5 +1,6 @@
 import { analyze } from '../text/analyze.js';
 import { lemmaCandidates } from './lemma.js';
+import { wordListTable } from './word-table.js';
 
 /**
  * Senses of general news English that FreeDict does not give, and places asked by another name. FreeDict gives one
@@ -11,7 +12,7 @@ import { lemmaCandidates } from './lemma.js';
  */
 
 /** word → senses as news Arabic writes them (comma between senses). */
-const SENSES = table(
+const SENSES = wordListTable(
   'round:جولة talks:محادثات,مباحثات,مفاوضات negotiation:مفاوضات,مباحثات hold:عقد country:دولة nation:دولة ' +
     'faction:فصيل,فصائل militia:ميليشيا,ميليشيات,مليشيات spokesman:متحدث spokeswoman:متحدث spokesperson:متحدث ' +
     'reporter:صحفي journalist:صحفي lead:قاد,يقود head:رأس,يرأس,رئاسة chair:يرأس,رئاسة official:رسمي next:مقبل ' +
@@ -20,7 +21,7 @@ const SENSES = table(
 );
 
 /** A people's or a capital's name → the country's headword in the dictionary. */
-const PLACES = table(
+const PLACES = wordListTable(
   'russian,russians,moscow:russia iranian,iranians,tehran:iran turkish,turk,turks,ankara:turkey ' +
     'american,americans,washington:usa syrian,syrians,damascus:syria kazakh,kazakhs,kazakhstani,astana:kazakhstan ' +
     'jordanian,jordanians,amman:jordan iraqi,iraqis,baghdad:iraq egyptian,egyptians,cairo:egypt lebanese,beirut:lebanon ' +
@@ -31,16 +32,6 @@ const PLACES = table(
 
 /** Weight of a sense or a country from these tables: a usual second sense (DEFAULT_TRANSLATION.senseDecay). */
 export const NEWS_SENSE_WEIGHT = 0.85;
-
-/** `a,b:x,y c:z` → a → [x, y], b → [x, y], c → [z]. */
-function table(pairs: string): ReadonlyMap<string, string[]> {
-  const map = new Map<string, string[]>();
-  for (const pair of pairs.split(' ')) {
-    const [from, to] = pair.split(':') as [string, string];
-    for (const word of from.split(',')) map.set(word, to.split(','));
-  }
-  return map;
-}
 
 /** Whether a word is a people's or a capital's name: asked whole, never split as a compound (jordan + ian). */
 export function isPlaceName(word: string): boolean {
