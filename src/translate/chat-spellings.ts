@@ -15,7 +15,7 @@ const SHORTENED = wordTable(
     'plz:please thx:thanks abt:about bc:because cuz:because coz:because bcoz:because tho:though thru:through ' +
     'govt:government gov:government intl:international natl:national dept:department pres:president ' +
     'info:information ppl:people yr:year yrs:years hrs:hours mins:minutes tmrw:tomorrow ' +
-    'tmr:tomorrow yday:yesterday approx:approximately msg:message vs:against',
+    'tmr:tomorrow yday:yesterday approx:approximately msg:message vs:against w:with',
 );
 
 /** Name particles: the name is matched by its other words (دي ميستورا, النصرة). */

@@ -9,9 +9,9 @@ import { compoundParts, type Word } from './compounds.js';
 import { isVerbShape, lemmaCandidates, withoutClitic } from './lemma.js';
 import { withOneWordVerbs } from './phrasal-verbs.js';
 import { relativeSenses } from './word-family.js';
+import { isPlaceName, newsAlternatives } from './news-senses.js';
 import { shortWordForms } from './short-forms.js';
-import { normalize, tokenize } from '../text/normalize.js';
-import { MIN_VARIANT_LENGTH, VariantMatcher } from '../text/variants.js';
+import { MIN_VARIANT_LENGTH, type VariantMatcher } from '../text/variants.js';
 import { singularSpellings, spellAcronym, transliterate } from './transliterate.js';
 
 /**
@@ -132,7 +132,7 @@ function englishGroups(words: Word[], options: EnglishQueryOptions, spellAcronym
     }
     if (used === 0) {
       const word = { ...words[i]!, verb: isVerbShape(words[i]!.text, i > 0) };
-      const parts = compoundParts(word, options.dictionary);
+      const parts = isPlaceName(word.text) ? undefined : compoundParts(word, options.dictionary);
       for (const part of parts ?? [word]) groups.push(wordGroup(part, options, spellAcronyms));
       used = 1;
     }
@@ -164,7 +164,12 @@ function wordGroup(word: Word, options: EnglishQueryOptions, spellAcronyms: bool
   const writtenAs = roman === undefined ? [] : [{ terms: [String(roman)], weight: 1 }];
   const spelled = roman === undefined && spellAcronyms ? analyze(spellAcronym(bare)) : [];
   if (spelled.length > 0) writtenAs.push({ terms: spelled, weight: 1 });
-  return group(alternatives, [...literal, ...writtenAs, ...names], options);
+  // News senses, and the country a people or capital stands for when the collection writes neither the word's
+  // translation nor the name itself (Moscow → روسيا; Astana is written), beside the dictionary's (news-senses.ts).
+  const country = !translated && !names.some((n) => n.weight >= KNOWN_WORD_NAME_SIMILARITY);
+  const news = !options.known ? [] : newsAlternatives(word.text, country, { known: options.known,
+    translate: (h) => (options.dictionary.has(h) ? translationAlternatives([h], options) : []), withForms: (a) => withOtherForms(a, options, !!word.verb) });
+  return group([...alternatives, ...news], [...literal, ...writtenAs, ...names], options);
 }
 
 const KNOWN_WORD_NAME_SIMILARITY = 0.9;
@@ -228,23 +233,4 @@ function setting<K extends keyof TranslationSettings>(options: EnglishQueryOptio
 
 function group(translations: TermGroup['alternatives'], others: TermGroup['alternatives'], options: EnglishQueryOptions): TermGroup {
   return { alternatives: [...translations, ...others], absentMass: setting(options, 'absentShare') * options.unseenIdf, };
-}
-
-/** Prefixes a name carries in running text (and, by, for, the): the bare name is matched too. */
-const NAME_PREFIXES = ['وال', 'بال', 'لل', 'ال', 'و', 'ب', 'ل', 'ف'];
-
-/**
- * Spelling matcher over the words as the collection writes them (normalized, not stemmed: stemming
- * cuts name endings such as ان in نورمان), each also without a leading conjunction or article.
- * Built once per index (the caller caches it), by the first question that needs it.
- */
-export function writtenWordsMatcher(passages: readonly { text: string }[]): VariantMatcher {
-  const words = new Set<string>();
-  for (const p of passages) {
-    for (const { term } of tokenize(normalize(p.text))) {
-      words.add(term);
-      for (const prefix of NAME_PREFIXES) if (term.startsWith(prefix) && term.length - prefix.length >= 3) words.add(term.slice(prefix.length));
-    }
-  }
-  return new VariantMatcher(words);
 }
