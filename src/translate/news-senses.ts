@@ -1,4 +1,5 @@
 import { analyze } from '../text/analyze.js';
+import { englishCountryNamed } from '../text/country-names.js';
 import { lemmaCandidates } from './lemma.js';
 import { wordListTable } from './word-table.js';
 
@@ -7,8 +8,9 @@ import { wordListTable } from './word-table.js';
  * sense per headword, often not the one news is written in: round → الدورة (news: الجولة), held → محمول (عقد),
  * spokesman → الناطق (المتحدث), countries → البلاد (الدول), faction → الفئة (الفصيل), lead → التقدّم (يقود).
  * A country is asked by its people or its capital (the Russians, the Iranian side, Moscow's proposal), which the
- * dictionary translates as another word or not at all (kazakh, jordanian: no entry). General usage only, nothing
- * about one collection; english.ts keeps a sense only when the collection writes it (with its other forms).
+ * dictionary translates as another word or not at all (kazakh, jordanian: no entry); their table is
+ * text/country-names.ts, shared with Arabic questions. General usage only, nothing about one collection;
+ * english.ts keeps a sense only when the collection writes it (with its other forms).
  */
 
 /** word → senses as news Arabic writes them (comma between senses). */
@@ -20,22 +22,12 @@ const SENSES = wordListTable(
     'authority:سلطات envoy:مبعوث,موفد mediator:وسيط,وساطة paper:وثيقة media:إعلام host:استضاف,يستضيف',
 );
 
-/** A people's or a capital's name → the country's headword in the dictionary. */
-const PLACES = wordListTable(
-  'russian,russians,moscow:russia iranian,iranians,tehran:iran turkish,turk,turks,ankara:turkey ' +
-    'american,americans,washington:usa syrian,syrians,damascus:syria kazakh,kazakhs,kazakhstani,astana:kazakhstan ' +
-    'jordanian,jordanians,amman:jordan iraqi,iraqis,baghdad:iraq egyptian,egyptians,cairo:egypt lebanese,beirut:lebanon ' +
-    'israeli,israelis:israel chinese,beijing:china french,paris:france british,london:britain german,germans,berlin:germany ' +
-    'qatari,qataris,doha:qatar yemeni,yemenis:yemen libyan,libyans,tripoli:libya afghan,afghans,kabul:afghanistan ' +
-    'pakistani,pakistanis,islamabad:pakistan indian,indians:india japanese,tokyo:japan ukrainian,ukrainians,kyiv,kiev:ukraine',
-);
-
 /** Weight of a sense or a country from these tables: a usual second sense (DEFAULT_TRANSLATION.senseDecay). */
 export const NEWS_SENSE_WEIGHT = 0.85;
 
 /** Whether a word is a people's or a capital's name: asked whole, never split as a compound (jordan + ian). */
 export function isPlaceName(word: string): boolean {
-  return PLACES.has(placeKey(word));
+  return englishCountryNamed(placeKey(word)) !== undefined;
 }
 
 const placeKey = (word: string) => word.toLowerCase().replace(/['’]s?$/, '');
@@ -56,7 +48,7 @@ export interface NewsLookup {
  * writes, at NEWS_SENSE_WEIGHT: added beside the dictionary's own senses, not instead (the question may mean either).
  */
 export function newsAlternatives(word: string, countryWanted: boolean, lookup: NewsLookup): Alternative[] {
-  const country = PLACES.get(placeKey(word))?.[0];
+  const country = englishCountryNamed(placeKey(word));
   if (country !== undefined && !countryWanted) return [];
   const senses = country !== undefined ? lookup.translate(country)
     : lookup.withForms(findSenses(word).map((s) => ({ terms: analyze(s), weight: 1 })).filter((a) => a.terms.length > 0));
