@@ -188,4 +188,5 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
 // 13: محد, معاه, كلن, هاذم, ياها, قدهم … as dialect function words (dialect.ts), which documents drop too.
 // 14: the dialects' one-word teens (خمستعش → 15, numbers.ts); احجيلي, لخصلي, عطني, اديني, جيبلي, اوكي … as dialect function words.
 // 15: a word written with a hamza carrier is no function word (فئة is not فيه).
-export const ANALYZER_VERSION = 15;
+// 16: Sudanese ديل, ديلاك ("these") as dialect function words, which documents drop too.
+export const ANALYZER_VERSION = 16;
