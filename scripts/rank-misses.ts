@@ -64,12 +64,23 @@ function bestSentence(index: IndexSnapshot, text: string, terms: string[], mass:
   return best;
 }
 
+/**
+ * Two passages of one file share characters or no passage lies between them: the ±1 rows when passages
+ * tile the file, and still "next door" for a seam passage across a cut (src/ingest/chunk.ts).
+ */
+function nextDoor(index: IndexSnapshot, a: number, b: number): boolean {
+  const [p, q] = [index.passages[a]!, index.passages[b]!];
+  if (p.start < q.end && q.start < p.end) return true;
+  const [from, to] = p.end <= q.start ? [p.end, q.start] : [q.end, p.start];
+  return !index.passages.some((r) => r.source === p.source && r.start >= from && r.end <= to);
+}
+
 function classify(item: Item, first: number, gold: number | null, gap: number): string[] {
   if (gold === null) return ['absent'];
   const { index, terms } = item;
   const { docOf } = snapshotContext(index);
   const classes: string[] = [];
-  if (docOf[first] === docOf[gold] && Math.abs(first - gold) === 1) classes.push('boundary');
+  if (docOf[first] === docOf[gold] && nextDoor(index, first, gold)) classes.push('boundary');
   const text = (row: number) => index.passages[row]!.text;
   const inGold = words(text(gold));
   const inFirst = words(text(first));
