@@ -166,9 +166,12 @@ function wordGroup(word: Word, options: EnglishQueryOptions, spellAcronyms: bool
   if (spelled.length > 0) writtenAs.push({ terms: spelled, weight: 1 });
   // News senses, and the country a people or capital stands for when the collection writes neither the word's
   // translation nor the name itself (Moscow → روسيا; Astana is written), beside the dictionary's (news-senses.ts).
-  const country = !translated && !names.some((n) => n.weight >= KNOWN_WORD_NAME_SIMILARITY);
-  const news = !options.known ? [] : newsAlternatives(word.text, country, { known: options.known,
-    translate: (h) => (options.dictionary.has(h) ? translationAlternatives([h], options) : []), withForms: (a) => withOtherForms(a, options, !!word.verb) });
+  const countryWanted = !translated && !names.some((n) => n.weight >= KNOWN_WORD_NAME_SIMILARITY);
+  const news = !options.known ? [] : newsAlternatives(word.text, countryWanted, {
+    known: options.known,
+    translate: (h) => (options.dictionary.has(h) ? translationAlternatives([h], options) : []),
+    withForms: (a) => withOtherForms(a, options, !!word.verb),
+  });
   return group([...alternatives, ...news], [...literal, ...writtenAs, ...names], options);
 }
 
