@@ -18,7 +18,8 @@ describe('a claim put to the bot to check', () => {
   });
 
   it('keeps the saying when it is what is asked', () => {
-    expect(asked('شو قال الجعفري عن الطاولة؟')).toContain(analyze('قال')[0]);
+    expect(asked('شو قال الجعفري؟')).toContain(analyze('قال')[0]);
+    expect(asked('الجعفري شو قال بالاجتماع؟')).toContain(analyze('قال')[0]);
   });
 
   it('drops "is it not true" and Egyptian "is it true" opening it, and "or is this a rumour" closing it', () => {

@@ -31,7 +31,8 @@ describe('function words of the sixth round', () => {
   it('drops Levantine بدن "they want", Iraqi and Gulf ويا "with" and Sudanese الفي "that is in" (documents too)', () => {
     expect(asked('وين بدن يعملو مناطق خفض التصعيد؟')).toEqual(asked('وين يعملو مناطق خفض التصعيد؟'));
     expect(asked('شنو صار ويا الامم المتحدة؟')).toEqual(analyze('الامم المتحدة'));
-    expect(asked('شنو الحاجات الطبية الفي الوثيقة؟')).toEqual(asked('شنو الحاجات الطبية الوثيقة؟'));
+    // الفي reads as في: the document after it is where to look (seed-limits.test.ts), as after في.
+    expect(asked('شنو الحاجات الطبية الفي الوثيقة؟')).toEqual(asked('شنو الحاجات الطبية في الوثيقة؟'));
     expect(analyze('ويا وياهم الفي بدن')).toEqual([]);
   });
 
