@@ -5,6 +5,7 @@
  */
 import { ARABIZI_QUESTION_WORDS, COLLOQUIAL_QUESTION_WORDS, isColloquialOnly, wordList } from './dialect.js';
 import { isArabicWord } from './language.js';
+import { documentAskedIn, saidAbout } from './asked-source.js';
 
 const set = (list: string) => new Set(wordList(list));
 
@@ -116,15 +117,9 @@ const latinName = (w: string) => /\p{Script=Latin}/u.test(w) && !ARABIZI.has(w);
  * (عملوا اجتماع = عقدوا اجتماعا, بدهم يعملو مناطق = ينشئوا مناطق), and عمل would meet "work" (العمل, الفريق العامل).
  */
 const LIGHT_VERB = /^(?:[بهح]?[يتن]عمل|عمل|اتعمل|[كت]?[يتن]دير|غا[يتن]دير|دار|[بي]?[يتن]سو|سو|سوي|سوت)(?:و|وا|ون|ت|تو|ي)?$/;
-/** Saying asked with "what … about" (وش قالت سانا عن الأتراك؟): news reports speech with many verbs (نقلت، ذكرت، أكد), so قال meets
- * whichever passage uses it, not what was said about the topic. Without "about" (شو قال ابوزيد؟) the saying is asked, and stays. */
-const SAYING = set('قال قالت قالو قالوا يقول تقول يقولون يقولو بيقول بتقول بيقولو بيقولوا كيقول كتقول كيقولو تقولو بيحكي بتحكي تحكي يحكي حكي حكا حكت');
-/** "The document / paper / memo / text" as where the answer is asked for (في الوثيقة، حسب المذكرة، الوثيقة بتقول ايه عن…). */
-const WRITING = /^(?:[بف]?ال|ال)(?:وثيقه|ورقه|مذكره|نص|مقال|خبر)$/;
-const IN_IT = set('في ف حسب الفي');
-const SAID_ABOUT = set('عن علي حول بخصوص بشان عنهم عنه عنها عليها عليه عليهم');
 /** "What" asked of a light verb (الجعفري عمل إيه؟، شو عملو؟، وش سوى؟، شنو دار؟ = ماذا فعل): the doer and the rest carry what is asked. */
 const DID_WHAT = set('شو شنو شنهو شنوه ايش اش وش وشو ويش ايه اشنو اشنوه واشنو');
+/** "What" asked of a saying (asked-source.ts). */
 const WHAT_SAID = new Set([...DID_WHAT, 'ماذا']);
 /** A demonstrative between an event noun and its light verb (المحادثات دي اتعملت فين؟). */
 const THIS = set('دي ده دا هاي هادي هاد هذي هدي هذا هاذي');
@@ -159,8 +154,6 @@ function sentenceFraming(
   const greeting = (a: string, b: string, after: string) => GREETING.has(`${a} ${b}`) && !(HOW_ARE_THINGS.has(`${a} ${b}`) && IN_PLACE(after));
   /** Only framing words before word i: it opens the sentence. */
   const opening = (i: number) => frames.slice(0, i).every(Boolean);
-  const saidAbout = (i: number) =>
-    SAYING.has(words[i] ?? '') && (WHAT_SAID.has(words[i - 1] ?? '') || WHAT_SAID.has(words[i + 1] ?? '')) && words.slice(i + 1).some((x) => SAID_ABOUT.has(x));
   words.forEach((w, i) => {
     const before = words[i - 1] ?? '';
     const next = words[i + 1] ?? '';
@@ -247,9 +240,8 @@ function sentenceFraming(
     else if (colloquial && MATTER.has(w) && next === '') frames[i] = true;
     // Libyan شن "what" opening a sentence, لشن "for what" closing one (MSA شن "launch" neither opens nor closes a question).
     else if ((w === 'شن' && opening(i) && next !== '') || ((w === 'لشن' || w === 'بشن') && next === '' && i > 0)) frames[i] = true;
-    else if (saidAbout(i)) frames[i] = true;
-    else if (WRITING.test(w) && (IN_IT.has(before) || !w.startsWith('ال') || [i - 1, i + 1, i + 2].some(saidAbout))) frames[i] = true;
-    else if (w === 'حسب' && WRITING.test(next)) frames[i] = true;
+    // Where the answer is asked from: a saying asked about, the document asked in (asked-source.ts).
+    else if (saidAbout(words, i, WHAT_SAID) || documentAskedIn(words, i, WHAT_SAID)) frames[i] = true;
     // "Number what" (الجولة دي رقم كام؟): رقم beside a number question word asks for the ordinal.
     else if (w === 'رقم' && (HOW_MANY.has(next) || HOW_MANY.has(before))) frames[i] = true;
   });

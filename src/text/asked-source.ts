@@ -1,0 +1,32 @@
+/**
+ * Where a question asks the answer from, not what it asks: a saying asked with "what … about" (وش قالت سانا عن
+ * الأتراك؟) and the document asked in (في الوثيقة، حسب المذكرة، الوثيقة بتقول ايه عن…). News reports speech with many
+ * verbs (نقلت، ذكرت، أكد), so قال meets whichever passage uses it, not what was said about the topic; and the words
+ * for "the document" meet its opening line, not the item asked about. question-framing.ts drops both. On normalized words.
+ */
+import { wordList } from './dialect.js';
+
+const SAYING = new Set(wordList('قال قالت قالو قالوا يقول تقول يقولون يقولو بيقول بتقول بيقولو بيقولوا كيقول كتقول كيقولو تقولو بيحكي بتحكي تحكي يحكي حكي حكا حكت'));
+const SAID_ABOUT = new Set(wordList('عن علي حول بخصوص بشان عنهم عنه عنها عليها عليه عليهم'));
+/** "The document / paper / memo / text / article / report", with the article or with بـ / فـ on it. */
+const WRITING = /^(?:[بف]?ال|ال)(?:وثيقه|ورقه|مذكره|نص|مقال|خبر)$/;
+const IN_IT = new Set(wordList('في ف حسب الفي'));
+
+/**
+ * Word i is a saying verb beside a "what" word (`what`), with "about" after it. Without "about" (شو قال ابوزيد؟) the
+ * saying is what is asked, and stays.
+ */
+export function saidAbout(words: readonly string[], i: number, what: ReadonlySet<string>): boolean {
+  return SAYING.has(words[i] ?? '') && (what.has(words[i - 1] ?? '') || what.has(words[i + 1] ?? '')) && words.slice(i + 1).some((x) => SAID_ABOUT.has(x));
+}
+
+/**
+ * Word i names the document the answer is asked from: after في / حسب, written with بـ / فـ, or as the source of a saying
+ * asked about (الوثيقة بتقول ايه عن…); or it is حسب before such a word. When the document is itself the subject (متى قدمت
+ * روسيا الوثيقة؟) it stays.
+ */
+export function documentAskedIn(words: readonly string[], i: number, what: ReadonlySet<string>): boolean {
+  const w = words[i] ?? '';
+  if (w === 'حسب') return WRITING.test(words[i + 1] ?? '');
+  return WRITING.test(w) && (IN_IT.has(words[i - 1] ?? '') || !w.startsWith('ال') || [i - 1, i + 1, i + 2].some((j) => saidAbout(words, j, what)));
+}
