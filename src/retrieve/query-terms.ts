@@ -38,7 +38,7 @@ export function questionTerms(lexical: Bm25Index, question: string): string[] {
     // A people or a capital (الأتراك, موسكو): a text may name the country instead (تركيا, روسيا), so both are searched; in
     // an MSA question only when the collection lacks the word as written: offered beside known words there, the extra
     // words cost xquad-dev held-out refusals (eval/JOURNAL.md, twelfth dialect round).
-    if (colloquial || known(stems).length === 0) terms.push(...known(country).filter((c) => !chosen.includes(c)));
+    if (country.length > 0 && (colloquial || known(stems).length === 0)) terms.push(...known(country).filter((c) => !chosen.includes(c)));
   }
   return terms;
 }
