@@ -7,7 +7,10 @@
 import { wordList } from './dialect.js';
 
 const SAYING = new Set(wordList('قال قالت قالو قالوا يقول تقول يقولون يقولو بيقول بتقول بيقولو بيقولوا كيقول كتقول كيقولو تقولو بيحكي بتحكي تحكي يحكي حكي حكا حكت'));
-const SAID_ABOUT = new Set(wordList('عن علي حول بخصوص بشان عنهم عنه عنها عليها عليه عليهم'));
+/** "About", before a topic (عن، حول): what a request for information and a saying asked about both take. */
+export const ABOUT = new Set(wordList('عن علي حول بخصوص'));
+/** After a saying, also بشأن and "about" with a pronoun (قال عنهم). */
+const SAID_ABOUT = new Set([...ABOUT, ...wordList('بشان عنهم عنه عنها عليها عليه عليهم')]);
 /** "The document / paper / memo / text / article / report", with the article or with بـ / فـ on it. */
 const WRITING = /^(?:[بف]?ال|ال)(?:وثيقه|ورقه|مذكره|نص|مقال|خبر)$/;
 const IN_IT = new Set(wordList('في ف حسب الفي'));

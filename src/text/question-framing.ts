@@ -5,7 +5,7 @@
  */
 import { ARABIZI_QUESTION_WORDS, COLLOQUIAL_QUESTION_WORDS, isColloquialOnly, wordList } from './dialect.js';
 import { isArabicWord } from './language.js';
-import { documentAskedIn, saidAbout } from './asked-source.js';
+import { ABOUT, documentAskedIn, saidAbout } from './asked-source.js';
 
 const set = (list: string) => new Set(wordList(list));
 
@@ -79,7 +79,6 @@ const QUESTION_NOUN = set('سوال السوال سوالي');
 const GIVE_ME = set('اعطني اعطيني اخبرني عطني عطيني اديني اديلي جيبلي جبلي هاتلي احكيلي قلي قولي خبرني');
 /** "Information / details" asked for about something (عطني معلومات عن…، بدي تفاصيل حول…): the request, not its topic. */
 const INFO = set('معلومات معلومه تفاصيل نبذه فكره');
-const ABOUT = set('عن علي حول بخصوص');
 /** "The matter / the story" with "in" (شو دخله بالموضوع؟). */
 const MATTER = set('بالموضوع بهالموضوع بالقصه بالسالفه بهالشي');
 
