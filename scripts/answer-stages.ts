@@ -10,6 +10,7 @@
  * FAULTS=1 counts minor page faults per answer and per stage (beside CPU ms in TAIL, and as p50 / p95 / sum).
  * CLOCK=wall times the replayed stages by wall clock instead of the process's CPU time (see stageMs).
  * FIRST=1 times the stages on each question's first meeting (the whole answer follows, as a repeat; TAIL then lists the staged first meetings).
+ * DUMP=file.json writes every timed answer (question, wall and CPU ms, GC ms, its replayed stages) for offline what-if sums (scripts/stage-what-if.ts).
  * WARMUP=N warms up on N other questions (another seed) instead of the timed ones, so every timed
  * question is unseen, as in a bot that has been serving (the default replays the timed ones untimed first).
  * Prints p50 / p95 / max ms of CPU time per stage, and wall and CPU time of the whole answer (query vectors precomputed, after every
@@ -174,6 +175,7 @@ if (process.env.FAULTS) {
   console.log('minor page faults'.padEnd(20), 'p50'.padStart(7), 'p95'.padStart(7), 'max'.padStart(7), 'sum'.padStart(7));
   for (const [name, counts] of Object.entries(faultsOf)) console.log(name.padEnd(20), ...[percentile(counts, 50), percentile(counts, 95), Math.max(...counts), counts.reduce((a, b) => a + b, 0)].map((v) => String(v).padStart(7)));
 }
+if (process.env.DUMP) fs.writeFileSync(process.env.DUMP, JSON.stringify(answers.map((a) => ({ q: a.q, wall: a.end - a.start, cpu: a.cpu, gc: gcOf(a), stages: a.stages }))));
 const faultText = (a: (typeof answers)[number], name?: string) => (process.env.FAULTS ? ` [${name ? a.stageFaults[name] : a.faults} f]` : '');
 for (const a of [...answers].sort((x, y) => y.end - y.start - (x.end - x.start)).slice(0, Number(process.env.TAIL ?? 0))) {
   console.log(`${(a.end - a.start).toFixed(2).padStart(7)} wall (CPU ${a.cpu.toFixed(2)}, GC ${gcOf(a).toFixed(2)})${faultText(a)}`, Object.entries(a.stages).filter(([, ms]) => ms >= 0.3).map(([name, ms]) => `${name} ${ms.toFixed(2)}${faultText(a, name)}`).join(', '), '|', a.q);
