@@ -3,7 +3,7 @@ import { DIALECT_FUNCTION_WORDS, dialectReadingsOf, isColloquialOnly, isColloqui
 import { respelled, withLongVowel, withoutIn, withoutJoined } from './dialect-spelling.js';
 import { questionFraming } from './question-framing.js';
 import { isArabicWord } from './language.js';
-import { firstRadicalWaw, lightStems } from './stem.js';
+import { lightStems } from './stem.js';
 import { twoWordNumber } from './numbers.js';
 import { twoWordMonth } from './dialect-lexicon.js';
 import { countryNamed } from './country-names.js';
@@ -100,7 +100,7 @@ export interface QuestionWord {
   /** Of the readings, those that are MSA words of the colloquial lexicon (هيتمضى → يوقع, not the shape يتمض). */
   msa: string[];
   /**
-   * The stems of the word without "in" (فأستانة, بمحمد → استان, محمد), a verb's root letters with its first و (وقفت → وقف), or what else chat joins onto a word (ديمستورا,
+   * The stems of the word without "in" (فأستانة, بمحمد → استان, محمد) or what else chat joins onto a word (ديمستورا,
    * شعلاقة → مستورا, علاق; withoutJoined): searched only if the collection knows them.
    */
   inside: string[];
@@ -153,8 +153,7 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
     const stems = stem(term);
     const stemsOf = (list: string[]) => [...new Set(list.filter((r) => !isStopword(r)).flatMap((r) => stem(r)).filter((r) => !stems.includes(r)))];
     const bare = withoutIn(term, colloquial);
-    const waw = firstRadicalWaw(term);
-    const inside = [...(bare ? [bare] : []), ...(waw ? [waw] : []), ...withoutJoined(term, { opening: first, colloquial })];
+    const inside = [...(bare ? [bare] : []), ...withoutJoined(term, { opening: first, colloquial })];
     // The next word of the same sentence: read with this one as a number, a month, or one word split by a space.
     const pair = sentences[i + 1] === sentences[i] ? terms[i + 1] : undefined;
     // A number or a month said in two words (تلاتة وعشرين → 23, كانون التاني → يناير) is one term more: its words, as

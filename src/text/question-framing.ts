@@ -179,9 +179,7 @@ function sentenceFraming(
       for (let k = CLAIM.has(before) ? i - 1 : i - 2; k <= i; k++) frames[k] = true;
     } else if (next === '' && i > 0 && (TRUE_CLOSING.has(w) || (TRUE.has(w) && YES_NO.has(before)))) frames[i] = true;
     else if (THEY_SAY.has(w) && opening(i) && THAT.has(next)) frames[i] = true;
-    // "The difference between" after a colloquial "what" (شو الفرق بين…): the two compared are what is asked; "each (one)"
-    // (كل وحدة، كل واحد فيهم; MSA وحدة "unit"): who each is was named.
-    else if (colloquial && (w === 'الفرق' || w === 'فرق') && next === 'بين' && QUESTION_WORDS.has(before)) frames[i] = true;
+    // "Each (one)" (كل وحدة، كل واحد فيهم; MSA وحدة "unit"): who each is was named.
     else if (colloquial && before === 'كل' && (w === 'وحده' || w === 'واحده' || w === 'واحد')) frames[i] = true;
     // Egyptian طب "so" replying (طب ومين…؟, طب هو…؟): only before و or a question word (طب الأعشاب keeps "medicine").
     else if (w === 'طب' && opening(i) && (next.startsWith('و') || QUESTION_WORDS.has(next) || next === 'هو' || next === 'هي')) frames[i] = true;

@@ -45,12 +45,3 @@ export function lightStem(word: string): string {
   }
   return stem;
 }
-
-/**
- * A past verb whose root begins with و (وقفت، وصلت، وصلوا، وضعنا): Light10 takes that و for "and" (وقفت → قفت, a word no text
- * has), so a question also offers the three root letters (وقف، وصل، وضع), searched only if the collection knows them.
- */
-export function firstRadicalWaw(word: string): string | null {
-  const verb = /^(و[\u0621-\u064A]{2})(?:ت|تو|تي|توا|وا|و|نا|تم)$/.exec(word);
-  return verb ? verb[1]! : null;
-}
