@@ -189,4 +189,5 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
 // 14: the dialects' one-word teens (خمستعش → 15, numbers.ts); احجيلي, لخصلي, عطني, اديني, جيبلي, اوكي … as dialect function words.
 // 15: a word written with a hamza carrier is no function word (فئة is not فيه).
 // 16: Sudanese ديل, ديلاك ("these") as dialect function words, which documents drop too.
-export const ANALYZER_VERSION = 16;
+// 17: لشنو, لشو, لايش ("for what") as dialect question words, which documents drop too.
+export const ANALYZER_VERSION = 17;

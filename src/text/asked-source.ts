@@ -11,16 +11,19 @@ const SAYING = new Set(wordList('قال قالت قالو قالوا يقول ت
 export const ABOUT = new Set(wordList('عن علي حول بخصوص'));
 /** After a saying, also بشأن and "about" with a pronoun (قال عنهم). */
 const SAID_ABOUT = new Set([...ABOUT, ...wordList('بشان عنهم عنه عنها عليها عليه عليهم')]);
-/** "The document / paper / memo / text / article / report", with the article or with بـ / فـ on it. */
-const WRITING = /^(?:[بف]?ال|ال)(?:وثيقه|ورقه|مذكره|نص|مقال|خبر)$/;
+/** "The document / paper / memo / text / article / report / file" (chat's فايل; not ملف, MSA "the case"), with the article or with بـ / فـ on it. */
+const WRITING = /^(?:[بف]?ال|ال)(?:وثيقه|ورقه|مذكره|نص|مقال|خبر|فايل)$/;
 const IN_IT = new Set(wordList('في ف حسب الفي'));
 
 /**
- * Word i is a saying verb beside a "what" word (`what`), with "about" after it. Without "about" (شو قال ابوزيد؟) the
- * saying is what is asked, and stays.
+ * Word i is a saying verb beside a "what" or "anything" word (`what`), with "about" after it (الفايل يقول شي عن…) or
+ * before the "what" (عن شو بتحكي). Without "about" (شو قال ابوزيد؟) the saying is what is asked, and stays.
  */
 export function saidAbout(words: readonly string[], i: number, what: ReadonlySet<string>): boolean {
-  return SAYING.has(words[i] ?? '') && (what.has(words[i - 1] ?? '') || what.has(words[i + 1] ?? '')) && words.slice(i + 1).some((x) => SAID_ABOUT.has(x));
+  if (!SAYING.has(words[i] ?? '')) return false;
+  // "About what" before it (كل وحدة عن شو بتحكي؟).
+  if (what.has(words[i - 1] ?? '') && ABOUT.has(words[i - 2] ?? '')) return true;
+  return (what.has(words[i - 1] ?? '') || what.has(words[i + 1] ?? '')) && words.slice(i + 1).some((x) => SAID_ABOUT.has(x));
 }
 
 /**

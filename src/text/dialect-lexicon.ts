@@ -43,6 +43,8 @@ const COLLOQUIAL_VERBS: ReadonlyArray<readonly [string, string, string, string, 
   ['دري', 'دري', 'عرف', 'عرف'], // know (درى، ما حد درى، ما بدري)
   ['اتريق', 'تريق', 'سخر', 'سخر'], // mock (Egyptian اتريقوا على بعض)
   ['هضر', 'هضر', 'تحدث', 'تحدث'], // talk (Moroccan هضر معاه)
+  ['سولف', 'سولف', 'تحدث', 'تحدث'], // chat (Gulf سولف وياه)
+  ['قابل', 'قابل', 'التقي', 'لتقي', 'التقت'], // meet (Egyptian, Levantine قابل الإيرانيين; MSA "meet, face" too)
   // fail, fall through (Levantine خربت الشغلة, Egyptian باظت, فركشت: of talks, a deal); arrive (Maghrebi لحق للدار)
   // stay, go on (Egyptian فضل / هتفضل, Levantine ضل / بيضل: "will the talks stay long?"); MSA فضّل "prefer" is the same letters,
   // and a text that writes it keeps its own meaning
@@ -61,7 +63,7 @@ const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['حكي', 'حديث'], ['حكي', 'كلام'], ['حاجات', 'اشياء'], ['احسن', 'افضل'], // talk; things; better
   ['جاي', 'مقبل'], ['جاي', 'قادم'], ['جايه', 'مقبله'], // next (الشهر الجاي)
   ['شغله', 'امر'], // matter (Levantine)
-  ['مقفول', 'مغلق'], ['مقفوله', 'مغلقه'], // closed
+  ['مقفول', 'مغلق'], ['مقفوله', 'مغلقه'], ['مسكر', 'مغلق'], ['مسكره', 'مغلقه'], // closed (مسكّر: Levantine, Gulf)
   // ث said and written ت (Egyptian, Levantine): second, third, three, two, eight
   ['تاني', 'ثاني'], ['تانيه', 'ثانيه'], ['تالت', 'ثالث'], ['تالته', 'ثالثه'], ['تلات', 'ثلاث'], ['تلاته', 'ثلاثه'],
   ['تلاتين', 'ثلاثين'], ['اتنين', 'اثنين'], ['تمانيه', 'ثمانيه'],
@@ -93,8 +95,8 @@ const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['اوبوزيسيون', 'معارضه'], ['اوبوزيشن', 'معارضه'], ['ستيتمنت', 'بيان'], ['ستاتمنت', 'بيان'], ['ديكلاراسيون', 'بيان'],
   // content, pleased (Gulf, Levantine مستانس, Levantine and Egyptian مبسوط): what the papers call الرضا
   ['مستانس', 'رضا'], ['مبسوط', 'رضا'],
-  // alone, by themselves (Levantine, Gulf لحالهم, لحاله): what a text calls on their own or separate; mockery (مسخرة)
-  ['لحال', 'منفرد'], ['لحال', 'منفصل'], ['مسخره', 'سخريه'],
+  // alone, by themselves (Levantine, Gulf لحالهم, لحاله): what a text calls on their own or separate; mockery (مسخرة, Egyptian تريقة)
+  ['لحال', 'منفرد'], ['لحال', 'منفصل'], ['مسخره', 'سخريه'], ['تريقه', 'سخريه'],
   // still going or in force (المفاوضات لسه شغالة, الهدنة شغالة)
   ['شغال', 'مستمر'], ['شغال', 'ساري'], ['شغاله', 'مستمره'], ['شغاله', 'ساريه'],
   // in force, going on (Levantine, Egyptian الهدنة ماشية); with the article it is the MSA "livestock", itself

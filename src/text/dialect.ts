@@ -17,8 +17,8 @@ export const wordList = (list: string): string[] => list.split(/\s+/).filter((w)
 export const COLLOQUIAL_QUESTION_WORDS = {
   // what / why / how
   // (Sudanese ياتو / ياتا "which")
-  // (and with ب "with / by what": بايه, بشو, بشنو)
-  other: wordList('شو شنو شنهو ايش اش وش وشو واش ايه شي شنوه اشنو اشنوه واشنو شنهي شنيه ويش اشمن شمن انهو ليش ليه علاش لويش علاه لاش شلون كيفاش كيفاه ازاي ياتو ياتا بايه بشو بشنو بايش'),
+  // (and with ب "with / by what": بايه, بشو, بشنو; with ل "for what": لشنو, لشو, لايش)
+  other: wordList('شو شنو شنهو ايش اش وش وشو واش ايه شي شنوه اشنو اشنوه واشنو شنهي شنيه ويش اشمن شمن انهو ليش ليه علاش لويش علاه لاش شلون كيفاش كيفاه ازاي ياتو ياتا بايه بشو بشنو بايش لشنو لشو لايش'),
   place: wordList('وين فين منين لوين وينو'),
   // Levantine وقتيش / ايمتا, Maghrebi وقتاش / فوقاش / فاش; with لـ "until when" (لإيمتى, لامتى)
   date: wordList('امتي ايمتي امتا ايمتا وقتاش فوقاش فاش وقتيش لامتي لايمتي لامتا لايمتا'),
@@ -150,6 +150,9 @@ function readingsOf(word: string): { forms: string[]; msa: string[] } {
   // A word of the lexicon as written is that word, not a shape (باجر "tomorrow" is not ب + اجر, كتير not ك + تير).
   const listed = COLLOQUIAL_WORDS.get(word);
   if (listed) return { forms: [], msa: listed };
+  // With "and" on it (وتريقة، ومسكرة): the word of the lexicon after و, three letters or more (وجه is "face", not و + جه).
+  const andListed = word.startsWith('و') && word.length >= 4 ? COLLOQUIAL_WORDS.get(word.slice(1)) : undefined;
+  if (andListed) return { forms: [], msa: andListed };
   const readings: string[] = [];
   // Before ا only بـ/كـ/سـ (باكل "I eat", باستانا "in Astana"): the future حـ/هـ there would read the participles
   // and form III verbs حاضر, هاجم as اضر, اجم, and a question rarely says "I will".

@@ -1,4 +1,6 @@
 /**
+ * Over 250 lines: the framing rules are one else-if chain read in order (an earlier rule wins), which split files would hide.
+ *
  * Words that frame a question but are MSA words in a text, so documents keep them (dropping الحين and ولا
  * from documents too cost held-out refusals, eval/JOURNAL.md, dialect rounds) and only a question drops them. Every one is
  * a way of asking, never what is asked about. On normalized words (ى→ي, ة→ه, أ/إ→ا, ؤ→و).
@@ -86,8 +88,11 @@ const MATTER = set('بالموضوع بهالموضوع بالقصه بالسا�
 const TRUE = set('صحيح صح صج صدق صدج عنجد بجد فعلا حقا');
 /** Yes/no particles before it (هل صحيح…, Maghrebi واش صحيح بلي…). */
 const YES_NO = set('هل واش');
-/** The same closing a question: "…, is it true?", "…, really?" (after a particle or alone: …، صدق؟). */
-const TRUE_CLOSING = set('صدق صدج صج عنجد بجد');
+/** The same closing a question: "…, is it true?", "…, really?", "…, right?" (after a particle or alone: …، صدق؟). */
+const TRUE_CLOSING = set('صدق صدج صج عنجد بجد مظبوط مزبوط');
+/** "This talk" before it (…، الكلام ده مظبوط؟); "they say (that)" opening a claim (بيقولو إن…): the claim's frame, not its topic. */
+const CLAIM = set('الكلام هالكلام الحكي هالحكي');
+const THEY_SAY = set('بيقولو بيقولوا يقولو يقولون قالو قالوا بيحكو بيحكوا');
 /** "I heard (that)" opening one (سمعت ان…, سمعت انو…). */
 const HEARD = set('سمعت سمعنا');
 const THAT = set('ان انو انه بلي');
@@ -118,8 +123,8 @@ const latinName = (w: string) => /\p{Script=Latin}/u.test(w) && !ARABIZI.has(w);
 const LIGHT_VERB = /^(?:[بهح]?[يتن]عمل|عمل|اتعمل|[كت]?[يتن]دير|غا[يتن]دير|دار|[بي]?[يتن]سو|سو|سوي|سوت)(?:و|وا|ون|ت|تو|ي)?$/;
 /** "What" asked of a light verb (الجعفري عمل إيه؟، شو عملو؟، وش سوى؟، شنو دار؟ = ماذا فعل): the doer and the rest carry what is asked. */
 const DID_WHAT = set('شو شنو شنهو شنوه ايش اش وش وشو ويش ايه اشنو اشنوه واشنو');
-/** "What" asked of a saying (asked-source.ts). */
-const WHAT_SAID = new Set([...DID_WHAT, 'ماذا']);
+/** "What" or "anything" asked of a saying (asked-source.ts: شو بتقول عن…، يقول شي عن…، كتقول شي حاجة على…). */
+const WHAT_SAID = new Set([...DID_WHAT, ...wordList('ماذا شي اشي حاجه')]);
 /** A demonstrative between an event noun and its light verb (المحادثات دي اتعملت فين؟). */
 const THIS = set('دي ده دا هاي هادي هاد هذي هدي هذا هاذي');
 const EVENT_NOUN = /^(?:ال)?(?:اجتماع|اجتماعات|محادثات|محادثه|مفاوضات|مباحثات|لقاء|لقاءات|لقا|جلسه|جلسات|موتمر|مقابله|ميتنغ|ميتنج|ميتينغ|ميتينج|ريونيون|مناطق|منطقه|اليه|اليات|اتفاق|اتفاقيه|فريق|لجنه|هدنه)$/;
@@ -170,7 +175,12 @@ function sentenceFraming(
     else if (OPENERS.has(w) && opening(i) && next !== '') frames[i] = true;
     // "Is it true that", "really", "I heard that" opening the question (after هل / واش at most), or closing it.
     else if ((TRUE.has(w) || HEARD.has(w)) && (opening(i) || (i === 1 && BEFORE_TRUE.has(before))) && (THAT.has(next) || w === 'عنجد' || w === 'بجد')) frames[i] = true;
-    else if (next === '' && i > 0 && (TRUE_CLOSING.has(w) || (TRUE.has(w) && YES_NO.has(before)))) frames[i] = true;
+    else if (next === '' && i > 0 && (TRUE_CLOSING.has(w) || TRUE.has(w)) && (CLAIM.has(before) || (THIS.has(before) && CLAIM.has(words[i - 2] ?? '')))) {
+      for (let k = CLAIM.has(before) ? i - 1 : i - 2; k <= i; k++) frames[k] = true;
+    } else if (next === '' && i > 0 && (TRUE_CLOSING.has(w) || (TRUE.has(w) && YES_NO.has(before)))) frames[i] = true;
+    else if (THEY_SAY.has(w) && opening(i) && THAT.has(next)) frames[i] = true;
+    // "Each (one)" (كل وحدة، كل واحد فيهم; MSA وحدة "unit"): who each is was named.
+    else if (colloquial && before === 'كل' && (w === 'وحده' || w === 'واحده' || w === 'واحد')) frames[i] = true;
     // Egyptian طب "so" replying (طب ومين…؟, طب هو…؟): only before و or a question word (طب الأعشاب keeps "medicine").
     else if (w === 'طب' && opening(i) && (next.startsWith('و') || QUESTION_WORDS.has(next) || next === 'هو' || next === 'هي')) frames[i] = true;
     else if ((w === 'حاجه' || w === 'حاجات') && (THERE_IS.has(before) || frames[i - 1] === true) && next !== 'الي') frames[i] = true;
