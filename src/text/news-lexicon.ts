@@ -9,8 +9,11 @@
 /** [past, imperfect stem, other past, other imperfect stem, other feminine past]: as COLLOQUIAL_VERBS. */
 export const NEWS_VERBS: ReadonlyArray<readonly [string, string, string, string, string?]> = [
   ['اخفق', 'خفق', 'فشل', 'فشل'], // fail
-  ['بث', 'بث', 'اذاع', 'ذيع', 'اذاعت'], ['نشر', 'نشر', 'اذاع', 'ذيع', 'اذاعت'], // broadcast, publish
-  ['دعم', 'دعم', 'ساند', 'ساند'], ['ساند', 'ساند', 'دعم', 'دعم'], // back, support
+  // broadcast (not نشر, which is also to publish a book, xquad-dev's sense)
+  ['بث', 'بث', 'اذاع', 'ذيع', 'اذاعت'],
+  // back (ساند, read as the commoner دعم; not دعم as ساند: دعمت معلومات "supported the data" is no backing of a side,
+  // and reading it so cost an xquad-dev held-out question)
+  ['ساند', 'ساند', 'دعم', 'دعم'],
   ['تراس', 'تراس', 'راس', 'راس'], // chair, head (يترأس / يرأس)
   ['حضر', 'حضر', 'شارك', 'شارك'], // attend / take part
   ['بحث', 'بحث', 'ناقش', 'ناقش'], // discuss
@@ -25,7 +28,7 @@ export const NEWS_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['اوقف', 'علق'], ['اوقفت', 'علقت'],
   ['اخفاق', 'فشل'], // failure
   ['مندوب', 'ممثل'], ['مندوبه', 'ممثله'], ['مندوبين', 'ممثلين'], ['مندوبون', 'ممثلون'], ['مندوبو', 'ممثلو'], // envoy, representative
-  ['فني', 'تقني'], ['فنيه', 'تقنيه'], // technical
+  ['فنيه', 'تقنيه'], // technical (المحادثات الفنية; not فني, also "a technician")
   ['رجوع', 'عوده'], // return
   ['غرض', 'هدف'], // purpose
   ['مسوده', 'مشروع'], // draft
