@@ -29,7 +29,6 @@ export const NEWS_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['غرض', 'هدف'], // purpose
   ['مسوده', 'مشروع'], // draft
   ['تنحي', 'رحيل'], // stepping down
-  ['مباحثات', 'محادثات'], ['محادثات', 'مباحثات'], // talks
   ['بحثت', 'مناقشه'], // discussed / the discussion of (تمت مناقشة)
   // expected (يُنتظر أن = من المتوقع أن)
   ['ينتظر', 'متوقع'], ['ينتظر', 'يتوقع'], ['تنتظر', 'متوقع'], ['تنتظر', 'تتوقع'],
