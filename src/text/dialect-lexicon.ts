@@ -1,4 +1,5 @@
 // dialect.ts's colloquial lexicon, apart so that file stays a reader of words and this one a list of them.
+import { NEWS_NOUNS, NEWS_VERBS } from './news-lexicon.js';
 
 /**
  * Everyday colloquial verbs and nouns shared by several dialects, with the MSA word the documents
@@ -109,7 +110,7 @@ const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
 export const COLLOQUIAL_WORDS: ReadonlyMap<string, string[]> = (() => {
   const words = new Map<string, string[]>();
   const add = (colloquial: string, msa: string) => words.set(colloquial, [...(words.get(colloquial) ?? []), msa]);
-  for (const [past, imperfect, msaPast, msaImperfect, msaFeminine] of COLLOQUIAL_VERBS) {
+  for (const [past, imperfect, msaPast, msaImperfect, msaFeminine] of [...COLLOQUIAL_VERBS, ...NEWS_VERBS]) {
     add(past, msaPast);
     add(past + 'ت', msaFeminine ?? msaPast + 'ت');
     // The same person first, then the others: a question asks "when do they end" (يخلصون) of a text that says "it is
@@ -117,8 +118,9 @@ export const COLLOQUIAL_WORDS: ReadonlyMap<string, string[]> = (() => {
     const persons = ['ي', 'ت', 'ن'];
     for (const person of persons) for (const other of [person, ...persons.filter((p) => p !== person)]) add(person + imperfect, other + msaImperfect);
   }
-  const listed = new Set(COLLOQUIAL_NOUNS.map(([colloquial]) => colloquial));
-  for (const [colloquial, msa] of COLLOQUIAL_NOUNS) {
+  const nouns = [...COLLOQUIAL_NOUNS, ...NEWS_NOUNS];
+  const listed = new Set(nouns.map(([colloquial]) => colloquial));
+  for (const [colloquial, msa] of nouns) {
     add(colloquial, msa);
     if (!colloquial.startsWith('ال') && !listed.has('ال' + colloquial)) add('ال' + colloquial, 'ال' + msa);
   }
