@@ -1,134 +1,18 @@
 /**
- * Over 250 lines: the framing rules are one else-if chain read in order (an earlier rule wins), which split files would hide.
- *
  * Words that frame a question but are MSA words in a text, so documents keep them (dropping الحين and ولا
  * from documents too cost held-out refusals, eval/JOURNAL.md, dialect rounds) and only a question drops them. Every one is
  * a way of asking, never what is asked about. On normalized words (ى→ي, ة→ه, أ/إ→ا, ؤ→و).
  */
-import { ARABIZI_QUESTION_WORDS, COLLOQUIAL_QUESTION_WORDS, isColloquialOnly, wordList } from './dialect.js';
+import { isColloquialOnly } from './dialect.js';
 import { isArabicWord } from './language.js';
 import { ABOUT, documentAskedIn, saidAbout } from './asked-source.js';
-
-const set = (list: string) => new Set(wordList(list));
-
-/** "Now" (Gulf الحين, Yemeni ذلحين; MSA "the time"), "anyway" (اصلا; MSA "originally"). */
-const ANYWHERE = set('الحين هالحين ذحين دحين ذلحين دلحين اصلا');
-/**
- * و on an MSA question word opening a second question (…؟ ومتى يخلصون؟); not closing one (…أوروبا ومتى؟ keeps it:
- * held-out refusals on xquad-dev moved when it was dropped there).
- */
-const AND_ASKING = set('ومتي واين وكيف ولماذا وماذا وكم وهل');
-/**
- * A preposition with "them / him / her" pointing back in a dialect follow-up (شنو بغاو منهم؟، وش تقول عنهم؟); an MSA
- * question keeps them (held-out refusals on xquad-dev moved when they were dropped everywhere).
- */
-const POINTING_BACK = set('منهم عنهم عنه عنها معهم معه معها فيهم عليهم بهم');
-/** "What's the story (with …)", after a colloquial "what" (شو القصة مع…; not الموضوع: شو الموضوع الخاص بـ… asks for a topic). */
-const STORY = set('القصه السالفه الحكايه');
-/** The same with "its / their" (ايه حكايته؟, شو قصتها؟, وش سالفتهم؟). */
-const STORY_OF = /^(?:قص|سالف|حكاي)ت(?:ه|ها|هم|هن|و|ن|ك|كم)$/;
-const WHAT = new Set(COLLOQUIAL_QUESTION_WORDS.other);
-/** "I want to know / understand" (Gulf ابي اعرف, MSA "my father"; Levantine بدي افهم; MSA اريد ان افهم). */
-const WANT = set('ابي بدي بدنا عايز عاوز عايزه ودي حاب حابب ابغي بغيت اريد نريد');
-const LEARN = set('اعرف نعرف افهم نفهم');
-/** "Does anyone know / can someone explain" (حد يعرف، حدا بيعرف، حد يشرحلي; MSA حد "limit"). */
-const SOMEONE = set('حد حدا احد');
-const KNOWS = set('يعرف بيعرف يعرفش يشرحلي يقولي يحكيلي يفهمني يوضحلي يخبرني عارف عارفه عارفين');
-/**
- * A claim put to the bot to check, "someone / people said (that) …" (في حدا قال انو…، ناس بتقول…، واحد كتب…): who said
- * it and the saying frame it; what was said is the question. Only opening it (after في / فيه at most): inside, قال is
- * what is asked (شو قال الجعفري؟).
- */
-const PEOPLE = set('حد حدا احد ناس الناس واحد وحده');
-const SAID = set('قال قالت قالو قالوا بيقول بتقول بيقولو بيقولوا يقول يقولو يقولون بيحكي بيحكو حكي حكا كتب بيكتبو');
-/** Where a claim was read (بالجروب، عالفيسبوك، بتويتر), right after it is said: chat places, not what the papers are about. */
-const CHAT_PLACE = set('بالجروب عالجروب بالقروب عالقروب بالغروب بالشات بالفيس عالفيس بالفيسبوك عالفيسبوك بتويتر بالتويتر عالتويتر بالواتس عالواتس بالتليجرام');
-/** "Or wrong / a rumour / a lie" closing a claim (صح ولا غلط؟، ولا دي إشاعة؟). */
-const WRONG = set('غلط خطا اشاعه اشاعات كذب كذبه');
-/** Before "is it true": "is it not" (مش صحيح انو…) and Egyptian هو (هو صحيح إن…). */
-const BEFORE_TRUE = set('هل واش مش مو موش مب ماشي هو هي');
-/** The article or a preposition with it typed apart before an English word (شو صار بالـ meeting؟). */
-const ARTICLE_APART = set('ال بال فال وال عال لل كال');
-/** "Made (him, her, them)" before a verb: شو اللي خلاها توقف؟ asks why, the verb carries what. */
-const MADE = /^خلا(?:ه|ها|هم|هن|ني|نا|ك|كم|و)?$/;
-
-const BLESS = set('يخليك يخليكم يعافيك يعافيكم يسلمك يسلمكم يخليكو');
-/** Greetings, as the pairs of words they are said in (normalized). */
-const GREETING = new Set(
-  [
-    'السلام عليكم', 'سلام عليكم', 'صباح الخير', 'مساء الخير', 'صباح النور', 'هلا والله', 'عساكم بخير', 'عساك بخير', 'يعطيكم العافيه',
-    'يعطيك العافيه', 'كيف الحال', 'كيف الاحوال', 'كيداير الاحوال', 'كيدايرين الاحوال', 'لاباس عليكم',
-  ],
-);
-/**
- * Of those, "how are things": a greeting, unless a place or topic follows in the same sentence (كيف الحال في حلب؟،
- * كيف الأحوال بإدلب؟), where it asks about the situation there.
- */
-const HOW_ARE_THINGS = new Set(['كيف الحال', 'كيف الاحوال', 'كيداير الاحوال', 'كيدايرين الاحوال']);
-const IN_PLACE = (w: string) => w === 'في' || w === 'ف' || /^(?:ب|بال|فال).{3,}$/.test(w);
-/** "Hello" opening a message (مرحبا، اهلين; not هلا, Levantine "now", nor هاي, "this"). */
-const HELLO = set('مرحبا مرحبتين مراحب اهلين هلو');
-/** "How are you (all)" opening a message that goes on. */
-const HOW_ARE_YOU = set('كيفكم كيفك شلونكم شلونك اشلونكم كيداير كيدايرين كيدايرة');
-/** "Brothers", who is greeted (سلام خوتي، يا اخوان). */
-const BROTHERS = set('خوتي خوتنا اخوتي اخواني خويا خوي');
-/** Reading, seeing, searching: a remark on what the asker did (كنت بقرا، قريت، شفت البوست). */
-const READ = set('كنت كنا بقرا بقري نقرا قريت قرات قريتها بدور دورت شفت شفتو');
-/** Asking (Maghrebi نسول, نسقسي; اسأل), and the question asked. */
-const ASK = set('نسول نسال اسال اسول نسقسي نسقصي بسال بسأل');
-const QUESTION_NOUN = set('سوال السوال سوالي');
-/** "Give / tell / bring me" opening a request: MSA (أعطني، أخبرني) and the dialects' one-word forms (dialect.ts drops those). */
-const GIVE_ME = set('اعطني اعطيني اخبرني عطني عطيني اديني اديلي جيبلي جبلي هاتلي احكيلي قلي قولي خبرني');
-/** "Information / details" asked for about something (عطني معلومات عن…، بدي تفاصيل حول…): the request, not its topic. */
-const INFO = set('معلومات معلومه تفاصيل نبذه فكره');
-/** "The matter / the story" with "in" (شو دخله بالموضوع؟). */
-const MATTER = set('بالموضوع بهالموضوع بالقصه بالسالفه بهالشي');
-
-/** "Is it true / really (that) …" opening a yes/no question (هل صحيح انو…، صج ان…، عنجد…; MSA "correct", "truly"). */
-const TRUE = set('صحيح صح صج صدق صدج عنجد بجد فعلا حقا');
-/** Yes/no particles before it (هل صحيح…, Maghrebi واش صحيح بلي…). */
-const YES_NO = set('هل واش');
-/** The same closing a question: "…, is it true?", "…, really?", "…, right?" (after a particle or alone: …، صدق؟). */
-const TRUE_CLOSING = set('صدق صدج صج عنجد بجد مظبوط مزبوط');
-/** "This talk" before it (…، الكلام ده مظبوط؟); "they say (that)" opening a claim (بيقولو إن…): the claim's frame, not its topic. */
-const CLAIM = set('الكلام هالكلام الحكي هالحكي');
-const THEY_SAY = set('بيقولو بيقولوا يقولو يقولون قالو قالوا بيحكو بيحكوا');
-/** "I heard (that)" opening one (سمعت ان…, سمعت انو…). */
-const HEARD = set('سمعت سمعنا');
-const THAT = set('ان انو انه بلي');
-/**
- * Who is addressed, opening a question before its question word (شباب مين…، جماعة شو…). Not closing it, nor with
- * the article: there they are what is asked about (ما دور الشباب؟, MSA "youth", "group").
- */
-const ADDRESSED = set('شباب جماعه ربع اخوان');
-/** The same written as one word with يا, whose alif the article shares (يالربع، ياجماعة، ياشباب، ياخي). */
-const CALLED = /^يال?(?:ربع|جماعه|شباب|اخوان|اخي|اخوي|خوي|خويا|خي|خ|حلوين)$/;
-/** Gulf ترى / ترا ("mind you"; MSA "you see", "I wonder") opening a question. */
-const OPENERS = set('تري ترا');
-/** "Is there anything (about …)": حاجة after "there is / any" (فيه حاجة عن…، كاين شي حاجة على…; not في حاجة إلى, "in need of"). */
-const THERE_IS = set('في فيه فيش مفيش مافيش كاين كاينه شي اي');
-/** "I don't understand (anything)", a remark before the question (مش فاهم حاجة، ما فهمت شي). */
-const NOT = set('مش مو ما مب موش مانيش ومش ومو وما ومب وموش');
-const UNDERSTAND = set('فاهم فاهمه فاهمين فهمت فهمنا فاكر فاكره فاكرين متذكر متذكره ذاكر');
-const HOW_MANY = new Set(['كم', ...COLLOQUIAL_QUESTION_WORDS.number]);
-/** Arabizi question words and particles (dialect.ts) and Latin "the one who", "I mean", "because", "please": dropped only in a question with Arabic letters, so an English question keeps every word. */
-const ARABIZI = new Set([...Object.values(ARABIZI_QUESTION_WORDS).flat(), ...wordList('yalli elli illi lli ya3ni 3ashan 3shan plz pls')]);
-/** A Latin word of no Arabizi list: beside an Arabizi-looking word, the two are a name (Steven Chu, Wen Jiabao, Sinn Fein). */
-const latinName = (w: string) => /\p{Script=Latin}/u.test(w) && !ARABIZI.has(w);
-/**
- * Colloquial "do / make" (Egyptian and Tunisian عمل, Maghrebi دار, Gulf سوى) before a meeting or talks, or before
- * what talks set up (zones, a mechanism, an agreement, a team, a committee, a truce): the noun carries what is asked
- * (عملوا اجتماع = عقدوا اجتماعا, بدهم يعملو مناطق = ينشئوا مناطق), and عمل would meet "work" (العمل, الفريق العامل).
- */
-const LIGHT_VERB = /^(?:[بهح]?[يتن]عمل|عمل|اتعمل|[كت]?[يتن]دير|غا[يتن]دير|دار|[بي]?[يتن]سو|سو|سوي|سوت)(?:و|وا|ون|ت|تو|ي)?$/;
-/** "What" asked of a light verb (الجعفري عمل إيه؟، شو عملو؟، وش سوى؟، شنو دار؟ = ماذا فعل): the doer and the rest carry what is asked. */
-const DID_WHAT = set('شو شنو شنهو شنوه ايش اش وش وشو ويش ايه اشنو اشنوه واشنو');
-/** "What" or "anything" asked of a saying (asked-source.ts: شو بتقول عن…، يقول شي عن…، كتقول شي حاجة على…). */
-const WHAT_SAID = new Set([...DID_WHAT, ...wordList('ماذا شي اشي حاجه')]);
-/** A demonstrative between an event noun and its light verb (المحادثات دي اتعملت فين؟). */
-const THIS = set('دي ده دا هاي هادي هاد هذي هدي هذا هاذي');
-const EVENT_NOUN = /^(?:ال)?(?:اجتماع|اجتماعات|محادثات|محادثه|مفاوضات|مباحثات|لقاء|لقاءات|لقا|جلسه|جلسات|موتمر|مقابله|ميتنغ|ميتنج|ميتينغ|ميتينج|ريونيون|مناطق|منطقه|اليه|اليات|اتفاق|اتفاقيه|فريق|لجنه|هدنه)$/;
-const QUESTION_WORDS = new Set([...wordList('من ما ماذا متي اين كيف لماذا هل كم اي'), ...Object.values(COLLOQUIAL_QUESTION_WORDS).flat()]);
+import {
+  ANYWHERE, AND_ASKING, POINTING_BACK, STORY, STORY_OF, WHAT, WANT, LEARN, SOMEONE, KNOWS, PEOPLE, SAID, CHAT_PLACE,
+  WRONG, BEFORE_TRUE, ARTICLE_APART, MADE, BLESS, GREETING, HOW_ARE_THINGS, IN_PLACE, HELLO, HOW_ARE_YOU, BROTHERS,
+  READ, ASK, QUESTION_NOUN, GIVE_ME, INFO, MATTER, TRUE, YES_NO, TRUE_CLOSING, CLAIM, THEY_SAY, HEARD, THAT,
+  ADDRESSED, CALLED, OPENERS, THERE_IS, NOT, UNDERSTAND, HOW_MANY, ARABIZI, latinName, LIGHT_VERB, DID_WHAT,
+  WHAT_SAID, THIS, EVENT_NOUN, QUESTION_WORDS,
+} from './framing-words.js';
 
 /**
  * True for each of a question's normalized words that only frames it. `sentence` numbers each word's sentence: a message
