@@ -190,4 +190,5 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
 // 15: a word written with a hamza carrier is no function word (فئة is not فيه).
 // 16: Sudanese ديل, ديلاك ("these") as dialect function words, which documents drop too.
 // 17: لشنو, لشو, لايش ("for what") as dialect question words, which documents drop too.
-export const ANALYZER_VERSION = 17;
+// 18: Tunisian شنوا ("what") as a dialect question word, which documents drop too.
+export const ANALYZER_VERSION = 18;

@@ -11,8 +11,11 @@ const SAYING = new Set(wordList('قال قالت قالو قالوا يقول ت
 export const ABOUT = new Set(wordList('عن علي حول بخصوص'));
 /** After a saying, also بشأن and "about" with a pronoun (قال عنهم). */
 const SAID_ABOUT = new Set([...ABOUT, ...wordList('بشان عنهم عنه عنها عليها عليه عليهم')]);
-/** "The document / paper / memo / text / article / report / file" (chat's فايل; not ملف, MSA "the case"), with the article or with بـ / فـ on it. */
-const WRITING = /^(?:[بف]?ال|ال)(?:وثيقه|ورقه|مذكره|نص|مقال|خبر|فايل)$/;
+/**
+ * "The document / paper / memo / text / article / report / file" (chat's فايل; not ملف, MSA "the case"; وتيقة, ث said and
+ * written ت), with the article or with بـ / فـ on it.
+ */
+const WRITING = /^(?:[بف]?ال|ال)(?:وثيقه|وتيقه|ورقه|مذكره|نص|مقال|خبر|فايل)$/;
 const IN_IT = new Set(wordList('في ف حسب الفي'));
 
 /**

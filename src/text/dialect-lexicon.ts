@@ -73,7 +73,7 @@ const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
   // With the article they are weekdays (Egyptian يوم التلات, Levantine التلاتا, الاربعا), not "the three":
   // listed with it so the article is not added to the numbers above.
   ['التلات', 'الثلاثاء'], ['التلاتا', 'الثلاثاء'], ['التلاتاء', 'الثلاثاء'], ['الاربعا', 'الاربعاء'],
-  ['اكتر', 'اكثر'], // more (ث written ت)
+  ['اكتر', 'اكثر'], ['متل', 'مثل'], // more; like, a saying (ث written ت: Levantine متل "like" is MSA مثل too)
   ['خدمه', 'عمل'], // work (Maghrebi)
   ['ميه', 'مياه'], // water (Egyptian, Levantine المية)
   // With the article only: bare ما is "what", مي a name.
@@ -87,8 +87,8 @@ const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
   // "the deal" only with the article (bare ديل is Sudanese "these").
   ['ميتنغ', 'اجتماع'], ['ميتينغ', 'اجتماع'], ['ميتنج', 'اجتماع'], ['ميتينج', 'اجتماع'], ['الديل', 'الاتفاق'],
   ['فايل', 'ملف'], ['بوست', 'منشور'], ['كونفرنس', 'موتمر'], ['ريبورت', 'تقرير'], ['سيشن', 'جلسه'],
-  // and French and English ones for talks: réunion, proposal, delegation (délégation), conference (conférence).
-  ['ريونيون', 'اجتماع'], ['بروبوزال', 'مقترح'], ['بروبوزل', 'مقترح'], ['ديليغيشن', 'وفد'], ['ديليجيشن', 'وفد'], ['ديليغاسيون', 'وفد'],
+  // and French and English ones for talks: réunion, mécanisme, proposal, delegation (délégation), conference (conférence).
+  ['ريونيون', 'اجتماع'], ['ميكانيزم', 'اليه'], ['ميكانيزمات', 'اليات'], ['بروبوزال', 'مقترح'], ['بروبوزل', 'مقترح'], ['ديليغيشن', 'وفد'], ['ديليجيشن', 'وفد'], ['ديليغاسيون', 'وفد'],
   ['كونفيرانس', 'موتمر'], ['كونفرانس', 'موتمر'],
   // document, president (président), opposition, statement: the papers' words for the talks as chat spells them
   ['دكيومنت', 'وثيقه'], ['دوكيومنت', 'وثيقه'], ['دوكمنت', 'وثيقه'], ['دكومنت', 'وثيقه'], ['دوكيمون', 'وثيقه'], ['دوكومون', 'وثيقه'],

@@ -17,8 +17,8 @@ export const wordList = (list: string): string[] => list.split(/\s+/).filter((w)
 export const COLLOQUIAL_QUESTION_WORDS = {
   // what / why / how
   // (Sudanese ياتو / ياتا "which")
-  // (and with ب "with / by what": بايه, بشو, بشنو; with ل "for what": لشنو, لشو, لايش)
-  other: wordList('شو شنو شنهو ايش اش وش وشو واش ايه شي شنوه اشنو اشنوه واشنو شنهي شنيه ويش اشمن شمن انهو ليش ليه علاش لويش علاه لاش شلون كيفاش كيفاه ازاي ياتو ياتا بايه بشو بشنو بايش لشنو لشو لايش'),
+  // (and with ب "with / by what": بايه, بشو, بشنو; with ل "for what": لشنو, لشو, لايش; Tunisian شنوا, spelled as said)
+  other: wordList('شو شنو شنوا شنهو ايش اش وش وشو واش ايه شي شنوه اشنو اشنوه واشنو شنهي شنيه ويش اشمن شمن انهو ليش ليه علاش لويش علاه لاش شلون كيفاش كيفاه ازاي ياتو ياتا بايه بشو بشنو بايش لشنو لشو لايش'),
   place: wordList('وين فين منين لوين وينو'),
   // Levantine وقتيش / ايمتا, Maghrebi وقتاش / فوقاش / فاش; with لـ "until when" (لإيمتى, لامتى)
   date: wordList('امتي ايمتي امتا ايمتا وقتاش فوقاش فاش وقتيش لامتي لايمتي لامتا لايمتا'),
@@ -107,9 +107,10 @@ export const DIALECT_FUNCTION_WORDS: readonly string[] = [
 
 /**
  * Of those, the ones no MSA question holds: a question with one is written in a dialect. Not الي (إلى), لي ("to me"),
- * دي / دا (names: دي ميستورا), ايه (آية), صار, يعني, طيب, عم, ودي, ع, which xquad-dev's MSA questions hold too.
+ * دي / دا (names: دي ميستورا), ايه (آية), صار, يعني, طيب, عم, ودي, ع, which xquad-dev's MSA questions hold too, nor شنوا
+ * (MSA شنّوا "they launched").
  */
-const ALSO_MSA = new Set(wordList('الي لي دي دا ايه صار صارت يعني طيب عم ودي ع'));
+const ALSO_MSA = new Set(wordList('الي لي دي دا ايه صار صارت يعني طيب عم ودي ع شنوا'));
 const COLLOQUIAL_ONLY = new Set(DIALECT_FUNCTION_WORDS.filter((w) => !ALSO_MSA.has(w)));
 export const isColloquialOnly = (word: string): boolean => COLLOQUIAL_ONLY.has(word);
 
@@ -125,6 +126,7 @@ export const isColloquialWithAnd = (word: string): boolean =>
 /**
  * MSA readings of a colloquial word, most likely first; empty when it has none.
  * - verb prefixes before the imperfect: بـ (بيرأس), حـ/هـ (future: حيعقد, هيعقد), كـ/تـ/تا (Maghrebi كيقول, تيقول, تايقول),
+ *   Iraqi دـ (ديساند),
  *   Moroccan future غا (غايدوم), and MSA's own future سـ (سيحدث), which the light stemmer leaves on;
  * - after a colloquial prefix, the passive تـ (هيتعمل, كيترأس → يعمل, يرأس) and the plural ـوا (هيحاربوا);
  * - the colloquial plural ـو for ـون/ـوا: يراقبو → يراقب;
@@ -156,8 +158,13 @@ function readingsOf(word: string): { forms: string[]; msa: string[] } {
   const readings: string[] = [];
   // Before ا only بـ/كـ/سـ (باكل "I eat", باستانا "in Astana"): the future حـ/هـ there would read the participles
   // and form III verbs حاضر, هاجم as اضر, اجم, and a question rarely says "I will".
+  // Iraqi progressive دـ (ديساند, دنروح: "is backing", "we are going") only before four letters or more: دين, دنيا are words.
   const verb =
-    /^[سبك]([يتنا].{2,})$/.exec(word) ?? /^[حه]([يتن].{2,})$/.exec(word) ?? /^غا([يتن].{3,})$/.exec(word) ?? /^تا?(ي.{2,})$/.exec(word);
+    /^[سبك]([يتنا].{2,})$/.exec(word) ??
+    /^[حه]([يتن].{2,})$/.exec(word) ??
+    /^غا([يتن].{3,})$/.exec(word) ??
+    /^تا?(ي.{2,})$/.exec(word) ??
+    /^د([يتن].{3,})$/.exec(word);
   const imperfect = verb ? verb[1]! : word;
   if (verb) readings.push(imperfect);
   const colloquialPrefix = verb !== null && !word.startsWith('س');

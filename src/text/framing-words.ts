@@ -18,10 +18,13 @@ export const AND_ASKING = set('ومتي واين وكيف ولماذا وماذ�
  * question keeps them (held-out refusals on xquad-dev moved when they were dropped everywhere).
  */
 export const POINTING_BACK = set('منهم عنهم عنه عنها معهم معه معها فيهم عليهم بهم');
-/** "What's the story (with …)", after a colloquial "what" (شو القصة مع…; not الموضوع: شو الموضوع الخاص بـ… asks for a topic). */
-export const STORY = set('القصه السالفه الحكايه');
+/**
+ * "What's the story (with …)", after a colloquial "what" (شو القصة مع…، Levantine شو خبرية…; not الموضوع: شو الموضوع الخاص بـ…
+ * asks for a topic).
+ */
+export const STORY = set('القصه السالفه الحكايه خبريه الخبريه');
 /** The same with "its / their" (ايه حكايته؟, شو قصتها؟, وش سالفتهم؟). */
-export const STORY_OF = /^(?:قص|سالف|حكاي)ت(?:ه|ها|هم|هن|و|ن|ك|كم)$/;
+export const STORY_OF = /^(?:قص|سالف|حكاي|خبري)ت(?:ه|ها|هم|هن|و|ن|ك|كم)$/;
 export const WHAT = new Set(COLLOQUIAL_QUESTION_WORDS.other);
 /** "I want to know / understand" (Gulf ابي اعرف, MSA "my father"; Levantine بدي افهم; MSA اريد ان افهم). */
 export const WANT = set('ابي بدي بدنا عايز عاوز عايزه ودي حاب حابب ابغي بغيت اريد نريد');
@@ -116,8 +119,11 @@ export const latinName = (w: string) => /\p{Script=Latin}/u.test(w) && !ARABIZI.
  * (عملوا اجتماع = عقدوا اجتماعا, بدهم يعملو مناطق = ينشئوا مناطق), and عمل would meet "work" (العمل, الفريق العامل).
  */
 export const LIGHT_VERB = /^(?:[بهح]?[يتن]عمل|عمل|اتعمل|[كت]?[يتن]دير|غا[يتن]دير|دار|[بي]?[يتن]سو|سو|سوي|سوت)(?:و|وا|ون|ت|تو|ي)?$/;
-/** "What" asked of a light verb (الجعفري عمل إيه؟، شو عملو؟، وش سوى؟، شنو دار؟ = ماذا فعل): the doer and the rest carry what is asked. */
-export const DID_WHAT = set('شو شنو شنهو شنوه ايش اش وش وشو ويش ايه اشنو اشنوه واشنو');
+/**
+ * "What" asked of a light verb (الجعفري عمل إيه؟، شو عملو؟، وش سوى؟، شنو دار؟، Algerian واش دار؟ = ماذا فعل): the doer and the
+ * rest carry what is asked.
+ */
+export const DID_WHAT = set('شو شنو شنوا شنهو شنوه ايش اش وش وشو ويش ايه اشنو اشنوه واشنو واش');
 /** "What" or "anything" asked of a saying (asked-source.ts: شو بتقول عن…، يقول شي عن…، كتقول شي حاجة على…). */
 export const WHAT_SAID = new Set([...DID_WHAT, ...wordList('ماذا شي اشي حاجه')]);
 /** A demonstrative between an event noun and its light verb (المحادثات دي اتعملت فين؟). */

@@ -75,8 +75,8 @@ function sentenceFraming(
     else if ((w === 'المفروض' || w === 'مفروض') && (/^[يتن]..+/.test(next) || THAT.has(next))) frames[i] = true;
     // "How many people": واحد ("one", a person) after a number question word (كم واحد، شحال من واحد، قديش واحد).
     else if (w === 'واحد' && (HOW_MANY.has(before) || (before === 'من' && HOW_MANY.has(words[i - 2] ?? '')))) frames[i] = true;
-    // "Or not" (ولا لأ, or closing the question; MSA "nor"; Iraqi لو لا closing it, لو "or").
-    else if (w === 'ولا' && (next === '' || next === 'لا')) frames[i] = true;
+    // "Or not" (ولا لأ, or closing the question; MSA "nor"; Iraqi لو لا closing it, لو "or"), Egyptian "or what?" (…، ولا ايه؟).
+    else if (w === 'ولا' && (next === '' || next === 'لا' || (next === 'ايه' && i + 2 === words.length))) frames[i] = true;
     else if (w === 'لو' && next === 'لا' && i + 2 === words.length) frames[i] = true;
     else if ((w === 'ابي' && LEARN.has(next)) || (LEARN.has(w) && WANT.has(before))) frames[i] = true;
     // Future راح before an imperfect (Levantine, Iraqi راح يمثل: "will represent"), not "went".
