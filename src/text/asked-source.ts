@@ -17,6 +17,8 @@ const SAID_ABOUT = new Set([...ABOUT, ...wordList('بشان عنهم عنه عن
  */
 const WRITING = /^(?:[بف]?ال|ال)(?:وثيقه|وتيقه|ورقه|مذكره|نص|مقال|خبر|فايل)$/;
 const IN_IT = new Set(wordList('في ف حسب الفي'));
+/** The dialects' "of" with a pronoun (Levantine تبعهن, Maghrebi ديالهم, Egyptian بتاعتهم, Tunisian متاعهم). */
+const OF = /^(?:تبع|ديال|بتاع|بتاعت|متاع|نتاع)(?:ه|ها|هم|هن|و|ن|ك|كم|نا)$/;
 
 /**
  * Word i is a saying verb beside a "what" or "anything" word (`what`), with "about" after it (الفايل يقول شي عن…) or
@@ -37,5 +39,7 @@ export function saidAbout(words: readonly string[], i: number, what: ReadonlySet
 export function documentAskedIn(words: readonly string[], i: number, what: ReadonlySet<string>): boolean {
   const w = words[i] ?? '';
   if (w === 'حسب') return WRITING.test(words[i + 1] ?? '');
+  // Someone's document (بالوتيقة تبعهن، فالوثيقة ديالهم): the document they presented is what is asked about.
+  if (OF.test(words[i + 1] ?? '')) return false;
   return WRITING.test(w) && (IN_IT.has(words[i - 1] ?? '') || !w.startsWith('ال') || [i - 1, i + 1, i + 2].some((j) => saidAbout(words, j, what)));
 }
