@@ -177,15 +177,12 @@ function wordGroup(asked: Word, options: EnglishQueryOptions, spellAcronyms: boo
   return group([...alternatives, ...news], [...literal, ...writtenAs, ...names], options);
 }
 
-/** A lower-case word the dictionary lacks in every form, read as the headword it misspells (goverment → government). */
+/** A word the dictionary lacks in every form, read as the headword it misspells (goverment → government), unless typed with a
+ *  capital (even the question's first: Hobson is not dobson) or written in the collection as it sounds (servitoris → سيرفيتوريس). */
 function asCorrected(word: Word, options: EnglishQueryOptions): Word {
   const has = (h: string) => options.dictionary.has(h);
-  // Typed in lower case only (a capital, even the question's first, marks a name: Hobson is not dobson), and not a
-  // word the collection writes as it sounds (Liber servitoris → سيرفيتوريس): that is a name, not a misspelling.
-  if (word.text !== word.text.toLowerCase() || lemmaCandidates(word.text).some(has)) return word;
-  const corrected = correctedHeadword(word.text, has);
-  if (corrected === undefined || nameAlternatives(word.text, options, LOWERCASE_NAME_SIMILARITY).length > 0) return word;
-  return { ...word, text: corrected };
+  const corrected = word.text !== word.text.toLowerCase() || lemmaCandidates(word.text).some(has) ? undefined : correctedHeadword(word.text, has);
+  return corrected === undefined || nameAlternatives(word.text, options, LOWERCASE_NAME_SIMILARITY).length > 0 ? word : { ...word, text: corrected };
 }
 
 const KNOWN_WORD_NAME_SIMILARITY = 0.9;
