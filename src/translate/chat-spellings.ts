@@ -1,6 +1,6 @@
 /**
  * English as typed in chat, read as the words a dictionary lists: contractions written without their
- * apostrophe (whats, dont), common shortenings (govt, intl, ppl, yrs), a capitalized US (the country, not the
+ * apostrophe (whats, dont), common shortenings (govt, intl, ppl, yrs, opp, deleg, conf), a capitalized US (the country, not the
  * pronoun), and the particles of foreign and Arabic names (de Mistura, al-Nusra), which the dictionary
  * reads as other words (de → Delaware, al → Alabama) while Arabic text writes them apart or not at all.
  * General English only: nothing here is about one collection.
@@ -15,7 +15,9 @@ const SHORTENED = wordTable(
     'plz:please thx:thanks abt:about bc:because cuz:because coz:because bcoz:because tho:though thru:through ' +
     'govt:government gov:government intl:international natl:national dept:department pres:president ' +
     'info:information ppl:people yr:year yrs:years hrs:hours mins:minutes tmrw:tomorrow ' +
-    'tmr:tomorrow yday:yesterday approx:approximately msg:message vs:against w:with',
+    'tmr:tomorrow yday:yesterday approx:approximately msg:message vs:against w:with ' +
+    'opp:opposition deleg:delegation delegs:delegations conf:conference hq:headquarters rep:representative ' +
+    'reps:representatives gonna:going_to wanna:want_to',
 );
 
 /** Name particles: the name is matched by its other words (دي ميستورا, النصرة). */

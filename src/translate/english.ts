@@ -9,6 +9,7 @@ import { compoundParts, type Word } from './compounds.js';
 import { isVerbShape, lemmaCandidates, withoutClitic } from './lemma.js';
 import { withOneWordVerbs } from './phrasal-verbs.js';
 import { relativeSenses } from './word-family.js';
+import { correctedHeadword } from './misspelling.js';
 import { isPlaceName, newsAlternatives } from './news-senses.js';
 import { shortWordForms } from './short-forms.js';
 import { MIN_VARIANT_LENGTH, type VariantMatcher } from '../text/variants.js';
@@ -141,7 +142,8 @@ function englishGroups(words: Word[], options: EnglishQueryOptions, spellAcronym
   return groups;
 }
 
-function wordGroup(word: Word, options: EnglishQueryOptions, spellAcronyms: boolean): TermGroup {
+function wordGroup(asked: Word, options: EnglishQueryOptions, spellAcronyms: boolean): TermGroup {
+  const word = asCorrected(asked, options);
   // An ordinal word's ordinal sense first (third → 3rd → الثالث), then its own entry (الثلث, "a third").
   const ordinal = ordinalHeadword(word.text);
   const forms = [...(ordinal ? [ordinal] : []), ...lemmaCandidates(word.text)].filter((f) => options.dictionary.has(f));
@@ -173,6 +175,14 @@ function wordGroup(word: Word, options: EnglishQueryOptions, spellAcronyms: bool
     withForms: (a) => withOtherForms(a, options, !!word.verb),
   });
   return group([...alternatives, ...news], [...literal, ...writtenAs, ...names], options);
+}
+
+/** A word the dictionary lacks in every form, read as the headword it misspells (goverment → government), unless typed with a
+ *  capital (even the question's first: Hobson is not dobson) or written in the collection as it sounds (servitoris → سيرفيتوريس). */
+function asCorrected(word: Word, options: EnglishQueryOptions): Word {
+  const has = (h: string) => options.dictionary.has(h);
+  const corrected = word.text !== word.text.toLowerCase() || lemmaCandidates(word.text).some(has) ? undefined : correctedHeadword(word.text, has);
+  return corrected === undefined || nameAlternatives(word.text, options, LOWERCASE_NAME_SIMILARITY).length > 0 ? word : { ...word, text: corrected };
 }
 
 const KNOWN_WORD_NAME_SIMILARITY = 0.9;

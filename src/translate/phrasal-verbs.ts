@@ -11,7 +11,8 @@ const ONE_WORD = wordTable(
     'step_down:resign break_out:erupt give_up:surrender put_forward:propose look_into:investigate find_out:discover ' +
     'turn_down:reject put_off:postpone call_off:cancel carry_on:continue point_out:indicate bring_about:cause ' +
     'back_down:retreat sign_up:register shut_down:close hand_over:deliver wipe_out:destroy blow_up:explode ' +
-    'take_over:seize show_up:attend wrap_up:finish walk_out:leave go_back:return',
+    'take_over:seize show_up:attend wrap_up:finish walk_out:leave go_back:return ' +
+    'come_back:return get_back:return',
 );
 
 const WORD = /\p{Script=Latin}+/gu;
