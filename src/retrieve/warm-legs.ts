@@ -39,7 +39,7 @@ export async function warmVariantLegs(index: IndexSnapshot, stopped: () => boole
     const respelled = [...terms];
     respelled[at] = terms[at]!.replace(/([اوي])/g, '$1$1');
     searchVariantLegs(lexical, respelled, depth, lexical.searchScored(respelled, depth, docOf, docs));
-    // Every third passage also a word it alone holds, as written: such a word is expanded too, keeping itself among its
+    // Every third passage also searches a word only it holds, as written: such a word is expanded too, keeping itself among its
     // spellings, which takes rescoredTopRows' branch for a known word (left cold, that branch threw the compiled
     // function away and had it compiled again inside a user's question: bench/README.md, round 18).
     const once = i % 3 === 2 ? rareWordOf(index, row) : null;
@@ -54,7 +54,7 @@ export async function warmVariantLegs(index: IndexSnapshot, stopped: () => boole
   return ran;
 }
 
-/** A word of `row` found in no other passage (expanded by the variant legs though known), or null. */
+/** A word of `row` as rare as the variant legs still expand (EXPAND_MAX_DOCUMENT_FREQUENCY: in no other passage), or null. */
 function rareWordOf(index: IndexSnapshot, row: number): string | null {
   for (const id of passageWords(index, row)) {
     const term = id >= 0 ? index.lexical.termAt(id) : '';

@@ -177,11 +177,11 @@ function wordGroup(asked: Word, options: EnglishQueryOptions, spellAcronyms: boo
   return group([...alternatives, ...news], [...literal, ...writtenAs, ...names], options);
 }
 
-/** A word the dictionary lacks in every form, read as the headword it misspells (goverment → government), unless typed with a
- *  capital (even the question's first: Hobson is not dobson) or written in the collection as it sounds (servitoris → سيرفيتوريس). */
+/** A word the dictionary lacks in every form, read as the headword it misspells (goverment → government), unless typed with a capital
+ *  (correctedHeadword's rule; even the question's first: Hobson is not dobson) or written in the collection as it sounds (servitoris). */
 function asCorrected(word: Word, options: EnglishQueryOptions): Word {
   const has = (h: string) => options.dictionary.has(h);
-  const corrected = word.text !== word.text.toLowerCase() || lemmaCandidates(word.text).some(has) ? undefined : correctedHeadword(word.text, has);
+  const corrected = lemmaCandidates(word.text).some(has) ? undefined : correctedHeadword(word.text, has);
   return corrected === undefined || nameAlternatives(word.text, options, LOWERCASE_NAME_SIMILARITY).length > 0 ? word : { ...word, text: corrected };
 }
 
