@@ -88,8 +88,9 @@ export const TRUE = set('صحيح صح صج صدق صدج عنجد بجد فعل
 export const YES_NO = set('هل واش');
 /** The same closing a question: "…, is it true?", "…, really?", "…, right?" (after a particle or alone: …، صدق؟). */
 export const TRUE_CLOSING = set('صدق صدج صج عنجد بجد مظبوط مزبوط');
-/** "This talk" before it (…، الكلام ده مظبوط؟); "they say (that)" opening a claim (بيقولو إن…): the claim's frame, not its topic. */
+/** "This talk" before it (…، الكلام ده مظبوط؟): the claim's frame, not its topic. */
 export const CLAIM = set('الكلام هالكلام الحكي هالحكي');
+/** "They say (that)" opening a claim (بيقولو إن…): the same. */
 export const THEY_SAY = set('بيقولو بيقولوا يقولو يقولون قالو قالوا بيحكو بيحكوا');
 /** "I heard (that)" opening one (سمعت ان…, سمعت انو…). */
 export const HEARD = set('سمعت سمعنا');
