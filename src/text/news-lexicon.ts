@@ -16,6 +16,7 @@ export const NEWS_VERBS: ReadonlyArray<readonly [string, string, string, string,
   ['تحادث', 'تحادث', 'تحدث', 'تحدث'], // talk with
   ['اعرب', 'عرب', 'عبر', 'عبر'], // express (أعرب عن / عبّر عن)
   ['استانف', 'ستانف', 'واصل', 'واصل'], // resume, carry on
+  ['استغرق', 'ستغرق', 'استمر', 'ستمر'], // take (time): كم تستغرق = كم تستمر
 ];
 
 /** [word, other word]: as COLLOQUIAL_NOUNS (the article added to both when the word is listed without it). */
@@ -32,4 +33,19 @@ export const NEWS_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['بحثت', 'مناقشه'], // discussed / the discussion of (تمت مناقشة)
   // expected (يُنتظر أن = من المتوقع أن)
   ['ينتظر', 'متوقع'], ['ينتظر', 'يتوقع'], ['تنتظر', 'متوقع'], ['تنتظر', 'تتوقع'],
+];
+
+/**
+ * Words of the news register a paper writes beside each other for one sense (لقاءات / اجتماعات, يقود / يرأس الوفد, الهدنة
+ * / وقف إطلاق النار). Unlike the readings above, both words are common, so the collection usually knows the asked word
+ * too and a reading would never be offered: these are searched as alternatives of the asked word (query-terms.ts), the
+ * passage scoring the better of the two. The second may be several words; a pair of single words goes both ways.
+ */
+export const NEWS_ALTERNATIVES: ReadonlyArray<readonly [string, string]> = [
+  ['لقاء', 'اجتماع'], // meeting
+  // lead, head (a delegation): not the noun رئيس, also "president"
+  ['يقود', 'يرأس'], ['تقود', 'ترأس'], ['قاد', 'رأس'], ['قادت', 'رأست'], ['بقيادة', 'برئاسة'], ['قيادة', 'رئاسة'],
+  ['مسلح', 'عسكري'], // armed, military (المعارضة المسلحة / العسكرية)
+  ['يدعم', 'يساند'], ['تدعم', 'تساند'], ['دعمت', 'ساندت'], // support
+  ['هدنة', 'وقف إطلاق النار'], // truce
 ];
