@@ -46,15 +46,15 @@ export function questionTerms(lexical: Bm25Index, question: string): string[] {
   return terms;
 }
 
-/** Each news word's analyzed term → its other words' terms (NEWS_ALTERNATIVES, single words both ways). */
+/** Each news word's analyzed term → its other words' terms (NEWS_ALTERNATIVES). */
 const ALTERNATIVES: ReadonlyMap<string, string[][]> = (() => {
   const table = new Map<string, string[][]>();
   const add = (from: string[], to: string[]) => {
     if (from.length === 1 && to.length > 0) table.set(from[0]!, [...(table.get(from[0]!) ?? []), to]);
   };
-  for (const [a, b] of NEWS_ALTERNATIVES) {
-    add(analyze(a), analyze(b));
-    add(analyze(b), analyze(a));
+  for (const [asked, other, both] of NEWS_ALTERNATIVES) {
+    add(analyze(asked), analyze(other));
+    if (both) add(analyze(other), analyze(asked));
   }
   return table;
 })();

@@ -38,14 +38,15 @@ export const NEWS_NOUNS: ReadonlyArray<readonly [string, string]> = [
 /**
  * Words of the news register a paper writes beside each other for one sense (لقاءات / اجتماعات, يقود / يرأس الوفد, الهدنة
  * / وقف إطلاق النار). Unlike the readings above, both words are common, so the collection usually knows the asked word
- * too and a reading would never be offered: these are searched as alternatives of the asked word (query-terms.ts), the
- * passage scoring the better of the two. The second may be several words; a pair of single words goes both ways.
+ * too and a reading would never be offered: the other word is searched as an alternative of the asked one
+ * (query-terms.ts), the passage scoring the better of the two. [asked word, other word(s), 'both' when the other word
+ * asked also means the first]; one way where the other word has a second sense a question may mean.
  */
-export const NEWS_ALTERNATIVES: ReadonlyArray<readonly [string, string]> = [
-  ['لقاء', 'اجتماع'], // meeting
-  // lead, head (a delegation): not the noun رئيس, also "president"
-  ['يقود', 'يرأس'], ['تقود', 'ترأس'], ['قاد', 'رأس'], ['قادت', 'رأست'], ['بقيادة', 'برئاسة'], ['قيادة', 'رئاسة'],
-  ['مسلح', 'عسكري'], // armed, military (المعارضة المسلحة / العسكرية)
-  ['يدعم', 'يساند'], ['تدعم', 'تساند'], ['دعمت', 'ساندت'], // support
+export const NEWS_ALTERNATIVES: ReadonlyArray<readonly [string, string, 'both'?]> = [
+  ['لقاء', 'اجتماع'], // meeting; not back: الاجتماعية (social) is analysed as اجتماع too
+  // lead, head (a delegation): the present and "headed by", not the past رأس, also the noun "head", nor the noun رئيس
+  ['يقود', 'يرأس', 'both'], ['تقود', 'ترأس', 'both'], ['بقيادة', 'برئاسة', 'both'],
+  ['مسلح', 'عسكري'], // armed → military (المعارضة المسلحة / العسكرية); not back: العسكري is also a state's army
+  ['يدعم', 'يساند', 'both'], ['تدعم', 'تساند', 'both'], ['دعمت', 'ساندت', 'both'], // support
   ['هدنة', 'وقف إطلاق النار'], // truce
 ];
