@@ -44,8 +44,9 @@ export const NEWS_NOUNS: ReadonlyArray<readonly [string, string]> = [
  */
 export const NEWS_ALTERNATIVES: ReadonlyArray<readonly [string, string, 'both'?]> = [
   ['لقاء', 'اجتماع'], // meeting; not back: الاجتماعية (social) is analysed as اجتماع too
-  // lead, head (a delegation): the present and "headed by", not the past رأس, also the noun "head", nor the noun رئيس
-  ['يقود', 'يرأس', 'both'], ['تقود', 'ترأس', 'both'], ['بقيادة', 'برئاسة', 'both'],
+  // lead → head (a delegation): one way, يرأس is also to chair or preside (a session, a state), where يقود does not fit;
+  // the present and "headed by" only, the past رأس being also the noun "head"
+  ['يقود', 'يرأس'], ['تقود', 'ترأس'], ['بقيادة', 'برئاسة'],
   ['مسلح', 'عسكري'], // armed → military (المعارضة المسلحة / العسكرية); not back: العسكري is also a state's army
   ['يدعم', 'يساند', 'both'], ['تدعم', 'تساند', 'both'], ['دعمت', 'ساندت', 'both'], // support
   ['هدنة', 'وقف إطلاق النار'], // truce
