@@ -14,7 +14,7 @@ import { collapseNearDuplicates } from './fuse.js';
 import { passageWords } from './passage-words.js';
 import { readQuestion } from './question.js';
 import { answerableProbability, logistic, rankCandidates, resultFeatures, shippedWeights, type RankerWeights } from './ranker.js';
-import { questionTerms } from './query-terms.js';
+import { questionTerms, withNewsAlternatives } from './query-terms.js';
 import { searchRoots } from './root-leg.js';
 import { searchVariantLegs, variantMatcherFor } from './variant-leg.js';
 
@@ -104,7 +104,7 @@ export async function gatherEvidence(index: IndexSnapshot, embedder: Embedder | 
   const arabicWords = !dictionary || hasArabicLetters(wanted);
   const terms = arabicWords ? questionTerms(index.lexical, wanted) : [];
   // BM25 always scores (its per-passage and per-document evidence are features); in dense mode it adds no candidates.
-  const search = index.lexical.searchScored([...terms, ...translated], wantLexical ? depth : 0, context.docOf, context.docs);
+  const search = index.lexical.searchScored([...withNewsAlternatives(index.lexical, terms), ...translated], wantLexical ? depth : 0, context.docOf, context.docs);
   // Further legs plug in here as { name, hits }; the ranker weighs each by name.
   const legs: LegHits[] = [];
   // Spelling variants of words the collection lacks (نزاربايف → نزارباييف), and apart from them the words

@@ -1,5 +1,8 @@
-import { analyzeQuestion } from '../text/analyze.js';
+import { analyze, analyzeQuestion } from '../text/analyze.js';
+import { NEWS_ALTERNATIVES } from '../text/news-lexicon.js';
+import { NEWS_SENSE_WEIGHT } from '../translate/news-senses.js';
 import type { Bm25Index } from '../index/bm25.js';
+import type { TermGroup } from '../types.js';
 import { variantMatcherFor } from './variant-leg.js';
 
 /**
@@ -41,6 +44,38 @@ export function questionTerms(lexical: Bm25Index, question: string): string[] {
     if (country.length > 0 && (colloquial || known(stems).length === 0)) terms.push(...known(country).filter((c) => !chosen.includes(c)));
   }
   return terms;
+}
+
+/** Each news word's analyzed term → its other words' terms (NEWS_ALTERNATIVES). */
+const ALTERNATIVES: ReadonlyMap<string, string[][]> = (() => {
+  const table = new Map<string, string[][]>();
+  const add = (from: string[], to: string[]) => {
+    if (from.length === 1 && to.length > 0) table.set(from[0]!, [...(table.get(from[0]!) ?? []), to]);
+  };
+  for (const [asked, other, both] of NEWS_ALTERNATIVES) {
+    add(analyze(asked), analyze(other));
+    if (both) add(analyze(other), analyze(asked));
+  }
+  return table;
+})();
+
+/**
+ * The question's terms with each news word the collection knows joined by its other words the collection knows, as a
+ * group of alternatives: a passage that says يرأس answers "من يقود الوفد" though the word was known as written. The
+ * other word counts for a usual second sense of the word (NEWS_SENSE_WEIGHT), never more than the word itself, and the
+ * group's coverage mass stays the word's, so a passage with the asked word scores as before.
+ */
+export function withNewsAlternatives(lexical: Bm25Index, terms: readonly string[]): Array<string | TermGroup> {
+  return terms.map((term) => {
+    const known = (ALTERNATIVES.get(term) ?? []).filter((other) => other.every((t) => lexical.documentFrequency(t) > 0));
+    if (known.length === 0 || lexical.documentFrequency(term) === 0) return term;
+    const idf = lexical.idf(term);
+    const others = known.map((other) => {
+      const mean = other.reduce((sum, t) => sum + lexical.idf(t), 0) / other.length;
+      return { terms: other, weight: NEWS_SENSE_WEIGHT * Math.min(1, idf / mean) };
+    });
+    return { alternatives: [{ terms: [term], weight: 1 }, ...others], mass: idf };
+  });
 }
 
 /** Similarity of a name typed with a long vowel dropped, doubled or added (نزاربايف / نزارباييف 1, كوشكمبايف / كوشكومبايف 0.95). */

@@ -16,6 +16,7 @@ export const NEWS_VERBS: ReadonlyArray<readonly [string, string, string, string,
   ['تحادث', 'تحادث', 'تحدث', 'تحدث'], // talk with
   ['اعرب', 'عرب', 'عبر', 'عبر'], // express (أعرب عن / عبّر عن)
   ['استانف', 'ستانف', 'واصل', 'واصل'], // resume, carry on
+  ['استغرق', 'ستغرق', 'استمر', 'ستمر'], // take (time): كم تستغرق = كم تستمر
 ];
 
 /** [word, other word]: as COLLOQUIAL_NOUNS (the article added to both when the word is listed without it). */
@@ -32,4 +33,21 @@ export const NEWS_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['بحثت', 'مناقشه'], // discussed / the discussion of (تمت مناقشة)
   // expected (يُنتظر أن = من المتوقع أن)
   ['ينتظر', 'متوقع'], ['ينتظر', 'يتوقع'], ['تنتظر', 'متوقع'], ['تنتظر', 'تتوقع'],
+];
+
+/**
+ * Words of the news register a paper writes beside each other for one sense (لقاءات / اجتماعات, يقود / يرأس الوفد, الهدنة
+ * / وقف إطلاق النار). Unlike the readings above, both words are common, so the collection usually knows the asked word
+ * too and a reading would never be offered: the other word is searched as an alternative of the asked one
+ * (query-terms.ts), the passage scoring the better of the two. [asked word, other word(s), 'both' when the other word
+ * asked also means the first]; one way where the other word has a second sense a question may mean.
+ */
+export const NEWS_ALTERNATIVES: ReadonlyArray<readonly [string, string, 'both'?]> = [
+  ['لقاء', 'اجتماع'], // meeting; not back: الاجتماعية (social) is analysed as اجتماع too
+  // lead → head (a delegation): one way, يرأس is also to chair or preside (a session, a state), where يقود does not fit;
+  // the present and "headed by" only, the past رأس being also the noun "head"
+  ['يقود', 'يرأس'], ['تقود', 'ترأس'], ['بقيادة', 'برئاسة'],
+  ['مسلح', 'عسكري'], // armed → military (المعارضة المسلحة / العسكرية); not back: العسكري is also a state's army
+  ['يدعم', 'يساند', 'both'], ['تدعم', 'تساند', 'both'], ['دعمت', 'ساندت', 'both'], // support
+  ['هدنة', 'وقف إطلاق النار'], // truce
 ];
