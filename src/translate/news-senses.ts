@@ -17,7 +17,7 @@ import { wordListTable } from './word-table.js';
 const SENSES = wordListTable(
   'round:جولة talks:محادثات,مباحثات,مفاوضات negotiation:مفاوضات,مباحثات hold:عقد country:دولة nation:دولة ' +
     'faction:فصيل,فصائل militia:ميليشيا,ميليشيات,مليشيات spokesman:متحدث spokeswoman:متحدث spokesperson:متحدث ' +
-    'reporter:صحفي journalist:صحفي lead:قاد,يقود,يرأس,رئاسة head:رأس,يرأس,رئاسة chair:يرأس,رئاسة official:رسمي next:مقبل ' +
+    'reporter:صحفي journalist:صحفي lead:قاد,يقود head:رأس,يرأس,رئاسة chair:يرأس,رئاسة official:رسمي next:مقبل ' +
     'tell:قال,ذكر time:ساعة leave:غادر,ترك end:انتهى finish:انتهى armed:مسلح rebel:متمرد ' +
     'authority:سلطات envoy:مبعوث,موفد mediator:وسيط,وساطة paper:وثيقة media:إعلام host:استضاف,يستضيف ' +
     'side:طرف,جانب settlement:تسوية sign:وقع,توقيع military:عسكري safe:آمن broadcast:أذاع,بث remark:تصريح ' +

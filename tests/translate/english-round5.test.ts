@@ -1,6 +1,6 @@
 /**
  * English news questions of a fifth blind round (eval/JOURNAL.md): a verb's news sense the dictionary lacks (back →
- * تساند, lead → يرأس, consultations → المشاورات, monitoring → الرصد), a name typed with the apostrophe that marks its ع
+ * تساند, consultations → المشاورات, monitoring → الرصد), a name typed with the apostrophe that marks its ع
  * (Ja'fari → الجعفري), and "according to", whose head word the dictionary reads as agreement (توافق / الاتفاق).
  * Each collection is built so that the passage asked about loses without the reading under test.
  */
@@ -10,7 +10,6 @@ import { englishCollection, firstShown } from '../helpers/english-collection.js'
 const DICTIONARY: Array<[string, string[]]> = [
   ['back', ['الظهر']],
   ['rebels', ['المتمردين']],
-  ['lead', ['التقدّم']],
   ['delegation', ['الوفد']],
   ['consultation', ['الاستشارة']],
   ['monitoring', ['المراقبة']],
@@ -24,11 +23,6 @@ const collection = (files: Record<string, string>) => englishCollection(DICTIONA
 test('back as news writes it: to support a side (backs → تساند, not only الظهر)', async () => {
   const c = await collection({ 'a.txt': 'وصل المتمردين إلى الفندق.', 'b.txt': 'روسيا تساند المتمردين في الجنوب منذ سنوات طويلة.' });
   expect(await firstShown(c, 'which country backs the rebels')).toBe('b.txt');
-});
-
-test('to lead a delegation is to head it (leads → يرأس)', async () => {
-  const c = await collection({ 'a.txt': 'وصل الوفد إلى الفندق.', 'b.txt': 'يرأس الوفد نائب وزير الخارجية منذ أمس في المدينة.' });
-  expect(await firstShown(c, 'who leads the delegation')).toBe('b.txt');
 });
 
 test('consultations and monitoring in their news words (المشاورات, الرصد)', async () => {
