@@ -6,7 +6,8 @@
  * Arabic names written the English way carry the Arabic letters English has none for (a doubled consonant
  * is one letter with a shadda, which the name matcher already folds): aa an ع (Jaafari → الجعفري),
  * h also ح (Hussein → حسين), a final a the feminine ending (Osama → أسامة, Nusra → النصرة), ei / ai
- * a plain ي (Zeid → زيد), and a word-initial vowel sits on an alif (Idlib → إدلب, Unal → أونال).
+ * a plain ي (Zeid → زيد), and a word-initial vowel sits on an alif (Idlib → إدلب, Unal → أونال). An apostrophe
+ * inside a name marks the ع or hamza English has no letter for (Ja'fari → الجعفري, Mu'allem → المعلم).
  */
 
 const DIGRAPHS: Array<[string, string[]]> = [
@@ -37,7 +38,7 @@ const DIGRAPHS: Array<[string, string[]]> = [
 const SINGLE: Record<string, string[]> = {
   a: ['ا'], b: ['ب'], c: ['ك'], d: ['د'], e: ['ي'], f: ['ف'], g: ['ج', 'غ', 'ك'], h: ['ه', 'ح'], i: ['ي'],
   j: ['ج'], k: ['ك'], l: ['ل'], m: ['م'], n: ['ن'], o: ['و'], p: ['ب'], q: ['ك'], r: ['ر'], s: ['س'],
-  t: ['ت'], u: ['و'], v: ['ف'], w: ['و'], x: ['كس'], y: ['ي'], z: ['ز'],
+  t: ['ت'], u: ['و'], v: ['ف'], w: ['و'], x: ['كس'], y: ['ي'], z: ['ز'], "'": ['ع', ''],
 };
 
 const MAX_SPELLINGS = 6;
@@ -49,8 +50,8 @@ const MAX_SPELLINGS = 6;
  * (Huguenots → هوغونوت, Mongols → مغول, as Arabic names the people).
  */
 export function transliterate(word: string): string[] {
-  const w = word.toLowerCase();
-  if (!/^[a-z]+$/.test(w)) return [];
+  const w = word.toLowerCase().replace(/’/g, "'");
+  if (!/^[a-z]+(?:'[a-z]+)*$/.test(w)) return [];
   const singular = singularSpellings(w);
   return singular.length === 0 ? spell(w) : [...new Set([...spell(w), ...singular.map((s) => s + 'ز'), ...singular])];
 }
