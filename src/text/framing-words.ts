@@ -2,7 +2,7 @@
  * The words question-framing.ts reads a question's frame by, apart so that file holds only its ordered rules. On
  * normalized words (ى→ي, ة→ه, أ/إ→ا, ؤ→و).
  */
-import { ARABIZI_QUESTION_WORDS, COLLOQUIAL_QUESTION_WORDS, wordList } from './dialect.js';
+import { ARABIZI_QUESTION_WORDS, COLLOQUIAL_QUESTION_WORDS, COLLOQUIAL_WHAT, wordList } from './dialect.js';
 
 const set = (list: string) => new Set(wordList(list));
 
@@ -124,7 +124,7 @@ export const LIGHT_VERB = /^(?:[بهح]?[يتن]عمل|عمل|اتعمل|[كت]?
  * "What" asked of a light verb (الجعفري عمل إيه؟، شو عملو؟، وش سوى؟، شنو دار؟، Algerian واش دار؟ = ماذا فعل): the doer and the
  * rest carry what is asked.
  */
-export const DID_WHAT = set('شو شنو شنوا شنهو شنوه ايش اش وش وشو ويش ايه اشنو اشنوه واشنو واش');
+export const DID_WHAT = new Set(COLLOQUIAL_WHAT);
 /** "What" or "anything" asked of a saying (asked-source.ts: شو بتقول عن…، يقول شي عن…، كتقول شي حاجة على…). */
 export const WHAT_SAID = new Set([...DID_WHAT, ...wordList('ماذا شي اشي حاجه')]);
 /** A demonstrative between an event noun and its light verb (المحادثات دي اتعملت فين؟). */
