@@ -25,7 +25,11 @@ const SAID_ABOUT = new Set([...ABOUT, ...wordList('بشان عنهم عنه عن
  */
 const WRITING = /^(?:[بف]?ال|ال)(?:وثيقه|وتيقه|ورقه|مذكره|نص|مقال|خبر|فايل)$/;
 const IN_IT = new Set(wordList('في ف حسب الفي'));
-/** The dialects' "of" with a pronoun (Levantine تبعهن, Maghrebi ديالهم, Egyptian بتاعتهم, Tunisian متاعهم). */
+/**
+ * The dialects' "of" with a pronoun (Levantine تبعهن, Maghrebi ديالهم, Egyptian بتاعتهم, Tunisian متاعهم). Not dialect.ts's
+ * function words: those are dropped from every text, so they leave out تبعه, تبعها, تبعهم (MSA "followed him, her,
+ * them"); here a match only keeps the document word before it, so an MSA "followed" costs nothing.
+ */
 const OF = /^(?:تبع|ديال|بتاع|بتاعت|متاع|نتاع)(?:ه|ها|هم|هن|و|ن|ك|كم|نا)$/;
 
 /**
