@@ -21,8 +21,6 @@ export const NEWS_VERBS: ReadonlyArray<readonly [string, string, string, string,
 
 /** [word, other word]: as COLLOQUIAL_NOUNS (the article added to both when the word is listed without it). */
 export const NEWS_NOUNS: ReadonlyArray<readonly [string, string]> = [
-  // stop, suspend (أوقفت / علّقت مشاركتها): past only, the imperfect توقف is also "a halt"
-  ['اوقف', 'علق'], ['اوقفت', 'علقت'],
   ['اخفاق', 'فشل'], // failure
   ['مندوب', 'ممثل'], ['مندوبه', 'ممثله'], ['مندوبين', 'ممثلين'], ['مندوبون', 'ممثلون'], ['مندوبو', 'ممثلو'], // envoy, representative
   ['فنيه', 'تقنيه'], // technical (المحادثات الفنية; not فني, also "a technician")
@@ -30,6 +28,15 @@ export const NEWS_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['غرض', 'هدف'], // purpose
   ['مسوده', 'مشروع'], // draft
   ['تنحي', 'رحيل'], // stepping down
+];
+
+/**
+ * [verb form, other word]: single forms of a verb read as another word (not every person, as NEWS_VERBS gives), so
+ * taken as written, never with the article NEWS_NOUNS get.
+ */
+export const NEWS_VERB_FORMS: ReadonlyArray<readonly [string, string]> = [
+  // stop, suspend (أوقفت / علّقت مشاركتها): past only, the imperfect توقف is also "a halt"
+  ['اوقف', 'علق'], ['اوقفت', 'علقت'],
   ['بحثت', 'مناقشه'], // discussed / the discussion of (تمت مناقشة)
   // expected (يُنتظر أن = من المتوقع أن)
   ['ينتظر', 'متوقع'], ['ينتظر', 'يتوقع'], ['تنتظر', 'متوقع'], ['تنتظر', 'تتوقع'],
