@@ -11,14 +11,14 @@ import { isArabicWord } from './language.js';
 export const wordList = (list: string): string[] => list.split(/\s+/).filter((w) => w !== '');
 
 /**
- * Colloquial question words by the kind of answer they ask for: here they are function words;
- * question-type.ts reads the same lists to tell what a question asks for.
- */
-/**
  * "What" alone, of the question words below: not شي ("anything"), the ones carrying a pronoun or a preposition
  * (شنهي, بشو), "which", "why" or "how". framing-words.ts asks a light verb with these (شو عملو؟ = ماذا فعلوا).
  */
 export const COLLOQUIAL_WHAT: readonly string[] = wordList('شو شنو شنوا شنهو ايش اش وش وشو واش ايه شنوه اشنو اشنوه واشنو ويش');
+/**
+ * Colloquial question words by the kind of answer they ask for: here they are function words;
+ * question-type.ts reads the same lists to tell what a question asks for.
+ */
 export const COLLOQUIAL_QUESTION_WORDS = {
   // what / why / how
   // (Sudanese ياتو / ياتا "which")

@@ -1,6 +1,6 @@
 /**
  * MSA words of the news register with the near-synonym a paper may write instead (أخفقت / فشلت, مندوب / ممثل, بثّت /
- * أذاعت), in the colloquial lexicon's two formats (dialect-lexicon.ts builds one table of both). Like the colloquial
+ * أذاعت), in the colloquial lexicon's formats (dialect-lexicon.ts builds one table of them). Like the colloquial
  * words they are only offered as readings of a question word the collection does not use as written, so a text that
  * uses the question's own word keeps it. General usage only, each pair one a reader would use for the other in any
  * news story; in normalized spelling (أ→ا, ة→ه, ى→ي, ئ→ي).
