@@ -6,7 +6,15 @@
  */
 import { wordList } from './dialect.js';
 
-const SAYING = new Set(wordList('قال قالت قالو قالوا يقول تقول يقولون يقولو بيقول بتقول بيقولو بيقولوا كيقول كتقول كيقولو تقولو بيحكي بتحكي تحكي يحكي حكي حكا حكت'));
+/**
+ * The saying verbs, "say" (قال) and Levantine "tell, talk" (حكى), past and present, bare and with the Levantine and
+ * Egyptian بـ or the Maghrebi كـ; framing-words.ts's claim frames (ناس بتقول…، بيقولو انو…) read the same list.
+ */
+export const SAYING: readonly string[] = wordList(
+  'قال قالت قالو قالوا يقول تقول يقولون يقولو تقولو بيقول بتقول بيقولو بيقولوا كيقول كتقول كيقولو ' +
+    'بيحكي بتحكي بيحكو بيحكوا تحكي يحكي حكي حكا حكت',
+);
+const SAYING_VERB = new Set(SAYING);
 /** "About", before a topic (عن، حول): what a request for information and a saying asked about both take. */
 export const ABOUT = new Set(wordList('عن علي حول بخصوص'));
 /** After a saying, also بشأن and "about" with a pronoun (قال عنهم). */
@@ -17,7 +25,11 @@ const SAID_ABOUT = new Set([...ABOUT, ...wordList('بشان عنهم عنه عن
  */
 const WRITING = /^(?:[بف]?ال|ال)(?:وثيقه|وتيقه|ورقه|مذكره|نص|مقال|خبر|فايل)$/;
 const IN_IT = new Set(wordList('في ف حسب الفي'));
-/** The dialects' "of" with a pronoun (Levantine تبعهن, Maghrebi ديالهم, Egyptian بتاعتهم, Tunisian متاعهم). */
+/**
+ * The dialects' "of" with a pronoun (Levantine تبعهن, Maghrebi ديالهم, Egyptian بتاعتهم, Tunisian متاعهم). Not dialect.ts's
+ * function words: those are dropped from every text, so they leave out تبعه, تبعها, تبعهم (MSA "followed him, her,
+ * them"); here a match only keeps the document word before it, so an MSA "followed" costs nothing.
+ */
 const OF = /^(?:تبع|ديال|بتاع|بتاعت|متاع|نتاع)(?:ه|ها|هم|هن|و|ن|ك|كم|نا)$/;
 
 /**
@@ -25,7 +37,7 @@ const OF = /^(?:تبع|ديال|بتاع|بتاعت|متاع|نتاع)(?:ه|ها
  * before the "what" (عن شو بتحكي). Without "about" (شو قال ابوزيد؟) the saying is what is asked, and stays.
  */
 export function saidAbout(words: readonly string[], i: number, what: ReadonlySet<string>): boolean {
-  if (!SAYING.has(words[i] ?? '')) return false;
+  if (!SAYING_VERB.has(words[i] ?? '')) return false;
   // "About what" before it (كل وحدة عن شو بتحكي؟).
   if (what.has(words[i - 1] ?? '') && ABOUT.has(words[i - 2] ?? '')) return true;
   return (what.has(words[i - 1] ?? '') || what.has(words[i + 1] ?? '')) && words.slice(i + 1).some((x) => SAID_ABOUT.has(x));

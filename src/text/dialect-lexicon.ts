@@ -1,5 +1,5 @@
 // dialect.ts's colloquial lexicon, apart so that file stays a reader of words and this one a list of them.
-import { NEWS_NOUNS, NEWS_VERBS } from './news-lexicon.js';
+import { NEWS_NOUNS, NEWS_VERB_FORMS, NEWS_VERBS } from './news-lexicon.js';
 
 /**
  * Everyday colloquial verbs and nouns shared by several dialects, with the MSA word the documents
@@ -124,6 +124,7 @@ export const COLLOQUIAL_WORDS: ReadonlyMap<string, string[]> = (() => {
     add(colloquial, msa);
     if (!colloquial.startsWith('ال') && !listed.has('ال' + colloquial)) add('ال' + colloquial, 'ال' + msa);
   }
+  for (const [form, msa] of NEWS_VERB_FORMS) add(form, msa);
   return words;
 })();
 

@@ -11,6 +11,11 @@ import { isArabicWord } from './language.js';
 export const wordList = (list: string): string[] => list.split(/\s+/).filter((w) => w !== '');
 
 /**
+ * "What" alone, of the question words below: not شي ("anything"), the ones carrying a pronoun or a preposition
+ * (شنهي, بشو), "which", "why" or "how". framing-words.ts asks a light verb with these (شو عملو؟ = ماذا فعلوا).
+ */
+export const COLLOQUIAL_WHAT: readonly string[] = wordList('شو شنو شنوا شنهو ايش اش وش وشو واش ايه شنوه اشنو اشنوه واشنو ويش');
+/**
  * Colloquial question words by the kind of answer they ask for: here they are function words;
  * question-type.ts reads the same lists to tell what a question asks for.
  */
@@ -18,7 +23,10 @@ export const COLLOQUIAL_QUESTION_WORDS = {
   // what / why / how
   // (Sudanese ياتو / ياتا "which")
   // (and with ب "with / by what": بايه, بشو, بشنو; with ل "for what": لشنو, لشو, لايش; Tunisian شنوا, spelled as said)
-  other: wordList('شو شنو شنوا شنهو ايش اش وش وشو واش ايه شي شنوه اشنو اشنوه واشنو شنهي شنيه ويش اشمن شمن انهو ليش ليه علاش لويش علاه لاش شلون كيفاش كيفاه ازاي ياتو ياتا بايه بشو بشنو بايش لشنو لشو لايش'),
+  other: [
+    ...COLLOQUIAL_WHAT,
+    ...wordList('شي شنهي شنيه اشمن شمن انهو ليش ليه علاش لويش علاه لاش شلون كيفاش كيفاه ازاي ياتو ياتا بايه بشو بشنو بايش لشنو لشو لايش'),
+  ],
   place: wordList('وين فين منين لوين وينو'),
   // Levantine وقتيش / ايمتا, Maghrebi وقتاش / فوقاش / فاش; with لـ "until when" (لإيمتى, لامتى)
   date: wordList('امتي ايمتي امتا ايمتا وقتاش فوقاش فاش وقتيش لامتي لايمتي لامتا لايمتا'),

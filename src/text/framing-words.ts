@@ -2,7 +2,8 @@
  * The words question-framing.ts reads a question's frame by, apart so that file holds only its ordered rules. On
  * normalized words (ى→ي, ة→ه, أ/إ→ا, ؤ→و).
  */
-import { ARABIZI_QUESTION_WORDS, COLLOQUIAL_QUESTION_WORDS, wordList } from './dialect.js';
+import { SAYING } from './asked-source.js';
+import { ARABIZI_QUESTION_WORDS, COLLOQUIAL_QUESTION_WORDS, COLLOQUIAL_WHAT, wordList } from './dialect.js';
 
 const set = (list: string) => new Set(wordList(list));
 
@@ -38,7 +39,8 @@ export const KNOWS = set('يعرف بيعرف يعرفش يشرحلي يقولي
  * what is asked (شو قال الجعفري؟).
  */
 export const PEOPLE = set('حد حدا احد ناس الناس واحد وحده');
-export const SAID = set('قال قالت قالو قالوا بيقول بتقول بيقولو بيقولوا يقول يقولو يقولون بيحكي بيحكو حكي حكا كتب بيكتبو');
+/** The saying verbs (asked-source.ts) and "wrote": after someone (واحد كتب) كتب is the verb, not "books". */
+export const SAID = new Set([...SAYING, ...wordList('كتب بيكتبو')]);
 /** Where a claim was read (بالجروب، عالفيسبوك، بتويتر), right after it is said: chat places, not what the papers are about. */
 export const CHAT_PLACE = set('بالجروب عالجروب بالقروب عالقروب بالغروب بالشات بالفيس عالفيس بالفيسبوك عالفيسبوك بتويتر بالتويتر عالتويتر بالواتس عالواتس بالتليجرام');
 /** "Or wrong / a rumour / a lie" closing a claim (صح ولا غلط؟، ولا دي إشاعة؟). */
@@ -90,8 +92,8 @@ export const YES_NO = set('هل واش');
 export const TRUE_CLOSING = set('صدق صدج صج عنجد بجد مظبوط مزبوط');
 /** "This talk" before it (…، الكلام ده مظبوط؟): the claim's frame, not its topic. */
 export const CLAIM = set('الكلام هالكلام الحكي هالحكي');
-/** "They say (that)" opening a claim (بيقولو إن…): the same. */
-export const THEY_SAY = set('بيقولو بيقولوا يقولو يقولون قالو قالوا بيحكو بيحكوا');
+/** "They say / write (that)" opening a claim (بيقولو إن…): the same, the plural forms of SAID. */
+export const THEY_SAY = new Set([...SAID].filter((w) => /(?:و|وا|ون)$/.test(w)));
 /** "I heard (that)" opening one (سمعت ان…, سمعت انو…). */
 export const HEARD = set('سمعت سمعنا');
 export const THAT = set('ان انو انه بلي');
@@ -124,7 +126,7 @@ export const LIGHT_VERB = /^(?:[بهح]?[يتن]عمل|عمل|اتعمل|[كت]?
  * "What" asked of a light verb (الجعفري عمل إيه؟، شو عملو؟، وش سوى؟، شنو دار؟، Algerian واش دار؟ = ماذا فعل): the doer and the
  * rest carry what is asked.
  */
-export const DID_WHAT = set('شو شنو شنوا شنهو شنوه ايش اش وش وشو ويش ايه اشنو اشنوه واشنو واش');
+export const DID_WHAT = new Set(COLLOQUIAL_WHAT);
 /** "What" or "anything" asked of a saying (asked-source.ts: شو بتقول عن…، يقول شي عن…، كتقول شي حاجة على…). */
 export const WHAT_SAID = new Set([...DID_WHAT, ...wordList('ماذا شي اشي حاجه')]);
 /** A demonstrative between an event noun and its light verb (المحادثات دي اتعملت فين؟). */

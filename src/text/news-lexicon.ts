@@ -1,6 +1,6 @@
 /**
  * MSA words of the news register with the near-synonym a paper may write instead (أخفقت / فشلت, مندوب / ممثل, بثّت /
- * أذاعت), in the colloquial lexicon's two formats (dialect-lexicon.ts builds one table of both). Like the colloquial
+ * أذاعت), in the colloquial lexicon's formats (dialect-lexicon.ts builds one table of them). Like the colloquial
  * words they are only offered as readings of a question word the collection does not use as written, so a text that
  * uses the question's own word keeps it. General usage only, each pair one a reader would use for the other in any
  * news story; in normalized spelling (أ→ا, ة→ه, ى→ي, ئ→ي).
@@ -21,8 +21,6 @@ export const NEWS_VERBS: ReadonlyArray<readonly [string, string, string, string,
 
 /** [word, other word]: as COLLOQUIAL_NOUNS (the article added to both when the word is listed without it). */
 export const NEWS_NOUNS: ReadonlyArray<readonly [string, string]> = [
-  // stop, suspend (أوقفت / علّقت مشاركتها): past only, the imperfect توقف is also "a halt"
-  ['اوقف', 'علق'], ['اوقفت', 'علقت'],
   ['اخفاق', 'فشل'], // failure
   ['مندوب', 'ممثل'], ['مندوبه', 'ممثله'], ['مندوبين', 'ممثلين'], ['مندوبون', 'ممثلون'], ['مندوبو', 'ممثلو'], // envoy, representative
   ['فنيه', 'تقنيه'], // technical (المحادثات الفنية; not فني, also "a technician")
@@ -30,6 +28,15 @@ export const NEWS_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['غرض', 'هدف'], // purpose
   ['مسوده', 'مشروع'], // draft
   ['تنحي', 'رحيل'], // stepping down
+];
+
+/**
+ * [verb form, other word]: single forms of a verb read as another word (not every person, as NEWS_VERBS gives), so
+ * taken as written, never with the article NEWS_NOUNS get.
+ */
+export const NEWS_VERB_FORMS: ReadonlyArray<readonly [string, string]> = [
+  // stop, suspend (أوقفت / علّقت مشاركتها): past only, the imperfect توقف is also "a halt"
+  ['اوقف', 'علق'], ['اوقفت', 'علقت'],
   ['بحثت', 'مناقشه'], // discussed / the discussion of (تمت مناقشة)
   // expected (يُنتظر أن = من المتوقع أن)
   ['ينتظر', 'متوقع'], ['ينتظر', 'يتوقع'], ['تنتظر', 'متوقع'], ['تنتظر', 'تتوقع'],
