@@ -29,7 +29,7 @@ import { answerQuestion, decide, DEFAULT_CANDIDATES, MAX_TOP } from '../src/retr
 import { buildCandidates, snapshotContext, type LegHits } from '../src/retrieve/features.js';
 import { prepareRanking } from '../src/retrieve/prepare.js';
 import { readQuestion } from '../src/retrieve/question.js';
-import { questionTerms } from '../src/retrieve/query-terms.js';
+import { questionTerms, withNewsAlternatives } from '../src/retrieve/query-terms.js';
 import { shippedWeights } from '../src/retrieve/ranker.js';
 import { searchRoots } from '../src/retrieve/root-leg.js';
 import { searchVariantLegs } from '../src/retrieve/variant-leg.js';
@@ -130,7 +130,7 @@ for (let pass = 0; pass <= passes; pass++) {
     // The same answer again, stage by stage (the steps of gatherEvidence and decide).
     const context = time('snapshot context', () => snapshotContext(snapshot));
     const terms = time('question terms', () => questionTerms(snapshot.lexical, q));
-    const search = time('BM25 search', () => snapshot.lexical.searchScored(terms, depth, context.docOf, context.docs));
+    const search = time('BM25 search', () => snapshot.lexical.searchScored(withNewsAlternatives(snapshot.lexical, terms), depth, context.docOf, context.docs));
     const variants = time('variant legs', () => searchVariantLegs(snapshot.lexical, terms, depth, search));
     const legs: LegHits[] = [{ name: 'variants', hits: variants.spelling }, { name: 'derived', hits: variants.derived }];
     if (search.hits.length === 0) legs.push({ name: 'roots', hits: time('root leg', () => searchRoots(snapshot.lexical, terms, depth)) });
