@@ -17,6 +17,7 @@ export const NEWS_VERBS: ReadonlyArray<readonly [string, string, string, string,
   ['اعرب', 'عرب', 'عبر', 'عبر'], // express (أعرب عن / عبّر عن)
   ['استانف', 'ستانف', 'واصل', 'واصل'], // resume, carry on
   ['استغرق', 'ستغرق', 'استمر', 'ستمر'], // take (time): كم تستغرق = كم تستمر
+  ['ضم', 'ضم', 'شمل', 'شمل'], // include, comprise (تضم المناطق = تشمل المناطق)
 ];
 
 /** [word, other word]: as COLLOQUIAL_NOUNS (the article added to both when the word is listed without it). */
@@ -28,6 +29,9 @@ export const NEWS_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['غرض', 'هدف'], // purpose
   ['مسوده', 'مشروع'], // draft
   ['تنحي', 'رحيل'], // stepping down
+  ['امتداد', 'طول'], // along (على امتداد الحدود = على طول الحدود)
+  ['اقامه', 'انشاء'], // setting up (إقامة مناطق = إنشاء مناطق)
+  ['موالي', 'تابع'], ['مواليه', 'تابعه'], // loyal to, affiliated with (الميليشيات الموالية / التابعة لإيران)
 ];
 
 /**
