@@ -1,5 +1,5 @@
 import { normalize, normalizeWithMap, tokenize, type Token } from './normalize.js';
-import { DIALECT_FUNCTION_WORDS, dialectReadingsOf, isColloquialOnly, isColloquialWithAnd, pastPersons } from './dialect.js';
+import { DIALECT_FUNCTION_WORDS, dialectReadingsOf, isColloquialOnly, isColloquialWithAnd, listedAfterPreposition, pastPersons } from './dialect.js';
 import { respelled, withLongVowel, withoutIn, withoutJoined } from './dialect-spelling.js';
 import { questionFraming } from './question-framing.js';
 import { isArabicWord } from './language.js';
@@ -110,6 +110,11 @@ export interface QuestionWord {
    * missing from the collection is no misspelling (انضم is not انظم).
    */
   respelled: string[];
+  /**
+   * A lexicon word after لـ / بـ (لرجوع → رجوع, عودة): the stems of the word after it, and of its MSA words, searched
+   * only if the collection knows neither the word nor the word after the preposition.
+   */
+  afterPreposition: { rest: string[]; msa: string[] };
   /** The stems of the word written together with the next one (الضا منة → الضامنة), searched only if the collection knows neither part. */
   joined: string[];
   /**
@@ -122,6 +127,8 @@ export interface QuestionWord {
   /** The question is written in a dialect (it has a colloquial function word): chat's typos of names are looked for. */
   colloquial: boolean;
 }
+
+const NONE_AFTER: QuestionWord['afterPreposition'] = { rest: [], msa: [] };
 
 /**
  * A question's words with their alternatives, without the words that only frame it (questionFraming). Retrieval picks among them by what the collection
@@ -163,13 +170,15 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
     if (pair !== undefined && together !== undefined) {
       saidWithPrevious = i + 1;
       const apart = [...new Set([term, ...readings, pair].filter((w) => !isStopword(w)).flatMap((w) => stem(w)))].filter((w) => w !== together);
-      words.push({ stems: [...stem(together), ...apart], readings: [], msa: [], inside: [], respelled: [], joined: [], country: [], position: i, colloquial });
+      words.push({ stems: [...stem(together), ...apart], readings: [], msa: [], inside: [], respelled: [], joined: [], country: [], afterPreposition: NONE_AFTER, position: i, colloquial });
       continue;
     }
     const joined = pair !== undefined && isArabicWord(term) && isArabicWord(pair) ? stem(term + pair) : [];
+    const listed = listedAfterPreposition(term);
+    const afterPreposition = listed ? { rest: stemsOf([listed.rest]), msa: stemsOf(listed.msa) } : NONE_AFTER;
     words.push({
       stems, readings: stemsOf(readings), msa: stemsOf(msa), inside: stemsOf(inside),
-      respelled: colloquial ? stemsOf([...respelled(term), ...withLongVowel(term)]) : [], joined, country: stemsOf(countryNamed(term)), position: i, colloquial,
+      respelled: colloquial ? stemsOf([...respelled(term), ...withLongVowel(term)]) : [], joined, country: stemsOf(countryNamed(term)), afterPreposition, position: i, colloquial,
     });
   }
   return words;
