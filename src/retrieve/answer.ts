@@ -81,12 +81,14 @@ export interface Evidence {
 }
 
 /**
- * An Arabic question without its Latin words the collection does not write (مين الـ leader تبع الوفد؟): the English leg
- * searches them by their translations, and kept as Arabic words as well they would count unknown a second time, which
- * refused questions whose Arabic counterpart is answered. Latin words the collection writes (a name, an acronym) stay.
+ * An Arabic question without the English words typed in lower case that the collection does not write (مين الـ leader تبع
+ * الوفد؟): the English leg searches them by their translations, and kept as Arabic words as well they would count unknown a
+ * second time, which refused questions whose Arabic counterpart is answered. Words the collection writes stay, and so do
+ * names and acronyms (Apollo, LOR): unknown, they tell the refusal the passage is about something else (dropping them
+ * cost xquad-dev held-out refusals, eval/JOURNAL.md, fifteenth dialect round).
  */
 function withoutUnwrittenLatin(index: IndexSnapshot, question: string): string {
-  return question.replace(/\p{Script=Latin}[\p{Script=Latin}\d]*/gu, (word) => {
+  return question.replace(/(?<![\p{L}\d])[a-z]{2,}(?![\p{L}\d])/gu, (word) => {
     const terms = analyze(word);
     return terms.length > 0 && terms.some((t) => index.lexical.documentFrequency(t) === 0) ? ' ' : word;
   });
