@@ -80,6 +80,20 @@ export interface Evidence {
   set: CandidateSet;
 }
 
+/**
+ * An Arabic question without the English words typed in lower case that the collection does not write (مين الـ leader تبع
+ * الوفد؟): the English leg searches them by their translations, and kept as Arabic words as well they would count unknown a
+ * second time, which refused questions whose Arabic counterpart is answered. Words the collection writes stay, and so do
+ * names and acronyms (Apollo, LOR): unknown, they tell the refusal the passage is about something else (dropping them
+ * cost xquad-dev held-out refusals, eval/JOURNAL.md, fifteenth dialect round).
+ */
+function withoutUnwrittenLatin(index: IndexSnapshot, question: string): string {
+  return question.replace(/(?<![\p{L}\d])[a-z]{2,}(?![\p{L}\d])/gu, (word) => {
+    const terms = analyze(word);
+    return terms.length > 0 && terms.some((t) => index.lexical.documentFrequency(t) === 0) ? ' ' : word;
+  });
+}
+
 export async function gatherEvidence(index: IndexSnapshot, embedder: Embedder | null, rawQuestion: string, options: RetrieveOptions = {}): Promise<Evidence> {
   // `query` is echoed as typed; `wanted` (links, mentions, emoji and markdown removed) is what is matched.
   const { echo: query, search: typed } = readQuestion(rawQuestion);
@@ -102,7 +116,7 @@ export async function gatherEvidence(index: IndexSnapshot, embedder: Embedder | 
       })
     : [];
   const arabicWords = !dictionary || hasArabicLetters(wanted);
-  const terms = arabicWords ? questionTerms(index.lexical, wanted) : [];
+  const terms = arabicWords ? questionTerms(index.lexical, dictionary ? withoutUnwrittenLatin(index, wanted) : wanted) : [];
   // BM25 always scores (its per-passage and per-document evidence are features); in dense mode it adds no candidates.
   const search = index.lexical.searchScored([...withNewsAlternatives(index.lexical, terms), ...translated], wantLexical ? depth : 0, context.docOf, context.docs);
   // Further legs plug in here as { name, hits }; the ranker weighs each by name.

@@ -200,4 +200,5 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
 // 16: Sudanese ديل, ديلاك ("these") as dialect function words, which documents drop too.
 // 17: لشنو, لشو, لايش ("for what") as dialect question words, which documents drop too.
 // 18: Tunisian شنوا ("what") as a dialect question word, which documents drop too.
-export const ANALYZER_VERSION = 18;
+// 19: Iraqi and Gulf چان, چذي, هيچ (كان, كذا, هيك written with چ) as dialect function words, which documents drop too.
+export const ANALYZER_VERSION = 19;

@@ -68,6 +68,14 @@ const FRENCH = new Map<string, string>([
 ]);
 /** Of those, the words English writes alike (without the French accents). */
 const ENGLISH_ALIKE = new Set(wordList('delegation delegations regime opposition president accord document tour zones aides'));
+/**
+ * English chat words around a question typed in Arabic or Arabizi (ok bro، btw، pls، lol): fillers, as اوكي is in
+ * Arabic letters. Read as words, the English leg translates them (ok → حسنا) and the analysis counts them unknown.
+ * Not hi / ya / k, which Arabizi writes for هي, يا, ك.
+ */
+const CHAT_WORDS = new Set(
+  wordList('ok okay okey okk kk bro bros bruh dude guys pls plz plss please thx thanks thank ty btw lol lool loool lmao lmfao rofl haha hahaha xd omg idk tbh fyi imo imho hey hello sry sorry hmm'),
+);
 /** French articles and particles: dropped with the French words they come with. */
 const FRENCH_PARTICLES = new Set(wordList("le la les l' d' de du des et en un une au aux c'est est"));
 
@@ -115,7 +123,8 @@ export function isArabizi(question: string): boolean {
 /**
  * The question with its Latin words in Arabic letters: every word of a question typed wholly in Arabizi (no Arabic
  * letter, at least one Arabizi word, none of English's function words), else only the French words and phrases of a
- * question with Arabic letters. Anything else (an English question) is returned as it is.
+ * question with Arabic letters; English chat words of either are dropped. Anything else (an English question) is
+ * returned as it is.
  */
 export function readLatinWords(question: string, closest: Closest): string {
   const words = [...question.matchAll(LATIN_WORD)].map((m) => ({ at: m.index!, written: m[0], word: accentFree(m[0]) }));
@@ -124,14 +133,15 @@ export function readLatinWords(question: string, closest: Closest): string {
   const arabizi = !arabic && isArabiziWords(words);
   // French when a word of talks or of asking is (la coupe d'Afrique is left to the English leg's names).
   const french = words.some((w) => Boolean(frenchWord(w.word, w.written)));
-  if (!arabizi && !(arabic && french)) return question;
+  const chat = (arabic || arabizi) && words.some((w) => CHAT_WORDS.has(w.word));
+  if (!arabizi && !(arabic && (french || chat))) return question;
   let out = '';
   let from = 0;
   let article = '';
   for (const { at, written, word } of words) {
     out += question.slice(from, at);
     from = at + written.length;
-    const rewritten = arabizi ? arabiziWord(word, closest) : frenchWord(word, written);
+    const rewritten = CHAT_WORDS.has(word) ? '' : arabizi ? arabiziWord(word, closest) : frenchWord(word, written);
     if (rewritten === undefined) {
       out += written;
       continue;

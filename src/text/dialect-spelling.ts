@@ -9,13 +9,16 @@ import { isArabicWord } from './language.js';
 /**
  * Letters the dialects say alike and so write for each other: ظ and ض (الضهر for الظهر, بالظبط for بالضبط), the
  * interdentals written as they are said, ذ as ز or د (زكرى, هادا) and ث as ت (تالت, اتنين), and the ق said as a glottal
- * stop in Levantine and Egyptian cities, written ء (ءال, الءرار). The word with one
+ * stop in Levantine and Egyptian cities, written ء (ءال, الءرار), and the Persian letters Iraqi and Gulf chat writes for
+ * their ch and g, چ for a ك said ch or a ج (چبير, دچاچ) and گ for a ق or ك said g (گال, اگدر). The word with one
  * of them written the other way, one letter at a time. Not readings: most are no word at all (تقارير → ثقارير), so
  * they are searched only when the collection knows them (like withoutIn).
  */
-const SAID_ALIKE: ReadonlyArray<readonly [string, string]> = [['ض', 'ظ'], ['ظ', 'ض'], ['ز', 'ذ'], ['د', 'ذ'], ['ت', 'ث'], ['ء', 'ق']];
+const SAID_ALIKE: ReadonlyArray<readonly [string, string]> = [
+  ['ض', 'ظ'], ['ظ', 'ض'], ['ز', 'ذ'], ['د', 'ذ'], ['ت', 'ث'], ['ء', 'ق'], ['چ', 'ك'], ['چ', 'ج'], ['گ', 'ق'], ['گ', 'ك'],
+];
 export function respelled(word: string): string[] {
-  if (!isArabicWord(word)) return [];
+  if (!isArabicWord(word.replace(/[چگ]/g, 'ك'))) return [];
   const out: string[] = [];
   for (const [written, meant] of SAID_ALIKE) {
     for (let i = word.indexOf(written); i >= 0; i = word.indexOf(written, i + 1)) out.push(word.slice(0, i) + meant + word.slice(i + 1));

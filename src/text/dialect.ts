@@ -85,6 +85,8 @@ const FUNCTION_WORDS: readonly string[] = [
     // the object pronoun carried by يا (Levantine بدها ياها "she wants it", بدي ياهم; not ياه, which حياة would read as
     // ح + ياه), and the Yemeni قد with a pronoun, "they (already) are" (قدهم ثلاث؟; not قده, قدها: MSA "his size", "up to it")
     'ياها ياهم ياهن ياهون قدهم قدهن قدنا قدكم ' +
+    // Iraqi and Gulf كان and كذا / هيك written as said, with چ for the ch they say for ك (شوكت چان؟، چذي، هيچ)
+    'چان چانت چانو چانوا چذي چذيه هيچ ' +
     // "with" (Iraqi, Gulf ويا, وياه, ويانا; MSA و + يا "and O", a call news text does not make), Sudanese "that (is) in / that has" (الفي, العندو)
     'ويا وياه وياها وياهم وياك وياكم ويانا وياي الفي الفيها الفيه العند العندو العندها العندهم ' +
     // "tell / explain / sum up / give / bring me", written as one word as only the dialects do (Iraqi احجيلي, Gulf عطني,

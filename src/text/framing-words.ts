@@ -77,6 +77,14 @@ export const READ = set('كنت كنا بقرا بقري نقرا قريت قر�
 /** Asking (Maghrebi نسول, نسقسي; اسأل), and the question asked. */
 export const ASK = set('نسول نسال اسال اسول نسقسي نسقصي بسال بسأل');
 export const QUESTION_NOUN = set('سوال السوال سوالي');
+/**
+ * "(Lots of) people are asking (about it)", a remark beside the question (…؟ هواية ناس يسألون، الكل عم يسأل عنها): the
+ * asking verbs, and who and how many ask (Iraqi هواية, Gulf وايد, واجد).
+ */
+export const ASKING = set('يسال يسالون يسالو يسالوا تسال تسالون بيسالو بيسالوا بتسال كيسولو سالوني سالني');
+export const ASKERS = new Set([...PEOPLE, ...wordList('هوايه واجد وايد كثير كتير ياما الكل كل بعض عم صار عنها عنه عنهم عنو')]);
+/** Iraqi "when" (شوكت، اشوكت): also a name (آصف شوكت), so documents keep it and a question drops it where it asks. */
+export const WHEN = set('شوكت اشوكت');
 /** "Give / tell / bring me" opening a request: MSA (أعطني، أخبرني) and the dialects' one-word forms (dialect.ts drops those). */
 export const GIVE_ME = set('اعطني اعطيني اخبرني عطني عطيني اديني اديلي جيبلي جبلي هاتلي احكيلي قلي قولي خبرني');
 /** "Information / details" asked for about something (عطني معلومات عن…، بدي تفاصيل حول…): the request, not its topic. */

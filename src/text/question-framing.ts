@@ -11,7 +11,7 @@ import {
   WRONG, BEFORE_TRUE, ARTICLE_APART, MADE, BLESS, GREETING, HOW_ARE_THINGS, IN_PLACE, HELLO, HOW_ARE_YOU, BROTHERS,
   READ, ASK, QUESTION_NOUN, GIVE_ME, INFO, MATTER, TRUE, YES_NO, TRUE_CLOSING, CLAIM, THEY_SAY, HEARD, THAT,
   ADDRESSED, CALLED, OPENERS, THERE_IS, NOT, UNDERSTAND, HOW_MANY, ARABIZI, latinName, LIGHT_VERB, DID_WHAT,
-  WHAT_SAID, THIS, EVENT_NOUN, QUESTION_WORDS,
+  WHAT_SAID, THIS, EVENT_NOUN, QUESTION_WORDS, ASKING, ASKERS, WHEN,
 } from './framing-words.js';
 
 /**
@@ -38,6 +38,8 @@ function sentenceFraming(
   words: readonly string[],
   { arabic, colloquial, first, last }: { arabic: boolean; colloquial: boolean; first: boolean; last: boolean },
 ): boolean[] {
+  // A remark of its own sentence beside the question (…؟ هواية ناس يسألون): all of it frames.
+  if (!(first && last) && words.some((w) => ASKING.has(w)) && words.every((w) => ASKING.has(w) || ASKERS.has(w))) return words.map(() => true);
   const frames = words.map(() => false);
   const greeting = (a: string, b: string, after: string) => GREETING.has(`${a} ${b}`) && !(HOW_ARE_THINGS.has(`${a} ${b}`) && IN_PLACE(after));
   /** Only framing words before word i: it opens the sentence. */
@@ -101,6 +103,8 @@ function sentenceFraming(
     else if (SOMEONE.has(w) && NOT.has(before) && colloquial) frames[i] = true;
     else if (MADE.test(w) && /^[يتن]..+/.test(next)) frames[i] = true;
     else if (ARTICLE_APART.has(w) && /\p{Script=Latin}/u.test(next)) frames[i] = true;
+    // Iraqi "when" opening the question or asked of a verb or its end (شوكت بدت؟، الجولة شوكت چانت؟).
+    else if (WHEN.has(w) && (opening(i) || next === '' || /^[يتنچك]..+/.test(next))) frames[i] = true;
     // Egyptian انهي "which" opening a question (أنهي وكالة…؟; MSA أنهى "ended" does not open one).
     else if (w === 'انهي' && opening(i) && next !== '') frames[i] = true;
     // "Does anyone know", "I have a question".
