@@ -22,7 +22,9 @@ const SENSES = wordListTable(
     'authority:سلطات envoy:مبعوث,موفد mediator:وسيط,وساطة paper:وثيقة media:إعلام host:استضاف,يستضيف ' +
     'side:طرف,جانب settlement:تسوية sign:وقع,توقيع military:عسكري safe:آمن broadcast:أذاع,بث remark:تصريح ' +
     'statement:تصريح news:أنباء sponsor:راع,راعية,رعاية prepare:أعد,إعداد establish:أنشأ,إنشاء establishment:إنشاء ' +
-    'arrive:وصل table:طاولة back:دعم,ساند,يساند monitor:رصد,مراقبة consultation:مشاورات,تشاور',
+    'arrive:وصل,وصول table:طاولة back:دعم,ساند,يساند monitor:رصد,مراقبة consultation:مشاورات,تشاور ' +
+    'rebel:متمرد,فصيل,فصائل,مسلح participation:مشاركة attend:شارك,حضر truce:هدنة,وقف_إطلاق_النار ' +
+    'met,meet,meets:التقى,التقت,يلتقي chat:حديث,تحدث',
 );
 
 /** Weight of a sense or a country from these tables: a usual second sense (DEFAULT_TRANSLATION.senseDecay). */
