@@ -8,13 +8,12 @@ export function wordTable(pairs: string): ReadonlyMap<string, string> {
   );
 }
 
-/** A table written as `a,b:x,y c:z`: each word before the colon maps to the list after it (a → [x, y], b → [x, y]);
- *  an underscore stands for a space in the list (truce:وقف_إطلاق_النار). */
+/** A table written as `a,b:x,y c:z`: each word before the colon maps to the list after it (a → [x, y], b → [x, y]). */
 export function wordListTable(pairs: string): ReadonlyMap<string, string[]> {
   const map = new Map<string, string[]>();
   for (const pair of pairs.split(' ')) {
     const [from, to] = pair.split(':') as [string, string];
-    for (const word of from.split(',')) map.set(word, to.split(',').map((t) => t.replace(/_/g, ' ')));
+    for (const word of from.split(',')) map.set(word, to.split(','));
   }
   return map;
 }

@@ -1,7 +1,7 @@
 /**
  * English news questions of a sixth blind round (eval/JOURNAL.md), asked the way English news words the Syrian war:
- * rebels (the text's الفصائل المسلحة), a truce (وقف إطلاق النار), who met whom (التقى), who attends (يشارك), talks that
- * break down (فشلت), how long talks last (ستستمر), the Kremlin (روسيا). Each collection is built so that the passage
+ * rebels (the text's الفصائل المسلحة), who met whom (التقى), who attends (يشارك), talks that break down (فشلت), how long
+ * talks last (ستستمر), the Kremlin (روسيا), chatting (الحديث). Each collection is built so that the passage
  * asked about loses without the reading under test.
  */
 import { expect, test } from 'vitest';
@@ -10,7 +10,6 @@ import { englishCollection, firstShown } from '../helpers/english-collection.js'
 const DICTIONARY: Array<[string, string[]]> = [
   ['rebel', ['الثائر']],
   ['delegation', ['الوفد']],
-  ['truce', ['الهدنة']],
   ['meet', ['إجتمع']],
   ['attend', ['احضر']],
   ['participation', ['الإشتراك']],
@@ -29,11 +28,6 @@ const collection = (files: Record<string, string>) => englishCollection(DICTIONA
 test('rebels as Arabic news writes them: the armed factions (الفصائل, المسلحة)', async () => {
   const c = await collection({ 'a.txt': 'وصل الوفد إلى الفندق صباحا.', 'b.txt': 'عاد وفد الفصائل المسلحة إلى الفندق.' });
   expect(await firstShown(c, 'did the rebel delegation come to the hotel')).toBe('b.txt');
-});
-
-test('a truce in the words news uses for it (وقف إطلاق النار) as well as الهدنة', async () => {
-  const c = await collection({ 'a.txt': 'وصل الوفد إلى الفندق.', 'b.txt': 'صمد وقف إطلاق النار في الجنوب.' });
-  expect(await firstShown(c, 'is the truce holding')).toBe('b.txt');
 });
 
 test('who met whom: the verb news writes (التقى), not only a meeting (اجتماع)', async () => {
