@@ -10,7 +10,7 @@
 import { isArabicWord } from './language.js';
 
 const COUNTRIES: ReadonlyArray<readonly [country: string, names: string, english: string, englishNames: string]> = [
-  ['روسيا', 'روس موسكو', 'russia', 'russian russians moscow'],
+  ['روسيا', 'روس موسكو كرملين', 'russia', 'russian russians moscow kremlin'],
   ['تركيا', 'اتراك انقره', 'turkey', 'turkish turk turks ankara'],
   ['ايران', 'ايرانيين ايرانيون طهران', 'iran', 'iranian iranians tehran'],
   // Not bare امريكي: an adjective (الوفد الأمريكي), as above.

@@ -13,7 +13,8 @@ import { wordListTable } from './word-table.js';
  * english.ts keeps a sense only when the collection writes it (with its other forms).
  */
 
-/** word → senses as news Arabic writes them (comma between senses). */
+/** word → senses as news Arabic writes them (comma between senses). A word with none (meeting:) stops the look-up at
+ *  the word as asked: the noun keeps the dictionary's اجتماع, not its verb's news sense (met → التقى). */
 const SENSES = wordListTable(
   'round:جولة talks:محادثات,مباحثات,مفاوضات negotiation:مفاوضات,مباحثات hold:عقد country:دولة nation:دولة ' +
     'faction:فصيل,فصائل militia:ميليشيا,ميليشيات,مليشيات spokesman:متحدث spokeswoman:متحدث spokesperson:متحدث ' +
@@ -22,7 +23,9 @@ const SENSES = wordListTable(
     'authority:سلطات envoy:مبعوث,موفد mediator:وسيط,وساطة paper:وثيقة media:إعلام host:استضاف,يستضيف ' +
     'side:طرف,جانب settlement:تسوية sign:وقع,توقيع military:عسكري safe:آمن broadcast:أذاع,بث remark:تصريح ' +
     'statement:تصريح news:أنباء sponsor:راع,راعية,رعاية prepare:أعد,إعداد establish:أنشأ,إنشاء establishment:إنشاء ' +
-    'arrive:وصل table:طاولة back:دعم,ساند,يساند monitor:رصد,مراقبة consultation:مشاورات,تشاور',
+    'arrive:وصل,وصول table:طاولة back:دعم,ساند,يساند monitor:رصد,مراقبة consultation:مشاورات,تشاور ' +
+    'rebel:متمرد,فصيل,فصائل,مسلح participation:مشاركة attend:شارك,حضر ' +
+    'met,meet,meets:التقى,التقت,يلتقي meeting,meetings: chat:حديث,تحدث',
 );
 
 /** Weight of a sense or a country from these tables: a usual second sense (DEFAULT_TRANSLATION.senseDecay). */

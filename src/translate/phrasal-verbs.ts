@@ -12,13 +12,33 @@ const ONE_WORD = wordTable(
     'turn_down:reject put_off:postpone call_off:cancel carry_on:continue point_out:indicate bring_about:cause ' +
     'back_down:retreat sign_up:register shut_down:close hand_over:deliver wipe_out:destroy blow_up:explode ' +
     'take_over:seize show_up:attend wrap_up:finish walk_out:leave go_back:return ' +
-    'come_back:return get_back:return',
+    'come_back:return get_back:return break_down:fail fall_through:fail fall_apart:fail',
 );
 
 const WORD = /\p{Script=Latin}+/gu;
 
+/**
+ * Verbs whose bare form is more often another word, read as the verb with that sense when the sentence shows a verb:
+ * last → آخر مرّة (the dictionary's adjective), but "how long did the talks last" / "lasted two days" ask how long
+ * something went on (استمر). Inflected (lasted, lasts) it is always the verb; bare, only at the end of a clause or
+ * before a particle of time, not after an article or a determiner (the last round, at last, its last day).
+ */
+const CLAUSE_VERBS = wordTable('last:persist');
+const CLAUSE_VERB = /\b(?<!\b(?:the|at|a|this|that|its|their|his|her|our|next)\s+)(last)(ed|s|ing)?\b(?:(?<=ed|s)|(?=\s*(?:$|[?.!,;:)]|(?:for|until|till|through|into|about)\b)))/gi;
+
+function withClauseVerbs(question: string): string {
+  return question.replace(CLAUSE_VERB, (_, word: string, ending: string | undefined) => {
+    const verb = CLAUSE_VERBS.get(word.toLowerCase())!;
+    return ending ? inShapeOf(verb, `${word}${ending}`.toLowerCase(), word.toLowerCase()) : verb;
+  });
+}
+
 /** The question with each phrasal verb written as its one-word verb, in the same shape (taking part → participating). */
 export function withOneWordVerbs(question: string): string {
+  return withClauseVerbs(withPhrasalVerbs(question));
+}
+
+function withPhrasalVerbs(question: string): string {
   const words = [...question.matchAll(WORD)];
   let out = '';
   let at = 0;
