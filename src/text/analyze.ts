@@ -1,6 +1,6 @@
 import { normalize, normalizeWithMap, tokenize, type Token } from './normalize.js';
 import { DIALECT_FUNCTION_WORDS, dialectReadingsOf, isColloquialOnly, isColloquialWithAnd, pastPersons } from './dialect.js';
-import { respelled, withLongVowel, withoutIn, withoutJoined } from './dialect-spelling.js';
+import { respelled, withLongVowel, withoutIn, withoutJoined, withoutPossessive } from './dialect-spelling.js';
 import { questionFraming } from './question-framing.js';
 import { isArabicWord } from './language.js';
 import { lightStems } from './stem.js';
@@ -106,7 +106,7 @@ export interface QuestionWord {
   inside: string[];
   /**
    * The stems of the word with a letter said alike written the other way (الضهر → ظهر) or a plural ending's long vowel
-   * put back (المحادثت → محادث), searched only if the collection knows them; only in a question written in a dialect (it has a colloquial function word), since an MSA word
+   * put back (المحادثت → محادث) or a possessive pronoun taken off (وثيقتهن → وثيق), searched only if the collection knows them; only in a question written in a dialect (it has a colloquial function word), since an MSA word
    * missing from the collection is no misspelling (انضم is not انظم).
    */
   respelled: string[];
@@ -169,7 +169,7 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
     const joined = pair !== undefined && isArabicWord(term) && isArabicWord(pair) ? stem(term + pair) : [];
     words.push({
       stems, readings: stemsOf(readings), msa: stemsOf(msa), inside: stemsOf(inside),
-      respelled: colloquial ? stemsOf([...respelled(term), ...withLongVowel(term)]) : [], joined, country: stemsOf(countryNamed(term)), position: i, colloquial,
+      respelled: colloquial ? stemsOf([...respelled(term), ...withLongVowel(term), ...withoutPossessive(term)]) : [], joined, country: stemsOf(countryNamed(term)), position: i, colloquial,
     });
   }
   return words;

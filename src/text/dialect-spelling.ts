@@ -37,6 +37,20 @@ export function withLongVowel(word: string): string[] {
 }
 
 /**
+ * A noun with "their / your / our" written on it (وثيقتهن, مطالبهم, شروطكم, اجتماعاتهم): the word the collection writes
+ * without it, a ة written ت before the pronoun put back (وثيقتهن → وثيقة) or the plural's ات kept. The light stemmer strips
+ * only ها and ه, so وثيقتهن never met الوثيقة. Searched like respelled() (only when the collection knows the result, only
+ * in a dialect question, where Levantine هن and هون are said): in MSA ones an unknown word is what the refusal leans on.
+ */
+export function withoutPossessive(word: string): string[] {
+  if (!isArabicWord(word)) return [];
+  const feminine = /^(.{2,})ت(?:ها|ه|هم|هن|هون|كم|كن|كون|نا)$/.exec(word)?.[1];
+  if (feminine) return [feminine + 'ه', feminine + 'ت'];
+  const bare = /^(.{3,})(?:هم|هن|هون|كم|كن|كون|نا)$/.exec(word)?.[1];
+  return bare ? [bare] : [];
+}
+
+/**
  * The word without "in": the Maghrebi فـ (فجنيف, فأستانة), and in a dialect question (`colloquial`) بـ on a word with
  * no article (بمحمد علوش, بمناطق, بحمص), which the light stemmer leaves on (it strips them only with the article: بالـ,
  * فالـ), or null. Not a reading: both letters also begin words (فشلو is a verb, not شلو; بلد), so it is searched only
