@@ -1,5 +1,5 @@
 import { normalize, normalizeWithMap, tokenize, type Token } from './normalize.js';
-import { DIALECT_FUNCTION_WORDS, dialectReadingsOf, isColloquialOnly, isColloquialWithAnd, pastPersons } from './dialect.js';
+import { DIALECT_FUNCTION_WORDS, dialectReadingsOf, isColloquialOnly, isColloquialWithAnd, negatedApart, pastPersons } from './dialect.js';
 import { respelled, withLongVowel, withoutIn, withoutJoined, withoutPossessive } from './dialect-spelling.js';
 import { questionFraming } from './question-framing.js';
 import { isArabicWord } from './language.js';
@@ -143,11 +143,13 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
   for (const [i, term] of terms.entries()) {
     if (i === saidWithPrevious || ((isStopword(term) || framing[i] || isColloquialWithAnd(term)) && !content.has(i))) continue;
     const { readings: dialectReadings, msa } = dialectReadingsOf(term);
-    const readings = colloquial ? [...dialectReadings, ...pastPersons(term)] : dialectReadings;
+    // Negated apart (ما شاركتش) it is the verb only, in any question: the ش-word's own shapes (كانش → ك + انش) are no reading.
+    const negated = negatedApart(term, terms[i - 1]);
+    const readings = negated.length > 0 ? negated : colloquial ? [...dialectReadings, ...pastPersons(term)] : dialectReadings;
     // A dialect form of a function word is one too (بتكون, هيكون, ماكانتش → تكون, يكون, كانت). Not MSA's own
     // prefixes, سـ and بـ/كـ before ا (سيكون, بأن, كأنه): the MSA questions the refusal was fitted on keep them (held-out
     // refusals moved when they were dropped), and سانت "Saint" is no سـ + انت.
-    if (readings.length > 0 && readings.every(isStopword) && !/^(?:س|[بك]ا)/.test(term) && !content.has(i)) continue;
+    if (readings.length > 0 && readings.every(isStopword) && (negated.length > 0 || !/^(?:س|[بك]ا)/.test(term)) && !content.has(i)) continue;
     const first = opening;
     opening = false;
     const stems = stem(term);

@@ -44,7 +44,9 @@ export function withLongVowel(word: string): string[] {
  */
 export function withoutPossessive(word: string): string[] {
   if (!isArabicWord(word)) return [];
-  const feminine = /^(.{2,})ت(?:ها|ه|هم|هن|هون|كم|كن|كون|نا)$/.exec(word)?.[1];
+  // Not ها, ه: the light stemmer strips those from both sides (مشاركتها meets مشاركتها), and جماعته read as جماعة met
+  // the armed groups (جماعات) in an Egyptian question about علوش's own people (dialect-blind8).
+  const feminine = /^(.{2,})ت(?:هم|هن|هون|كم|كن|كون|نا)$/.exec(word)?.[1];
   if (feminine) return [feminine + 'ه', feminine + 'ت'];
   const bare = /^(.{3,})(?:هم|هن|هون|كم|كن|كون|نا)$/.exec(word)?.[1];
   return bare ? [bare] : [];

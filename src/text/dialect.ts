@@ -197,13 +197,25 @@ function readingsOf(word: string): { forms: string[]; msa: string[] } {
 
 /**
  * A past verb's plural as the persons a news text reports the same act in (اتفقوا → اتفق, اتفقت, اتفقا: "the two sides
- * agreed"), for a dialect question; not the bare ـو (names: فريسنو), nor after the article or a verb prefix. Offered in
+ * agreed"), for a dialect question; not the bare ـو (names: فريسنو; and اجتمعو read so put a "with whom did the Turks meet
+ * alone" under the meeting all sides attended, dialect-blind9, -13), nor after the article or a verb prefix. Offered in
  * every question (with the two-word months), they made words the refusal was fitted on as unknown look known: xquad-dev
  * Arabic held-out refusals 312 → 307 (eval/JOURNAL.md, ninth blind round).
  */
 export function pastPersons(word: string): string[] {
   const stem = /^((?!ال|[سبكحه][يتن]).{3,})وا$/.exec(word)?.[1];
   return stem && isArabicWord(word) ? [stem, stem + 'ت', stem + 'ا'] : [];
+}
+
+/**
+ * A verb negated with ما written apart, as Palestinians and Egyptians write it (ما شاركتش، ما شاركوش، ما كانش): the verb
+ * without the ش. Written together (ماشاركوش) dialectReadingsOf reads it; apart the ش stayed on. The pair is itself
+ * colloquial, so any question reads it (a word ending in ش right after ما, as MSA writes them, is rare: ما نقاش).
+ */
+export function negatedApart(word: string, before: string | undefined): string[] {
+  const verb = before === 'ما' ? /^(.{3,})ش$/.exec(word)?.[1] : undefined;
+  // The plural's ـو before the ش is ـوا (ما شاركوش = ما شاركوا).
+  return verb && isArabicWord(word) ? [verb, ...dialectReadingsOf(verb).readings, ...pastPersons(verb.endsWith('و') ? verb + 'ا' : verb)] : [];
 }
 
 /**

@@ -39,3 +39,19 @@ describe('"their / your / our" on a noun in a dialect question', () => {
     expect(searched(['وصلت الوفود إلى الفندق', 'عقدت الوفود اجتماعات مغلقة'], 'الوفود وين كانت اجتماعاتهن؟')[0]).toBe(1);
   });
 });
+
+describe('a verb negated with ما written apart (Palestinian, Egyptian)', () => {
+  it('reads the verb without its ش, the plural too', () => {
+    const passages = ['الفصائل والجولة', 'شاركت الفصائل في الجولة الثالثة بعد تعليق طويل للمحادثات في العاصمة'];
+    expect(searched(passages, 'الفصائل ما شاركتش بالجولة؟')[0]).toBe(1);
+    expect(searched(passages, 'الفصائل ما شاركوش بالجولة؟')[0]).toBe(1);
+  });
+
+  it('drops a negated function word (ما كانش في اتفاق؟ asks about the agreement)', () => {
+    expect(askedStems('ما كانش في اتفاق؟')).toEqual(askedStems('اتفاق؟'));
+  });
+
+  it('keeps a noun ending in ش after ما as written when the collection knows it', () => {
+    expect(searched(['دعا الطرفين إلى الحوار', 'القتال ضد تنظيم داعش'], 'ما داعش؟')[0]).toBe(1);
+  });
+});
