@@ -1,9 +1,10 @@
 /**
  * How chat spells and joins words apart from the newspaper: letters said alike and written for each other, a plural's
- * long vowel dropped in fast typing, "in" and a name's particle written onto a word. Each gives forms of a question word
- * that are searched only when the collection knows them (analyzeQuestion); dialect.ts reads words, this spells them.
+ * long vowel dropped in fast typing, "in", a name's particle or "their" written onto a word, the negation's ما written apart
+ * from its ش. Each gives forms of a question word that are searched only when the collection knows them (analyzeQuestion;
+ * the negated verb is a reading); dialect.ts reads words, this spells them.
  */
-import { dialectReadingsOf } from './dialect.js';
+import { dialectReadingsOf, pastPersons } from './dialect.js';
 import { isArabicWord } from './language.js';
 
 /**
@@ -73,4 +74,15 @@ export function withoutIn(word: string, colloquial: boolean): string | null {
 export function withoutJoined(word: string, where: { opening: boolean; colloquial: boolean }): string[] {
   const rest = (where.opening ? /^ش(.{3,})$/.exec(word)?.[1] : undefined) ?? (where.colloquial ? /^(?:دي|ابو)(.{3,})$/.exec(word)?.[1] : undefined);
   return rest && isArabicWord(rest) ? [rest, ...dialectReadingsOf(rest).readings] : [];
+}
+
+/**
+ * A verb negated with ما written apart, as Palestinians and Egyptians write it (ما شاركتش، ما شاركوش، ما كانش): the verb
+ * without the ش. Written together (ماشاركوش) dialectReadingsOf reads it; apart the ش stayed on. The pair is itself
+ * colloquial, so any question reads it (a word ending in ش right after ما, as MSA writes them, is rare: ما نقاش).
+ */
+export function negatedApart(word: string, before: string | undefined): string[] {
+  const verb = before === 'ما' ? /^(.{3,})ش$/.exec(word)?.[1] : undefined;
+  // The plural's ـو before the ش is ـوا (ما شاركوش = ما شاركوا).
+  return verb && isArabicWord(word) ? [verb, ...dialectReadingsOf(verb).readings, ...pastPersons(verb.endsWith('و') ? verb + 'ا' : verb)] : [];
 }

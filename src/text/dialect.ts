@@ -208,17 +208,6 @@ export function pastPersons(word: string): string[] {
 }
 
 /**
- * A verb negated with ما written apart, as Palestinians and Egyptians write it (ما شاركتش، ما شاركوش، ما كانش): the verb
- * without the ش. Written together (ماشاركوش) dialectReadingsOf reads it; apart the ش stayed on. The pair is itself
- * colloquial, so any question reads it (a word ending in ش right after ما, as MSA writes them, is rare: ما نقاش).
- */
-export function negatedApart(word: string, before: string | undefined): string[] {
-  const verb = before === 'ما' ? /^(.{3,})ش$/.exec(word)?.[1] : undefined;
-  // The plural's ـو before the ش is ـوا (ما شاركوش = ما شاركوا).
-  return verb && isArabicWord(word) ? [verb, ...dialectReadingsOf(verb).readings, ...pastPersons(verb.endsWith('و') ? verb + 'ا' : verb)] : [];
-}
-
-/**
  * COLLOQUIAL_WORDS of a form as written, else without an object pronoun or plural ending, else without both (يخلصوها),
  * else with a verb's final ي the colloquial plural wrote as و (يحكو, سوو, يسوون → يحكي, سوي, يسوي), else as a feminine
  * past (Maghrebi ـات for ـت, after a final ي too: تلاقات → تلاقيت), else as the Maghrebi plural ـاو (تلاقاو → تلاقي), else without the Maghrebi فـ "in" on its article
