@@ -1,6 +1,6 @@
 import { normalize, normalizeWithMap, tokenize, type Token } from './normalize.js';
 import { DIALECT_FUNCTION_WORDS, dialectReadingsOf, isColloquialOnly, isColloquialWithAnd, listedAfterPreposition, pastPersons } from './dialect.js';
-import { respelled, withLongVowel, withoutIn, withoutJoined } from './dialect-spelling.js';
+import { negatedApart, respelled, withLongVowel, withoutIn, withoutJoined, withoutPossessive } from './dialect-spelling.js';
 import { questionFraming } from './question-framing.js';
 import { isArabicWord } from './language.js';
 import { lightStems } from './stem.js';
@@ -106,7 +106,7 @@ export interface QuestionWord {
   inside: string[];
   /**
    * The stems of the word with a letter said alike written the other way (الضهر → ظهر) or a plural ending's long vowel
-   * put back (المحادثت → محادث), searched only if the collection knows them; only in a question written in a dialect (it has a colloquial function word), since an MSA word
+   * put back (المحادثت → محادث) or a possessive pronoun taken off (وثيقتهن → وثيق), searched only if the collection knows them; only in a question written in a dialect (it has a colloquial function word), since an MSA word
    * missing from the collection is no misspelling (انضم is not انظم).
    */
   respelled: string[];
@@ -150,11 +150,13 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
   for (const [i, term] of terms.entries()) {
     if (i === saidWithPrevious || ((isStopword(term) || framing[i] || isColloquialWithAnd(term)) && !content.has(i))) continue;
     const { readings: dialectReadings, msa } = dialectReadingsOf(term);
-    const readings = colloquial ? [...dialectReadings, ...pastPersons(term)] : dialectReadings;
+    // Negated apart (ما شاركتش) it is the verb only, in any question: the ش-word's own shapes (كانش → ك + انش) are no reading.
+    const negated = negatedApart(term, terms[i - 1]);
+    const readings = negated.length > 0 ? negated : colloquial ? [...dialectReadings, ...pastPersons(term)] : dialectReadings;
     // A dialect form of a function word is one too (بتكون, هيكون, ماكانتش → تكون, يكون, كانت). Not MSA's own
     // prefixes, سـ and بـ/كـ before ا (سيكون, بأن, كأنه): the MSA questions the refusal was fitted on keep them (held-out
     // refusals moved when they were dropped), and سانت "Saint" is no سـ + انت.
-    if (readings.length > 0 && readings.every(isStopword) && !/^(?:س|[بك]ا)/.test(term) && !content.has(i)) continue;
+    if (readings.length > 0 && readings.every(isStopword) && (negated.length > 0 || !/^(?:س|[بك]ا)/.test(term)) && !content.has(i)) continue;
     const first = opening;
     opening = false;
     const stems = stem(term);
@@ -178,7 +180,7 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
     const afterPreposition = listed ? { rest: stemsOf([listed.rest]), msa: stemsOf(listed.msa) } : NONE_AFTER;
     words.push({
       stems, readings: stemsOf(readings), msa: stemsOf(msa), inside: stemsOf(inside),
-      respelled: colloquial ? stemsOf([...respelled(term), ...withLongVowel(term)]) : [], joined, country: stemsOf(countryNamed(term)), afterPreposition, position: i, colloquial,
+      respelled: colloquial ? stemsOf([...respelled(term), ...withLongVowel(term), ...withoutPossessive(term)]) : [], joined, country: stemsOf(countryNamed(term)), afterPreposition, position: i, colloquial,
     });
   }
   return words;

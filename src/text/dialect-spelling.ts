@@ -1,9 +1,10 @@
 /**
  * How chat spells and joins words apart from the newspaper: letters said alike and written for each other, a plural's
- * long vowel dropped in fast typing, "in" and a name's particle written onto a word. Each gives forms of a question word
- * that are searched only when the collection knows them (analyzeQuestion); dialect.ts reads words, this spells them.
+ * long vowel dropped in fast typing, "in", a name's particle or "their" written onto a word, the negation's ما written apart
+ * from its ش. Each gives forms of a question word that are searched only when the collection knows them (analyzeQuestion;
+ * the negated verb is a reading); dialect.ts reads words, this spells them.
  */
-import { dialectReadingsOf } from './dialect.js';
+import { dialectReadingsOf, pastPersons } from './dialect.js';
 import { isArabicWord } from './language.js';
 
 /**
@@ -40,6 +41,22 @@ export function withLongVowel(word: string): string[] {
 }
 
 /**
+ * A noun with "their / your / our" written on it (وثيقتهن, مطالبهم, شروطكم, اجتماعاتهم): the word the collection writes
+ * without it, a ة written ت before the pronoun put back (وثيقتهن → وثيقة) or the plural's ات kept. The light stemmer strips
+ * only ها and ه, so وثيقتهن never met الوثيقة. Searched like respelled() (only when the collection knows the result, only
+ * in a dialect question, where Levantine هن and هون are said): in MSA ones an unknown word is what the refusal leans on.
+ */
+export function withoutPossessive(word: string): string[] {
+  if (!isArabicWord(word)) return [];
+  // Not ها, ه: the light stemmer strips those from both sides (مشاركتها meets مشاركتها), and جماعته read as جماعة met
+  // the armed groups (جماعات) in an Egyptian question about علوش's own people (dialect-blind8).
+  const feminine = /^(.{2,})ت(?:هم|هن|هون|كم|كن|كون|نا)$/.exec(word)?.[1];
+  if (feminine) return [feminine + 'ه', feminine + 'ت'];
+  const bare = /^(.{3,})(?:هم|هن|هون|كم|كن|كون|نا)$/.exec(word)?.[1];
+  return bare ? [bare] : [];
+}
+
+/**
  * The word without "in": the Maghrebi فـ (فجنيف, فأستانة), and in a dialect question (`colloquial`) بـ on a word with
  * no article (بمحمد علوش, بمناطق, بحمص), which the light stemmer leaves on (it strips them only with the article: بالـ,
  * فالـ), or null. Not a reading: both letters also begin words (فشلو is a verb, not شلو; بلد), so it is searched only
@@ -60,4 +77,15 @@ export function withoutIn(word: string, colloquial: boolean): string | null {
 export function withoutJoined(word: string, where: { opening: boolean; colloquial: boolean }): string[] {
   const rest = (where.opening ? /^ش(.{3,})$/.exec(word)?.[1] : undefined) ?? (where.colloquial ? /^(?:دي|ابو)(.{3,})$/.exec(word)?.[1] : undefined);
   return rest && isArabicWord(rest) ? [rest, ...dialectReadingsOf(rest).readings] : [];
+}
+
+/**
+ * A verb negated with ما written apart, as Palestinians and Egyptians write it (ما شاركتش، ما شاركوش، ما كانش): the verb
+ * without the ش. Written together (ماشاركوش) dialectReadingsOf reads it; apart the ش stayed on. The pair is itself
+ * colloquial, so any question reads it (a word ending in ش right after ما, as MSA writes them, is rare: ما نقاش).
+ */
+export function negatedApart(word: string, before: string | undefined): string[] {
+  const verb = before === 'ما' ? /^(.{3,})ش$/.exec(word)?.[1] : undefined;
+  // The plural's ـو before the ش is ـوا (ما شاركوش = ما شاركوا).
+  return verb && isArabicWord(word) ? [verb, ...dialectReadingsOf(verb).readings, ...pastPersons(verb.endsWith('و') ? verb + 'ا' : verb)] : [];
 }

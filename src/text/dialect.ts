@@ -213,7 +213,8 @@ function readingsOf(word: string): { forms: string[]; msa: string[] } {
 
 /**
  * A past verb's plural as the persons a news text reports the same act in (اتفقوا → اتفق, اتفقت, اتفقا: "the two sides
- * agreed"), for a dialect question; not the bare ـو (names: فريسنو), nor after the article or a verb prefix. Offered in
+ * agreed"), for a dialect question; not the bare ـو (names: فريسنو; and اجتمعو read so put a "with whom did the Turks meet
+ * alone" under the meeting all sides attended, dialect-blind9, -13), nor after the article or a verb prefix. Offered in
  * every question (with the two-word months), they made words the refusal was fitted on as unknown look known: xquad-dev
  * Arabic held-out refusals 312 → 307 (eval/JOURNAL.md, ninth blind round).
  */

@@ -51,6 +51,12 @@ export const BEFORE_TRUE = set('هل واش مش مو موش مب ماشي هو 
 export const ARTICLE_APART = set('ال بال فال وال عال لل كال');
 /** "Made (him, her, them)" before a verb: شو اللي خلاها توقف؟ asks why, the verb carries what. */
 export const MADE = /^خلا(?:ه|ها|هم|هن|ني|نا|ك|كم|و)?$/;
+/**
+ * The same spelled خلّى (normalized خلي, MSA "cell" or "let") or with who was made between it and the verb (اللي خلى المعارضة
+ * تعلق، وش اللي خلا الروس يغيرو): only after "which / what" in a dialect question, where it can be nothing else.
+ */
+export const MADE_SAID = /^خل[اي](?:ه|ها|هم|هن|ني|نا|ك|كم|و)?$/;
+export const WHICH_MADE = set('اللي الي يلي لي شو وش ايش شنو ايه اش');
 
 export const BLESS = set('يخليك يخليكم يعافيك يعافيكم يسلمك يسلمكم يخليكو');
 /** Greetings, as the pairs of words they are said in (normalized). */
@@ -135,6 +141,11 @@ export const LIGHT_VERB = /^(?:[بهح]?[يتن]عمل|عمل|اتعمل|[كت]?
  * rest carry what is asked.
  */
 export const DID_WHAT = new Set(COLLOQUIAL_WHAT);
+/**
+ * "Will / want to / keep" between that "what" and the light verb (شو بدهن يعملو؟، شو رح يعمل؟، وش راح يسوون؟، شنو غادي يديرو؟،
+ * شو عم يعملو؟): the same question in the future or the progressive.
+ */
+export const MODAL = set('رح راح لح ح عم بدو بده بدها بدهم بدهن بدن بدك بدكم بدنا بدي ناوي ناويه ناويين يبي يبون يبغي يبغون تبي تبون غادي قاعد قاعدين');
 /** "What" or "anything" asked of a saying (asked-source.ts: شو بتقول عن…، يقول شي عن…، كتقول شي حاجة على…). */
 export const WHAT_SAID = new Set([...DID_WHAT, ...wordList('ماذا شي اشي حاجه')]);
 /** A demonstrative between an event noun and its light verb (المحادثات دي اتعملت فين؟). */
