@@ -38,6 +38,7 @@ export const NEWS_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['تهديه', 'هدنه'], // calm, truce (التهدئة / الهدنة)
   ['ترسيخ', 'تعزيز'], // consolidating (ترسيخ الهدنة = تعزيزها)
   ['تخوم', 'حدود'], // borders, edges
+  ['انفراد', 'منفصل'], // apart, separately (اجتمع على انفراد = اجتماعات منفصلة)
   ['متحاربه', 'متنازعه'], ['متحاربين', 'متنازعين'], // warring (الأطراف المتحاربة / المتنازعة)
 ];
 
@@ -50,6 +51,8 @@ export const NEWS_VERB_FORMS: ReadonlyArray<readonly [string, string]> = [
   ['اوقف', 'علق'], ['اوقفت', 'علقت'],
   // support (تؤيد / تساند): the imperfect and feminine past only, the past أيد being also "hands"
   ['يويد', 'يساند'], ['تويد', 'تساند'], ['ايدت', 'ساندت'],
+  // stand in for (ينوب عن تركيا = يمثل تركيا): the imperfect only, the past ناب being also "fang"
+  ['ينوب', 'يمثل'], ['تنوب', 'تمثل'],
   ['بحثت', 'مناقشه'], // discussed / the discussion of (تمت مناقشة)
   // expected (يُنتظر أن = من المتوقع أن)
   ['ينتظر', 'متوقع'], ['ينتظر', 'يتوقع'], ['تنتظر', 'متوقع'], ['تنتظر', 'تتوقع'],
