@@ -21,6 +21,8 @@ export const NEWS_VERBS: ReadonlyArray<readonly [string, string, string, string,
   ['تزعم', 'تزعم', 'قاد', 'قود', 'قادت'], // lead (يتزعم الوفد = يقود الوفد)
   ['التام', 'لتيم', 'اجتمع', 'جتمع'], // convene (التأم الاجتماع، تلتئم الأطراف = تجتمع)
   ['توافق', 'توافق', 'اتفق', 'تفق'], // agree (توافق الطرفان على = اتفقا على)
+  // be absent, stay away: a paper writes who did not take part (لم تشارك), so absence is searched by taking part
+  ['غاب', 'غيب', 'شارك', 'شارك'], ['تغيب', 'تغيب', 'شارك', 'شارك'],
 ];
 
 /** [word, other word]: as COLLOQUIAL_NOUNS (the article added to both when the word is listed without it). */
