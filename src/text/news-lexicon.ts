@@ -18,6 +18,9 @@ export const NEWS_VERBS: ReadonlyArray<readonly [string, string, string, string,
   ['استانف', 'ستانف', 'واصل', 'واصل'], // resume, carry on
   ['استغرق', 'ستغرق', 'استمر', 'ستمر'], // take (time): كم تستغرق = كم تستمر
   ['ضم', 'ضم', 'شمل', 'شمل'], // include, comprise (تضم المناطق = تشمل المناطق)
+  ['تزعم', 'تزعم', 'قاد', 'قود', 'قادت'], // lead (يتزعم الوفد = يقود الوفد)
+  ['التام', 'لتيم', 'اجتمع', 'جتمع'], // convene (التأم الاجتماع، تلتئم الأطراف = تجتمع)
+  ['توافق', 'توافق', 'اتفق', 'تفق'], // agree (توافق الطرفان على = اتفقا على)
 ];
 
 /** [word, other word]: as COLLOQUIAL_NOUNS (the article added to both when the word is listed without it). */
@@ -32,6 +35,11 @@ export const NEWS_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['امتداد', 'طول'], // along (على امتداد الحدود = على طول الحدود)
   ['اقامه', 'انشاء'], // setting up (إقامة مناطق = إنشاء مناطق)
   ['موالي', 'تابع'], ['مواليه', 'تابعه'], // loyal to, affiliated with (الميليشيات الموالية / التابعة لإيران)
+  ['تهديه', 'هدنه'], // calm, truce (التهدئة / الهدنة)
+  ['ترسيخ', 'تعزيز'], // consolidating (ترسيخ الهدنة = تعزيزها)
+  ['تخوم', 'حدود'], // borders, edges
+  ['انفراد', 'منفصل'], // apart, separately (اجتمع على انفراد = اجتماعات منفصلة)
+  ['متحاربه', 'متنازعه'], ['متحاربين', 'متنازعين'], // warring (الأطراف المتحاربة / المتنازعة)
 ];
 
 /**
@@ -41,6 +49,13 @@ export const NEWS_NOUNS: ReadonlyArray<readonly [string, string]> = [
 export const NEWS_VERB_FORMS: ReadonlyArray<readonly [string, string]> = [
   // stop, suspend (أوقفت / علّقت مشاركتها): past only, the imperfect توقف is also "a halt"
   ['اوقف', 'علق'], ['اوقفت', 'علقت'],
+  // support (تؤيد / تساند): the imperfect and feminine past only, the past أيد being also "hands"
+  ['يويد', 'يساند'], ['تويد', 'تساند'], ['ايدت', 'ساندت'],
+  // stand in for (ينوب عن تركيا = يمثل تركيا): the imperfect only, the past ناب being also "fang"
+  ['ينوب', 'يمثل'], ['تنوب', 'تمثل'],
+  // be absent, stay away: a paper writes who did not take part (لم تشارك), so absence is searched by the taking part the
+  // text negates. Single forms: every person of غاب would read غابة "forest" (غابه) as taking part, as on xquad-dev.
+  ['غابت', 'شاركت'], ['يغيب', 'يشارك'], ['تغيب', 'تشارك'], ['تغيبت', 'شاركت'], ['يتغيب', 'يشارك'], ['تتغيب', 'تشارك'],
   ['بحثت', 'مناقشه'], // discussed / the discussion of (تمت مناقشة)
   // expected (يُنتظر أن = من المتوقع أن)
   ['ينتظر', 'متوقع'], ['ينتظر', 'يتوقع'], ['تنتظر', 'متوقع'], ['تنتظر', 'تتوقع'],
