@@ -82,14 +82,13 @@ export function prunedTopRows(
     }
     return score;
   };
-  const score = units ? (row: number) => groupedScore(k1, units, idf, tfAt, norms[row]!) : exact;
   // The first rows enter as they are, whatever they score (as a heap over every row would take them).
   for (let row = 0; row < heap.limit; row++) {
     for (let i = 0; i < n; i++) {
       pos[i] = seek(postingRows, pos[i]!, end[i]!, row);
       tfAt[i] = pos[i]! < end[i]! && postingRows[pos[i]!] === row ? postingTf[pos[i]!]! : 0;
     }
-    heap.push(row, score(row));
+    heap.push(row, units ? groupedScore(k1, units, idf, tfAt, norms[row]!) : exact(row));
   }
   for (let i = 0; i < n; i++) pos[i] = seek(postingRows, pos[i]!, end[i]!, heap.limit);
   // Each list's place at the last weighing, and the rows visited and look-ups made since.
@@ -210,7 +209,7 @@ export function prunedTopRows(
       admitted = heap.admits(upper * BOUND_SLACK);
     }
     if (!admitted) continue;
-    heap.push(row, score(row));
+    heap.push(row, units ? groupedScore(k1, units, idf, tfAt, norms[row]!) : exact(row));
     narrow(row);
   }
   return heap;
