@@ -1,18 +1,18 @@
 /*
  * A BM25 search over the index's postings: the query resolved into groups, the pass chosen (the pruned
- * pass for questions of single-term words with many postings, the re-scoring of an earlier search for
+ * pass for questions whose words and groups of alternatives hold many postings, the re-scoring of an earlier search for
  * the spelling-variant legs, else the exhaustive pass, exhaustive-pass.ts), and each row's evidence read
  * on demand with the same rounding (row-sum.ts). Every pass returns what the exhaustive one returns
  * (property-tested); they share `termWeight` (term-facts.ts).
  */
 import type { TermGroup } from '../types.js';
-import { prunedSearch } from './pruned-search.js';
+import { prunedSearch } from './pruned-query.js';
 import { sumRow, type ResolvedGroup, type ScoredTerm } from './row-sum.js';
 import { ScoreAccumulator } from './score-accumulator.js';
 import { rescoredTopRows } from './rescored-search.js';
 import { NO_GROUPS, ScoredSearch, type HeapTrace, type QueryMass, type RowEvidence } from './scored-search.js';
 import { seek, TermFacts, TIER_MIN_POSTINGS } from './term-facts.js';
-import { AlternativeScratch, matchedIdf, scoreAlternatives, scoreSingle } from './exhaustive-pass.js';
+import { AlternativeScratch, scoreAlternatives, scoreSingle } from './exhaustive-pass.js';
 
 export interface Bm25Params {
   k1: number;
@@ -46,7 +46,7 @@ export interface SearchScratch {
 
 /**
  * Below this many postings a query is scored by the plain pass (fast enough, no per-term facts to
- * compute); above, a query of single-term words takes the pruned pass: the same results, reading a
+ * compute); above, a query takes the pruned pass: the same results, reading a
  * fraction of its common words' postings (at 100k passages a question's words hold ~40k postings).
  */
 const PRUNE_MIN_POSTINGS = 4096;
@@ -177,17 +177,13 @@ export function searchPostings(
     if (ranked) return new ScoredSearch(ranked, mass, evidence, NO_GROUPS, 0);
   }
   const trace = { source: index, limit: Math.min(topK, documents), words: resolved.map((g) => (g.single ? g.alternatives[0]![0]! : null)) };
-  if (resolved.every((g) => g.single)) {
-    const terms = resolved.map((g) => g.alternatives[0]![0]!);
-    let postings = 0;
-    for (const t of terms) if (t.id >= 0) postings += index.offsets[t.id + 1]! - index.offsets[t.id]!;
+  let postings = 0;
+  for (const group of resolved) for (const terms of group.alternatives) for (const t of terms) if (t.id >= 0) postings += index.offsets[t.id + 1]! - index.offsets[t.id]!;
+  try {
     if (postings >= PRUNE_MIN_POSTINGS) {
       const facts = (scratch.facts ??= new TermFacts(index, norms));
-      const words = terms.map((term, k) => ({ ...term, matched: matchedIdf(term), bit: resolved[k]!.bit }));
-      return prunedSearch(index, norms, facts, words, sums, topK, mass, evidence, trace, groupOf);
+      return prunedSearch(index, norms, facts, resolved, sums, topK, mass, evidence, trace, scratch, groupOf);
     }
-  }
-  try {
     resolved.forEach((group, k) => {
       if (group.single) scoreSingle(index, norms, group.alternatives[0]![0]!, k, group.bit, sums, groupOf);
       else scoreAlternatives(index, norms, group, k, sums, scratch, groupOf);

@@ -6,7 +6,7 @@
  */
 import type { ResolvedGroup, ScoredTerm } from './row-sum.js';
 import type { ScoreAccumulator } from './score-accumulator.js';
-import { termWeight, type PostingLists } from './term-facts.js';
+import { termWeight, type GroupDocuments, type PostingLists } from './term-facts.js';
 
 /**
  * Scratch for groups of alternatives (an English word's translations, a name's spellings): the best
@@ -81,22 +81,29 @@ export function scoreSingle(index: PostingLists, norms: Float64Array, term: Scor
   }
 }
 
-/** A row scores the best alternative it contains; an alternative of several terms scores the mean of its terms. */
-export function scoreAlternatives(index: PostingLists, norms: Float64Array, group: ResolvedGroup, k: number, sums: ScoreAccumulator, scratch: { alternatives?: AlternativeScratch }, groupOf?: Int32Array): void {
-  const s = (scratch.alternatives ??= new AlternativeScratch(index.documentLengths.length));
+/**
+ * A group's rows in the order it first meets them (alternative by alternative, term by term, row by row), each
+ * with its best alternative's score (unless `scores` is false) and IDF in `s.bestScore` / `s.bestIdf`; returns
+ * how many are listed in `s.groupRows`. `from`: each term's first posting to read (terms numbered alternative
+ * by alternative), else its whole list.
+ */
+function walkAlternatives(index: PostingLists, norms: Float64Array, group: ResolvedGroup, s: AlternativeScratch, scores: boolean, from?: Uint32Array): number {
   const { offsets, postingRows, postingTf } = index;
   const { k1 } = index.params;
   let groupCount = 0;
+  let t = 0;
   s.nextGroup();
   for (const terms of group.alternatives) {
     s.nextAlternative();
     let altCount = 0;
     for (const { id, idf } of terms) {
+      const start = from ? from[t] : undefined;
+      t++;
       if (id < 0) continue;
-      for (let p = offsets[id]!; p < offsets[id + 1]!; p++) {
+      for (let p = start ?? offsets[id]!; p < offsets[id + 1]!; p++) {
         const row = postingRows[p]!;
         altCount = s.listForAlternative(row, altCount);
-        s.altScore[row]! += termWeight(k1, idf, postingTf[p]!, norms[row]!);
+        if (scores) s.altScore[row]! += termWeight(k1, idf, postingTf[p]!, norms[row]!);
         s.altIdf[row]! += idf;
       }
     }
@@ -109,6 +116,16 @@ export function scoreAlternatives(index: PostingLists, norms: Float64Array, grou
       s.altIdf[row] = 0;
     }
   }
+  return groupCount;
+}
+
+/**
+ * A row scores the best alternative it contains; an alternative of several terms scores the mean of its terms.
+ * `from`: see walkAlternatives (the pruned pass hands its rest of the rows over here).
+ */
+export function scoreAlternatives(index: PostingLists, norms: Float64Array, group: ResolvedGroup, k: number, sums: ScoreAccumulator, scratch: { alternatives?: AlternativeScratch }, groupOf?: Int32Array, from?: Uint32Array): void {
+  const s = (scratch.alternatives ??= new AlternativeScratch(index.documentLengths.length));
+  const groupCount = walkAlternatives(index, norms, group, s, true, from);
   for (let i = 0; i < groupCount; i++) {
     const row = s.groupRows[i]!;
     sums.addRow(row, s.bestScore[row]!);
@@ -116,4 +133,19 @@ export function scoreAlternatives(index: PostingLists, norms: Float64Array, grou
     s.bestScore[row] = 0;
     s.bestIdf[row] = 0;
   }
+}
+
+/** What a group adds to each document's sums (each document once, at the IDF of its first row in the group's order, as scoreAlternatives adds it), from a walk of its postings that computes no score. */
+export function alternativeDocuments(index: PostingLists, norms: Float64Array, group: ResolvedGroup, scratch: { alternatives?: AlternativeScratch }, groupOf: Int32Array): GroupDocuments {
+  const s = (scratch.alternatives ??= new AlternativeScratch(index.documentLengths.length));
+  const groupCount = walkAlternatives(index, norms, group, s, false);
+  const first = new Map<number, number>();
+  for (let i = 0; i < groupCount; i++) {
+    const row = s.groupRows[i]!;
+    const document = groupOf[row]!;
+    if (!first.has(document)) first.set(document, s.bestIdf[row]!);
+    s.bestScore[row] = 0;
+    s.bestIdf[row] = 0;
+  }
+  return { documents: Uint32Array.from(first.keys()), idf: Float32Array.from(first.values()) };
 }

@@ -1,7 +1,7 @@
 import { BOUND_SLACK } from './row-sum.js';
-import { scoreSingle } from './exhaustive-pass.js';
+import { scoreAlternatives, scoreSingle, type AlternativeScratch } from './exhaustive-pass.js';
+import { groupedScore, type PrunedUnit } from './row-sum.js';
 import type { ScoreAccumulator } from './score-accumulator.js';
-import { heapTrace, type EvidenceReader, type HeapTrace, type QueryMass, type ScoredSearch } from './scored-search.js';
 import { summedRest } from './summed-rest.js';
 import { seek, termWeight, type PostingLists, type TermFacts } from './term-facts.js';
 import { TopK } from './top-k.js';
@@ -32,7 +32,8 @@ const POSTINGS_PER_VISIT = 2;
 const DENSE_REST = 0.5;
 
 /**
- * The top `topK` rows of a query of single-term words, exactly as the exhaustive pass ranks them (a
+ * The top `topK` rows of a query of terms (`units` null: each term a word) or of words and groups of
+ * alternatives (`units`: a group scores its best alternative, groupedScore), exactly as the exhaustive pass ranks them (a
  * heap fed rows 0…topK−1, then every row holding a term, in row order), but reading only what can
  * change that heap (MaxScore, Turtle & Flood 1995, over impact tiers). Rows are visited in row order
  * through each term's "essential" list: all its postings, one of its tiers (its postings of the
@@ -43,16 +44,19 @@ const DENSE_REST = 0.5;
  * up, strongest rest first, only while its bound can still enter. A row is skipped only when its score's
  * upper bound is at most that worst score: its push would have changed nothing, so the heap, ties
  * included, ends exactly as it does after the full pass. Scores are summed in query order with
- * single-precision rounding, as there. Where pruning does not pay (a window of rows cost more visits and
+ * single-precision rounding, as there. A group's terms are pruned as words are: its score is at most its
+ * terms' weights summed, so every term's weight or rest summed still bounds a row. Where pruning does not pay (a window of rows cost more visits and
  * look-ups than it had postings) the rest of the rows are scored by the exhaustive pass into the same heap.
  */
-function prunedTopRows(
+export function prunedTopRows(
   index: PostingLists,
   norms: Float64Array,
   terms: readonly PrunedTerm[],
   facts: TermFacts,
   topK: number,
   sums: ScoreAccumulator,
+  units: readonly PrunedUnit[] | null,
+  scratch: { alternatives?: AlternativeScratch },
 ): TopK {
   const { k1 } = index.params;
   const heap = new TopK(Math.min(topK, index.documentLengths.length), true);
@@ -84,7 +88,7 @@ function prunedTopRows(
       pos[i] = seek(postingRows, pos[i]!, end[i]!, row);
       tfAt[i] = pos[i]! < end[i]! && postingRows[pos[i]!] === row ? postingTf[pos[i]!]! : 0;
     }
-    heap.push(row, exact(row));
+    heap.push(row, units ? groupedScore(k1, units, idf, tfAt, norms[row]!) : exact(row));
   }
   for (let i = 0; i < n; i++) pos[i] = seek(postingRows, pos[i]!, end[i]!, heap.limit);
   // Each list's place at the last weighing, and the rows visited and look-ups made since.
@@ -154,8 +158,15 @@ function prunedTopRows(
       if (work * POSTINGS_PER_VISIT > postings) {
         let left = 0;
         for (let i = 0; i < n; i++) left += end[i]! - weighed[i]!;
-        if (left >= DENSE_REST * (index.documentLengths.length - row)) summedRest(index, norms, terms, weighed, row, heap, sums.restBounds());
-        else {
+        if (left >= DENSE_REST * (index.documentLengths.length - row)) summedRest(index, norms, terms, weighed, row, heap, sums.restBounds(), units);
+        else if (units) {
+          // A group's rows score its best alternative: the exhaustive pass sums them so, word by word in query order.
+          units.forEach((unit, k) => {
+            if (typeof unit === 'number') scoreSingle(index, norms, terms[unit]!, k, 0, sums, undefined, weighed[unit]!);
+            else scoreAlternatives(index, norms, { bit: 0, alternatives: unit.map((a) => a.map((i) => terms[i]!)), single: false }, k, sums, scratch, undefined, Uint32Array.from(unit.flat(), (i) => weighed[i]!));
+          });
+          sums.pushTouched(heap);
+        } else {
           for (let i = 0; i < n; i++) scoreSingle(index, norms, terms[i]!, i, 0, sums, undefined, weighed[i]!);
           sums.pushTouched(heap);
         }
@@ -198,40 +209,8 @@ function prunedTopRows(
       admitted = heap.admits(upper * BOUND_SLACK);
     }
     if (!admitted) continue;
-    heap.push(row, exact(row));
+    heap.push(row, units ? groupedScore(k1, units, idf, tfAt, norms[row]!) : exact(row));
     narrow(row);
   }
   return heap;
-}
-
-/** A query word of one term as the search resolved it: what it adds to a document's sums, and its bit. */
-export interface PrunedWord extends PrunedTerm {
-  matched: number;
-  bit: number;
-}
-
-/**
- * A query of single-term words (in query order; id −1 for words the index lacks): hits from the pruned
- * pass, each document's sums from its terms' document lists (what the full pass adds, in the same order).
- */
-export function prunedSearch(
-  index: PostingLists,
-  norms: Float64Array,
-  facts: TermFacts,
-  words: readonly PrunedWord[],
-  sums: ScoreAccumulator,
-  topK: number,
-  mass: QueryMass,
-  evidence: EvidenceReader,
-  trace: Omit<HeapTrace, 'rows' | 'floor'>,
-  groupOf?: Int32Array,
-): ScoredSearch {
-  if (groupOf) {
-    words.forEach((word, k) => {
-      if (word.id >= 0) sums.addGroups(facts.documentsOf(word.id, groupOf), k, word.matched, word.bit);
-    });
-  }
-  const known = words.filter((w) => w.id >= 0);
-  const heap = prunedTopRows(index, norms, known, facts, topK, sums);
-  return sums.finishGroups(heap.sorted(), mass, evidence, heapTrace(trace, heap.trace()));
 }

@@ -61,3 +61,34 @@ export function sumRow(k1: number, groups: readonly ResolvedGroup[], tf: Uint16A
   into.matchedIdf[slot] = idf;
   into.termMask[slot] = mask >>> 0;
 }
+
+/**
+ * A query word as the pruned passes score it: one term (its number among the pass's terms), or a group of
+ * alternatives, each alternative the numbers of its terms.
+ */
+export type PrunedUnit = number | ReadonlyArray<readonly number[]>;
+
+/**
+ * A row's score from its term frequencies (tf[i] of the pass's i-th term, 0 when absent) for a query with groups,
+ * summed as the exhaustive pass sums it: word by word in query order, a group adding its best alternative, each
+ * alternative's weights summed in order, every sum rounded to single precision.
+ */
+export function groupedScore(k1: number, units: readonly PrunedUnit[], idf: Float64Array, tf: Uint16Array, norm: number): number {
+  let score = 0;
+  for (const unit of units) {
+    if (typeof unit === 'number') {
+      if (tf[unit]! === 0) continue;
+      const w = Math.fround(termWeight(k1, idf[unit]!, tf[unit]!, norm));
+      score = Math.fround(score + (w > 0 ? w : 0));
+      continue;
+    }
+    let best = 0;
+    for (const alternative of unit) {
+      let sum = 0;
+      for (const i of alternative) if (tf[i]! !== 0) sum = Math.fround(sum + termWeight(k1, idf[i]!, tf[i]!, norm));
+      if (sum > best) best = sum;
+    }
+    score = Math.fround(score + best);
+  }
+  return score;
+}

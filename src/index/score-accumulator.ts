@@ -81,6 +81,11 @@ export class ScoreAccumulator {
     for (let at = 0; at < groups.length; at++) this.addGroup(groups[at]!, k, idf, bit);
   }
 
+  /** `addGroups` for a group of alternatives: each document at its own IDF. */
+  addGroupsAt(groups: Uint32Array, idf: Float32Array, k: number, bit: number): void {
+    for (let at = 0; at < groups.length; at++) this.addGroup(groups[at]!, k, idf[at]!, bit);
+  }
+
   /**
    * The hits and group sums of the search, leaving every array at zero. The top `topK` are what a
    * heap over every row in order keeps: the first rows as they are (a heap fills with whatever comes

@@ -4,6 +4,15 @@
  * `seek` to jump along a posting list. Kept with the index, so each term's facts are computed once.
  */
 
+/** Groups of alternatives whose document sums TermFacts keeps (a few hundred KB each at 100k passages). */
+const GROUP_CACHE = 32;
+
+/** What a group of alternatives adds to the documents' sums: each document once, with its IDF. */
+export interface GroupDocuments {
+  documents: Uint32Array;
+  idf: Float32Array;
+}
+
 /** What the pruned pass needs of an index: its postings and how many rows it has. */
 export interface PostingLists {
   readonly documentLengths: Uint32Array;
@@ -141,6 +150,25 @@ export class TermFacts {
     }
     lists.set(id, list);
     return list;
+  }
+
+  /** Per row→document map: a group of alternatives' key → what it adds to the documents' sums (the most recent GROUP_CACHE groups). */
+  private readonly groupLists = new WeakMap<Int32Array, Map<string, GroupDocuments>>();
+
+  /**
+   * What a group of alternatives adds to each document's sums, computed by `compute` the first time and kept:
+   * the walk reads every posting of the group's terms, which the pruned pass otherwise skips. Keyed by the
+   * group's term numbers and IDF shares, so a question's typed slips do not grow it past GROUP_CACHE groups.
+   */
+  groupDocuments(key: string, groupOf: Int32Array, compute: () => GroupDocuments): GroupDocuments {
+    let lists = this.groupLists.get(groupOf);
+    if (!lists) this.groupLists.set(groupOf, (lists = new Map()));
+    let found = lists.get(key);
+    if (found) return found;
+    found = compute();
+    if (lists.size >= GROUP_CACHE) lists.delete(lists.keys().next().value!);
+    lists.set(key, found);
+    return found;
   }
 
   private work = new Float64Array(0);

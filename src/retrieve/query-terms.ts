@@ -79,6 +79,11 @@ export function withNewsAlternatives(lexical: Bm25Index, terms: readonly string[
   });
 }
 
+/** Every news word's group of alternatives as withNewsAlternatives makes it for this collection (those whose words it knows). */
+export function newsWordGroups(lexical: Bm25Index): TermGroup[] {
+  return withNewsAlternatives(lexical, [...ALTERNATIVES.keys()]).filter((group): group is TermGroup => typeof group !== 'string');
+}
+
 /** Similarity of a name typed with a long vowel dropped, doubled or added (نزاربايف / نزارباييف 1, كوشكمبايف / كوشكومبايف 0.95). */
 const SLIP_SIMILARITY = 0.9;
 /** Shorter words are other words one vowel apart (قال / قيل). */

@@ -9,7 +9,7 @@ import type { TermGroup } from '../../src/types.js';
  * The search touches only the rows that hold a query term and reuses its buffers between searches;
  * it must say exactly what scoring every row of the collection says. The reference below does that
  * the plain way: every row, every query word, sums rounded to single precision in query order, and the
- * top hits by a heap over every row.
+ * top hits by a heap over every row. (Past 250 lines: every pass's property reads that one reference.)
  */
 const VOCABULARY = ['وفد', 'نظام', 'جعفري', 'معارض', 'روسيا', 'تصعيد'];
 
@@ -222,6 +222,36 @@ describe('Bm25Index.searchScored', () => {
         }
       }),
       { numRuns: 30, endOnFailure: true },
+    );
+  });
+
+  it('ranks and sums documents exactly as scoring every row does when a question holds groups of alternatives and the search skips postings', async () => {
+    // A news word with its other words (one of them several words), a typed slip's spellings: their terms are common
+    // too, so the pruned pass takes them, bounding a group's score by its terms' weights summed. Passages of one
+    // length with every word common make pruning stop part-way (the rest scored in full), varied ones let it skip.
+    const skewed = ['وفد', 'وفد', 'وفد', 'نظام', 'نظام', 'جعفري', 'جعفري', 'معارض', 'روسيا', 'تصعيد'];
+    const varied = fc.array(fc.array(fc.integer({ min: 0, max: skewed.length - 1 }).map((i) => skewed[i]!), { minLength: 1, maxLength: 10 }), { minLength: 1500, maxLength: 2500 });
+    const flat = fc.array(fc.uniqueArray(fc.constantFrom(...VOCABULARY), { minLength: 3, maxLength: 3 }), { minLength: 1500, maxLength: 2500 });
+    const groupAlternative = fc.record({ terms: fc.uniqueArray(word, { minLength: 1, maxLength: 3 }), weight: fc.constantFrom(0.35, 0.85, 1) });
+    const part = fc.oneof(word, fc.record({ alternatives: fc.array(groupAlternative, { minLength: 2, maxLength: 3 }) }));
+    const queries = fc.array(fc.tuple(fc.array(part, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 60 })), { minLength: 1, maxLength: 3 });
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(varied, flat), queries, fc.integer({ min: 1, max: 8 }), fc.boolean(), async (docs, searches, perDoc, prepared) => {
+        const { index, groupOf, groups } = await documentIndex(docs, perDoc, prepared);
+        // Each query twice: the second meets the group's document sums kept from the first.
+        for (const [q, topK] of [...searches, ...searches]) {
+          const got = index.searchScored(q, topK, groupOf, groups);
+          const want = reference(index, docs, q, topK, groupOf, groups);
+          expect(got.hits).toEqual(want.hits);
+          for (let g = 0; g < groups; g++) expect([got.groupIdfOf(g), got.groupMaskOf(g)]).toEqual([want.groupIdf[g] ?? 0, want.groupMask[g] ?? 0]);
+          expect(got.bestGroupIdf).toBe(Math.max(0, ...want.groupIdf));
+          const heap = new TopK(Math.min(topK, docs.length), true);
+          want.scores.forEach((score, r) => heap.push(r, score));
+          const { rows, floor } = heap.trace();
+          expect([got.trace?.rows, got.trace?.floor]).toEqual([rows, floor]);
+        }
+      }),
+      { numRuns: 40, endOnFailure: true },
     );
   });
 
