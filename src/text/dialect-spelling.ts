@@ -2,9 +2,9 @@
  * How chat spells and joins words apart from the newspaper: letters said alike and written for each other, a plural's
  * long vowel dropped in fast typing, "in", a name's particle or "their" written onto a word, the negation's ما written apart
  * from its ش. Each gives forms of a question word that are searched only when the collection knows them (analyzeQuestion;
- * the negated verb is a reading); dialect.ts reads words, this spells them.
+ * the negated verb is a reading); dialect-readings.ts reads words, this spells them.
  */
-import { dialectReadingsOf, pastPersons } from './dialect.js';
+import { dialectReadingsOf, pastPersons } from './dialect-readings.js';
 import { isArabicWord } from './language.js';
 
 /**
