@@ -90,7 +90,7 @@ export const QUESTION_NOUN = set('سوال السوال سوالي');
  */
 export const ASKING = set('يسال يسالون يسالو يسالوا تسال تسالون بيسالو بيسالوا بتسال كيسولو سالوني سالني');
 export const ASKERS = new Set([...PEOPLE, ...wordList('هوايه واجد وايد كثير كتير ياما الكل كل بعض عم صار عنها عنه عنهم عنو')]);
-/** Iraqi "when" (شوكت، اشوكت): also a name (آصف شوكت), so documents keep it and a question drops it where it asks. */
+/** Iraqi "when" (شوكت، اشوكت): also a name (آصف شوكت), so documents keep it and a question drops it where it asks; question-type.ts reads it as asking a date. */
 export const WHEN = set('شوكت اشوكت');
 /** "Give / tell / bring me" opening a request: MSA (أعطني، أخبرني) and the dialects' one-word forms (dialect.ts drops those). */
 export const GIVE_ME = set('اعطني اعطيني اخبرني عطني عطيني اديني اديلي جيبلي جبلي هاتلي احكيلي قلي قولي خبرني');
