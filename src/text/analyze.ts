@@ -1,5 +1,6 @@
 import { normalize, normalizeWithMap, tokenize, type Token } from './normalize.js';
-import { DIALECT_FUNCTION_WORDS, dialectReadingsOf, isColloquialOnly, isColloquialWithAnd, listedAfterPreposition, pastPersons } from './dialect.js';
+import { DIALECT_FUNCTION_WORDS, isColloquialOnly, isColloquialWithAnd } from './dialect.js';
+import { dialectReadingsOf, listedAfterPreposition, pastPersons } from './dialect-readings.js';
 import { negatedApart, respelled, withLongVowel, withoutIn, withoutJoined, withoutPossessive } from './dialect-spelling.js';
 import { questionFraming } from './question-framing.js';
 import { isArabicWord } from './language.js';

@@ -1,4 +1,4 @@
-// dialect.ts's colloquial lexicon, apart so that file stays a reader of words and this one a list of them.
+// dialect-readings.ts's colloquial lexicon, apart so that file stays a reader of words and this one a list of them.
 import { NEWS_NOUNS, NEWS_VERB_FORMS, NEWS_VERBS } from './news-lexicon.js';
 
 /**

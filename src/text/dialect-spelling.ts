@@ -2,9 +2,9 @@
  * How chat spells and joins words apart from the newspaper: letters said alike and written for each other, a plural's
  * long vowel dropped in fast typing, "in", a name's particle or "their" written onto a word, the negation's ما written apart
  * from its ش. Each gives forms of a question word that are searched only when the collection knows them (analyzeQuestion;
- * the negated verb is a reading); dialect.ts reads words, this spells them.
+ * the negated verb is a reading); dialect-readings.ts reads words, this spells them.
  */
-import { dialectReadingsOf, pastPersons } from './dialect.js';
+import { dialectReadingsOf, pastPersons } from './dialect-readings.js';
 import { isArabicWord } from './language.js';
 
 /**
@@ -40,6 +40,12 @@ export function withLongVowel(word: string): string[] {
   return word.endsWith('ت') ? [stem[1] + 'ات'] : [stem[1] + 'ين', stem[1] + 'ون'];
 }
 
+// Not ها, ه: the light stemmer strips those from both sides (مشاركتها meets مشاركتها), and جماعته read as جماعة met the
+// armed groups (جماعات) in an Egyptian question about علوش's own people (dialect-blind8).
+const POSSESSIVE = '(?:هم|هن|هون|كم|كن|كون|نا)';
+const FEMININE_POSSESSED = new RegExp(`^(.{2,})ت${POSSESSIVE}$`);
+const POSSESSED = new RegExp(`^(.{3,})${POSSESSIVE}$`);
+
 /**
  * A noun with "their / your / our" written on it (وثيقتهن, مطالبهم, شروطكم, اجتماعاتهم): the word the collection writes
  * without it, a ة written ت before the pronoun put back (وثيقتهن → وثيقة) or the plural's ات kept. The light stemmer strips
@@ -48,11 +54,9 @@ export function withLongVowel(word: string): string[] {
  */
 export function withoutPossessive(word: string): string[] {
   if (!isArabicWord(word)) return [];
-  // Not ها, ه: the light stemmer strips those from both sides (مشاركتها meets مشاركتها), and جماعته read as جماعة met
-  // the armed groups (جماعات) in an Egyptian question about علوش's own people (dialect-blind8).
-  const feminine = /^(.{2,})ت(?:هم|هن|هون|كم|كن|كون|نا)$/.exec(word)?.[1];
+  const feminine = FEMININE_POSSESSED.exec(word)?.[1];
   if (feminine) return [feminine + 'ه', feminine + 'ت'];
-  const bare = /^(.{3,})(?:هم|هن|هون|كم|كن|كون|نا)$/.exec(word)?.[1];
+  const bare = POSSESSED.exec(word)?.[1];
   return bare ? [bare] : [];
 }
 

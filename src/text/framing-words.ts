@@ -50,12 +50,13 @@ export const BEFORE_TRUE = set('هل واش مش مو موش مب ماشي هو 
 /** The article or a preposition with it typed apart before an English word (شو صار بالـ meeting؟). */
 export const ARTICLE_APART = set('ال بال فال وال عال لل كال');
 /** "Made (him, her, them)" before a verb: شو اللي خلاها توقف؟ asks why, the verb carries what. */
-export const MADE = /^خلا(?:ه|ها|هم|هن|ني|نا|ك|كم|و)?$/;
+const MADE_WHOM = '(?:ه|ها|هم|هن|ني|نا|ك|كم|و)?';
+export const MADE = new RegExp(`^خلا${MADE_WHOM}$`);
 /**
  * The same spelled خلّى (normalized خلي, MSA "cell" or "let") or with who was made between it and the verb (اللي خلى المعارضة
  * تعلق، وش اللي خلا الروس يغيرو): only after "which / what" in a dialect question, where it can be nothing else.
  */
-export const MADE_SAID = /^خل[اي](?:ه|ها|هم|هن|ني|نا|ك|كم|و)?$/;
+export const MADE_EITHER_SPELLING = new RegExp(`^خل[اي]${MADE_WHOM}$`);
 export const WHICH_MADE = set('اللي الي يلي لي شو وش ايش شنو ايه اش');
 
 export const BLESS = set('يخليك يخليكم يعافيك يعافيكم يسلمك يسلمكم يخليكو');
@@ -89,7 +90,7 @@ export const QUESTION_NOUN = set('سوال السوال سوالي');
  */
 export const ASKING = set('يسال يسالون يسالو يسالوا تسال تسالون بيسالو بيسالوا بتسال كيسولو سالوني سالني');
 export const ASKERS = new Set([...PEOPLE, ...wordList('هوايه واجد وايد كثير كتير ياما الكل كل بعض عم صار عنها عنه عنهم عنو')]);
-/** Iraqi "when" (شوكت، اشوكت): also a name (آصف شوكت), so documents keep it and a question drops it where it asks. */
+/** Iraqi "when" (شوكت، اشوكت): also a name (آصف شوكت), so documents keep it and a question drops it where it asks; question-type.ts reads it as asking a date. */
 export const WHEN = set('شوكت اشوكت');
 /** "Give / tell / bring me" opening a request: MSA (أعطني، أخبرني) and the dialects' one-word forms (dialect.ts drops those). */
 export const GIVE_ME = set('اعطني اعطيني اخبرني عطني عطيني اديني اديلي جيبلي جبلي هاتلي احكيلي قلي قولي خبرني');

@@ -11,7 +11,7 @@ import {
   WRONG, BEFORE_TRUE, ARTICLE_APART, MADE, BLESS, GREETING, HOW_ARE_THINGS, IN_PLACE, HELLO, HOW_ARE_YOU, BROTHERS,
   READ, ASK, QUESTION_NOUN, GIVE_ME, INFO, MATTER, TRUE, YES_NO, TRUE_CLOSING, CLAIM, THEY_SAY, HEARD, THAT,
   ADDRESSED, CALLED, OPENERS, THERE_IS, NOT, UNDERSTAND, HOW_MANY, ARABIZI, latinName, LIGHT_VERB, DID_WHAT,
-  WHAT_SAID, THIS, EVENT_NOUN, QUESTION_WORDS, ASKING, ASKERS, WHEN, MODAL, MADE_SAID, WHICH_MADE,
+  WHAT_SAID, THIS, EVENT_NOUN, QUESTION_WORDS, ASKING, ASKERS, WHEN, MODAL, MADE_EITHER_SPELLING, WHICH_MADE,
 } from './framing-words.js';
 
 /**
@@ -103,7 +103,7 @@ function sentenceFraming(
     // "Nobody" (ما حد، مش حدا): the saying or knowing after it is what is asked (ما حد درى وين راح).
     else if (SOMEONE.has(w) && NOT.has(before) && colloquial) frames[i] = true;
     else if (MADE.test(w) && /^[يتن]..+/.test(next)) frames[i] = true;
-    else if (colloquial && MADE_SAID.test(w) && WHICH_MADE.has(before) && (/^[يتن]..+/.test(next) || /^[يتن]..+/.test(words[i + 2] ?? ''))) frames[i] = true;
+    else if (colloquial && MADE_EITHER_SPELLING.test(w) && WHICH_MADE.has(before) && (/^[يتن]..+/.test(next) || /^[يتن]..+/.test(words[i + 2] ?? ''))) frames[i] = true;
     else if (ARTICLE_APART.has(w) && /\p{Script=Latin}/u.test(next)) frames[i] = true;
     // Iraqi "when" opening the question or asked of a verb or its end (شوكت بدت؟، الجولة شوكت چانت؟).
     else if (WHEN.has(w) && (opening(i) || next === '' || /^[يتنچك]..+/.test(next))) frames[i] = true;

@@ -1,6 +1,7 @@
 import { normalize, tokenize } from './normalize.js';
 import { cardinalDigits } from './numbers.js';
 import { ARABIZI_QUESTION_WORDS, COLLOQUIAL_QUESTION_WORDS } from './dialect.js';
+import { WHEN } from './framing-words.js';
 import { isArabicWord } from './language.js';
 
 /**
@@ -12,7 +13,8 @@ export type AnswerType = 'number' | 'date' | 'person' | 'place' | 'other';
 
 // Normalized spellings (ى→ي, أ/إ/آ→ا, ة→ه): Standard Arabic and other spellings here, the dialects' from dialect.ts.
 const NUMBER_WORDS = new Set(['كم', 'بكم', 'قدام', ...COLLOQUIAL_QUESTION_WORDS.number]);
-const DATE_WORDS = new Set(['متي', 'متا', 'امته', 'شوكت', 'اشوكت', ...COLLOQUIAL_QUESTION_WORDS.date]);
+// Iraqi شوكت (WHEN) is no function word: documents keep it, a name (آصف شوكت).
+const DATE_WORDS = new Set(['متي', 'متا', 'امته', ...WHEN, ...COLLOQUIAL_QUESTION_WORDS.date]);
 const PERSON_WORDS = new Set(['من', 'لمن', 'لمين', ...COLLOQUIAL_QUESTION_WORDS.person]);
 const PLACE_WORDS = new Set(['اين', 'مناين', 'فاين', ...COLLOQUIAL_QUESTION_WORDS.place]);
 /** The word, or the word without the و (and) people attach to a question word (ومين, وامتي). */

@@ -33,7 +33,10 @@ function withClauseVerbs(question: string): string {
   });
 }
 
-/** The question with each phrasal verb written as its one-word verb, in the same shape (taking part → participating). */
+/**
+ * The question with each phrasal verb written as its one-word verb, in the same shape (taking part → participating),
+ * and a CLAUSE_VERBS word read as a verb written as that verb (lasted → persisted).
+ */
 export function withOneWordVerbs(question: string): string {
   return withClauseVerbs(withPhrasalVerbs(question));
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Bm25Builder } from '../../src/index/bm25-builder.js';
 import { questionTerms } from '../../src/retrieve/query-terms.js';
 import { analyze } from '../../src/text/analyze.js';
-import { dialectReadingsOf } from '../../src/text/dialect.js';
+import { dialectReadingsOf } from '../../src/text/dialect-readings.js';
 import { normalize } from '../../src/text/normalize.js';
 import { askedStems } from '../helpers/asked-stems.js';
 

@@ -24,7 +24,7 @@ describe('"made" spelled خلى, or with who was made before the verb', () => {
   });
 
   it('keeps خلية "cell" in an MSA question', () => {
-    expect(askedStems('ما الخلية التي تعمل في المنطقة؟')).toHaveLength(3);
+    expect(askedStems('ما الخلية التي تعمل في المنطقة؟')).toContain(askedStems('الخلية')[0]);
   });
 });
 

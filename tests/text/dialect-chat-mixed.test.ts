@@ -3,7 +3,7 @@ import { Bm25Builder } from '../../src/index/bm25-builder.js';
 import { questionTerms } from '../../src/retrieve/query-terms.js';
 import { readQuestion } from '../../src/retrieve/question.js';
 import { analyze } from '../../src/text/analyze.js';
-import { dialectReadingsOf } from '../../src/text/dialect.js';
+import { dialectReadingsOf } from '../../src/text/dialect-readings.js';
 import { normalize } from '../../src/text/normalize.js';
 import { askedStems } from '../helpers/asked-stems.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { searched } from '../helpers/lexical-search.js';
 import { analyze } from '../../src/text/analyze.js';
-import { dialectReadingsOf, pastPersons } from '../../src/text/dialect.js';
+import { dialectReadingsOf, pastPersons } from '../../src/text/dialect-readings.js';
 import { normalize } from '../../src/text/normalize.js';
 import { askedStems } from '../helpers/asked-stems.js';
 

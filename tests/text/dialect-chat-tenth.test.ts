@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { searched } from '../helpers/lexical-search.js';
 import { countryNamed } from '../../src/text/country-names.js';
-import { dialectReadingsOf } from '../../src/text/dialect.js';
+import { dialectReadingsOf } from '../../src/text/dialect-readings.js';
 import { normalize } from '../../src/text/normalize.js';
 import { askedStems } from '../helpers/asked-stems.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { searched } from '../helpers/lexical-search.js';
-import { dialectReadingsOf } from '../../src/text/dialect.js';
+import { dialectReadingsOf } from '../../src/text/dialect-readings.js';
 import { normalize } from '../../src/text/normalize.js';
 
 /** What eval/dialect-plain2.jsonl's misses showed, as a class: the colloquial "stay, go on" asked of how long something lasts. */

@@ -3,7 +3,7 @@ import { type Bm25Index } from '../../src/index/bm25.js';
 import { Bm25Builder } from '../../src/index/bm25-builder.js';
 import { questionTerms } from '../../src/retrieve/query-terms.js';
 import { analyze, analyzeQuestion } from '../../src/text/analyze.js';
-import { dialectReadingsOf } from '../../src/text/dialect.js';
+import { dialectReadingsOf } from '../../src/text/dialect-readings.js';
 import { normalize } from '../../src/text/normalize.js';
 
 function buildIndex(passages: string[][]): Bm25Index {

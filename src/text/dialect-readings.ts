@@ -1,0 +1,127 @@
+/**
+ * Readings of a colloquial word as the newspaper Arabic of the documents writes it (بيرأس → يرأس, ماشاركوش → شاركو,
+ * هيحصل → يحدث): its dialect verb prefixes, negation and plural endings taken off, and the lexicon's MSA words
+ * (dialect-lexicon.ts). Offered as alternatives, never forced: the caller keeps the word as written when the
+ * collection knows it, so MSA words that happen to start with ب or ك stay. dialect.ts lists the function words.
+ */
+import { COLLOQUIAL_WORDS } from './dialect-lexicon.js';
+import { isArabicWord } from './language.js';
+
+/**
+ * A lexicon word with "to" or "with" on it (لرجوع, برجوع, للرجوع, بالرجوع): Light10 strips only لل and بال, and those
+ * leave the lexicon's listed form with its article off, so the word after them, four letters or more (لحال, بحث are
+ * words themselves), and its MSA words, or null. Only a listed word: a bare لـ / بـ cut off any word would cut names
+ * (withoutIn says why).
+ */
+export function listedAfterPreposition(word: string): { rest: string; msa: string[] } | null {
+  const match = /^و?(?:(بال|لل)|[بل])(.{4,})$/.exec(word);
+  if (!match) return null;
+  const rest = (match[1] ? 'ال' : '') + match[2]!;
+  const msa = COLLOQUIAL_WORDS.get(rest);
+  return msa ? { rest, msa } : null;
+}
+
+/**
+ * MSA readings of a colloquial word, most likely first; empty when it has none.
+ * - verb prefixes before the imperfect: بـ (بيرأس), حـ/هـ (future: حيعقد, هيعقد), كـ/تـ/تا (Maghrebi كيقول, تيقول, تايقول),
+ *   Iraqi دـ (ديساند),
+ *   Moroccan future غا (غايدوم), and MSA's own future سـ (سيحدث), which the light stemmer leaves on;
+ * - after a colloquial prefix, the passive تـ (هيتعمل, كيترأس → يعمل, يرأس) and the plural ـوا (هيحاربوا);
+ * - the colloquial plural ـو for ـون/ـوا: يراقبو → يراقب;
+ * - the reflexive/passive اتـ (Egyptian اتعقدت) and MSA's انـ (انعقدت), which light stemming keeps: → عقدت;
+ * - هالـ / عالـ (this the / on the), also after بـ, لـ, فـ: هالمحادثات, بهالمحادثات → المحادثات;
+ * - ما…ش negation (Egyptian, Maghrebi), or م…ش (Egyptian): ماشاركوش, مشاركوش → شاركو;
+ * - a word of the lexicon as written (COLLOQUIAL_WORDS: باجر, كتير) is read as its MSA word only;
+ * - the MSA word for a common colloquial one (COLLOQUIAL_WORDS), after the forms above, also looked up
+ *   without an object pronoun or a plural ending, and with the Maghrebi feminine past ـات read as ـت:
+ *   هيحصل → يحدث, تحطها → تضع, اتكلموا → تحدث, حبسات → أوقفت; and with the Maghrebi فـ on the article (فالنهار → اليوم).
+ * Readings that are mere shapes (a final ـو, ـات or ا) are not offered alone: in MSA they are names
+ * (فريسنو), plurals (نغمات) and the accusative (نوعا), and a wrong reading makes an unknown word look known.
+ * `msa`: those of them that are MSA words of COLLOQUIAL_WORDS (هيتمضى → يوقع), not mere shapes (يتمضى).
+ */
+export function dialectReadingsOf(word: string): { readings: string[]; msa: string[] } {
+  const { forms, msa } = readingsOf(word);
+  const without = (list: string[]) => [...new Set(list)].filter((r) => r !== word);
+  return { readings: without([...forms, ...msa]), msa: without(msa) };
+}
+
+function readingsOf(word: string): { forms: string[]; msa: string[] } {
+  if (!isArabicWord(word)) return { forms: [], msa: [] };
+  // A word of the lexicon as written is that word, not a shape (باجر "tomorrow" is not ب + اجر, كتير not ك + تير).
+  const listed = COLLOQUIAL_WORDS.get(word);
+  if (listed) return { forms: [], msa: listed };
+  // With "and" on it (وتريقة، ومسكرة): the word of the lexicon after و, three letters or more (وجه is "face", not و + جه).
+  const andListed = word.startsWith('و') && word.length >= 4 ? COLLOQUIAL_WORDS.get(word.slice(1)) : undefined;
+  if (andListed) return { forms: [], msa: andListed };
+  const readings: string[] = [];
+  // Before ا only بـ/كـ/سـ (باكل "I eat", باستانا "in Astana"): the future حـ/هـ there would read the participles
+  // and form III verbs حاضر, هاجم as اضر, اجم, and a question rarely says "I will".
+  // Iraqi progressive دـ (ديساند, دنروح: "is backing", "we are going") only before four letters or more: دين, دنيا are words.
+  const verb =
+    /^[سبك]([يتنا].{2,})$/.exec(word) ??
+    /^[حه]([يتن].{2,})$/.exec(word) ??
+    /^غا([يتن].{3,})$/.exec(word) ??
+    /^تا?(ي.{2,})$/.exec(word) ??
+    /^د([يتن].{3,})$/.exec(word);
+  const imperfect = verb ? verb[1]! : word;
+  if (verb) readings.push(imperfect);
+  const colloquialPrefix = verb !== null && !word.startsWith('س');
+  const passive = colloquialPrefix ? /^([يتن])ت(.{3,})$/.exec(imperfect) : null;
+  if (passive) readings.push(passive[1]! + passive[2]!);
+  const plural = (colloquialPrefix ? /^([يتن].{3,})وا?$/ : /^([يتن].{3,})و$/).exec(imperfect);
+  if (plural) readings.push(plural[1]!);
+  const reflexive = /^ا[نت](.{4,})$/.exec(word);
+  if (reflexive) readings.push(reflexive[1]!);
+  // With a preposition before it (بهالمحادثات, لهالجولة, فهالقضية): one clitic more on the same article. Not و: names
+  // begin with هال (وهالفورد).
+  const article = /^[بلف]?(?:ه|ع)(ال.{3,})$/.exec(word);
+  if (article) readings.push(article[1]!);
+  // Egyptian writes the negation's ما as م on the verb too (مكملتش, محضروش).
+  const negated = /^ما?(.{3,})ش$/.exec(word);
+  if (negated) readings.push(negated[1]!);
+  // Egyptian and Sudanese write form V and VI verbs with a leading ا (اتلاقوا, اتقابلوا for تلاقوا, تقابلوا): the lexicon's
+  // تـ form is looked up without it.
+  const withoutAlef = /^ات.{3,}$/.test(word) ? [word.slice(1)] : [];
+  return { forms: readings, msa: [...new Set([word, ...readings, ...withoutAlef].flatMap(colloquialToMsa))] };
+}
+
+/**
+ * A past verb's plural as the persons a news text reports the same act in (اتفقوا → اتفق, اتفقت, اتفقا: "the two sides
+ * agreed"), for a dialect question; not the bare ـو (names: فريسنو; and اجتمعو read so put a "with whom did the Turks meet
+ * alone" under the meeting all sides attended, dialect-blind9, -13), nor after the article or a verb prefix. Offered in
+ * every question (with the two-word months), they made words the refusal was fitted on as unknown look known: xquad-dev
+ * Arabic held-out refusals 312 → 307 (eval/JOURNAL.md, ninth blind round).
+ */
+export function pastPersons(word: string): string[] {
+  const stem = /^((?!ال|[سبكحه][يتن]).{3,})وا$/.exec(word)?.[1];
+  return stem && isArabicWord(word) ? [stem, stem + 'ت', stem + 'ا'] : [];
+}
+
+/**
+ * COLLOQUIAL_WORDS of a form as written, else without an object pronoun or plural ending, else without both (يخلصوها),
+ * else with a verb's final ي the colloquial plural wrote as و (يحكو, سوو, يسوون → يحكي, سوي, يسوي), else as a feminine
+ * past (Maghrebi ـات for ـت, after a final ي too: تلاقات → تلاقيت), else as the Maghrebi plural ـاو (تلاقاو → تلاقي), else without the Maghrebi فـ "in" on its article
+ * (فالنهار → النهار).
+ */
+function colloquialToMsa(form: string): string[] {
+  const bare = /^(.{3,}?)(?:ها|هم|هن|ه|ني|نا|كم|كن|ك|ون|ين|وا|و)$/.exec(form)?.[1];
+  const plural = /^(.{2,}?)(?:ون|وا|و)(?:ها|هم|هن|ه|ني|نا|كم|ك)?$/.exec(form)?.[1] ?? '';
+  const feminine = /^(.{3})ات$/.exec(form)?.[1];
+  const weakFeminine = /^(.{3,})ات$/.exec(form)?.[1];
+  // Maghrebi past plural of a verb ending in a vowel: تلاقاو, مشاو, بقاو (the lexicon's تلاقى is listed with ي).
+  const weakPlural = /^(.{3,})او$/.exec(form)?.[1];
+  // Only فـ: with و, بـ, لـ on the article (والخدمة, للخدمة) the lexicon's words that are MSA words too (الخدمة
+  // "service") would be read in MSA questions; بالـ is read as بـ + ا above.
+  const article = /^ف(ال.{2,})$/.exec(form)?.[1];
+  return (
+    COLLOQUIAL_WORDS.get(form) ??
+    COLLOQUIAL_WORDS.get(bare ?? '') ??
+    (plural.length >= 3 ? COLLOQUIAL_WORDS.get(plural) : undefined) ??
+    COLLOQUIAL_WORDS.get(plural + 'ي') ??
+    COLLOQUIAL_WORDS.get(feminine ? feminine + 'ت' : '') ??
+    COLLOQUIAL_WORDS.get(weakFeminine ? weakFeminine + 'يت' : '') ??
+    COLLOQUIAL_WORDS.get(weakPlural ? weakPlural + 'ي' : '') ??
+    COLLOQUIAL_WORDS.get(article ?? '') ??
+    []
+  );
+}
