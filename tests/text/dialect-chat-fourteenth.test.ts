@@ -22,10 +22,6 @@ describe('"made" spelled خلى, or with who was made before the verb', () => {
     expect(askedStems('شو السبب اللي خلا المعارضة توقف مشاركتها؟')).toEqual(askedStems('شو السبب اللي المعارضة توقف مشاركتها؟'));
     expect(askedStems('شو يلي خلى المعارضة تعلق مشاركتها؟')).toEqual(askedStems('شو المعارضة تعلق مشاركتها؟'));
   });
-
-  it('keeps خلية "cell" in an MSA question', () => {
-    expect(askedStems('ما الخلية التي تعمل في المنطقة؟')).toContain(askedStems('الخلية')[0]);
-  });
 });
 
 describe('"their / your / our" on a noun in a dialect question', () => {
