@@ -226,7 +226,7 @@ function nameAlternatives(word: string, options: EnglishQueryOptions, minSimilar
   if (!options.variants || word.length < 3) return [];
   const best = new Map<string, number>();
   const guessed = new Set(singularSpellings(word));
-  for (const spelling of transliterate(word)) {
+  for (const spelling of transliterate(word, minSimilarity === LOWERCASE_NAME_SIMILARITY)) {
     // The spelling matcher skips words under four letters (Bowl → بول): those count only as written, and only
     // when spelled from the word as asked, not from a guessed singular (Jones → جون is John).
     if (spelling.length < MIN_VARIANT_LENGTH && !guessed.has(spelling) && options.known?.(analyze(spelling).join(' '))) best.set(spelling, 1);

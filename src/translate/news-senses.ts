@@ -25,7 +25,7 @@ const SENSES = wordListTable(
     'statement:تصريح news:أنباء sponsor:راع,راعية,رعاية prepare:أعد,إعداد establish:أنشأ,إنشاء establishment:إنشاء ' +
     'arrive:وصل,وصول table:طاولة back:دعم,ساند,يساند monitor:رصد,مراقبة consultation:مشاورات,تشاور ' +
     'rebel:متمرد,فصيل,فصائل,مسلح participation:مشاركة attend:شارك,حضر ' +
-    'met,meet,meets:التقى,التقت,يلتقي meeting,meetings: chat:حديث,تحدث',
+    'met,meet,meets:التقى,التقت,يلتقي meeting,meetings: chat:حديث,تحدث include:شمل,يشمل,تشمل',
 );
 
 /** Weight of a sense or a country from these tables: a usual second sense (DEFAULT_TRANSLATION.senseDecay). */

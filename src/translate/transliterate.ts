@@ -9,6 +9,7 @@
  * a plain ي (Zeid → زيد), and a word-initial vowel sits on an alif (Idlib → إدلب, Unal → أونال). An apostrophe
  * inside a name marks the ع or hamza English has no letter for (Ja'fari → الجعفري, Mu'allem → المعلم).
  */
+import { analyze } from '../text/analyze.js';
 
 const DIGRAPHS: Array<[string, string[]]> = [
   ['sch', ['ش']],
@@ -49,11 +50,27 @@ const MAX_SPELLINGS = 6;
  * also spelled with ز (Panthers → بانثرز, as Arabic sports pages write team names) and without it
  * (Huguenots → هوغونوت, Mongols → مغول, as Arabic names the people).
  */
-export function transliterate(word: string): string[] {
+export function transliterate(word: string, arabicWord = false): string[] {
   const w = word.toLowerCase().replace(/’/g, "'");
   if (!/^[a-z]+(?:'[a-z]+)*$/.test(w)) return [];
   const singular = singularSpellings(w);
-  return singular.length === 0 ? spell(w) : [...new Set([...spell(w), ...singular.map((s) => s + 'ز'), ...singular])];
+  const spellings = singular.length === 0 ? spell(w) : [...new Set([...spell(w), ...singular.map((s) => s + 'ز'), ...singular])];
+  return arabicWord ? [...spellings, ...shortVowelUnwritten(spellings)] : spellings;
+}
+
+/**
+ * A short Arabic word typed in Latin letters (wafd → وفد, harb → حرب, jaish → جيش) writes its short vowel, which Arabic
+ * leaves unwritten: its spellings of three letters without one inner vowel letter. Only for a lower-case word the
+ * dictionary lacks (english.ts): a name keeps its vowels (Sam → سام, not سم), and a longer word is found by the spelling
+ * matcher, which ignores vowels.
+ */
+function shortVowelUnwritten(spellings: string[]): string[] {
+  const result = new Set<string>();
+  for (const s of spellings.filter((s) => s.length === 4)) {
+    for (let i = 1; i < s.length - 1; i++) if ('اوي'.includes(s[i]!)) result.add(s.slice(0, i) + s.slice(i + 1));
+  }
+  // Only a spelling the analyzer keeps whole: one it strips (سوكي → سك) is an ending read off, not the word.
+  return [...result].filter((s) => !spellings.includes(s) && analyze(s).join(' ') === s);
 }
 
 /**
