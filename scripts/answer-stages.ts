@@ -25,7 +25,7 @@ import { LowRankEmbedder, PrecomputedEmbedder } from '../src/bench/embedders.js'
 import { HashEmbedder } from '../src/bench/fake-embedder.js';
 import { cpuMs, percentile } from '../src/bench/timing.js';
 import { benchQueries } from '../src/bench/queries.js';
-import { answerQuestion, decide, DEFAULT_CANDIDATES, MAX_TOP } from '../src/retrieve/answer.js';
+import { answerQuestion, decide, searchDepth } from '../src/retrieve/answer.js';
 import { buildCandidates, snapshotContext, type LegHits } from '../src/retrieve/features.js';
 import { prepareRanking } from '../src/retrieve/prepare.js';
 import { readQuestion } from '../src/retrieve/question.js';
@@ -55,7 +55,7 @@ for (const q of [...queries, ...warmups]) vectorOf.set(q, await embedder.embedQu
 const precomputed = new PrecomputedEmbedder(embedder.modelId, embedder.dimensions, vectorOf);
 await prepareRanking(snapshot);
 const weights = shippedWeights();
-const depth = Math.max(DEFAULT_CANDIDATES, MAX_TOP * 2);
+const depth = searchDepth();
 const rowOf = new Map(snapshot.passages.map((p, row) => [p.id, row]));
 
 /** GC pauses by kind (minor = scavenge, major = mark-compact, incremental marking, weak callbacks): ms and count. */

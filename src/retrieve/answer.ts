@@ -23,6 +23,9 @@ export const MAX_TOP = 10;
 /** Depth of every leg (BM25, variants, translation, dense): bounds the candidates the ranker rescores at any collection size. */
 export const DEFAULT_CANDIDATES = 60;
 
+/** How deep a question's BM25 search reads: the candidates asked for, and never fewer than twice the most results shown. */
+export const searchDepth = (candidates: number = DEFAULT_CANDIDATES): number => Math.max(candidates, MAX_TOP * 2);
+
 /** What a caller of `Collection.ask` may choose. */
 export interface AskOptions {
   /** Passages to return (default DEFAULT_TOP). */
@@ -99,7 +102,7 @@ export async function gatherEvidence(index: IndexSnapshot, embedder: Embedder | 
   const { echo: query, search: typed } = readQuestion(rawQuestion);
   // A question in Arabizi, or with French words, is read in Arabic letters, each word as the collection writes it.
   const wanted = readLatinWords(typed, (spellings) => nearestWritten(index, spellings));
-  const depth = Math.max(options.candidates ?? DEFAULT_CANDIDATES, MAX_TOP * 2);
+  const depth = searchDepth(options.candidates);
   const wantLexical = options.mode !== 'dense';
   const wantDense = options.mode !== 'lexical' && denseAvailable(index, embedder);
   if (options.mode === 'dense' && !wantDense) {

@@ -3,7 +3,7 @@ import { snapshotContext } from './features.js';
 import { prepareLooseKeys } from './loose-features.js';
 import { preparePassageWords } from './passage-words.js';
 import { newsWordGroups } from './query-terms.js';
-import { DEFAULT_CANDIDATES, MAX_TOP } from './answer.js';
+import { searchDepth } from './answer.js';
 import { completeRootKeys } from './term-keys.js';
 import { variantMatcherFor } from './variant-leg.js';
 import { warmVariantLegs } from './warm-legs.js';
@@ -29,7 +29,7 @@ export async function prepareRanking(index: IndexSnapshot, stopped: () => boolea
   const { docOf, docs } = snapshotContext(index);
   for (const group of newsWordGroups(index.lexical)) {
     if (stopped()) return;
-    index.lexical.searchScored([group], Math.max(DEFAULT_CANDIDATES, MAX_TOP * 2), docOf, docs);
+    index.lexical.searchScored([group], searchDepth(), docOf, docs);
     await new Promise((resolve) => setImmediate(resolve));
   }
   await warmVariantLegs(index, stopped);

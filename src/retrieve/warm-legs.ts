@@ -1,6 +1,6 @@
 import type { IndexSnapshot } from '../index/snapshot.js';
 import type { TermGroup } from '../types.js';
-import { DEFAULT_CANDIDATES, MAX_TOP } from './answer.js';
+import { searchDepth } from './answer.js';
 import { snapshotContext } from './features.js';
 import { passageWords } from './passage-words.js';
 import { EXPAND_MAX_DOCUMENT_FREQUENCY, searchVariantLegs } from './variant-leg.js';
@@ -19,7 +19,7 @@ export const WARM_SEARCHES = 24;
 export async function warmVariantLegs(index: IndexSnapshot, stopped: () => boolean = () => false, searches = WARM_SEARCHES): Promise<number> {
   const { docOf, docs } = snapshotContext(index);
   const lexical = index.lexical;
-  const depth = Math.max(DEFAULT_CANDIDATES, MAX_TOP * 2);
+  const depth = searchDepth();
   let ran = 0;
   for (let i = 0; i < searches && index.passages.length > 0 && !stopped(); i++) {
     const row = Math.floor(((i + 0.5) * index.passages.length) / searches);
