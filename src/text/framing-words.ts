@@ -60,18 +60,16 @@ export const MADE_EITHER_SPELLING = new RegExp(`^خل[اي]${MADE_WHOM}$`);
 export const WHICH_MADE = set('اللي الي يلي لي شو وش ايش شنو ايه اش');
 
 export const BLESS = set('يخليك يخليكم يعافيك يعافيكم يسلمك يسلمكم يخليكو');
-/** Greetings, as the pairs of words they are said in (normalized). */
-export const GREETING = new Set(
-  [
-    'السلام عليكم', 'سلام عليكم', 'صباح الخير', 'مساء الخير', 'صباح النور', 'هلا والله', 'عساكم بخير', 'عساك بخير', 'يعطيكم العافيه',
-    'يعطيك العافيه', 'كيف الحال', 'كيف الاحوال', 'كيداير الاحوال', 'كيدايرين الاحوال', 'لاباس عليكم',
-  ],
-);
 /**
- * Of those, "how are things": a greeting, unless a place or topic follows in the same sentence (كيف الحال في حلب؟،
- * كيف الأحوال بإدلب؟), where it asks about the situation there.
+ * "How are things": a greeting, unless a place or topic follows in the same sentence (كيف الحال في حلب؟، كيف الأحوال
+ * بإدلب؟), where it asks about the situation there.
  */
 export const HOW_ARE_THINGS = new Set(['كيف الحال', 'كيف الاحوال', 'كيداير الاحوال', 'كيدايرين الاحوال']);
+/** Greetings, as the pairs of words they are said in (normalized), "how are things" among them. */
+export const GREETING = new Set([
+  'السلام عليكم', 'سلام عليكم', 'صباح الخير', 'مساء الخير', 'صباح النور', 'هلا والله', 'عساكم بخير', 'عساك بخير', 'يعطيكم العافيه',
+  'يعطيك العافيه', 'لاباس عليكم', ...HOW_ARE_THINGS,
+]);
 export const IN_PLACE = (w: string) => w === 'في' || w === 'ف' || /^(?:ب|بال|فال).{3,}$/.test(w);
 /** "Hello" opening a message (مرحبا، اهلين; not هلا, Levantine "now", nor هاي, "this"). */
 export const HELLO = set('مرحبا مرحبتين مراحب اهلين هلو');
