@@ -24,7 +24,11 @@ const WORD = /\p{Script=Latin}+/gu;
  * before a particle of time, not after an article or a determiner (the last round, at last, its last day).
  */
 const CLAUSE_VERBS = wordTable('last:persist');
-const CLAUSE_VERB = /\b(?<!\b(?:the|at|a|this|that|its|their|his|her|our|next)\s+)(last)(ed|s|ing)?\b(?:(?<=ed|s)|(?=\s*(?:$|[?.!,;:)]|(?:for|until|till|through|into|about)\b)))/gi;
+const CLAUSE_VERB = new RegExp(
+  `\\b(?<!\\b(?:the|at|a|this|that|its|their|his|her|our|next)\\s+)(${[...CLAUSE_VERBS.keys()].join('|')})(ed|s|ing)?\\b` +
+    '(?:(?<=ed|s)|(?=\\s*(?:$|[?.!,;:)]|(?:for|until|till|through|into|about)\\b)))',
+  'gi',
+);
 
 function withClauseVerbs(question: string): string {
   return question.replace(CLAUSE_VERB, (_, word: string, ending: string | undefined) => {
