@@ -40,6 +40,8 @@ export const NEWS_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['تخوم', 'حدود'], // borders, edges
   ['انفراد', 'منفصل'], // apart, separately (اجتمع على انفراد = اجتماعات منفصلة)
   ['متحاربه', 'متنازعه'], ['متحاربين', 'متنازعين'], // warring (الأطراف المتحاربة / المتنازعة)
+  ['مختص', 'خبير'], ['مختصون', 'خبراء'], ['مختصين', 'خبراء'], // specialists, experts
+  ['امضاء', 'توقيع'], // signing (the noun only: the verb أمضى is also to spend time)
 ];
 
 /**
