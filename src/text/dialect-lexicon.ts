@@ -75,6 +75,8 @@ const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['التلات', 'الثلاثاء'], ['التلاتا', 'الثلاثاء'], ['التلاتاء', 'الثلاثاء'], ['الاربعا', 'الاربعاء'],
   ['اكتر', 'اكثر'], ['متل', 'مثل'], // more; like, a saying (ث written ت: Levantine متل "like" is MSA مثل too)
   ['خدمه', 'عمل'], // work (Maghrebi)
+  // ball (Levantine طابة, Egyptian and Maghrebi كورة), match (ماتش): everyday words no news seed needed, asked of any sport
+  ['طابه', 'كره'], ['كوره', 'كره'], ['ماتش', 'مباراه'],
   ['ميه', 'مياه'], // water (Egyptian, Levantine المية)
   // With the article only: bare ما is "what", مي a name.
   ['الما', 'المياه'], ['المي', 'المياه'], // water (Maghrebi, Levantine)
