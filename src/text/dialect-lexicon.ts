@@ -75,6 +75,9 @@ const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['التلات', 'الثلاثاء'], ['التلاتا', 'الثلاثاء'], ['التلاتاء', 'الثلاثاء'], ['الاربعا', 'الاربعاء'],
   ['اكتر', 'اكثر'], ['متل', 'مثل'], // more; like, a saying (ث written ت: Levantine متل "like" is MSA مثل too)
   ['خدمه', 'عمل'], // work (Maghrebi)
+  // ball (Levantine طابة, Egyptian and Maghrebi كورة): everyday words no news seed needed. Not ماتش → مباراة: read so, the
+  // seeds' everyday "who won yesterday's match?" stopped being refused (dialect, dialect-blind11; xquad-dialect round)
+  ['طابه', 'كره'], ['كوره', 'كره'],
   ['ميه', 'مياه'], // water (Egyptian, Levantine المية)
   // With the article only: bare ما is "what", مي a name.
   ['الما', 'المياه'], ['المي', 'المياه'], // water (Maghrebi, Levantine)

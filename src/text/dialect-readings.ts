@@ -57,8 +57,10 @@ function readingsOf(word: string): { forms: string[]; msa: string[] } {
   // Before ا only بـ/كـ/سـ (باكل "I eat", باستانا "in Astana"): the future حـ/هـ there would read the participles
   // and form III verbs حاضر, هاجم as اضر, اجم, and a question rarely says "I will".
   // Iraqi progressive دـ (ديساند, دنروح: "is backing", "we are going") only before four letters or more: دين, دنيا are words.
+  // Not سـ before ا with a plural ending (ساكنين, سامعين): the future's first person "I will" takes none, so the word is
+  // a participle (participleAsVerb reads it), not سـ + اكنين.
   const verb =
-    /^[سبك]([يتنا].{2,})$/.exec(word) ??
+    (/^س(ا.{2,}(?:ين|ون|ات))$/.test(word) ? null : /^[سبك]([يتنا].{2,})$/.exec(word)) ??
     /^[حه]([يتن].{2,})$/.exec(word) ??
     /^غا([يتن].{3,})$/.exec(word) ??
     /^تا?(ي.{2,})$/.exec(word) ??
@@ -95,6 +97,20 @@ function readingsOf(word: string): { forms: string[]; msa: string[] } {
 export function pastPersons(word: string): string[] {
   const stem = /^((?!ال|[سبكحه][يتن]).{3,})وا$/.exec(word)?.[1];
   return stem && isArabicWord(word) ? [stem, stem + 'ت', stem + 'ا'] : [];
+}
+
+/**
+ * The imperfect a colloquial active participle stands for (ساكنين → يسكن, عايشة → يعيش, يعوش): the dialects say "they are
+ * living" where a text writes "they live" (كان يسكن), of any verb, not the lexicon's only. A three-letter root's فاعل, bare
+ * or with a plural or feminine ending; a ي in the middle (عايش, شايف) gives both hollow imperfects, the collection knowing
+ * the right one. Not with the article (الكاتب is a noun). For a dialect question only, like pastPersons: MSA's participles
+ * are nouns as often (سابق, حاكم), and a reading makes an unknown word look known to the refusal.
+ */
+export function participleAsVerb(word: string): string[] {
+  const match = /^([^ا])ا([^ا])([^ا])(?:ين|ون|ه|ات)?$/.exec(word);
+  if (!match || !isArabicWord(word) || word.startsWith('ال')) return [];
+  const [, first, middle, last] = match as unknown as [string, string, string, string];
+  return middle === 'ي' ? ['ي' + first + 'ي' + last, 'ي' + first + 'و' + last] : ['ي' + first + middle + last];
 }
 
 /**
