@@ -1,4 +1,5 @@
 import { GroupValues, heapTrace, NO_GROUPS, ScoredSearch, type EvidenceReader, type HeapTrace, type QueryMass } from './scored-search.js';
+import { REST_BLOCK } from './summed-rest.js';
 import { TopK } from './top-k.js';
 
 function countBits(bits: Uint32Array): number {
@@ -39,9 +40,9 @@ export class ScoreAccumulator {
 
   private bounds: Float64Array | null = null;
 
-  /** A bound per row for summedRest (summed-rest.ts): made on first use, zero between searches. */
+  /** A bound per row of one block of summedRest (summed-rest.ts): made on first use, zero between searches. */
   restBounds(): Float64Array {
-    return (this.bounds ??= new Float64Array(this.rows));
+    return (this.bounds ??= new Float64Array(Math.min(this.rows, REST_BLOCK)));
   }
 
   constructor(readonly rows: number) {

@@ -44,6 +44,14 @@ export class TopK {
     return this.size < this.limit ? this.limit > 0 : score > this.heapVal[0]!;
   }
 
+  /**
+   * The score a push must beat to change anything: admits(s) is s > floor() (−∞ while the heap fills, +∞ with no
+   * room). For a loop over many rows that keeps it in a local and reads it again only after a push.
+   */
+  floor(): number {
+    return this.size < this.limit ? (this.limit > 0 ? -Infinity : Infinity) : this.heapVal[0]!;
+  }
+
   push(index: number, score: number): void {
     const { heapIdx, heapVal } = this;
     if (this.size < this.limit) {
