@@ -9,8 +9,8 @@ import { variantMatcherFor } from './variant-leg.js';
  * The terms a question is searched by. Of each word's alternatives, the ones the collection knows
  * win: the word as written first (so an MSA word that merely looks like a dialect form stays
  * itself), then its dialect readings, then the word without "in" (فأستانة, بمحمد), then the word with a
- * letter said alike written the other way (الضهر → الظهر), then a lexicon word's reading after لـ / بـ (لرجوع →
- * عودة) when the word after it is unknown too. A word the collection knows in no form keeps its first stem: it
+ * letter said alike written the other way (الضهر → الظهر), then a lexicon word under clitics or endings as the collection
+ * writes it (لقائها → لقاء) or else read as its MSA word (لرجوع → عودة). A word the collection knows in no form keeps its first stem: it
  * counts against coverage, and the variant leg looks for spelling variants of it.
  */
 export function questionTerms(lexical: Bm25Index, question: string): string[] {
@@ -18,7 +18,7 @@ export function questionTerms(lexical: Bm25Index, question: string): string[] {
   const known = (list: string[]) => list.filter((term) => lexical.documentFrequency(term) > 0);
   const words = analyzeQuestion(question);
   let skip = -1;
-  for (const [k, { stems, readings, msa, inside, respelled, joined, country, afterPreposition, position, colloquial }] of words.entries()) {
+  for (const [k, { stems, readings, msa, inside, respelled, joined, country, listed, position, colloquial }] of words.entries()) {
     if (position === skip) continue;
     // A word split apart by a stray space (الضا منة): two words the collection does not know, one it does together.
     const next = words[k + 1];
@@ -32,7 +32,10 @@ export function questionTerms(lexical: Bm25Index, question: string): string[] {
     if (chosen.length === 0) chosen.push(...known(readings));
     if (chosen.length === 0) chosen.push(...known(inside));
     if (chosen.length === 0) chosen.push(...known(respelled));
-    if (chosen.length === 0 && known(afterPreposition.rest).length === 0) chosen.push(...known(afterPreposition.msa));
+    // A lexicon word under clitics (لقائها, للرجوع): as the collection writes it, so its news alternatives join it
+    // (withNewsAlternatives), else its MSA words.
+    if (chosen.length === 0) chosen.push(...known(listed.rest));
+    if (chosen.length === 0) chosen.push(...known(listed.msa));
     if (chosen.length === 0 && colloquial) chosen.push(...typedSlip(lexical, stems[0]!));
     // Unknown in every form: an MSA word of the colloquial lexicon is what a text would say, and its root
     // meets the text's other forms (هيتمضى → يوقع, توقيعه); else the dialect reading is the better base

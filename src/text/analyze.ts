@@ -1,6 +1,7 @@
 import { normalize, normalizeWithMap, tokenize, type Token } from './normalize.js';
 import { DIALECT_FUNCTION_WORDS, isColloquialOnly, isColloquialWithAnd } from './dialect.js';
-import { dialectReadingsOf, listedAfterPreposition, participleAsVerb, pastPersons } from './dialect-readings.js';
+import { dialectReadingsOf, participleAsVerb, pastPersons } from './dialect-readings.js';
+import { listedForm } from './lexicon-forms.js';
 import { negatedApart, respelled, withLongVowel, withoutIn, withoutJoined, withoutPossessive } from './dialect-spelling.js';
 import { questionFraming } from './question-framing.js';
 import { isArabicWord } from './language.js';
@@ -113,10 +114,10 @@ export interface QuestionWord {
    */
   respelled: string[];
   /**
-   * A lexicon word after لـ / بـ (لرجوع → رجوع, عودة): the stems of the word after it, and of its MSA words, searched
-   * only if the collection knows neither the word nor the word after the preposition.
+   * A lexicon word under clitics or endings (لرجوع, لقائها, قيادته → رجوع, لقاء, قيادة; listedForm): the stems of the
+   * listed form, and of its MSA words, searched only if the collection knows the word in none of the forms above.
    */
-  afterPreposition: { rest: string[]; msa: string[] };
+  listed: { rest: string[]; msa: string[] };
   /** The stems of the word written together with the next one (الضا منة → الضامنة), searched only if the collection knows neither part. */
   joined: string[];
   /**
@@ -130,7 +131,7 @@ export interface QuestionWord {
   colloquial: boolean;
 }
 
-const NONE_AFTER: QuestionWord['afterPreposition'] = { rest: [], msa: [] };
+const NONE_LISTED: QuestionWord['listed'] = { rest: [], msa: [] };
 
 /**
  * A question's words with their alternatives, without the words that only frame it (questionFraming). Retrieval picks among them by what the collection
@@ -174,16 +175,16 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
     if (pair !== undefined && together !== undefined) {
       saidWithPrevious = i + 1;
       const apart = [...new Set([term, ...readings, pair].filter((w) => !isStopword(w)).flatMap((w) => stem(w)))].filter((w) => w !== together);
-      words.push({ stems: [...stem(together), ...apart], readings: [], msa: [], inside: [], respelled: [], joined: [], country: [], afterPreposition: NONE_AFTER, position: i, colloquial });
+      words.push({ stems: [...stem(together), ...apart], readings: [], msa: [], inside: [], respelled: [], joined: [], country: [], listed: NONE_LISTED, position: i, colloquial });
       continue;
     }
     const joined = pair !== undefined && isArabicWord(term) && isArabicWord(pair) ? stem(term + pair) : [];
-    const listed = listedAfterPreposition(term);
-    const afterPreposition = listed ? { rest: stemsOf([listed.rest]), msa: stemsOf(listed.msa) } : NONE_AFTER;
+    const form = listedForm(term);
+    const listed = form ? { rest: stemsOf([form.rest]), msa: stemsOf(form.msa) } : NONE_LISTED;
     words.push({
       stems, readings: stemsOf(readings), msa: stemsOf(msa), inside: stemsOf(inside),
       respelled: colloquial ? stemsOf([...respelled(term), ...withLongVowel(term), ...withoutPossessive(term), ...participleAsVerb(term)]) : [],
-      joined, country: stemsOf(countryNamed(term)), afterPreposition, position: i, colloquial,
+      joined, country: stemsOf(countryNamed(term)), listed, position: i, colloquial,
     });
   }
   return words;

@@ -8,20 +8,6 @@ import { COLLOQUIAL_WORDS } from './dialect-lexicon.js';
 import { isArabicWord } from './language.js';
 
 /**
- * A lexicon word with "to" or "with" on it (لرجوع, برجوع, للرجوع, بالرجوع): Light10 strips only لل and بال, and those
- * leave the lexicon's listed form with its article off, so the word after them, four letters or more (لحال, بحث are
- * words themselves), and its MSA words, or null. Only a listed word: a bare لـ / بـ cut off any word would cut names
- * (withoutIn says why).
- */
-export function listedAfterPreposition(word: string): { rest: string; msa: string[] } | null {
-  const match = /^و?(?:(بال|لل)|[بل])(.{4,})$/.exec(word);
-  if (!match) return null;
-  const rest = (match[1] ? 'ال' : '') + match[2]!;
-  const msa = COLLOQUIAL_WORDS.get(rest);
-  return msa ? { rest, msa } : null;
-}
-
-/**
  * MSA readings of a colloquial word, most likely first; empty when it has none.
  * - verb prefixes before the imperfect: بـ (بيرأس), حـ/هـ (future: حيعقد, هيعقد), كـ/تـ/تا (Maghrebi كيقول, تيقول, تايقول),
  *   Iraqi دـ (ديساند),
