@@ -204,4 +204,5 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
 // 17: لشنو, لشو, لايش ("for what") as dialect question words, which documents drop too.
 // 18: Tunisian شنوا ("what") as a dialect question word, which documents drop too.
 // 19: Iraqi and Gulf چان, چذي, هيچ (كان, كذا, هيك written with چ) as dialect function words, which documents drop too.
-export const ANALYZER_VERSION = 19;
+// 20: Upper Egyptian ميتى ("when"), Tunisian فما / فمة ("there is"), ناوي / ناوية ("intending to") as dialect function words.
+export const ANALYZER_VERSION = 20;
