@@ -1,6 +1,6 @@
 import { normalize, normalizeWithMap, tokenize, type Token } from './normalize.js';
 import { DIALECT_FUNCTION_WORDS, isColloquialOnly, isColloquialWithAnd } from './dialect.js';
-import { dialectReadingsOf, listedAfterPreposition, pastPersons } from './dialect-readings.js';
+import { dialectReadingsOf, listedAfterPreposition, newsFuture, pastPersons } from './dialect-readings.js';
 import { negatedApart, respelled, withLongVowel, withoutIn, withoutJoined, withoutPossessive } from './dialect-spelling.js';
 import { questionFraming } from './question-framing.js';
 import { isArabicWord } from './language.js';
@@ -107,7 +107,7 @@ export interface QuestionWord {
   inside: string[];
   /**
    * The stems of the word with a letter said alike written the other way (الضهر → ظهر) or a plural ending's long vowel
-   * put back (المحادثت → محادث) or a possessive pronoun taken off (وثيقتهن → وثيق), searched only if the collection knows them; only in a question written in a dialect (it has a colloquial function word), since an MSA word
+   * put back (المحادثت → محادث) or a possessive pronoun taken off (وثيقتهن → وثيق) or the lexicon's imperfect given the news future سـ (يدومو → ستستمر), searched only if the collection knows them; only in a question written in a dialect (it has a colloquial function word), since an MSA word
    * missing from the collection is no misspelling (انضم is not انظم).
    */
   respelled: string[];
@@ -181,7 +181,7 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
     const afterPreposition = listed ? { rest: stemsOf([listed.rest]), msa: stemsOf(listed.msa) } : NONE_AFTER;
     words.push({
       stems, readings: stemsOf(readings), msa: stemsOf(msa), inside: stemsOf(inside),
-      respelled: colloquial ? stemsOf([...respelled(term), ...withLongVowel(term), ...withoutPossessive(term)]) : [], joined, country: stemsOf(countryNamed(term)), afterPreposition, position: i, colloquial,
+      respelled: colloquial ? stemsOf([...respelled(term), ...withLongVowel(term), ...withoutPossessive(term), ...newsFuture(term)]) : [], joined, country: stemsOf(countryNamed(term)), afterPreposition, position: i, colloquial,
     });
   }
   return words;

@@ -54,4 +54,12 @@ describe('everyday Egyptian words for the talks', () => {
     const talks = ['قالت الفصائل إن المفاوضات مستمرة', 'قالت الفصائل إذا نجحت المفاوضات نحن معها'];
     expect(searched(talks, 'الفصايل قالت ايه لو المفاوضات مانفعتش؟')[0]).toBe(1);
   });
+
+  it('reads a colloquial "will last" as the news future with سـ when no other form is known (ستستمر)', () => {
+    expect(searched(['المشاورات ما زالت مستمرة مع المحادثات', 'ستستمر المحادثات لمدة يومين'], 'شحال يدومو المحادثات؟')[0]).toBe(1);
+  });
+
+  it('keeps to a plain reading the collection knows (يكملو → تواصل, not ستستمر)', () => {
+    expect(searched(['ستستمر المحادثات لمدة يومين', 'تواصل الدول المحادثات لمدة يومين'], 'شحال يكملو المحادثات؟')[0]).toBe(1);
+  });
 });
