@@ -1,6 +1,6 @@
 import { normalize, normalizeWithMap, tokenize, type Token } from './normalize.js';
 import { DIALECT_FUNCTION_WORDS, isColloquialOnly, isColloquialWithAnd } from './dialect.js';
-import { dialectReadingsOf, participleAsVerb, pastPersons } from './dialect-readings.js';
+import { dialectReadingsOf, newsFuture, participleAsVerb, pastPersons } from './dialect-readings.js';
 import { listedForm } from './lexicon-forms.js';
 import { negatedApart, respelled, withLongVowel, withoutIn, withoutJoined, withoutPossessive } from './dialect-spelling.js';
 import { questionFraming } from './question-framing.js';
@@ -109,7 +109,9 @@ export interface QuestionWord {
   /**
    * The stems of the word with a letter said alike written the other way (الضهر → ظهر) or a plural ending's long vowel
    * put back (المحادثت → محادث) or a possessive pronoun taken off (وثيقتهن → وثيق) or a participle read as the verb it
-   * stands for (ساكنين → يسكن: here, not among the readings, so an unknown one never becomes the searched term), searched only if the collection knows them; only in a question written in a dialect (it has a colloquial function word), since an MSA word
+   * stands for (ساكنين → يسكن: here, not among the readings, so an unknown one never becomes the searched term) or the
+   * lexicon's imperfect given the news future سـ (يدومو → ستستمر), searched only if the collection knows them; only in a
+   * question written in a dialect (it has a colloquial function word), since an MSA word
    * missing from the collection is no misspelling (انضم is not انظم).
    */
   respelled: string[];
@@ -183,7 +185,9 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
     const listed = form ? { rest: stemsOf([form.rest]), msa: stemsOf(form.msa) } : NONE_LISTED;
     words.push({
       stems, readings: stemsOf(readings), msa: stemsOf(msa), inside: stemsOf(inside),
-      respelled: colloquial ? stemsOf([...respelled(term), ...withLongVowel(term), ...withoutPossessive(term), ...participleAsVerb(term)]) : [],
+      respelled: colloquial
+        ? stemsOf([...respelled(term), ...withLongVowel(term), ...withoutPossessive(term), ...participleAsVerb(term), ...newsFuture(term)])
+        : [],
       joined, country: stemsOf(countryNamed(term)), listed, position: i, colloquial,
     });
   }
@@ -207,4 +211,5 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
 // 17: لشنو, لشو, لايش ("for what") as dialect question words, which documents drop too.
 // 18: Tunisian شنوا ("what") as a dialect question word, which documents drop too.
 // 19: Iraqi and Gulf چان, چذي, هيچ (كان, كذا, هيك written with چ) as dialect function words, which documents drop too.
-export const ANALYZER_VERSION = 19;
+// 20: Upper Egyptian ميتى ("when"), Tunisian فما / فمة ("there is"), ناوي / ناوية ("intending to") as dialect function words.
+export const ANALYZER_VERSION = 20;

@@ -65,9 +65,14 @@ const FRENCH = new Map<string, string>([
   ...pairs('جولة', 'tour'), ...pairs('امن', 'securite'), ...pairs('مساعدات', 'aides'), ...pairs('قصف', 'bombardements bombardement'),
   ...pairs('شو', "c'est quoi quoi"), ...pairs('ليش', 'pourquoi'), ...pairs('امتى', 'quand'), ...pairs('مين', 'qui'), ...pairs('وين', 'ou'),
   ...pairs('قديش', 'combien'),
+  // a press conference, behind closed doors (à huis clos), signed, closed, the envoy, the government, next month
+  ...pairs('موتمر', 'conference'), ...pairs('صحفي', 'presse'), ...pairs('مغلقة', 'clos fermee fermees ferme fermes'),
+  ...pairs('توقيع', 'signature'), ...pairs('مبعوث', 'envoye emissaire'), ...pairs('الحكومة', 'gouvernement'),
+  ...pairs('المقبل', 'prochain prochaine'), ...pairs('الشهر', 'mois'), ...pairs('الحدود', 'frontieres'),
+  ...pairs('مؤتمر', 'sommet'), ...pairs('وزير', 'ministre'), ...pairs('انسانية', 'humanitaire humanitaires'),
 ]);
 /** Of those, the words English writes alike (without the French accents). */
-const ENGLISH_ALIKE = new Set(wordList('delegation delegations regime opposition president accord document tour zones aides'));
+const ENGLISH_ALIKE = new Set(wordList('delegation delegations regime opposition president accord document tour zones aides conference signature'));
 /**
  * English chat words around a question typed in Arabic or Arabizi (ok bro، btw، pls، lol): fillers, as اوكي is in
  * Arabic letters. Read as words, the English leg translates them (ok → حسنا) and the analysis counts them unknown.
@@ -77,7 +82,9 @@ const CHAT_WORDS = new Set(
   wordList('ok okay okey okk kk bro bros bruh dude guys pls plz plss please thx thanks thank ty btw lol lool loool lmao lmfao rofl haha hahaha xd omg idk tbh fyi imo imho hey hello sry sorry hmm'),
 );
 /** French articles and particles: dropped with the French words they come with. */
-const FRENCH_PARTICLES = new Set(wordList("le la les l' d' de du des et en un une au aux c'est est"));
+const FRENCH_PARTICLES = new Set(wordList("le la les l' d' de du des et en un une au aux c'est est huis"));
+/** "À" (à huis clos): a particle only with its accent, where English "a" is not. */
+const frenchParticle = (word: string, written?: string) => FRENCH_PARTICLES.has(word) || (word === 'a' && written?.toLowerCase() === 'à');
 
 function pairs(arabic: string, latin: string): Array<[string, string]> {
   return wordList(latin).map((w) => [w, arabic]);
@@ -96,10 +103,12 @@ const ARABIZI_QUESTION = new Set<string>(Object.values(ARABIZI_QUESTION_WORDS).f
 /** Arabizi words English also writes (we, had): they neither mark a question as Arabizi nor as English. */
 const ALSO_ENGLISH = (word: string) => (FUNCTION_WORDS.has(word) || ARTICLES.has(word)) && isEnglishFunctionWord(word);
 
+const isFrenchOnly = (word: string) => FRENCH.has(bareFrench(word)) && !ENGLISH_ALIKE.has(bareFrench(word));
+
 /**
  * A question is Arabizi when it has no English function word and either a vowelled word with a digit for a letter
  * (ra2es, 3ala, fasa2el) or two lesser marks: a digit in a vowelless word (m3, b3d, mp3, 5g), an Arabizi question word
- * or an Arabizi particle (el, fi, w). One lesser mark alone is also an English keyword query's: fin whale, Sinn Fein
+ * an Arabizi particle (el, fi, w) or a French word of talks English does not write. One lesser mark alone is also an English keyword query's: fin whale, Sinn Fein
  * leader, Steven Chu, Wen Jiabao, mp3 players.
  */
 function isArabiziWords(words: ReadonlyArray<{ written: string; word: string }>): boolean {
@@ -111,6 +120,8 @@ function isArabiziWords(words: ReadonlyArray<{ written: string; word: string }>)
       if (/[aeiou]/.test(word)) lesser += 2;
       else lesser++;
     } else if (ARABIZI_QUESTION.has(word) || FUNCTION_WORDS.has(word) || ARTICLES.has(word)) lesser++;
+    // A French word of talks English does not write (sécurité, cessez-le-feu): Maghrebi chat mixes them into Arabizi.
+    else if (isFrenchOnly(word)) lesser++;
   }
   return lesser >= 2;
 }
@@ -167,7 +178,7 @@ function frenchWord(word: string, written?: string): string | undefined {
   const bare = bareFrench(word);
   if (written !== undefined && ENGLISH_ALIKE.has(bare) && !/[à-ÿ]/.test(written.toLowerCase())) return undefined;
   if (FRENCH.has(word) || FRENCH.has(bare)) return FRENCH.get(word) ?? FRENCH.get(bare)!;
-  return FRENCH_PARTICLES.has(word) ? '' : undefined;
+  return frenchParticle(word, written) ? '' : undefined;
 }
 
 /** An Arabizi word in Arabic letters: a function word by its list, a French word by its own, else the collection's nearest word. */
@@ -175,10 +186,14 @@ function arabiziWord(word: string, closest: Closest): string {
   const known = FUNCTION_WORDS.get(word) ?? ARTICLES.get(word) ?? frenchWord(word);
   if (known !== undefined) return known;
   const spellings = arabiziSpellings(word);
-  // A spelling of a dialect word the analysis knows (nhar → نهار, not the collection's نهائي) is that word.
-  const colloquial = spellings.find((s) => isStopword(s) || COLLOQUIAL_WORDS.has(s));
+  // A spelling of a dialect word the analysis knows (nhar → نهار, not the collection's نهائي) is that word, also with the
+  // progressive or future letter on the lexicon's imperfect (byeshta8al → بيشتغل, 7atrga3 → حترجع), which dialect-readings.ts reads.
+  const colloquial = spellings.find((s) => isStopword(s) || COLLOQUIAL_WORDS.has(s) || COLLOQUIAL_WORDS.has(s.replace(TENSE_LETTER, '')));
   return colloquial ?? closest(spellings) ?? spellings[0] ?? '';
 }
+
+/** Egyptian and Levantine بـ (progressive) and حـ / هـ (future) before an imperfect's person letter. */
+const TENSE_LETTER = /^[بحه](?=[يتن]..)/;
 
 /**
  * Letters and digit-letters of Arabizi, longest first; several spellings where Arabizi writes two letters alike (2 is

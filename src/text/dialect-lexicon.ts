@@ -50,6 +50,7 @@ const COLLOQUIAL_VERBS: ReadonlyArray<readonly [string, string, string, string, 
   // stay, go on (Egyptian فضل / هتفضل, Levantine ضل / بيضل: "will the talks stay long?"); MSA فضّل "prefer" is the same letters,
   // and a text that writes it keeps its own meaning
   ['فضل', 'فضل', 'استمر', 'ستمر', 'استمرت'], ['ضل', 'ضل', 'استمر', 'ستمر', 'استمرت'],
+  ['نفع', 'نفع', 'نجح', 'نجح'], // work out (Egyptian ما نفعتش "did not work out")
   ['خرب', 'خرب', 'فشل', 'فشل'], ['باظ', 'بوظ', 'فشل', 'فشل'], ['فركش', 'فركش', 'فشل', 'فشل'], ['لحق', 'لحق', 'وصل', 'صل'],
 ];
 const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
@@ -73,6 +74,8 @@ const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
   // With the article they are weekdays (Egyptian يوم التلات, Levantine التلاتا, الاربعا), not "the three":
   // listed with it so the article is not added to the numbers above.
   ['التلات', 'الثلاثاء'], ['التلاتا', 'الثلاثاء'], ['التلاتاء', 'الثلاثاء'], ['الاربعا', 'الاربعاء'],
+  ['قعده', 'جلسه'], ['قعدات', 'جلسات'], // a sitting, session (Egyptian, Levantine القعدة)
+  ['ترابيزه', 'طاوله'], ['تربيزه', 'طاوله'], // table (Egyptian ترابيزة: "back to the table")
   ['اكتر', 'اكثر'], ['متل', 'مثل'], // more; like, a saying (ث written ت: Levantine متل "like" is MSA مثل too)
   ['خدمه', 'عمل'], // work (Maghrebi)
   // ball (Levantine طابة, Egyptian and Maghrebi كورة): everyday words no news seed needed. Not ماتش → مباراة: read so, the

@@ -74,6 +74,16 @@ function readingsOf(word: string): { forms: string[]; msa: string[] } {
 }
 
 /**
+ * The lexicon's MSA imperfect readings with the news future سـ (يدومو → يستمر → سيستمر, ستستمر: "ستستمر المحادثات لمدة
+ * يومين"), for a dialect question whose word the collection knows in no other form. Not among the readings: offered beside
+ * a known reading (يكملو → تواصل) it lowered the gold's coverage (dialect-blind5 b6-mag-16 refused, eval/JOURNAL.md,
+ * seventeenth dialect round).
+ */
+export function newsFuture(word: string): string[] {
+  return dialectReadingsOf(word).msa.filter((r) => /^[يتن]/.test(r)).map((r) => 'س' + r);
+}
+
+/**
  * A past verb's plural as the persons a news text reports the same act in (اتفقوا → اتفق, اتفقت, اتفقا: "the two sides
  * agreed"), for a dialect question; not the bare ـو (names: فريسنو; and اجتمعو read so put a "with whom did the Turks meet
  * alone" under the meeting all sides attended, dialect-blind9, -13), nor after the article or a verb prefix. Offered in

@@ -25,7 +25,8 @@ export const COLLOQUIAL_QUESTION_WORDS = {
   ],
   place: wordList('وين فين منين لوين وينو'),
   // Levantine وقتيش / ايمتا, Maghrebi وقتاش / فوقاش / فاش; with لـ "until when" (لإيمتى, لامتى)
-  date: wordList('امتي ايمتي امتا ايمتا وقتاش فوقاش فاش وقتيش لامتي لايمتي لامتا لايمتا'),
+  // (Upper Egyptian ميتى)
+  date: wordList('امتي ايمتي امتا ايمتا وقتاش فوقاش فاش وقتيش لامتي لايمتي لامتا لايمتا ميتي'),
   person: wordList('مين منو شكون اشكون منهو'),
   // Iraqi شكد / شقد / شگد / چم (with the Persian letters Iraqis and Gulf write for g and ch), Maghrebi شحال, Egyptian كام
   number: wordList('قديش قداش شقد شكد شگد چم شحال كام اديش كديش قديه شكثر بكام بشحال'),
@@ -38,7 +39,9 @@ export const COLLOQUIAL_QUESTION_WORDS = {
 export const ARABIZI_QUESTION_WORDS = {
   other: wordList(
     'shu shou sho chou chu shno shnu shnou chno chnou chnowa chnouwa wesh wech wsh esh eish aish ech ' +
-      'leh lih lesh leish laysh lech lich 3lash 3lach alash alach kifash kifach kifesh izay ezay ezzay ezaay shlon chlon shloon',
+      'leh lih lesh leish laysh lech lich 3lash 3lach alash alach kifash kifach kifesh izay ezay ezzay ezaay shlon chlon shloon ' +
+      // Egyptian ايه ("what", after the verb: bye3mel eh?), Moroccan and Algerian واش
+      'eh eih ehh wach',
   ),
   person: wordList('meen mnu minu mino shkoun chkoun chkon achkoun shkon'),
   place: wordList('wein wain wen fein fain feen fen fin wayn'),
@@ -68,6 +71,8 @@ const FUNCTION_WORDS: readonly string[] = [
     // what's up (Iraqi شكو), this / that thing (Moroccan هادشي, داكشي), in order to / will (Maghrebi باش),
     // but (Algerian بصح), the progressive "keeps …ing" (Gulf, Levantine قاعد يسوي; not قاعده, MSA "base")
     'شكو هادشي هداشي داكشي باش بصح قاعد ' +
+    // "there is" (Tunisian فمّا, فمّة; MSA فما "so what" is a function word too), "intending to" (ناوي، ناوية: روسيا ناوية تقدم…)
+    'فما فمه ناوي ناويه ناويين ' +
     // "it has been (a time) for" (Levantine صرلها شهر, Egyptian بقالها), Maghrebi راه with a pronoun ("he is, they are"; not راني,
     // رانا, راك: names and "rock"), "that" (Maghrebi بلي; MSA بلى "yes"), كانو (كانوا as said), بالضبط as said (بالزبط)
     'صرلي صرلك صرله صرلو صرلها صرلهم صرلنا صرلكم راهو راهي راهم راكم بلي كانو بالزبط ' +
@@ -114,9 +119,9 @@ export const DIALECT_FUNCTION_WORDS: readonly string[] = [
 /**
  * Of those, the ones no MSA question holds: a question with one is written in a dialect. Not الي (إلى), لي ("to me"),
  * دي / دا (names: دي ميستورا), ايه (آية), صار, يعني, طيب, عم, ودي, ع, which xquad-dev's MSA questions hold too, nor شنوا
- * (MSA شنّوا "they launched").
+ * (MSA شنّوا "they launched"), فما (MSA "so what").
  */
-const ALSO_MSA = new Set(wordList('الي لي دي دا ايه صار صارت يعني طيب عم ودي ع شنوا'));
+const ALSO_MSA = new Set(wordList('الي لي دي دا ايه صار صارت يعني طيب عم ودي ع شنوا فما'));
 const COLLOQUIAL_ONLY = new Set(DIALECT_FUNCTION_WORDS.filter((w) => !ALSO_MSA.has(w)));
 export const isColloquialOnly = (word: string): boolean => COLLOQUIAL_ONLY.has(word);
 
