@@ -46,7 +46,7 @@ function readingsOf(word: string): { forms: string[]; msa: string[] } {
   // Not سـ before ا with a plural ending (ساكنين, سامعين): the future's first person "I will" takes none, so the word is
   // a participle (participleAsVerb reads it), not سـ + اكنين.
   const verb =
-    (/^س(ا.{2,}(?:ين|ون|ات))$/.test(word) ? null : /^[سبك]([يتنا].{2,})$/.exec(word)) ??
+    (/^سا.{2,}(?:ين|ون|ات)$/.test(word) ? null : /^[سبك]([يتنا].{2,})$/.exec(word)) ??
     /^[حه]([يتن].{2,})$/.exec(word) ??
     /^غا([يتن].{3,})$/.exec(word) ??
     /^تا?(ي.{2,})$/.exec(word) ??
