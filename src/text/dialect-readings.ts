@@ -99,12 +99,13 @@ export function pastPersons(word: string): string[] {
  * The imperfect a colloquial active participle stands for (ساكنين → يسكن, عايشة → يعيش, يعوش): the dialects say "they are
  * living" where a text writes "they live" (كان يسكن), of any verb, not the lexicon's only. A three-letter root's فاعل, bare
  * or with a plural or feminine ending; a ي in the middle (عايش, شايف) gives both hollow imperfects, the collection knowing
- * the right one. Not with the article (الكاتب is a noun). For a dialect question only, like pastPersons: MSA's participles
- * are nouns as often (سابق, حاكم), and a reading makes an unknown word look known to the refusal.
+ * the right one. Not with the article (الكاتب is a noun: its ا fails the pattern). For a dialect question only, like
+ * pastPersons: MSA's participles are nouns as often (سابق, حاكم), and a reading makes an unknown word look known to the
+ * refusal.
  */
 export function participleAsVerb(word: string): string[] {
   const match = /^([^ا])ا([^ا])([^ا])(?:ين|ون|ه|ات)?$/.exec(word);
-  if (!match || !isArabicWord(word) || word.startsWith('ال')) return [];
+  if (!match || !isArabicWord(word)) return [];
   const [, first, middle, last] = match as unknown as [string, string, string, string];
   return middle === 'ي' ? ['ي' + first + 'ي' + last, 'ي' + first + 'و' + last] : ['ي' + first + middle + last];
 }
