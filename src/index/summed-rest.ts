@@ -13,8 +13,8 @@ export const REST_BLOCK = 4096;
  * The rest of a query of single-term words, from row `from` on (each term's postings from `at[i]`, its first
  * posting at or past `from`), into `heap`, as the exhaustive pass would push it: block by block of rows, each
  * row's weights are first added up in doubles over every posting (no rounding, no touched bits: ~4 ns a posting
- * against ~17 for the exhaustive pass), term by term in query order, into `bounds` (zero between searches, left
- * so; a block's rows long at least); then the block's rows are taken in order and a row is looked
+ * against ~17 for the exhaustive pass), term by term in query order, into `bounds` (one block's rows long at
+ * least, zero between searches, left so); then the block's rows are taken in order and a row is looked
  * up in every term and scored as the exhaustive pass sums it only where the heap admits its bound. A row the
  * heap would not take changes nothing, so the heap, ties included, ends the same. With `units` (a query with
  * groups of alternatives) a row's bound is still every term's weight summed (a group scores one alternative),

@@ -8,10 +8,11 @@ import { variantMatcherFor } from './variant-leg.js';
 /**
  * The terms a question is searched by. Of each word's alternatives, the ones the collection knows
  * win: the word as written first (so an MSA word that merely looks like a dialect form stays
- * itself), then its dialect readings, then the word without "in" (فأستانة, بمحمد), then the word with a
- * letter said alike written the other way (الضهر → الظهر), then a lexicon word under clitics or endings as the collection
- * writes it (لقائها → لقاء) or else read as its MSA word (لرجوع → عودة). A word the collection knows in no form keeps its first stem: it
- * counts against coverage, and the variant leg looks for spelling variants of it.
+ * itself), then its dialect readings, then the word without "in" (فأستانة, بمحمد), then the word as a
+ * dialect question may mean it (a letter said alike written the other way: الضهر → الظهر; QuestionWord.respelled), then
+ * a lexicon word under clitics or endings as the collection writes it (لقائها → لقاء) or else read as its MSA word
+ * (لرجوع → عودة). A word the collection knows in no form keeps one term (below: its MSA word, else its reading, else
+ * its first stem): it counts against coverage, and the variant leg looks for spelling variants of it.
  */
 export function questionTerms(lexical: Bm25Index, question: string): string[] {
   const terms: string[] = [];

@@ -107,12 +107,12 @@ export interface QuestionWord {
    */
   inside: string[];
   /**
-   * The stems of the word with a letter said alike written the other way (الضهر → ظهر) or a plural ending's long vowel
-   * put back (المحادثت → محادث) or a possessive pronoun taken off (وثيقتهن → وثيق) or a participle read as the verb it
-   * stands for (ساكنين → يسكن: here, not among the readings, so an unknown one never becomes the searched term) or the
-   * lexicon's imperfect given the news future سـ (يدومو → ستستمر), searched only if the collection knows them; only in a
-   * question written in a dialect (it has a colloquial function word), since an MSA word
-   * missing from the collection is no misspelling (انضم is not انظم).
+   * The stems of the word as a dialect question may mean it, searched only if the collection knows them: a letter said
+   * alike written the other way (الضهر → ظهر), a plural ending's long vowel put back (المحادثت → محادث), a possessive
+   * pronoun taken off (وثيقتهن → وثيق), a participle read as the verb it stands for (ساكنين → يسكن; here, not among the
+   * readings, so an unknown one never becomes the searched term), the lexicon's MSA imperfect with the news future سـ
+   * (يدومو → ستستمر). Only in a question written in a dialect (it has a colloquial function word): an MSA word missing
+   * from the collection is no misspelling (انضم is not انظم), and its participles are nouns as often as not.
    */
   respelled: string[];
   /**

@@ -51,7 +51,7 @@ const ARTICLES = new Map<string, string>([...pairs('ال', 'el al il l'), ...pai
 
 /**
  * French words of talks and of asking, as Maghrebi chat writes them in Latin letters, by their accent-free spelling;
- * only words English does not write alike (the English leg reads "opposition", "regime", "document").
+ * beside Arabic letters, those English writes alike (ENGLISH_ALIKE) only with an accent: the English leg reads "regime".
  */
 const FRENCH = new Map<string, string>([
   ...pairs('وفد', 'delegation delegations'), ...pairs('النظام', 'regime'), ...pairs('المعارضة', 'opposition'),
@@ -65,7 +65,7 @@ const FRENCH = new Map<string, string>([
   ...pairs('جولة', 'tour'), ...pairs('امن', 'securite'), ...pairs('مساعدات', 'aides'), ...pairs('قصف', 'bombardements bombardement'),
   ...pairs('شو', "c'est quoi quoi"), ...pairs('ليش', 'pourquoi'), ...pairs('امتى', 'quand'), ...pairs('مين', 'qui'), ...pairs('وين', 'ou'),
   ...pairs('قديش', 'combien'),
-  // a press conference, behind closed doors (à huis clos), signed, closed, the envoy, the government, next month
+  // a press conference, behind closed doors (à huis clos), signing, the envoy, the government, next month, borders, a summit
   ...pairs('موتمر', 'conference'), ...pairs('صحفي', 'presse'), ...pairs('مغلقة', 'clos fermee fermees ferme fermes'),
   ...pairs('توقيع', 'signature'), ...pairs('مبعوث', 'envoye emissaire'), ...pairs('الحكومة', 'gouvernement'),
   ...pairs('المقبل', 'prochain prochaine'), ...pairs('الشهر', 'mois'), ...pairs('الحدود', 'frontieres'),
@@ -81,7 +81,7 @@ const ENGLISH_ALIKE = new Set(wordList('delegation delegations regime opposition
 const CHAT_WORDS = new Set(
   wordList('ok okay okey okk kk bro bros bruh dude guys pls plz plss please thx thanks thank ty btw lol lool loool lmao lmfao rofl haha hahaha xd omg idk tbh fyi imo imho hey hello sry sorry hmm'),
 );
-/** French articles and particles: dropped with the French words they come with. */
+/** French articles and particles, and huis of "à huis clos" (clos says it): dropped with the French words they come with. */
 const FRENCH_PARTICLES = new Set(wordList("le la les l' d' de du des et en un une au aux c'est est huis"));
 /** "À" (à huis clos): a particle only with its accent, where English "a" is not. */
 const frenchParticle = (word: string, written?: string) => FRENCH_PARTICLES.has(word) || (word === 'a' && written?.toLowerCase() === 'à');
@@ -107,9 +107,9 @@ const isFrenchOnly = (word: string) => FRENCH.has(bareFrench(word)) && !ENGLISH_
 
 /**
  * A question is Arabizi when it has no English function word and either a vowelled word with a digit for a letter
- * (ra2es, 3ala, fasa2el) or two lesser marks: a digit in a vowelless word (m3, b3d, mp3, 5g), an Arabizi question word
- * an Arabizi particle (el, fi, w) or a French word of talks English does not write. One lesser mark alone is also an English keyword query's: fin whale, Sinn Fein
- * leader, Steven Chu, Wen Jiabao, mp3 players.
+ * (ra2es, 3ala, fasa2el) or two lesser marks: a digit in a vowelless word (m3, b3d, mp3, 5g), an Arabizi question word,
+ * an Arabizi particle (el, fi, w) or a French word of talks English does not write (sécurité). One lesser mark alone is
+ * also an English keyword query's: fin whale, Sinn Fein leader, Steven Chu, Wen Jiabao, mp3 players.
  */
 function isArabiziWords(words: ReadonlyArray<{ written: string; word: string }>): boolean {
   let lesser = 0;
@@ -120,7 +120,7 @@ function isArabiziWords(words: ReadonlyArray<{ written: string; word: string }>)
       if (/[aeiou]/.test(word)) lesser += 2;
       else lesser++;
     } else if (ARABIZI_QUESTION.has(word) || FUNCTION_WORDS.has(word) || ARTICLES.has(word)) lesser++;
-    // A French word of talks English does not write (sécurité, cessez-le-feu): Maghrebi chat mixes them into Arabizi.
+    // Maghrebi chat mixes French words into Arabizi (wach les zones de sécurité).
     else if (isFrenchOnly(word)) lesser++;
   }
   return lesser >= 2;
@@ -181,6 +181,9 @@ function frenchWord(word: string, written?: string): string | undefined {
   return frenchParticle(word, written) ? '' : undefined;
 }
 
+/** Egyptian and Levantine بـ (progressive) and حـ / هـ (future) before an imperfect's person letter. */
+const TENSE_LETTER = /^[بحه](?=[يتن]..)/;
+
 /** An Arabizi word in Arabic letters: a function word by its list, a French word by its own, else the collection's nearest word. */
 function arabiziWord(word: string, closest: Closest): string {
   const known = FUNCTION_WORDS.get(word) ?? ARTICLES.get(word) ?? frenchWord(word);
@@ -191,9 +194,6 @@ function arabiziWord(word: string, closest: Closest): string {
   const colloquial = spellings.find((s) => isStopword(s) || COLLOQUIAL_WORDS.has(s) || COLLOQUIAL_WORDS.has(s.replace(TENSE_LETTER, '')));
   return colloquial ?? closest(spellings) ?? spellings[0] ?? '';
 }
-
-/** Egyptian and Levantine بـ (progressive) and حـ / هـ (future) before an imperfect's person letter. */
-const TENSE_LETTER = /^[بحه](?=[يتن]..)/;
 
 /**
  * Letters and digit-letters of Arabizi, longest first; several spellings where Arabizi writes two letters alike (2 is

@@ -46,7 +46,7 @@ function readingsOf(word: string): { forms: string[]; msa: string[] } {
   // Not سـ before ا with a plural ending (ساكنين, سامعين): the future's first person "I will" takes none, so the word is
   // a participle (participleAsVerb reads it), not سـ + اكنين.
   const verb =
-    (/^س(ا.{2,}(?:ين|ون|ات))$/.test(word) ? null : /^[سبك]([يتنا].{2,})$/.exec(word)) ??
+    (/^سا.{2,}(?:ين|ون|ات)$/.test(word) ? null : /^[سبك]([يتنا].{2,})$/.exec(word)) ??
     /^[حه]([يتن].{2,})$/.exec(word) ??
     /^غا([يتن].{3,})$/.exec(word) ??
     /^تا?(ي.{2,})$/.exec(word) ??
@@ -99,12 +99,13 @@ export function pastPersons(word: string): string[] {
  * The imperfect a colloquial active participle stands for (ساكنين → يسكن, عايشة → يعيش, يعوش): the dialects say "they are
  * living" where a text writes "they live" (كان يسكن), of any verb, not the lexicon's only. A three-letter root's فاعل, bare
  * or with a plural or feminine ending; a ي in the middle (عايش, شايف) gives both hollow imperfects, the collection knowing
- * the right one. Not with the article (الكاتب is a noun). For a dialect question only, like pastPersons: MSA's participles
- * are nouns as often (سابق, حاكم), and a reading makes an unknown word look known to the refusal.
+ * the right one. Not with the article (الكاتب is a noun: its ا fails the pattern). For a dialect question only, like
+ * pastPersons: MSA's participles are nouns as often (سابق, حاكم), and a reading makes an unknown word look known to the
+ * refusal.
  */
 export function participleAsVerb(word: string): string[] {
   const match = /^([^ا])ا([^ا])([^ا])(?:ين|ون|ه|ات)?$/.exec(word);
-  if (!match || !isArabicWord(word) || word.startsWith('ال')) return [];
+  if (!match || !isArabicWord(word)) return [];
   const [, first, middle, last] = match as unknown as [string, string, string, string];
   return middle === 'ي' ? ['ي' + first + 'ي' + last, 'ي' + first + 'و' + last] : ['ي' + first + middle + last];
 }
