@@ -26,7 +26,8 @@ describe('a colloquial active participle, where a text writes the verb', () => {
 
 describe('everyday words no news seed needed', () => {
   it('reads a ball as a text writes it (طابة، كورة → كرة)', () => {
-    const passages = ['وقف الحارس عند المرمى طوال الشوط', 'ارتدت الكرة عن الحارس إلى المرمى'];
+    // Without the reading only المرمى is searched, and the short passage that says it twice comes first.
+    const passages = ['المرمى وحارس المرمى', 'ارتدت الكرة عن القائم إلى المرمى بعد تسديدة من خارج المنطقة'];
     expect(searched(passages, 'الطابة كيف فاتت عالمرمى؟')[0]).toBe(1);
     expect(searched(passages, 'الكورة دخلت المرمى ازاي؟')[0]).toBe(1);
   });
