@@ -9,7 +9,7 @@ import { variantMatcherFor } from './variant-leg.js';
  * The terms a question is searched by. Of each word's alternatives, the ones the collection knows
  * win: the word as written first (so an MSA word that merely looks like a dialect form stays
  * itself), then its dialect readings, then the word without "in" (فأستانة, بمحمد), then the word as a
- * dialect question may mean it (a letter said alike written the other way: الضهر → الظهر; QuestionWord.respelled), then
+ * dialect question may mean it (a letter said alike written the other way: الضهر → الظهر; QuestionWord.dialectForms), then
  * a lexicon word under clitics or endings as the collection writes it (لقائها → لقاء) or else read as its MSA word
  * (لرجوع → عودة). A word the collection knows in no form keeps one term (below: its MSA word, else its reading, else
  * its first stem): it counts against coverage, and the variant leg looks for spelling variants of it.
@@ -19,7 +19,7 @@ export function questionTerms(lexical: Bm25Index, question: string): string[] {
   const known = (list: string[]) => list.filter((term) => lexical.documentFrequency(term) > 0);
   const words = analyzeQuestion(question);
   let skip = -1;
-  for (const [k, { stems, readings, msa, inside, respelled, joined, country, listed, position, colloquial }] of words.entries()) {
+  for (const [k, { stems, readings, msa, inside, dialectForms, joined, country, listed, position, colloquial }] of words.entries()) {
     if (position === skip) continue;
     // A word split apart by a stray space (الضا منة): two words the collection does not know, one it does together.
     const next = words[k + 1];
@@ -32,7 +32,7 @@ export function questionTerms(lexical: Bm25Index, question: string): string[] {
     const chosen = known(stems);
     if (chosen.length === 0) chosen.push(...known(readings));
     if (chosen.length === 0) chosen.push(...known(inside));
-    if (chosen.length === 0) chosen.push(...known(respelled));
+    if (chosen.length === 0) chosen.push(...known(dialectForms));
     // A lexicon word under clitics (لقائها, للرجوع): as the collection writes it, so its news alternatives join it
     // (withNewsAlternatives), else its MSA words.
     if (chosen.length === 0) chosen.push(...known(listed.rest));

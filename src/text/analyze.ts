@@ -114,7 +114,7 @@ export interface QuestionWord {
    * (يدومو → ستستمر). Only in a question written in a dialect (it has a colloquial function word): an MSA word missing
    * from the collection is no misspelling (انضم is not انظم), and its participles are nouns as often as not.
    */
-  respelled: string[];
+  dialectForms: string[];
   /**
    * A lexicon word under clitics or endings (لرجوع, لقائها, قيادته → رجوع, لقاء, قيادة; listedForm): the stems of the
    * listed form, and of its MSA words, searched only if the collection knows the word in none of the forms above.
@@ -177,7 +177,7 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
     if (pair !== undefined && together !== undefined) {
       saidWithPrevious = i + 1;
       const apart = [...new Set([term, ...readings, pair].filter((w) => !isStopword(w)).flatMap((w) => stem(w)))].filter((w) => w !== together);
-      words.push({ stems: [...stem(together), ...apart], readings: [], msa: [], inside: [], respelled: [], joined: [], country: [], listed: NONE_LISTED, position: i, colloquial });
+      words.push({ stems: [...stem(together), ...apart], readings: [], msa: [], inside: [], dialectForms: [], joined: [], country: [], listed: NONE_LISTED, position: i, colloquial });
       continue;
     }
     const joined = pair !== undefined && isArabicWord(term) && isArabicWord(pair) ? stem(term + pair) : [];
@@ -185,7 +185,7 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
     const listed = form ? { rest: stemsOf([form.rest]), msa: stemsOf(form.msa) } : NONE_LISTED;
     words.push({
       stems, readings: stemsOf(readings), msa: stemsOf(msa), inside: stemsOf(inside),
-      respelled: colloquial
+      dialectForms: colloquial
         ? stemsOf([...respelled(term), ...withLongVowel(term), ...withoutPossessive(term), ...participleAsVerb(term), ...newsFuture(term)])
         : [],
       joined, country: stemsOf(countryNamed(term)), listed, position: i, colloquial,
