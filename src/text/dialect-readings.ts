@@ -74,13 +74,17 @@ function readingsOf(word: string): { forms: string[]; msa: string[] } {
 }
 
 /**
- * The lexicon's MSA imperfect readings with the news future سـ (يدومو → يستمر → سيستمر, ستستمر: "ستستمر المحادثات لمدة
- * يومين"), for a dialect question whose word the collection knows in no other form. Not among the readings: offered beside
+ * The lexicon's MSA imperfect readings, and the word's own imperfect, with the news future سـ (يدومو → يستمر → سيستمر,
+ * ستستمر: "ستستمر المحادثات لمدة يومين"; عم يمثل → سيمثل), for a dialect question whose word the collection knows in no other form. Not among the readings: offered beside
  * a known reading (يكملو → تواصل) it lowered the gold's coverage (dialect-blind5 b6-mag-16 refused, eval/JOURNAL.md,
  * seventeenth dialect round).
  */
 export function newsFuture(word: string): string[] {
-  return dialectReadingsOf(word).msa.filter((r) => /^[يتن]/.test(r)).map((r) => 'س' + r);
+  const { readings, msa } = dialectReadingsOf(word);
+  // The question's own imperfect too (عم يمثل, رح يمثل, بيمثل → سيمثل: "سيمثل وفد تركيا …"): chat says what is planned
+  // with the progressive or future particle, the news with سـ, and an MSA verb is no lexicon word.
+  const own = [word, ...readings].filter((r) => /^[يتن].{2,}$/.test(r) && !msa.includes(r));
+  return [...new Set([...msa.filter((r) => /^[يتن]/.test(r)), ...own])].map((r) => 'س' + r);
 }
 
 /**
