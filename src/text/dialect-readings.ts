@@ -73,18 +73,23 @@ function readingsOf(word: string): { forms: string[]; msa: string[] } {
   return { forms: readings, msa: [...new Set([word, ...readings, ...withoutAlef].flatMap(colloquialToMsa))] };
 }
 
+/** Before an imperfect, what says it is going on or about to happen (Levantine عم, رح, راح; Maghrebi غادي). */
+const TENSE_PARTICLE = new Set(['عم', 'رح', 'راح', 'لح', 'ح', 'غادي', 'غاديه', 'غاديين']);
+
 /**
- * The lexicon's MSA imperfect readings, and the word's own imperfect, with the news future سـ (يدومو → يستمر → سيستمر,
- * ستستمر: "ستستمر المحادثات لمدة يومين"; عم يمثل → سيمثل), for a dialect question whose word the collection knows in no other form. Not among the readings: offered beside
- * a known reading (يكملو → تواصل) it lowered the gold's coverage (dialect-blind5 b6-mag-16 refused, eval/JOURNAL.md,
- * seventeenth dialect round).
+ * The lexicon's MSA imperfect readings with the news future سـ (يدومو → يستمر → سيستمر, ستستمر: "ستستمر المحادثات لمدة
+ * يومين"), for a dialect question whose word the collection knows in no other form; and the question's own imperfect when a
+ * tense marks it, a particle before it (`previous`: عم يمثل, رح يمثل) or a prefix on it (بيمثل, هيمثل, كيقدم → سيمثل,
+ * سيقدم): chat says what is planned so, the news with سـ. Not a bare imperfect (خاصها تخرج "must leave" is no ستخرج "will
+ * come out of", dialect-blind7 b8-mag-07, eval/JOURNAL.md, eighteenth dialect round). Not among the readings: offered
+ * beside a known reading (يكملو → تواصل) it lowered the gold's coverage (dialect-blind5 b6-mag-16 refused, seventeenth
+ * dialect round).
  */
-export function newsFuture(word: string): string[] {
+export function newsFuture(word: string, previous = ''): string[] {
   const { readings, msa } = dialectReadingsOf(word);
-  // The question's own imperfect too (عم يمثل, رح يمثل, بيمثل → سيمثل: "سيمثل وفد تركيا …"): chat says what is planned
-  // with the progressive or future particle, the news with سـ, and an MSA verb is no lexicon word.
-  const own = [word, ...readings].filter((r) => /^[يتن].{2,}$/.test(r) && !msa.includes(r));
-  return [...new Set([...msa.filter((r) => /^[يتن]/.test(r)), ...own])].map((r) => 'س' + r);
+  const own = /^(?:[بحهك]|غا)[يتن].{2,}$/.test(word) ? readings : TENSE_PARTICLE.has(previous) ? [word] : [];
+  const imperfects = [...msa.filter((r) => /^[يتن]/.test(r)), ...own.filter((r) => /^[يتن].{2,}$/.test(r))];
+  return [...new Set(imperfects)].map((r) => 'س' + r);
 }
 
 /**

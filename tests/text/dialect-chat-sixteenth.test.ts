@@ -38,6 +38,11 @@ describe('a chat imperfect the news writes with the future سـ', () => {
     expect(searched(future, 'مين بيمثل تركيا؟')[0]).toBe(0);
   });
 
+  it('not for a bare imperfect after a modal (خاصها تخرج "must leave" is no ستخرج "will come out of")', () => {
+    const texts = ['أعرب عن تفاؤله بما ستخرج به اللقاءات', 'طالبت المعارضة بانسحاب الميليشيات'];
+    expect(searched(texts, 'واش الميليشيات خاصها تخرج؟')).toEqual([1]);
+  });
+
   it('keeps the verb as written when the collection has it (يمثل)', () => {
     expect(searched(passages, 'مين عم يمثل الاردن؟')[0]).toBe(0);
   });
