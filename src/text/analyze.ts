@@ -186,7 +186,7 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
     words.push({
       stems, readings: stemsOf(readings), msa: stemsOf(msa), inside: stemsOf(inside),
       dialectForms: colloquial
-        ? stemsOf([...respelled(term), ...withLongVowel(term), ...withoutPossessive(term), ...participleAsVerb(term), ...newsFuture(term)])
+        ? stemsOf([...respelled(term), ...withLongVowel(term), ...withoutPossessive(term), ...participleAsVerb(term), ...newsFuture(term, terms[i - 1])])
         : [],
       joined, country: stemsOf(countryNamed(term)), listed, position: i, colloquial,
     });

@@ -76,6 +76,8 @@ const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['التلات', 'الثلاثاء'], ['التلاتا', 'الثلاثاء'], ['التلاتاء', 'الثلاثاء'], ['الاربعا', 'الاربعاء'],
   ['قعده', 'جلسه'], ['قعدات', 'جلسات'], // a sitting, session (Egyptian, Levantine القعدة)
   ['ترابيزه', 'طاوله'], ['تربيزه', 'طاوله'], // table (Egyptian ترابيزة: "back to the table")
+  // Egyptian ordinals in -اني: الأولاني / الأولانية "the first", الآخراني "the last" (اليوم الاولاني → اليوم الأول)
+  ['اولاني', 'اول'], ['اولانيه', 'اولي'], ['اخراني', 'اخير'], ['اخرانيه', 'اخيره'],
   ['اكتر', 'اكثر'], ['متل', 'مثل'], // more; like, a saying (ث written ت: Levantine متل "like" is MSA مثل too)
   ['خدمه', 'عمل'], // work (Maghrebi)
   // ball (Levantine طابة, Egyptian and Maghrebi كورة): everyday words no news seed needed. Not ماتش → مباراة: read so, the

@@ -73,14 +73,23 @@ function readingsOf(word: string): { forms: string[]; msa: string[] } {
   return { forms: readings, msa: [...new Set([word, ...readings, ...withoutAlef].flatMap(colloquialToMsa))] };
 }
 
+/** Before an imperfect, what says it is going on or about to happen (Levantine عم, رح, راح; Maghrebi غادي). */
+const TENSE_PARTICLE = new Set(['عم', 'رح', 'راح', 'لح', 'ح', 'غادي', 'غاديه', 'غاديين']);
+
 /**
  * The lexicon's MSA imperfect readings with the news future سـ (يدومو → يستمر → سيستمر, ستستمر: "ستستمر المحادثات لمدة
- * يومين"), for a dialect question whose word the collection knows in no other form. Not among the readings: offered beside
- * a known reading (يكملو → تواصل) it lowered the gold's coverage (dialect-blind5 b6-mag-16 refused, eval/JOURNAL.md,
- * seventeenth dialect round).
+ * يومين"), for a dialect question whose word the collection knows in no other form; and the question's own imperfect when a
+ * tense marks it, a particle before it (`previous`: عم يمثل, رح يمثل) or a prefix on it (بيمثل, هيمثل, كيقدم → سيمثل,
+ * سيقدم): chat says what is planned so, the news with سـ. Not a bare imperfect (خاصها تخرج "must leave" is no ستخرج "will
+ * come out of", dialect-blind7 b8-mag-07, eval/JOURNAL.md, eighteenth dialect round). Not among the readings: offered
+ * beside a known reading (يكملو → تواصل) it lowered the gold's coverage (dialect-blind5 b6-mag-16 refused, seventeenth
+ * dialect round).
  */
-export function newsFuture(word: string): string[] {
-  return dialectReadingsOf(word).msa.filter((r) => /^[يتن]/.test(r)).map((r) => 'س' + r);
+export function newsFuture(word: string, previous = ''): string[] {
+  const { readings, msa } = dialectReadingsOf(word);
+  const own = /^(?:[بحهك]|غا)[يتن].{2,}$/.test(word) ? readings : TENSE_PARTICLE.has(previous) ? [word] : [];
+  const imperfects = [...msa.filter((r) => /^[يتن]/.test(r)), ...own.filter((r) => /^[يتن].{2,}$/.test(r))];
+  return [...new Set(imperfects)].map((r) => 'س' + r);
 }
 
 /**

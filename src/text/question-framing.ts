@@ -18,6 +18,8 @@ import {
  * True for each of a question's normalized words that only frames it. `sentence` numbers each word's sentence: a message
  * may hold a greeting, a remark and two questions (…ولا؟ وش تقول…), and what opens or closes one is read in each.
  */
+const PREPOSITION = new Set(['في', 'من', 'على', 'علي', 'عن', 'مع', 'لحد', 'ل', 'ب']);
+
 export function questionFraming(words: readonly string[], sentence: readonly number[]): boolean[] {
   const question = { arabic: words.some(isArabicWord), colloquial: words.some(isColloquialOnly) };
   const frames: boolean[] = [];
@@ -107,8 +109,9 @@ function sentenceFraming(
     else if (ARTICLE_APART.has(w) && /\p{Script=Latin}/u.test(next)) frames[i] = true;
     // Iraqi "when" opening the question or asked of a verb or its end (شوكت بدت؟، الجولة شوكت چانت؟).
     else if (WHEN.has(w) && (opening(i) || next === '' || /^[يتنچك]..+/.test(next))) frames[i] = true;
-    // Egyptian انهي "which" opening a question (أنهي وكالة…؟; MSA أنهى "ended" does not open one).
-    else if (w === 'انهي' && opening(i) && next !== '') frames[i] = true;
+    // Egyptian انهي "which" opening a question (أنهي وكالة…؟; MSA أنهى "ended" does not open one), or after a preposition
+    // (في انهي بلد، من انهي وفد: a verb does not follow one).
+    else if (w === 'انهي' && (opening(i) || PREPOSITION.has(before)) && next !== '') frames[i] = true;
     // "Does anyone know", "I have a question".
     else if ((SOMEONE.has(w) && KNOWS.has(next)) || (KNOWS.has(w) && SOMEONE.has(before))) frames[i] = true;
     else if (((w === 'عندي' || w === 'عندنا') && next === 'سوال') || (w === 'سوال' && (before === 'عندي' || before === 'عندنا'))) frames[i] = true;
