@@ -107,7 +107,7 @@ export interface QuestionWord {
    */
   inside: string[];
   /**
-   * The stems of the word with a letter said alike written the other way (الضهر → ظهر) or a plural ending's long vowel
+   * The stems of the word, or of its dialect reading (عالبانترز → بانثرز), with a letter said alike written the other way (الضهر → ظهر) or a plural ending's long vowel
    * put back (المحادثت → محادث) or a possessive pronoun taken off (وثيقتهن → وثيق) or a participle read as the verb it
    * stands for (ساكنين → يسكن: here, not among the readings, so an unknown one never becomes the searched term), searched only if the collection knows them; only in a question written in a dialect (it has a colloquial function word), since an MSA word
    * missing from the collection is no misspelling (انضم is not انظم).
@@ -183,7 +183,7 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
     const listed = form ? { rest: stemsOf([form.rest]), msa: stemsOf(form.msa) } : NONE_LISTED;
     words.push({
       stems, readings: stemsOf(readings), msa: stemsOf(msa), inside: stemsOf(inside),
-      respelled: colloquial ? stemsOf([...respelled(term), ...withLongVowel(term), ...withoutPossessive(term), ...participleAsVerb(term)]) : [],
+      respelled: colloquial ? stemsOf([...[term, ...dialectReadings].flatMap(respelled), ...withLongVowel(term), ...withoutPossessive(term), ...participleAsVerb(term)]) : [],
       joined, country: stemsOf(countryNamed(term)), listed, position: i, colloquial,
     });
   }
@@ -207,4 +207,5 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
 // 17: لشنو, لشو, لايش ("for what") as dialect question words, which documents drop too.
 // 18: Tunisian شنوا ("what") as a dialect question word, which documents drop too.
 // 19: Iraqi and Gulf چان, چذي, هيچ (كان, كذا, هيك written with چ) as dialect function words, which documents drop too.
-export const ANALYZER_VERSION = 19;
+// 20: Maghrebi بشمن, فشمن ("with / in which") as dialect question words, which documents drop too.
+export const ANALYZER_VERSION = 20;
