@@ -52,16 +52,6 @@ export function withoutElongation(text: string): string {
   return text.replace(/([\u0621-\u064A])(?:[\u0640\u064B-\u065F]*\1){2,}/gu, '$1').replace(/\u0627(?:[\u0640\u064B-\u065F]*\u0627)+/gu, '\u0627');
 }
 
-/**
- * An Arabic article or preposition typed onto a Latin word (الrecord, بالgraph, لـPSPACE): the Latin word alone. Joined, the
- * Arabic analysis searched a term no text writes (counted against coverage) and the English leg never saw the word apart.
- */
-const CLITIC_ON_LATIN = /(?<![\u0600-\u06FF])(?:[وف]?(?:بال|لل|كال|ال|[بلك])|[وف])\u0640*(?=\p{Script=Latin})/gu;
-
-export function latinApartFromClitic(text: string): string {
-  return text.replace(CLITIC_ON_LATIN, '');
-}
-
 export interface ReadQuestion {
   /** What the user asked, invisible characters removed and whitespace collapsed: echoed back (front ends escape it). */
   echo: string;
@@ -81,7 +71,7 @@ export function readQuestion(raw: string, maxChars = MAX_QUESTION_CHARS): ReadQu
   if (echo.length > maxChars) {
     throw new IsnadError('QUESTION_INVALID', `The question is ${echo.length} characters long; the limit is ${maxChars}. Shorten it to the key words.`);
   }
-  const search = latinApartFromClitic(withoutElongation(stripQuestionNoise(visible))).replace(/\s+/g, ' ').trim();
+  const search = withoutElongation(stripQuestionNoise(visible)).replace(/\s+/g, ' ').trim();
   if (!hasWords(search)) {
     throw new IsnadError(
       'QUESTION_INVALID',
