@@ -107,12 +107,13 @@ export interface QuestionWord {
    */
   inside: string[];
   /**
-   * The stems of the word as a dialect question may mean it, searched only if the collection knows them: a letter said
-   * alike written the other way (الضهر → ظهر), a plural ending's long vowel put back (المحادثت → محادث), a possessive
-   * pronoun taken off (وثيقتهن → وثيق), a participle read as the verb it stands for (ساكنين → يسكن; here, not among the
-   * readings, so an unknown one never becomes the searched term), the lexicon's MSA imperfect with the news future سـ
-   * (يدومو → ستستمر). Only in a question written in a dialect (it has a colloquial function word): an MSA word missing
-   * from the collection is no misspelling (انضم is not انظم), and its participles are nouns as often as not.
+   * The stems of the word, or of its dialect reading (عالبانترز → بانترز → بانثرز), as a dialect question may mean it,
+   * searched only if the collection knows them: a letter said alike written the other way (الضهر → ظهر), a plural
+   * ending's long vowel put back (المحادثت → محادث), a possessive pronoun taken off (وثيقتهن → وثيق), a participle read as
+   * the verb it stands for (ساكنين → يسكن; here, not among the readings, so an unknown one never becomes the searched
+   * term), the lexicon's MSA imperfect with the news future سـ (يدومو → ستستمر). Only in a question written in a dialect
+   * (it has a colloquial function word): an MSA word missing from the collection is no misspelling (انضم is not انظم),
+   * and its participles are nouns as often as not.
    */
   dialectForms: string[];
   /**
@@ -186,7 +187,10 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
     words.push({
       stems, readings: stemsOf(readings), msa: stemsOf(msa), inside: stemsOf(inside),
       dialectForms: colloquial
-        ? stemsOf([...respelled(term), ...withLongVowel(term), ...withoutPossessive(term), ...participleAsVerb(term), ...newsFuture(term, terms[i - 1])])
+        ? stemsOf([
+          ...[term, ...dialectReadings].flatMap(respelled), ...withLongVowel(term), ...withoutPossessive(term),
+          ...participleAsVerb(term), ...newsFuture(term, terms[i - 1]),
+        ])
         : [],
       joined, country: stemsOf(countryNamed(term)), listed, position: i, colloquial,
     });
@@ -212,4 +216,5 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
 // 18: Tunisian شنوا ("what") as a dialect question word, which documents drop too.
 // 19: Iraqi and Gulf چان, چذي, هيچ (كان, كذا, هيك written with چ) as dialect function words, which documents drop too.
 // 20: Upper Egyptian ميتى ("when"), Tunisian فما / فمة ("there is"), ناوي / ناوية ("intending to") as dialect function words.
-export const ANALYZER_VERSION = 20;
+// 21: Maghrebi بشمن, فشمن ("with / in which") as dialect question words, which documents drop too.
+export const ANALYZER_VERSION = 21;

@@ -18,10 +18,10 @@ export const COLLOQUIAL_WHAT: readonly string[] = wordList('شو شنو شنوا
 export const COLLOQUIAL_QUESTION_WORDS = {
   // what / why / how
   // (Sudanese ياتو / ياتا "which")
-  // (and with ب "with / by what": بايه, بشو, بشنو; with ل "for what": لشنو, لشو, لايش; Tunisian شنوا, spelled as said)
+  // (and with ب "with / by what": بايه, بشو, بشنو, Maghrebi بشمن (فشمن "in which"); with ل "for what": لشنو, لشو, لايش; Tunisian شنوا, spelled as said)
   other: [
     ...COLLOQUIAL_WHAT,
-    ...wordList('شي شنهي شنيه اشمن شمن انهو ليش ليه علاش لويش علاه لاش شلون كيفاش كيفاه ازاي ياتو ياتا بايه بشو بشنو بايش لشنو لشو لايش'),
+    ...wordList('شي شنهي شنيه اشمن شمن انهو ليش ليه علاش لويش علاه لاش شلون كيفاش كيفاه ازاي ياتو ياتا بايه بشو بشنو بشمن فشمن بايش لشنو لشو لايش'),
   ],
   place: wordList('وين فين منين لوين وينو'),
   // Levantine وقتيش / ايمتا, Maghrebi وقتاش / فوقاش / فاش; with لـ "until when" (لإيمتى, لامتى)
