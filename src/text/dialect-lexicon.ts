@@ -76,8 +76,6 @@ const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['التلات', 'الثلاثاء'], ['التلاتا', 'الثلاثاء'], ['التلاتاء', 'الثلاثاء'], ['الاربعا', 'الاربعاء'],
   ['قعده', 'جلسه'], ['قعدات', 'جلسات'], // a sitting, session (Egyptian, Levantine القعدة)
   ['ترابيزه', 'طاوله'], ['تربيزه', 'طاوله'], // table (Egyptian ترابيزة: "back to the table")
-  // Egyptian ordinals in -اني: الأولاني / الأولانية "the first", الآخراني "the last" (اليوم الاولاني → اليوم الأول)
-  ['اولاني', 'اول'], ['اولانيه', 'اولي'], ['اخراني', 'اخير'], ['اخرانيه', 'اخيره'],
   ['اكتر', 'اكثر'], ['متل', 'مثل'], // more; like, a saying (ث written ت: Levantine متل "like" is MSA مثل too)
   ['خدمه', 'عمل'], // work (Maghrebi)
   // ball (Levantine طابة, Egyptian and Maghrebi كورة): everyday words no news seed needed. Not ماتش → مباراة: read so, the
@@ -90,6 +88,8 @@ const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['بدت', 'بدات'], // began, the hamza dropped as said (Gulf, Levantine)
   // the first (Maghrebi اللول / اللولة); not bare لول, which chat writes for "lol"
   ['اللول', 'الاول'], ['اللوله', 'الاولي'], ['اللولي', 'الاولي'],
+  // Egyptian ordinals in -اني: الأولاني / الأولانية "the first", الآخراني "the last" (اليوم الاولاني → اليوم الأول)
+  ['اولاني', 'اول'], ['اولانيه', 'اولي'], ['اخراني', 'اخير'], ['اخرانيه', 'اخيره'],
   ['رايس', 'رييس'], ['ريس', 'رييس'], ['راس', 'رييس'], // head, president (the hamza said and written as ا or dropped)
   // English words of everyday chat written in Arabic letters: meeting, file, post, conference, report, session;
   // "the deal" only with the article (bare ديل is Sudanese "these").

@@ -70,6 +70,8 @@ export const GREETING = new Set([
   'السلام عليكم', 'سلام عليكم', 'صباح الخير', 'مساء الخير', 'صباح النور', 'هلا والله', 'عساكم بخير', 'عساك بخير', 'يعطيكم العافيه',
   'يعطيك العافيه', 'لاباس عليكم', ...HOW_ARE_THINGS,
 ]);
+/** Prepositions a question word follows (في انهي بلد، من انهي وفد) and a verb does not. */
+export const PREPOSITION = new Set(['في', 'من', 'على', 'علي', 'عن', 'مع', 'لحد', 'ل', 'ب']);
 export const IN_PLACE = (w: string) => w === 'في' || w === 'ف' || /^(?:ب|بال|فال).{3,}$/.test(w);
 /** "Hello" opening a message (مرحبا، اهلين; not هلا, Levantine "now", nor هاي, "this"). */
 export const HELLO = set('مرحبا مرحبتين مراحب اهلين هلو');

@@ -12,14 +12,13 @@ import {
   READ, ASK, QUESTION_NOUN, GIVE_ME, INFO, MATTER, TRUE, YES_NO, TRUE_CLOSING, CLAIM, THEY_SAY, HEARD, THAT,
   ADDRESSED, CALLED, OPENERS, THERE_IS, NOT, UNDERSTAND, HOW_MANY, ARABIZI, latinName, LIGHT_VERB, DID_WHAT,
   WHAT_SAID, THIS, EVENT_NOUN, QUESTION_WORDS, ASKING, ASKERS, WHEN, MODAL, MADE_EITHER_SPELLING, WHICH_MADE,
+  PREPOSITION,
 } from './framing-words.js';
 
 /**
  * True for each of a question's normalized words that only frames it. `sentence` numbers each word's sentence: a message
  * may hold a greeting, a remark and two questions (…ولا؟ وش تقول…), and what opens or closes one is read in each.
  */
-const PREPOSITION = new Set(['في', 'من', 'على', 'علي', 'عن', 'مع', 'لحد', 'ل', 'ب']);
-
 export function questionFraming(words: readonly string[], sentence: readonly number[]): boolean[] {
   const question = { arabic: words.some(isArabicWord), colloquial: words.some(isColloquialOnly) };
   const frames: boolean[] = [];

@@ -23,7 +23,7 @@ describe('Egyptian انهي "which" after a preposition', () => {
     expect(askedStems('هي المحادثات دي في انهي بلد؟')).not.toContain('انه');
   });
 
-  it('keeps MSA أنهى "ended" after a noun (الوفد أنهى زيارته)', () => {
+  it('keeps MSA أنهى "ended" after a question word, not a preposition (متى أنهى الوفد زيارته؟)', () => {
     expect(askedStems('متى أنهى الوفد زيارته؟')).toContain('انه');
   });
 });
