@@ -120,6 +120,27 @@ export function participleAsVerb(word: string): string[] {
 }
 
 /**
+ * The words a text writes for a dialect verb shape of any verb, not the lexicon's only: the passive-reflexive تـ or نـ
+ * on an imperfect (Maghrebi, Levantine يتنشر, تنحل: "is spread", "is solved") as the plain imperfect (ينشر, تحل), the
+ * form VIII a text uses for it (ينتشر) and their pasts (انتشر, انتشرت, نشر, انحل); the Maghrebi past plural ـاو
+ * without alif (بداو, مشاو) as the past a text reports (بدا, بدأت). For a dialect question and searched only when the
+ * collection knows them, like participleAsVerb: in MSA يتـ is form V (يتحدث) and ـاو ends names.
+ */
+export function verbShapesAsText(word: string): string[] {
+  if (!isArabicWord(word)) return [];
+  const past = (stem: string) => [stem, stem + 'ت'];
+  const imperfect = /^([يتن])([تن])(.{2,})$/.exec(word);
+  if (imperfect) {
+    const [, person, infix, rest] = imperfect as unknown as [string, string, string, string];
+    if (rest.length < 3) return [person + rest];
+    const eighth = rest[0] + 'ت' + rest.slice(1);
+    return [person + rest, ...(infix === 'ت' ? [person + eighth, ...past('ا' + eighth)] : past('ان' + rest)), ...past(rest)];
+  }
+  const pluralPast = /^((?!ال|[سبكحه][يتن]).{2,}ا)و$/.exec(word)?.[1];
+  return pluralPast ? past(pluralPast) : [];
+}
+
+/**
  * COLLOQUIAL_WORDS of a form as written, else without an object pronoun or plural ending, else without both (يخلصوها),
  * else with a verb's final ي the colloquial plural wrote as و (يحكو, سوو, يسوون → يحكي, سوي, يسوي), else as a feminine
  * past (Maghrebi ـات for ـت, after a final ي too: تلاقات → تلاقيت), else as the Maghrebi plural ـاو (تلاقاو → تلاقي), else without the Maghrebi فـ "in" on its article
