@@ -120,24 +120,24 @@ export function participleAsVerb(word: string): string[] {
 }
 
 /**
- * The words a text writes for a dialect verb shape of any verb, not the lexicon's only: the passive-reflexive تـ or نـ
- * on an imperfect (Maghrebi, Levantine يتنشر, تنحل: "is spread", "is solved") as the plain imperfect (ينشر, تحل), the
- * form VIII a text uses for it (ينتشر) and their pasts (انتشر, انتشرت, نشر, انحل); the Maghrebi past plural ـاو
- * without alif (بداو, مشاو) as the past a text reports (بدا, بدأت). For a dialect question and searched only when the
- * collection knows them, like participleAsVerb: in MSA يتـ is form V (يتحدث) and ـاو ends names.
+ * The words a text writes for a dialect verb shape of any verb, not the lexicon's only: the Maghrebi and Levantine
+ * passive تـ on a bare imperfect (يتنشر "is spread", after its plural ـو is taken off) as the plain imperfect (ينشر), the
+ * form VIII a text uses for it (ينتشر) and that form's past (انتشر, انتشرت); the Maghrebi past plural ـاو without alif
+ * (بداو, مشاو) as the past a text reports (بدا, بدأت). For a dialect question and searched only when the collection knows
+ * them, like participleAsVerb: in MSA يتـ is form V (يتحدث) and ـاو ends names. Not the bare past (بتتعمل → عمل, a word
+ * most texts have: it put "where are the talks held" under any work, dialect eg01), nor form VII's نـ (تنعقد, تنحل: MSA's
+ * own imperfect, whose past انعقد made a seed question about a round the seeds lack look answered, dialect-blind4 b5-gul-19).
  */
 export function verbShapesAsText(word: string): string[] {
   if (!isArabicWord(word)) return [];
-  const past = (stem: string) => [stem, stem + 'ت'];
-  const imperfect = /^([يتن])([تن])(.{2,})$/.exec(word);
-  if (imperfect) {
-    const [, person, infix, rest] = imperfect as unknown as [string, string, string, string];
-    if (rest.length < 3) return [person + rest];
-    const eighth = rest[0] + 'ت' + rest.slice(1);
-    return [person + rest, ...(infix === 'ت' ? [person + eighth, ...past('ا' + eighth)] : past('ان' + rest)), ...past(rest)];
+  const passive = /^([يتن])ت(.)(.{2,})$/.exec(word);
+  if (passive) {
+    const [, person, first, rest] = passive as unknown as [string, string, string, string];
+    const eighth = first + 'ت' + rest;
+    return [person + first + rest, person + eighth, 'ا' + eighth, 'ا' + eighth + 'ت'];
   }
   const pluralPast = /^((?!ال|[سبكحه][يتن]).{2,}ا)و$/.exec(word)?.[1];
-  return pluralPast ? past(pluralPast) : [];
+  return pluralPast ? [pluralPast, pluralPast + 'ت'] : [];
 }
 
 /**

@@ -3,23 +3,23 @@ import { searched } from '../helpers/lexical-search.js';
 
 /**
  * Dialect verb shapes of any verb read as the words a text writes (eval/xquad-dialect, both blind rounds): the
- * passive-reflexive تـ / نـ on an imperfect and the Maghrebi past plural ـاو without alif.
+ * passive تـ on an imperfect and the Maghrebi past plural ـاو without alif.
  */
 
-describe('the passive-reflexive تـ / نـ on an imperfect', () => {
+describe('the passive تـ on an imperfect', () => {
   it('finds "spread" by Maghrebi يتنشرو (→ انتشرت)', () => {
     const passages = ['كتب الكاتب رسائل في فرنسا', 'انتشرت رسائل الكاتب في فرنسا'];
     expect(searched(passages, 'فوقاش رسائل الكاتب يتنشرو ففرنسا؟')[0]).toBe(1);
   });
 
-  it('finds "is solved" by تنحل (→ تحل)', () => {
-    const passages = ['المشكلة صعبة على الحاسوب', 'الحاسوب تحل المشكلة في زمن قصير'];
-    expect(searched(passages, 'شنو المشاكل اللي تنحل بالحاسوب؟')[0]).toBe(1);
+  it('does not read it as the bare past, a word most texts have (بتتعمل is not عمل "work")', () => {
+    const passages = ['عمل الوفد على المحادثات طوال الليل', 'المحادثات في جنيف'];
+    expect(searched(passages, 'هي المحادثات دي بتتعمل فين؟')[0]).toBe(1);
   });
 
-  it('leaves an MSA question as written', () => {
-    const passages = ['المشكلة صعبة على الحاسوب', 'الحاسوب تحل المشكلة في زمن قصير'];
-    expect(searched(passages, 'ما المشاكل التي تنحل بالحاسوب؟')[0]).toBe(0);
+  it('leaves an MSA question as written (يتـ is MSA form V)', () => {
+    const passages = ['كتب الكاتب رسائل في فرنسا', 'انتشرت رسائل الكاتب في فرنسا'];
+    expect(searched(passages, 'متى رسائل الكاتب يتنشر في فرنسا؟')[0]).toBe(0);
   });
 });
 
