@@ -120,6 +120,27 @@ export function participleAsVerb(word: string): string[] {
 }
 
 /**
+ * The words a text writes for a dialect verb shape of any verb, not the lexicon's only: the Maghrebi and Levantine
+ * passive تـ on a bare imperfect (يتنشر "is spread", after its plural ـو is taken off) as the plain imperfect (ينشر), the
+ * form VIII a text uses for it (ينتشر) and that form's past (انتشر, انتشرت); the Maghrebi past plural ـاو without alif
+ * (بداو, مشاو) as the past a text reports (بدا, بدأت). For a dialect question and searched only when the collection knows
+ * them, like participleAsVerb: in MSA يتـ is form V (يتحدث) and ـاو ends names. Not the bare past (بتتعمل → عمل, a word
+ * most texts have: it put "where are the talks held" under any work, dialect eg01), nor form VII's نـ (تنعقد, تنحل: MSA's
+ * own imperfect, whose past انعقد made a seed question about a round the seeds lack look answered, dialect-blind4 b5-gul-19).
+ */
+export function verbShapesAsText(word: string): string[] {
+  if (!isArabicWord(word)) return [];
+  const passive = /^([يتن])ت(.)(.{2,})$/.exec(word);
+  if (passive) {
+    const [, person, first, rest] = passive as unknown as [string, string, string, string];
+    const eighth = first + 'ت' + rest;
+    return [person + first + rest, person + eighth, 'ا' + eighth, 'ا' + eighth + 'ت'];
+  }
+  const pluralPast = /^((?!ال|[سبكحه][يتن]).{2,}ا)و$/.exec(word)?.[1];
+  return pluralPast ? [pluralPast, pluralPast + 'ت'] : [];
+}
+
+/**
  * COLLOQUIAL_WORDS of a form as written, else without an object pronoun or plural ending, else without both (يخلصوها),
  * else with a verb's final ي the colloquial plural wrote as و (يحكو, سوو, يسوون → يحكي, سوي, يسوي), else as a feminine
  * past (Maghrebi ـات for ـت, after a final ي too: تلاقات → تلاقيت), else as the Maghrebi plural ـاو (تلاقاو → تلاقي), else without the Maghrebi فـ "in" on its article
