@@ -1,6 +1,6 @@
 import { normalize, normalizeWithMap, tokenize, type Token } from './normalize.js';
 import { DIALECT_FUNCTION_WORDS, isColloquialOnly, isColloquialWithAnd } from './dialect.js';
-import { dialectReadingsOf, newsFuture, participleAsVerb, pastPersons, verbShapesAsText } from './dialect-readings.js';
+import { dialectReadingsOf, newsFuture, participleAsMasdar, participleAsVerb, pastPersons, verbShapesAsText } from './dialect-readings.js';
 import { listedForm } from './lexicon-forms.js';
 import { negatedApart, respelled, withLongVowel, withoutIn, withoutJoined, withoutPossessive } from './dialect-spelling.js';
 import { questionFraming } from './question-framing.js';
@@ -189,7 +189,7 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
       dialectForms: colloquial
         ? stemsOf([
           ...[term, ...dialectReadings].flatMap(respelled), ...withLongVowel(term), ...withoutPossessive(term),
-          ...participleAsVerb(term), ...[term, ...dialectReadings].flatMap(verbShapesAsText), ...newsFuture(term, terms[i - 1]),
+          ...participleAsVerb(term), ...participleAsMasdar(term), ...[term, ...dialectReadings].flatMap(verbShapesAsText), ...newsFuture(term, terms[i - 1]),
         ])
         : [],
       joined, country: stemsOf(countryNamed(term)), listed, position: i, colloquial,

@@ -27,6 +27,7 @@ const COLLOQUIAL_VERBS: ReadonlyArray<readonly [string, string, string, string, 
   ['رجع', 'رجع', 'عاد', 'عود'], // return
   ['اخد', 'اخد', 'اخذ', 'اخذ'], // take (Egyptian)
   ['ساب', 'سيب', 'ترك', 'ترك'], // leave
+  ['مشي', 'مشي', 'غادر', 'غادر'], ['مشي', 'مشي', 'ترك', 'ترك'], // leave (Egyptian مشي من الاجتماع; MSA مشى "walked")
   ['حط', 'حط', 'وضع', 'ضع'], // put
   ['جاب', 'جيب', 'احضر', 'حضر'], // bring
   ['اشتغل', 'شتغل', 'عمل', 'عمل'], // work

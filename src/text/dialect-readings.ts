@@ -120,6 +120,17 @@ export function participleAsVerb(word: string): string[] {
 }
 
 /**
+ * The verbal noun a text writes for a form V or VI participle (متوتر, متفاهمين → توتر, تفاهم): chat says how things were
+ * ("the mood was tense", "are they in agreement") where a news text names the state (ساد التوتر). Bare or with a plural or
+ * feminine ending, or the article; for a dialect question and searched only when the collection lacks the word, like
+ * participleAsVerb (the seeds' المتحدة is known, so never read as تحد).
+ */
+export function participleAsMasdar(word: string): string[] {
+  const core = /^(?:ال)?مت(.{3,}?)(?:ين|ون|ات|ه)?$/.exec(word)?.[1];
+  return core && isArabicWord(word) ? ['ت' + core] : [];
+}
+
+/**
  * The words a text writes for a dialect verb shape of any verb, not the lexicon's only: the Maghrebi and Levantine
  * passive تـ on a bare imperfect (يتنشر "is spread", after its plural ـو is taken off) as the plain imperfect (ينشر), the
  * form VIII a text uses for it (ينتشر) and that form's past (انتشر, انتشرت); the Maghrebi past plural ـاو without alif
