@@ -1,6 +1,6 @@
 import { normalize, normalizeWithMap, tokenize, type Token } from './normalize.js';
 import { DIALECT_FUNCTION_WORDS, isColloquialOnly, isColloquialWithAnd } from './dialect.js';
-import { dialectReadingsOf, newsFuture, participleAsMasdar, participleAsVerb, pastPersons, verbShapesAsText } from './dialect-readings.js';
+import { dialectReadingsOf, newsFuture, wantedAsDemanded, participleAsMasdar, participleAsVerb, pastPersons, verbShapesAsText } from './dialect-readings.js';
 import { listedForm } from './lexicon-forms.js';
 import { negatedApart, respelled, withLongVowel, withoutIn, withoutJoined, withoutPossessive } from './dialect-spelling.js';
 import { questionFraming } from './question-framing.js';
@@ -154,6 +154,13 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
   let opening = true;
   let saidWithPrevious = -1;
   for (const [i, term] of terms.entries()) {
+    // A function word but for this: a party's "want" with no verb after it asks for their demands.
+    const demanded = colloquial ? wantedAsDemanded(term, sentences[i + 1] === sentences[i] ? terms[i + 1] : undefined) : [];
+    if (demanded.length > 0) {
+      const readings = [...new Set(demanded.flatMap((r) => stem(r)))];
+      words.push({ stems: stem(term), readings, msa: readings, inside: [], dialectForms: [], joined: [], country: [], listed: NONE_LISTED, position: i, colloquial });
+      continue;
+    }
     if (i === saidWithPrevious || ((isStopword(term) || framing[i] || isColloquialWithAnd(term)) && !content.has(i))) continue;
     const { readings: dialectReadings, msa } = dialectReadingsOf(term);
     // Negated apart (ما شاركتش) it is the verb only, in any question: the ش-word's own shapes (كانش → ك + انش) are no reading.

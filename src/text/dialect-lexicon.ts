@@ -103,8 +103,8 @@ const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['دكيومنت', 'وثيقه'], ['دوكيومنت', 'وثيقه'], ['دوكمنت', 'وثيقه'], ['دكومنت', 'وثيقه'], ['دوكيمون', 'وثيقه'], ['دوكومون', 'وثيقه'],
   ['برزيدون', 'رييس'], ['بريزيدون', 'رييس'], ['برزيدنت', 'رييس'], ['بريزيدنت', 'رييس'], ['بريسيدون', 'رييس'],
   ['اوبوزيسيون', 'معارضه'], ['اوبوزيشن', 'معارضه'], ['ستيتمنت', 'بيان'], ['ستاتمنت', 'بيان'], ['ديكلاراسيون', 'بيان'],
-  // content, pleased (Gulf, Levantine مستانس, Levantine and Egyptian مبسوط): what the papers call الرضا
-  ['مستانس', 'رضا'], ['مبسوط', 'رضا'],
+  // content, pleased (Gulf, Levantine مستانس, Levantine and Egyptian مبسوط, every dialect's راضي): what the papers call الرضا
+  ['مستانس', 'رضا'], ['مبسوط', 'رضا'], ['راضي', 'رضا'], ['راضيه', 'رضا'], ['راضين', 'رضا'], ['راضيين', 'رضا'],
   // alone, by themselves (Levantine, Gulf لحالهم, لحاله): what a text calls on their own or separate; mockery (مسخرة, Egyptian تريقة)
   ['لحال', 'منفرد'], ['لحال', 'منفصل'], ['مسخره', 'سخريه'], ['تريقه', 'سخريه'],
   // still going or in force (المفاوضات لسه شغالة, الهدنة شغالة)

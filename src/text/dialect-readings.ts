@@ -6,6 +6,7 @@
  */
 import { COLLOQUIAL_WORDS } from './dialect-lexicon.js';
 import { isArabicWord } from './language.js';
+import { wordList } from './dialect.js';
 
 /**
  * MSA readings of a colloquial word, most likely first; empty when it has none.
@@ -71,6 +72,20 @@ function readingsOf(word: string): { forms: string[]; msa: string[] } {
   // تـ form is looked up without it.
   const withoutAlef = /^ات.{3,}$/.test(word) ? [word.slice(1)] : [];
   return { forms: readings, msa: [...new Set([word, ...readings, ...withoutAlef].flatMap(colloquialToMsa))] };
+}
+
+/** A third person's "want" (Gulf يبي, يبون, يبغون; Levantine بده, بدهم; Maghrebi بغاو, كيبغيو): the asker's own (ابغى، بدي) frames a question. */
+const THEY_WANT = new Set(wordList('يبي يبون يبغي يبغون يبغو بده بدها بدهم بدهن بدن بدو بغا بغات بغاو كيبغي كيبغيو'));
+const DEMANDED = ['طالب', 'طالبت', 'مطالبه', 'يريد'];
+
+/**
+ * What a text writes for a party's "want" when no verb follows it (وش يبون الفصائل؟، شو بدهم المعارضة؟): their demands
+ * (طالبت، المطالبة); before a verb (يبون يوقعون، بدهم يعرفوا) it is a modal and frames the question. `next` is the next
+ * word of the same sentence: an imperfect, with or without a chat prefix, or a first-person verb (ا not of the article).
+ */
+export function wantedAsDemanded(word: string, next: string | undefined): string[] {
+  if (!THEY_WANT.has(word)) return [];
+  return next !== undefined && /^(?:[يتن]|[بحهك][يتن]|ا(?!ل))/.test(next) ? [] : DEMANDED;
 }
 
 /** Before an imperfect, what says it is going on or about to happen (Levantine عم, رح, راح; Maghrebi غادي). */
