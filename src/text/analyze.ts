@@ -155,7 +155,7 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
   let saidWithPrevious = -1;
   for (const [i, term] of terms.entries()) {
     // A function word but for this: a party's "want" with no verb after it asks for their demands.
-    const demanded = colloquial ? wantedAsDemanded(term, sentences[i + 1] === sentences[i] ? terms[i + 1] : undefined) : [];
+    const demanded = colloquial ? wantedAsDemanded(term, terms[i - 1], terms.filter((_, k) => k > i && sentences[k] === sentences[i])) : [];
     if (demanded.length > 0) {
       const readings = [...new Set(demanded.flatMap((r) => stem(r)))];
       words.push({ stems: stem(term), readings, msa: readings, inside: [], dialectForms: [], joined: [], country: [], listed: NONE_LISTED, position: i, colloquial });

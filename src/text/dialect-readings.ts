@@ -79,13 +79,16 @@ const THEY_WANT = new Set(wordList('يبي يبون يبغي يبغون يبغو
 const DEMANDED = ['طالب', 'طالبت', 'مطالبه', 'يريد'];
 
 /**
- * What a text writes for a party's "want" when no verb follows it (وش يبون الفصائل؟، شو بدهم المعارضة؟): their demands
- * (طالبت، المطالبة); before a verb (يبون يوقعون، بدهم يعرفوا) it is a modal and frames the question. `next` is the next
- * word of the same sentence: an imperfect, with or without a chat prefix, or a first-person verb (ا not of the article).
+ * What a text writes for a party's "want" when no verb follows it in its sentence (وش يبون الفصائل؟، الفصائل شو بدهم؟):
+ * their demands (طالبت، المطالبة). Before a verb, even past its subject (يبون يوقعون، بدها روسيا تقدم، يبون الضامنين
+ * يرجعون), it is a modal and frames the question; after اللي it names the thing wanted (المناطق اللي بغات روسيا). `rest`:
+ * the words after it in the same sentence, a verb among them an imperfect, with or without a chat prefix, or a
+ * first-person one (ا not of the article); the shape test takes nouns in تـ / نـ (تصعيد, نقاط) for verbs, which only
+ * leaves the want to frame the question, as before.
  */
-export function wantedAsDemanded(word: string, next: string | undefined): string[] {
-  if (!THEY_WANT.has(word)) return [];
-  return next !== undefined && /^(?:[يتن]|[بحهك][يتن]|ا(?!ل))/.test(next) ? [] : DEMANDED;
+export function wantedAsDemanded(word: string, previous: string | undefined, rest: readonly string[]): string[] {
+  if (!THEY_WANT.has(word) || previous === 'اللي' || previous === 'الي') return [];
+  return rest.some((w) => /^(?:[يتن]|[بحهك][يتن]|ا(?!ل))/.test(w)) ? [] : DEMANDED;
 }
 
 /** Before an imperfect, what says it is going on or about to happen (Levantine عم, رح, راح; Maghrebi غادي). */

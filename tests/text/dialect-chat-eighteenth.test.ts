@@ -15,6 +15,10 @@ describe('a party\'s "want" with no verb after it asks for their demands (وش �
   it('reads the same word before a verb as a modal, not as a demand (يبون يسوون)', () => {
     const texts = ['وطالبت الفصائل بوقف شامل لإطلاق النار', 'ستوقع الفصائل على البيان'];
     expect(searched(texts, 'الفصائل يبون يوقعون على البيان؟')[0]).toBe(1);
+    // and past its subject (بدها روسيا تقدم), and after اللي (the thing wanted)
+    const proposal = ['وطالبت روسيا بوقف شامل لإطلاق النار', 'ستقدم روسيا وثيقة للأطراف'];
+    expect(searched(proposal, 'شو بدها روسيا تقدم للاطراف؟')[0]).toBe(1);
+    expect(searched(proposal, 'شو الوثيقة اللي بغات روسيا؟')[0]).toBe(1);
   });
 });
 
