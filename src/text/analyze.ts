@@ -1,6 +1,6 @@
 import { normalize, normalizeWithMap, tokenize, type Token } from './normalize.js';
 import { DIALECT_FUNCTION_WORDS, isColloquialOnly, isColloquialWithAnd } from './dialect.js';
-import { dialectReadingsOf, newsFuture, wantedAsDemanded, participleAsMasdar, participleAsVerb, pastPersons, verbShapesAsText } from './dialect-readings.js';
+import { dialectReadingsOf, newsFuture, participleAsMasdar, participleAsVerb, pastPersons, verbShapesAsText, wantedAsDemanded } from './dialect-readings.js';
 import { listedForm } from './lexicon-forms.js';
 import { negatedApart, respelled, withLongVowel, withoutIn, withoutJoined, withoutPossessive } from './dialect-spelling.js';
 import { questionFraming } from './question-framing.js';
@@ -136,6 +136,11 @@ export interface QuestionWord {
 
 const NONE_LISTED: QuestionWord['listed'] = { rest: [], msa: [] };
 
+/** A word searched by its stems alone (no reading, spelling or form of it). */
+function byStemsOnly(stems: string[], position: number, colloquial: boolean): QuestionWord {
+  return { stems, readings: [], msa: [], inside: [], dialectForms: [], joined: [], country: [], listed: NONE_LISTED, position, colloquial };
+}
+
 /**
  * A question's words with their alternatives, without the words that only frame it (questionFraming). Retrieval picks among them by what the collection
  * contains (questionTerms); documents are analyzed with analyze() alone, so the index holds what is written.
@@ -155,14 +160,15 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
   let saidWithPrevious = -1;
   for (const [i, term] of terms.entries()) {
     // A function word but for this: a party's "want" with no verb after it asks for their demands.
-    const demanded = colloquial ? wantedAsDemanded(term, terms[i - 1], terms.filter((_, k) => k > i && sentences[k] === sentences[i])) : [];
+    const demanded = colloquial ? wantedAsDemanded(terms, i, sentences) : [];
     if (demanded.length > 0) {
       const readings = [...new Set(demanded.flatMap((r) => stem(r)))];
-      words.push({ stems: stem(term), readings, msa: readings, inside: [], dialectForms: [], joined: [], country: [], listed: NONE_LISTED, position: i, colloquial });
+      words.push({ ...byStemsOnly(stem(term), i, colloquial), readings, msa: readings });
       continue;
     }
     if (i === saidWithPrevious || ((isStopword(term) || framing[i] || isColloquialWithAnd(term)) && !content.has(i))) continue;
-    const { readings: dialectReadings, msa } = dialectReadingsOf(term);
+    const dialect = dialectReadingsOf(term);
+    const { readings: dialectReadings, msa } = dialect;
     // Negated apart (ما شاركتش) it is the verb only, in any question: the ش-word's own shapes (كانش → ك + انش) are no reading.
     const negated = negatedApart(term, terms[i - 1]);
     const readings = negated.length > 0 ? negated : colloquial ? [...dialectReadings, ...pastPersons(term)] : dialectReadings;
@@ -185,18 +191,19 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
     if (pair !== undefined && together !== undefined) {
       saidWithPrevious = i + 1;
       const apart = [...new Set([term, ...readings, pair].filter((w) => !isStopword(w)).flatMap((w) => stem(w)))].filter((w) => w !== together);
-      words.push({ stems: [...stem(together), ...apart], readings: [], msa: [], inside: [], dialectForms: [], joined: [], country: [], listed: NONE_LISTED, position: i, colloquial });
+      words.push(byStemsOnly([...stem(together), ...apart], i, colloquial));
       continue;
     }
     const joined = pair !== undefined && isArabicWord(term) && isArabicWord(pair) ? stem(term + pair) : [];
     const form = listedForm(term);
     const listed = form ? { rest: stemsOf([form.rest]), msa: stemsOf(form.msa) } : NONE_LISTED;
+    const spellings = [term, ...dialectReadings];
     words.push({
       stems, readings: stemsOf(readings), msa: stemsOf(msa), inside: stemsOf(inside),
       dialectForms: colloquial
         ? stemsOf([
-          ...[term, ...dialectReadings].flatMap(respelled), ...withLongVowel(term), ...withoutPossessive(term),
-          ...participleAsVerb(term), ...participleAsMasdar(term), ...[term, ...dialectReadings].flatMap(verbShapesAsText), ...newsFuture(term, terms[i - 1]),
+          ...spellings.flatMap(respelled), ...withLongVowel(term), ...withoutPossessive(term), ...participleAsVerb(term),
+          ...participleAsMasdar(term), ...spellings.flatMap(verbShapesAsText), ...newsFuture(term, terms[i - 1], dialect),
         ])
         : [],
       joined, country: stemsOf(countryNamed(term)), listed, position: i, colloquial,

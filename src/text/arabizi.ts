@@ -66,10 +66,10 @@ const FRENCH = new Map<string, string>([
   ...pairs('شو', "c'est quoi quoi"), ...pairs('ليش', 'pourquoi'), ...pairs('امتى', 'quand'), ...pairs('مين', 'qui'), ...pairs('وين', 'ou'),
   ...pairs('قديش', 'combien'),
   // a press conference, behind closed doors (à huis clos), signing, the envoy, the government, next month, borders, a summit
-  ...pairs('موتمر', 'conference'), ...pairs('صحفي', 'presse'), ...pairs('مغلقة', 'clos fermee fermees ferme fermes'),
+  ...pairs('موتمر', 'conference sommet'), ...pairs('صحفي', 'presse'), ...pairs('مغلقة', 'clos fermee fermees ferme fermes'),
   ...pairs('توقيع', 'signature'), ...pairs('مبعوث', 'envoye emissaire'), ...pairs('الحكومة', 'gouvernement'),
   ...pairs('المقبل', 'prochain prochaine'), ...pairs('الشهر', 'mois'), ...pairs('الحدود', 'frontieres'),
-  ...pairs('مؤتمر', 'sommet'), ...pairs('وزير', 'ministre'), ...pairs('انسانية', 'humanitaire humanitaires'),
+  ...pairs('وزير', 'ministre'), ...pairs('انسانية', 'humanitaire humanitaires'),
 ]);
 /** Of those, the words English writes alike (without the French accents). */
 const ENGLISH_ALIKE = new Set(wordList('delegation delegations regime opposition president accord document tour zones aides conference signature'));
@@ -103,7 +103,7 @@ const ARABIZI_QUESTION = new Set<string>(Object.values(ARABIZI_QUESTION_WORDS).f
 /** Arabizi words English also writes (we, had): they neither mark a question as Arabizi nor as English. */
 const ALSO_ENGLISH = (word: string) => (FUNCTION_WORDS.has(word) || ARTICLES.has(word)) && isEnglishFunctionWord(word);
 
-const isFrenchOnly = (word: string) => FRENCH.has(bareFrench(word)) && !ENGLISH_ALIKE.has(bareFrench(word));
+const isFrenchOnly = (word: string, bare = bareFrench(word)) => FRENCH.has(bare) && !ENGLISH_ALIKE.has(bare);
 
 /**
  * A question is Arabizi when it has no English function word and either a vowelled word with a digit for a letter

@@ -8,6 +8,12 @@ import { COLLOQUIAL_WORDS } from './dialect-lexicon.js';
 import { isArabicWord } from './language.js';
 import { wordList } from './dialect.js';
 
+/** A word's dialect readings (dialectReadingsOf). */
+export interface DialectReadings {
+  readings: string[];
+  msa: string[];
+}
+
 /**
  * MSA readings of a colloquial word, most likely first; empty when it has none.
  * - verb prefixes before the imperfect: بـ (بيرأس), حـ/هـ (future: حيعقد, هيعقد), كـ/تـ/تا (Maghrebi كيقول, تيقول, تايقول),
@@ -26,7 +32,7 @@ import { wordList } from './dialect.js';
  * (فريسنو), plurals (نغمات) and the accusative (نوعا), and a wrong reading makes an unknown word look known.
  * `msa`: those of them that are MSA words of COLLOQUIAL_WORDS (هيتمضى → يوقع), not mere shapes (يتمضى).
  */
-export function dialectReadingsOf(word: string): { readings: string[]; msa: string[] } {
+export function dialectReadingsOf(word: string): DialectReadings {
   const { forms, msa } = readingsOf(word);
   const without = (list: string[]) => [...new Set(list)].filter((r) => r !== word);
   return { readings: without([...forms, ...msa]), msa: without(msa) };
@@ -79,16 +85,18 @@ const THEY_WANT = new Set(wordList('يبي يبون يبغي يبغون يبغو
 const DEMANDED = ['طالب', 'طالبت', 'مطالبه', 'يريد'];
 
 /**
- * What a text writes for a party's "want" when no verb follows it in its sentence (وش يبون الفصائل؟، الفصائل شو بدهم؟):
- * their demands (طالبت، المطالبة). Before a verb, even past its subject (يبون يوقعون، بدها روسيا تقدم، يبون الضامنين
- * يرجعون), it is a modal and frames the question; after اللي it names the thing wanted (المناطق اللي بغات روسيا). `rest`:
- * the words after it in the same sentence, a verb among them an imperfect, with or without a chat prefix, or a
- * first-person one (ا not of the article); the shape test takes nouns in تـ / نـ (تصعيد, نقاط) for verbs, which only
- * leaves the want to frame the question, as before.
+ * What a text writes for a party's "want", `terms[i]`, when no verb follows it in its sentence (وش يبون الفصائل؟، الفصائل
+ * شو بدهم؟): their demands (طالبت، المطالبة). Before a verb, even past its subject (يبون يوقعون، بدها روسيا تقدم، يبون
+ * الضامنين يرجعون), it is a modal and frames the question; after اللي it names the thing wanted (المناطق اللي بغات روسيا).
+ * A verb is a later word of the same sentence (`sentences`, per term) shaped as an imperfect, with or without a chat
+ * prefix, or a first-person one (ا not of the article); the shape test takes nouns in تـ / نـ (تصعيد, نقاط) for verbs,
+ * which only leaves the want to frame the question, as before.
  */
-export function wantedAsDemanded(word: string, previous: string | undefined, rest: readonly string[]): string[] {
-  if (!THEY_WANT.has(word) || previous === 'اللي' || previous === 'الي') return [];
-  return rest.some((w) => /^(?:[يتن]|[بحهك][يتن]|ا(?!ل))/.test(w)) ? [] : DEMANDED;
+export function wantedAsDemanded(terms: readonly string[], i: number, sentences: readonly number[]): string[] {
+  const previous = terms[i - 1];
+  if (!THEY_WANT.has(terms[i]!) || previous === 'اللي' || previous === 'الي') return [];
+  const verbAfter = terms.some((w, k) => k > i && sentences[k] === sentences[i] && /^(?:[يتن]|[بحهك][يتن]|ا(?!ل))/.test(w));
+  return verbAfter ? [] : DEMANDED;
 }
 
 /** Before an imperfect, what says it is going on or about to happen (Levantine عم, رح, راح; Maghrebi غادي). */
@@ -96,16 +104,15 @@ const TENSE_PARTICLE = new Set(['عم', 'رح', 'راح', 'لح', 'ح', 'غاد�
 
 /**
  * The lexicon's MSA imperfect readings with the news future سـ (يدومو → يستمر → سيستمر, ستستمر: "ستستمر المحادثات لمدة
- * يومين"), for a dialect question whose word the collection knows in no other form; and the question's own imperfect when a
- * tense marks it, a particle before it (`previous`: عم يمثل, رح يمثل) or a prefix on it (بيمثل, هيمثل, كيقدم → سيمثل,
- * سيقدم): chat says what is planned so, the news with سـ. Not a bare imperfect (خاصها تخرج "must leave" is no ستخرج "will
+ * يومين"; `readings`: the word's dialectReadingsOf), for a dialect question whose word the collection knows in no
+ * other form; and the question's own imperfect when a tense marks it, a particle before it (`previous`: عم يمثل,
+ * رح يمثل) or a prefix on it (بيمثل, هيمثل, كيقدم → سيمثل, سيقدم): chat says what is planned so, the news with سـ. Not a bare imperfect (خاصها تخرج "must leave" is no ستخرج "will
  * come out of", dialect-blind7 b8-mag-07, eval/JOURNAL.md, eighteenth dialect round). Not among the readings: offered
  * beside a known reading (يكملو → تواصل) it lowered the gold's coverage (dialect-blind5 b6-mag-16 refused, seventeenth
  * dialect round).
  */
-export function newsFuture(word: string, previous = ''): string[] {
-  const { readings, msa } = dialectReadingsOf(word);
-  const own = /^(?:[بحهك]|غا)[يتن].{2,}$/.test(word) ? readings : TENSE_PARTICLE.has(previous) ? [word] : [];
+export function newsFuture(word: string, previous: string | undefined, { readings, msa }: DialectReadings): string[] {
+  const own = /^(?:[بحهك]|غا)[يتن].{2,}$/.test(word) ? readings : TENSE_PARTICLE.has(previous ?? '') ? [word] : [];
   const imperfects = [...msa.filter((r) => /^[يتن]/.test(r)), ...own.filter((r) => /^[يتن].{2,}$/.test(r))];
   return [...new Set(imperfects)].map((r) => 'س' + r);
 }
