@@ -6,7 +6,7 @@
  */
 import { COLLOQUIAL_WORDS } from './dialect-lexicon.js';
 import { isArabicWord } from './language.js';
-import { wordList } from './dialect.js';
+import { TENSE_PARTICLES, wordList } from './dialect.js';
 
 /** A word's dialect readings (dialectReadingsOf). */
 export interface DialectReadings {
@@ -99,9 +99,6 @@ export function wantedAsDemanded(terms: readonly string[], i: number, sentences:
   return verbAfter ? [] : DEMANDED;
 }
 
-/** Before an imperfect, what says it is going on or about to happen (Levantine عم, رح, راح; Maghrebi غادي). */
-const TENSE_PARTICLE = new Set(['عم', 'رح', 'راح', 'لح', 'ح', 'غادي', 'غاديه', 'غاديين']);
-
 /**
  * The lexicon's MSA imperfect readings with the news future سـ (يدومو → يستمر → سيستمر, ستستمر: "ستستمر المحادثات لمدة
  * يومين"; `readings`: the word's dialectReadingsOf), for a dialect question whose word the collection knows in no
@@ -112,7 +109,7 @@ const TENSE_PARTICLE = new Set(['عم', 'رح', 'راح', 'لح', 'ح', 'غاد�
  * dialect round).
  */
 export function newsFuture(word: string, previous: string | undefined, { readings, msa }: DialectReadings): string[] {
-  const own = /^(?:[بحهك]|غا)[يتن].{2,}$/.test(word) ? readings : TENSE_PARTICLE.has(previous ?? '') ? [word] : [];
+  const own = /^(?:[بحهك]|غا)[يتن].{2,}$/.test(word) ? readings : TENSE_PARTICLES.has(previous ?? '') ? [word] : [];
   const imperfects = [...msa.filter((r) => /^[يتن]/.test(r)), ...own.filter((r) => /^[يتن].{2,}$/.test(r))];
   return [...new Set(imperfects)].map((r) => 'س' + r);
 }

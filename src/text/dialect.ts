@@ -49,6 +49,13 @@ export const ARABIZI_QUESTION_WORDS = {
   number: wordList('adesh adeish 2adesh 2addesh 2desh ad2esh kadesh chhal shhal ch7al sh7al kam kaam'),
 } as const;
 
+/**
+ * Before an imperfect, what says it is going on or about to happen (Levantine عم, رح, راح, لح, ح; Maghrebi غادي, with its
+ * feminine and plural): dialect-readings.ts reads the verb after one as the news future (رح يمثل → سيمثل), framing-words.ts
+ * counts them among the "will / want to / keep" before a light verb (شو رح يعمل؟، شنو غاديين يديرو؟).
+ */
+export const TENSE_PARTICLES: ReadonlySet<string> = new Set(wordList('عم رح راح لح ح غادي غاديه غاديين'));
+
 /** Question words, particles, demonstratives and "I want to know" framing; no word with a common MSA meaning. */
 const FUNCTION_WORDS: readonly string[] = [
   ...Object.values(COLLOQUIAL_QUESTION_WORDS).flat(),

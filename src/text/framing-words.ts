@@ -3,7 +3,7 @@
  * normalized words (ى→ي, ة→ه, أ/إ→ا, ؤ→و).
  */
 import { SAYING } from './asked-source.js';
-import { ARABIZI_QUESTION_WORDS, COLLOQUIAL_QUESTION_WORDS, COLLOQUIAL_WHAT, wordList } from './dialect.js';
+import { ARABIZI_QUESTION_WORDS, COLLOQUIAL_QUESTION_WORDS, COLLOQUIAL_WHAT, TENSE_PARTICLES, wordList } from './dialect.js';
 
 const set = (list: string) => new Set(wordList(list));
 
@@ -144,9 +144,13 @@ export const LIGHT_VERB = /^(?:[بهح]?[يتن]عمل|عمل|اتعمل|[كت]?
 export const DID_WHAT = new Set(COLLOQUIAL_WHAT);
 /**
  * "Will / want to / keep" between that "what" and the light verb (شو بدهن يعملو؟، شو رح يعمل؟، وش راح يسوون؟، شنو غادي يديرو؟،
- * شو عم يعملو؟): the same question in the future or the progressive.
+ * شو عم يعملو؟): the same question in the future or the progressive. The tense particles are dialect.ts's, as
+ * dialect-readings.ts reads them.
  */
-export const MODAL = set('رح راح لح ح عم بدو بده بدها بدهم بدهن بدن بدك بدكم بدنا بدي ناوي ناويه ناويين يبي يبون يبغي يبغون تبي تبون غادي قاعد قاعدين');
+export const MODAL = new Set([
+  ...TENSE_PARTICLES,
+  ...wordList('بدو بده بدها بدهم بدهن بدن بدك بدكم بدنا بدي ناوي ناويه ناويين يبي يبون يبغي يبغون تبي تبون قاعد قاعدين'),
+]);
 /** "What" or "anything" asked of a saying (asked-source.ts: شو بتقول عن…، يقول شي عن…، كتقول شي حاجة على…). */
 export const WHAT_SAID = new Set([...DID_WHAT, ...wordList('ماذا شي اشي حاجه')]);
 /** A demonstrative between an event noun and its light verb (المحادثات دي اتعملت فين؟). */
