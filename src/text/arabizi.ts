@@ -9,6 +9,7 @@ import { ARABIZI_QUESTION_WORDS, COLLOQUIAL_QUESTION_WORDS, wordList } from './d
 import { hasArabicLetters } from './language.js';
 import { isEnglishFunctionWord, isStopword } from './analyze.js';
 import { COLLOQUIAL_WORDS } from './dialect-lexicon.js';
+import { withoutTensePrefix } from './dialect-readings.js';
 
 /** The collection's written word nearest any of these spellings (most likely first), or null when none is near. */
 export type Closest = (spellings: readonly string[]) => string | null;
@@ -181,17 +182,14 @@ function frenchWord(word: string, written?: string): string | undefined {
   return frenchParticle(word, written) ? '' : undefined;
 }
 
-/** Egyptian and Levantine بـ (progressive) and حـ / هـ (future) before an imperfect's person letter. */
-const TENSE_LETTER = /^[بحه](?=[يتن]..)/;
-
 /** An Arabizi word in Arabic letters: a function word by its list, a French word by its own, else the collection's nearest word. */
 function arabiziWord(word: string, closest: Closest): string {
   const known = FUNCTION_WORDS.get(word) ?? ARTICLES.get(word) ?? frenchWord(word);
   if (known !== undefined) return known;
   const spellings = arabiziSpellings(word);
   // A spelling of a dialect word the analysis knows (nhar → نهار, not the collection's نهائي) is that word, also with the
-  // progressive or future letter on the lexicon's imperfect (byeshta8al → بيشتغل, 7atrga3 → حترجع), which dialect-readings.ts reads.
-  const colloquial = spellings.find((s) => isStopword(s) || COLLOQUIAL_WORDS.has(s) || COLLOQUIAL_WORDS.has(s.replace(TENSE_LETTER, '')));
+  // progressive or future prefix on the lexicon's imperfect (byeshta8al → بيشتغل, 7atrga3 → حترجع) that dialect-readings.ts reads.
+  const colloquial = spellings.find((s) => isStopword(s) || COLLOQUIAL_WORDS.has(s) || COLLOQUIAL_WORDS.has(withoutTensePrefix(s) ?? ''));
   return colloquial ?? closest(spellings) ?? spellings[0] ?? '';
 }
 

@@ -38,6 +38,24 @@ export function dialectReadingsOf(word: string): DialectReadings {
   return { readings: without([...forms, ...msa]), msa: without(msa) };
 }
 
+/**
+ * The imperfect under a chat tense prefix, or null: the progressive بـ / كـ (بيرأس, كيقول; also before the first person's
+ * ا: باكل), the future حـ / هـ (حيعقد, هيعقد) and Moroccan غا (غايدوم), and, unless `nameLike` is false, the Maghrebi
+ * تـ / تا (تيقول, تايقول) and the Iraqi دـ (ديساند, دنروح), which also begin transliterated names (تيودور, تايمز,
+ * ديمستورا, ديسمبر). dialectReadingsOf reads the verb so, newsFuture takes the prefix for a tense, and arabizi.ts knows a
+ * spelling for the lexicon's verb under one (byeshta8al → بيشتغل): one list, so the three agree.
+ */
+export function withoutTensePrefix(word: string, { nameLike = true } = {}): string | null {
+  // Before ا only بـ/كـ (باكل "I eat"): the future حـ/هـ there would read the participles and form III verbs حاضر, هاجم as
+  // اضر, اجم, and a question rarely says "I will". Iraqi دـ only before four letters or more: دين, دنيا are words.
+  const match =
+    /^[بك]([يتنا].{2,})$/.exec(word) ??
+    /^[حه]([يتن].{2,})$/.exec(word) ??
+    /^غا([يتن].{3,})$/.exec(word) ??
+    (nameLike ? (/^تا?(ي.{2,})$/.exec(word) ?? /^د([يتن].{3,})$/.exec(word)) : null);
+  return match ? match[1]! : null;
+}
+
 function readingsOf(word: string): { forms: string[]; msa: string[] } {
   if (!isArabicWord(word)) return { forms: [], msa: [] };
   // A word of the lexicon as written is that word, not a shape (باجر "tomorrow" is not ب + اجر, كتير not ك + تير).
@@ -47,20 +65,13 @@ function readingsOf(word: string): { forms: string[]; msa: string[] } {
   const andListed = word.startsWith('و') && word.length >= 4 ? COLLOQUIAL_WORDS.get(word.slice(1)) : undefined;
   if (andListed) return { forms: [], msa: andListed };
   const readings: string[] = [];
-  // Before ا only بـ/كـ/سـ (باكل "I eat", باستانا "in Astana"): the future حـ/هـ there would read the participles
-  // and form III verbs حاضر, هاجم as اضر, اجم, and a question rarely says "I will".
-  // Iraqi progressive دـ (ديساند, دنروح: "is backing", "we are going") only before four letters or more: دين, دنيا are words.
-  // Not سـ before ا with a plural ending (ساكنين, سامعين): the future's first person "I will" takes none, so the word is
-  // a participle (participleAsVerb reads it), not سـ + اكنين.
-  const verb =
-    (/^سا.{2,}(?:ين|ون|ات)$/.test(word) ? null : /^[سبك]([يتنا].{2,})$/.exec(word)) ??
-    /^[حه]([يتن].{2,})$/.exec(word) ??
-    /^غا([يتن].{3,})$/.exec(word) ??
-    /^تا?(ي.{2,})$/.exec(word) ??
-    /^د([يتن].{3,})$/.exec(word);
-  const imperfect = verb ? verb[1]! : word;
-  if (verb) readings.push(imperfect);
-  const colloquialPrefix = verb !== null && !word.startsWith('س');
+  // MSA's future سـ, also before the first person's ا. Not before ا with a plural ending (ساكنين, سامعين): the future's
+  // first person "I will" takes none, so the word is a participle (participleAsVerb reads it), not سـ + اكنين.
+  const msaFuture = /^سا.{2,}(?:ين|ون|ات)$/.test(word) ? undefined : /^س([يتنا].{2,})$/.exec(word)?.[1];
+  const underChatPrefix = withoutTensePrefix(word);
+  const imperfect = msaFuture ?? underChatPrefix ?? word;
+  if (imperfect !== word) readings.push(imperfect);
+  const colloquialPrefix = underChatPrefix !== null;
   const passive = colloquialPrefix ? /^([يتن])ت(.{3,})$/.exec(imperfect) : null;
   if (passive) readings.push(passive[1]! + passive[2]!);
   const plural = (colloquialPrefix ? /^([يتن].{3,})وا?$/ : /^([يتن].{3,})و$/).exec(imperfect);
@@ -109,7 +120,8 @@ export function wantedAsDemanded(terms: readonly string[], i: number, sentences:
  * dialect round).
  */
 export function newsFuture(word: string, previous: string | undefined, { readings, msa }: DialectReadings): string[] {
-  const own = /^(?:[بحهك]|غا)[يتن].{2,}$/.test(word) ? readings : TENSE_PARTICLES.has(previous ?? '') ? [word] : [];
+  // Not after the prefixes that also begin names: a future of ديمستورا, ديسمبر is no word.
+  const own = withoutTensePrefix(word, { nameLike: false }) !== null ? readings : TENSE_PARTICLES.has(previous ?? '') ? [word] : [];
   const imperfects = [...msa.filter((r) => /^[يتن]/.test(r)), ...own.filter((r) => /^[يتن].{2,}$/.test(r))];
   return [...new Set(imperfects)].map((r) => 'س' + r);
 }
