@@ -122,8 +122,10 @@ export function wantedAsDemanded(terms: readonly string[], i: number, sentences:
 export function newsFuture(word: string, previous: string | undefined, { readings, msa }: DialectReadings): string[] {
   // Not after the prefixes that also begin names: a future of ديمستورا, ديسمبر is no word.
   const own = withoutTensePrefix(word, { nameLike: false }) !== null ? readings : TENSE_PARTICLES.has(previous ?? '') ? [word] : [];
-  const imperfects = [...msa.filter((r) => /^[يتن]/.test(r)), ...own.filter((r) => /^[يتن].{2,}$/.test(r))];
-  return [...new Set(imperfects)].map((r) => 'س' + r);
+  // Chat's plural ـو / ـوا is the news's ـون (رح يمثلو → سيمثلون, which the stemmer meets as سيمثل): سيمثلو, all that was
+  // built before, is in no text. The verb as written stays too, for one whose ـو is its own (رح يدعو → سيدعو).
+  const chat = own.filter((r) => /^[يتن].{2,}$/.test(r)).flatMap((r) => [r, ...(/^.{3,}وا?$/.test(r) ? [r.replace(/وا?$/, 'ون')] : [])]);
+  return [...new Set([...msa.filter((r) => /^[يتن]/.test(r)), ...chat])].map((r) => 'س' + r);
 }
 
 /**
