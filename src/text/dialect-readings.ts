@@ -6,6 +6,7 @@
  */
 import { COLLOQUIAL_WORDS } from './dialect-lexicon.js';
 import { isArabicWord } from './language.js';
+import { endingGroup, PRONOUN_ENDINGS, withoutEnding } from './lexicon-forms.js';
 import { TENSE_PARTICLES, wordList } from './dialect.js';
 
 /** A word's dialect readings (dialectReadingsOf). */
@@ -187,6 +188,11 @@ export function verbShapesAsText(word: string): string[] {
   return pluralPast ? [pluralPast, pluralPast + 'ت'] : [];
 }
 
+/** A verb's object pronouns (PRONOUN_ENDINGS but the Levantine ones) and its plural endings, colloquial ـو among them. */
+const OBJECT_PRONOUNS = [...PRONOUN_ENDINGS.herHis, ...PRONOUN_ENDINGS.theirYourOur, ...PRONOUN_ENDINGS.meYou];
+const PLURAL_ENDINGS = ['ون', 'ين', 'وا', 'و'];
+const PLURAL_THEN_PRONOUN = new RegExp(`^(.{2,}?)${endingGroup(['ون', 'وا', 'و'])}${endingGroup(OBJECT_PRONOUNS)}?$`);
+
 /**
  * COLLOQUIAL_WORDS of a form as written, else without an object pronoun or plural ending, else without both (يخلصوها),
  * else with a verb's final ي the colloquial plural wrote as و (يحكو, سوو, يسوون → يحكي, سوي, يسوي), else as a feminine
@@ -194,8 +200,8 @@ export function verbShapesAsText(word: string): string[] {
  * (فالنهار → النهار).
  */
 function colloquialToMsa(form: string): string[] {
-  const bare = /^(.{3,}?)(?:ها|هم|هن|ه|ني|نا|كم|كن|ك|ون|ين|وا|و)$/.exec(form)?.[1];
-  const plural = /^(.{2,}?)(?:ون|وا|و)(?:ها|هم|هن|ه|ني|نا|كم|ك)?$/.exec(form)?.[1] ?? '';
+  const bare = withoutEnding(form, [...OBJECT_PRONOUNS, ...PLURAL_ENDINGS]);
+  const plural = PLURAL_THEN_PRONOUN.exec(form)?.[1] ?? '';
   const feminine = /^(.{3})ات$/.exec(form)?.[1];
   const weakFeminine = /^(.{3,})ات$/.exec(form)?.[1];
   // Maghrebi past plural of a verb ending in a vowel: تلاقاو, مشاو, بقاو (the lexicon's تلاقى is listed with ي).

@@ -6,6 +6,7 @@
  */
 import { dialectReadingsOf, pastPersons } from './dialect-readings.js';
 import { isArabicWord } from './language.js';
+import { PRONOUN_ENDINGS, withoutEnding } from './lexicon-forms.js';
 
 /**
  * Letters the dialects say alike and so write for each other: ظ and ض (الضهر for الظهر, بالظبط for بالضبط), the
@@ -42,9 +43,7 @@ export function withLongVowel(word: string): string[] {
 
 // Not ها, ه: the light stemmer strips those from both sides (مشاركتها meets مشاركتها), and جماعته read as جماعة met the
 // armed groups (جماعات) in an Egyptian question about علوش's own people (dialect-blind8).
-const POSSESSIVE = '(?:هم|هن|هون|كم|كن|كون|نا)';
-const FEMININE_POSSESSED = new RegExp(`^(.{2,})ت${POSSESSIVE}$`);
-const POSSESSED = new RegExp(`^(.{3,})${POSSESSIVE}$`);
+const POSSESSIVE = [...PRONOUN_ENDINGS.theirYourOur, ...PRONOUN_ENDINGS.levantine];
 
 /**
  * A noun with "their / your / our" written on it (وثيقتهن, مطالبهم, شروطكم, اجتماعاتهم): the word the collection writes
@@ -54,10 +53,9 @@ const POSSESSED = new RegExp(`^(.{3,})${POSSESSIVE}$`);
  */
 export function withoutPossessive(word: string): string[] {
   if (!isArabicWord(word)) return [];
-  const feminine = FEMININE_POSSESSED.exec(word)?.[1];
-  if (feminine) return [feminine + 'ه', feminine + 'ت'];
-  const bare = POSSESSED.exec(word)?.[1];
-  return bare ? [bare] : [];
+  const bare = withoutEnding(word, POSSESSIVE);
+  if (!bare) return [];
+  return bare.endsWith('ت') ? [bare.slice(0, -1) + 'ه', bare] : [bare];
 }
 
 /**

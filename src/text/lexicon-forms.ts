@@ -12,6 +12,31 @@ import { normalize } from './normalize.js';
 import { lightStem } from './stem.js';
 
 /**
+ * Pronouns written onto a word, one list for every peeler of them (here, dialect-readings.ts, dialect-spelling.ts), each
+ * taking the groups its words carry: "her / his" (ها ه), which the light stemmer strips itself; "their, your, our" (هم هن
+ * كم كن نا); "me, you" (ني ك), on a verb (a noun's final ك is too often its own: مشترك); the Levantine "their, your"
+ * (هون كون), read in a dialect question only (MSA words end so: يكون, مضمون).
+ */
+export const PRONOUN_ENDINGS = {
+  herHis: ['ها', 'ه'],
+  theirYourOur: ['هم', 'هن', 'كم', 'كن', 'نا'],
+  meYou: ['ني', 'ك'],
+  levantine: ['هون', 'كون'],
+} as const;
+
+/** Endings as one regular-expression group, for a peeler that reads them with more around (a plural before the pronoun). */
+export const endingGroup = (endings: readonly string[]): string => `(?:${endings.join('|')})`;
+
+const peelers = new Map<string, RegExp>();
+/** The word without one of `endings` (the longest that leaves `shortest` letters or more), or undefined. */
+export function withoutEnding(word: string, endings: readonly string[], shortest = 3): string | undefined {
+  const key = `${shortest}:${endings.join('|')}`;
+  let peeler = peelers.get(key);
+  if (!peeler) peelers.set(key, (peeler = new RegExp(`^(.{${shortest},}?)${endingGroup(endings)}$`)));
+  return peeler.exec(word)?.[1];
+}
+
+/**
  * The word with "and" / "so" (و ف), then "with" / "to" / "like" (بـ لـ كـ, لل for لـ + the article), then an object or
  * possessive pronoun taken off, in that order, each optional; after a pronoun, ة written ت put back (قيادته → قياده) and a
  * hamza's seat (ئ ؤ, normalized ي و) put back on the line (لقائها → لقاء). Fewest taken off first; the word itself not
@@ -31,7 +56,7 @@ export function lexiconForms(word: string): string[] {
   const forms: string[] = [];
   for (const front of fronts) {
     forms.push(front);
-    const base = /^(.{3,}?)(?:ها|هم|هن|ه|نا|كم|كن)$/.exec(front)?.[1];
+    const base = withoutEnding(front, [...PRONOUN_ENDINGS.herHis, ...PRONOUN_ENDINGS.theirYourOur]);
     if (!base) continue;
     forms.push(base);
     if (base.endsWith('ت')) forms.push(base.slice(0, -1) + 'ه');
