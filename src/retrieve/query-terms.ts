@@ -1,5 +1,5 @@
 import { analyze, analyzeQuestion } from '../text/analyze.js';
-import { NEWS_ALTERNATIVES } from '../text/news-lexicon.js';
+import { newsAlternativeTerms } from '../text/news-lexicon.js';
 import { NEWS_SENSE_WEIGHT } from '../translate/news-senses.js';
 import type { Bm25Index } from '../index/bm25.js';
 import type { TermGroup } from '../types.js';
@@ -52,17 +52,7 @@ export function questionTerms(lexical: Bm25Index, question: string): string[] {
 }
 
 /** Each news word's analyzed term → its other words' terms (NEWS_ALTERNATIVES). */
-const ALTERNATIVES: ReadonlyMap<string, string[][]> = (() => {
-  const table = new Map<string, string[][]>();
-  const add = (from: string[], to: string[]) => {
-    if (from.length === 1 && to.length > 0) table.set(from[0]!, [...(table.get(from[0]!) ?? []), to]);
-  };
-  for (const [asked, other, both] of NEWS_ALTERNATIVES) {
-    add(analyze(asked), analyze(other));
-    if (both) add(analyze(other), analyze(asked));
-  }
-  return table;
-})();
+const ALTERNATIVES = newsAlternativeTerms(analyze);
 
 /**
  * The question's terms with each news word the collection knows joined by its other words the collection knows, as a

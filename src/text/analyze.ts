@@ -9,6 +9,7 @@ import { lightStems } from './stem.js';
 import { twoWordNumber } from './numbers.js';
 import { twoWordMonth } from './dialect-lexicon.js';
 import { countryNamed } from './country-names.js';
+import { newsAlternativeTerms } from './news-lexicon.js';
 
 /**
  * Function words carry no topic: a question made of them only ("ما هو؟") must not match everything.
@@ -195,7 +196,7 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
       continue;
     }
     const joined = pair !== undefined && isArabicWord(term) && isArabicWord(pair) ? stem(term + pair) : [];
-    const form = listedForm(term);
+    const form = listedForm(term, newsAlternativeTerms(analyze));
     const listed = form ? { rest: stemsOf([form.rest]), msa: stemsOf(form.msa) } : NONE_LISTED;
     const spellings = [term, ...dialectReadings];
     words.push({

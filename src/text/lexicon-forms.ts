@@ -7,8 +7,6 @@
  */
 import { COLLOQUIAL_WORDS } from './dialect-lexicon.js';
 import { isArabicWord } from './language.js';
-import { NEWS_ALTERNATIVES } from './news-lexicon.js';
-import { normalize } from './normalize.js';
 import { lightStem } from './stem.js';
 
 /**
@@ -65,22 +63,17 @@ export function lexiconForms(word: string): string[] {
   return [...new Set(forms)].filter((form) => form !== word);
 }
 
-/** The light stems of NEWS_ALTERNATIVES' words, as query-terms.ts keys them (an asked word, and the other of a 'both' pair). */
-const ALTERNATIVE_STEMS = new Set(
-  NEWS_ALTERNATIVES.flatMap(([asked, other, both]) => (both ? [asked, other] : [asked])).map((word) => lightStem(normalize(word))),
-);
-
 /**
  * The first of lexiconForms that a lexicon lists, with its MSA words (none for a word of NEWS_ALTERNATIVES, which is
- * searched with its other words as it is written), or null.
+ * searched with its other words as it is written: `newsWords`, news-lexicon.ts newsAlternativeTerms), or null.
  */
-export function listedForm(word: string): { rest: string; msa: string[] } | null {
+export function listedForm(word: string, newsWords: ReadonlyMap<string, unknown>): { rest: string; msa: string[] } | null {
   const own = lightStem(word);
   for (const form of lexiconForms(word)) {
     const msa = COLLOQUIAL_WORDS.get(form);
     if (msa) return { rest: form, msa };
     const stem = lightStem(form);
-    if (stem !== own && ALTERNATIVE_STEMS.has(stem)) return { rest: form, msa: [] };
+    if (stem !== own && newsWords.has(stem)) return { rest: form, msa: [] };
   }
   return null;
 }

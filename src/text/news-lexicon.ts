@@ -79,3 +79,24 @@ export const NEWS_ALTERNATIVES: ReadonlyArray<readonly [string, string, 'both'?]
   ['يدعم', 'يساند', 'both'], ['تدعم', 'تساند', 'both'], ['دعمت', 'ساندت', 'both'], // support
   ['هدنة', 'وقف إطلاق النار'], // truce
 ];
+
+const alternativeTables = new WeakMap<(text: string) => string[], ReadonlyMap<string, string[][]>>();
+/**
+ * NEWS_ALTERNATIVES by analyzed term: each news word (one term) → its other words' terms, as `analyze` (analyze.ts, passed
+ * in: it reads this file's tables through lexicon-forms.ts) gives them. One table for the retrieval that searches the
+ * alternatives (query-terms.ts) and for lexicon-forms.ts, which leaves such a word under clitics to it.
+ */
+export function newsAlternativeTerms(analyze: (text: string) => string[]): ReadonlyMap<string, string[][]> {
+  const built = alternativeTables.get(analyze);
+  if (built) return built;
+  const table = new Map<string, string[][]>();
+  const add = (from: string[], to: string[]) => {
+    if (from.length === 1 && to.length > 0) table.set(from[0]!, [...(table.get(from[0]!) ?? []), to]);
+  };
+  for (const [asked, other, both] of NEWS_ALTERNATIVES) {
+    add(analyze(asked), analyze(other));
+    if (both) add(analyze(other), analyze(asked));
+  }
+  alternativeTables.set(analyze, table);
+  return table;
+}
