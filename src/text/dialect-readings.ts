@@ -190,7 +190,7 @@ export function verbShapesAsText(word: string): string[] {
 
 /** A verb's object pronouns (PRONOUN_ENDINGS but the Levantine ones) and its plural endings, colloquial ـو among them. */
 const OBJECT_PRONOUNS = [...PRONOUN_ENDINGS.herHis, ...PRONOUN_ENDINGS.theirYourOur, ...PRONOUN_ENDINGS.meYou];
-const PLURAL_ENDINGS = ['ون', 'ين', 'وا', 'و'];
+const PRONOUN_OR_PLURAL = [...OBJECT_PRONOUNS, 'ون', 'ين', 'وا', 'و'];
 const PLURAL_THEN_PRONOUN = new RegExp(`^(.{2,}?)${endingGroup(['ون', 'وا', 'و'])}${endingGroup(OBJECT_PRONOUNS)}?$`);
 
 /**
@@ -200,7 +200,7 @@ const PLURAL_THEN_PRONOUN = new RegExp(`^(.{2,}?)${endingGroup(['ون', 'وا', 
  * (فالنهار → النهار).
  */
 function colloquialToMsa(form: string): string[] {
-  const bare = withoutEnding(form, [...OBJECT_PRONOUNS, ...PLURAL_ENDINGS]);
+  const bare = withoutEnding(form, PRONOUN_OR_PLURAL);
   const plural = PLURAL_THEN_PRONOUN.exec(form)?.[1] ?? '';
   const feminine = /^(.{3})ات$/.exec(form)?.[1];
   const weakFeminine = /^(.{3,})ات$/.exec(form)?.[1];

@@ -34,6 +34,9 @@ export function withoutEnding(word: string, endings: readonly string[], shortest
   return peeler.exec(word)?.[1];
 }
 
+/** The pronouns a lexicon word is met under (a noun's or a verb's): not the verb-only "me, you", nor the Levantine ones. */
+const LEXICON_PRONOUNS = [...PRONOUN_ENDINGS.herHis, ...PRONOUN_ENDINGS.theirYourOur];
+
 /**
  * The word with "and" / "so" (و ف), then "with" / "to" / "like" (بـ لـ كـ, لل for لـ + the article), then an object or
  * possessive pronoun taken off, in that order, each optional; after a pronoun, ة written ت put back (قيادته → قياده) and a
@@ -54,7 +57,7 @@ export function lexiconForms(word: string): string[] {
   const forms: string[] = [];
   for (const front of fronts) {
     forms.push(front);
-    const base = withoutEnding(front, [...PRONOUN_ENDINGS.herHis, ...PRONOUN_ENDINGS.theirYourOur]);
+    const base = withoutEnding(front, LEXICON_PRONOUNS);
     if (!base) continue;
     forms.push(base);
     if (base.endsWith('ت')) forms.push(base.slice(0, -1) + 'ه');
