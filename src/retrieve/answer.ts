@@ -122,7 +122,7 @@ export async function gatherEvidence(index: IndexSnapshot, embedder: Embedder | 
   const terms = arabicWords ? questionTerms(index.lexical, dictionary ? withoutUnwrittenLatin(index, wanted) : wanted) : [];
   // The dense leg first: its graph search and exact re-scoring read some hundreds of KB of vectors, and run between the
   // lexical legs and the candidates' features they pushed out of the caches what the features read next (their CPU
-  // −8 % with the dense leg first: bench/README.md, round 28).
+  // −6 to −8 % with the dense leg first: bench/README.md, round 28).
   const dense = wantDense && index.vectors ? await denseHits(index, embedder!, wanted, depth) : null;
   // BM25 always scores (its per-passage and per-document evidence are features); in dense mode it adds no candidates.
   const search = index.lexical.searchScored([...withNewsAlternatives(index.lexical, terms), ...translated], wantLexical ? depth : 0, context.docOf, context.docs);
