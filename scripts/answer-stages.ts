@@ -130,10 +130,7 @@ for (let pass = 0; pass <= passes; pass++) {
     // The same answer again, stage by stage (the steps of gatherEvidence and decide).
     const context = time('snapshot context', () => snapshotContext(snapshot));
     const terms = time('question terms', () => questionTerms(snapshot.lexical, q));
-    const search = time('BM25 search', () => snapshot.lexical.searchScored(withNewsAlternatives(snapshot.lexical, terms), depth, context.docOf, context.docs));
-    const variants = time('variant legs', () => searchVariantLegs(snapshot.lexical, terms, depth, search));
-    const legs: LegHits[] = [{ name: 'variants', hits: variants.spelling }, { name: 'derived', hits: variants.derived }];
-    if (search.hits.length === 0) legs.push({ name: 'roots', hits: time('root leg', () => searchRoots(snapshot.lexical, terms, depth)) });
+    // The dense leg before the lexical ones, as gatherEvidence searches it.
     const started = stageMs();
     const faulted = faults();
     const found = await vectors.query(vectorOf.get(q)!, depth);
@@ -141,6 +138,10 @@ for (let pass = 0; pass <= passes; pass++) {
     (stages['vector search'] ??= []).push(searchMs);
     answers.at(-1)!.stages['vector search'] = searchMs;
     (faultsOf['vector search'] ??= []).push((answers.at(-1)!.stageFaults['vector search'] = faults() - faulted));
+    const search = time('BM25 search', () => snapshot.lexical.searchScored(withNewsAlternatives(snapshot.lexical, terms), depth, context.docOf, context.docs));
+    const variants = time('variant legs', () => searchVariantLegs(snapshot.lexical, terms, depth, search));
+    const legs: LegHits[] = [{ name: 'variants', hits: variants.spelling }, { name: 'derived', hits: variants.derived }];
+    if (search.hits.length === 0) legs.push({ name: 'roots', hits: time('root leg', () => searchRoots(snapshot.lexical, terms, depth)) });
     legs.push({ name: 'dense', hits: found.flatMap((h) => (rowOf.has(h.id) ? [{ row: rowOf.get(h.id)!, score: h.score }] : [])) });
     const set = time('features', () => buildCandidates(snapshot, search, legs, questionType(q), depth * 2));
     time('rank + decide', () => decide(snapshot, { query: q, mode: 'lexical', set }, weights, 3));
