@@ -182,8 +182,7 @@ export function verbShapesAsText(word: string): string[] {
 }
 
 /**
- * COLLOQUIAL_WORDS of a form as written, else without an object pronoun or plural ending (a feminine noun's ت before the
- * pronoun read as its ة: عيلته → عيلة), else without both (يخلصوها),
+ * COLLOQUIAL_WORDS of a form as written, else without an object pronoun or plural ending, else without both (يخلصوها),
  * else with a verb's final ي the colloquial plural wrote as و (يحكو, سوو, يسوون → يحكي, سوي, يسوي), else as a feminine
  * past (Maghrebi ـات for ـت, after a final ي too: تلاقات → تلاقيت), else as the Maghrebi plural ـاو (تلاقاو → تلاقي), else without the Maghrebi فـ "in" on its article
  * (فالنهار → النهار).
@@ -201,8 +200,6 @@ function colloquialToMsa(form: string): string[] {
   return (
     COLLOQUIAL_WORDS.get(form) ??
     COLLOQUIAL_WORDS.get(bare ?? '') ??
-    // A feminine noun's ة is written ت before the pronoun (عيلته, قعدتهم → عيلة, قعدة).
-    (bare?.endsWith('ت') ? COLLOQUIAL_WORDS.get(bare.slice(0, -1) + 'ه') : undefined) ??
     (plural.length >= 3 ? COLLOQUIAL_WORDS.get(plural) : undefined) ??
     COLLOQUIAL_WORDS.get(plural + 'ي') ??
     COLLOQUIAL_WORDS.get(feminine ? feminine + 'ت' : '') ??
