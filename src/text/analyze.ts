@@ -232,4 +232,5 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
 // 19: Iraqi and Gulf چان, چذي, هيچ (كان, كذا, هيك written with چ) as dialect function words, which documents drop too.
 // 20: Upper Egyptian ميتى ("when"), Tunisian فما / فمة ("there is"), ناوي / ناوية ("intending to") as dialect function words.
 // 21: Maghrebi بشمن, فشمن ("with / in which") as dialect question words, which documents drop too.
-export const ANALYZER_VERSION = 21;
+// 22: Moroccan ملي ("when") as a dialect function word, which documents drop too.
+export const ANALYZER_VERSION = 22;

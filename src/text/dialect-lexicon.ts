@@ -83,6 +83,10 @@ const COLLOQUIAL_NOUNS: ReadonlyArray<readonly [string, string]> = [
   // seeds' everyday "who won yesterday's match?" stopped being refused (dialect, dialect-blind11; xquad-dialect round)
   ['طابه', 'كره'], ['كوره', 'كره'],
   ['ميه', 'مياه'], // water (Egyptian, Levantine المية)
+  // family (عيلة, عيلته: every dialect), music (Egyptian مزيكا), remembering (Egyptian and Levantine فاكر "remembers": a
+  // participle said where a text writes the verb)
+  ['عيله', 'عايله'], ['عيله', 'اسره'], ['مزيكا', 'موسيقي'], ['مزيكه', 'موسيقي'],
+  ['فاكر', 'يتذكر'], ['فاكره', 'تتذكر'], ['فاكرين', 'يتذكرون'],
   // With the article only: bare ما is "what", مي a name.
   ['الما', 'المياه'], ['المي', 'المياه'], // water (Maghrebi, Levantine)
   ['باجر', 'غدا'], // tomorrow (Gulf)

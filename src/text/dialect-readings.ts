@@ -171,8 +171,9 @@ export function participleAsMasdar(word: string): string[] {
  * The words a text writes for a dialect verb shape of any verb, not the lexicon's only: the Maghrebi and Levantine
  * passive تـ on a bare imperfect (يتنشر "is spread", after its plural ـو is taken off) as the plain imperfect (ينشر), the
  * form VIII a text uses for it (ينتشر) and that form's past (انتشر, انتشرت); the Maghrebi past plural ـاو without alif
- * (بداو, مشاو) as the past a text reports (بدا, بدأت). For a dialect question and searched only when the collection knows
- * them, like participleAsVerb: in MSA يتـ is form V (يتحدث) and ـاو ends names. Not the bare past (بتتعمل → عمل, a word
+ * (بداو, مشاو) as the past a text reports (بدا, بدأت), and a hollow verb's past plural in ـو so (ماتو, فازو → مات, فاز).
+ * For a dialect question and searched only when the collection knows them, like participleAsVerb: in MSA يتـ is form V
+ * (يتحدث) and ـاو ends names. Not the bare past (بتتعمل → عمل, a word
  * most texts have: it put "where are the talks held" under any work, dialect eg01), nor form VII's نـ (تنعقد, تنحل: MSA's
  * own imperfect, whose past انعقد made a seed question about a round the seeds lack look answered, dialect-blind4 b5-gul-19).
  */
@@ -185,7 +186,11 @@ export function verbShapesAsText(word: string): string[] {
     return [person + first + rest, person + eighth, 'ا' + eighth, 'ا' + eighth + 'ت'];
   }
   const pluralPast = /^((?!ال|[سبكحه][يتن]).{2,}ا)و$/.exec(word)?.[1];
-  return pluralPast ? [pluralPast, pluralPast + 'ت'] : [];
+  if (pluralPast) return [pluralPast, pluralPast + 'ت'];
+  // A hollow verb's past plural with ـو for ـوا (ماتو, عاشو, فازو → مات): the verb as a text reports it, not its other persons
+  // (pastPersons keeps off the bare ـو).
+  const hollowPast = /^([^ا]ا[^ا])و$/.exec(word)?.[1];
+  return hollowPast ? [hollowPast] : [];
 }
 
 /** A verb's object pronouns (PRONOUN_ENDINGS but the Levantine ones) and its plural endings, colloquial ـو among them. */

@@ -78,6 +78,8 @@ const FUNCTION_WORDS: readonly string[] = [
     // what's up (Iraqi شكو), this / that thing (Moroccan هادشي, داكشي), in order to / will (Maghrebi باش),
     // but (Algerian بصح), the progressive "keeps …ing" (Gulf, Levantine قاعد يسوي; not قاعده, MSA "base")
     'شكو هادشي هداشي داكشي باش بصح قاعد ' +
+    // "when" (Moroccan ملي: ملي كيتجرح "when he gets hurt"; MSA مليء is written with its hamza, and no text here has ملي)
+    'ملي ' +
     // "there is" (Tunisian فمّا, فمّة; MSA فما "so what" is a function word too), "intending to" (ناوي، ناوية: روسيا ناوية تقدم…)
     'فما فمه ناوي ناويه ناويين ' +
     // "it has been (a time) for" (Levantine صرلها شهر, Egyptian بقالها), Maghrebi راه with a pronoun ("he is, they are"; not راني,
