@@ -6,7 +6,7 @@ import { negatedApart, respelled, withLongVowel, withoutIn, withoutJoined, witho
 import { questionFraming } from './question-framing.js';
 import { isArabicWord } from './language.js';
 import { lightStems } from './stem.js';
-import { twoWordNumber } from './numbers.js';
+import { ordinalDay, twoWordNumber } from './numbers.js';
 import { twoWordMonth } from './dialect-lexicon.js';
 import { countryNamed } from './country-names.js';
 
@@ -192,6 +192,14 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
       saidWithPrevious = i + 1;
       const apart = [...new Set([term, ...readings, pair].filter((w) => !isStopword(w)).flatMap((w) => stem(w)))].filter((w) => w !== together);
       words.push(byStemsOnly([...stem(together), ...apart], i, colloquial));
+      continue;
+    }
+    // A date's day said as an ordinal (السادس من شباط, الخامس عشر من فبراير) is searched as its digits too (6 فبراير).
+    const day = ordinalDay(terms, i);
+    if (day !== undefined) {
+      if (day.width === 2) saidWithPrevious = i + 1;
+      const said = terms.slice(i, i + day.width).filter((w) => !isStopword(w)).flatMap((w) => stem(w));
+      words.push(byStemsOnly([...new Set([day.digits, ...said])], i, colloquial));
       continue;
     }
     const joined = pair !== undefined && isArabicWord(term) && isArabicWord(pair) ? stem(term + pair) : [];
