@@ -83,3 +83,13 @@ export const NEWS_ALTERNATIVES: ReadonlyArray<readonly [string, string, 'both'?]
   ['يدعم', 'يساند', 'both'], ['تدعم', 'تساند', 'both'], ['دعمت', 'ساندت', 'both'], // support
   ['هدنة', 'وقف إطلاق النار'], // truce
 ];
+
+/** Bodies the news names by what they are, in two words (المنظمة الدولية, "the international organisation"), with their names. */
+const NAMED_BODIES: ReadonlyMap<string, string> = new Map([
+  ['المنظمه الدوليه', 'الامم المتحده'], ['المنظمه الامميه', 'الامم المتحده'],
+]);
+
+/** The name of the body two question words describe (المنظمة الدولية, للمنظمة الأممية → الأمم المتحدة), or undefined. */
+export function namedBody(first: string, second: string): string | undefined {
+  return NAMED_BODIES.get(`${first.replace(/^[وف]?(?:لل|بال|ال)/, 'ال')} ${second}`);
+}
