@@ -6,10 +6,10 @@ import { negatedApart, respelled, withLongVowel, withoutIn, withoutJoined, witho
 import { questionFraming } from './question-framing.js';
 import { isArabicWord } from './language.js';
 import { lightStems } from './stem.js';
-import { twoWordNumber } from './numbers.js';
+import { ordinalDay, twoWordNumber } from './numbers.js';
 import { twoWordMonth } from './dialect-lexicon.js';
 import { countryNamed } from './country-names.js';
-import { newsAlternativeTerms } from './news-lexicon.js';
+import { namedBody, newsAlternativeTerms } from './news-lexicon.js';
 
 /**
  * Function words carry no topic: a question made of them only ("ما هو؟") must not match everything.
@@ -187,12 +187,23 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
     const pair = sentences[i + 1] === sentences[i] ? terms[i + 1] : undefined;
     // A number or a month said in two words (تلاتة وعشرين → 23, كانون التاني → يناير) is one term more: its words, as
     // they were read, stay, for a text that writes it as the question does (تشرين الأول in a collection that knows أكتوبر).
-    // The month only in a dialect question, like pastPersons (xquad-dev's تشرين الأول question would search أكتوبر too).
-    const together = pair === undefined ? undefined : (twoWordNumber([term, ...readings], pair) ?? (colloquial ? twoWordMonth(term, pair) : undefined));
+    // The month only in a dialect question, like pastPersons (xquad-dev's تشرين الأول question would search أكتوبر too). So
+    // is a body the news names by what it is (المنظمة الدولية → الأمم المتحدة).
+    const together = pair === undefined ? undefined
+      : (twoWordNumber([term, ...readings], pair) ?? (colloquial ? twoWordMonth(term, pair) : undefined) ?? namedBody(term, pair));
     if (pair !== undefined && together !== undefined) {
       saidWithPrevious = i + 1;
-      const apart = [...new Set([term, ...readings, pair].filter((w) => !isStopword(w)).flatMap((w) => stem(w)))].filter((w) => w !== together);
-      words.push(byStemsOnly([...stem(together), ...apart], i, colloquial));
+      const read = together.split(' ').flatMap((w) => stem(w));
+      const apart = [...new Set([term, ...readings, pair].filter((w) => !isStopword(w)).flatMap((w) => stem(w)))].filter((w) => !read.includes(w));
+      words.push(byStemsOnly([...read, ...apart], i, colloquial));
+      continue;
+    }
+    // A date's day said as an ordinal (السادس من شباط, الخامس عشر من فبراير) is searched as its digits too (6 فبراير).
+    const day = ordinalDay(terms, i);
+    if (day !== undefined) {
+      if (day.width === 2) saidWithPrevious = i + 1;
+      const said = terms.slice(i, i + day.width).filter((w) => !isStopword(w)).flatMap((w) => stem(w));
+      words.push(byStemsOnly([...new Set([day.digits, ...said])], i, colloquial));
       continue;
     }
     const joined = pair !== undefined && isArabicWord(term) && isArabicWord(pair) ? stem(term + pair) : [];

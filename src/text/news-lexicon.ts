@@ -42,6 +42,10 @@ export const NEWS_NOUNS: ReadonlyArray<readonly [string, string]> = [
   ['متحاربه', 'متنازعه'], ['متحاربين', 'متنازعين'], // warring (الأطراف المتحاربة / المتنازعة)
   ['مختص', 'خبير'], ['مختصون', 'خبراء'], ['مختصين', 'خبراء'], // specialists, experts
   ['امضاء', 'توقيع'], // signing (the noun only: the verb أمضى is also to spend time)
+  ['بعثه', 'وفد'], ['بعثات', 'وفود'], // mission, delegation (البعثة الروسية = الوفد الروسي)
+  ['ناطق', 'متحدث'], ['ناطقه', 'متحدثه'], // spokesman (الناطق باسم = المتحدث باسم)
+  ['كافل', 'ضامن'], ['كافله', 'ضامنه'], ['كافلين', 'ضامنين'], // guarantor (الدول الكافلة = الضامنة)
+  ['تهكم', 'سخريه'], // mockery, sarcasm
 ];
 
 /**
@@ -99,4 +103,14 @@ export function newsAlternativeTerms(analyze: (text: string) => string[]): Reado
   }
   alternativeTables.set(analyze, table);
   return table;
+}
+
+/** Bodies the news names by what they are, in two words (المنظمة الدولية, "the international organisation"), with their names. */
+const NAMED_BODIES: ReadonlyMap<string, string> = new Map([
+  ['المنظمه الدوليه', 'الامم المتحده'], ['المنظمه الامميه', 'الامم المتحده'],
+]);
+
+/** The name of the body two question words describe (المنظمة الدولية, للمنظمة الأممية → الأمم المتحدة), or undefined. */
+export function namedBody(first: string, second: string): string | undefined {
+  return NAMED_BODIES.get(`${first.replace(/^[وف]?(?:لل|بال|ال)/, 'ال')} ${second}`);
 }

@@ -61,3 +61,54 @@ export function twoWordNumber(unit: readonly string[], tens: string): string | u
   const one = unit.map((w) => Number(cardinalDigits(w))).find((n) => n >= 1 && n <= 9);
   return one !== undefined && ten >= 20 && ten <= 90 && ten % 10 === 0 ? String(ten + one) : undefined;
 }
+
+/** Month names as texts write them: the Egyptian and Gulf ones, the Levantine and Iraqi ones (كانون, تشرين: the first word), English. */
+export const MONTHS: ReadonlySet<string> = new Set(
+  (
+    'يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر ' +
+    'كانون شباط اذار نيسان ايار حزيران تموز اب ايلول تشرين ' +
+    'january february march april may june july august september october november december'
+  ).split(' '),
+);
+
+/** The ordinals a date's day is said with (في السادس من فبراير), without the article; حادي only before عشر or a ten. */
+const ORDINAL_UNITS: Record<string, number> = {
+  اول: 1, حادي: 1, ثاني: 2, ثالث: 3, رابع: 4, خامس: 5, سادس: 6, سابع: 7, ثامن: 8, تاسع: 9, عاشر: 10,
+};
+const ORDINAL_TENS: Record<string, number> = { عشرين: 20, ثلاثين: 30 };
+/** Words a date may hold between the day and its month: "of (the month)", and a second day of a range (…والرابع والعشرين من). */
+const DAY_TO_MONTH = new Set(['من', 'شهر']);
+
+const withoutArticle = (word: string) => word.replace(/^و(?=ال)/, '').replace(/^ال(?=..)/, '');
+
+/** The day an ordinal said at words[i] names (السادس, الخامس عشر, الثالث والعشرين) and how many words it took, or undefined. */
+function ordinalAt(words: readonly string[], i: number): { day: number; width: number } | undefined {
+  const word = withoutArticle(words[i] ?? '');
+  const tens = ORDINAL_TENS[word];
+  if (tens !== undefined) return { day: tens, width: 1 };
+  const unit = ORDINAL_UNITS[word];
+  if (unit === undefined) return undefined;
+  const next = words[i + 1] ?? '';
+  if (next === 'عشر' && unit < 10) return { day: 10 + unit, width: 2 };
+  const nextTens = next.startsWith('و') ? ORDINAL_TENS[withoutArticle(next.slice(1))] : undefined;
+  if (nextTens !== undefined && unit < 10) return { day: nextTens + unit, width: 2 };
+  return word === 'حادي' ? undefined : { day: unit, width: 1 };
+}
+
+/**
+ * A day of the month said as an ordinal before its month (السادس من شباط, الخامس عشر من فبراير, الثالث والعشرين والرابع
+ * والعشرين من كانون الثاني → 6, 15, 23 and 24), as its digits, which is how a news text dates it (6 فبراير), and the
+ * number of words it took. Only before a month: alone, السادس is "the sixth" of anything.
+ */
+export function ordinalDay(words: readonly string[], i: number): { digits: string; width: number } | undefined {
+  const first = ordinalAt(words, i);
+  if (first === undefined || first.day > 31) return undefined;
+  for (let j = i + first.width; j < words.length && j <= i + 6; ) {
+    if (MONTHS.has(words[j]!)) return { digits: String(first.day), width: first.width };
+    if (DAY_TO_MONTH.has(words[j]!)) { j++; continue; }
+    const another = words[j]!.startsWith('و') ? ordinalAt([words[j]!.slice(1), ...words.slice(j + 1)], 0) : undefined;
+    if (another === undefined) return undefined;
+    j += another.width;
+  }
+  return undefined;
+}

@@ -1,5 +1,5 @@
 import { normalize, tokenize } from './normalize.js';
-import { cardinalDigits } from './numbers.js';
+import { cardinalDigits, MONTHS } from './numbers.js';
 import { ARABIZI_QUESTION_WORDS, COLLOQUIAL_QUESTION_WORDS } from './dialect.js';
 import { WHEN } from './framing-words.js';
 import { isArabicWord } from './language.js';
@@ -75,13 +75,6 @@ function inSituType(words: readonly string[]): AnswerType {
   return 'other';
 }
 
-const MONTHS = new Set(
-  (
-    'يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر ' +
-    'كانون شباط اذار نيسان ايار حزيران تموز اب ايلول تشرين ' +
-    'january february march april may june july august september october november december'
-  ).split(' '),
-);
 const DATE_CONTEXT = new Set(['عام', 'سنه', 'العام', 'القرن', 'قرن', 'عامي', 'سنوات', 'year', 'century']);
 /** Number words beside the cardinals of numbers.ts (which the analyzer reads as digits). */
 const NUMBER_WORDS_IN_TEXT = new Set(('مائتي مئتي الف الاف مليون ملايين مليار مليارات نصف ربع ثلث').split(' '));
