@@ -5,7 +5,7 @@ import type { DictdDictionary } from './dictd.js';
 import { englishNumber, ordinalHeadword, romanValue } from './english-numbers.js';
 import { sameRadicals } from '../text/spelling-distance.js';
 import { asDictionaryWords } from './chat-spellings.js';
-import { withoutSourcePhrases } from './source-phrases.js';
+import { withoutScaffolding } from './source-phrases.js';
 import { compoundParts, type Word } from './compounds.js';
 import { isVerbShape, lemmaCandidates, withoutClitic } from './lemma.js';
 import { withOneWordVerbs } from './phrasal-verbs.js';
@@ -85,7 +85,7 @@ export function englishQueryGroups(question: string, options: EnglishQueryOption
     run = [];
   };
   let first = true;
-  for (const match of withOneWordVerbs(withoutSourcePhrases(question)).matchAll(TOKEN)) {
+  for (const match of withOneWordVerbs(withoutScaffolding(question)).matchAll(TOKEN)) {
     const token = match[0];
     const number = englishNumber(token);
     if (number) {
