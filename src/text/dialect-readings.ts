@@ -188,10 +188,16 @@ export function verbShapesAsText(word: string): string[] {
   const pluralPast = /^((?!ال|[سبكحه][يتن]).{2,}ا)و$/.exec(word)?.[1];
   if (pluralPast) return [pluralPast, pluralPast + 'ت'];
   // A hollow verb's past plural with ـو for ـوا (ماتو, عاشو, فازو → مات): the verb as a text reports it, not its other persons
-  // (pastPersons keeps off the bare ـو).
-  const hollowPast = /^([^ا]ا[^ا])و$/.exec(word)?.[1];
+  // (pastPersons keeps off the bare ـو). A noun with chat's "his" ـو (بابو, راسو) is read as its noun, which is right too.
+  const hollowPast = PARTICLE_WITH_HIS.has(word) ? undefined : /^([^ا]ا[^ا])و$/.exec(word)?.[1];
   return hollowPast ? [hollowPast] : [];
 }
+
+/**
+ * Chat's "his" ـو on a particle, not a hollow verb's plural: لانو "because he" (لأنه), مالو "what is with him" (ما له),
+ * Maghrebi خاصو "he must" (خاصه). Read as لان, مال, خاص they searched a text's "because", "money" and "special".
+ */
+const PARTICLE_WITH_HIS: ReadonlySet<string> = new Set(wordList('لانو مالو خاصو'));
 
 /** A verb's object pronouns (PRONOUN_ENDINGS but the Levantine ones) and its plural endings, colloquial ـو among them. */
 const OBJECT_PRONOUNS = [...PRONOUN_ENDINGS.herHis, ...PRONOUN_ENDINGS.theirYourOur, ...PRONOUN_ENDINGS.meYou];
