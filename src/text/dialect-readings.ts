@@ -173,9 +173,9 @@ export function participleAsMasdar(word: string): string[] {
  * form VIII a text uses for it (ينتشر) and that form's past (انتشر, انتشرت); the Maghrebi past plural ـاو without alif
  * (بداو, مشاو) as the past a text reports (بدا, بدأت), and a hollow verb's past plural in ـو so (ماتو, فازو → مات, فاز).
  * For a dialect question and searched only when the collection knows them, like participleAsVerb: in MSA يتـ is form V
- * (يتحدث) and ـاو ends names. Not the bare past (بتتعمل → عمل, a word
- * most texts have: it put "where are the talks held" under any work, dialect eg01), nor form VII's نـ (تنعقد, تنحل: MSA's
- * own imperfect, whose past انعقد made a seed question about a round the seeds lack look answered, dialect-blind4 b5-gul-19).
+ * (يتحدث) and ـاو ends names. Not the bare past (بتتعمل → عمل, a word most texts have: it put "where are the talks held"
+ * under any work, dialect eg01), nor form VII's نـ (تنعقد, تنحل: MSA's own imperfect, whose past انعقد made a seed question
+ * about a round the seeds lack look answered, dialect-blind4 b5-gul-19).
  */
 export function verbShapesAsText(word: string): string[] {
   if (!isArabicWord(word)) return [];
