@@ -173,9 +173,9 @@ export function participleAsMasdar(word: string): string[] {
  * form VIII a text uses for it (ينتشر) and that form's past (انتشر, انتشرت); the Maghrebi past plural ـاو without alif
  * (بداو, مشاو) as the past a text reports (بدا, بدأت), and a hollow verb's past plural in ـو so (ماتو, فازو → مات, فاز).
  * For a dialect question and searched only when the collection knows them, like participleAsVerb: in MSA يتـ is form V
- * (يتحدث) and ـاو ends names. Not the bare past (بتتعمل → عمل, a word
- * most texts have: it put "where are the talks held" under any work, dialect eg01), nor form VII's نـ (تنعقد, تنحل: MSA's
- * own imperfect, whose past انعقد made a seed question about a round the seeds lack look answered, dialect-blind4 b5-gul-19).
+ * (يتحدث) and ـاو ends names. Not the bare past (بتتعمل → عمل, a word most texts have: it put "where are the talks held"
+ * under any work, dialect eg01), nor form VII's نـ (تنعقد, تنحل: MSA's own imperfect, whose past انعقد made a seed question
+ * about a round the seeds lack look answered, dialect-blind4 b5-gul-19).
  */
 export function verbShapesAsText(word: string): string[] {
   if (!isArabicWord(word)) return [];
@@ -188,10 +188,16 @@ export function verbShapesAsText(word: string): string[] {
   const pluralPast = /^((?!ال|[سبكحه][يتن]).{2,}ا)و$/.exec(word)?.[1];
   if (pluralPast) return [pluralPast, pluralPast + 'ت'];
   // A hollow verb's past plural with ـو for ـوا (ماتو, عاشو, فازو → مات): the verb as a text reports it, not its other persons
-  // (pastPersons keeps off the bare ـو).
-  const hollowPast = /^([^ا]ا[^ا])و$/.exec(word)?.[1];
+  // (pastPersons keeps off the bare ـو). A noun with chat's "his" ـو (بابو, راسو) is read as its noun, which is right too.
+  const hollowPast = PARTICLE_WITH_HIS.has(word) ? undefined : /^([^ا]ا[^ا])و$/.exec(word)?.[1];
   return hollowPast ? [hollowPast] : [];
 }
+
+/**
+ * Chat's "his" ـو on a particle, not a hollow verb's plural: لانو "because he" (لأنه), مالو "what is with him" (ما له),
+ * Maghrebi خاصو "he must" (خاصه). Read as لان, مال, خاص they searched a text's "because", "money" and "special".
+ */
+const PARTICLE_WITH_HIS: ReadonlySet<string> = new Set(wordList('لانو مالو خاصو'));
 
 /** A verb's object pronouns (PRONOUN_ENDINGS but the Levantine ones) and its plural endings, colloquial ـو among them. */
 const OBJECT_PRONOUNS = [...PRONOUN_ENDINGS.herHis, ...PRONOUN_ENDINGS.theirYourOur, ...PRONOUN_ENDINGS.meYou];

@@ -19,6 +19,13 @@ describe("a hollow verb's plural past with ـو for ـوا", () => {
     const passages = ['عاش في المدينة عشرة آلاف من السكان', 'مات في المدينة عشرة آلاف من السكان'];
     expect(searched(passages, 'قديش واحد ماتو بالمدينة؟')[0]).toBe(1);
   });
+  it.each([
+    ['شو مالو الوفد التركي؟', 'دفع المال للفصائل', 'وصل الوفد التركي'],
+    ['ليش انسحب الوفد لانو زعلان؟', 'تأخر الاجتماع لأن الطائرة تأخرت', 'انسحب الوفد من الاجتماع'],
+    ['الاتفاق كان خاصو يتسنى امتى؟', 'عقد اجتماع خاص بالمعارضة', 'وقع الاتفاق في مايو'],
+  ])('leaves alone a particle with chat’s "his" ـو (%s: no “money”, “because”, “special” of a text)', (question, misread, wanted) => {
+    expect(searched([misread, wanted], question)).toEqual([1]);
+  });
 });
 
 describe('everyday words for the text’s terms', () => {
