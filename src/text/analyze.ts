@@ -6,7 +6,7 @@ import { negatedApart, respelled, withLongVowel, withoutIn, withoutJoined, witho
 import { questionFraming } from './question-framing.js';
 import { isArabicWord } from './language.js';
 import { lightStems } from './stem.js';
-import { ordinalDay, twoWordNumber } from './numbers.js';
+import { ordinalDay, shortYear, twoWordNumber } from './numbers.js';
 import { twoWordMonth } from './dialect-lexicon.js';
 import { countryNamed } from './country-names.js';
 import { namedBody, newsAlternativeTerms } from './news-lexicon.js';
@@ -206,6 +206,9 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
       words.push(byStemsOnly([...new Set([day.digits, ...said])], i, colloquial));
       continue;
     }
+    // A dialect question's year said short (سنة 98) is searched as the years a text writes (1998), and as said.
+    const years = colloquial ? shortYear(terms[i - 1], term) : undefined;
+    if (years !== undefined) { words.push(byStemsOnly([...years, ...stems], i, colloquial)); continue; }
     const joined = pair !== undefined && isArabicWord(term) && isArabicWord(pair) ? stem(term + pair) : [];
     const form = listedForm(term, newsAlternativeTerms(analyze));
     const listed = form ? { rest: stemsOf([form.rest]), msa: stemsOf(form.msa) } : NONE_LISTED;

@@ -112,3 +112,13 @@ export function ordinalDay(words: readonly string[], i: number): { digits: strin
   }
   return undefined;
 }
+
+/**
+ * A year said by its last two digits after "year" (سنة 98، سنة ال50، بعام 79 → 1998, 1950, 1979), as chat says it and a
+ * text never writes it: both centuries, the collection knowing the one meant (`previous`: the word before). Undefined
+ * for any other number or word before it (عمره 98 سنة is an age).
+ */
+export function shortYear(previous: string | undefined, word: string): string[] | undefined {
+  const digits = /^(?:ال)?(\d\d)$/.exec(word)?.[1];
+  return digits !== undefined && /^[وبفل]?(?:ال)?(?:سنه|عام)$/.test(previous ?? '') ? ['19' + digits, '20' + digits] : undefined;
+}
