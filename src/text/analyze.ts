@@ -1,8 +1,8 @@
 import { normalize, normalizeWithMap, tokenize, type Token } from './normalize.js';
 import { DIALECT_FUNCTION_WORDS, isColloquialOnly, isColloquialWithAnd } from './dialect.js';
-import { dialectReadingsOf, newsFuture, participleAsMasdar, participleAsVerb, pastPersons, verbShapesAsText, wantedAsDemanded } from './dialect-readings.js';
+import { newsFuture, participleAsMasdar, participleAsVerb, pastPersons, verbShapesAsText, wantedAsDemanded } from './dialect-readings.js';
 import { listedForm } from './lexicon-forms.js';
-import { negatedApart, respelled, withLongVowel, withoutIn, withoutJoined, withoutPossessive } from './dialect-spelling.js';
+import { negatedApart, readingsAsSpelled, respelled, withLongVowel, withoutIn, withoutJoined, withoutPossessive } from './dialect-spelling.js';
 import { questionFraming } from './question-framing.js';
 import { isArabicWord } from './language.js';
 import { lightStems } from './stem.js';
@@ -168,7 +168,7 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
       continue;
     }
     if (i === saidWithPrevious || ((isStopword(term) || framing[i] || isColloquialWithAnd(term)) && !content.has(i))) continue;
-    const dialect = dialectReadingsOf(term);
+    const dialect = readingsAsSpelled(term, colloquial);
     const { readings: dialectReadings, msa } = dialect;
     // Negated apart (ما شاركتش) it is the verb only, in any question: the ش-word's own shapes (كانش → ك + انش) are no reading.
     const negated = negatedApart(term, terms[i - 1]);
