@@ -1,8 +1,8 @@
 import { normalize, normalizeWithMap, tokenize, type Token } from './normalize.js';
-import { DIALECT_FUNCTION_WORDS, isColloquialOnly, isColloquialWithAnd } from './dialect.js';
-import { dialectReadingsOf, newsFuture, participleAsMasdar, participleAsVerb, pastPersons, verbShapesAsText, wantedAsDemanded } from './dialect-readings.js';
+import { DIALECT_FUNCTION_WORDS, isColloquialOnly, isColloquialWithAnd, isFunctionWordWithWhat } from './dialect.js';
+import { newsFuture, participleAsMasdar, participleAsVerb, pastPersons, verbShapesAsText, wantedAsDemanded } from './dialect-readings.js';
 import { listedForm } from './lexicon-forms.js';
-import { negatedApart, respelled, withLongVowel, withoutIn, withoutJoined, withoutPossessive } from './dialect-spelling.js';
+import { negatedApart, readingsAsSpelled, respelled, withLongVowel, withoutIn, withoutJoined, withoutPossessive } from './dialect-spelling.js';
 import { questionFraming } from './question-framing.js';
 import { isArabicWord } from './language.js';
 import { lightStems } from './stem.js';
@@ -156,7 +156,8 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
   const sentences = tokens.map((t, i) => (i > 0 && SENTENCE_END.test(normalized.slice(tokens[i - 1]!.end, t.start)) ? ++sentence : sentence));
   const framing = questionFraming(terms, sentences);
   const content = carrierContentWords(text, tokens);
-  const colloquial = terms.some((term, i) => !content.has(i) && (isColloquialOnly(term) || isColloquialWithAnd(term)));
+  const withClitic = (term: string) => isColloquialWithAnd(term) || isFunctionWordWithWhat(term);
+  const colloquial = terms.some((term, i) => !content.has(i) && (isColloquialOnly(term) || withClitic(term)));
   let opening = true;
   let saidWithPrevious = -1;
   for (const [i, term] of terms.entries()) {
@@ -167,8 +168,8 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
       words.push({ ...byStemsOnly(stem(term), i, colloquial), readings, msa: readings });
       continue;
     }
-    if (i === saidWithPrevious || ((isStopword(term) || framing[i] || isColloquialWithAnd(term)) && !content.has(i))) continue;
-    const dialect = dialectReadingsOf(term);
+    if (i === saidWithPrevious || ((isStopword(term) || framing[i] || withClitic(term)) && !content.has(i))) continue;
+    const dialect = readingsAsSpelled(term, colloquial);
     const { readings: dialectReadings, msa } = dialect;
     // Negated apart (ما شاركتش) it is the verb only, in any question: the ش-word's own shapes (كانش → ك + انش) are no reading.
     const negated = negatedApart(term, terms[i - 1]);

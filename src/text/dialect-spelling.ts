@@ -4,7 +4,7 @@
  * from its ش. Each gives forms of a question word that are searched only when the collection knows them (analyzeQuestion;
  * the negated verb is a reading); dialect-readings.ts reads words, this spells them.
  */
-import { dialectReadingsOf, pastPersons } from './dialect-readings.js';
+import { dialectReadingsOf, pastPersons, type DialectReadings } from './dialect-readings.js';
 import { isArabicWord } from './language.js';
 import { PRONOUN_ENDINGS, withoutEnding } from './lexicon-forms.js';
 
@@ -26,6 +26,20 @@ export function respelled(word: string): string[] {
     for (let i = word.indexOf(written); i >= 0; i = word.indexOf(written, i + 1)) out.push(word.slice(0, i) + meant + word.slice(i + 1));
   }
   return out;
+}
+
+/**
+ * A word's dialect readings, and in a dialect question (`colloquial`) those of its spellings with the letter an Iraqi or Gulf
+ * چ / گ stands for (باچر → باجر → غدا, حچى → حكى → قال, يگعدون → يقعدون → يجلس): the lexicon lists words as the papers'
+ * letters spell them, so a word typed with چ or گ, letters no text writes, had no reading. Only the lexicon's MSA words:
+ * the respelling itself is searched like respelled()'s, only when the collection knows it.
+ */
+export function readingsAsSpelled(word: string, colloquial: boolean): DialectReadings {
+  const own = dialectReadingsOf(word);
+  if (!colloquial || !/[چگ]/.test(word)) return own;
+  // The lexicon's words only, not the shapes: گالوه as كالوه would read كـ + الوه.
+  const meant = respelled(word).flatMap((r) => dialectReadingsOf(r).msa);
+  return { readings: [...new Set([...own.readings, ...meant])], msa: [...new Set([...own.msa, ...meant])] };
 }
 
 /**

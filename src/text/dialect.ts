@@ -142,3 +142,13 @@ export const isColloquialOnly = (word: string): boolean => COLLOQUIAL_ONLY.has(w
 const AND_ON_MSA = new Set(wordList('راه ده تبع متاع'));
 export const isColloquialWithAnd = (word: string): boolean =>
   word.length >= 3 && word.startsWith('و') && !AND_ON_MSA.has(word.slice(1)) && COLLOQUIAL_ONLY.has(word.slice(1));
+
+/**
+ * A function word or tense particle with the Iraqi and Gulf ش "what" written on it (شراح يسوون "what will they do", شصار "what happened"):
+ * one too, and colloquial. Three letters or more after the ش (شرح is MSA "explain", not ش + رح), and not شيلي (Chile), شراه
+ * ("bought it"), شالي, شايه, MSA words of the same letters. Questions only, like isColloquialWithAnd.
+ */
+const WHAT_ON_MSA = new Set(wordList('يلي راه الي ايه'));
+const FUNCTION_WORD_SET: ReadonlySet<string> = new Set([...DIALECT_FUNCTION_WORDS, ...TENSE_PARTICLES]);
+export const isFunctionWordWithWhat = (word: string): boolean =>
+  word.length >= 4 && word.startsWith('ش') && !WHAT_ON_MSA.has(word.slice(1)) && FUNCTION_WORD_SET.has(word.slice(1));
