@@ -207,8 +207,7 @@ export function analyzeQuestion(text: string, stem: Stemmer = lightStems): Quest
       words.push(byStemsOnly([...new Set([day.digits, ...said])], i, colloquial));
       continue;
     }
-    // A dialect question's year said short (سنة 98) is searched as the years a text writes (1998), and as said.
-    const years = colloquial ? shortYear(terms[i - 1], term) : undefined;
+    const years = colloquial ? shortYear(terms[i - 1], term) : undefined; // a dialect سنة 98 is also the 1998 / 2098 texts write
     if (years !== undefined) { words.push(byStemsOnly([...years, ...stems], i, colloquial)); continue; }
     const joined = pair !== undefined && isArabicWord(term) && isArabicWord(pair) ? stem(term + pair) : [];
     const form = listedForm(term, newsAlternativeTerms(analyze));
