@@ -6,7 +6,7 @@
  */
 import { COLLOQUIAL_WORDS } from './dialect-lexicon.js';
 import { isArabicWord } from './language.js';
-import { endingGroup, PRONOUN_ENDINGS, withoutEnding } from './lexicon-forms.js';
+import { endingGroup, endingPeeler, PRONOUN_ENDINGS } from './lexicon-forms.js';
 import { TENSE_PARTICLES, wordList } from './dialect.js';
 
 /** A word's dialect readings (dialectReadingsOf). */
@@ -201,7 +201,7 @@ const PARTICLE_WITH_HIS: ReadonlySet<string> = new Set(wordList('لانو مال
 
 /** A verb's object pronouns (PRONOUN_ENDINGS but the Levantine ones) and its plural endings, colloquial ـو among them. */
 const OBJECT_PRONOUNS = [...PRONOUN_ENDINGS.herHis, ...PRONOUN_ENDINGS.theirYourOur, ...PRONOUN_ENDINGS.meYou];
-const PRONOUN_OR_PLURAL = [...OBJECT_PRONOUNS, 'ون', 'ين', 'وا', 'و'];
+const withoutPronounOrPlural = endingPeeler([...OBJECT_PRONOUNS, 'ون', 'ين', 'وا', 'و']);
 const PLURAL_THEN_PRONOUN = new RegExp(`^(.{2,}?)${endingGroup(['ون', 'وا', 'و'])}${endingGroup(OBJECT_PRONOUNS)}?$`);
 
 /**
@@ -211,7 +211,7 @@ const PLURAL_THEN_PRONOUN = new RegExp(`^(.{2,}?)${endingGroup(['ون', 'وا', 
  * (فالنهار → النهار).
  */
 function colloquialToMsa(form: string): string[] {
-  const bare = withoutEnding(form, PRONOUN_OR_PLURAL);
+  const bare = withoutPronounOrPlural(form);
   const plural = PLURAL_THEN_PRONOUN.exec(form)?.[1] ?? '';
   const feminine = /^(.{3})ات$/.exec(form)?.[1];
   const weakFeminine = /^(.{3,})ات$/.exec(form)?.[1];

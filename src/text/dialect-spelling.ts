@@ -6,7 +6,7 @@
  */
 import { dialectReadingsOf, pastPersons, type DialectReadings } from './dialect-readings.js';
 import { isArabicWord } from './language.js';
-import { PRONOUN_ENDINGS, withoutEnding } from './lexicon-forms.js';
+import { endingPeeler, PRONOUN_ENDINGS } from './lexicon-forms.js';
 
 /**
  * Letters the dialects say alike and so write for each other: ظ and ض (الضهر for الظهر, بالظبط for بالضبط), the
@@ -57,7 +57,7 @@ export function withLongVowel(word: string): string[] {
 
 // Not ها, ه: the light stemmer strips those from both sides (مشاركتها meets مشاركتها), and جماعته read as جماعة met the
 // armed groups (جماعات) in an Egyptian question about علوش's own people (dialect-blind8).
-const POSSESSIVE = [...PRONOUN_ENDINGS.theirYourOur, ...PRONOUN_ENDINGS.levantine];
+const withoutPossessivePronoun = endingPeeler([...PRONOUN_ENDINGS.theirYourOur, ...PRONOUN_ENDINGS.levantine]);
 
 /**
  * A noun with "their / your / our" written on it (وثيقتهن, مطالبهم, شروطكم, اجتماعاتهم): the word the collection writes
@@ -67,7 +67,7 @@ const POSSESSIVE = [...PRONOUN_ENDINGS.theirYourOur, ...PRONOUN_ENDINGS.levantin
  */
 export function withoutPossessive(word: string): string[] {
   if (!isArabicWord(word)) return [];
-  const bare = withoutEnding(word, POSSESSIVE);
+  const bare = withoutPossessivePronoun(word);
   if (!bare) return [];
   return bare.endsWith('ت') ? [bare.slice(0, -1) + 'ه', bare] : [bare];
 }

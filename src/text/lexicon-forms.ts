@@ -25,17 +25,14 @@ export const PRONOUN_ENDINGS = {
 /** Endings as one regular-expression group, for a peeler that reads them with more around (a plural before the pronoun). */
 export const endingGroup = (endings: readonly string[]): string => `(?:${endings.join('|')})`;
 
-const peelers = new Map<string, RegExp>();
-/** The word without one of `endings` (the longest that leaves `shortest` letters or more), or undefined. */
-export function withoutEnding(word: string, endings: readonly string[], shortest = 3): string | undefined {
-  const key = `${shortest}:${endings.join('|')}`;
-  let peeler = peelers.get(key);
-  if (!peeler) peelers.set(key, (peeler = new RegExp(`^(.{${shortest},}?)${endingGroup(endings)}$`)));
-  return peeler.exec(word)?.[1];
+/** A peeler of `endings`: the word without one of them (the shortest base of `shortest` letters or more), or undefined. */
+export function endingPeeler(endings: readonly string[], shortest = 3): (word: string) => string | undefined {
+  const peeler = new RegExp(`^(.{${shortest},}?)${endingGroup(endings)}$`);
+  return (word) => peeler.exec(word)?.[1];
 }
 
 /** The pronouns a lexicon word is met under (a noun's or a verb's): not the verb-only "me, you", nor the Levantine ones. */
-const LEXICON_PRONOUNS = [...PRONOUN_ENDINGS.herHis, ...PRONOUN_ENDINGS.theirYourOur];
+const withoutLexiconPronoun = endingPeeler([...PRONOUN_ENDINGS.herHis, ...PRONOUN_ENDINGS.theirYourOur]);
 
 /**
  * The word with "and" / "so" (و ف), then "with" / "to" / "like" (بـ لـ كـ, لل for لـ + the article), then an object or
@@ -57,7 +54,7 @@ export function lexiconForms(word: string): string[] {
   const forms: string[] = [];
   for (const front of fronts) {
     forms.push(front);
-    const base = withoutEnding(front, LEXICON_PRONOUNS);
+    const base = withoutLexiconPronoun(front);
     if (!base) continue;
     forms.push(base);
     if (base.endsWith('ت')) forms.push(base.slice(0, -1) + 'ه');

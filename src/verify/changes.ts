@@ -1,4 +1,5 @@
 import type { ChangeKind } from './types.js';
+import { MONTHS } from '../text/numbers.js';
 
 /**
  * Word lists that make a change's kind clear. All in normalized spelling (ة→ه, ى→ي, أ/إ/آ→ا),
@@ -16,14 +17,10 @@ const NUMBER_WORDS = new Set(
   ).split(/\s+/),
 );
 
-const DATE_WORDS = new Set(
-  (
-    'السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه امس غدا ' +
-    'يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر ' +
-    'كانون شباط اذار نيسان ايار حزيران تموز اب ايلول تشرين ' +
-    'monday tuesday wednesday thursday friday saturday sunday yesterday tomorrow today january february march april may june july august september october november december'
-  ).split(/\s+/),
-);
+const DATE_WORDS = new Set([
+  ...MONTHS,
+  ...'السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه امس غدا monday tuesday wednesday thursday friday saturday sunday yesterday tomorrow today'.split(' '),
+]);
 
 /** Countries, capitals, nationalities and common given names: a change between two of these swaps who or where. */
 const NAME_WORDS = new Set(
